@@ -1,0 +1,3 @@
+#include "common/driverslog.h"
+
+Q_LOGGING_CATEGORY(lcDrivers, "kiosk.drivers", QtInfoMsg)

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+// The one place that turns personal data into something a log line, a diagnostics bundle or a
+// screen for staff may show. Every log line that could carry an ID number or a name calls these.
+// It lives in the lowest layer so that drivers (which read cards) and the app can both use it.
+namespace PersonalData {
+
+// "340104199001011234" -> "3401**********1234": the first four and last four characters stay,
+// enough for staff to tell two cards apart, never enough to identify a person.
+[[nodiscard]] QString maskIdNumber(QStringView idNumber);
+
+// "张三丰" -> "张**", "John Smith" -> "J*** *****": the first character stays, every other
+// letter becomes '*', spaces stay so the shape of a foreign name is visible.
+[[nodiscard]] QString maskName(QStringView name);
+
+// A phone number keeps its first three and last two digits: "13912345678" -> "139******78".
+[[nodiscard]] QString maskPhone(QStringView phone);
+
+// An address keeps its first six characters (province and city): the rest becomes "…".
+[[nodiscard]] QString maskAddress(QStringView address);
+
+} // namespace PersonalData

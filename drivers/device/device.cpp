@@ -1,0 +1,194 @@
+#include "device/device.h"
+
+#include "common/driverslog.h"
+
+#include <QDir>
+
+namespace {
+
+bool refuse(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+} // namespace
+
+Device::Device(QString id, QString deviceClass, QString spec, QObject *parent)
+    : QObject(parent)
+    , m_id(std::move(id))
+    , m_deviceClass(std::move(deviceClass))
+    , m_spec(std::move(spec))
+{
+    qRegisterMetaType<DeviceHealth>();
+}
+
+Device::~Device()
+{
+    accountPoweredTime();
+}
+
+void Device::setStateDirectory(const QString &directory)
+{
+    if (directory.isEmpty()) {
+        m_statistics = DeviceStatistics();
+        return;
+    }
+    m_statistics = DeviceStatistics(QDir(directory).filePath(QStringLiteral("devices/%1.json").arg(m_id)));
+    QString error;
+    if (!m_statistics.load(&error))
+        qCWarning(lcDrivers) << m_id << "starts its statistics afresh:" << error;
+}
+
+bool Device::open(QString *error)
+{
+    if (m_stage != Stage::Closed)
+        return refuse(error, QStringLiteral("%1 is already open").arg(m_id));
+    if (!onOpen(error))
+        return false;
+    m_stage = Stage::Open;
+    if (m_state == State::Closed)
+        setState(State::Idle);
+    return true;
+}
+
+bool Device::claim(QString *error)
+{
+    if (m_stage != Stage::Open)
+        return refuse(error, QStringLiteral("%1 must be open and not yet claimed to be claimed").arg(m_id));
+    if (!onClaim(error))
+        return false;
+    m_stage = Stage::Claimed;
+    return true;
+}
+
+bool Device::enable(QString *error)
+{
+    if (m_stage != Stage::Claimed)
+        return refuse(error, QStringLiteral("%1 must be claimed before it is enabled").arg(m_id));
+    if (!onEnable(error))
+        return false;
+    m_stage = Stage::Enabled;
+    m_enabledSince = QDateTime::currentDateTimeUtc();
+    return true;
+}
+
+void Device::disable()
+{
+    if (m_stage != Stage::Enabled)
+        return;
+    onDisable();
+    accountPoweredTime();
+    m_stage = Stage::Claimed;
+}
+
+void Device::release()
+{
+    disable();
+    if (m_stage != Stage::Claimed)
+        return;
+    onRelease();
+    m_stage = Stage::Open;
+}
+
+void Device::close()
+{
+    release();
+    if (m_stage != Stage::Open)
+        return;
+    onClose();
+    m_stage = Stage::Closed;
+    setState(State::Closed);
+}
+
+bool Device::start(QString *error)
+{
+    return open(error) && claim(error) && enable(error);
+}
+
+void Device::checkHealth(HealthCheckLevel level)
+{
+    if (m_stage == Stage::Closed) {
+        reportHealthCheck(level, DeviceHealth::error(QStringLiteral("not_open"), StaffHint::Reset));
+        return;
+    }
+    onCheckHealth(level);
+}
+
+QString Device::toString(State state)
+{
+    switch (state) {
+    case State::Closed: return QStringLiteral("closed");
+    case State::Idle: return QStringLiteral("idle");
+    case State::Busy: return QStringLiteral("busy");
+    case State::Error: break;
+    }
+    return QStringLiteral("error");
+}
+
+bool Device::onOpen(QString *)
+{
+    return true;
+}
+
+bool Device::onClaim(QString *)
+{
+    return true;
+}
+
+bool Device::onEnable(QString *)
+{
+    return true;
+}
+
+void Device::onCheckHealth(HealthCheckLevel level)
+{
+    reportHealthCheck(level, m_health);
+}
+
+void Device::setState(State state)
+{
+    if (state == m_state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void Device::setHealth(const DeviceHealth &health)
+{
+    if (health == m_health)
+        return;
+    m_health = health;
+    qCInfo(lcDrivers).noquote() << m_id << "health" << DeviceVocabulary::toString(health.level) << health.detail;
+    emit healthChanged(health);
+}
+
+void Device::setPresent(bool present)
+{
+    if (present == m_present)
+        return;
+    m_present = present;
+    emit presenceChanged(present);
+}
+
+void Device::reportHealthCheck(HealthCheckLevel level, const DeviceHealth &health)
+{
+    setHealth(health);
+    emit healthChecked(level, health);
+}
+
+void Device::count(const QString &counter, qint64 amount)
+{
+    m_statistics.add(counter, amount);
+}
+
+void Device::accountPoweredTime()
+{
+    if (!m_enabledSince.isValid())
+        return;
+    const qint64 seconds = m_enabledSince.secsTo(QDateTime::currentDateTimeUtc());
+    m_enabledSince = {};
+    if (seconds > 0)
+        m_statistics.add(QStringLiteral("seconds_enabled"), seconds);
+}

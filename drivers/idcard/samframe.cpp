@@ -1,0 +1,61 @@
+#include "idcard/samframe.h"
+
+namespace SamFrame {
+
+quint8 checksum(QByteArrayView bytes)
+{
+    quint8 sum = 0;
+    for (char byte : bytes)
+        sum ^= static_cast<quint8>(byte);
+    return sum;
+}
+
+QByteArray wrap(QByteArrayView body)
+{
+    const qsizetype length = body.size() + 1;
+    QByteArray frame;
+    frame.reserve(HeaderSize + length);
+    frame.append(Preamble.data(), PreambleSize);
+    frame.append(static_cast<char>((length >> 8) & 0xFF));
+    frame.append(static_cast<char>(length & 0xFF));
+    frame.append(body.data(), body.size());
+    frame.append(static_cast<char>(checksum(QByteArrayView(frame).sliced(PreambleSize))));
+    return frame;
+}
+
+QByteArray encodeCommand(Command command, QByteArrayView data)
+{
+    const auto code = static_cast<quint16>(command);
+    QByteArray body;
+    body.append(static_cast<char>(code >> 8));
+    body.append(static_cast<char>(code & 0xFF));
+    body.append(data.data(), data.size());
+    return wrap(body);
+}
+
+QByteArray encodeResponse(quint8 sw3, QByteArrayView data, quint8 sw1, quint8 sw2)
+{
+    QByteArray body;
+    body.append(static_cast<char>(sw1));
+    body.append(static_cast<char>(sw2));
+    body.append(static_cast<char>(sw3));
+    body.append(data.data(), data.size());
+    return wrap(body);
+}
+
+std::optional<Request> parseRequest(QByteArrayView body)
+{
+    if (body.size() < 2)
+        return std::nullopt;
+    return Request{static_cast<quint8>(body[0]), static_cast<quint8>(body[1]), body.sliced(2).toByteArray()};
+}
+
+std::optional<Response> parseResponse(QByteArrayView body)
+{
+    if (body.size() < 3)
+        return std::nullopt;
+    return Response{static_cast<quint8>(body[0]), static_cast<quint8>(body[1]), static_cast<quint8>(body[2]),
+                    body.sliced(3).toByteArray()};
+}
+
+} // namespace SamFrame
