@@ -1,0 +1,3 @@
+#include "outboxlog.h"
+
+Q_LOGGING_CATEGORY(lcOutbox, "kiosk.offline", QtInfoMsg)
