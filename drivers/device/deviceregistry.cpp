@@ -1,0 +1,116 @@
+#include "device/deviceregistry.h"
+
+#include "common/driverslog.h"
+#include "device/devicespec.h"
+#include "idcard/idcardreader.h"
+#include "idcard/sim/idcardsimulatorhost.h"
+
+DeviceRegistry::DeviceRegistry(DeviceRegistryOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+}
+
+DeviceRegistry::~DeviceRegistry()
+{
+    stopAll();
+    qDeleteAll(m_devices);
+    m_devices.clear();
+    delete m_idCardSimulator;
+}
+
+bool DeviceRegistry::build(QStringList *errors)
+{
+    bool ok = true;
+    for (auto it = m_options.specs.begin(); it != m_options.specs.end(); ++it) {
+        if (it.key() == QLatin1String("id_card_reader")) {
+            ok = buildIdCardReader(it.key(), it.value(), errors) && ok;
+        } else if (it.value().trimmed() != QLatin1String("none")) {
+            m_unsupported << it.key();
+        }
+    }
+    return ok;
+}
+
+bool DeviceRegistry::buildIdCardReader(const QString &id, const QString &specText, QStringList *errors)
+{
+    QString error;
+    std::optional<DeviceSpec> spec = DeviceSpec::parse(specText, &error);
+    if (!spec) {
+        if (errors)
+            *errors << QStringLiteral("%1: %2").arg(id, error);
+        return false;
+    }
+    if (spec->kind == DeviceSpec::Kind::None)
+        return true;
+    if (spec->kind == DeviceSpec::Kind::Simulated) {
+        // The simulator speaks the protocol on a pty; the reader below is the real serial driver.
+        m_idCardSimulator = new IdCardSimulatorHost;
+        IdCardSimulator::Options simulatorOptions;
+        simulatorOptions.ttyLinkPath = IdCardSimulator::defaultTtyLinkPath(m_options.stateDirectory);
+        simulatorOptions.controlSocketPath = IdCardSimulator::defaultControlSocketPath(m_options.stateDirectory);
+        simulatorOptions.baud = m_options.simulatorBaud;
+        if (!m_idCardSimulator->start(simulatorOptions, &error)) {
+            if (errors)
+                *errors << QStringLiteral("%1: the simulator did not start: %2").arg(id, error);
+            delete m_idCardSimulator;
+            m_idCardSimulator = nullptr;
+            return false;
+        }
+        const QMap<QString, QString> options = spec->options;
+        spec = DeviceSpec{};
+        spec->kind = DeviceSpec::Kind::Serial;
+        spec->path = simulatorOptions.ttyLinkPath;
+        spec->baud = m_options.simulatorBaud > 0 ? m_options.simulatorBaud : 115200;
+        spec->options = options;
+    }
+    IdCardReaderOptions readerOptions;
+    readerOptions.spec = *spec;
+    readerOptions.pollIntervalMs = m_options.idCardPollIntervalMs;
+    readerOptions.commandTimeoutMs = spec->intOption(QStringLiteral("timeout"), m_options.idCardCommandTimeoutMs);
+    readerOptions.readFingerprint = m_options.idCardReadFingerprint;
+    readerOptions.photoDecoderPlugin = m_options.idCardPhotoDecoderPlugin;
+    auto *reader = new IdCardReader(id, readerOptions, this);
+    reader->setStateDirectory(m_options.stateDirectory);
+    m_devices.append(reader);
+    emit deviceAdded(reader);
+    return true;
+}
+
+bool DeviceRegistry::startAll(QStringList *errors)
+{
+    bool ok = true;
+    for (Device *device : std::as_const(m_devices)) {
+        QString error;
+        if (device->stage() == Device::Stage::Closed && !device->start(&error)) {
+            ok = false;
+            if (errors)
+                *errors << QStringLiteral("%1: %2").arg(device->id(), error);
+        }
+    }
+    return ok;
+}
+
+void DeviceRegistry::stopAll()
+{
+    for (Device *device : std::as_const(m_devices))
+        device->close();
+}
+
+Device *DeviceRegistry::device(const QString &id) const
+{
+    for (Device *device : m_devices) {
+        if (device->id() == id)
+            return device;
+    }
+    return nullptr;
+}
+
+IdCardReader *DeviceRegistry::idCardReader() const
+{
+    for (Device *device : m_devices) {
+        if (auto *reader = qobject_cast<IdCardReader *>(device))
+            return reader;
+    }
+    return nullptr;
+}

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "device/device.h"
+
+#include <QList>
+#include <QMap>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+class IdCardReader;
+class IdCardSimulatorHost;
+
+// What the registry needs to build the devices, in plain terms: the app fills it from its
+// configuration (drivers/ never reads the configuration itself).
+struct DeviceRegistryOptions {
+    QString stateDirectory;           // statistics (devices/<id>.json) and simulators (sim/…)
+    QMap<QString, QString> specs;     // device id -> spec: "id_card_reader" -> "simulated"
+    int idCardPollIntervalMs = 500;
+    int idCardCommandTimeoutMs = 1000;
+    bool idCardReadFingerprint = false;
+    QString idCardPhotoDecoderPlugin; // empty: photos stay undecoded
+    int simulatorBaud = 115200;       // pacing of in-process simulators' serial links
+};
+
+// Builds the configured devices, starts simulators for those configured as `simulated` (the real
+// driver then opens the simulator's pty), and owns them all. Device ids name the class:
+// `id_card_reader`. Ids it has no driver for (yet) are listed in unsupported().
+class DeviceRegistry : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DeviceRegistry(DeviceRegistryOptions options, QObject *parent = nullptr);
+    ~DeviceRegistry() override;
+
+    // Creates every device it can; each spec that fails to parse or start is one line in `errors`.
+    // Devices are created closed: call startAll() (or each device's start()) next.
+    [[nodiscard]] bool build(QStringList *errors);
+    // open → claim → enable every device; false if any refused (the others still run).
+    bool startAll(QStringList *errors = nullptr);
+    void stopAll();
+
+    [[nodiscard]] QList<Device *> devices() const { return m_devices; }
+    [[nodiscard]] Device *device(const QString &id) const;
+    [[nodiscard]] IdCardReader *idCardReader() const;
+    [[nodiscard]] QStringList unsupported() const { return m_unsupported; }
+
+    // The in-process ID card simulator when the reader is `simulated`, else null. Its control
+    // socket is IdCardSimulator::defaultControlSocketPath(stateDirectory).
+    [[nodiscard]] IdCardSimulatorHost *idCardSimulator() const { return m_idCardSimulator; }
+
+signals:
+    void deviceAdded(Device *device);
+
+private:
+    bool buildIdCardReader(const QString &id, const QString &specText, QStringList *errors);
+
+    DeviceRegistryOptions m_options;
+    QList<Device *> m_devices;
+    QStringList m_unsupported;
+    IdCardSimulatorHost *m_idCardSimulator = nullptr;
+};

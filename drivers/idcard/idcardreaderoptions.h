@@ -1,0 +1,16 @@
+#pragma once
+
+#include "device/devicespec.h"
+
+#include <QString>
+
+// How an IdCardReader talks to its reader. `spec` is serial:… or usb:… (the registry turns
+// `simulated` into the simulator's pty path before building the reader).
+struct IdCardReaderOptions {
+    DeviceSpec spec;
+    int pollIntervalMs = 500;     // find-card polling; 300–1000 ms is what readers expect
+    int commandTimeoutMs = 1000;  // every command, reply included
+    int reopenIntervalMs = 1000;  // how often a vanished reader is looked for again
+    bool readFingerprint = false; // 30 10 instead of 30 01
+    QString photoDecoderPlugin;   // empty: no photo decoding
+};

@@ -1,0 +1,369 @@
+#include "idcard/idcardreaderworker.h"
+
+#include "common/driverslog.h"
+#include "idcard/idcardphotodecoderloader.h"
+#include "idcard/idcardtextblock.h"
+#include "idcard/serialtransport.h"
+#include "idcard/usbtransport.h"
+
+#include <QDeadlineTimer>
+
+namespace {
+
+// Three silent commands in a row mean the reader no longer answers, not a passing glitch.
+constexpr int TimeoutsBeforeNoResponse = 3;
+
+std::unique_ptr<IdCardTransport> makeTransport(const DeviceSpec &spec)
+{
+    if (spec.kind == DeviceSpec::Kind::Usb) {
+        UsbTransport::Endpoints endpoints;
+        endpoints.vendorId = spec.vendorId;
+        endpoints.productId = spec.productId;
+        endpoints.in = static_cast<quint8>(spec.intOption(QStringLiteral("in"), 0x81));
+        endpoints.out = static_cast<quint8>(spec.intOption(QStringLiteral("out"), 0x02));
+        endpoints.interfaceNumber = spec.intOption(QStringLiteral("interface"), 0);
+        endpoints.preamble = spec.boolOption(QStringLiteral("preamble"), true);
+        return std::make_unique<UsbTransport>(endpoints);
+    }
+    return std::make_unique<SerialTransport>(spec.path, spec.baud);
+}
+
+} // namespace
+
+IdCardReaderWorker::IdCardReaderWorker(IdCardReaderOptions options)
+    : m_options(std::move(options))
+    , m_photoDecoder(std::make_unique<IdCardPhotoDecoderLoader>())
+{
+}
+
+IdCardReaderWorker::~IdCardReaderWorker()
+{
+    closeReader();
+}
+
+void IdCardReaderWorker::openReader()
+{
+    m_wantOpen = true;
+    if (!m_pollTimer) {
+        m_pollTimer = new QTimer(this);
+        m_pollTimer->setSingleShot(true);
+        connect(m_pollTimer, &QTimer::timeout, this, &IdCardReaderWorker::poll);
+        m_reopenTimer = new QTimer(this);
+        m_reopenTimer->setInterval(m_options.reopenIntervalMs);
+        connect(m_reopenTimer, &QTimer::timeout, this, &IdCardReaderWorker::tryReopen);
+    }
+    QString error;
+    if (!m_photoDecoder->load(m_options.photoDecoderPlugin, &error))
+        qCWarning(lcDrivers).noquote() << "id card photo decoder not loaded, photos stay undecoded:" << error;
+    if (!m_transport)
+        m_transport = makeTransport(m_options.spec);
+    tryReopen();
+}
+
+void IdCardReaderWorker::closeReader()
+{
+    m_wantOpen = false;
+    if (m_pollTimer) {
+        m_pollTimer->stop();
+        m_reopenTimer->stop();
+    }
+    if (m_transport)
+        m_transport->close();
+}
+
+void IdCardReaderWorker::setPolling(bool enabled)
+{
+    m_polling = enabled;
+    if (enabled)
+        schedulePoll();
+    else if (m_pollTimer)
+        m_pollTimer->stop();
+}
+
+void IdCardReaderWorker::checkHealth(int level)
+{
+    if (!m_transport || !m_transport->isOpen()) {
+        emit healthChecked(level, m_health);
+        return;
+    }
+    if (checkSam() && static_cast<HealthCheckLevel>(level) != HealthCheckLevel::Internal) {
+        // Beyond the SAM: the RF side must answer a find with "card found" or "no card".
+        const Exchange find = transact(SamFrame::Command::FindCard);
+        if (!find.ok()) {
+            handleLinkFailure(find);
+        } else {
+            const SamStatus status = SamStatus::fromSw3(find.response.sw3);
+            if (status.code != SamStatus::Code::CardFound && status.code != SamStatus::Code::NoCard)
+                setHealth(DeviceHealth::error(status.detail, status.hint));
+        }
+    }
+    emit healthChecked(level, m_health);
+}
+
+void IdCardReaderWorker::tryReopen()
+{
+    if (!m_wantOpen)
+        return;
+    QString error;
+    if (!m_transport->isOpen() && !m_transport->open(&error)) {
+        if (m_health.detail != QLatin1String("no_device"))
+            qCWarning(lcDrivers).noquote() << "id card reader not found:" << error;
+        setHealth(DeviceHealth::error(QStringLiteral("no_device"), StaffHint::CallService));
+        emit presenceChanged(false);
+        if (!m_reopenTimer->isActive())
+            m_reopenTimer->start();
+        return;
+    }
+    m_assembler.clear();
+    m_consecutiveTimeouts = 0;
+    if (!checkSam() && !m_transport->isOpen())
+        return; // lost() already arranged the next attempt
+    m_reopenTimer->stop();
+    qCInfo(lcDrivers).noquote() << "id card reader open on" << m_transport->describe();
+    emit presenceChanged(true);
+    schedulePoll();
+}
+
+void IdCardReaderWorker::lost(const QString &why)
+{
+    qCWarning(lcDrivers).noquote() << "id card reader lost:" << why;
+    m_transport->close();
+    setHealth(DeviceHealth::error(QStringLiteral("no_device"), StaffHint::CallService));
+    emit presenceChanged(false);
+    if (m_cardPresent) {
+        m_cardPresent = false;
+        m_cardReadDone = false;
+        m_lastCardKey.clear();
+        emit cardRemoved();
+    }
+    emit busyChanged(false);
+    m_pollTimer->stop();
+    if (m_wantOpen)
+        m_reopenTimer->start();
+}
+
+void IdCardReaderWorker::setHealth(const DeviceHealth &health)
+{
+    if (health == m_health)
+        return;
+    m_health = health;
+    emit healthChanged(health);
+}
+
+void IdCardReaderWorker::schedulePoll()
+{
+    if (m_polling && m_pollTimer && m_transport && m_transport->isOpen())
+        m_pollTimer->start(m_options.pollIntervalMs);
+}
+
+IdCardReaderWorker::Exchange IdCardReaderWorker::transact(SamFrame::Command command, QByteArrayView data)
+{
+    Exchange exchange = transactOnce(command, data);
+    // A torn or corrupted reply, or one lost on the line, is worth one more try.
+    if (exchange.badFrame || exchange.outcome == IdCardTransport::Outcome::Timeout) {
+        emit counted(exchange.badFrame ? QStringLiteral("bad_frames") : QStringLiteral("timeouts"));
+        exchange = transactOnce(command, data);
+    }
+    if (exchange.ok()) {
+        m_consecutiveTimeouts = 0;
+    } else if (exchange.outcome == IdCardTransport::Outcome::Timeout) {
+        emit counted(QStringLiteral("timeouts"));
+        ++m_consecutiveTimeouts;
+    }
+    return exchange;
+}
+
+IdCardReaderWorker::Exchange IdCardReaderWorker::transactOnce(SamFrame::Command command, QByteArrayView data)
+{
+    Exchange exchange;
+    m_transport->discardInput();
+    m_assembler.clear();
+    const QDeadlineTimer deadline(m_options.commandTimeoutMs);
+    exchange.outcome = m_transport->write(SamFrame::encodeCommand(command, data), m_options.commandTimeoutMs, &exchange.error);
+    while (exchange.outcome == IdCardTransport::Outcome::Ok) {
+        while (const auto result = m_assembler.next()) {
+            if (result->error != SamFrameAssembler::Error::None) {
+                exchange.badFrame = true;
+                exchange.error = result->error == SamFrameAssembler::Error::BadChecksum ? QStringLiteral("bad checksum")
+                                                                                      : QStringLiteral("bad length");
+                return exchange;
+            }
+            if (const auto response = SamFrame::parseResponse(result->body)) {
+                exchange.response = *response;
+                return exchange;
+            }
+        }
+        const qint64 left = deadline.remainingTime();
+        if (left <= 0) {
+            exchange.outcome = IdCardTransport::Outcome::Timeout;
+            exchange.error = QStringLiteral("no reply within %1 ms").arg(m_options.commandTimeoutMs);
+            break;
+        }
+        QByteArray bytes;
+        exchange.outcome = m_transport->read(&bytes, static_cast<int>(left), &exchange.error);
+        m_assembler.feed(bytes);
+    }
+    return exchange;
+}
+
+bool IdCardReaderWorker::handleLinkFailure(const Exchange &exchange)
+{
+    if (exchange.outcome == IdCardTransport::Outcome::Vanished || exchange.outcome == IdCardTransport::Outcome::Failed) {
+        lost(exchange.error);
+        return true;
+    }
+    if (exchange.outcome == IdCardTransport::Outcome::Timeout && m_consecutiveTimeouts >= TimeoutsBeforeNoResponse)
+        setHealth(DeviceHealth::error(QStringLiteral("no_response"), StaffHint::Reset));
+    return false;
+}
+
+bool IdCardReaderWorker::checkSam()
+{
+    Exchange status = transact(SamFrame::Command::SamStatus);
+    if (!status.ok()) {
+        handleLinkFailure(status);
+        if (status.outcome == IdCardTransport::Outcome::Timeout)
+            setHealth(DeviceHealth::error(QStringLiteral("no_response"), StaffHint::Reset));
+        return false;
+    }
+    if (SamStatus::fromSw3(status.response.sw3).code != SamStatus::Code::Success) {
+        // A SAM that fails its self-test sometimes recovers after a reset.
+        qCWarning(lcDrivers).noquote() << "SAM status" << SamStatus::fromSw3(status.response.sw3).detail << "- resetting the SAM";
+        emit counted(QStringLiteral("sam_resets"));
+        const Exchange reset = transact(SamFrame::Command::ResetSam);
+        if (!reset.ok()) {
+            handleLinkFailure(reset);
+            return false;
+        }
+        status = transact(SamFrame::Command::SamStatus);
+        if (!status.ok()) {
+            handleLinkFailure(status);
+            return false;
+        }
+    }
+    const SamStatus samStatus = SamStatus::fromSw3(status.response.sw3);
+    if (samStatus.code != SamStatus::Code::Success) {
+        setHealth(DeviceHealth::error(samStatus.detail, samStatus.hint));
+        return false;
+    }
+    setHealth(DeviceHealth::ok());
+    return true;
+}
+
+void IdCardReaderWorker::poll()
+{
+    if (!m_polling || !m_transport || !m_transport->isOpen())
+        return;
+    if (m_health.level == HealthLevel::Error && !checkSam()) {
+        if (m_transport->isOpen())
+            schedulePoll();
+        return;
+    }
+    const Exchange find = transact(SamFrame::Command::FindCard);
+    if (!find.ok()) {
+        if (!handleLinkFailure(find))
+            schedulePoll();
+        return;
+    }
+    const SamStatus status = SamStatus::fromSw3(find.response.sw3);
+    if (status.code == SamStatus::Code::CardFound)
+        readCard();
+    else if (status.code == SamStatus::Code::NoCard)
+        noCard();
+    else if (status.isSamFault())
+        setHealth(DeviceHealth::error(status.detail, status.hint));
+    schedulePoll();
+}
+
+void IdCardReaderWorker::readCard()
+{
+    if (!m_cardPresent) {
+        m_cardPresent = true;
+        m_cardReadDone = false;
+        emit cardDetected();
+    }
+    emit busyChanged(true);
+    const auto fail = [this](const SamStatus &status) {
+        emit counted(QStringLiteral("read_failures"));
+        if (status.isSamFault()) {
+            setHealth(DeviceHealth::error(status.detail, status.hint));
+        } else if (status.detail != m_lastFailure) {
+            m_lastFailure = status.detail;
+            emit cardReadFailed(status.detail, status.messageZh, status.messageEn);
+        }
+        emit busyChanged(false);
+    };
+
+    const Exchange select = transact(SamFrame::Command::SelectCard);
+    if (!select.ok()) {
+        handleLinkFailure(select);
+        emit busyChanged(false);
+        return;
+    }
+    if (select.response.sw3 != 0x90) {
+        fail(SamStatus::fromSw3(select.response.sw3));
+        return;
+    }
+    const bool fingerprint = m_options.readFingerprint;
+    const Exchange read = transact(fingerprint ? SamFrame::Command::ReadTextAndFingerprint : SamFrame::Command::ReadText);
+    if (!read.ok()) {
+        handleLinkFailure(read);
+        emit busyChanged(false);
+        return;
+    }
+    if (read.response.sw3 != 0x90) {
+        fail(SamStatus::fromSw3(read.response.sw3));
+        return;
+    }
+    QString error;
+    const auto card = IdCardTextBlock::parseReadData(read.response.data, fingerprint, &error);
+    std::optional<IdCardHolder> holder = card ? IdCardTextBlock::parse(card->text, &error) : std::nullopt;
+    if (!holder) {
+        qCWarning(lcDrivers).noquote() << "card data rejected:" << error;
+        fail(SamStatus::fromSw3(0x3F));
+        return;
+    }
+    holder->photo = card->photo;
+    holder->fingerprint = card->fingerprint;
+    if (IdCardPhotoDecoder *decoder = m_photoDecoder->decoder()) {
+        holder->decodedPhoto = decoder->decode(holder->photo, &error);
+        if (holder->decodedPhoto.isEmpty())
+            qCWarning(lcDrivers).noquote() << "photo not decoded:" << error;
+    }
+    const QByteArray key = holder->identityKey();
+    if (m_cardReadDone && key == m_lastCardKey) {
+        holder->wipe();
+        emit busyChanged(false);
+        return;
+    }
+    m_lastCardKey = key;
+    m_cardReadDone = true;
+    m_lastFailure.clear();
+    emit counted(QStringLiteral("cards_read"));
+    qCInfo(lcDrivers).noquote() << "card read:" << holder->maskedDescription();
+    emit cardRead(*holder);
+    holder->wipe();
+    emit busyChanged(false);
+}
+
+void IdCardReaderWorker::noCard()
+{
+    if (!m_cardPresent)
+        return;
+    if (m_cardReadDone) {
+        // After a successful read a reader stops finding the card while it stays in the field;
+        // selecting it tells "still there" from "taken away".
+        const Exchange probe = transact(SamFrame::Command::SelectCard);
+        if (!probe.ok()) {
+            handleLinkFailure(probe);
+            return;
+        }
+        if (probe.response.sw3 == 0x90)
+            return;
+    }
+    m_cardPresent = false;
+    m_cardReadDone = false;
+    m_lastCardKey.clear();
+    m_lastFailure.clear();
+    emit cardRemoved();
+}

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "device/devicehealth.h"
+#include "idcard/idcardholder.h"
+#include "idcard/idcardreaderoptions.h"
+#include "idcard/idcardtransport.h"
+#include "idcard/samframe.h"
+#include "idcard/samframeassembler.h"
+#include "idcard/samstatus.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+class IdCardPhotoDecoderLoader;
+
+// The reader's I/O, on its own thread: opens the transport, checks the SAM, polls for cards,
+// reads them, and turns everything into signals. Only IdCardReader talks to it (queued).
+class IdCardReaderWorker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit IdCardReaderWorker(IdCardReaderOptions options);
+    ~IdCardReaderWorker() override;
+
+public slots:
+    void openReader();
+    void closeReader();
+    void setPolling(bool enabled);
+    void checkHealth(int level);
+
+signals:
+    void healthChanged(const DeviceHealth &health);
+    void healthChecked(int level, const DeviceHealth &health);
+    void presenceChanged(bool present);
+    void busyChanged(bool busy);
+    void cardDetected();
+    void cardRead(const IdCardHolder &holder);
+    void cardReadFailed(const QString &detail, const QString &messageZh, const QString &messageEn);
+    void cardRemoved();
+    void counted(const QString &counter);
+
+private:
+    struct Exchange {
+        IdCardTransport::Outcome outcome = IdCardTransport::Outcome::Failed;
+        bool badFrame = false;
+        SamFrame::Response response;
+        QString error;
+        [[nodiscard]] bool ok() const { return outcome == IdCardTransport::Outcome::Ok && !badFrame; }
+    };
+
+    Exchange transact(SamFrame::Command command, QByteArrayView data = {});
+    Exchange transactOnce(SamFrame::Command command, QByteArrayView data);
+    bool handleLinkFailure(const Exchange &exchange);
+    bool checkSam();
+    void poll();
+    void readCard();
+    void noCard();
+    void schedulePoll();
+    void tryReopen();
+    void lost(const QString &why);
+    void setHealth(const DeviceHealth &health);
+
+    IdCardReaderOptions m_options;
+    std::unique_ptr<IdCardTransport> m_transport;
+    std::unique_ptr<IdCardPhotoDecoderLoader> m_photoDecoder;
+    SamFrameAssembler m_assembler;
+    QTimer *m_pollTimer = nullptr;
+    QTimer *m_reopenTimer = nullptr;
+    bool m_polling = false;
+    bool m_wantOpen = false;
+    bool m_cardPresent = false;   // a presentation is in progress (detected, read or not)
+    bool m_cardReadDone = false;  // this presentation has produced its one cardRead
+    QByteArray m_lastCardKey;
+    QString m_lastFailure;
+    int m_consecutiveTimeouts = 0;
+    DeviceHealth m_health;
+};

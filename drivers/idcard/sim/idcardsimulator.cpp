@@ -1,0 +1,156 @@
+#include "idcard/sim/idcardsimulator.h"
+
+#include "common/driverslog.h"
+#include "idcard/sim/ptylink.h"
+#include "idcard/sim/simcards.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLocalServer>
+#include <QLocalSocket>
+
+IdCardSimulator::IdCardSimulator(QObject *parent)
+    : QObject(parent)
+    , m_link(new PtyLink(this))
+{
+    connect(m_link, &PtyLink::received, this, &IdCardSimulator::handleBytes);
+}
+
+IdCardSimulator::~IdCardSimulator()
+{
+    stop();
+}
+
+QString IdCardSimulator::defaultTtyLinkPath(const QString &stateDirectory)
+{
+    return QDir(stateDirectory).filePath(QStringLiteral("sim/idcard-tty"));
+}
+
+QString IdCardSimulator::defaultControlSocketPath(const QString &stateDirectory)
+{
+    return QDir(stateDirectory).filePath(QStringLiteral("sim/idcard.sock"));
+}
+
+bool IdCardSimulator::start(const Options &options, QString *error)
+{
+    m_options = options;
+    m_link->setBaud(options.baud);
+    if (!m_link->open(options.ttyLinkPath, error))
+        return false;
+    if (!options.controlSocketPath.isEmpty()) {
+        QDir().mkpath(QFileInfo(options.controlSocketPath).absolutePath());
+        QLocalServer::removeServer(options.controlSocketPath);
+        m_server = new QLocalServer(this);
+        m_server->setSocketOptions(QLocalServer::UserAccessOption);
+        if (!m_server->listen(options.controlSocketPath)) {
+            if (error)
+                *error = QStringLiteral("%1: %2").arg(options.controlSocketPath, m_server->errorString());
+            stop();
+            return false;
+        }
+        connect(m_server, &QLocalServer::newConnection, this, &IdCardSimulator::acceptControlConnection);
+    }
+    qCInfo(lcDrivers).noquote() << "id card simulator on" << options.ttyLinkPath << "->" << m_link->slavePath();
+    return true;
+}
+
+void IdCardSimulator::stop()
+{
+    m_link->close();
+    if (m_server) {
+        m_server->close();
+        delete m_server;
+        m_server = nullptr;
+    }
+    m_emulator.remove();
+}
+
+void IdCardSimulator::handleBytes(const QByteArray &bytes)
+{
+    m_assembler.feed(bytes);
+    while (const auto result = m_assembler.next()) {
+        if (result->error != SamFrameAssembler::Error::None) {
+            // A real reader answers a corrupted command with 10 (checksum) or 11 (length).
+            const quint8 sw3 = result->error == SamFrameAssembler::Error::BadChecksum ? 0x10 : 0x11;
+            m_link->send({{0, SamFrame::encodeResponse(sw3)}});
+            continue;
+        }
+        if (const auto request = SamFrame::parseRequest(result->body))
+            m_link->send(m_emulator.handle(*request));
+    }
+}
+
+void IdCardSimulator::setUnplugged(bool unplugged)
+{
+    if (unplugged && m_link->isOpen()) {
+        m_link->close();
+    } else if (!unplugged && !m_link->isOpen()) {
+        m_emulator.powerCycle();
+        QString error;
+        if (!m_link->open(m_options.ttyLinkPath, &error))
+            qCWarning(lcDrivers).noquote() << "simulator replug failed:" << error;
+    }
+}
+
+QString IdCardSimulator::execute(const QString &commandLine)
+{
+    const QStringList words = commandLine.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const auto is = [&words](std::initializer_list<const char *> expected) {
+        if (words.size() < qsizetype(expected.size()))
+            return false;
+        qsizetype i = 0;
+        for (const char *word : expected) {
+            if (words.at(i++) != QLatin1String(word))
+                return false;
+        }
+        return true;
+    };
+    if (is({"card", "present"}) && words.size() == 3) {
+        const std::optional<IdCardHolder> card = SimCards::card(words.at(2));
+        if (!card)
+            return QStringLiteral("error: no card called %1; try %2").arg(words.at(2), SimCards::names().join(QStringLiteral(", ")));
+        m_emulator.present(*card);
+        emit cardPresented(words.at(2));
+        return QStringLiteral("ok %1 card on the reader").arg(words.at(2));
+    }
+    if (is({"card", "remove"}) && words.size() == 2) {
+        m_emulator.remove();
+        emit cardRemoved();
+        return QStringLiteral("ok card removed");
+    }
+    if (is({"fault"}) && words.size() == 2) {
+        if (words.at(1) == QLatin1String("none")) {
+            m_emulator.clearFaults();
+            setUnplugged(false);
+        } else {
+            const std::optional<SamReaderEmulator::Fault> fault = SamReaderEmulator::faultFromName(words.at(1));
+            if (!fault)
+                return QStringLiteral("error: no fault called %1; try none, %2")
+                    .arg(words.at(1), SamReaderEmulator::faultNames().join(QStringLiteral(", ")));
+            m_emulator.setFault(*fault);
+            if (*fault == SamReaderEmulator::Fault::Unplug)
+                setUnplugged(true);
+        }
+        emit faultsChanged(m_emulator.activeFaults());
+        return QStringLiteral("ok faults: %1").arg(m_emulator.activeFaults().join(QLatin1Char(' ')));
+    }
+    if (is({"status"}) && words.size() == 1) {
+        return QStringLiteral("ok tty=%1 card=%2 faults=%3")
+            .arg(m_options.ttyLinkPath, m_emulator.cardPresent() ? QStringLiteral("present") : QStringLiteral("none"),
+                 m_emulator.activeFaults().join(QLatin1Char(',')));
+    }
+    return QStringLiteral("error: unknown command \"%1\"").arg(commandLine.trimmed());
+}
+
+void IdCardSimulator::acceptControlConnection()
+{
+    while (QLocalSocket *socket = m_server->nextPendingConnection()) {
+        connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+        connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
+            while (socket->canReadLine()) {
+                const QString line = QString::fromUtf8(socket->readLine()).trimmed();
+                socket->write(execute(line).toUtf8() + '\n');
+            }
+        });
+    }
+}

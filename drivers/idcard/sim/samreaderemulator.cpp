@@ -1,0 +1,150 @@
+#include "idcard/sim/samreaderemulator.h"
+
+#include "idcard/idcardtextblock.h"
+
+namespace {
+
+struct FaultRow {
+    SamReaderEmulator::Fault fault;
+    const char *name;
+};
+
+constexpr FaultRow FaultRows[] = {
+    {SamReaderEmulator::Fault::NoCard, "no_card"},
+    {SamReaderEmulator::Fault::ReadFailure, "read_failure"},
+    {SamReaderEmulator::Fault::SamFailure, "sam_failure"},
+    {SamReaderEmulator::Fault::TornFrames, "torn_frames"},
+    {SamReaderEmulator::Fault::Noise, "noise"},
+    {SamReaderEmulator::Fault::BadChecksum, "bad_checksum"},
+    {SamReaderEmulator::Fault::Slow, "slow"},
+    {SamReaderEmulator::Fault::Mute, "mute"},
+    {SamReaderEmulator::Fault::Unplug, "unplug"},
+};
+
+constexpr quint8 Success = 0x90;
+
+} // namespace
+
+QStringList SamReaderEmulator::faultNames()
+{
+    QStringList names;
+    for (const FaultRow &row : FaultRows)
+        names << QString::fromLatin1(row.name);
+    return names;
+}
+
+std::optional<SamReaderEmulator::Fault> SamReaderEmulator::faultFromName(const QString &name)
+{
+    for (const FaultRow &row : FaultRows) {
+        if (name == QLatin1String(row.name))
+            return row.fault;
+    }
+    return std::nullopt;
+}
+
+QString SamReaderEmulator::faultName(Fault fault)
+{
+    for (const FaultRow &row : FaultRows) {
+        if (row.fault == fault)
+            return QString::fromLatin1(row.name);
+    }
+    return {};
+}
+
+void SamReaderEmulator::present(const IdCardHolder &card)
+{
+    m_card = card;
+    m_readSinceArrival = false;
+}
+
+void SamReaderEmulator::remove()
+{
+    if (m_card)
+        m_card->wipe();
+    m_card.reset();
+    m_readSinceArrival = false;
+}
+
+void SamReaderEmulator::setFault(Fault fault)
+{
+    if (!m_faults.contains(fault))
+        m_faults.append(fault);
+}
+
+void SamReaderEmulator::clearFaults()
+{
+    m_faults.clear();
+}
+
+QStringList SamReaderEmulator::activeFaults() const
+{
+    QStringList names;
+    for (Fault fault : m_faults)
+        names << faultName(fault);
+    return names;
+}
+
+QByteArray SamReaderEmulator::answer(const SamFrame::Request &request)
+{
+    using C = SamFrame::Command;
+    if (hasFault(Fault::SamFailure))
+        return SamFrame::encodeResponse(0x60);
+    switch (static_cast<C>(request.code())) {
+    case C::ResetSam:
+    case C::SamStatus:
+        return SamFrame::encodeResponse(Success);
+    case C::ReadSamId:
+        return SamFrame::encodeResponse(Success, QByteArray::fromHex("05000000340100000000000012345678"));
+    case C::SetMaxRfFrameBytes:
+        return SamFrame::encodeResponse(request.data.size() == 1 ? Success : 0x11);
+    case C::FindCard:
+        if (!m_card || m_readSinceArrival || hasFault(Fault::NoCard))
+            return SamFrame::encodeResponse(0x80);
+        return SamFrame::encodeResponse(0x9F, QByteArray(4, '\0'));
+    case C::SelectCard:
+        if (!m_card || hasFault(Fault::NoCard))
+            return SamFrame::encodeResponse(0x81);
+        return SamFrame::encodeResponse(Success, QByteArray(8, '\0'));
+    case C::ReadText:
+    case C::ReadTextAndFingerprint: {
+        if (!m_card || hasFault(Fault::ReadFailure)) {
+            m_faults.removeAll(Fault::ReadFailure);
+            return SamFrame::encodeResponse(0x41);
+        }
+        const bool fingerprint = static_cast<C>(request.code()) == C::ReadTextAndFingerprint;
+        const IdCardTextBlock::CardData data{IdCardTextBlock::encode(*m_card), m_card->photo.leftJustified(1024, '\0', true),
+                                             fingerprint ? m_card->fingerprint : QByteArray()};
+        m_readSinceArrival = true;
+        return SamFrame::encodeResponse(Success, IdCardTextBlock::encodeReadData(data, fingerprint));
+    }
+    case C::ReadAppendedAddress:
+        return SamFrame::encodeResponse(m_card ? 0x91 : 0x41);
+    }
+    return SamFrame::encodeResponse(0x21);
+}
+
+QList<SamReaderEmulator::Segment> SamReaderEmulator::handle(const SamFrame::Request &request)
+{
+    if (hasFault(Fault::Unplug) || hasFault(Fault::Mute))
+        return {};
+    QByteArray reply = answer(request);
+    if (hasFault(Fault::BadChecksum)) {
+        m_faults.removeAll(Fault::BadChecksum);
+        reply[reply.size() - 1] = static_cast<char>(reply.back() ^ 0x5A);
+    }
+    if (hasFault(Fault::Noise)) {
+        QByteArray noise;
+        for (int i = 0; i < 9; ++i) {
+            m_noiseSeed = m_noiseSeed * 1103515245u + 12345u;
+            noise.append(static_cast<char>(m_noiseSeed >> 16));
+        }
+        // Some of the noise looks like the start of a preamble, to test the resynchronisation.
+        noise.append("\xAA\xAA", 2);
+        reply.prepend(noise);
+    }
+    const int delay = hasFault(Fault::Slow) ? 400 : 0;
+    if (!hasFault(Fault::TornFrames))
+        return {{delay, reply}};
+    const qsizetype third = std::max<qsizetype>(1, reply.size() / 3);
+    return {{delay, reply.left(3)}, {40, reply.mid(3, third)}, {40, reply.mid(3 + third)}};
+}
