@@ -1,0 +1,423 @@
+#include "platformclient.h"
+
+#include "kioskconfig.h"
+#include "platformlog.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRandomGenerator>
+#include <QSaveFile>
+#include <QSslCipher>
+#include <QSslConfiguration>
+#include <QTimer>
+#include <QUrlQuery>
+#include <QUuid>
+
+namespace {
+
+constexpr qsizetype maxMaterialBytes = 10 * 1024 * 1024;
+
+QByteArray newNonce()
+{
+    quint32 words[4];
+    QRandomGenerator::system()->fillRange(words);
+    return QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex();
+}
+
+bool isLoopback(const QUrl &url)
+{
+    if (url.host() == QLatin1String("localhost"))
+        return true;
+    const QHostAddress address(url.host());
+    return !address.isNull() && address.isLoopback();
+}
+
+QString endpointName(PlatformEndpoint endpoint)
+{
+    switch (endpoint) {
+    case PlatformEndpoint::Enroll: return QStringLiteral("enroll");
+    case PlatformEndpoint::Catalogue: return QStringLiteral("catalogue");
+    case PlatformEndpoint::IdentityVerify: return QStringLiteral("identity/verify");
+    case PlatformEndpoint::Materials: return QStringLiteral("materials");
+    case PlatformEndpoint::SubmitCase: return QStringLiteral("cases");
+    case PlatformEndpoint::CaseStatus: return QStringLiteral("case status");
+    case PlatformEndpoint::CaseList: return QStringLiteral("case list");
+    case PlatformEndpoint::Licenses: return QStringLiteral("licenses");
+    case PlatformEndpoint::Document: return QStringLiteral("documents");
+    case PlatformEndpoint::Evaluations: return QStringLiteral("evaluations");
+    case PlatformEndpoint::Heartbeat: return QStringLiteral("heartbeat");
+    }
+    return {};
+}
+
+QString networkCode(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::OperationCanceledError: return QStringLiteral("aborted");
+    case QNetworkReply::TimeoutError: return QStringLiteral("timeout");
+    case QNetworkReply::SslHandshakeFailedError: return QStringLiteral("tls");
+    case QNetworkReply::ConnectionRefusedError: return QStringLiteral("refused");
+    default: return QStringLiteral("network");
+    }
+}
+
+} // namespace
+
+std::optional<PlatformClientSettings> PlatformClientSettings::fromConfig(const KioskConfig &config, QString *error)
+{
+    auto fail = [&](const QString &reason) -> std::optional<PlatformClientSettings> {
+        if (error)
+            *error = reason;
+        return std::nullopt;
+    };
+    PlatformClientSettings settings;
+    settings.baseUrl = QUrl(config.string(QStringLiteral("platform/url")));
+    if (!settings.baseUrl.isValid() || settings.baseUrl.host().isEmpty())
+        return fail(QStringLiteral("platform/url: not a URL"));
+    const QString caFile = config.string(QStringLiteral("platform/ca_file"));
+    if (!caFile.isEmpty()) {
+        settings.caCertificates = QSslCertificate::fromPath(caFile, QSsl::Pem);
+        if (settings.caCertificates.isEmpty())
+            return fail(QStringLiteral("platform/ca_file: no PEM certificate in %1").arg(caFile));
+    }
+    const QString certFile = config.string(QStringLiteral("platform/client_cert"));
+    if (!certFile.isEmpty()) {
+        const QList<QSslCertificate> certs = QSslCertificate::fromPath(certFile, QSsl::Pem);
+        QFile keyFile(config.string(QStringLiteral("platform/client_key")));
+        if (certs.isEmpty())
+            return fail(QStringLiteral("platform/client_cert: no PEM certificate in %1").arg(certFile));
+        if (!keyFile.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("platform/client_key: %1").arg(keyFile.errorString()));
+        const QByteArray pem = keyFile.readAll();
+        settings.clientCertificate = certs.first();
+        settings.clientKey = QSslKey(pem, QSsl::Ec);
+        if (settings.clientKey.isNull())
+            settings.clientKey = QSslKey(pem, QSsl::Rsa);
+        if (settings.clientKey.isNull())
+            return fail(QStringLiteral("platform/client_key: not an EC or RSA private key in PEM"));
+    }
+    settings.algorithm = RequestSigner::algorithmFromName(config.string(QStringLiteral("platform/signature_alg")))
+                             .value_or(SignatureAlgorithm::HmacSha256);
+    settings.timeoutMs = int(config.integer(QStringLiteral("platform/timeout_s")) * 1000);
+    const QString credentialsFile = config.string(QStringLiteral("platform/credentials_file"));
+    if (QFileInfo::exists(credentialsFile)) {
+        QString credentialsError;
+        settings.credentials = TerminalCredentials::load(credentialsFile, &credentialsError);
+        if (!settings.credentials)
+            return fail(credentialsError);
+    }
+    const QString stateDir = config.string(QStringLiteral("kiosk/state_dir"));
+    if (!stateDir.isEmpty())
+        settings.catalogueCachePath = QDir(stateDir).filePath(QStringLiteral("platform-catalogue.json"));
+    return settings;
+}
+
+PlatformClient::PlatformClient(const PlatformClientSettings &settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_network(new QNetworkAccessManager(this))
+{
+    qRegisterMetaType<PlatformResult>();
+    // A redirect is never part of the contract; following one could leave the trusted host.
+    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    if (!m_settings.catalogueCachePath.isEmpty()) {
+        QFile cache(m_settings.catalogueCachePath);
+        QFile etag(m_settings.catalogueCachePath + QStringLiteral(".etag"));
+        if (cache.open(QIODevice::ReadOnly) && Catalogue::fromJson(cache.peek(1 << 24), nullptr)) {
+            m_catalogueBytes = cache.readAll();
+            if (etag.open(QIODevice::ReadOnly))
+                m_catalogueEtag = etag.readAll().trimmed();
+        }
+    }
+}
+
+PlatformClient::~PlatformClient() = default;
+
+QString PlatformClient::connectivityName(Connectivity connectivity)
+{
+    switch (connectivity) {
+    case Connectivity::Online: return QStringLiteral("online");
+    case Connectivity::Degraded: return QStringLiteral("degraded");
+    case Connectivity::Offline: return QStringLiteral("offline");
+    }
+    return {};
+}
+
+void PlatformClient::setCredentials(const TerminalCredentials &credentials)
+{
+    m_settings.credentials = credentials;
+}
+
+QString PlatformClient::newIdempotencyKey()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+PlatformCall *PlatformClient::enroll(const QString &token, const QString &serial, const QString &model, const QString &site)
+{
+    const QJsonObject body{{QStringLiteral("enroll_token"), token},
+                           {QStringLiteral("serial"), serial},
+                           {QStringLiteral("model"), model},
+                           {QStringLiteral("site"), site}};
+    return start(PlatformEndpoint::Enroll, "POST", QStringLiteral("/enroll"),
+                 QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json");
+}
+
+PlatformCall *PlatformClient::fetchCatalogue()
+{
+    PlatformCall *call = start(PlatformEndpoint::Catalogue, "GET", QStringLiteral("/catalogue"));
+    if (!m_catalogueEtag.isEmpty() && !m_catalogueBytes.isEmpty())
+        call->m_extraHeaders.insert("If-None-Match", m_catalogueEtag);
+    return call;
+}
+
+std::optional<Catalogue> PlatformClient::cachedCatalogue() const
+{
+    if (m_catalogueBytes.isEmpty())
+        return std::nullopt;
+    return Catalogue::fromJson(m_catalogueBytes, nullptr);
+}
+
+PlatformCall *PlatformClient::verifyIdentity(const QJsonObject &request, const QString &idempotencyKey)
+{
+    return start(PlatformEndpoint::IdentityVerify, "POST", QStringLiteral("/identity/verify"),
+                 QJsonDocument(request).toJson(QJsonDocument::Compact), "application/json",
+                 idempotencyKey.isEmpty() ? newIdempotencyKey() : idempotencyKey, true);
+}
+
+PlatformCall *PlatformClient::uploadMaterial(const QString &materialId, const QByteArray &content,
+                                             const QByteArray &contentType, const QString &idempotencyKey)
+{
+    PlatformCall *call = start(PlatformEndpoint::Materials, "POST", QStringLiteral("/materials"), content, contentType,
+                               idempotencyKey);
+    call->m_extraHeaders.insert("X-Material-Id", materialId.toUtf8());
+    call->m_extraHeaders.insert("X-Content-Sha256", QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+    return call;
+}
+
+PlatformCall *PlatformClient::submitCase(const QJsonObject &request, const QString &idempotencyKey)
+{
+    return start(PlatformEndpoint::SubmitCase, "POST", QStringLiteral("/cases"),
+                 QJsonDocument(request).toJson(QJsonDocument::Compact), "application/json", idempotencyKey);
+}
+
+PlatformCall *PlatformClient::submitEvaluation(const QJsonObject &request, const QString &idempotencyKey)
+{
+    return start(PlatformEndpoint::Evaluations, "POST", QStringLiteral("/evaluations"),
+                 QJsonDocument(request).toJson(QJsonDocument::Compact), "application/json", idempotencyKey);
+}
+
+PlatformCall *PlatformClient::caseStatus(const QString &caseNumber)
+{
+    return start(PlatformEndpoint::CaseStatus, "GET",
+                 QStringLiteral("/cases/") + QString::fromLatin1(QUrl::toPercentEncoding(caseNumber)), {}, {}, {}, true);
+}
+
+PlatformCall *PlatformClient::caseList(const QString &holderToken)
+{
+    return start(PlatformEndpoint::CaseList, "GET",
+                 QStringLiteral("/cases?holder_token=") + QString::fromLatin1(QUrl::toPercentEncoding(holderToken)), {}, {},
+                 {}, true);
+}
+
+PlatformCall *PlatformClient::licenses(const QString &holderToken)
+{
+    return start(PlatformEndpoint::Licenses, "GET",
+                 QStringLiteral("/licenses?holder_token=") + QString::fromLatin1(QUrl::toPercentEncoding(holderToken)), {},
+                 {}, {}, true);
+}
+
+PlatformCall *PlatformClient::fetchDocument(const QString &documentUrl, const QString &holderToken)
+{
+    QString path = documentUrl;
+    if (!holderToken.isEmpty())
+        path += (path.contains(QLatin1Char('?')) ? QStringLiteral("&") : QStringLiteral("?")) + QStringLiteral("holder_token=")
+            + QString::fromLatin1(QUrl::toPercentEncoding(holderToken));
+    return start(PlatformEndpoint::Document, "GET", path, {}, {}, {}, true);
+}
+
+PlatformCall *PlatformClient::heartbeat(const QJsonObject &report)
+{
+    return start(PlatformEndpoint::Heartbeat, "POST", QStringLiteral("/heartbeat"),
+                 QJsonDocument(report).toJson(QJsonDocument::Compact), "application/json");
+}
+
+PlatformCall *PlatformClient::start(PlatformEndpoint endpoint, const QByteArray &method, const QString &path,
+                                    const QByteArray &body, const QByteArray &contentType, const QString &idempotencyKey,
+                                    bool live)
+{
+    auto *call = new PlatformCall(endpoint, this);
+    call->m_method = method;
+    call->m_path = path;
+    call->m_body = body;
+    call->m_contentType = contentType;
+    call->m_idempotencyKey = idempotencyKey;
+    call->m_signed = endpoint != PlatformEndpoint::Enroll;
+    call->m_live = live;
+    // Sending from the event loop lets the caller connect to finished() first, even when the
+    // call fails before any byte leaves.
+    QTimer::singleShot(0, call, [this, call] {
+        if (!call->m_finished)
+            send(call);
+    });
+    return call;
+}
+
+void PlatformClient::send(PlatformCall *call)
+{
+    auto failNow = [call](PlatformOutcome outcome, const QString &code, const QString &message) {
+        PlatformResult result = PlatformResult::networkFailure(code, message);
+        result.outcome = outcome;
+        call->finish(result);
+    };
+    const QUrl &base = m_settings.baseUrl;
+    if (base.scheme() != QLatin1String("https") && !(base.scheme() == QLatin1String("http") && isLoopback(base)))
+        return failNow(PlatformOutcome::Permanent, QStringLiteral("insecure_url"),
+                       QStringLiteral("plain HTTP is allowed only towards loopback"));
+    if (call->m_signed && !(m_settings.credentials && m_settings.credentials->isValid()))
+        return failNow(PlatformOutcome::Permanent, QStringLiteral("not_enrolled"),
+                       QStringLiteral("the terminal has no credentials; run kioskctl enroll"));
+    if (call->m_endpoint == PlatformEndpoint::Materials && call->m_body.size() > maxMaterialBytes)
+        return failNow(PlatformOutcome::Permanent, QStringLiteral("too_large"), QStringLiteral("a material may be at most 10 MiB"));
+    if (call->m_live && m_failFast && m_connectivity == Connectivity::Offline)
+        return failNow(PlatformOutcome::Transient, QStringLiteral("offline"), QStringLiteral("the platform is offline"));
+
+    QString basePath = base.path(QUrl::FullyEncoded);
+    while (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    QUrl url = base;
+    const QByteArray pathAndQuery = (basePath + call->m_path).toLatin1();
+    url = QUrl::fromEncoded(base.toEncoded(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment) + pathAndQuery,
+                            QUrl::StrictMode);
+
+    QNetworkRequest request(url);
+    request.setTransferTimeout(m_settings.timeoutMs);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (url.scheme() == QLatin1String("https")) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setProtocol(QSsl::TlsV1_2OrLater);
+        if (!m_settings.caCertificates.isEmpty())
+            tls.setCaCertificates(m_settings.caCertificates); // replaces the system store entirely
+        if (!m_settings.clientCertificate.isNull()) {
+            tls.setLocalCertificate(m_settings.clientCertificate);
+            tls.setPrivateKey(m_settings.clientKey);
+        }
+        request.setSslConfiguration(tls);
+    }
+    if (!call->m_contentType.isEmpty())
+        request.setRawHeader("Content-Type", call->m_contentType);
+    if (!call->m_idempotencyKey.isEmpty())
+        request.setRawHeader("Idempotency-Key", call->m_idempotencyKey.toLatin1());
+    for (auto it = call->m_extraHeaders.cbegin(); it != call->m_extraHeaders.cend(); ++it)
+        request.setRawHeader(it.key(), it.value());
+    if (call->m_signed) {
+        const QDateTime now = QDateTime::currentDateTime().addMSecs(m_clockOffsetMs);
+        const QByteArray timestamp = RequestSigner::timestamp(now);
+        const QByteArray nonce = newNonce();
+        const QByteArray canonical = RequestSigner::canonicalString(
+            call->m_method, pathAndQuery, timestamp, nonce, RequestSigner::bodyHash(m_settings.algorithm, call->m_body));
+        request.setRawHeader("X-Terminal-Id", m_settings.credentials->terminalId.toLatin1());
+        request.setRawHeader("X-Timestamp", timestamp);
+        request.setRawHeader("X-Nonce", nonce);
+        request.setRawHeader("X-Signature-Alg", RequestSigner::algorithmName(m_settings.algorithm).toLatin1());
+        request.setRawHeader("X-Signature",
+                             RequestSigner::signature(m_settings.algorithm, m_settings.credentials->secret, canonical));
+    }
+
+    QNetworkReply *reply = call->m_method == "GET" ? m_network->get(request)
+                                                    : m_network->sendCustomRequest(request, call->m_method, call->m_body);
+    call->m_reply = reply;
+    connect(reply, &QNetworkReply::finished, call, [this, call, reply] { handleReply(call, reply); });
+}
+
+void PlatformClient::handleReply(PlatformCall *call, QNetworkReply *reply)
+{
+    reply->deleteLater();
+    call->m_reply = nullptr;
+    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    PlatformResult result;
+    if (!statusAttribute.isValid() || reply->error() == QNetworkReply::OperationCanceledError
+        || reply->error() == QNetworkReply::RemoteHostClosedError || reply->error() == QNetworkReply::TimeoutError
+        || reply->error() == QNetworkReply::SslHandshakeFailedError) {
+        // No complete HTTP answer: retried like 503, as the contract says.
+        result = PlatformResult::networkFailure(networkCode(reply->error()), reply->errorString());
+    } else {
+        QHash<QByteArray, QByteArray> headers;
+        for (const auto &pair : reply->rawHeaderPairs())
+            headers.insert(pair.first.toLower(), pair.second);
+        result = PlatformResponse::classify(call->m_endpoint, statusAttribute.toInt(), headers, reply->readAll());
+    }
+    if (reply->url().scheme() == QLatin1String("https")) {
+        const QSslConfiguration tls = reply->sslConfiguration();
+        const QSslCertificate peer = tls.peerCertificate();
+        if (!peer.isNull())
+            result.tls = QStringLiteral("%1, %2, certificate %3 issued by %4")
+                             .arg(tls.sessionCipher().protocolString(), tls.sessionCipher().name(),
+                                  peer.subjectInfo(QSslCertificate::CommonName).join(QLatin1Char(' ')),
+                                  peer.issuerInfo(QSslCertificate::CommonName).join(QLatin1Char(' ')));
+    }
+
+    if (result.outcome == PlatformOutcome::ClockSkew && !call->m_skewRetried) {
+        call->m_skewRetried = true;
+        m_clockOffsetMs = QDateTime::currentDateTimeUtc().msecsTo(result.serverTime);
+        qCInfo(lcPlatform) << "clock offset corrected to" << m_clockOffsetMs << "ms from clock_skew"
+                           << "(request" << result.requestId << ")";
+        emit clockOffsetChanged(m_clockOffsetMs);
+        send(call);
+        return;
+    }
+    if (result.outcome == PlatformOutcome::Ok) {
+        if (call->m_endpoint == PlatformEndpoint::Catalogue) {
+            if (result.notModified)
+                result.content = m_catalogueBytes;
+            else
+                storeCatalogue(result.content, result.etag);
+        }
+    } else if (result.errorCode != QLatin1String("aborted")) {
+        qCWarning(lcPlatform).noquote() << endpointName(call->m_endpoint) << "failed:" << result.summary();
+    }
+    if (result.errorCode != QLatin1String("aborted"))
+        noteOutcome(result);
+    call->finish(result);
+}
+
+void PlatformClient::noteOutcome(const PlatformResult &result)
+{
+    if (result.httpStatus == 0)
+        setConnectivity(Connectivity::Offline);
+    else if (result.outcome == PlatformOutcome::Transient && result.httpStatus != 409)
+        setConnectivity(Connectivity::Degraded);
+    else
+        setConnectivity(Connectivity::Online);
+}
+
+void PlatformClient::setConnectivity(Connectivity connectivity)
+{
+    if (m_connectivity == connectivity)
+        return;
+    m_connectivity = connectivity;
+    qCInfo(lcPlatform).noquote() << "platform is" << connectivityName(connectivity);
+    emit connectivityChanged(connectivity);
+}
+
+void PlatformClient::storeCatalogue(const QByteArray &bytes, const QByteArray &etag)
+{
+    m_catalogueBytes = bytes;
+    m_catalogueEtag = etag;
+    if (m_settings.catalogueCachePath.isEmpty())
+        return;
+    QDir().mkpath(QFileInfo(m_settings.catalogueCachePath).absolutePath());
+    QSaveFile cache(m_settings.catalogueCachePath);
+    QSaveFile etagFile(m_settings.catalogueCachePath + QStringLiteral(".etag"));
+    if (!cache.open(QIODevice::WriteOnly) || cache.write(bytes) != bytes.size() || !cache.commit()
+        || !etagFile.open(QIODevice::WriteOnly) || etagFile.write(etag) != etag.size() || !etagFile.commit())
+        qCWarning(lcPlatform).noquote() << "cannot keep the catalogue in" << m_settings.catalogueCachePath;
+}

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "catalogue.h"
+#include "platformcall.h"
+#include "requestsigner.h"
+#include "terminalcredentials.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QUrl>
+
+#include <optional>
+
+class KioskConfig;
+class QNetworkAccessManager;
+class QNetworkReply;
+
+// How the client reaches the platform: the base URL, the only CAs it trusts, an optional client
+// certificate, the signature algorithm, the timeout and the terminal's credentials (absent
+// before enrolment, when only enroll() works).
+struct PlatformClientSettings {
+    QUrl baseUrl;
+    QList<QSslCertificate> caCertificates; // empty: the system store (development only)
+    QSslCertificate clientCertificate;
+    QSslKey clientKey;
+    SignatureAlgorithm algorithm = SignatureAlgorithm::HmacSha256;
+    int timeoutMs = 15000;
+    std::optional<TerminalCredentials> credentials;
+    QString catalogueCachePath; // where the last catalogue is kept; empty: memory only
+
+    // Reads [platform] from the configuration: CA, client certificate, credentials file (a
+    // missing credentials file is not an error, the terminal is just not enrolled yet).
+    [[nodiscard]] static std::optional<PlatformClientSettings> fromConfig(const KioskConfig &config, QString *error);
+};
+
+// The terminal's client for reference/platform-api.md: every endpoint, signed, with the clock
+// offset corrected from clock_skew (one retry), TLS trusting only the configured CA, and every
+// response classified by PlatformResponse::classify. It never blocks: each method returns a
+// PlatformCall that reports once. `connectivity` follows what the calls meet.
+class PlatformClient : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(Connectivity connectivity READ connectivity NOTIFY connectivityChanged)
+public:
+    // Online: the last call got a proper answer. Degraded: the platform answers, but with
+    // 5xx, 429 or malformed bodies. Offline: no answer at all (refused, timeout, TLS).
+    enum class Connectivity { Online, Degraded, Offline };
+    Q_ENUM(Connectivity)
+
+    explicit PlatformClient(const PlatformClientSettings &settings, QObject *parent = nullptr);
+    ~PlatformClient() override;
+
+    [[nodiscard]] Connectivity connectivity() const { return m_connectivity; }
+    [[nodiscard]] static QString connectivityName(Connectivity connectivity);
+    [[nodiscard]] const PlatformClientSettings &settings() const { return m_settings; }
+    void setCredentials(const TerminalCredentials &credentials);
+
+    // Platform time minus local time, learnt from clock_skew answers; added to every X-Timestamp.
+    [[nodiscard]] qint64 clockOffsetMs() const { return m_clockOffsetMs; }
+    void setClockOffsetMs(qint64 offsetMs) { m_clockOffsetMs = offsetMs; }
+
+    // Calls that need the platform live (identity, case progress, e-licences) fail at once with
+    // a transient "offline" result while the state is Offline, so a resident is not kept waiting.
+    void setFailFastWhenOffline(bool failFast) { m_failFast = failFast; }
+
+    // POST /enroll (unsigned): body {"enroll_token", "serial", "model", "site"}.
+    PlatformCall *enroll(const QString &token, const QString &serial, const QString &model, const QString &site);
+    // GET /catalogue with If-None-Match; a 200 or 304 leaves the catalogue in cachedCatalogue().
+    PlatformCall *fetchCatalogue();
+    [[nodiscard]] std::optional<Catalogue> cachedCatalogue() const;
+    [[nodiscard]] QByteArray cachedCatalogueEtag() const { return m_catalogueEtag; }
+
+    // POSTs that change something take the caller's idempotency key, so a retry, even from the
+    // outbox after a restart, reuses it. An empty key makes a fresh one (live calls only).
+    PlatformCall *verifyIdentity(const QJsonObject &request, const QString &idempotencyKey = {});
+    PlatformCall *uploadMaterial(const QString &materialId, const QByteArray &content, const QByteArray &contentType,
+                                 const QString &idempotencyKey);
+    PlatformCall *submitCase(const QJsonObject &request, const QString &idempotencyKey);
+    PlatformCall *submitEvaluation(const QJsonObject &request, const QString &idempotencyKey);
+    PlatformCall *caseStatus(const QString &caseNumber);
+    PlatformCall *caseList(const QString &holderToken);
+    PlatformCall *licenses(const QString &holderToken);
+    // `documentUrl` as the platform gave it ("/documents/L…"), fetched with the holder token.
+    PlatformCall *fetchDocument(const QString &documentUrl, const QString &holderToken);
+    PlatformCall *heartbeat(const QJsonObject &report);
+
+    // A fresh UUID for a new request's Idempotency-Key.
+    [[nodiscard]] static QString newIdempotencyKey();
+
+signals:
+    void connectivityChanged(PlatformClient::Connectivity connectivity);
+    // Emitted whenever a clock_skew answer moved the offset.
+    void clockOffsetChanged(qint64 offsetMs);
+
+private:
+    PlatformCall *start(PlatformEndpoint endpoint, const QByteArray &method, const QString &path,
+                        const QByteArray &body = {}, const QByteArray &contentType = {},
+                        const QString &idempotencyKey = {}, bool live = false);
+    void send(PlatformCall *call);
+    void handleReply(PlatformCall *call, QNetworkReply *reply);
+    void noteOutcome(const PlatformResult &result);
+    void setConnectivity(Connectivity connectivity);
+    void storeCatalogue(const QByteArray &bytes, const QByteArray &etag);
+
+    PlatformClientSettings m_settings;
+    QNetworkAccessManager *m_network;
+    Connectivity m_connectivity = Connectivity::Online;
+    qint64 m_clockOffsetMs = 0;
+    bool m_failFast = true;
+    QByteArray m_catalogueBytes;
+    QByteArray m_catalogueEtag;
+};

@@ -1,0 +1,157 @@
+#include "certificateauthority.h"
+#include "httplistener.h"
+#include "refplatform.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QHostAddress>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+
+#include <cstdio>
+
+namespace {
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "kiosk-refplatform: %s\n", qPrintable(message));
+    return 2;
+}
+
+bool parseProbability(const QString &text, double *out)
+{
+    bool ok = false;
+    *out = text.toDouble(&ok);
+    return ok && *out >= 0 && *out <= 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("kiosk-refplatform"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KIOSK_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "The reference provincial platform (reference/platform-api.md) for the kiosk's demo and tests. "
+        "Inspection: GET /_inspect/cases, /_inspect/requests, /_inspect/heartbeats, /_inspect/evaluations, "
+        "/_inspect/materials; POST /_inspect/faults, /_inspect/commands, /_inspect/enroll-tokens, /_inspect/terminals."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Plain HTTP on ADDRESS:PORT (port 0 picks one)."), QStringLiteral("ADDRESS:PORT"));
+    const QCommandLineOption tlsPort(QStringLiteral("tls-port"), QStringLiteral("HTTPS on this port of the same address (0 picks one)."), QStringLiteral("PORT"));
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"), QStringLiteral("The server certificate (PEM)."), QStringLiteral("FILE"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("The server key (PEM)."), QStringLiteral("FILE"));
+    const QCommandLineOption makeCa(QStringLiteral("make-ca"), QStringLiteral("Make (or reuse) a CA with server and client certificates in DIR and serve TLS with them."), QStringLiteral("DIR"));
+    const QCommandLineOption clientCa(QStringLiteral("client-ca"), QStringLiteral("Require client certificates signed by this CA (mutual TLS)."), QStringLiteral("FILE"));
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("The SQLite database (default: in memory)."), QStringLiteral("FILE"));
+    const QCommandLineOption catalogue(QStringLiteral("catalogue"), QStringLiteral("The catalogue to serve (default: the demo catalogue)."), QStringLiteral("FILE"));
+    const QCommandLineOption enrollToken(QStringLiteral("enroll-token"), QStringLiteral("A single-use enrolment token (repeatable)."), QStringLiteral("TOKEN"));
+    const QCommandLineOption basePath(QStringLiteral("base-path"), QStringLiteral("The API's path (default /terminal/v1)."), QStringLiteral("PATH"), QStringLiteral("/terminal/v1"));
+    const QCommandLineOption progress(QStringLiteral("progress-s"), QStringLiteral("Seconds per step of a case: accepted, in_review, approved (default 20)."), QStringLiteral("S"), QStringLiteral("20"));
+    const QCommandLineOption latency(QStringLiteral("latency-ms"), QStringLiteral("Delay every API answer."), QStringLiteral("MS"));
+    const QCommandLineOption errorRate(QStringLiteral("error-rate"), QStringLiteral("Answer 503 with probability P (ENDPOINT: cases, materials, … or *; repeatable)."), QStringLiteral("ENDPOINT=P"));
+    const QCommandLineOption outage(QStringLiteral("outage"), QStringLiteral("Drop every API connection between START and END seconds after start (repeatable)."), QStringLiteral("START-END"));
+    const QCommandLineOption rateLimit(QStringLiteral("rate-limit"), QStringLiteral("Answer 429 with Retry-After above N requests a second."), QStringLiteral("N"));
+    const QCommandLineOption malformed(QStringLiteral("malformed"), QStringLiteral("Replace a successful body by HTML with probability P."), QStringLiteral("P"));
+    const QCommandLineOption truncate(QStringLiteral("truncate"), QStringLiteral("Cut a response off halfway with probability P."), QStringLiteral("P"));
+    const QCommandLineOption reset(QStringLiteral("reset-connections"), QStringLiteral("Reset the connection after doing the work, with probability P."), QStringLiteral("P"));
+    const QCommandLineOption clockOffset(QStringLiteral("clock-offset"), QStringLiteral("Run the platform's clock S seconds off."), QStringLiteral("S"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed for the random faults, for repeatable runs."), QStringLiteral("N"));
+    parser.addOptions({listen, tlsPort, tlsCert, tlsKey, makeCa, clientCa, db, catalogue, enrollToken, basePath, progress, latency,
+                       errorRate, outage, rateLimit, malformed, truncate, reset, clockOffset, seed});
+    parser.process(app);
+
+    RefPlatform::Options options;
+    options.databasePath = parser.value(db);
+    options.enrollTokens = parser.values(enrollToken);
+    options.basePath = parser.value(basePath);
+    options.progressSeconds = parser.value(progress).toInt();
+    options.seed = parser.value(seed).toUInt();
+    QFile catalogueFile(parser.isSet(catalogue) ? parser.value(catalogue) : QStringLiteral(":/kiosk/catalogue/demo-catalogue.json"));
+    if (!catalogueFile.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("%1: %2").arg(catalogueFile.fileName(), catalogueFile.errorString()));
+    options.catalogueJson = catalogueFile.readAll();
+
+    FaultPlan &faults = options.faults;
+    QString problem;
+    faults.latencyMs = parser.value(latency).toInt();
+    faults.rateLimitPerSecond = parser.value(rateLimit).toInt();
+    faults.clockOffsetS = parser.value(clockOffset).toInt();
+    for (const QString &spec : parser.values(errorRate)) {
+        if (!faults.addErrorRate(spec, &problem))
+            return fail(problem);
+    }
+    for (const QString &spec : parser.values(outage)) {
+        if (!faults.addOutageWindow(spec, &problem))
+            return fail(problem);
+    }
+    const std::pair<const QCommandLineOption *, double *> probabilities[] = {
+        {&malformed, &faults.malformed}, {&truncate, &faults.truncate}, {&reset, &faults.reset}};
+    for (const auto &[option, target] : probabilities) {
+        if (parser.isSet(*option) && !parseProbability(parser.value(*option), target))
+            return fail(QStringLiteral("--%1 wants a probability in 0..1").arg(option->names().first()));
+    }
+
+    RefPlatform platform(options);
+    if (!platform.open(&problem))
+        return fail(problem);
+    const HttpHandler handler = [&platform](const HttpRequest &request, const HttpReply &reply) { platform.handle(request, reply); };
+
+    const QString listenSpec = parser.isSet(listen) ? parser.value(listen) : (parser.isSet(tlsPort) ? QString() : QStringLiteral("127.0.0.1:8080"));
+    const QString hostText = listenSpec.isEmpty() ? QStringLiteral("127.0.0.1") : listenSpec.section(QLatin1Char(':'), 0, -2);
+    const QHostAddress address(hostText);
+    if (address.isNull())
+        return fail(QStringLiteral("--listen wants ADDRESS:PORT"));
+
+    HttpListener plain(handler);
+    if (!listenSpec.isEmpty()) {
+        if (!plain.listen(address, quint16(listenSpec.section(QLatin1Char(':'), -1).toUInt())))
+            return fail(QStringLiteral("cannot listen on %1: %2").arg(listenSpec, plain.errorString()));
+        std::printf("kiosk-refplatform: http://%s:%u%s\n", qPrintable(hostText), plain.serverPort(), qPrintable(options.basePath));
+    }
+
+    HttpListener secure(handler);
+    if (parser.isSet(tlsPort)) {
+        QString certPath = parser.value(tlsCert);
+        QString keyPath = parser.value(tlsKey);
+        if (parser.isSet(makeCa)) {
+            if (!CertificateAuthority::ensure(parser.value(makeCa), &problem))
+                return fail(problem);
+            const QDir dir(parser.value(makeCa));
+            certPath = dir.filePath(QStringLiteral("server.pem"));
+            keyPath = dir.filePath(QStringLiteral("server-key.pem"));
+        }
+        const QList<QSslCertificate> certs = QSslCertificate::fromPath(certPath, QSsl::Pem);
+        QFile keyFile(keyPath);
+        if (certs.isEmpty() || !keyFile.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("--tls-port needs --tls-cert and --tls-key, or --make-ca DIR"));
+        const QByteArray keyPem = keyFile.readAll();
+        QSslKey key(keyPem, QSsl::Ec);
+        if (key.isNull())
+            key = QSslKey(keyPem, QSsl::Rsa);
+        if (key.isNull())
+            return fail(QStringLiteral("%1 is not an EC or RSA key in PEM").arg(keyPath));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(certs.first());
+        tls.setPrivateKey(key);
+        tls.setProtocol(QSsl::TlsV1_2OrLater);
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        if (parser.isSet(clientCa)) {
+            tls.setCaCertificates(QSslCertificate::fromPath(parser.value(clientCa), QSsl::Pem));
+            tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        }
+        secure.setTls(tls);
+        if (!secure.listen(address, quint16(parser.value(tlsPort).toUInt())))
+            return fail(QStringLiteral("cannot listen on port %1: %2").arg(parser.value(tlsPort), secure.errorString()));
+        std::printf("kiosk-refplatform: https://%s:%u%s\n", qPrintable(hostText), secure.serverPort(), qPrintable(options.basePath));
+    }
+    std::printf("kiosk-refplatform: ready\n");
+    std::fflush(stdout);
+    return app.exec();
+}

@@ -1,0 +1,846 @@
+#include "refplatform.h"
+
+#include "formcheck.h"
+#include "common/personaldata.h"
+#include "platformresult.h"
+#include "requestsigner.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTimeZone>
+#include <QTimer>
+#include <QUuid>
+
+namespace {
+
+constexpr qint64 maxSkewS = 300;
+constexpr qint64 nonceWindowS = 15 * 60;
+constexpr qint64 idempotencyKeepS = 7 * 24 * 3600;
+constexpr qsizetype maxMaterialBytes = 10 * 1024 * 1024;
+constexpr qsizetype keptRequests = 2000;
+
+QByteArray sha256Hex(const QByteArray &data)
+{
+    return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
+}
+
+QByteArray randomHex(QRandomGenerator &random, int bytes)
+{
+    QByteArray out(bytes, Qt::Uninitialized);
+    for (char &c : out)
+        c = char(random.bounded(256));
+    return out.toHex();
+}
+
+QJsonObject localized(const char *zh, const char *en)
+{
+    return {{QStringLiteral("zh"), QString::fromUtf8(zh)}, {QStringLiteral("en"), QString::fromUtf8(en)}};
+}
+
+// A one-page PDF written by hand: the server stays free of QtGui, and the kiosk's printing code
+// gets a real document to print. Text is ASCII (the standard Helvetica font has no CJK).
+QByteArray minimalPdf(const QStringList &lines)
+{
+    QByteArray content = "BT /F1 14 Tf 56 780 Td 18 TL\n";
+    for (const QString &line : lines) {
+        QByteArray text = line.toLatin1();
+        text.replace('\\', "\\\\").replace('(', "\\(").replace(')', "\\)");
+        content += "(" + text + ") Tj T*\n";
+    }
+    content += "ET";
+    const QList<QByteArray> objects = {
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        "<< /Length " + QByteArray::number(content.size()) + " >>\nstream\n" + content + "\nendstream",
+    };
+    QByteArray pdf = "%PDF-1.4\n";
+    QList<qsizetype> offsets;
+    for (qsizetype i = 0; i < objects.size(); ++i) {
+        offsets.append(pdf.size());
+        pdf += QByteArray::number(i + 1) + " 0 obj\n" + objects.at(i) + "\nendobj\n";
+    }
+    const qsizetype xref = pdf.size();
+    pdf += "xref\n0 " + QByteArray::number(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (qsizetype offset : offsets)
+        pdf += QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
+    pdf += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n"
+        + QByteArray::number(xref) + "\n%%EOF\n";
+    return pdf;
+}
+
+QString endpointOf(const QByteArray &apiPath)
+{
+    const QList<QByteArray> parts = apiPath.split('/');
+    return QString::fromLatin1(parts.value(1));
+}
+
+} // namespace
+
+RefPlatform::RefPlatform(const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_random(options.seed ? options.seed : QRandomGenerator::system()->generate())
+{
+    m_uptime.start();
+}
+
+bool RefPlatform::open(QString *error)
+{
+    QString catalogueError;
+    m_catalogue = Catalogue::fromJson(m_options.catalogueJson, &catalogueError);
+    if (!m_catalogue) {
+        *error = QStringLiteral("catalogue: %1").arg(catalogueError);
+        return false;
+    }
+    m_etag = '"' + sha256Hex(m_options.catalogueJson).left(20) + '"';
+
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("refplatform"));
+    m_db.setDatabaseName(m_options.databasePath.isEmpty() ? QStringLiteral(":memory:") : m_options.databasePath);
+    if (!m_db.open()) {
+        *error = m_db.lastError().text();
+        return false;
+    }
+    const QStringList schema = {
+        QStringLiteral("PRAGMA journal_mode=WAL"),
+        QStringLiteral("PRAGMA synchronous=NORMAL"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS terminals (terminal_id TEXT PRIMARY KEY, secret BLOB NOT NULL, "
+                       "division TEXT NOT NULL, serial TEXT, model TEXT, site TEXT, disabled INTEGER NOT NULL DEFAULT 0, enrolled_at INTEGER)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS enroll_tokens (token TEXT PRIMARY KEY, used_by TEXT)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS nonces (terminal_id TEXT, nonce TEXT, seen_at INTEGER, PRIMARY KEY (terminal_id, nonce))"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS idempotency (terminal_id TEXT, key TEXT, body_hash TEXT, done INTEGER, "
+                       "status INTEGER, content_type TEXT, body BLOB, created_at INTEGER, PRIMARY KEY (terminal_id, key))"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS cases (case_no TEXT PRIMARY KEY, terminal_id TEXT, item_code TEXT, local_ref TEXT, "
+                       "idempotency_key TEXT, applicant TEXT, holder TEXT, instant INTEGER, print INTEGER, theme TEXT, "
+                       "materials INTEGER, created_at INTEGER)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS materials (material_ref TEXT PRIMARY KEY, terminal_id TEXT, material_id TEXT, "
+                       "sha256 TEXT, size INTEGER, content_type TEXT, created_at INTEGER)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS holders (token TEXT PRIMARY KEY, holder TEXT, expires_at INTEGER)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS evaluations (evaluation_id TEXT PRIMARY KEY, case_no TEXT, score INTEGER, "
+                       "tags TEXT, anonymous INTEGER, created_at INTEGER)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS heartbeats (terminal_id TEXT, at INTEGER, report TEXT)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS commands (id TEXT PRIMARY KEY, terminal_id TEXT, name TEXT, delivered INTEGER NOT NULL DEFAULT 0)"),
+    };
+    QSqlQuery q(m_db);
+    for (const QString &statement : schema) {
+        if (!q.exec(statement)) {
+            *error = QStringLiteral("%1: %2").arg(statement, q.lastError().text());
+            return false;
+        }
+    }
+    for (const QString &token : m_options.enrollTokens) {
+        q.prepare(QStringLiteral("INSERT OR IGNORE INTO enroll_tokens (token) VALUES (?)"));
+        q.addBindValue(token);
+        q.exec();
+    }
+    return true;
+}
+
+QDateTime RefPlatform::now() const
+{
+    return QDateTime::currentDateTimeUtc().addSecs(m_options.faults.clockOffsetS);
+}
+
+QString RefPlatform::timeText(const QDateTime &time) const
+{
+    return QString::fromLatin1(RequestSigner::timestamp(time.toOffsetFromUtc(8 * 3600)));
+}
+
+bool RefPlatform::chance(double probability)
+{
+    return probability > 0 && m_random.generateDouble() < probability;
+}
+
+HttpResponse RefPlatform::json(int status, const QJsonObject &body) const
+{
+    HttpResponse r;
+    r.status = status;
+    r.setHeader("Content-Type", "application/json; charset=utf-8");
+    r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return r;
+}
+
+HttpResponse RefPlatform::error(int status, const QString &code, const QString &message, const QJsonObject &details) const
+{
+    return json(status, {{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code},
+                                                                {QStringLiteral("message"), message},
+                                                                {QStringLiteral("details"), details}}}});
+}
+
+void RefPlatform::log(const HttpRequest &request, const HttpResponse &response, const QString &terminalId, const QString &fault)
+{
+    m_requests.append(QJsonObject{
+        {QStringLiteral("method"), QString::fromLatin1(request.method)},
+        {QStringLiteral("path"), QString::fromLatin1(request.path())},
+        {QStringLiteral("status"), fault == QLatin1String("reset") || fault == QLatin1String("outage") ? 0 : response.status},
+        {QStringLiteral("terminal_id"), terminalId},
+        {QStringLiteral("idempotency_key"), QString::fromLatin1(request.headers.value("idempotency-key"))},
+        {QStringLiteral("replayed"), response.header("Idempotent-Replayed") == "true"},
+        {QStringLiteral("request_id"), QString::fromLatin1(response.header("X-Request-Id"))},
+        {QStringLiteral("signature_alg"), QString::fromLatin1(request.headers.value("x-signature-alg"))},
+        {QStringLiteral("fault"), fault},
+    });
+    while (m_requests.size() > keptRequests)
+        m_requests.removeFirst();
+}
+
+void RefPlatform::finish(const HttpRequest &request, HttpResponse response, const HttpReply &reply, const QString &endpoint,
+                         const QString &terminalId, bool applyDeliveryFaults)
+{
+    Q_UNUSED(endpoint);
+    response.setHeader("X-Request-Id", randomHex(m_random, 8));
+    response.setHeader("Date", QLocale::c().toString(now(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss")).toLatin1() + " GMT");
+    response.setHeader("Cache-Control", "no-store");
+    HttpDelivery delivery = HttpDelivery::Whole;
+    QString fault;
+    if (applyDeliveryFaults) {
+        const FaultPlan &f = m_options.faults;
+        if (chance(f.reset)) {
+            delivery = HttpDelivery::Reset;
+            fault = QStringLiteral("reset");
+        } else if (chance(f.truncate)) {
+            delivery = HttpDelivery::Truncated;
+            fault = QStringLiteral("truncate");
+        } else if (response.status < 300 && chance(f.malformed)) {
+            response.setHeader("Content-Type", "text/html");
+            response.body = "<html><body>502 Bad Gateway (a proxy ate the reply)</body></html>";
+            fault = QStringLiteral("malformed");
+        }
+    }
+    log(request, response, terminalId, fault);
+    reply(response, delivery);
+}
+
+void RefPlatform::handle(const HttpRequest &request, const HttpReply &reply)
+{
+    const QByteArray path = request.path();
+    if (path.startsWith("/_inspect/"))
+        return handleInspect(request, reply);
+    const QByteArray base = m_options.basePath.toLatin1();
+    if (!path.startsWith(base + '/'))
+        return finish(request, error(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint")), reply, {}, {}, false);
+    const QByteArray apiPath = path.mid(base.size());
+    const QString endpoint = endpointOf(apiPath);
+    FaultPlan &faults = m_options.faults;
+
+    if (faults.inOutage(m_uptime.elapsed() / 1000)) {
+        log(request, {}, QString::fromLatin1(request.headers.value("x-terminal-id")), QStringLiteral("outage"));
+        reply({}, HttpDelivery::Reset);
+        return;
+    }
+    if (faults.rateLimitPerSecond > 0) {
+        const qint64 second = m_uptime.elapsed() / 1000;
+        if (second != m_rateWindowStart) {
+            m_rateWindowStart = second;
+            m_rateWindowCount = 0;
+        }
+        if (++m_rateWindowCount > faults.rateLimitPerSecond) {
+            HttpResponse r = error(429, QStringLiteral("rate_limited"), QStringLiteral("too many requests"));
+            r.setHeader("Retry-After", "1");
+            return finish(request, r, reply, endpoint, {}, false);
+        }
+    }
+    if (chance(faults.errorRate(endpoint))) {
+        HttpResponse r = error(503, QStringLiteral("unavailable"), QStringLiteral("the platform is busy (injected)"));
+        r.setHeader("Retry-After", "1");
+        return finish(request, r, reply, endpoint, {}, false);
+    }
+
+    Auth auth;
+    if (endpoint != QLatin1String("enroll")) {
+        if (const auto refused = authenticate(request, &auth))
+            return finish(request, *refused, reply, endpoint, auth.terminalId, false);
+    }
+
+    const bool idempotent = request.method == "POST" && endpoint != QLatin1String("enroll") && endpoint != QLatin1String("heartbeat");
+    const QString key = QString::fromLatin1(request.headers.value("idempotency-key"));
+    const QByteArray bodyHash = sha256Hex(request.body + '\n' + request.headers.value("x-material-id"));
+    if (idempotent) {
+        if (key.isEmpty())
+            return finish(request, error(400, QStringLiteral("bad_request"), QStringLiteral("Idempotency-Key is required")),
+                          reply, endpoint, auth.terminalId, false);
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT body_hash, done, status, content_type, body FROM idempotency WHERE terminal_id = ? AND key = ? AND created_at > ?"));
+        q.addBindValue(auth.terminalId);
+        q.addBindValue(key);
+        q.addBindValue(QDateTime::currentSecsSinceEpoch() - idempotencyKeepS);
+        if (q.exec() && q.next()) {
+            HttpResponse r;
+            if (q.value(0).toByteArray() != bodyHash) {
+                r = error(422, QStringLiteral("idempotency_key_reused"), QStringLiteral("this key came with another body"));
+            } else if (!q.value(1).toBool()) {
+                r = error(409, QStringLiteral("in_progress"), QStringLiteral("the first request with this key is still being handled"));
+            } else {
+                r.status = q.value(2).toInt();
+                r.setHeader("Content-Type", q.value(3).toByteArray());
+                r.body = q.value(4).toByteArray();
+                r.setHeader("Idempotent-Replayed", "true");
+            }
+            return finish(request, r, reply, endpoint, auth.terminalId, r.status < 300);
+        }
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO idempotency (terminal_id, key, body_hash, done, created_at) VALUES (?, ?, ?, 0, ?)"));
+        q.addBindValue(auth.terminalId);
+        q.addBindValue(key);
+        q.addBindValue(bodyHash);
+        q.addBindValue(QDateTime::currentSecsSinceEpoch());
+        q.exec();
+    }
+
+    auto work = [this, request, reply, apiPath, auth, endpoint, idempotent, key] {
+        HttpResponse r = route(request, apiPath, auth);
+        if (idempotent) {
+            QSqlQuery q(m_db);
+            q.prepare(QStringLiteral("UPDATE idempotency SET done = 1, status = ?, content_type = ?, body = ? WHERE terminal_id = ? AND key = ?"));
+            q.addBindValue(r.status);
+            q.addBindValue(r.header("Content-Type"));
+            q.addBindValue(r.body);
+            q.addBindValue(auth.terminalId);
+            q.addBindValue(key);
+            q.exec();
+        }
+        finish(request, r, reply, endpoint, auth.terminalId, true);
+    };
+    if (faults.latencyMs > 0)
+        QTimer::singleShot(faults.latencyMs, this, work);
+    else
+        work();
+}
+
+std::optional<HttpResponse> RefPlatform::authenticate(const HttpRequest &request, Auth *auth)
+{
+    auth->terminalId = QString::fromLatin1(request.headers.value("x-terminal-id"));
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT secret, division, disabled FROM terminals WHERE terminal_id = ?"));
+    q.addBindValue(auth->terminalId);
+    if (!q.exec() || !q.next())
+        return error(401, QStringLiteral("unknown_terminal"), QStringLiteral("no terminal %1 is enrolled").arg(auth->terminalId));
+    const QByteArray secret = q.value(0).toByteArray();
+    auth->division = q.value(1).toString();
+    if (q.value(2).toBool())
+        return error(401, QStringLiteral("terminal_disabled"), QStringLiteral("this terminal has been disabled"));
+
+    const QByteArray algName = request.headers.value("x-signature-alg", "HMAC-SHA256");
+    const auto alg = RequestSigner::algorithmFromName(QString::fromLatin1(algName));
+    const QByteArray timestamp = request.headers.value("x-timestamp");
+    const QByteArray nonce = request.headers.value("x-nonce");
+    if (!alg)
+        return error(401, QStringLiteral("invalid_signature"), QStringLiteral("unknown X-Signature-Alg"));
+    const QByteArray canonical = RequestSigner::canonicalString(request.method, request.target, timestamp, nonce,
+                                                                RequestSigner::bodyHash(*alg, request.body));
+    if (!RequestSigner::verify(*alg, secret, canonical, request.headers.value("x-signature")))
+        return error(401, QStringLiteral("invalid_signature"), QStringLiteral("the signature does not match"));
+
+    const QDateTime sent = PlatformResponse::parseTime(timestamp);
+    if (!sent.isValid())
+        return error(400, QStringLiteral("bad_request"), QStringLiteral("X-Timestamp is not RFC 3339"));
+    if (qAbs(sent.secsTo(now())) > maxSkewS)
+        return error(401, QStringLiteral("clock_skew"), QStringLiteral("the terminal's clock is off by more than 300 s"),
+                     {{QStringLiteral("server_time"), timeText(now())}});
+    if (!RequestSigner::isValidNonce(nonce))
+        return error(400, QStringLiteral("bad_request"), QStringLiteral("X-Nonce must be 16 to 64 hex characters"));
+
+    const qint64 nowS = QDateTime::currentSecsSinceEpoch();
+    q.prepare(QStringLiteral("DELETE FROM nonces WHERE seen_at < ?"));
+    q.addBindValue(nowS - nonceWindowS);
+    q.exec();
+    q.prepare(QStringLiteral("INSERT INTO nonces (terminal_id, nonce, seen_at) VALUES (?, ?, ?)"));
+    q.addBindValue(auth->terminalId);
+    q.addBindValue(QString::fromLatin1(nonce.toLower()));
+    q.addBindValue(nowS);
+    if (!q.exec())
+        return error(401, QStringLiteral("replayed"), QStringLiteral("this nonce was seen in the last 15 minutes"));
+    return std::nullopt;
+}
+
+HttpResponse RefPlatform::route(const HttpRequest &request, const QByteArray &path, const Auth &auth)
+{
+    const bool get = request.method == "GET";
+    const bool post = request.method == "POST";
+    const QString key = QString::fromLatin1(request.headers.value("idempotency-key"));
+    if (path == "/enroll" && post)
+        return enroll(request);
+    if (path == "/catalogue" && get)
+        return catalogue(request);
+    if (path == "/identity/verify" && post)
+        return verifyIdentity(request);
+    if (path == "/materials" && post)
+        return uploadMaterial(request, auth);
+    if (path == "/cases" && post)
+        return submitCase(request, auth, key);
+    if (path == "/cases" && get)
+        return caseList(request);
+    if (path.startsWith("/cases/") && get)
+        return caseStatus(QString::fromLatin1(QByteArray::fromPercentEncoding(path.mid(7))));
+    if (path == "/licenses" && get)
+        return licenses(request);
+    if (path.startsWith("/documents/") && get)
+        return document(request, QString::fromLatin1(path.mid(11)));
+    if (path == "/evaluations" && post)
+        return evaluate(request);
+    if (path == "/heartbeat" && post)
+        return heartbeat(request, auth);
+    return error(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint"));
+}
+
+HttpResponse RefPlatform::enroll(const HttpRequest &request)
+{
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    const QString token = body.value(QLatin1String("enroll_token")).toString();
+    const QString site = body.value(QLatin1String("site")).toString();
+    static const QRegularExpression siteShape(QStringLiteral("^(\\d{6})-"));
+    const QRegularExpressionMatch match = siteShape.match(site);
+    if (!match.hasMatch())
+        return error(400, QStringLiteral("bad_request"), QStringLiteral("site must start with a 6-digit division code"));
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM enroll_tokens WHERE token = ? AND used_by IS NULL"));
+    q.addBindValue(token);
+    if (token.isEmpty() || !q.exec() || !q.next())
+        return error(401, QStringLiteral("invalid_enroll_token"), QStringLiteral("the enrolment token is unknown or used"));
+    const QString division = match.captured(1);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM terminals WHERE division = ?"));
+    q.addBindValue(division);
+    q.exec();
+    q.next();
+    const QString terminalId = QStringLiteral("T%1%2").arg(division).arg(q.value(0).toInt() + 1, 6, 10, QLatin1Char('0'));
+    QByteArray secret(32, Qt::Uninitialized);
+    for (char &c : secret)
+        c = char(m_random.bounded(256));
+    q.prepare(QStringLiteral("INSERT INTO terminals (terminal_id, secret, division, serial, model, site, enrolled_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(terminalId);
+    q.addBindValue(secret);
+    q.addBindValue(division);
+    q.addBindValue(body.value(QLatin1String("serial")).toString());
+    q.addBindValue(body.value(QLatin1String("model")).toString());
+    q.addBindValue(site);
+    q.addBindValue(QDateTime::currentSecsSinceEpoch());
+    q.exec();
+    q.prepare(QStringLiteral("UPDATE enroll_tokens SET used_by = ? WHERE token = ?"));
+    q.addBindValue(terminalId);
+    q.addBindValue(token);
+    q.exec();
+    return json(201, {{QStringLiteral("terminal_id"), terminalId},
+                      {QStringLiteral("secret"), QString::fromLatin1(secret.toBase64())},
+                      {QStringLiteral("division_code"), division},
+                      {QStringLiteral("server_time"), timeText(now())}});
+}
+
+HttpResponse RefPlatform::catalogue(const HttpRequest &request)
+{
+    HttpResponse r;
+    r.setHeader("ETag", m_etag);
+    if (request.headers.value("if-none-match") == m_etag) {
+        r.status = 304;
+        return r;
+    }
+    r.setHeader("Content-Type", "application/json; charset=utf-8");
+    r.body = m_options.catalogueJson;
+    return r;
+}
+
+HttpResponse RefPlatform::verifyIdentity(const HttpRequest &request)
+{
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    const QString method = body.value(QLatin1String("method")).toString();
+    QString holder;
+    auto refuse = [this](const char *reason) {
+        return json(200, {{QStringLiteral("verified"), false}, {QStringLiteral("reason"), QString::fromLatin1(reason)}});
+    };
+    if (method == QLatin1String("idcard")) {
+        const QJsonObject card = body.value(QLatin1String("card")).toObject();
+        const QString idNumber = card.value(QLatin1String("id_number")).toString();
+        if (!FormCheck::isIdNumber(idNumber) || card.value(QLatin1String("name")).toString().isEmpty())
+            return refuse("card_invalid");
+        const QDate until = QDate::fromString(card.value(QLatin1String("valid_until")).toString(), Qt::ISODate);
+        if (until.isValid() && until < now().toOffsetFromUtc(8 * 3600).date())
+            return refuse("card_expired");
+        holder = QString::fromLatin1(sha256Hex(idNumber.toUpper().toLatin1()));
+    } else if (method == QLatin1String("netid_qr")) {
+        const QString payload = body.value(QLatin1String("qr_payload")).toString();
+        if (payload.isEmpty())
+            return error(400, QStringLiteral("bad_request"), QStringLiteral("qr_payload is missing"));
+        if (payload.startsWith(QLatin1String("expired")))
+            return refuse("qr_expired");
+        holder = QString::fromLatin1(sha256Hex(payload.toUtf8()));
+    } else {
+        return error(400, QStringLiteral("bad_request"), QStringLiteral("method must be idcard or netid_qr"));
+    }
+    double score = 0.95;
+    if (body.contains(QLatin1String("face"))) {
+        const QJsonObject face = body.value(QLatin1String("face")).toObject();
+        const double liveness = face.value(QLatin1String("liveness")).toDouble(0);
+        if (face.value(QLatin1String("jpeg")).toString().isEmpty() || liveness < 0.5)
+            return refuse("face_mismatch");
+        score = 0.80 + liveness * 0.15;
+    }
+    const QString token = QString::fromLatin1(randomHex(m_random, 16));
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO holders (token, holder, expires_at) VALUES (?, ?, ?)"));
+    q.addBindValue(token);
+    q.addBindValue(holder);
+    q.addBindValue(QDateTime::currentSecsSinceEpoch() + 600);
+    q.exec();
+    return json(200, {{QStringLiteral("verified"), true}, {QStringLiteral("score"), score},
+                      {QStringLiteral("holder_token"), token}, {QStringLiteral("expires_in"), 600}});
+}
+
+QString RefPlatform::holderOf(const QByteArray &token) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT holder FROM holders WHERE token = ? AND expires_at > ?"));
+    q.addBindValue(QString::fromLatin1(token));
+    q.addBindValue(QDateTime::currentSecsSinceEpoch());
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
+HttpResponse RefPlatform::uploadMaterial(const HttpRequest &request, const Auth &auth)
+{
+    const QString materialId = QString::fromUtf8(request.headers.value("x-material-id"));
+    const QByteArray contentType = request.headers.value("content-type");
+    if (materialId.isEmpty())
+        return error(400, QStringLiteral("bad_request"), QStringLiteral("X-Material-Id is required"));
+    QJsonObject details;
+    const QByteArray sha = sha256Hex(request.body);
+    if (request.headers.value("x-content-sha256").toLower() != sha)
+        details.insert(QStringLiteral("content"), QStringLiteral("sha256_mismatch"));
+    if (request.body.size() > maxMaterialBytes)
+        details.insert(QStringLiteral("content"), QStringLiteral("too_large"));
+    if (!contentType.startsWith("image/jpeg") && !contentType.startsWith("application/pdf"))
+        details.insert(QStringLiteral("content_type"), QStringLiteral("unsupported"));
+    if (!details.isEmpty())
+        return error(422, QStringLiteral("validation_failed"), QStringLiteral("the material was refused"), details);
+    const QString ref = QStringLiteral("M") + QString::fromLatin1(randomHex(m_random, 10));
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO materials (material_ref, terminal_id, material_id, sha256, size, content_type, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(ref);
+    q.addBindValue(auth.terminalId);
+    q.addBindValue(materialId);
+    q.addBindValue(QString::fromLatin1(sha));
+    q.addBindValue(request.body.size());
+    q.addBindValue(QString::fromLatin1(contentType));
+    q.addBindValue(QDateTime::currentSecsSinceEpoch());
+    q.exec();
+    return json(201, {{QStringLiteral("material_ref"), ref}, {QStringLiteral("sha256"), QString::fromLatin1(sha)}});
+}
+
+HttpResponse RefPlatform::submitCase(const HttpRequest &request, const Auth &auth, const QString &idempotencyKey)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body);
+    if (!doc.isObject())
+        return error(400, QStringLiteral("bad_request"), QStringLiteral("the body is not a JSON object"));
+    const QJsonObject body = doc.object();
+    const CatalogueItem *item = m_catalogue->item(body.value(QLatin1String("item_code")).toString());
+    if (!item)
+        return error(422, QStringLiteral("item_closed"), QStringLiteral("this terminal does not offer that item"));
+
+    QJsonObject details = FormCheck::check(*item, body.value(QLatin1String("form")).toObject());
+    const QJsonObject applicant = body.value(QLatin1String("applicant")).toObject();
+    const QString idNumber = applicant.value(QLatin1String("id_number")).toString();
+    if (applicant.value(QLatin1String("name")).toString().trimmed().isEmpty())
+        details.insert(QStringLiteral("applicant.name"), QStringLiteral("required"));
+    if (!FormCheck::isIdNumber(idNumber))
+        details.insert(QStringLiteral("applicant.id_number"), QStringLiteral("invalid_id_number"));
+    const QString verifiedBy = applicant.value(QLatin1String("verified_by")).toString();
+    if (verifiedBy != QLatin1String("idcard+face") && verifiedBy != QLatin1String("idcard") && verifiedBy != QLatin1String("netid_qr"))
+        details.insert(QStringLiteral("applicant.verified_by"), QStringLiteral("unknown_method"));
+    if (body.value(QLatin1String("local_ref")).toString().isEmpty())
+        details.insert(QStringLiteral("local_ref"), QStringLiteral("required"));
+
+    QSet<QString> attached;
+    const QJsonArray refs = body.value(QLatin1String("materials")).toArray();
+    QSqlQuery q(m_db);
+    for (const QJsonValue &ref : refs) {
+        q.prepare(QStringLiteral("SELECT material_id FROM materials WHERE material_ref = ? AND terminal_id = ?"));
+        q.addBindValue(ref.toString());
+        q.addBindValue(auth.terminalId);
+        if (q.exec() && q.next())
+            attached.insert(q.value(0).toString());
+        else
+            details.insert(QStringLiteral("materials"), QStringLiteral("unknown_material_ref"));
+    }
+    for (const MaterialSpec &m : item->materials) {
+        if (m.required && !attached.contains(m.id))
+            details.insert(QStringLiteral("materials.") + m.id, QStringLiteral("required"));
+    }
+    const QString theme = body.value(QLatin1String("theme")).toString();
+    if (!theme.isEmpty()) {
+        const CatalogueTheme *t = m_catalogue->theme(theme);
+        if (!t || !t->itemCodes.contains(item->code))
+            details.insert(QStringLiteral("theme"), QStringLiteral("unknown_theme"));
+    }
+    if (!details.isEmpty())
+        return error(422, QStringLiteral("validation_failed"), QStringLiteral("the application does not pass the item's checks"), details);
+
+    const QString date = now().toOffsetFromUtc(8 * 3600).toString(QStringLiteral("yyyyMMdd"));
+    const QString prefix = auth.division + date;
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM cases WHERE case_no LIKE ?"));
+    q.addBindValue(prefix + QLatin1Char('%'));
+    q.exec();
+    q.next();
+    const QString caseNumber = prefix + QStringLiteral("%1").arg(q.value(0).toInt() + 1, 6, 10, QLatin1Char('0'));
+    const bool print = item->kind == ItemKind::Print;
+    q.prepare(QStringLiteral("INSERT INTO cases (case_no, terminal_id, item_code, local_ref, idempotency_key, applicant, holder, "
+                             "instant, print, theme, materials, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(caseNumber);
+    q.addBindValue(auth.terminalId);
+    q.addBindValue(item->code);
+    q.addBindValue(body.value(QLatin1String("local_ref")).toString());
+    q.addBindValue(idempotencyKey);
+    // The reference platform keeps only masked personal data: it runs on developers' machines.
+    q.addBindValue(PersonalData::maskName(applicant.value(QLatin1String("name")).toString()) + QLatin1Char(' ')
+                   + PersonalData::maskIdNumber(idNumber));
+    q.addBindValue(QString::fromLatin1(sha256Hex(idNumber.toUpper().toLatin1())));
+    q.addBindValue(item->instant ? 1 : 0);
+    q.addBindValue(print ? 1 : 0);
+    q.addBindValue(theme);
+    q.addBindValue(refs.size());
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!q.exec())
+        return error(500, QStringLiteral("unavailable"), q.lastError().text());
+
+    QJsonObject response{{QStringLiteral("case_no"), caseNumber}};
+    if (item->instant) {
+        response.insert(QStringLiteral("status"), QStringLiteral("approved"));
+        response.insert(QStringLiteral("message"), localized("已办结", "Approved"));
+        if (print)
+            response.insert(QStringLiteral("document_url"), QStringLiteral("/documents/D") + caseNumber);
+    } else {
+        response.insert(QStringLiteral("status"), QStringLiteral("accepted"));
+        response.insert(QStringLiteral("message"), localized("已受理，请留意短信通知", "Accepted; you will be notified by SMS"));
+        response.insert(QStringLiteral("due"), now().toOffsetFromUtc(8 * 3600).date().addDays(5).toString(Qt::ISODate));
+    }
+    return json(201, response);
+}
+
+QJsonObject RefPlatform::caseJson(const QString &caseNumber) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT item_code, instant, created_at FROM cases WHERE case_no = ?"));
+    q.addBindValue(caseNumber);
+    if (!q.exec() || !q.next())
+        return {};
+    const QDateTime created = QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong(), QTimeZone::utc());
+    const qint64 age = created.secsTo(QDateTime::currentDateTimeUtc());
+    const qint64 period = qMax(1, m_options.progressSeconds);
+    QJsonArray history;
+    auto step = [&](const QDateTime &at, const char *status, const char *zh, const char *en) {
+        history.append(QJsonObject{{QStringLiteral("at"), timeText(at)},
+                                   {QStringLiteral("status"), QString::fromLatin1(status)},
+                                   {QStringLiteral("note"), localized(zh, en)}});
+        return QString::fromLatin1(status);
+    };
+    QString status;
+    if (q.value(1).toBool()) {
+        status = step(created, "approved", "即时办结", "Decided at once");
+    } else {
+        status = step(created, "accepted", "已受理", "Accepted");
+        if (age >= period)
+            status = step(created.addSecs(period), "in_review", "审核中", "Under review");
+        if (age >= 2 * period)
+            status = step(created.addSecs(2 * period), "approved", "已办结", "Approved");
+    }
+    return {{QStringLiteral("case_no"), caseNumber}, {QStringLiteral("item_code"), q.value(0).toString()},
+            {QStringLiteral("status"), status}, {QStringLiteral("history"), history}};
+}
+
+HttpResponse RefPlatform::caseStatus(const QString &caseNumber)
+{
+    const QJsonObject c = caseJson(caseNumber);
+    if (c.isEmpty())
+        return error(404, QStringLiteral("not_found"), QStringLiteral("no such case"));
+    return json(200, c);
+}
+
+HttpResponse RefPlatform::caseList(const HttpRequest &request)
+{
+    const QString holder = holderOf(request.queryValue("holder_token"));
+    if (holder.isEmpty())
+        return error(400, QStringLiteral("bad_request"), QStringLiteral("holder_token is unknown or expired"));
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT case_no FROM cases WHERE holder = ? ORDER BY created_at"));
+    q.addBindValue(holder);
+    q.exec();
+    QStringList numbers;
+    while (q.next())
+        numbers.append(q.value(0).toString());
+    QJsonArray cases;
+    for (const QString &n : numbers)
+        cases.append(caseJson(n));
+    return json(200, {{QStringLiteral("cases"), cases}});
+}
+
+HttpResponse RefPlatform::licenses(const HttpRequest &request)
+{
+    const QString holder = holderOf(request.queryValue("holder_token"));
+    if (holder.isEmpty())
+        return error(400, QStringLiteral("bad_request"), QStringLiteral("holder_token is unknown or expired"));
+    const QString stem = QStringLiteral("L") + holder.left(12).toUpper();
+    const QString issued = timeText(QDateTime(QDate(2024, 3, 1), QTime(9, 0), QTimeZone::utc()));
+    return json(200, {{QStringLiteral("licenses"),
+                       QJsonArray{QJsonObject{{QStringLiteral("id"), stem + QStringLiteral("01")},
+                                              {QStringLiteral("type"), localized("居民户口簿", "Household register")},
+                                              {QStringLiteral("issued"), issued},
+                                              {QStringLiteral("document_url"), QStringLiteral("/documents/") + stem + QStringLiteral("01")}},
+                                  QJsonObject{{QStringLiteral("id"), stem + QStringLiteral("02")},
+                                              {QStringLiteral("type"), localized("营业执照", "Business licence")},
+                                              {QStringLiteral("issued"), issued},
+                                              {QStringLiteral("document_url"), QStringLiteral("/documents/") + stem + QStringLiteral("02")}}}}});
+}
+
+HttpResponse RefPlatform::document(const HttpRequest &request, const QString &id)
+{
+    const QString holder = holderOf(request.queryValue("holder_token"));
+    QStringList lines;
+    if (id.startsWith(QLatin1Char('L')) && !holder.isEmpty() && id.mid(1, 12) == holder.left(12).toUpper()) {
+        lines = {QStringLiteral("Electronic licence"), QStringLiteral("Licence %1").arg(id),
+                 QStringLiteral("Issued by the provincial government service platform (reference server)")};
+    } else if (id.startsWith(QLatin1Char('D'))) {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT item_code FROM cases WHERE case_no = ? AND holder = ? AND print = 1"));
+        q.addBindValue(id.mid(1));
+        q.addBindValue(holder);
+        if (!holder.isEmpty() && q.exec() && q.next())
+            lines = {QStringLiteral("Certificate"), QStringLiteral("Case %1").arg(id.mid(1)),
+                     QStringLiteral("Item %1").arg(q.value(0).toString()), QStringLiteral("Issued %1").arg(timeText(now()))};
+    }
+    if (lines.isEmpty())
+        return error(404, QStringLiteral("not_found"), QStringLiteral("no such document for this holder"));
+    HttpResponse r;
+    r.setHeader("Content-Type", "application/pdf");
+    r.body = minimalPdf(lines);
+    return r;
+}
+
+HttpResponse RefPlatform::evaluate(const HttpRequest &request)
+{
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    const QString caseNumber = body.value(QLatin1String("case_no")).toString();
+    if (caseJson(caseNumber).isEmpty())
+        return error(404, QStringLiteral("not_found"), QStringLiteral("no such case"));
+    QJsonObject details;
+    const int score = body.value(QLatin1String("score")).toInt(0);
+    const QJsonArray tags = body.value(QLatin1String("tags")).toArray();
+    if (score < 1 || score > 5)
+        details.insert(QStringLiteral("score"), QStringLiteral("out_of_range"));
+    else if (score <= 2 && tags.isEmpty())
+        details.insert(QStringLiteral("tags"), QStringLiteral("required_for_low_score"));
+    if (!details.isEmpty())
+        return error(422, QStringLiteral("validation_failed"), QStringLiteral("the evaluation is incomplete"), details);
+    const QString id = QStringLiteral("E") + QString::fromLatin1(randomHex(m_random, 8));
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO evaluations (evaluation_id, case_no, score, tags, anonymous, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(id);
+    q.addBindValue(caseNumber);
+    q.addBindValue(score);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(tags).toJson(QJsonDocument::Compact)));
+    q.addBindValue(body.value(QLatin1String("anonymous")).toBool(true) ? 1 : 0);
+    q.addBindValue(QDateTime::currentSecsSinceEpoch());
+    q.exec();
+    return json(201, {{QStringLiteral("evaluation_id"), id}});
+}
+
+HttpResponse RefPlatform::heartbeat(const HttpRequest &request, const Auth &auth)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body);
+    if (!doc.isObject())
+        return error(400, QStringLiteral("bad_request"), QStringLiteral("the body is not a JSON object"));
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO heartbeats (terminal_id, at, report) VALUES (?, ?, ?)"));
+    q.addBindValue(auth.terminalId);
+    q.addBindValue(QDateTime::currentSecsSinceEpoch());
+    q.addBindValue(QString::fromUtf8(request.body));
+    q.exec();
+    q.prepare(QStringLiteral("SELECT id, name FROM commands WHERE delivered = 0 AND (terminal_id = ? OR terminal_id = '') ORDER BY rowid"));
+    q.addBindValue(auth.terminalId);
+    q.exec();
+    QJsonArray commands;
+    QStringList ids;
+    while (q.next()) {
+        commands.append(QJsonObject{{QStringLiteral("id"), q.value(0).toString()}, {QStringLiteral("name"), q.value(1).toString()}});
+        ids.append(q.value(0).toString());
+    }
+    for (const QString &id : ids) {
+        q.prepare(QStringLiteral("UPDATE commands SET delivered = 1 WHERE id = ?"));
+        q.addBindValue(id);
+        q.exec();
+    }
+    return json(200, {{QStringLiteral("server_time"), timeText(now())},
+                      {QStringLiteral("catalogue_version"), m_catalogue->version()},
+                      {QStringLiteral("commands"), commands}});
+}
+
+void RefPlatform::handleInspect(const HttpRequest &request, const HttpReply &reply)
+{
+    const QByteArray path = request.path();
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    QSqlQuery q(m_db);
+    HttpResponse r = error(404, QStringLiteral("not_found"), QStringLiteral("no such inspection endpoint"));
+    if (path == "/_inspect/cases" && request.method == "GET") {
+        q.exec(QStringLiteral("SELECT case_no, terminal_id, item_code, local_ref, idempotency_key, applicant, materials, theme FROM cases ORDER BY created_at"));
+        QList<QJsonObject> rows;
+        while (q.next())
+            rows.append({{QStringLiteral("case_no"), q.value(0).toString()}, {QStringLiteral("terminal_id"), q.value(1).toString()},
+                         {QStringLiteral("item_code"), q.value(2).toString()}, {QStringLiteral("local_ref"), q.value(3).toString()},
+                         {QStringLiteral("idempotency_key"), q.value(4).toString()}, {QStringLiteral("applicant"), q.value(5).toString()},
+                         {QStringLiteral("materials"), q.value(6).toInt()}, {QStringLiteral("theme"), q.value(7).toString()}});
+        QJsonArray cases;
+        for (QJsonObject row : rows) {
+            row.insert(QStringLiteral("status"), caseJson(row.value(QLatin1String("case_no")).toString()).value(QLatin1String("status")));
+            cases.append(row);
+        }
+        r = json(200, {{QStringLiteral("cases"), cases}});
+    } else if (path == "/_inspect/requests" && request.method == "GET") {
+        r = json(200, {{QStringLiteral("requests"), m_requests}});
+    } else if (path == "/_inspect/requests" && request.method == "DELETE") {
+        m_requests = {};
+        r = json(200, {});
+    } else if (path == "/_inspect/faults" && request.method == "GET") {
+        r = json(200, m_options.faults.toJson());
+    } else if (path == "/_inspect/faults" && request.method == "POST") {
+        QString problem;
+        r = m_options.faults.merge(body, &problem) ? json(200, m_options.faults.toJson())
+                                                   : error(400, QStringLiteral("bad_request"), problem);
+    } else if (path == "/_inspect/commands" && request.method == "POST") {
+        static const QStringList names = {QStringLiteral("reload_catalogue"), QStringLiteral("lock"), QStringLiteral("unlock"),
+                                          QStringLiteral("collect_diagnostics")};
+        const QString name = body.value(QLatin1String("name")).toString();
+        if (!names.contains(name)) {
+            r = error(400, QStringLiteral("bad_request"), QStringLiteral("unknown command"));
+        } else {
+            const QString id = QStringLiteral("C") + QString::fromLatin1(randomHex(m_random, 6));
+            q.prepare(QStringLiteral("INSERT INTO commands (id, terminal_id, name) VALUES (?, ?, ?)"));
+            q.addBindValue(id);
+            q.addBindValue(body.value(QLatin1String("terminal_id")).toString());
+            q.addBindValue(name);
+            q.exec();
+            r = json(201, {{QStringLiteral("id"), id}});
+        }
+    } else if (path == "/_inspect/enroll-tokens" && request.method == "POST") {
+        q.prepare(QStringLiteral("INSERT OR IGNORE INTO enroll_tokens (token) VALUES (?)"));
+        q.addBindValue(body.value(QLatin1String("token")).toString());
+        r = q.exec() ? json(201, {}) : error(400, QStringLiteral("bad_request"), q.lastError().text());
+    } else if (path == "/_inspect/terminals" && request.method == "POST") {
+        q.prepare(QStringLiteral("UPDATE terminals SET disabled = ? WHERE terminal_id = ?"));
+        q.addBindValue(body.value(QLatin1String("disabled")).toBool() ? 1 : 0);
+        q.addBindValue(body.value(QLatin1String("terminal_id")).toString());
+        r = q.exec() && q.numRowsAffected() == 1 ? json(200, {}) : error(404, QStringLiteral("not_found"), QStringLiteral("no such terminal"));
+    } else if ((path == "/_inspect/evaluations" || path == "/_inspect/heartbeats" || path == "/_inspect/materials") && request.method == "GET") {
+        const QString table = QString::fromLatin1(path.mid(10));
+        q.exec(QStringLiteral("SELECT * FROM %1 ORDER BY rowid").arg(table));
+        QJsonArray rows;
+        while (q.next()) {
+            QJsonObject row;
+            for (int i = 0; i < q.record().count(); ++i)
+                row.insert(q.record().fieldName(i), QJsonValue::fromVariant(q.value(i)));
+            rows.append(row);
+        }
+        r = json(200, {{table, rows}});
+    }
+    finish(request, r, reply, {}, {}, false);
+}

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "catalogue.h"
+#include "faultplan.h"
+#include "httplistener.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QStringList>
+
+// The reference platform: reference/platform-api.md served for real, with its checks
+// (signature, clock skew, replayed nonces, idempotency, form validation, ETag), its state in
+// SQLite, cases that progress with time, e-licence PDFs and heartbeat commands, plus the fault
+// switches of FaultPlan and the /_inspect endpoints through which tests see what it received.
+class RefPlatform : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options {
+        QString databasePath;
+        QByteArray catalogueJson;
+        QStringList enrollTokens;
+        QString basePath = QStringLiteral("/terminal/v1");
+        int progressSeconds = 20; // accepted → in_review → approved, one step per period
+        FaultPlan faults;
+        quint32 seed = 0;         // 0: random faults differ from run to run
+    };
+
+    explicit RefPlatform(const Options &options, QObject *parent = nullptr);
+
+    [[nodiscard]] bool open(QString *error);
+    // The entry point the HttpListener calls for every request.
+    void handle(const HttpRequest &request, const HttpReply &reply);
+
+private:
+    struct Auth {
+        QString terminalId;
+        QString division;
+    };
+    struct Outcome {
+        HttpResponse response;
+        bool storeForIdempotency = true;
+    };
+
+    [[nodiscard]] QDateTime now() const;
+    [[nodiscard]] HttpResponse error(int status, const QString &code, const QString &message,
+                                     const QJsonObject &details = {}) const;
+    [[nodiscard]] HttpResponse json(int status, const QJsonObject &body) const;
+    void finish(const HttpRequest &request, HttpResponse response, const HttpReply &reply, const QString &endpoint,
+                const QString &terminalId, bool applyDeliveryFaults);
+    void log(const HttpRequest &request, const HttpResponse &response, const QString &terminalId, const QString &fault);
+
+    void handleInspect(const HttpRequest &request, const HttpReply &reply);
+    [[nodiscard]] std::optional<HttpResponse> authenticate(const HttpRequest &request, Auth *auth);
+    [[nodiscard]] HttpResponse route(const HttpRequest &request, const QByteArray &path, const Auth &auth);
+
+    [[nodiscard]] HttpResponse enroll(const HttpRequest &request);
+    [[nodiscard]] HttpResponse catalogue(const HttpRequest &request);
+    [[nodiscard]] HttpResponse verifyIdentity(const HttpRequest &request);
+    [[nodiscard]] HttpResponse uploadMaterial(const HttpRequest &request, const Auth &auth);
+    [[nodiscard]] HttpResponse submitCase(const HttpRequest &request, const Auth &auth, const QString &idempotencyKey);
+    [[nodiscard]] HttpResponse caseStatus(const QString &caseNumber);
+    [[nodiscard]] HttpResponse caseList(const HttpRequest &request);
+    [[nodiscard]] HttpResponse licenses(const HttpRequest &request);
+    [[nodiscard]] HttpResponse document(const HttpRequest &request, const QString &id);
+    [[nodiscard]] HttpResponse evaluate(const HttpRequest &request);
+    [[nodiscard]] HttpResponse heartbeat(const HttpRequest &request, const Auth &auth);
+
+    [[nodiscard]] QJsonObject caseJson(const QString &caseNumber) const;
+    [[nodiscard]] QString holderOf(const QByteArray &token) const;
+    [[nodiscard]] QString timeText(const QDateTime &time) const;
+    [[nodiscard]] bool chance(double probability);
+
+    Options m_options;
+    QSqlDatabase m_db;
+    std::optional<Catalogue> m_catalogue;
+    QByteArray m_etag;
+    QElapsedTimer m_uptime;
+    QRandomGenerator m_random;
+    QJsonArray m_requests; // the most recent requests, for /_inspect/requests
+    qint64 m_rateWindowStart = 0;
+    int m_rateWindowCount = 0;
+};
