@@ -47,7 +47,8 @@ public:
 
     [[nodiscard]] const T &value() const & { return *m_value; }
     [[nodiscard]] T &value() & { return *m_value; }
-    [[nodiscard]] T &&value() && { return std::move(*m_value); }
+    // By value, so that `for (x : f().value())` never walks a destroyed temporary.
+    [[nodiscard]] T value() && { return std::move(*m_value); }
     const T *operator->() const { return &*m_value; }
     T *operator->() { return &*m_value; }
 

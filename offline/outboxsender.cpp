@@ -2,8 +2,13 @@
 
 #include "outboxlog.h"
 
+#include <QFile>
 #include <QPointer>
 #include <QRandomGenerator>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace {
 
@@ -30,7 +35,10 @@ OutboxSender::OutboxSender(OutboxStore &store, OutboxTransport &transport, QObje
     connect(&m_pruneTimer, &QTimer::timeout, this, &OutboxSender::prune);
 }
 
-OutboxSender::~OutboxSender() = default;
+OutboxSender::~OutboxSender()
+{
+    stop();
+}
 
 void OutboxSender::setRetryPolicy(const RetryPolicy &policy)
 {
@@ -51,16 +59,23 @@ OutboxResult<OutboxOk> OutboxSender::start()
 {
     if (m_running)
         return OutboxOk{};
-    auto lock = std::make_unique<QLockFile>(m_store.filePath() + QStringLiteral(".sender-lock"));
-    // A lock left by a killed sender names a dead process and is taken over at once.
-    if (!lock->tryLock(0)) {
+    // flock() rather than a PID file: a sender killed at any instruction, even while taking the
+    // lock, leaves nothing a successor would have to judge stale.
+    const QString lockPath = m_store.filePath() + QStringLiteral(".sender-lock");
+    const int fd = ::open(QFile::encodeName(lockPath).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return OutboxError{OutboxErrorCode::Io, QStringLiteral("Cannot open the sender lock %1.").arg(lockPath)};
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        ::close(fd);
         return OutboxError{OutboxErrorCode::InvalidState,
-                           QStringLiteral("Another process is already sending from %1.").arg(m_store.filePath())};
+                           QStringLiteral("Another sender is already sending from %1.").arg(m_store.filePath())};
     }
-    m_lock = std::move(lock);
+    m_lockFd = fd;
     const OutboxResult<int> released = m_store.releaseLeases();
-    if (!released)
+    if (!released) {
+        stop();
         return released.error();
+    }
     if (released.value() > 0)
         qCInfo(lcOutbox) << "took back" << released.value() << "entries leased before the last stop";
     m_running = true;
@@ -75,7 +90,9 @@ void OutboxSender::stop()
     m_running = false;
     m_pump.stop();
     m_pruneTimer.stop();
-    m_lock.reset();
+    if (m_lockFd >= 0)
+        ::close(m_lockFd);
+    m_lockFd = -1;
 }
 
 bool OutboxSender::isRunning() const

@@ -5,13 +5,11 @@
 #include "outboxtransport.h"
 #include "retrypolicy.h"
 
-#include <QLockFile>
 #include <QObject>
 #include <QTimer>
 
 #include <chrono>
 #include <functional>
-#include <memory>
 #include <optional>
 
 // Uniform in [0, 1); injected so tests control the jitter.
@@ -67,7 +65,7 @@ private:
     RetryPolicy m_policy;
     OutboxRandom m_random;
     std::chrono::hours m_retention{24 * 30};
-    std::unique_ptr<QLockFile> m_lock;
+    int m_lockFd = -1; // an flock()ed file: the kernel frees it when a killed sender dies
     std::optional<OutboxLease> m_inFlight;
     quint64 m_generation = 0;
     bool m_running = false;
