@@ -1,0 +1,78 @@
+#pragma once
+
+#include "localizedtext.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// The services this terminal offers, in the platform's GET /catalogue shape
+// (reference/platform-api.md). Parsing validates the whole shape, so the rest of the kiosk can
+// trust every item it is handed: a catalogue that fails validation is rejected whole, with the
+// path of the first offending field, and the kiosk keeps the one it had.
+enum class ItemKind { Apply, Print, Query };
+enum class Audience { Person, Business };
+
+struct MaterialSpec {
+    QString id;
+    LocalizedText name;
+    bool required = false;
+    QString capture; // "document" (the document camera) or "photo"
+};
+
+struct FormField {
+    QString id;
+    LocalizedText label;
+    QString type;    // text number date phone id_number select address checkbox
+    bool required = false;
+    QString prefill; // "holder.name" … or empty
+    bool readonly = false;
+    QList<std::pair<QString, LocalizedText>> options; // select only: value, label
+};
+
+struct CatalogueItem {
+    QString code;
+    LocalizedText name;
+    LocalizedText department;
+    ItemKind kind = ItemKind::Apply;
+    Audience audience = Audience::Person;
+    QStringList auth; // idcard, netid_qr
+    bool faceRequired = false;
+    bool offlineOk = false;
+    bool instant = false;
+    LocalizedText guide;
+    QList<MaterialSpec> materials;
+    QList<FormField> form;
+};
+
+struct CatalogueTheme {
+    QString id;
+    LocalizedText name;
+    QStringList itemCodes;
+};
+
+class Catalogue
+{
+public:
+    [[nodiscard]] static std::optional<Catalogue> fromJson(const QByteArray &json, QString *error);
+    [[nodiscard]] static std::optional<Catalogue> fromFile(const QString &path, QString *error);
+    // The demo catalogue compiled into the kiosk (assets/catalogue/demo-catalogue.json).
+    [[nodiscard]] static Catalogue demo();
+
+    [[nodiscard]] QString version() const { return m_version; }
+    [[nodiscard]] const QList<CatalogueItem> &items() const { return m_items; }
+    [[nodiscard]] const QList<CatalogueTheme> &themes() const { return m_themes; }
+    [[nodiscard]] const CatalogueItem *item(const QString &code) const;
+    [[nodiscard]] const CatalogueTheme *theme(const QString &id) const;
+
+    [[nodiscard]] static QString kindName(ItemKind kind);
+    [[nodiscard]] static QString audienceName(Audience audience);
+
+private:
+    QString m_version;
+    QList<CatalogueItem> m_items;
+    QList<CatalogueTheme> m_themes;
+};

@@ -1,0 +1,135 @@
+#include "configschema.h"
+
+namespace ConfigSchema {
+
+namespace {
+
+ConfigKey text(const char *key, const QString &def, const char *doc, bool required = false)
+{
+    return {QString::fromLatin1(key), ConfigType::String, def, QString::fromUtf8(doc), 0, 0, {}, required};
+}
+
+ConfigKey integer(const char *key, qint64 def, qint64 min, qint64 max, const char *doc)
+{
+    return {QString::fromLatin1(key), ConfigType::Integer, def, QString::fromUtf8(doc), min, max, {}, false};
+}
+
+ConfigKey boolean(const char *key, bool def, const char *doc)
+{
+    return {QString::fromLatin1(key), ConfigType::Boolean, def, QString::fromUtf8(doc), 0, 0, {}, false};
+}
+
+ConfigKey choice(const char *key, const QString &def, const QStringList &choices, const char *doc)
+{
+    return {QString::fromLatin1(key), ConfigType::Choice, def, QString::fromUtf8(doc), 0, 0, choices, false};
+}
+
+ConfigKey path(const char *key, const QString &def, const char *doc)
+{
+    return {QString::fromLatin1(key), ConfigType::Path, def, QString::fromUtf8(doc), 0, 0, {}, false};
+}
+
+ConfigKey url(const char *key, const QString &def, const char *doc)
+{
+    return {QString::fromLatin1(key), ConfigType::Url, def, QString::fromUtf8(doc), 0, 0, {}, true};
+}
+
+ConfigKey device(const char *key, const QString &def, const char *doc)
+{
+    return {QString::fromLatin1(key), ConfigType::DeviceSpec, def, QString::fromUtf8(doc), 0, 0, {}, false};
+}
+
+QList<ConfigKey> buildKeys()
+{
+    return {
+        text("kiosk/hall_name", QStringLiteral("合肥市政务服务中心 24小时自助服务区"),
+             "The hall's name in Chinese, shown on the attract screen and printed on receipts.", true),
+        text("kiosk/hall_name_en", QStringLiteral("Hefei Government Service Centre, 24-hour self-service area"),
+             "The hall's name in English."),
+        text("kiosk/site", QStringLiteral("340103-HALL-01"),
+             "The site code the terminal is enrolled under: a 6-digit division code, a dash, the hall.", true),
+        choice("kiosk/language", QStringLiteral("zh"), {QStringLiteral("zh"), QStringLiteral("en")},
+               "The language every session starts in; residents can switch at any moment."),
+        boolean("kiosk/fullscreen", true,
+                "Full screen with no window decoration; `kiosk --windowed` overrides it for development."),
+        path("kiosk/catalogue_file", QString(),
+             "A catalogue in the platform's GET /catalogue format, used until the platform supplies one. "
+             "Empty means the demo catalogue built into the kiosk."),
+        path("kiosk/state_dir", QStringLiteral("/var/lib/kiosk"),
+             "Where the kiosk keeps its outbox, device statistics and catalogue cache. Only the kiosk user may read it."),
+        text("kiosk/staff_help", QStringLiteral("请到一楼服务台找工作人员，或拨打 12345"),
+             "Where a resident finds a person; shown by the help button."),
+
+        integer("session/timeout_choose_s", 60, 10, 900, "Idle seconds on the home and guide screens before the session ends."),
+        integer("session/timeout_identify_s", 60, 10, 900, "Idle seconds while waiting for a card or a QR code."),
+        integer("session/timeout_verify_s", 90, 10, 900, "Idle seconds on the consent and face verification screens."),
+        integer("session/timeout_form_s", 180, 10, 1800, "Idle seconds on the form: long enough to type an address with a finger."),
+        integer("session/timeout_materials_s", 180, 10, 1800, "Idle seconds while capturing documents."),
+        integer("session/timeout_review_s", 120, 10, 900, "Idle seconds on the review screen."),
+        integer("session/timeout_result_s", 60, 10, 900, "Idle seconds on the result and receipt screen."),
+        integer("session/timeout_rating_s", 45, 10, 900, "Idle seconds on the rating (好差评) screen."),
+        integer("session/warning_s", 20, 5, 120, "Seconds of visible countdown before an idle session is wiped."),
+
+        url("platform/url", QStringLiteral("https://127.0.0.1:8443/terminal/v1"),
+            "The platform's base URL. HTTPS, except plain HTTP towards loopback for development."),
+        path("platform/ca_file", QString(),
+             "The only CA bundle the kiosk trusts for the platform (PEM). Empty: the system store, for development only."),
+        path("platform/client_cert", QString(), "A client certificate (PEM) for mutual TLS; empty for none."),
+        path("platform/client_key", QString(), "The client certificate's private key (PEM)."),
+        path("platform/credentials_file", QStringLiteral("/var/lib/kiosk/terminal.json"),
+             "Where `kioskctl enroll` writes the terminal id and secret (mode 0600)."),
+        choice("platform/signature_alg", QStringLiteral("HMAC-SHA256"),
+               {QStringLiteral("HMAC-SHA256"), QStringLiteral("HMAC-SM3")},
+               "How requests are signed: HMAC-SHA256, or HMAC-SM3 where the province follows GB/T 39786."),
+        integer("platform/timeout_s", 15, 1, 120, "Seconds before a platform request is given up and treated as unreachable."),
+
+        device("devices/id_card_reader", QStringLiteral("simulated"),
+               "The ID card reader: simulated, none, serial:/dev/ttyUSB0[@115200], or usb:VID:PID (hex)."),
+        integer("devices/id_card_poll_ms", 500, 100, 5000, "How often the ID card reader looks for a card, in milliseconds (readers expect 300–1000)."),
+        integer("devices/id_card_timeout_ms", 1000, 200, 10000, "How long the ID card reader may take to answer one command before it counts as silent."),
+        path("devices/id_card_photo_decoder", QString(), "A vendor's WLT photo decoder plugin (a Qt plugin file); empty: photos stay undecoded and verification goes online."),
+        device("devices/barcode_scanner", QStringLiteral("simulated"),
+               "The QR scanner: simulated, none, serial:PATH[@BAUD], hidpos:VID:PID, or evdev:/dev/input/by-id/..."),
+        device("devices/face_camera", QStringLiteral("simulated"),
+               "The face camera: simulated, none, v4l2:/dev/video0 or v4l2:INDEX, or file:PATH (a video or image sequence)."),
+        device("devices/document_camera", QStringLiteral("simulated"),
+               "The document camera (高拍仪), in the same forms as face_camera."),
+        device("devices/receipt_printer", QStringLiteral("simulated"),
+               "The 80 mm receipt printer: simulated, none, cups:QUEUE, or ipp://HOST:PORT/ipp/print."),
+        device("devices/document_printer", QStringLiteral("simulated"),
+               "The A4 printer, in the same forms as receipt_printer."),
+
+        text("admin/pin_hash", QString(),
+             "The maintenance PIN as a salted slow hash (`kioskctl admin hash-pin`). Empty: maintenance mode only through kioskctl."),
+    };
+}
+
+} // namespace
+
+const QList<ConfigKey> &keys()
+{
+    static const QList<ConfigKey> table = buildKeys();
+    return table;
+}
+
+const ConfigKey *find(const QString &key)
+{
+    for (const ConfigKey &k : keys()) {
+        if (k.key == key)
+            return &k;
+    }
+    return nullptr;
+}
+
+QList<std::pair<QString, QString>> sections()
+{
+    return {
+        {QStringLiteral("kiosk"), QStringLiteral("The terminal and the hall it stands in.")},
+        {QStringLiteral("session"), QStringLiteral("How long a resident may stay idle on each step before everything is wiped.")},
+        {QStringLiteral("platform"), QStringLiteral("The provincial platform (see docs/configuration.md).")},
+        {QStringLiteral("devices"), QStringLiteral("Peripherals. `simulated` runs the real driver against its simulator.")},
+        {QStringLiteral("admin"), QStringLiteral("Maintenance access.")},
+    };
+}
+
+} // namespace ConfigSchema

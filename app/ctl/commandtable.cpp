@@ -1,0 +1,38 @@
+#include "ctlcommand.h"
+
+#include <QFileInfo>
+
+int runConfigCommand(CtlContext &context, const QStringList &args);
+int runBenchCommand(CtlContext &context, const QStringList &args);
+int runDevicesCommand(CtlContext &context, const QStringList &args);
+int runDeviceCommand(CtlContext &context, const QStringList &args);
+int runCardCommand(CtlContext &context, const QStringList &args);
+int runSimCommand(CtlContext &context, const QStringList &args);
+
+const QList<CtlCommand> &ctlCommands()
+{
+    static const QList<CtlCommand> table = {
+        {"config", "config example              print a complete commented configuration (it runs the demo)\n"
+                   "config check FILE           validate FILE; name every bad key and why\n"
+                   "config show [--json]        the effective configuration, secrets left out",
+         runConfigCommand},
+        {"devices", "devices                     configured and found devices with their health and statistics", runDevicesCommand},
+        {"device", "device check ID --level internal|external   run one device's health check", runDeviceCommand},
+        {"card", "card read [--port PATH | --usb VID:PID] [--baud N] [--timeout S] [--json] [--reveal]   read one ID card", runCardCommand},
+        {"sim", "sim card present TYPE | sim card remove | sim fault NAME|none | sim status   drive the running simulator", runSimCommand},
+        {"bench", "bench startup [--runs N]    process start to the attract screen's first frame, median of N runs",
+         runBenchCommand},
+    };
+    return table;
+}
+
+std::optional<KioskConfig> CtlContext::loadConfig()
+{
+    if (!configGiven && !QFileInfo::exists(configPath))
+        return KioskConfig::defaults();
+    QList<ConfigError> errors;
+    std::optional<KioskConfig> config = KioskConfig::load(configPath, &errors);
+    for (const ConfigError &e : errors)
+        err << configPath << ": " << e.toString() << Qt::endl;
+    return config;
+}

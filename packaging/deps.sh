@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package the kiosk needs to build, test and run its demo.
+# Idempotent: packages already present are left alone, and apt is not touched at all then.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build ccache pkg-config git
+  # Qt 6.4 (Debian 12)
+  qt6-base-dev qt6-base-dev-tools qt6-declarative-dev qt6-declarative-dev-tools
+  qt6-tools-dev qt6-l10n-tools qt6-serialport-dev qt6-httpserver-dev qt6-websockets-dev
+  qt6-svg-dev libqt6sql6-sqlite libgl-dev
+  qml6-module-qtquick qml6-module-qtquick-window qml6-module-qtquick-controls
+  qml6-module-qtquick-templates qml6-module-qtquick-layouts qml6-module-qtquick-shapes
+  qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qttest
+  # devices, codes, images
+  libusb-1.0-0-dev libzxing-dev libopencv-dev opencv-data
+  # printing
+  libcups2-dev cups-ipp-utils poppler-utils dbus
+  # storage, crypto, service manager
+  libsqlite3-dev sqlite3 libssl-dev libsystemd-dev
+  # Chinese input
+  libgooglepinyin0-dev
+  # tests: emulated USB, a display server, fonts
+  umockdev libumockdev-dev xvfb xauth fonts-noto-cjk fonts-dejavu-core
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "deps: missing packages (run as root to install): ${missing[*]}" >&2
+  exit 1
+fi
+
+echo "deps: installing ${#missing[@]} packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,91 @@
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// kioskctl as a technician runs it: the real executable, its exit codes and what it prints.
+class TestKioskctl : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    struct Run {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+
+    static Run kioskctl(const QStringList &args)
+    {
+        QProcess p;
+        p.start(qEnvironmentVariable("KIOSKCTL"), args);
+        if (!p.waitForFinished(60000))
+            qFatal("kioskctl did not finish");
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    QString write(const QString &name, const QByteArray &text)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            qFatal("cannot write %s", qPrintable(path));
+        file.write(text);
+        return path;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(QFile::exists(qEnvironmentVariable("KIOSKCTL")), "KIOSKCTL must name the kioskctl executable");
+    }
+
+    void theExampleItPrintsPassesItsOwnCheck()
+    {
+        const Run example = kioskctl({QStringLiteral("config"), QStringLiteral("example")});
+        QCOMPARE(example.exitCode, 0);
+        QVERIFY(example.out.contains(QLatin1String("[kiosk]")));
+        QVERIFY(example.out.contains(QStringLiteral("hall_name=合肥市政务服务中心")));
+
+        const QString path = write(QStringLiteral("example.ini"), example.out.toUtf8());
+        const Run check = kioskctl({QStringLiteral("config"), QStringLiteral("check"), path});
+        QCOMPARE(check.exitCode, 0);
+        QVERIFY(check.out.contains(QLatin1String(": ok")));
+    }
+
+    void checkNamesTheBadKeyAndWhy()
+    {
+        const QString path = write(QStringLiteral("bad.ini"), "[session]\ntimeout_form_s=3\n[kiosk]\nlanguage=de\n");
+        const Run check = kioskctl({QStringLiteral("config"), QStringLiteral("check"), path});
+        QCOMPARE(check.exitCode, 1);
+        QVERIFY2(check.err.contains(QLatin1String("[session] timeout_form_s: 3 is outside 10..1800")), qPrintable(check.err));
+        QVERIFY2(check.err.contains(QLatin1String("[kiosk] language: 'de' is not one of zh, en")), qPrintable(check.err));
+        QVERIFY(check.err.contains(QLatin1String("2 problems")));
+    }
+
+    void showLeavesSecretsOut()
+    {
+        const QString path = write(QStringLiteral("secret.ini"), "[admin]\npin_hash=pbkdf2$100000$c2FsdA==$aGFzaA==\n");
+        const Run show = kioskctl({QStringLiteral("--config"), path, QStringLiteral("config"), QStringLiteral("show"), QStringLiteral("--json")});
+        QCOMPARE(show.exitCode, 0);
+        const QJsonObject shown = QJsonDocument::fromJson(show.out.toUtf8()).object();
+        QCOMPARE(shown.value(QLatin1String("admin/pin_hash")).toString(), QStringLiteral("(set)"));
+        QVERIFY(!show.out.contains(QLatin1String("aGFzaA")));
+        QCOMPARE(shown.value(QLatin1String("kiosk/site")).toString(), QStringLiteral("340103-HALL-01"));
+    }
+
+    void anUnknownCommandIsAUsageError()
+    {
+        const Run run = kioskctl({QStringLiteral("frobnicate")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(QLatin1String("no command 'frobnicate'")));
+        QVERIFY(run.err.contains(QLatin1String("kioskctl config check FILE")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKioskctl)
+#include "test_kioskctl.moc"

@@ -1,0 +1,88 @@
+#include "catalogueitemmodel.h"
+
+CatalogueItemModel::CatalogueItemModel(const Catalogue *catalogue, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_catalogue(catalogue)
+{
+    refilter();
+}
+
+int CatalogueItemModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant CatalogueItemModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const CatalogueItem &item = *m_rows.at(index.row());
+    switch (role) {
+    case CodeRole: return item.code;
+    case Qt::DisplayRole:
+    case NameRole: return item.name.in(m_language);
+    case DepartmentRole: return item.department.in(m_language);
+    case KindRole: return Catalogue::kindName(item.kind);
+    case AudienceRole: return Catalogue::audienceName(item.audience);
+    case InstantRole: return item.instant;
+    case OfflineOkRole: return item.offlineOk;
+    case FaceRequiredRole: return item.faceRequired;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> CatalogueItemModel::roleNames() const
+{
+    return {{CodeRole, "code"},         {NameRole, "name"},           {DepartmentRole, "department"},
+            {KindRole, "kind"},         {AudienceRole, "audience"},   {InstantRole, "instant"},
+            {OfflineOkRole, "offlineOk"}, {FaceRequiredRole, "faceRequired"}};
+}
+
+void CatalogueItemModel::setAudience(const QString &audience)
+{
+    if (m_audience == audience)
+        return;
+    m_audience = audience;
+    refilter();
+    emit audienceChanged();
+}
+
+void CatalogueItemModel::setThemeId(const QString &themeId)
+{
+    if (m_themeId == themeId)
+        return;
+    m_themeId = themeId;
+    refilter();
+    emit themeIdChanged();
+}
+
+void CatalogueItemModel::setLanguage(const QString &language)
+{
+    if (m_language == language)
+        return;
+    m_language = language;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1), {Qt::DisplayRole, NameRole, DepartmentRole});
+}
+
+void CatalogueItemModel::refilter()
+{
+    beginResetModel();
+    m_rows.clear();
+    if (!m_themeId.isEmpty()) {
+        // A theme lists its items in the order the platform gave, whatever their audience.
+        if (const CatalogueTheme *theme = m_catalogue->theme(m_themeId)) {
+            for (const QString &code : theme->itemCodes) {
+                if (const CatalogueItem *item = m_catalogue->item(code))
+                    m_rows.append(item);
+            }
+        }
+    } else {
+        for (const CatalogueItem &item : m_catalogue->items()) {
+            if (m_audience.isEmpty() || Catalogue::audienceName(item.audience) == m_audience)
+                m_rows.append(&item);
+        }
+    }
+    endResetModel();
+    emit countChanged();
+}

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "catalogue.h"
+
+#include <QAbstractListModel>
+#include <QQmlEngine>
+
+// The catalogue's items as QML sees them: names in the current language, filtered by audience
+// (个人 / 法人) or by theme (一件事一次办). It presents; it decides nothing.
+class CatalogueItemModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The kiosk shell owns the catalogue models")
+    Q_PROPERTY(QString audience READ audience WRITE setAudience NOTIFY audienceChanged)
+    Q_PROPERTY(QString themeId READ themeId WRITE setThemeId NOTIFY themeIdChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+
+public:
+    enum Role { CodeRole = Qt::UserRole + 1, NameRole, DepartmentRole, KindRole, AudienceRole, InstantRole, OfflineOkRole, FaceRequiredRole };
+
+    explicit CatalogueItemModel(const Catalogue *catalogue, QObject *parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    [[nodiscard]] QString audience() const { return m_audience; }
+    void setAudience(const QString &audience);
+    [[nodiscard]] QString themeId() const { return m_themeId; }
+    void setThemeId(const QString &themeId);
+    [[nodiscard]] int count() const { return static_cast<int>(m_rows.size()); }
+
+    void setLanguage(const QString &language);
+
+signals:
+    void audienceChanged();
+    void themeIdChanged();
+    void countChanged();
+
+private:
+    void refilter();
+
+    const Catalogue *m_catalogue;
+    QList<const CatalogueItem *> m_rows;
+    QString m_audience = QStringLiteral("person");
+    QString m_themeId;
+    QString m_language = QStringLiteral("zh");
+};

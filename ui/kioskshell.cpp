@@ -1,0 +1,203 @@
+#include "kioskshell.h"
+
+#include "catalogueitemmodel.h"
+#include "kioskruntime.h"
+#include "thememodel.h"
+#include "uilog.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+KioskShell *s_instance = nullptr;
+
+QVariantList localizedList(const QList<MaterialSpec> &materials, const QString &language)
+{
+    QVariantList out;
+    for (const MaterialSpec &m : materials)
+        out.append(QVariantMap{{QStringLiteral("name"), m.name.in(language)}, {QStringLiteral("required"), m.required}});
+    return out;
+}
+
+} // namespace
+
+KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
+    : QObject(parent)
+    , m_runtime(runtime)
+    , m_language(QStringLiteral("zh"))
+    , m_items(new CatalogueItemModel(&runtime->catalogue(), this))
+    , m_themeItems(new CatalogueItemModel(&runtime->catalogue(), this))
+    , m_themes(new ThemeModel(&runtime->catalogue(), this))
+{
+    Q_ASSERT_X(!s_instance, "KioskShell", "one shell per process");
+    s_instance = this;
+    if (!m_english.load(QStringLiteral(":/i18n/kiosk_en.qm")))
+        qCWarning(lcUi) << "the English translation is missing from this build";
+    runtime->session()->addWipeable(this);
+    connect(runtime->session(), &SessionMachine::stateChanged, this, &KioskShell::screenChanged);
+    setLanguage(runtime->config().string(QStringLiteral("kiosk/language")));
+}
+
+KioskShell::~KioskShell()
+{
+    m_runtime->session()->removeWipeable(this);
+    QCoreApplication::removeTranslator(&m_english);
+    s_instance = nullptr;
+}
+
+KioskShell *KioskShell::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
+{
+    Q_UNUSED(jsEngine)
+    Q_ASSERT_X(s_instance, "KioskShell::create", "construct the shell before loading QML");
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    s_instance->m_engine = qmlEngine;
+    return s_instance;
+}
+
+QString KioskShell::screen() const
+{
+    const SessionState state = m_runtime->session()->state();
+    if (state == SessionState::ChooseService) {
+        if (!m_selectedItem.isEmpty())
+            return QStringLiteral("guide");
+        if (!m_selectedTheme.isEmpty())
+            return QStringLiteral("theme");
+        return QStringLiteral("home");
+    }
+    return sessionStateName(state);
+}
+
+QString KioskShell::hallName() const
+{
+    const KioskConfig &config = m_runtime->config();
+    const QString english = config.string(QStringLiteral("kiosk/hall_name_en"));
+    return (m_language == QLatin1String("en") && !english.isEmpty()) ? english : config.string(QStringLiteral("kiosk/hall_name"));
+}
+
+QString KioskShell::staffHelp() const
+{
+    return m_runtime->config().string(QStringLiteral("kiosk/staff_help"));
+}
+
+QString KioskShell::version() const
+{
+    return QStringLiteral(KIOSK_VERSION);
+}
+
+SessionMachine *KioskShell::session() const
+{
+    return m_runtime->session();
+}
+
+QVariantMap KioskShell::selectedItem() const
+{
+    const CatalogueItem *item = m_runtime->catalogue().item(m_selectedItem);
+    if (!item)
+        return {};
+    return {
+        {QStringLiteral("code"), item->code},
+        {QStringLiteral("name"), item->name.in(m_language)},
+        {QStringLiteral("department"), item->department.in(m_language)},
+        {QStringLiteral("kind"), Catalogue::kindName(item->kind)},
+        {QStringLiteral("instant"), item->instant},
+        {QStringLiteral("offlineOk"), item->offlineOk},
+        {QStringLiteral("faceRequired"), item->faceRequired},
+        {QStringLiteral("guide"), item->guide.in(m_language)},
+        {QStringLiteral("materials"), localizedList(item->materials, m_language)},
+    };
+}
+
+QVariantMap KioskShell::selectedTheme() const
+{
+    const CatalogueTheme *theme = m_runtime->catalogue().theme(m_selectedTheme);
+    if (!theme)
+        return {};
+    return {{QStringLiteral("id"), theme->id}, {QStringLiteral("name"), theme->name.in(m_language)}};
+}
+
+bool KioskShell::setLanguage(const QString &language)
+{
+    if (language != QLatin1String("zh") && language != QLatin1String("en"))
+        return false;
+    if (language == m_language && (language == QLatin1String("zh") || !m_english.isEmpty()))
+        return true;
+    QCoreApplication::removeTranslator(&m_english);
+    if (language == QLatin1String("en"))
+        QCoreApplication::installTranslator(&m_english);
+    m_language = language;
+    m_items->setLanguage(language);
+    m_themeItems->setLanguage(language);
+    m_themes->setLanguage(language);
+    if (m_engine)
+        m_engine->retranslate();
+    qCInfo(lcUi) << "language" << language;
+    emit languageChanged();
+    emit selectionChanged();
+    return true;
+}
+
+void KioskShell::toggleLanguage()
+{
+    setLanguage(m_language == QLatin1String("zh") ? QStringLiteral("en") : QStringLiteral("zh"));
+}
+
+void KioskShell::start()
+{
+    if (m_runtime->session()->state() == SessionState::Attract)
+        (void)m_runtime->session()->advance(SessionState::ChooseService);
+}
+
+void KioskShell::showAudience(const QString &audience)
+{
+    m_items->setAudience(audience);
+}
+
+bool KioskShell::openItem(const QString &code)
+{
+    if (!m_runtime->catalogue().item(code))
+        return false;
+    m_selectedItem = code;
+    emit selectionChanged();
+    emit screenChanged();
+    return true;
+}
+
+bool KioskShell::openTheme(const QString &themeId)
+{
+    if (!m_runtime->catalogue().theme(themeId))
+        return false;
+    m_selectedItem.clear();
+    m_selectedTheme = themeId;
+    m_themeItems->setThemeId(themeId);
+    emit selectionChanged();
+    emit screenChanged();
+    return true;
+}
+
+void KioskShell::backToHome()
+{
+    // From an item opened inside a theme, back leads to the theme; from the theme, home.
+    if (!m_selectedItem.isEmpty())
+        m_selectedItem.clear();
+    else
+        m_selectedTheme.clear();
+    emit selectionChanged();
+    emit screenChanged();
+}
+
+void KioskShell::endSession()
+{
+    (void)m_runtime->session()->end(SessionEnd::Cancelled);
+}
+
+void KioskShell::wipeSessionData()
+{
+    // The next resident starts afresh: default language, personal services, nothing selected.
+    m_selectedItem.clear();
+    m_selectedTheme.clear();
+    m_themeItems->setThemeId(QString());
+    m_items->setAudience(QStringLiteral("person"));
+    setLanguage(m_runtime->config().string(QStringLiteral("kiosk/language")));
+    emit selectionChanged();
+    emit screenChanged();
+}

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "catalogueitemmodel.h"
+#include "sessionmachine.h"
+#include "thememodel.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QQmlEngine>
+#include <QTranslator>
+#include <QVariantMap>
+
+class KioskRuntime;
+
+// What the QML screens see of the kiosk, as the singleton `Kiosk`: which screen to show, the
+// language, the catalogue models and the session's countdown. It turns taps into calls on the
+// runtime; it holds no rule of its own beyond which screen follows which tap.
+class KioskShell : public QObject, public SessionWipeable
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Kiosk)
+    QML_SINGLETON
+    Q_PROPERTY(QString screen READ screen NOTIFY screenChanged)
+    Q_PROPERTY(QString language READ language NOTIFY languageChanged)
+    Q_PROPERTY(QString hallName READ hallName NOTIFY languageChanged)
+    Q_PROPERTY(QString staffHelp READ staffHelp CONSTANT)
+    Q_PROPERTY(QString version READ version CONSTANT)
+    Q_PROPERTY(SessionMachine *session READ session CONSTANT)
+    Q_PROPERTY(CatalogueItemModel *items READ items CONSTANT)
+    Q_PROPERTY(CatalogueItemModel *themeItems READ themeItems CONSTANT)
+    Q_PROPERTY(ThemeModel *themes READ themes CONSTANT)
+    Q_PROPERTY(QVariantMap selectedItem READ selectedItem NOTIFY selectionChanged)
+    Q_PROPERTY(QVariantMap selectedTheme READ selectedTheme NOTIFY selectionChanged)
+
+public:
+    explicit KioskShell(KioskRuntime *runtime, QObject *parent = nullptr);
+    ~KioskShell() override;
+
+    // QML asks for the singleton here; the process creates the one shell before loading QML.
+    static KioskShell *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
+
+    [[nodiscard]] QString screen() const;
+    [[nodiscard]] QString language() const { return m_language; }
+    [[nodiscard]] QString hallName() const;
+    [[nodiscard]] QString staffHelp() const;
+    [[nodiscard]] QString version() const;
+    [[nodiscard]] SessionMachine *session() const;
+    [[nodiscard]] CatalogueItemModel *items() const { return m_items; }
+    [[nodiscard]] CatalogueItemModel *themeItems() const { return m_themeItems; }
+    [[nodiscard]] ThemeModel *themes() const { return m_themes; }
+    [[nodiscard]] QVariantMap selectedItem() const;
+    [[nodiscard]] QVariantMap selectedTheme() const;
+
+    // "zh" or "en"; any other value is refused. The screen re-renders in place.
+    Q_INVOKABLE bool setLanguage(const QString &language);
+    Q_INVOKABLE void toggleLanguage();
+    Q_INVOKABLE void start();
+    Q_INVOKABLE void showAudience(const QString &audience);
+    Q_INVOKABLE bool openItem(const QString &code);
+    Q_INVOKABLE bool openTheme(const QString &themeId);
+    Q_INVOKABLE void backToHome();
+    Q_INVOKABLE void endSession();
+
+    void wipeSessionData() override;
+
+signals:
+    void screenChanged();
+    void languageChanged();
+    void selectionChanged();
+
+private:
+    KioskRuntime *m_runtime;
+    QPointer<QQmlEngine> m_engine;
+    QTranslator m_english;
+    QString m_language;
+    QString m_selectedItem;
+    QString m_selectedTheme;
+    CatalogueItemModel *m_items;
+    CatalogueItemModel *m_themeItems;
+    ThemeModel *m_themes;
+};

@@ -1,0 +1,23 @@
+#include "kioskwindow.h"
+
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+
+namespace KioskWindow {
+
+QQuickWindow *load(QQmlApplicationEngine &engine, QString *error)
+{
+    QStringList problems;
+    QObject::connect(&engine, &QQmlApplicationEngine::warnings, &engine, [&problems](const QList<QQmlError> &warnings) {
+        for (const QQmlError &w : warnings)
+            problems.append(w.toString());
+    });
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    engine.load(QUrl(QStringLiteral("qrc:/Kiosk/Ui/Main.qml")));
+    QQuickWindow *window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    if (!window && error)
+        *error = problems.isEmpty() ? QStringLiteral("Main.qml did not create a window") : problems.join(QLatin1Char('\n'));
+    return window;
+}
+
+} // namespace KioskWindow

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QString>
+
+class QQmlApplicationEngine;
+class QQuickWindow;
+
+// Loads the kiosk's Main.qml into `engine` and returns its window, or null with the QML errors
+// in `error`. The kiosk and the UI tests both go through here, so tests drive the real screens.
+// The executable must link kioskuiplugin and say Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin).
+namespace KioskWindow {
+
+[[nodiscard]] QQuickWindow *load(QQmlApplicationEngine &engine, QString *error);
+
+} // namespace KioskWindow

@@ -1,0 +1,160 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+// What the kiosk shows when nobody is using it: the hall, the time, and one obvious invitation.
+// A touch anywhere starts a session; the language button switches without starting one.
+Rectangle {
+    id: screen
+    objectName: "attractScreen"
+
+    property date now: new Date()
+    Timer {
+        interval: 1000
+        running: true
+        repeat: true
+        onTriggered: screen.now = new Date()
+    }
+
+    gradient: Gradient {
+        GradientStop { position: 0; color: Theme.primaryDark }
+        GradientStop { position: 0.65; color: Theme.primary }
+        GradientStop { position: 1; color: "#0E66C2" }
+    }
+
+    MouseArea {
+        objectName: "startArea"
+        anchors.fill: parent
+        onClicked: Kiosk.start()
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        anchors.topMargin: 120
+        spacing: Theme.spacing
+
+        RowLayout {
+            spacing: 16
+            Rectangle {
+                implicitWidth: 12
+                implicitHeight: 56
+                radius: 4
+                color: Theme.accent
+            }
+            Text {
+                text: qsTr("政务服务 7×24 小时自助终端")
+                color: Theme.textOnPrimary
+                font.pixelSize: Theme.fontHeading
+                font.bold: true
+            }
+        }
+        Text {
+            objectName: "hallName"
+            Layout.fillWidth: true
+            text: Kiosk.hallName
+            color: Theme.textOnPrimaryMuted
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.Wrap
+        }
+
+        Item { Layout.preferredHeight: 120 }
+
+        Text {
+            objectName: "clock"
+            Layout.alignment: Qt.AlignHCenter
+            text: Qt.formatDateTime(screen.now, "HH:mm")
+            color: Theme.textOnPrimary
+            font.pixelSize: Theme.fontClock
+            font.weight: Font.Light
+        }
+        Text {
+            Layout.alignment: Qt.AlignHCenter
+            text: Kiosk.language === "en" ? screen.now.toLocaleDateString(Qt.locale("en_GB"), "dddd d MMMM yyyy")
+                                          : screen.now.toLocaleDateString(Qt.locale("zh_CN"), "yyyy年M月d日 dddd")
+            color: Theme.textOnPrimaryMuted
+            font.pixelSize: Theme.fontBody
+        }
+
+        Item { Layout.fillHeight: true }
+
+        Rectangle {
+            id: invitation
+            Layout.alignment: Qt.AlignHCenter
+            implicitWidth: 760
+            implicitHeight: 200
+            radius: 100
+            color: Theme.surface
+
+            SequentialAnimation on scale {
+                loops: Animation.Infinite
+                NumberAnimation { from: 1; to: 1.04; duration: 1200; easing.type: Easing.InOutQuad }
+                NumberAnimation { from: 1.04; to: 1; duration: 1200; easing.type: Easing.InOutQuad }
+            }
+
+            ColumnLayout {
+                anchors.centerIn: parent
+                spacing: 4
+                Text {
+                    Layout.alignment: Qt.AlignHCenter
+                    text: qsTr("轻触屏幕 开始办理")
+                    color: Theme.primary
+                    font.pixelSize: 60
+                    font.bold: true
+                }
+                Text {
+                    Layout.alignment: Qt.AlignHCenter
+                    text: qsTr("刷身份证或出示二维码，即可办理")
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontSmall
+                }
+            }
+        }
+
+        Item { Layout.preferredHeight: 80 }
+
+        GridLayout {
+            Layout.alignment: Qt.AlignHCenter
+            columns: 4
+            columnSpacing: Theme.spacing
+            Repeater {
+                model: [qsTr("证明打印"), qsTr("业务申请"), qsTr("办件查询"), qsTr("电子证照")]
+                delegate: Rectangle {
+                    required property string modelData
+                    implicitWidth: 220
+                    implicitHeight: 88
+                    radius: 44
+                    color: "transparent"
+                    border.color: Theme.textOnPrimaryMuted
+                    border.width: 2
+                    Text {
+                        anchors.centerIn: parent
+                        text: parent.modelData
+                        color: Theme.textOnPrimary
+                        font.pixelSize: Theme.fontSmall
+                    }
+                }
+            }
+        }
+
+        Item { Layout.fillHeight: true }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("全天候开放 · 节假日无休")
+                color: Theme.textOnPrimaryMuted
+                font.pixelSize: Theme.fontSmall
+            }
+            KioskButton {
+                objectName: "languageButton"
+                // Named in its own language on purpose: see TopBar.
+                text: Kiosk.language === "zh" ? "English" : "中文"
+                fontSize: Theme.fontSmall
+                implicitWidth: 200
+                onClicked: Kiosk.toggleLanguage()
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+// A service's guide (办事指南): who may apply, what to bring, how long it takes, what it costs,
+// and how the kiosk will identify the resident, before they commit to anything.
+Item {
+    id: screen
+    objectName: "guideScreen"
+
+    readonly property var item: Kiosk.selectedItem
+    signal helpRequested()
+
+    TopBar {
+        id: topBar
+        anchors.left: parent.left
+        anchors.right: parent.right
+        onHelpRequested: screen.helpRequested()
+    }
+
+    Flickable {
+        id: flick
+        anchors.top: topBar.bottom
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: footer.top
+        contentHeight: content.implicitHeight + 2 * Theme.margin
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+
+        ColumnLayout {
+            id: content
+            x: Theme.margin
+            y: Theme.margin
+            width: flick.width - 2 * Theme.margin
+            spacing: Theme.spacing
+
+            RowLayout {
+                spacing: 12
+                KindBadge {
+                    kind: screen.item.kind || ""
+                    instant: screen.item.instant || false
+                }
+                Text {
+                    text: screen.item.department || ""
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.textMuted
+                }
+            }
+            Text {
+                objectName: "guideTitle"
+                Layout.fillWidth: true
+                text: screen.item.name || ""
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                color: Theme.text
+                wrapMode: Text.Wrap
+            }
+
+            Rectangle {
+                Layout.fillWidth: true
+                implicitHeight: guideColumn.implicitHeight + 2 * Theme.spacing
+                radius: Theme.radius
+                color: Theme.surface
+                border.color: Theme.border
+                border.width: 2
+                ColumnLayout {
+                    id: guideColumn
+                    x: Theme.spacing
+                    y: Theme.spacing
+                    width: parent.width - 2 * Theme.spacing
+                    spacing: 12
+                    Text {
+                        text: qsTr("办事指南")
+                        font.pixelSize: Theme.fontHeading
+                        font.bold: true
+                        color: Theme.primary
+                    }
+                    Text {
+                        objectName: "guideText"
+                        Layout.fillWidth: true
+                        text: screen.item.guide || ""
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.text
+                        wrapMode: Text.Wrap
+                        lineHeight: 1.25
+                    }
+                }
+            }
+
+            Rectangle {
+                Layout.fillWidth: true
+                visible: (screen.item.materials || []).length > 0
+                implicitHeight: materialsColumn.implicitHeight + 2 * Theme.spacing
+                radius: Theme.radius
+                color: Theme.surface
+                border.color: Theme.border
+                border.width: 2
+                ColumnLayout {
+                    id: materialsColumn
+                    x: Theme.spacing
+                    y: Theme.spacing
+                    width: parent.width - 2 * Theme.spacing
+                    spacing: 12
+                    Text {
+                        text: qsTr("需拍摄的材料")
+                        font.pixelSize: Theme.fontHeading
+                        font.bold: true
+                        color: Theme.primary
+                    }
+                    Repeater {
+                        model: screen.item.materials || []
+                        delegate: Text {
+                            required property var modelData
+                            Layout.fillWidth: true
+                            text: "• " + modelData.name + (modelData.required ? "" : qsTr("（可选）"))
+                            font.pixelSize: Theme.fontBody
+                            color: Theme.text
+                            wrapMode: Text.Wrap
+                        }
+                    }
+                }
+            }
+
+            Rectangle {
+                Layout.fillWidth: true
+                implicitHeight: identityText.implicitHeight + 2 * Theme.spacing
+                radius: Theme.radius
+                color: Theme.primaryLight
+                Text {
+                    id: identityText
+                    x: Theme.spacing
+                    y: Theme.spacing
+                    width: parent.width - 2 * Theme.spacing
+                    text: screen.item.faceRequired
+                          ? qsTr("本事项需核验身份：刷身份证后可选择人脸识别；不愿意使用人脸识别的，可请工作人员协助核验。")
+                          : qsTr("本事项刷身份证或扫描电子证照二维码即可办理。")
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.text
+                    wrapMode: Text.Wrap
+                }
+            }
+        }
+    }
+
+    Rectangle {
+        id: footer
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        implicitHeight: Theme.touchMin + 2 * Theme.spacing
+        color: Theme.surface
+        KioskButton {
+            objectName: "backButton"
+            anchors.verticalCenter: parent.verticalCenter
+            anchors.left: parent.left
+            anchors.leftMargin: Theme.margin
+            width: 300
+            text: qsTr("返回")
+            onClicked: Kiosk.backToHome()
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+// Where to find a person. Always one tap away, from every screen after the attract screen.
+Rectangle {
+    id: panel
+    objectName: "helpPanel"
+
+    signal closed()
+
+    color: Theme.scrim
+
+    MouseArea {
+        anchors.fill: parent
+        onClicked: panel.closed()
+    }
+
+    Rectangle {
+        anchors.centerIn: parent
+        width: parent.width - 2 * Theme.margin
+        implicitHeight: column.implicitHeight + 2 * Theme.margin
+        radius: Theme.radius
+        color: Theme.surface
+
+        ColumnLayout {
+            id: column
+            x: Theme.margin
+            y: Theme.margin
+            width: parent.width - 2 * Theme.margin
+            spacing: Theme.spacing
+
+            Text {
+                text: qsTr("需要帮助？")
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                color: Theme.text
+            }
+            Text {
+                Layout.fillWidth: true
+                text: Kiosk.staffHelp
+                font.pixelSize: Theme.fontBody
+                color: Theme.text
+                wrapMode: Text.Wrap
+            }
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("您在本机输入和拍摄的信息只用于本次办理，离开后会自动清除。")
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textMuted
+                wrapMode: Text.Wrap
+            }
+            KioskButton {
+                Layout.alignment: Qt.AlignRight
+                implicitWidth: 300
+                primary: true
+                text: qsTr("我知道了")
+                onClicked: panel.closed()
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+// The services of the catalogue: 一件事一次办 bundles first, then single services for people
+// (个人) or businesses (法人). Everything stays on one scrolling page; nothing hides in menus.
+Item {
+    id: screen
+    objectName: "homeScreen"
+
+    signal helpRequested()
+
+    TopBar {
+        id: topBar
+        anchors.left: parent.left
+        anchors.right: parent.right
+        onHelpRequested: screen.helpRequested()
+    }
+
+    Flickable {
+        id: flick
+        anchors.top: topBar.bottom
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        contentHeight: content.implicitHeight + 2 * Theme.margin
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+
+        ColumnLayout {
+            id: content
+            x: Theme.margin
+            y: Theme.margin - 8
+            width: flick.width - 2 * Theme.margin
+            spacing: Theme.spacing
+
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("请选择您要办理的事项")
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                color: Theme.text
+                wrapMode: Text.Wrap
+            }
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("刷身份证即可自动填写信息，大部分事项无需填表")
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textMuted
+                wrapMode: Text.Wrap
+            }
+
+            Text {
+                Layout.topMargin: 16
+                text: qsTr("一件事一次办")
+                font.pixelSize: Theme.fontHeading
+                font.bold: true
+                color: Theme.text
+            }
+            Text {
+                Layout.fillWidth: true
+                Layout.topMargin: -12
+                text: qsTr("一次认证、一张表单，相关事项一次办好")
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textMuted
+                wrapMode: Text.Wrap
+            }
+            GridLayout {
+                Layout.fillWidth: true
+                columns: 3
+                columnSpacing: Theme.spacing
+                rowSpacing: Theme.spacing
+                Repeater {
+                    model: Kiosk.themes
+                    delegate: ThemeCard {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        onClicked: Kiosk.openTheme(themeId)
+                    }
+                }
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.topMargin: 16
+                spacing: Theme.spacing
+                KioskButton {
+                    objectName: "audiencePerson"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    text: qsTr("个人办事")
+                    checked: Kiosk.items.audience === "person"
+                    onClicked: Kiosk.showAudience("person")
+                }
+                KioskButton {
+                    objectName: "audienceBusiness"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    text: qsTr("法人办事")
+                    checked: Kiosk.items.audience === "business"
+                    onClicked: Kiosk.showAudience("business")
+                }
+            }
+
+            GridLayout {
+                Layout.fillWidth: true
+                columns: 2
+                columnSpacing: Theme.spacing
+                rowSpacing: Theme.spacing
+                Repeater {
+                    model: Kiosk.items
+                    delegate: ItemCard {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        onClicked: Kiosk.openItem(code)
+                    }
+                }
+            }
+        }
+    }
+}

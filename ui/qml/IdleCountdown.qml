@@ -1,0 +1,75 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+// Shown before an idle session is wiped: how many seconds remain and what will happen. Any touch
+// (counted by the shell's activity filter) keeps the session; the exit button ends it now.
+Rectangle {
+    id: overlay
+    objectName: "idleCountdown"
+
+    color: Theme.scrim
+
+    MouseArea {
+        anchors.fill: parent
+    }
+
+    Rectangle {
+        anchors.centerIn: parent
+        width: parent.width - 2 * Theme.margin
+        implicitHeight: column.implicitHeight + 2 * Theme.margin
+        radius: Theme.radius
+        color: Theme.surface
+
+        ColumnLayout {
+            id: column
+            x: Theme.margin
+            y: Theme.margin
+            width: parent.width - 2 * Theme.margin
+            spacing: Theme.spacing
+
+            Text {
+                Layout.alignment: Qt.AlignHCenter
+                text: qsTr("您还在办理吗？")
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                color: Theme.text
+            }
+            Text {
+                objectName: "secondsLeft"
+                Layout.alignment: Qt.AlignHCenter
+                text: Kiosk.session.secondsLeft
+                font.pixelSize: 140
+                font.bold: true
+                color: Theme.accent
+            }
+            Text {
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignHCenter
+                text: qsTr("%1 秒后将自动退出，并清除您在本机留下的全部信息。").arg(Kiosk.session.secondsLeft)
+                font.pixelSize: Theme.fontBody
+                color: Theme.text
+                wrapMode: Text.Wrap
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                KioskButton {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    text: qsTr("退出")
+                    onClicked: Kiosk.endSession()
+                }
+                KioskButton {
+                    objectName: "continueButton"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    primary: true
+                    text: qsTr("继续办理")
+                    // The press itself already restarted the idle timer.
+                    onClicked: Kiosk.session.touch()
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+// One service in a list: its name, the department that decides it, and what kind it is.
+Rectangle {
+    id: card
+
+    required property string code
+    required property string name
+    required property string department
+    required property string kind
+    required property bool instant
+    signal clicked()
+
+    objectName: "itemCard_" + code
+    implicitHeight: 196
+    radius: Theme.radius
+    color: area.pressed ? Theme.primaryLight : Theme.surface
+    border.color: Theme.border
+    border.width: 2
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        spacing: 8
+
+        Text {
+            objectName: "itemName"
+            Layout.fillWidth: true
+            text: card.name
+            font.pixelSize: 32
+            font.bold: true
+            color: Theme.text
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
+            elide: Text.ElideRight
+            lineHeight: 1.1
+        }
+        Item { Layout.fillHeight: true }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: 12
+            Text {
+                Layout.fillWidth: true
+                text: card.department
+                font.pixelSize: 24
+                color: Theme.textMuted
+                elide: Text.ElideRight
+            }
+            KindBadge {
+                kind: card.kind
+                instant: card.instant
+            }
+        }
+    }
+
+    MouseArea {
+        id: area
+        anchors.fill: parent
+        onClicked: card.clicked()
+    }
+}

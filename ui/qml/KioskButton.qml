@@ -1,0 +1,44 @@
+import QtQuick
+import Kiosk.Ui
+
+// A large button for a finger: never under Theme.touchMin high, with a pressed state a resident
+// can see. `primary` buttons are filled; others are outlined.
+Rectangle {
+    id: button
+
+    property alias text: label.text
+    property bool primary: false
+    property bool checked: false
+    property int fontSize: Theme.fontBody
+    signal clicked()
+
+    implicitWidth: Math.max(Theme.touchMin * 2, label.implicitWidth + 2 * Theme.spacing * 2)
+    implicitHeight: Theme.touchMin
+    radius: Theme.radius
+    opacity: enabled ? 1 : 0.45
+    color: {
+        const filled = primary || checked;
+        if (area.pressed)
+            return filled ? Theme.primaryDark : Theme.primaryLight;
+        return filled ? Theme.primary : Theme.surface;
+    }
+    border.width: primary || checked ? 0 : 3
+    border.color: Theme.primary
+
+    Text {
+        id: label
+        anchors.centerIn: parent
+        width: parent.width - 2 * Theme.spacing
+        horizontalAlignment: Text.AlignHCenter
+        elide: Text.ElideRight
+        font.pixelSize: button.fontSize
+        font.bold: true
+        color: button.primary || button.checked ? Theme.textOnPrimary : Theme.primary
+    }
+
+    MouseArea {
+        id: area
+        anchors.fill: parent
+        onClicked: button.clicked()
+    }
+}

@@ -1,0 +1,59 @@
+import QtQuick
+import QtQuick.Window
+import Kiosk.Ui
+
+// The kiosk's one window. Screens are laid out for a 1080 px wide portrait display and scaled
+// to the window, so the same layout serves a 1080 × 1920 kiosk and a smaller development window.
+Window {
+    id: window
+    objectName: "kioskWindow"
+
+    width: 1080
+    height: 1920
+    visible: true
+    color: Theme.background
+    title: qsTr("政务服务自助终端")
+
+    Item {
+        id: stage
+        width: Theme.screenWidth
+        height: window.height / scale
+        scale: window.width / Theme.screenWidth
+        transformOrigin: Item.TopLeft
+
+        Loader {
+            id: screenLoader
+            anchors.fill: parent
+            sourceComponent: {
+                switch (Kiosk.screen) {
+                case "attract": return attractScreen;
+                case "guide": return guideScreen;
+                case "theme": return themeScreen;
+                default: return homeScreen;
+                }
+            }
+        }
+
+        Component { id: attractScreen; AttractScreen {} }
+        Component { id: homeScreen; HomeScreen { onHelpRequested: help.visible = true } }
+        Component { id: guideScreen; GuideScreen { onHelpRequested: help.visible = true } }
+        Component { id: themeScreen; ThemeScreen { onHelpRequested: help.visible = true } }
+
+        HelpPanel {
+            id: help
+            anchors.fill: parent
+            visible: false
+            onClosed: visible = false
+        }
+
+        IdleCountdown {
+            anchors.fill: parent
+            visible: Kiosk.session.countdownVisible
+        }
+
+        Connections {
+            target: Kiosk.session
+            function onSessionEnded() { help.visible = false }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+// A 一件事一次办 bundle: the services it completes in one visit, each with its guide.
+Item {
+    id: screen
+    objectName: "themeScreen"
+
+    signal helpRequested()
+
+    TopBar {
+        id: topBar
+        anchors.left: parent.left
+        anchors.right: parent.right
+        onHelpRequested: screen.helpRequested()
+    }
+
+    Flickable {
+        id: flick
+        anchors.top: topBar.bottom
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: footer.top
+        contentHeight: content.implicitHeight + 2 * Theme.margin
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+
+        ColumnLayout {
+            id: content
+            x: Theme.margin
+            y: Theme.margin
+            width: flick.width - 2 * Theme.margin
+            spacing: Theme.spacing
+
+            Text {
+                objectName: "themeTitle"
+                Layout.fillWidth: true
+                text: Kiosk.selectedTheme.name || ""
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                color: Theme.text
+                wrapMode: Text.Wrap
+            }
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("一次身份核验、一张合并表单，以下 %1 个事项一次办好，每个事项各有办件编号。").arg(Kiosk.themeItems.count)
+                font.pixelSize: Theme.fontBody
+                color: Theme.textMuted
+                wrapMode: Text.Wrap
+            }
+            Repeater {
+                model: Kiosk.themeItems
+                delegate: ItemCard {
+                    Layout.fillWidth: true
+                    onClicked: Kiosk.openItem(code)
+                }
+            }
+        }
+    }
+
+    Rectangle {
+        id: footer
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        implicitHeight: Theme.touchMin + 2 * Theme.spacing
+        color: Theme.surface
+        KioskButton {
+            objectName: "backButton"
+            anchors.verticalCenter: parent.verticalCenter
+            anchors.left: parent.left
+            anchors.leftMargin: Theme.margin
+            width: 300
+            text: qsTr("返回")
+            onClicked: Kiosk.backToHome()
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+// The band across the top of every screen after the attract screen: where the resident is, the
+// time, and the three ways out that must never be more than one tap away (language, help, exit).
+Rectangle {
+    id: bar
+
+    property bool showExit: true
+    signal helpRequested()
+
+    implicitHeight: 132
+    color: Theme.primary
+
+    property date now: new Date()
+    Timer {
+        interval: 1000
+        running: true
+        repeat: true
+        onTriggered: bar.now = new Date()
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: Theme.margin
+        anchors.rightMargin: Theme.spacing
+        spacing: Theme.spacing
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            spacing: 2
+            Text {
+                Layout.fillWidth: true
+                text: Kiosk.hallName
+                color: Theme.textOnPrimary
+                font.pixelSize: Theme.fontSmall
+                font.bold: true
+                elide: Text.ElideRight
+            }
+            Text {
+                text: Qt.formatDateTime(bar.now, "HH:mm")
+                color: Theme.textOnPrimaryMuted
+                font.pixelSize: Theme.fontSmall
+            }
+        }
+
+        KioskButton {
+            objectName: "languageButton"
+            // A language is offered in its own name, so that someone who cannot read the current
+            // one still finds theirs; these two words are not translated on purpose.
+            text: Kiosk.language === "zh" ? "English" : "中文"
+            fontSize: Theme.fontSmall
+            implicitWidth: 180
+            onClicked: Kiosk.toggleLanguage()
+        }
+        KioskButton {
+            objectName: "helpButton"
+            text: qsTr("帮助")
+            fontSize: Theme.fontSmall
+            implicitWidth: 150
+            onClicked: bar.helpRequested()
+        }
+        KioskButton {
+            objectName: "exitButton"
+            visible: bar.showExit
+            text: qsTr("退出")
+            fontSize: Theme.fontSmall
+            implicitWidth: 150
+            onClicked: Kiosk.endSession()
+        }
+    }
+}
