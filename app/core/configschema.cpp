@@ -99,6 +99,17 @@ QList<ConfigKey> buildKeys()
         device("devices/document_printer", QStringLiteral("simulated"),
                "The A4 printer, in the same forms as receipt_printer."),
 
+        path("offline/key_file", QStringLiteral("/var/lib/kiosk/outbox.key"),
+             "The outbox's AES-256 key: 32 raw bytes or 64 hex digits, mode 0600, made once at provisioning. "
+             "Without it the kiosk queues nothing."),
+        integer("offline/budget_mb", 512, 16, 65536,
+                "The most the offline queue may hold, in MiB; when full the kiosk says so before a resident starts."),
+        integer("offline/retry_cap_s", 900, 10, 86400, "The longest wait between two attempts to send a queued entry."),
+        integer("offline/lease_s", 300, 30, 3600,
+                "Seconds an entry stays with the sender before another attempt may take it (a crash never strands it)."),
+        integer("offline/retention_days", 30, 1, 365,
+                "Days a delivered entry's receipt data (references, item, times) is kept for reprinting."),
+
         text("admin/pin_hash", QString(),
              "The maintenance PIN as a salted slow hash (`kioskctl admin hash-pin`). Empty: maintenance mode only through kioskctl."),
     };
@@ -128,6 +139,7 @@ QList<std::pair<QString, QString>> sections()
         {QStringLiteral("session"), QStringLiteral("How long a resident may stay idle on each step before everything is wiped.")},
         {QStringLiteral("platform"), QStringLiteral("The provincial platform (see docs/configuration.md).")},
         {QStringLiteral("devices"), QStringLiteral("Peripherals. `simulated` runs the real driver against its simulator.")},
+        {QStringLiteral("offline"), QStringLiteral("The offline outbox: what is queued while the platform is unreachable.")},
         {QStringLiteral("admin"), QStringLiteral("Maintenance access.")},
     };
 }

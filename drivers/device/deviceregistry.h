@@ -35,7 +35,7 @@ public:
 
     // Creates every device it can; each spec that fails to parse or start is one line in `errors`.
     // Devices are created closed: call startAll() (or each device's start()) next.
-    [[nodiscard]] bool build(QStringList *errors);
+    bool build(QStringList *errors);
     // open → claim → enable every device; false if any refused (the others still run).
     bool startAll(QStringList *errors = nullptr);
     void stopAll();

@@ -8,6 +8,8 @@
 
 #include <QDeadlineTimer>
 
+#include <utility>
+
 namespace {
 
 // Three silent commands in a row mean the reader no longer answers, not a passing glitch.
@@ -119,6 +121,7 @@ void IdCardReaderWorker::tryReopen()
     if (!checkSam() && !m_transport->isOpen())
         return; // lost() already arranged the next attempt
     m_reopenTimer->stop();
+    m_freshOpen = true;
     qCInfo(lcDrivers).noquote() << "id card reader open on" << m_transport->describe();
     emit presenceChanged(true);
     schedulePoll();
@@ -266,16 +269,29 @@ void IdCardReaderWorker::poll()
         return;
     }
     const SamStatus status = SamStatus::fromSw3(find.response.sw3);
-    if (status.code == SamStatus::Code::CardFound)
+    const bool freshOpen = std::exchange(m_freshOpen, false);
+    if (status.code == SamStatus::Code::CardFound) {
         readCard();
-    else if (status.code == SamStatus::Code::NoCard)
+    } else if (status.code == SamStatus::Code::NoCard && freshOpen && !m_cardPresent) {
+        // A reader stops finding a card it has already read, even for a process that opened it
+        // since: a card left lying on the reader is still selectable, so read it once.
+        const Exchange select = transact(SamFrame::Command::SelectCard);
+        if (!select.ok()) {
+            if (!handleLinkFailure(select))
+                schedulePoll();
+            return;
+        }
+        if (select.response.sw3 == 0x90)
+            readCard(true);
+    } else if (status.code == SamStatus::Code::NoCard) {
         noCard();
-    else if (status.isSamFault())
+    } else if (status.isSamFault()) {
         setHealth(DeviceHealth::error(status.detail, status.hint));
+    }
     schedulePoll();
 }
 
-void IdCardReaderWorker::readCard()
+void IdCardReaderWorker::readCard(bool selected)
 {
     if (!m_cardPresent) {
         m_cardPresent = true;
@@ -294,13 +310,13 @@ void IdCardReaderWorker::readCard()
         emit busyChanged(false);
     };
 
-    const Exchange select = transact(SamFrame::Command::SelectCard);
-    if (!select.ok()) {
+    const Exchange select = selected ? Exchange{} : transact(SamFrame::Command::SelectCard);
+    if (!selected && !select.ok()) {
         handleLinkFailure(select);
         emit busyChanged(false);
         return;
     }
-    if (select.response.sw3 != 0x90) {
+    if (!selected && select.response.sw3 != 0x90) {
         fail(SamStatus::fromSw3(select.response.sw3));
         return;
     }

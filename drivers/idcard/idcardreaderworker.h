@@ -55,7 +55,7 @@ private:
     bool handleLinkFailure(const Exchange &exchange);
     bool checkSam();
     void poll();
-    void readCard();
+    void readCard(bool selected = false);
     void noCard();
     void schedulePoll();
     void tryReopen();
@@ -69,6 +69,7 @@ private:
     QTimer *m_pollTimer = nullptr;
     QTimer *m_reopenTimer = nullptr;
     bool m_polling = false;
+    bool m_freshOpen = false;     // the first poll since opening: a card may already lie on the reader
     bool m_wantOpen = false;
     bool m_cardPresent = false;   // a presentation is in progress (detected, read or not)
     bool m_cardReadDone = false;  // this presentation has produced its one cardRead

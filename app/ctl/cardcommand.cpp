@@ -1,0 +1,210 @@
+#include "ctlcommand.h"
+
+#include "common/personaldata.h"
+#include "device/devicespec.h"
+#include "idcard/idcardreader.h"
+#include "idcard/samstatus.h"
+#include "idcard/sim/idcardsimulator.h"
+#include "idcard/sim/simcontrolclient.h"
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QTimer>
+
+// `kioskctl card read`: waits for one card on a reader and prints its holder, masked unless
+// --reveal, or says clearly why it could not (the SW3 meaning, or the reader's health).
+namespace {
+
+struct ReadRequest {
+    QString spec;
+    int baud = 115200;
+    int timeoutSeconds = 30;
+    bool json = false;
+    bool reveal = false;
+};
+
+void usage(QTextStream &err)
+{
+    err << "usage: kioskctl card read [--port PATH | --usb VID:PID] [--baud N] [--timeout S] [--json] [--reveal]" << Qt::endl;
+}
+
+// Without --port or --usb: the configured reader; `simulated` means the running simulator's pty.
+QString configuredSpec(CtlContext &context, QString *error)
+{
+    const std::optional<KioskConfig> config = context.loadConfig();
+    if (!config) {
+        *error = QStringLiteral("the configuration did not load");
+        return {};
+    }
+    const QString spec = config->string(QStringLiteral("devices/id_card_reader"));
+    if (spec == QLatin1String("none")) {
+        *error = QStringLiteral("no ID card reader is configured (devices/id_card_reader = none); use --port or --usb");
+        return {};
+    }
+    if (spec != QLatin1String("simulated"))
+        return spec;
+    const QString stateDir = config->string(QStringLiteral("kiosk/state_dir"));
+    if (!SimControlClient::send(IdCardSimulator::defaultControlSocketPath(stateDir), QStringLiteral("status"), nullptr, nullptr, 1000)) {
+        *error = QStringLiteral("the reader is simulated but no simulator is running; start the kiosk or kiosk-devsim, or use --port");
+        return {};
+    }
+    return QStringLiteral("serial:") + IdCardSimulator::defaultTtyLinkPath(stateDir);
+}
+
+void printText(QTextStream &out, const IdCardHolder &holder, bool reveal)
+{
+    const QJsonObject json = holder.toJson(reveal);
+    const auto line = [&out, &json](const char *label, const char *key) {
+        const QJsonValue value = json.value(QLatin1String(key));
+        if (value.isUndefined())
+            return;
+        out << qSetFieldWidth(22) << Qt::left << QString::fromUtf8(label) << qSetFieldWidth(0)
+            << (value.isDouble() ? QString::number(value.toInteger()) : value.toString()) << "\n";
+    };
+    line("card type", "type");
+    line("name", "name");
+    line("English name", "name_en");
+    line("gender", "gender");
+    line("nation", "nation");
+    line("birth date", "birth_date");
+    line("address", "address");
+    line("number", "id_number");
+    line("issuer", "issuer");
+    line("valid from", "valid_from");
+    line("valid until", "valid_until");
+    line("pass number", "pass_number");
+    line("issue count", "issue_count");
+    line("renewal count", "renewal_count");
+    line("nationality", "nationality");
+    line("card version", "card_version");
+    line("issuing office", "issuing_office");
+    line("previous card", "previous_card_number");
+    line("photo bytes", "photo_bytes");
+    line("fingerprint bytes", "fingerprint_bytes");
+    for (const QString &problem : holder.problems())
+        out << "warning: " << problem << "\n";
+    if (!reveal)
+        out << "(personal fields masked; --reveal shows them)\n";
+    out.flush();
+}
+
+int readCard(CtlContext &context, const ReadRequest &request)
+{
+    QString error;
+    std::optional<DeviceSpec> spec = DeviceSpec::parse(request.spec, &error);
+    if (!spec || (spec->kind != DeviceSpec::Kind::Serial && spec->kind != DeviceSpec::Kind::Usb)) {
+        context.err << "kioskctl card read: " << (spec ? QStringLiteral("%1 is not a serial or USB reader").arg(request.spec) : error)
+                    << Qt::endl;
+        return CtlExit::Error;
+    }
+    IdCardReaderOptions options;
+    options.spec = *spec;
+    options.pollIntervalMs = 300;
+    IdCardReader reader(QStringLiteral("id_card_reader"), options);
+
+    int exitCode = CtlExit::Negative;
+    QEventLoop loop;
+    QObject::connect(&reader, &IdCardReader::cardDetected, &loop, [&context, &request] {
+        if (!request.json)
+            context.err << "card found, reading…" << Qt::endl;
+    });
+    QObject::connect(&reader, &IdCardReader::cardRead, &loop, [&](const IdCardHolder &read) {
+        IdCardHolder holder = read;
+        if (request.json)
+            context.out << QJsonDocument(holder.toJson(request.reveal)).toJson(QJsonDocument::Indented);
+        else
+            printText(context.out, holder, request.reveal);
+        context.out.flush();
+        holder.wipe();
+        exitCode = CtlExit::Ok;
+        loop.quit();
+    });
+    QObject::connect(&reader, &IdCardReader::cardReadFailed, &loop,
+                     [&](const QString &detail, const QString &zh, const QString &en) {
+                         context.err << "card not read: " << en << " / " << zh << " (" << detail << ")" << Qt::endl;
+                         exitCode = CtlExit::Negative;
+                         loop.quit();
+                     });
+    QObject::connect(&reader, &Device::healthChanged, &loop, [&](const DeviceHealth &health) {
+        if (health.level != HealthLevel::Error)
+            return;
+        context.err << "reader unusable: " << health.detail << " (staff: " << DeviceVocabulary::toString(health.hint) << ")";
+        if (health.detail == QLatin1String("sam_self_test_failed"))
+            context.err << ": " << SamStatus::fromSw3(0x60).messageEn << " / " << SamStatus::fromSw3(0x60).messageZh;
+        context.err << Qt::endl;
+        exitCode = CtlExit::Error;
+        loop.quit();
+    });
+    QTimer::singleShot(request.timeoutSeconds * 1000, &loop, [&] {
+        context.err << "no card within " << request.timeoutSeconds << " s" << Qt::endl;
+        exitCode = CtlExit::Negative;
+        loop.quit();
+    });
+    if (!reader.start(&error)) {
+        context.err << "kioskctl card read: " << error << Qt::endl;
+        return CtlExit::Error;
+    }
+    if (!request.json)
+        context.err << "waiting for a card on " << request.spec << " …" << Qt::endl;
+    loop.exec();
+    reader.close();
+    return exitCode;
+}
+
+} // namespace
+
+int runCardCommand(CtlContext &context, const QStringList &args)
+{
+    if (args.isEmpty() || args.first() != QLatin1String("read")) {
+        usage(context.err);
+        return CtlExit::Error;
+    }
+    ReadRequest request;
+    QString port;
+    QString usb;
+    bool baudGiven = false;
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString &arg = args.at(i);
+        const bool hasValue = i + 1 < args.size();
+        bool ok = true;
+        if (arg == QLatin1String("--port") && hasValue) {
+            port = args.at(++i);
+        } else if (arg == QLatin1String("--usb") && hasValue) {
+            usb = args.at(++i);
+        } else if (arg == QLatin1String("--baud") && hasValue) {
+            request.baud = args.at(++i).toInt(&ok);
+            baudGiven = true;
+        } else if (arg == QLatin1String("--timeout") && hasValue) {
+            request.timeoutSeconds = args.at(++i).toInt(&ok);
+        } else if (arg == QLatin1String("--json")) {
+            request.json = true;
+        } else if (arg == QLatin1String("--reveal")) {
+            request.reveal = true;
+        } else {
+            ok = false;
+        }
+        if (!ok || request.baud <= 0 || request.timeoutSeconds <= 0) {
+            usage(context.err);
+            return CtlExit::Error;
+        }
+    }
+    if (!port.isEmpty() && !usb.isEmpty()) {
+        usage(context.err);
+        return CtlExit::Error;
+    }
+    if (!port.isEmpty()) {
+        request.spec = QStringLiteral("serial:%1@%2").arg(port).arg(request.baud);
+    } else if (!usb.isEmpty()) {
+        request.spec = QStringLiteral("usb:") + usb;
+    } else {
+        QString error;
+        request.spec = configuredSpec(context, &error);
+        if (request.spec.isEmpty()) {
+            context.err << "kioskctl card read: " << error << Qt::endl;
+            return CtlExit::Error;
+        }
+        if (baudGiven && request.spec.startsWith(QLatin1String("serial:")))
+            request.spec = request.spec.section(QLatin1Char('@'), 0, 0) + QStringLiteral("@%1").arg(request.baud);
+    }
+    return readCard(context, request);
+}

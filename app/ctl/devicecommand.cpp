@@ -1,0 +1,200 @@
+#include "ctlcommand.h"
+
+#include "device/deviceregistry.h"
+#include "device/devicespec.h"
+#include "idcard/idcardreader.h"
+#include "idcard/sim/idcardsimulator.h"
+#include "idcard/sim/simcontrolclient.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTemporaryDir>
+#include <QTimer>
+
+// `kioskctl devices` and `kioskctl device check ID`: build the configured devices the way the
+// kiosk does, let each report its health, and print it for the technician.
+namespace {
+
+const QStringList DeviceKeys = {QStringLiteral("id_card_reader"), QStringLiteral("barcode_scanner"),
+                                QStringLiteral("face_camera"),    QStringLiteral("document_camera"),
+                                QStringLiteral("receipt_printer"), QStringLiteral("document_printer")};
+
+// Waits, with the event loop running, until `done` holds or `timeoutMs` passes.
+bool waitFor(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!done()) {
+        if (clock.elapsed() > timeoutMs)
+            return false;
+        QEventLoop loop;
+        QTimer::singleShot(20, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+struct Setup {
+    DeviceRegistryOptions options;
+    QString note;
+    std::unique_ptr<QTemporaryDir> privateState;
+};
+
+// With `simulated`, a running kiosk (or kiosk-devsim) already owns the simulator: talk to its
+// pty rather than start a second simulator on the same paths. Otherwise run a private one.
+Setup setupFrom(const KioskConfig &config)
+{
+    Setup setup;
+    setup.options.stateDirectory = config.string(QStringLiteral("kiosk/state_dir"));
+    setup.options.idCardPollIntervalMs = int(config.integer(QStringLiteral("devices/id_card_poll_ms")));
+    setup.options.idCardCommandTimeoutMs = int(config.integer(QStringLiteral("devices/id_card_timeout_ms")));
+    setup.options.idCardPhotoDecoderPlugin = config.string(QStringLiteral("devices/id_card_photo_decoder"));
+    for (const QString &key : DeviceKeys)
+        setup.options.specs.insert(key, config.string(QStringLiteral("devices/") + key));
+    if (setup.options.specs.value(QStringLiteral("id_card_reader")) == QLatin1String("simulated")) {
+        const QString socket = IdCardSimulator::defaultControlSocketPath(setup.options.stateDirectory);
+        QString reply;
+        if (SimControlClient::send(socket, QStringLiteral("status"), &reply, nullptr, 1000)) {
+            setup.options.specs.insert(QStringLiteral("id_card_reader"),
+                                       QStringLiteral("serial:") + IdCardSimulator::defaultTtyLinkPath(setup.options.stateDirectory));
+            setup.note = QStringLiteral("id_card_reader: the running simulator's pty");
+        } else {
+            setup.privateState = std::make_unique<QTemporaryDir>();
+            setup.options.stateDirectory = setup.privateState->path();
+            setup.note = QStringLiteral("id_card_reader: no simulator running; checked a private one");
+        }
+    }
+    return setup;
+}
+
+QString describe(const DeviceHealth &health)
+{
+    QString text = DeviceVocabulary::toString(health.level);
+    if (!health.detail.isEmpty())
+        text += QStringLiteral(" (%1)").arg(health.detail);
+    if (health.hint != StaffHint::None)
+        text += QStringLiteral(", staff: %1").arg(DeviceVocabulary::toString(health.hint));
+    return text;
+}
+
+int waitBudgetMs(const DeviceRegistryOptions &options)
+{
+    return options.idCardCommandTimeoutMs * 8 + 2000;
+}
+
+int listDevices(CtlContext &context, const KioskConfig &config)
+{
+    Setup setup = setupFrom(config);
+    DeviceRegistry registry(setup.options);
+    QStringList errors;
+    registry.build(&errors);
+    registry.startAll(&errors);
+    for (Device *device : registry.devices())
+        waitFor([device] { return device->health().level != HealthLevel::Unknown; }, waitBudgetMs(setup.options));
+
+    int unusable = 0;
+    for (const QString &id : DeviceKeys) {
+        const QString spec = config.string(QStringLiteral("devices/") + id);
+        context.out << qSetFieldWidth(18) << Qt::left << id << qSetFieldWidth(0) << " " << spec << "\n";
+        if (Device *device = registry.device(id)) {
+            context.out << "    found: " << (device->isPresent() ? "yes" : "no") << "  state: " << Device::toString(device->state())
+                        << "  health: " << describe(device->health()) << "\n";
+            const auto &counters = device->statistics().counters();
+            if (!counters.isEmpty()) {
+                context.out << "    statistics:";
+                for (auto it = counters.begin(); it != counters.end(); ++it)
+                    context.out << " " << it.key() << "=" << it.value();
+                context.out << "\n";
+            }
+            if (!device->health().isUsable())
+                ++unusable;
+        } else if (spec == QLatin1String("none")) {
+            context.out << "    health: disabled\n";
+        } else if (registry.unsupported().contains(id)) {
+            context.out << "    health: unknown (checked by its own layer, not by this build's device registry)\n";
+        }
+    }
+    for (const QString &error : std::as_const(errors))
+        context.err << "error: " << error << "\n";
+    if (!setup.note.isEmpty())
+        context.out << "note: " << setup.note << "\n";
+    context.out.flush();
+    return unusable == 0 && errors.isEmpty() ? CtlExit::Ok : CtlExit::Negative;
+}
+
+int checkDevice(CtlContext &context, const KioskConfig &config, const QStringList &args)
+{
+    QString id;
+    HealthCheckLevel level = HealthCheckLevel::Internal;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--level") && i + 1 < args.size()) {
+            if (!DeviceVocabulary::parse(args.at(++i), &level) || level == HealthCheckLevel::Interactive) {
+                context.err << "kioskctl device check: --level is internal or external" << Qt::endl;
+                return CtlExit::Error;
+            }
+        } else if (id.isEmpty() && !args.at(i).startsWith(QLatin1String("--"))) {
+            id = args.at(i);
+        } else {
+            context.err << "kioskctl device check: unexpected " << args.at(i) << Qt::endl;
+            return CtlExit::Error;
+        }
+    }
+    if (!DeviceKeys.contains(id)) {
+        context.err << "usage: kioskctl device check ID --level internal|external  (ID: " << DeviceKeys.join(QStringLiteral(", "))
+                    << ")" << Qt::endl;
+        return CtlExit::Error;
+    }
+    Setup setup = setupFrom(config);
+    DeviceRegistry registry(setup.options);
+    QStringList errors;
+    registry.build(&errors);
+    Device *device = registry.device(id);
+    if (!device) {
+        context.err << id << ": " << (errors.isEmpty() ? QStringLiteral("not configured, or no driver in this build") : errors.join(u'\n'))
+                    << Qt::endl;
+        return CtlExit::Error;
+    }
+    QString error;
+    if (!device->start(&error)) {
+        context.err << id << ": " << error << Qt::endl;
+        return CtlExit::Error;
+    }
+    waitFor([device] { return device->health().level != HealthLevel::Unknown; }, waitBudgetMs(setup.options));
+    std::optional<DeviceHealth> result;
+    QObject::connect(device, &Device::healthChecked, device, [&result](HealthCheckLevel, const DeviceHealth &health) { result = health; });
+    device->checkHealth(level);
+    if (!waitFor([&result] { return result.has_value(); }, waitBudgetMs(setup.options))) {
+        context.err << id << ": the " << DeviceVocabulary::toString(level) << " check did not finish" << Qt::endl;
+        return CtlExit::Error;
+    }
+    context.out << id << " " << DeviceVocabulary::toString(level) << " check: " << describe(*result) << Qt::endl;
+    if (!setup.note.isEmpty())
+        context.out << "note: " << setup.note << Qt::endl;
+    return result->isUsable() ? CtlExit::Ok : CtlExit::Negative;
+}
+
+} // namespace
+
+int runDevicesCommand(CtlContext &context, const QStringList &args)
+{
+    if (!args.isEmpty()) {
+        context.err << "usage: kioskctl devices" << Qt::endl;
+        return CtlExit::Error;
+    }
+    const std::optional<KioskConfig> config = context.loadConfig();
+    if (!config)
+        return CtlExit::Error;
+    return listDevices(context, *config);
+}
+
+int runDeviceCommand(CtlContext &context, const QStringList &args)
+{
+    if (args.isEmpty() || args.first() != QLatin1String("check")) {
+        context.err << "usage: kioskctl device check ID --level internal|external" << Qt::endl;
+        return CtlExit::Error;
+    }
+    const std::optional<KioskConfig> config = context.loadConfig();
+    if (!config)
+        return CtlExit::Error;
+    return checkDevice(context, *config, args.mid(1));
+}
