@@ -1,6 +1,7 @@
 #include "ctlcommand.h"
 
 #include "idcardbench.h"
+#include "outboxbench.h"
 #include "startupbench.h"
 
 // `kioskctl bench WHAT`: each benchmark prints its figures and exits 0; none asserts a speed.
@@ -17,6 +18,7 @@ const QList<Bench> &benches()
     static const QList<Bench> table = {
         {"startup", runStartupBench},
         {"idcard", runIdCardBench},
+        {"outbox", runOutboxBench},
     };
     return table;
 }

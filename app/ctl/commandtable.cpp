@@ -4,6 +4,7 @@
 
 int runConfigCommand(CtlContext &context, const QStringList &args);
 int runBenchCommand(CtlContext &context, const QStringList &args);
+int runOutboxCommand(CtlContext &context, const QStringList &args);
 int runDevicesCommand(CtlContext &context, const QStringList &args);
 int runDeviceCommand(CtlContext &context, const QStringList &args);
 int runCardCommand(CtlContext &context, const QStringList &args);
@@ -20,6 +21,7 @@ const QList<CtlCommand> &ctlCommands()
         {"device", "device check ID --level internal|external   run one device's health check", runDeviceCommand},
         {"card", "card read [--port PATH | --usb VID:PID] [--baud N] [--timeout S] [--json] [--reveal]   read one ID card", runCardCommand},
         {"sim", "sim card present TYPE | sim card remove | sim fault NAME|none | sim status   drive the running simulator", runSimCommand},
+        {"outbox", "outbox status|list [--state S]|show REF|retry REF|park REF|discard REF [--yes]|export [--json]   the offline queue", runOutboxCommand},
         {"bench", "bench startup [--runs N]    process start to the attract screen's first frame, median of N runs",
          runBenchCommand},
     };
