@@ -68,6 +68,12 @@ const char *const migrations[] = {
     CREATE INDEX dependencies_target ON dependencies (depends_on);
     INSERT INTO meta (name, value) VALUES ('next_seq', 1);
     )sql",
+    // The platform keeps idempotency keys for 7 days: the outbox must know when an entry was
+    // first tried, not only last, to stop before the key could be forgotten.
+    R"sql(
+    ALTER TABLE entries ADD COLUMN first_attempt_at INTEGER NOT NULL DEFAULT 0;
+    UPDATE entries SET first_attempt_at = last_attempt_at WHERE attempts > 0;
+    )sql",
 };
 
 constexpr const char *keyCheckPlain = "kiosk-outbox key check";
@@ -172,6 +178,7 @@ public:
     std::unique_ptr<OutboxCipher> cipher;
     OutboxHealth health;
     QString path;
+    qint64 recoveredSequence = 0; // where local references resume after a corrupt file
 
     ~Private() { close(); }
 
@@ -233,6 +240,8 @@ public:
     OutboxResult<OutboxOk> migrate();
     OutboxResult<OutboxOk> checkKey();
     OutboxResult<OutboxOk> moveAside(const QString &detail);
+    qint64 salvageSequence() const;
+    OutboxResult<OutboxOk> resumeSequence();
 
     OutboxResult<QString> allocateLocalRef();
     OutboxResult<qint64> insertEntry(EntryKind kind, const QString &localRef, const QString &itemCode,
@@ -355,8 +364,30 @@ OutboxResult<OutboxOk> OutboxStore::Private::checkKey()
     return OutboxOk{};
 }
 
+qint64 OutboxStore::Private::salvageSequence() const
+{
+    // Receipts already printed carry local references; a fresh file must not hand them out again.
+    // The damaged file often still yields its counter; a margin covers pages it lost.
+    Statement read(db, "SELECT value FROM meta WHERE name = 'next_seq'");
+    if (read.prepared() && read.step() == SQLITE_ROW && read.integer(0) > 0)
+        return read.integer(0) + 1000;
+    // Unreadable: a start derived from the clock, far from where a young terminal's counter is.
+    return 100'000 + (now() / 60'000) % 800'000;
+}
+
+OutboxResult<OutboxOk> OutboxStore::Private::resumeSequence()
+{
+    Statement update(db, "UPDATE meta SET value = MAX(value, ?1) WHERE name = 'next_seq'");
+    update.bind(1, recoveredSequence);
+    const int rc = update.step();
+    if (rc != SQLITE_DONE)
+        return databaseError(db, rc, QStringLiteral("resuming local references"));
+    return OutboxOk{};
+}
+
 OutboxResult<OutboxOk> OutboxStore::Private::moveAside(const QString &detail)
 {
+    recoveredSequence = salvageSequence();
     close();
     const QString stamp = QDateTime::fromMSecsSinceEpoch(now(), Qt::UTC).toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
     const QString target = path + QStringLiteral(".corrupt-") + stamp;
@@ -628,6 +659,10 @@ OutboxResult<std::unique_ptr<OutboxStore>> OutboxStore::open(const OutboxOptions
 
     if (auto migrated = d->migrate(); !migrated)
         return migrated.error();
+    if (d->health.recoveredFromCorruption) {
+        if (auto resumed = d->resumeSequence(); !resumed)
+            return resumed.error();
+    }
     if (!inspect) {
         if (auto keyed = d->checkKey(); !keyed)
             return keyed.error();
@@ -793,12 +828,13 @@ OutboxResult<std::optional<OutboxLease>> OutboxStore::leaseNext()
         return OutboxError{OutboxErrorCode::InspectOnly, QStringLiteral("The outbox was opened without its key.")};
     const QByteArray sql =
         "UPDATE entries SET state = 2, lease_until = ?1 + ?2, lease_token = lease_token + 1, attempts = attempts + 1, "
-        "last_attempt_at = ?1 WHERE id = (SELECT e.id FROM entries e WHERE "
+        "last_attempt_at = ?1, first_attempt_at = CASE first_attempt_at WHEN 0 THEN ?1 ELSE first_attempt_at END "
+        "WHERE id = (SELECT e.id FROM entries e WHERE "
         "((e.state = 1 AND e.next_attempt_at <= ?1) OR (e.state = 2 AND e.lease_until <= ?1)) AND NOT "
         + QByteArray(blockedClause)
         + " ORDER BY e.next_attempt_at, e.id LIMIT 1) "
           "RETURNING id, kind, local_ref, idempotency_key, item_code, material_id, content_type, attempts, "
-          "backoff_step, lease_token, payload";
+          "backoff_step, lease_token, payload, first_attempt_at";
     // An entry that fails to open is parked and the next one tried; the bound only guards a loop.
     for (int skipped = 0; skipped < 1000; ++skipped) {
         Statement lease(d->db, sql);
@@ -824,11 +860,21 @@ OutboxResult<std::optional<OutboxLease>> OutboxStore::leaseNext()
         leased.token = lease.integer(9);
         const bool hasPayload = !lease.isNull(10);
         const QByteArray sealed = lease.blob(10);
+        const qint64 firstAttemptAt = lease.integer(11);
         while ((rc = lease.step()) == SQLITE_ROW) {
         }
         if (rc != SQLITE_DONE)
             return databaseError(d->db, rc, QStringLiteral("leasing an entry"));
 
+        if (leased.request.attempt > 1 && now - firstAttemptAt > qint64(d->options.idempotencyWindow.count()) * 1000) {
+            // Sent again now, a request the platform once received but has forgotten the key of
+            // would be filed a second time: staff check with the platform first.
+            qCWarning(lcOutbox).noquote() << "entry" << leased.request.localRef
+                                          << "was first tried too long ago to send again safely; parked for staff";
+            if (auto parked = markParked(leased, QStringLiteral("idempotency_window_expired")); !parked)
+                return parked.error();
+            continue;
+        }
         const std::optional<QByteArray> plain =
             hasPayload ? d->cipher->open(sealed, associatedData(leased.request.idempotencyKey)) : std::nullopt;
         if (!plain) {
@@ -920,7 +966,7 @@ OutboxResult<QStringList> OutboxStore::retry(const QString &localRef, const QStr
     ids.prepend(entry.id);
     QStringList changed;
     for (qint64 id : std::as_const(ids)) {
-        Statement update(d->db, "UPDATE entries SET state = 1, next_attempt_at = ?2, backoff_step = 0 "
+        Statement update(d->db, "UPDATE entries SET state = 1, next_attempt_at = ?2, backoff_step = 0, first_attempt_at = 0 "
                                 "WHERE id = ?1 AND state IN (1, 4) RETURNING local_ref");
         update.bind(1, id).bind(2, d->now());
         int rc = SQLITE_ROW;

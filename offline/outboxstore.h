@@ -23,6 +23,9 @@ struct OutboxOptions {
     qint64 budgetBytes = 512LL * 1024 * 1024;
     qint64 maxFileBytes = 0;        // a hard limit on the file (SQLite max_page_count); 0 for none
     std::chrono::seconds lease{300};
+    // An entry still unsent this long after its first attempt is parked rather than sent again:
+    // the platform forgets idempotency keys after 7 days, and a retry after that could file twice.
+    std::chrono::seconds idempotencyWindow{std::chrono::hours(24 * 6)};
     bool recoverCorruption = true;  // move a corrupt file aside and start afresh; kioskctl only reports
     QString fileName = QStringLiteral("outbox.db");
     QString auditFileName = QStringLiteral("outbox-audit.log");
@@ -84,7 +87,8 @@ public:
     [[nodiscard]] OutboxResult<std::optional<qint64>> nextDueAtMs() const;
 
     // Staff actions, by local reference; each returns the references it changed and is audited.
-    // retry re-arms a parked entry and its parked dependencies; discard deletes an entry with
+    // retry re-arms a parked entry and its parked dependencies (starting a new idempotency window,
+    // so staff first make sure the platform has not filed it); discard deletes an entry with
     // everything that depends on it and the undelivered materials of a case.
     [[nodiscard]] OutboxResult<QStringList> retry(const QString &localRef, const QString &actor);
     [[nodiscard]] OutboxResult<QStringList> park(const QString &localRef, const QString &actor);

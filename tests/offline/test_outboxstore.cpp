@@ -555,7 +555,48 @@ private slots:
         QVERIFY(QFile::exists(store->health().corruptFileMovedTo));
         QCOMPARE(store->stats()->pending, 0);
         QCOMPARE(store->integrityCheck().value(), QStringLiteral("ok"));
-        QVERIFY(store->enqueueCase(caseDraft(0)).ok());
+        // Receipts printed from the damaged file carry T…-000001 to -000004: never again.
+        const OutboxResult<QueuedCase> fresh = store->enqueueCase(caseDraft(0));
+        QVERIFY(fresh.ok());
+        QVERIFY2(fresh->localRef.section(QLatin1Char('-'), 1).toInt() > 4, qPrintable(fresh->localRef));
+    }
+
+    void entryFirstTriedTooLongAgoIsParkedNotResent()
+    {
+        auto store = open();
+        const QueuedCase queued = store->enqueueCase(caseDraft(0)).value();
+        QVERIFY(store->markTransient(leaseOrFail(*store), m_clock.nowMs + 1000, QStringLiteral("network")).ok());
+        m_clock.nowMs += 5LL * 24 * 3600'000;
+        QVERIFY(store->markTransient(leaseOrFail(*store), m_clock.nowMs + 1000, QStringLiteral("network")).ok());
+        m_clock.nowMs += 1LL * 24 * 3600'000 + 1000;
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("first tried too long ago")));
+        QCOMPARE(leaseOrFail(*store).id, qint64(0));
+        const OutboxEntry parked = store->find(queued.localRef).value().value();
+        QCOMPARE(parked.state, EntryState::Parked);
+        QCOMPARE(parked.lastError, QStringLiteral("idempotency_window_expired"));
+        // Staff who checked with the platform re-arm it, and a new window starts.
+        QVERIFY(store->retry(queued.localRef, QStringLiteral("s")).ok());
+        QCOMPARE(leaseOrFail(*store).request.idempotencyKey, queued.idempotencyKey);
+    }
+
+    void migratesAFileFromTheFirstSchema()
+    {
+        QString file;
+        QueuedCase queued;
+        {
+            auto store = open();
+            queued = store->enqueueCase(caseDraft(1)).value();
+            file = store->filePath();
+        }
+        // What a kiosk of the first release left behind.
+        QVERIFY(execRaw(file, "ALTER TABLE entries DROP COLUMN first_attempt_at; PRAGMA user_version = 1;"));
+        auto store = open();
+        QVERIFY(store);
+        QCOMPARE(stateOf(*store, queued.localRef), EntryState::Pending);
+        QCOMPARE(drain(*store).size(), 2);
+        QCOMPARE(stateOf(*store, queued.localRef), EntryState::Delivered);
+        store.reset();
+        QCOMPARE(queryRaw(file, "PRAGMA user_version").toInt(), 2);
     }
 
     void newerSchemaIsRefusedRatherThanLost()
