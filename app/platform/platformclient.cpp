@@ -353,7 +353,13 @@ void PlatformClient::handleReply(PlatformCall *call, QNetworkReply *reply)
         QHash<QByteArray, QByteArray> headers;
         for (const auto &pair : reply->rawHeaderPairs())
             headers.insert(pair.first.toLower(), pair.second);
-        result = PlatformResponse::classify(call->m_endpoint, statusAttribute.toInt(), headers, reply->readAll());
+        const QByteArray body = reply->readAll();
+        bool lengthOk = false;
+        const qsizetype announced = headers.value("content-length").toLongLong(&lengthOk);
+        if (lengthOk && body.size() < announced)
+            result = PlatformResult::networkFailure(QStringLiteral("truncated"), QStringLiteral("the connection closed mid-body"));
+        else
+            result = PlatformResponse::classify(call->m_endpoint, statusAttribute.toInt(), headers, body);
     }
     if (reply->url().scheme() == QLatin1String("https")) {
         const QSslConfiguration tls = reply->sslConfiguration();
@@ -365,6 +371,12 @@ void PlatformClient::handleReply(PlatformCall *call, QNetworkReply *reply)
                                   peer.issuerInfo(QSslCertificate::CommonName).join(QLatin1Char(' ')));
     }
 
+    if (result.errorCode == QLatin1String("replayed") && !call->m_replayRetried) {
+        call->m_replayRetried = true;
+        qCInfo(lcPlatform) << "nonce replayed by a resend; signing again (request" << result.requestId << ")";
+        send(call);
+        return;
+    }
     if (result.outcome == PlatformOutcome::ClockSkew && !call->m_skewRetried) {
         call->m_skewRetried = true;
         m_clockOffsetMs = QDateTime::currentDateTimeUtc().msecsTo(result.serverTime);

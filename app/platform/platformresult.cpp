@@ -31,6 +31,10 @@ PlatformOutcome outcomeForError(int status, const QString &code)
 {
     if (status == 401 && code == QLatin1String("clock_skew"))
         return PlatformOutcome::ClockSkew;
+    // A replayed nonce can only be the network stack resending the same signed bytes after a
+    // dropped connection: signing again with a fresh nonce is the cure, so it is transient.
+    if (status == 401 && code == QLatin1String("replayed"))
+        return PlatformOutcome::Transient;
     if (status == 409 || status == 429 || status >= 500)
         return PlatformOutcome::Transient;
     return PlatformOutcome::Permanent;

@@ -176,6 +176,9 @@ HttpResponse RefPlatform::error(int status, const QString &code, const QString &
 
 void RefPlatform::log(const HttpRequest &request, const HttpResponse &response, const QString &terminalId, const QString &fault)
 {
+    // The log is what tests read through /_inspect; reading it must not change it.
+    if (request.path().startsWith("/_inspect/"))
+        return;
     m_requests.append(QJsonObject{
         {QStringLiteral("method"), QString::fromLatin1(request.method)},
         {QStringLiteral("path"), QString::fromLatin1(request.path())},
@@ -781,6 +784,14 @@ void RefPlatform::handleInspect(const HttpRequest &request, const HttpReply &rep
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
     QSqlQuery q(m_db);
     HttpResponse r = error(404, QStringLiteral("not_found"), QStringLiteral("no such inspection endpoint"));
+    // What a test may read as it is; secrets and stored response bodies stay out.
+    static const QHash<QString, QString> tables = {
+        {QStringLiteral("evaluations"), QStringLiteral("SELECT * FROM evaluations ORDER BY rowid")},
+        {QStringLiteral("heartbeats"), QStringLiteral("SELECT * FROM heartbeats ORDER BY rowid")},
+        {QStringLiteral("materials"), QStringLiteral("SELECT * FROM materials ORDER BY rowid")},
+        {QStringLiteral("idempotency"), QStringLiteral("SELECT terminal_id, key, done, status FROM idempotency ORDER BY rowid")},
+        {QStringLiteral("terminals"), QStringLiteral("SELECT terminal_id, division, serial, model, site, disabled FROM terminals ORDER BY rowid")},
+    };
     if (path == "/_inspect/cases" && request.method == "GET") {
         q.exec(QStringLiteral("SELECT case_no, terminal_id, item_code, local_ref, idempotency_key, applicant, materials, theme FROM cases ORDER BY created_at"));
         QList<QJsonObject> rows;
@@ -799,7 +810,7 @@ void RefPlatform::handleInspect(const HttpRequest &request, const HttpReply &rep
         r = json(200, {{QStringLiteral("requests"), m_requests}});
     } else if (path == "/_inspect/requests" && request.method == "DELETE") {
         m_requests = {};
-        r = json(200, {});
+        r = json(200, {{QStringLiteral("requests"), QJsonArray()}});
     } else if (path == "/_inspect/faults" && request.method == "GET") {
         r = json(200, m_options.faults.toJson());
     } else if (path == "/_inspect/faults" && request.method == "POST") {
@@ -824,15 +835,15 @@ void RefPlatform::handleInspect(const HttpRequest &request, const HttpReply &rep
     } else if (path == "/_inspect/enroll-tokens" && request.method == "POST") {
         q.prepare(QStringLiteral("INSERT OR IGNORE INTO enroll_tokens (token) VALUES (?)"));
         q.addBindValue(body.value(QLatin1String("token")).toString());
-        r = q.exec() ? json(201, {}) : error(400, QStringLiteral("bad_request"), q.lastError().text());
+        r = q.exec() ? json(201, {{QStringLiteral("token"), body.value(QLatin1String("token"))}}) : error(400, QStringLiteral("bad_request"), q.lastError().text());
     } else if (path == "/_inspect/terminals" && request.method == "POST") {
         q.prepare(QStringLiteral("UPDATE terminals SET disabled = ? WHERE terminal_id = ?"));
         q.addBindValue(body.value(QLatin1String("disabled")).toBool() ? 1 : 0);
         q.addBindValue(body.value(QLatin1String("terminal_id")).toString());
-        r = q.exec() && q.numRowsAffected() == 1 ? json(200, {}) : error(404, QStringLiteral("not_found"), QStringLiteral("no such terminal"));
-    } else if ((path == "/_inspect/evaluations" || path == "/_inspect/heartbeats" || path == "/_inspect/materials") && request.method == "GET") {
+        r = q.exec() && q.numRowsAffected() == 1 ? json(200, body) : error(404, QStringLiteral("not_found"), QStringLiteral("no such terminal"));
+    } else if (tables.contains(QString::fromLatin1(path.mid(10))) && request.method == "GET") {
         const QString table = QString::fromLatin1(path.mid(10));
-        q.exec(QStringLiteral("SELECT * FROM %1 ORDER BY rowid").arg(table));
+        q.exec(tables.value(table));
         QJsonArray rows;
         while (q.next()) {
             QJsonObject row;
