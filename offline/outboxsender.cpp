@@ -129,7 +129,10 @@ bool OutboxSender::sendNext()
         m_leaseWatch.start(m_store.leaseDuration());
     }
     QPointer<OutboxSender> self(this);
-    m_transport.deliver(m_inFlight->request, [self, generation](const DeliveryResult &result) {
+    // A copy (the body is shared, not duplicated): an answer given inside deliver() clears
+    // m_inFlight while the transport may still be looking at the request.
+    const OutboxRequest request = m_inFlight->request;
+    m_transport.deliver(request, [self, generation](const DeliveryResult &result) {
         if (self)
             self->complete(generation, result);
     });
@@ -205,6 +208,12 @@ void OutboxSender::prune()
 
 void OutboxSender::reportStorage(const OutboxError &error)
 {
+    // A lost lease is the protocol working (staff changed the entry, or it was taken again after
+    // expiry), not a storage fault to alert anyone about.
+    if (error.code == OutboxErrorCode::InvalidState) {
+        qCInfo(lcOutbox).noquote() << error.message;
+        return;
+    }
     qCWarning(lcOutbox).noquote() << "outbox storage:" << error.message;
     emit storageFailed(error.message);
 }
