@@ -23,6 +23,8 @@ packages=(
   libgooglepinyin0-dev
   # tests: emulated USB, a display server, fonts
   umockdev libumockdev-dev xvfb xauth fonts-noto-cjk fonts-dejavu-core
+  # the codec fuzz targets (libFuzzer)
+  clang libclang-rt-14-dev
 )
 
 missing=()
