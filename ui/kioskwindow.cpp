@@ -1,5 +1,7 @@
 #include "kioskwindow.h"
 
+#include <QFont>
+#include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 
@@ -7,6 +9,10 @@ namespace KioskWindow {
 
 QQuickWindow *load(QQmlApplicationEngine &engine, QString *error)
 {
+    // One CJK face for everything, Latin included, so Chinese and English sit on the same lines
+    // with the same weight (Noto Sans CJK SC, from fonts-noto-cjk).
+    QGuiApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC")));
+
     QStringList problems;
     QObject::connect(&engine, &QQmlApplicationEngine::warnings, &engine, [&problems](const QList<QQmlError> &warnings) {
         for (const QQmlError &w : warnings)

@@ -6,7 +6,6 @@
 
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QFont>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
@@ -53,7 +52,6 @@ int main(int argc, char *argv[])
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("kiosk"));
     QGuiApplication::setApplicationVersion(QStringLiteral(KIOSK_VERSION));
-    QGuiApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC")));
 
     QString error;
     const std::optional<KioskOptions> options = KioskOptions::parse(app.arguments().mid(1), &error);

@@ -4,179 +4,216 @@
 <context>
     <name>AttractScreen</name>
     <message>
+        <location filename="../qml/AttractScreen.qml" line="46"/>
         <source>政务服务 7×24 小时自助终端</source>
-        <translation type="vanished">24/7 Government Self-Service</translation>
+        <translation>24/7 Government Self-Service</translation>
     </message>
     <message>
+        <location filename="../qml/AttractScreen.qml" line="100"/>
         <source>轻触屏幕 开始办理</source>
-        <translation type="vanished">Touch the screen to start</translation>
+        <translation>Touch the screen to start</translation>
     </message>
     <message>
+        <location filename="../qml/AttractScreen.qml" line="107"/>
         <source>刷身份证或出示二维码，即可办理</source>
-        <translation type="vanished">Tap your ID card or show a QR code to begin</translation>
+        <translation>Tap your ID card or show a QR code to begin</translation>
     </message>
     <message>
+        <location filename="../qml/AttractScreen.qml" line="121"/>
         <source>证明打印</source>
-        <translation type="vanished">Certificates</translation>
+        <translation>Certificates</translation>
     </message>
     <message>
+        <location filename="../qml/AttractScreen.qml" line="121"/>
         <source>业务申请</source>
-        <translation type="vanished">Apply</translation>
+        <translation>Apply</translation>
     </message>
     <message>
+        <location filename="../qml/AttractScreen.qml" line="121"/>
         <source>办件查询</source>
-        <translation type="vanished">Track progress</translation>
+        <translation>Track progress</translation>
     </message>
     <message>
+        <location filename="../qml/AttractScreen.qml" line="121"/>
         <source>电子证照</source>
-        <translation type="vanished">E-licences</translation>
+        <translation>E-licences</translation>
     </message>
     <message>
+        <location filename="../qml/AttractScreen.qml" line="146"/>
         <source>全天候开放 · 节假日无休</source>
-        <translation type="vanished">Open around the clock, holidays included</translation>
+        <translation>Open around the clock, holidays included</translation>
     </message>
 </context>
 <context>
     <name>GuideScreen</name>
     <message>
+        <location filename="../qml/GuideScreen.qml" line="74"/>
         <source>办事指南</source>
-        <translation type="vanished">Service guide</translation>
+        <translation>Service guide</translation>
     </message>
     <message>
+        <location filename="../qml/GuideScreen.qml" line="106"/>
         <source>需拍摄的材料</source>
-        <translation type="vanished">Documents to photograph</translation>
+        <translation>Documents to photograph</translation>
     </message>
     <message>
+        <location filename="../qml/GuideScreen.qml" line="116"/>
         <source>（可选）</source>
-        <translation type="vanished"> (optional)</translation>
+        <translation> (optional)</translation>
     </message>
     <message>
+        <location filename="../qml/GuideScreen.qml" line="136"/>
         <source>本事项需核验身份：刷身份证后可选择人脸识别；不愿意使用人脸识别的，可请工作人员协助核验。</source>
-        <translation type="vanished">This service checks who you are: after tapping your ID card you may choose face verification, or ask a member of staff to verify you instead.</translation>
+        <translation>This service checks who you are: after tapping your ID card you may choose face verification, or ask a member of staff to verify you instead.</translation>
     </message>
     <message>
+        <location filename="../qml/GuideScreen.qml" line="137"/>
         <source>本事项刷身份证或扫描电子证照二维码即可办理。</source>
-        <translation type="vanished">Tap your ID card or scan your e-ID QR code to use this service.</translation>
+        <translation>Tap your ID card or scan your e-ID QR code to use this service.</translation>
     </message>
     <message>
+        <location filename="../qml/GuideScreen.qml" line="159"/>
         <source>返回</source>
-        <translation type="vanished">Back</translation>
+        <translation>Back</translation>
     </message>
 </context>
 <context>
     <name>HelpPanel</name>
     <message>
+        <location filename="../qml/HelpPanel.qml" line="34"/>
         <source>需要帮助？</source>
-        <translation type="vanished">Need help?</translation>
+        <translation>Need help?</translation>
     </message>
     <message>
+        <location filename="../qml/HelpPanel.qml" line="48"/>
         <source>您在本机输入和拍摄的信息只用于本次办理，离开后会自动清除。</source>
-        <translation type="vanished">What you enter or photograph here is used only for this visit and is erased when you leave.</translation>
+        <translation>What you enter or photograph here is used only for this visit and is erased when you leave.</translation>
     </message>
     <message>
+        <location filename="../qml/HelpPanel.qml" line="57"/>
         <source>我知道了</source>
-        <translation type="vanished">Got it</translation>
+        <translation>Got it</translation>
     </message>
 </context>
 <context>
     <name>HomeScreen</name>
     <message>
+        <location filename="../qml/HomeScreen.qml" line="39"/>
         <source>请选择您要办理的事项</source>
-        <translation type="vanished">What would you like to do?</translation>
+        <translation>What would you like to do?</translation>
     </message>
     <message>
+        <location filename="../qml/HomeScreen.qml" line="47"/>
         <source>刷身份证即可自动填写信息，大部分事项无需填表</source>
-        <translation type="vanished">Tap your ID card and your details fill themselves in; most services need no form-filling</translation>
+        <translation>Tap your ID card and your details fill themselves in; most services need no form-filling</translation>
     </message>
     <message>
+        <location filename="../qml/HomeScreen.qml" line="55"/>
         <source>一件事一次办</source>
-        <translation type="vanished">One visit, all done</translation>
+        <translation>One visit, all done</translation>
     </message>
     <message>
+        <location filename="../qml/HomeScreen.qml" line="63"/>
         <source>一次认证、一张表单，相关事项一次办好</source>
-        <translation type="vanished">Identify once, fill in one form, and get several related services done together</translation>
+        <translation>Identify once, fill in one form, and get several related services done together</translation>
     </message>
     <message>
+        <location filename="../qml/HomeScreen.qml" line="91"/>
         <source>个人办事</source>
-        <translation type="vanished">For individuals</translation>
+        <translation>For individuals</translation>
     </message>
     <message>
+        <location filename="../qml/HomeScreen.qml" line="99"/>
         <source>法人办事</source>
-        <translation type="vanished">For businesses</translation>
+        <translation>For businesses</translation>
     </message>
 </context>
 <context>
     <name>IdleCountdown</name>
     <message>
+        <location filename="../qml/IdleCountdown.qml" line="33"/>
         <source>您还在办理吗？</source>
-        <translation type="vanished">Are you still there?</translation>
+        <translation>Are you still there?</translation>
     </message>
     <message>
+        <location filename="../qml/IdleCountdown.qml" line="49"/>
         <source>%1 秒后将自动退出，并清除您在本机留下的全部信息。</source>
-        <translation type="vanished">In %1 seconds this session ends and everything you left on this kiosk is erased.</translation>
+        <translation>In %1 seconds this session ends and everything you left on this kiosk is erased.</translation>
     </message>
     <message>
+        <location filename="../qml/IdleCountdown.qml" line="60"/>
         <source>退出</source>
-        <translation type="vanished">Exit</translation>
+        <translation>Exit</translation>
     </message>
     <message>
+        <location filename="../qml/IdleCountdown.qml" line="68"/>
         <source>继续办理</source>
-        <translation type="vanished">Continue</translation>
+        <translation>Continue</translation>
     </message>
 </context>
 <context>
     <name>KindBadge</name>
     <message>
+        <location filename="../qml/KindBadge.qml" line="13"/>
         <source>秒办</source>
-        <translation type="vanished">Instant</translation>
+        <translation>Instant</translation>
     </message>
     <message>
+        <location filename="../qml/KindBadge.qml" line="15"/>
         <source>打印</source>
-        <translation type="vanished">Print</translation>
+        <translation>Print</translation>
     </message>
     <message>
+        <location filename="../qml/KindBadge.qml" line="17"/>
         <source>查询</source>
-        <translation type="vanished">Look up</translation>
+        <translation>Look up</translation>
     </message>
     <message>
+        <location filename="../qml/KindBadge.qml" line="18"/>
         <source>申请</source>
-        <translation type="vanished">Apply</translation>
+        <translation>Apply</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
+        <location filename="../qml/Main.qml" line="15"/>
         <source>政务服务自助终端</source>
-        <translation type="vanished">Government self-service kiosk</translation>
+        <translation>Government self-service kiosk</translation>
     </message>
 </context>
 <context>
     <name>ThemeCard</name>
     <message>
+        <location filename="../qml/ThemeCard.qml" line="47"/>
         <source>%1 个事项一次办</source>
-        <translation type="vanished">%1 services in one visit</translation>
+        <translation>%1 services in one visit</translation>
     </message>
 </context>
 <context>
     <name>ThemeScreen</name>
     <message>
+        <location filename="../qml/ThemeScreen.qml" line="47"/>
         <source>一次身份核验、一张合并表单，以下 %1 个事项一次办好，每个事项各有办件编号。</source>
-        <translation type="vanished">One identity check and one combined form complete these %1 services together; each gets its own case number.</translation>
+        <translation>One identity check and one combined form complete these %1 services together; each gets its own case number.</translation>
     </message>
     <message>
+        <location filename="../qml/ThemeScreen.qml" line="75"/>
         <source>返回</source>
-        <translation type="vanished">Back</translation>
+        <translation>Back</translation>
     </message>
 </context>
 <context>
     <name>TopBar</name>
     <message>
+        <location filename="../qml/TopBar.qml" line="59"/>
         <source>帮助</source>
-        <translation type="vanished">Help</translation>
+        <translation>Help</translation>
     </message>
     <message>
+        <location filename="../qml/TopBar.qml" line="67"/>
         <source>退出</source>
-        <translation type="vanished">Exit</translation>
+        <translation>Exit</translation>
     </message>
 </context>
 </TS>

@@ -81,7 +81,7 @@ Rectangle {
         Rectangle {
             id: invitation
             Layout.alignment: Qt.AlignHCenter
-            implicitWidth: 760
+            implicitWidth: Math.max(760, invitationText.implicitWidth + 160)
             implicitHeight: 200
             radius: 100
             color: Theme.surface
@@ -93,6 +93,7 @@ Rectangle {
             }
 
             ColumnLayout {
+                id: invitationText
                 anchors.centerIn: parent
                 spacing: 4
                 Text {

@@ -1,0 +1,221 @@
+#include "kioskruntime.h"
+#include "kioskshell.h"
+#include "kioskwindow.h"
+#include "residentactivityfilter.h"
+#include "uiprobe.h"
+
+#include <QGuiApplication>
+#include <QImage>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QSet>
+#include <QTest>
+#include <QtQml/QQmlExtensionPlugin>
+
+Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
+
+using namespace std::chrono_literals;
+
+// The real Main.qml under the offscreen platform, driven by taps, as a resident would use it.
+class TestHomeScreen : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<KioskRuntime> m_runtime;
+    std::unique_ptr<KioskShell> m_shell;
+    std::unique_ptr<ResidentActivityFilter> m_activity;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow *m_window = nullptr;
+
+    QStringList screenTexts(const char *screen)
+    {
+        return UiProbe::visibleTexts(UiProbe::find(m_window, QString::fromLatin1(screen)));
+    }
+
+    QStringList itemNames(Audience audience, const QString &language) const
+    {
+        QStringList names;
+        for (const CatalogueItem &item : m_runtime->catalogue().items()) {
+            if (item.audience == audience)
+                names.append(item.name.in(language));
+        }
+        return names;
+    }
+
+    QStringList themeNames(const QString &language) const
+    {
+        QStringList names;
+        for (const CatalogueTheme &theme : m_runtime->catalogue().themes())
+            names.append(theme.name.in(language));
+        return names;
+    }
+
+    static QStringList missingFrom(const QStringList &shown, const QStringList &expected)
+    {
+        QStringList missing;
+        for (const QString &e : expected) {
+            if (!shown.contains(e))
+                missing.append(e);
+        }
+        return missing;
+    }
+
+private slots:
+    void init()
+    {
+        KioskConfig config = KioskConfig::defaults();
+        QString error;
+        m_runtime = KioskRuntime::create(config, &error);
+        QVERIFY2(m_runtime, qPrintable(error));
+        m_shell = std::make_unique<KioskShell>(m_runtime.get());
+        m_activity = std::make_unique<ResidentActivityFilter>(m_runtime->session());
+        qApp->installEventFilter(m_activity.get());
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        m_window = KioskWindow::load(*m_engine, &error);
+        QVERIFY2(m_window, qPrintable(error));
+        m_window->resize(1080, 1920);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    }
+
+    void cleanup()
+    {
+        m_engine.reset();
+        m_window = nullptr;
+        m_activity.reset();
+        m_shell.reset();
+        m_runtime.reset();
+    }
+
+    void attractScreenShowsTheHallAndStartsOnATouch()
+    {
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+        const QStringList texts = screenTexts("attractScreen");
+        QVERIFY2(texts.contains(m_runtime->config().string(QStringLiteral("kiosk/hall_name"))), qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY(texts.contains(QStringLiteral("轻触屏幕 开始办理")));
+        UiProbe::screenshot(m_window, QStringLiteral("attract-zh"));
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        QCOMPARE(m_runtime->session()->state(), SessionState::ChooseService);
+    }
+
+    void homeScreenListsTheCatalogueInChineseThenInEnglish()
+    {
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+
+        QStringList shown = screenTexts("homeScreen");
+        QCOMPARE(missingFrom(shown, themeNames(QStringLiteral("zh"))), QStringList());
+        QCOMPARE(missingFrom(shown, itemNames(Audience::Person, QStringLiteral("zh"))), QStringList());
+        QCOMPARE(missingFrom(shown, itemNames(Audience::Business, QStringLiteral("zh"))), itemNames(Audience::Business, QStringLiteral("zh")));
+        QVERIFY(shown.contains(QStringLiteral("请选择您要办理的事项")));
+        UiProbe::screenshot(m_window, QStringLiteral("home-zh"));
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("audienceBusiness")));
+        QTRY_COMPARE(missingFrom(screenTexts("homeScreen"), itemNames(Audience::Business, QStringLiteral("zh"))), QStringList());
+        shown = screenTexts("homeScreen");
+        QCOMPARE(missingFrom(shown, itemNames(Audience::Person, QStringLiteral("zh"))), itemNames(Audience::Person, QStringLiteral("zh")));
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("languageButton")));
+        QTRY_VERIFY(screenTexts("homeScreen").contains(QStringLiteral("What would you like to do?")));
+        shown = screenTexts("homeScreen");
+        QCOMPARE(missingFrom(shown, themeNames(QStringLiteral("en"))), QStringList());
+        QCOMPARE(missingFrom(shown, itemNames(Audience::Business, QStringLiteral("en"))), QStringList());
+        QVERIFY(shown.contains(QStringLiteral("For businesses")));
+        QVERIFY(!shown.contains(QStringLiteral("请选择您要办理的事项")));
+        UiProbe::screenshot(m_window, QStringLiteral("home-business-en"));
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("audiencePerson")));
+        QTRY_COMPARE(missingFrom(screenTexts("homeScreen"), itemNames(Audience::Person, QStringLiteral("en"))), QStringList());
+        UiProbe::screenshot(m_window, QStringLiteral("home-en"));
+    }
+
+    void anItemOpensItsGuideAndBackReturnsHome()
+    {
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        const QString code = QStringLiteral("340100-000-ZZ-0001-01");
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("itemCard_") + code));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("itemCard_") + code));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("guideScreen")));
+        const QStringList texts = screenTexts("guideScreen");
+        const CatalogueItem *item = m_runtime->catalogue().item(code);
+        QVERIFY(texts.contains(item->name.zh));
+        QVERIFY(texts.contains(item->guide.zh));
+        UiProbe::screenshot(m_window, QStringLiteral("guide-zh"));
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("backButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+    }
+
+    void aThemeListsItsItems()
+    {
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("themeCard_birth")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("themeCard_birth")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("themeScreen")));
+        const QStringList texts = screenTexts("themeScreen");
+        for (const QString &code : m_runtime->catalogue().theme(QStringLiteral("birth"))->itemCodes)
+            QVERIFY(texts.contains(m_runtime->catalogue().item(code)->name.zh));
+    }
+
+    void exitEndsTheSessionAndTheNextResidentStartsInChinese()
+    {
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("languageButton")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("languageButton")));
+        QTRY_COMPARE(m_shell->language(), QStringLiteral("en"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("exitButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+        QCOMPARE(m_runtime->session()->state(), SessionState::Attract);
+        QCOMPARE(m_shell->language(), QStringLiteral("zh"));
+        QVERIFY(screenTexts("attractScreen").contains(QStringLiteral("轻触屏幕 开始办理")));
+    }
+
+    void theCountdownAppearsBeforeTheWipeAndATouchKeepsTheSession()
+    {
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        m_runtime->session()->showCountdownNow();
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("idleCountdown")));
+        const QStringList texts = UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("idleCountdown")));
+        QVERIFY(texts.contains(QStringLiteral("您还在办理吗？")));
+        UiProbe::screenshot(m_window, QStringLiteral("countdown-zh"));
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("continueButton")));
+        QTRY_VERIFY(!UiProbe::find(m_window, QStringLiteral("idleCountdown")));
+        QCOMPARE(m_runtime->session()->state(), SessionState::ChooseService);
+        QVERIFY(m_runtime->session()->secondsLeft() > 30);
+    }
+
+    void everyButtonIsLargeEnoughForAFinger()
+    {
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        const double scale = m_window->width() / 1080.0;
+        for (const char *name : {"languageButton", "helpButton", "exitButton", "audiencePerson", "audienceBusiness"}) {
+            QQuickItem *button = UiProbe::find(m_window, QString::fromLatin1(name));
+            QVERIFY2(button, name);
+            QVERIFY2(button->height() * scale >= 60 && button->width() * scale >= 60, name);
+        }
+    }
+
+    void theScreenshotIsNotBlank()
+    {
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        const QImage image = m_window->grabWindow();
+        QCOMPARE(image.size(), QSize(1080, 1920));
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7) {
+            for (int x = 0; x < image.width(); x += 7)
+                colours.insert(image.pixel(x, y));
+        }
+        QVERIFY2(colours.size() > 50, "the home screen rendered as a flat picture");
+    }
+};
+
+QTEST_MAIN(TestHomeScreen)
+#include "test_homescreen.moc"

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QPointF>
+#include <QString>
+#include <QStringList>
+
+class QQuickItem;
+class QQuickWindow;
+
+// What a person sees and touches, read off the real QML: the texts on screen and taps on named
+// items, in window coordinates, so a test clicks where a finger would.
+namespace UiProbe {
+
+[[nodiscard]] QQuickItem *find(QQuickWindow *window, const QString &objectName);
+// Every visible text under `root`, in scene order.
+[[nodiscard]] QStringList visibleTexts(QQuickItem *root);
+// Presses and releases at the centre of the named item; false if it is missing or hidden.
+[[nodiscard]] bool tap(QQuickWindow *window, const QString &objectName);
+// Saves a picture of the window under $KIOSK_SCREENSHOT_DIR/NAME.png and returns the path.
+QString screenshot(QQuickWindow *window, const QString &name);
+
+} // namespace UiProbe
