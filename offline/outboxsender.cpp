@@ -157,7 +157,8 @@ void OutboxSender::complete(quint64 generation, const DeliveryResult &result)
             emit delivered(ref, done->reference);
         }
     } else if (const auto *transient = std::get_if<Transient>(&result)) {
-        const auto delay = m_policy.delay(lease.backoffStep, m_random(), transient->retryAfter);
+        const auto delay = std::min<std::chrono::milliseconds>(m_policy.delay(lease.backoffStep, m_random(), transient->retryAfter),
+                                                               m_store.longestWait());
         const qint64 at = m_store.now() + delay.count();
         const QString code = transient->reason.isEmpty() ? QStringLiteral("transient") : transient->reason;
         if (auto recorded = m_store.markTransient(lease, at, code); !recorded) {

@@ -700,6 +700,11 @@ std::chrono::seconds OutboxStore::leaseDuration() const
     return d->options.lease;
 }
 
+std::chrono::seconds OutboxStore::longestWait() const
+{
+    return d->options.longestWait;
+}
+
 OutboxResult<OutboxOk> OutboxStore::canAccept(qint64 estimatedBytes) const
 {
     if (!d->cipher)
@@ -830,7 +835,8 @@ OutboxResult<std::optional<OutboxLease>> OutboxStore::leaseNext()
         "UPDATE entries SET state = 2, lease_until = ?1 + ?2, lease_token = lease_token + 1, attempts = attempts + 1, "
         "last_attempt_at = ?1, first_attempt_at = CASE first_attempt_at WHEN 0 THEN ?1 ELSE first_attempt_at END "
         "WHERE id = (SELECT e.id FROM entries e WHERE "
-        "((e.state = 1 AND e.next_attempt_at <= ?1) OR (e.state = 2 AND e.lease_until <= ?1)) AND NOT "
+        "((e.state = 1 AND (e.next_attempt_at <= ?1 OR e.next_attempt_at > ?1 + ?3)) "
+        "OR (e.state = 2 AND (e.lease_until <= ?1 OR e.lease_until > ?1 + ?2))) AND NOT "
         + QByteArray(blockedClause)
         + " ORDER BY e.next_attempt_at, e.id LIMIT 1) "
           "RETURNING id, kind, local_ref, idempotency_key, item_code, material_id, content_type, attempts, "
@@ -841,7 +847,9 @@ OutboxResult<std::optional<OutboxLease>> OutboxStore::leaseNext()
         if (!lease.prepared())
             return databaseError(d->db, lease.prepareCode(), QStringLiteral("leasing an entry"));
         const qint64 now = d->now();
-        lease.bind(1, now).bind(2, qint64(d->options.lease.count()) * 1000);
+        // A time further ahead than any wait the outbox sets was written under a clock that has
+        // since been set back (a kiosk booting with a wrong RTC, then NTP): it counts as due.
+        lease.bind(1, now).bind(2, qint64(d->options.lease.count()) * 1000).bind(3, qint64(d->options.longestWait.count()) * 1000);
         int rc = lease.step();
         if (rc == SQLITE_DONE)
             return std::optional<OutboxLease>();

@@ -26,6 +26,9 @@ struct OutboxOptions {
     // An entry still unsent this long after its first attempt is parked rather than sent again:
     // the platform forgets idempotency keys after 7 days, and a retry after that could file twice.
     std::chrono::seconds idempotencyWindow{std::chrono::hours(24 * 6)};
+    // No retry is ever scheduled further ahead than this (the sender clamps its backoff to it); a
+    // time beyond it means the clock was set back since, and the entry is due at once.
+    std::chrono::seconds longestWait{std::chrono::hours(1)};
     bool recoverCorruption = true;  // move a corrupt file aside and start afresh; kioskctl only reports
     QString fileName = QStringLiteral("outbox.db");
     QString auditFileName = QStringLiteral("outbox-audit.log");
@@ -105,6 +108,7 @@ public:
 
     [[nodiscard]] qint64 now() const;
     [[nodiscard]] std::chrono::seconds leaseDuration() const;
+    [[nodiscard]] std::chrono::seconds longestWait() const;
 
 private:
     class Private;

@@ -144,6 +144,16 @@ private slots:
         QCOMPARE(m_transport.received.at(1).idempotencyKey, m_transport.received.at(0).idempotencyKey);
     }
 
+    void noWaitExceedsTheStoresLongestWait()
+    {
+        const QueuedCase queued = m_store->enqueueCase(caseDraft(0)).value();
+        auto outbox = sender(0.0);
+        m_transport.script.push_back(Transient{std::chrono::seconds(86400), QStringLiteral("rate_limited")});
+        const qint64 start = m_clock.nowMs;
+        QVERIFY(outbox->sendNext());
+        QCOMPARE(m_store->find(queued.localRef).value()->nextAttemptAtMs, start + 3600'000);
+    }
+
     void permanentFailureParksAndTellsStaff()
     {
         const QueuedCase queued = m_store->enqueueCase(caseDraft(0)).value();

@@ -353,6 +353,22 @@ private slots:
         QCOMPARE(store->find(second.request.localRef).value()->resultRef, QStringLiteral("3401"));
     }
 
+    void clockSetBackDoesNotStrandEntries()
+    {
+        auto store = open();
+        const QueuedCase waiting = store->enqueueCase(caseDraft(0)).value();
+        const QueuedCase leased = store->enqueueCase(caseDraft(0)).value();
+        // Written while the kiosk's clock ran a year ahead.
+        m_clock.nowMs += 365LL * 24 * 3600'000;
+        QVERIFY(store->markTransient(leaseOrFail(*store), m_clock.nowMs + 60'000, QStringLiteral("network")).ok());
+        QCOMPARE(leaseOrFail(*store).request.localRef, leased.localRef);
+        m_clock.nowMs -= 365LL * 24 * 3600'000;
+        QStringList taken;
+        for (int i = 0; i < 2; ++i)
+            taken.append(leaseOrFail(*store).request.localRef);
+        QCOMPARE(QSet<QString>(taken.begin(), taken.end()), (QSet<QString>{waiting.localRef, leased.localRef}));
+    }
+
     void releaseLeasesFreesEntriesAtOnce()
     {
         auto store = open();
