@@ -107,6 +107,16 @@ void IdCardReaderWorker::tryReopen()
     if (!m_wantOpen)
         return;
     QString error;
+    if (!m_transport->isOpen() && m_transport->presence() == IdCardTransport::Presence::Absent) {
+        // Hot-plug says it is not there: no need to try opening it until it arrives.
+        if (!m_reopenTimer->isActive())
+            m_reopenTimer->start();
+        if (m_health.detail != QLatin1String("no_device")) {
+            setHealth(DeviceHealth::error(QStringLiteral("no_device"), StaffHint::CallService));
+            emit presenceChanged(false);
+        }
+        return;
+    }
     if (!m_transport->isOpen() && !m_transport->open(&error)) {
         if (m_health.detail != QLatin1String("no_device"))
             qCWarning(lcDrivers).noquote() << "id card reader not found:" << error;
@@ -257,6 +267,10 @@ void IdCardReaderWorker::poll()
 {
     if (!m_polling || !m_transport || !m_transport->isOpen())
         return;
+    if (m_transport->presence() == IdCardTransport::Presence::Absent) {
+        lost(QStringLiteral("%1 was unplugged").arg(m_transport->describe()));
+        return;
+    }
     if (m_health.level == HealthLevel::Error && !checkSam()) {
         if (m_transport->isOpen())
             schedulePoll();

@@ -23,6 +23,10 @@ public:
     // Drops bytes already received, so a late reply to a timed-out command is not taken for
     // the reply to the next one.
     virtual void discardInput() = 0;
+    // What hot-plug notifications last said about the device: Unknown where the transport has
+    // none (serial lines are found again by reopening them), Absent after an unplug event.
+    enum class Presence { Unknown, Present, Absent };
+    [[nodiscard]] virtual Presence presence() { return Presence::Unknown; }
     // "serial:/dev/ttyUSB0@115200" or "usb:10c4:ea60": for logs and kioskctl.
     [[nodiscard]] virtual QString describe() const = 0;
 };

@@ -11,6 +11,29 @@ struct UsbTransport::Private {
     // Without preambles: how many bytes of the current reply are still to come, so that the
     // preamble is put back only in front of a reply's first bytes.
     qsizetype remaining = 0;
+    libusb_hotplug_callback_handle hotplug = 0;
+    bool hotplugRegistered = false;
+    IdCardTransport::Presence presence = IdCardTransport::Presence::Unknown;
+
+    static int LIBUSB_CALL onHotplug(libusb_context *, libusb_device *, libusb_hotplug_event event, void *self)
+    {
+        static_cast<Private *>(self)->presence = event == LIBUSB_HOTPLUG_EVENT_DEVICE_ARRIVED ? IdCardTransport::Presence::Present
+                                                                                             : IdCardTransport::Presence::Absent;
+        return 0;
+    }
+
+    void registerHotplug()
+    {
+        if (hotplugRegistered || !libusb_has_capability(LIBUSB_CAP_HAS_HOTPLUG))
+            return;
+        const int code = libusb_hotplug_register_callback(
+            context, static_cast<libusb_hotplug_event>(LIBUSB_HOTPLUG_EVENT_DEVICE_ARRIVED | LIBUSB_HOTPLUG_EVENT_DEVICE_LEFT),
+            LIBUSB_HOTPLUG_ENUMERATE, endpoints.vendorId, endpoints.productId, LIBUSB_HOTPLUG_MATCH_ANY, &Private::onHotplug,
+            this, &hotplug);
+        hotplugRegistered = code == LIBUSB_SUCCESS;
+        if (hotplugRegistered && presence == IdCardTransport::Presence::Unknown)
+            presence = IdCardTransport::Presence::Absent; // ENUMERATE reported no such device
+    }
 };
 
 namespace {
@@ -39,6 +62,8 @@ UsbTransport::UsbTransport(const Endpoints &endpoints)
 UsbTransport::~UsbTransport()
 {
     close();
+    if (d->hotplugRegistered)
+        libusb_hotplug_deregister_callback(d->context, d->hotplug);
     if (d->context)
         libusb_exit(d->context);
 }
@@ -54,6 +79,7 @@ bool UsbTransport::open(QString *error)
                 *error = QStringLiteral("libusb: %1").arg(QString::fromLatin1(libusb_strerror(code)));
             return false;
         }
+        d->registerHotplug();
     }
     d->handle = libusb_open_device_with_vid_pid(d->context, d->endpoints.vendorId, d->endpoints.productId);
     if (!d->handle) {
@@ -73,6 +99,7 @@ bool UsbTransport::open(QString *error)
         return false;
     }
     d->remaining = 0;
+    d->presence = Presence::Present;
     return true;
 }
 
@@ -137,6 +164,16 @@ IdCardTransport::Outcome UsbTransport::read(QByteArray *bytes, int timeoutMs, QS
 void UsbTransport::discardInput()
 {
     d->remaining = 0;
+}
+
+IdCardTransport::Presence UsbTransport::presence()
+{
+    if (d->context && d->hotplugRegistered) {
+        // Hotplug callbacks run only from inside libusb's event handling; look without waiting.
+        timeval zero{0, 0};
+        libusb_handle_events_timeout_completed(d->context, &zero, nullptr);
+    }
+    return d->presence;
 }
 
 QString UsbTransport::describe() const

@@ -7,6 +7,8 @@
 // A reader that tunnels SAM frames over USB bulk endpoints, through libusb. Some vendors' USB
 // readers send frames without the 5-byte preamble: with `preamble` false this transport strips
 // it from commands and puts it back in front of every reply, so the codec sees one format.
+// Hot-plug: libusb's callbacks for this VID:PID tell the reader at once when the device leaves
+// or comes back, instead of waiting for a command to fail or a reopen attempt to succeed.
 class UsbTransport : public IdCardTransport
 {
 public:
@@ -28,6 +30,8 @@ public:
     Outcome write(const QByteArray &frame, int timeoutMs, QString *error) override;
     Outcome read(QByteArray *bytes, int timeoutMs, QString *error) override;
     void discardInput() override;
+    // From libusb hotplug callbacks (arrived / left for this VID:PID), where libusb has them.
+    Presence presence() override;
     QString describe() const override;
 
 private:
