@@ -2,6 +2,7 @@
 
 #include "idcardbench.h"
 #include "outboxbench.h"
+#include "platformbench.h"
 #include "startupbench.h"
 
 // `kioskctl bench WHAT`: each benchmark prints its figures and exits 0; none asserts a speed.
@@ -17,6 +18,7 @@ const QList<Bench> &benches()
 {
     static const QList<Bench> table = {
         {"startup", runStartupBench},
+        {"platform", runPlatformBench},
         {"idcard", runIdCardBench},
         {"outbox", runOutboxBench},
     };

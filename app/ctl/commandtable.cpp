@@ -9,6 +9,9 @@ int runDevicesCommand(CtlContext &context, const QStringList &args);
 int runDeviceCommand(CtlContext &context, const QStringList &args);
 int runCardCommand(CtlContext &context, const QStringList &args);
 int runSimCommand(CtlContext &context, const QStringList &args);
+int runEnrollCommand(CtlContext &context, const QStringList &args);
+int runPlatformCommand(CtlContext &context, const QStringList &args);
+int runCaseCommand(CtlContext &context, const QStringList &args);
 
 const QList<CtlCommand> &ctlCommands()
 {
@@ -22,6 +25,10 @@ const QList<CtlCommand> &ctlCommands()
         {"card", "card read [--port PATH | --usb VID:PID] [--baud N] [--timeout S] [--json] [--reveal]   read one ID card", runCardCommand},
         {"sim", "sim card present TYPE | sim card remove | sim fault NAME|none | sim status   drive the running simulator", runSimCommand},
         {"outbox", "outbox status|list [--state S]|show REF|retry REF|park REF|discard REF [--yes]|export [--json]   the offline queue", runOutboxCommand},
+        {"enroll", "enroll --url URL --token TOKEN [--site S] [--ca FILE] [--force]   register this terminal with the platform", runEnrollCommand},
+        {"platform", "platform ping               reachability, TLS, signature, clock skew and latency of the platform", runPlatformCommand},
+        {"case", "case submit --item CODE --form FILE.json [--material ID=FILE]... [--id-card FILE.json]   file through the outbox\n"
+                 "case status CASE_NO         a case's progress on the platform", runCaseCommand},
         {"bench", "bench startup [--runs N]    process start to the attract screen's first frame, median of N runs",
          runBenchCommand},
     };

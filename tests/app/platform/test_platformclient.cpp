@@ -10,6 +10,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+#include <vector>
+
 // The client against the reference platform server, started by the test on loopback: every
 // endpoint of the contract, each fault class and what the client makes of it, idempotency under
 // retries, restarts and a killed kiosk, and TLS that trusts only the configured CA.
@@ -511,12 +514,15 @@ void TestPlatformClient::waitsOutRateLimits()
 {
     setFaults({{QStringLiteral("rate_limit"), 1}});
     PlatformClient client(settings());
-    QList<PlatformCall *> calls;
+    // All four go out at once; each is watched from the start, since any may finish first.
+    std::vector<std::unique_ptr<QSignalSpy>> spies;
     for (int i = 0; i < 4; ++i)
-        calls.append(client.heartbeat({}));
+        spies.push_back(std::make_unique<QSignalSpy>(client.heartbeat({}), &PlatformCall::finished));
+    for (const auto &spy : spies)
+        QTRY_COMPARE_WITH_TIMEOUT(spy->count(), 1, 60000);
     QList<PlatformResult> results;
-    for (PlatformCall *call : calls)
-        results.append(await(call));
+    for (const auto &spy : spies)
+        results.append(spy->at(0).at(0).value<PlatformResult>());
     int limited = 0;
     for (const PlatformResult &r : results) {
         if (r.httpStatus == 429) {

@@ -1,0 +1,80 @@
+#include "outboxplatformtransport.h"
+
+#include <QTest>
+
+// What the outbox is told for each kind of platform answer: delivered with the right reference,
+// retried (with Retry-After), or parked for staff.
+class TestOutboxPlatformTransport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void deliversWithTheReferenceOfEachKind_data();
+    void deliversWithTheReferenceOfEachKind();
+    void retriesTransientFailuresHonouringRetryAfter();
+    void retriesAClockThatIsStillOff();
+    void parksPermanentFailuresWithTheirCode();
+};
+
+void TestOutboxPlatformTransport::deliversWithTheReferenceOfEachKind_data()
+{
+    QTest::addColumn<EntryKind>("kind");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("material") << EntryKind::Material << "material_ref";
+    QTest::newRow("case") << EntryKind::Case << "case_no";
+    QTest::newRow("evaluation") << EntryKind::Evaluation << "evaluation_id";
+}
+
+void TestOutboxPlatformTransport::deliversWithTheReferenceOfEachKind()
+{
+    QFETCH(EntryKind, kind);
+    QFETCH(QString, field);
+    PlatformResult ok;
+    ok.outcome = PlatformOutcome::Ok;
+    ok.body = {{field, QStringLiteral("REF-1")}, {QStringLiteral("other"), QStringLiteral("x")}};
+    const DeliveryResult r = OutboxPlatformTransport::toDelivery(kind, ok);
+    QVERIFY(std::holds_alternative<Delivered>(r));
+    QCOMPARE(std::get<Delivered>(r).reference, QStringLiteral("REF-1"));
+    QVERIFY(std::get<Delivered>(r).responseBody.contains("REF-1"));
+}
+
+void TestOutboxPlatformTransport::retriesTransientFailuresHonouringRetryAfter()
+{
+    PlatformResult limited;
+    limited.outcome = PlatformOutcome::Transient;
+    limited.httpStatus = 429;
+    limited.errorCode = QStringLiteral("rate_limited");
+    limited.retryAfterS = 7;
+    const DeliveryResult r = OutboxPlatformTransport::toDelivery(EntryKind::Case, limited);
+    QVERIFY(std::holds_alternative<Transient>(r));
+    QCOMPARE(std::get<Transient>(r).retryAfter.value_or(std::chrono::seconds(-1)), std::chrono::seconds(7));
+    QCOMPARE(std::get<Transient>(r).reason, QStringLiteral("rate_limited"));
+
+    const DeliveryResult network = OutboxPlatformTransport::toDelivery(
+        EntryKind::Material, PlatformResult::networkFailure(QStringLiteral("timeout"), QStringLiteral("no answer")));
+    QVERIFY(std::holds_alternative<Transient>(network));
+    QVERIFY(!std::get<Transient>(network).retryAfter);
+}
+
+void TestOutboxPlatformTransport::retriesAClockThatIsStillOff()
+{
+    PlatformResult skew;
+    skew.outcome = PlatformOutcome::ClockSkew;
+    skew.httpStatus = 401;
+    skew.errorCode = QStringLiteral("clock_skew");
+    QVERIFY(std::holds_alternative<Transient>(OutboxPlatformTransport::toDelivery(EntryKind::Case, skew)));
+}
+
+void TestOutboxPlatformTransport::parksPermanentFailuresWithTheirCode()
+{
+    PlatformResult invalid;
+    invalid.outcome = PlatformOutcome::Permanent;
+    invalid.httpStatus = 422;
+    invalid.errorCode = QStringLiteral("validation_failed");
+    const DeliveryResult r = OutboxPlatformTransport::toDelivery(EntryKind::Case, invalid);
+    QVERIFY(std::holds_alternative<Permanent>(r));
+    QCOMPARE(std::get<Permanent>(r).code, QStringLiteral("validation_failed"));
+}
+
+QTEST_GUILESS_MAIN(TestOutboxPlatformTransport)
+#include "test_outboxplatformtransport.moc"
