@@ -1,6 +1,11 @@
 #include "kioskshell.h"
 
 #include "catalogueitemmodel.h"
+#include "device/deviceregistry.h"
+#include "idcard/idcardreader.h"
+#include "idcard/sim/idcardsimulatorhost.h"
+#include "idcard/sim/samreaderemulator.h"
+#include "idcard/sim/simcards.h"
 #include "kioskruntime.h"
 #include "thememodel.h"
 #include "uilog.h"
@@ -35,6 +40,16 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
         qCWarning(lcUi) << "the English translation is missing from this build";
     runtime->session()->addWipeable(this);
     connect(runtime->session(), &SessionMachine::stateChanged, this, &KioskShell::screenChanged);
+    connect(runtime->identity(), &ResidentIdentity::changed, this, [this] {
+        m_cardProblem = ResidentIdentity::refusalName(m_runtime->identity()->lastRefusal());
+        emit identityChanged();
+    });
+    connect(runtime, &KioskRuntime::cardReadFailed, this, [this](const QString &detail) {
+        m_cardProblem = detail;
+        emit identityChanged();
+    });
+    if (IdCardReader *reader = runtime->devices() ? runtime->devices()->idCardReader() : nullptr)
+        connect(reader, &Device::healthChanged, this, &KioskShell::devicesChanged);
     setLanguage(runtime->config().string(QStringLiteral("kiosk/language")));
 }
 
@@ -115,6 +130,66 @@ QVariantMap KioskShell::selectedTheme() const
     return {{QStringLiteral("id"), theme->id}, {QStringLiteral("name"), theme->name.in(m_language)}};
 }
 
+bool KioskShell::identified() const
+{
+    return m_runtime->identity()->isIdentified();
+}
+
+QString KioskShell::maskedName() const
+{
+    return m_runtime->identity()->maskedName();
+}
+
+QString KioskShell::maskedIdNumber() const
+{
+    return m_runtime->identity()->maskedIdNumber();
+}
+
+QString KioskShell::cardType() const
+{
+    return m_runtime->identity()->cardType();
+}
+
+bool KioskShell::cardReaderUsable() const
+{
+    const IdCardReader *reader = m_runtime->devices() ? m_runtime->devices()->idCardReader() : nullptr;
+    return reader && reader->health().isUsable();
+}
+
+bool KioskShell::demoControls() const
+{
+    return m_runtime->devices() && m_runtime->devices()->idCardSimulator();
+}
+
+QStringList KioskShell::demoCards() const
+{
+    return demoControls() ? SimCards::names() : QStringList();
+}
+
+QStringList KioskShell::demoFaults() const
+{
+    return demoControls() ? SamReaderEmulator::faultNames() : QStringList();
+}
+
+QString KioskShell::simulate(const QString &command)
+{
+    IdCardSimulatorHost *simulator = m_runtime->devices() ? m_runtime->devices()->idCardSimulator() : nullptr;
+    if (!simulator)
+        return QStringLiteral("error: no simulator in this configuration");
+    const QString answer = simulator->execute(command);
+    qCInfo(lcUi) << "demo control:" << command << "->" << answer;
+    return answer;
+}
+
+bool KioskShell::startSelectedItem()
+{
+    if (m_selectedItem.isEmpty() || !m_runtime->session()->advance(SessionState::Identify))
+        return false;
+    m_cardProblem.clear();
+    emit identityChanged();
+    return true;
+}
+
 bool KioskShell::setLanguage(const QString &language)
 {
     if (language != QLatin1String("zh") && language != QLatin1String("en"))
@@ -176,7 +251,13 @@ bool KioskShell::openTheme(const QString &themeId)
 
 void KioskShell::backToHome()
 {
-    // From an item opened inside a theme, back leads to the theme; from the theme, home.
+    // From identification, back leads to the item's guide; from an item opened inside a theme,
+    // to the theme; from the theme, home.
+    if (m_runtime->session()->state() != SessionState::ChooseService) {
+        (void)m_runtime->session()->advance(SessionState::ChooseService);
+        emit screenChanged();
+        return;
+    }
     if (!m_selectedItem.isEmpty())
         m_selectedItem.clear();
     else
@@ -195,6 +276,7 @@ void KioskShell::wipeSessionData()
     // The next resident starts afresh: default language, personal services, nothing selected.
     m_selectedItem.clear();
     m_selectedTheme.clear();
+    m_cardProblem.clear();
     m_themeItems->setThemeId(QString());
     m_items->setAudience(QStringLiteral("person"));
     setLanguage(m_runtime->config().string(QStringLiteral("kiosk/language")));

@@ -31,6 +31,15 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(ThemeModel *themes READ themes CONSTANT)
     Q_PROPERTY(QVariantMap selectedItem READ selectedItem NOTIFY selectionChanged)
     Q_PROPERTY(QVariantMap selectedTheme READ selectedTheme NOTIFY selectionChanged)
+    Q_PROPERTY(bool identified READ identified NOTIFY identityChanged)
+    Q_PROPERTY(QString maskedName READ maskedName NOTIFY identityChanged)
+    Q_PROPERTY(QString maskedIdNumber READ maskedIdNumber NOTIFY identityChanged)
+    Q_PROPERTY(QString cardType READ cardType NOTIFY identityChanged)
+    Q_PROPERTY(QString cardProblem READ cardProblem NOTIFY identityChanged)
+    Q_PROPERTY(bool cardReaderUsable READ cardReaderUsable NOTIFY devicesChanged)
+    Q_PROPERTY(bool demoControls READ demoControls CONSTANT)
+    Q_PROPERTY(QStringList demoCards READ demoCards CONSTANT)
+    Q_PROPERTY(QStringList demoFaults READ demoFaults CONSTANT)
 
 public:
     explicit KioskShell(KioskRuntime *runtime, QObject *parent = nullptr);
@@ -50,6 +59,18 @@ public:
     [[nodiscard]] ThemeModel *themes() const { return m_themes; }
     [[nodiscard]] QVariantMap selectedItem() const;
     [[nodiscard]] QVariantMap selectedTheme() const;
+    [[nodiscard]] bool identified() const;
+    [[nodiscard]] QString maskedName() const;
+    [[nodiscard]] QString maskedIdNumber() const;
+    [[nodiscard]] QString cardType() const;
+    // Why the last card was not taken: card_expired, card_not_yet_valid, card_unreadable,
+    // read_failed (moved too soon) and the like; empty when there is nothing to say.
+    [[nodiscard]] QString cardProblem() const { return m_cardProblem; }
+    [[nodiscard]] bool cardReaderUsable() const;
+    // The demo panel is offered only when the card reader is the in-process simulator.
+    [[nodiscard]] bool demoControls() const;
+    [[nodiscard]] QStringList demoCards() const;
+    [[nodiscard]] QStringList demoFaults() const;
 
     // "zh" or "en"; any other value is refused. The screen re-renders in place.
     Q_INVOKABLE bool setLanguage(const QString &language);
@@ -59,6 +80,10 @@ public:
     Q_INVOKABLE bool openItem(const QString &code);
     Q_INVOKABLE bool openTheme(const QString &themeId);
     Q_INVOKABLE void backToHome();
+    // The resident chose to go ahead with the selected item: the kiosk asks who they are.
+    Q_INVOKABLE bool startSelectedItem();
+    // Runs one simulator control command ("card present resident", "fault sam_failure").
+    Q_INVOKABLE QString simulate(const QString &command);
     Q_INVOKABLE void endSession();
 
     void wipeSessionData() override;
@@ -67,6 +92,8 @@ signals:
     void screenChanged();
     void languageChanged();
     void selectionChanged();
+    void identityChanged();
+    void devicesChanged();
 
 private:
     KioskRuntime *m_runtime;
@@ -75,6 +102,7 @@ private:
     QString m_language;
     QString m_selectedItem;
     QString m_selectedTheme;
+    QString m_cardProblem;
     CatalogueItemModel *m_items;
     CatalogueItemModel *m_themeItems;
     ThemeModel *m_themes;

@@ -1,5 +1,7 @@
 #include "kioskruntime.h"
 #include "kioskshell.h"
+#include "common/personaldata.h"
+#include "idcard/sim/simcards.h"
 #include "kioskwindow.h"
 #include "residentactivityfilter.h"
 #include "uiprobe.h"
@@ -10,6 +12,7 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/QQmlExtensionPlugin>
 
@@ -23,6 +26,7 @@ class TestHomeScreen : public QObject
     Q_OBJECT
 
 private:
+    QTemporaryDir m_state;
     std::unique_ptr<KioskRuntime> m_runtime;
     std::unique_ptr<KioskShell> m_shell;
     std::unique_ptr<ResidentActivityFilter> m_activity;
@@ -66,6 +70,7 @@ private slots:
     void init()
     {
         KioskConfig config = KioskConfig::defaults();
+        config.set(QStringLiteral("kiosk/state_dir"), m_state.path());
         QString error;
         m_runtime = KioskRuntime::create(config, &error);
         QVERIFY2(m_runtime, qPrintable(error));
@@ -200,6 +205,57 @@ private slots:
             QVERIFY2(button, name);
             QVERIFY2(button->height() * scale >= 60 && button->width() * scale >= 60, name);
         }
+    }
+
+    void aCardOnTheSimulatedReaderIdentifiesTheResidentShowingOnlyMaskedData()
+    {
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        const QString item = QStringLiteral("itemCard_340100-000-ZZ-0002-01");
+        QTRY_VERIFY(UiProbe::find(m_window, item));
+        QVERIFY(UiProbe::tap(m_window, item));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("startButton")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("identifyScreen")));
+        QCOMPARE(m_runtime->session()->state(), SessionState::Identify);
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 20000);
+        UiProbe::screenshot(m_window, QStringLiteral("identify-zh"));
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("demoToggle")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("demoCard_resident")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("demoCard_resident")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("identifiedCard")), 20000);
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("demoToggle")));
+
+        const IdCardHolder card = *SimCards::card(QStringLiteral("resident"));
+        const QStringList texts = screenTexts("identifyScreen");
+        QVERIFY2(texts.contains(PersonalData::maskName(card.name)), qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY(texts.contains(PersonalData::maskIdNumber(card.idNumber)));
+        for (const QString &text : texts) {
+            QVERIFY2(!text.contains(card.name) && !text.contains(card.idNumber) && !text.contains(card.address), qPrintable(text));
+        }
+        UiProbe::screenshot(m_window, QStringLiteral("identified-zh"));
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("exitButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+        QVERIFY(!m_runtime->identity()->isIdentified());
+        QVERIFY(m_shell->maskedName().isEmpty());
+    }
+
+    void aFailedReadTellsTheResidentWhatToDo()
+    {
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        QVERIFY(m_shell->openItem(QStringLiteral("340100-000-ZZ-0002-01")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("startButton")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 20000);
+        QVERIFY(m_shell->simulate(QStringLiteral("fault read_failure")).startsWith(QLatin1String("ok")));
+        QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("cardProblem")), 20000);
+        const QStringList texts = UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("cardProblem")));
+        QVERIFY2(texts.join(QString()).contains(QStringLiteral("不要移开")), qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY(!m_runtime->identity()->isIdentified());
+        UiProbe::screenshot(m_window, QStringLiteral("identify-read-failed-zh"));
     }
 
     void theScreenshotIsNotBlank()

@@ -159,5 +159,15 @@ Item {
             text: qsTr("返回")
             onClicked: Kiosk.backToHome()
         }
+        KioskButton {
+            objectName: "startButton"
+            anchors.verticalCenter: parent.verticalCenter
+            anchors.right: parent.right
+            anchors.rightMargin: Theme.margin
+            width: 420
+            primary: true
+            text: qsTr("开始办理")
+            onClicked: Kiosk.startSelectedItem()
+        }
     }
 }

@@ -29,6 +29,7 @@ Window {
                 case "attract": return attractScreen;
                 case "guide": return guideScreen;
                 case "theme": return themeScreen;
+                case "identify": return identifyScreen;
                 default: return homeScreen;
                 }
             }
@@ -38,6 +39,12 @@ Window {
         Component { id: homeScreen; HomeScreen { onHelpRequested: help.visible = true } }
         Component { id: guideScreen; GuideScreen { onHelpRequested: help.visible = true } }
         Component { id: themeScreen; ThemeScreen { onHelpRequested: help.visible = true } }
+        Component { id: identifyScreen; IdentifyScreen { onHelpRequested: help.visible = true } }
+
+        DemoPanel {
+            anchors.fill: parent
+            visible: Kiosk.demoControls && Kiosk.screen !== "attract"
+        }
 
         HelpPanel {
             id: help

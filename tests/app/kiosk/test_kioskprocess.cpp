@@ -19,6 +19,16 @@ private:
         QString err;
     };
 
+    // A configuration of the defaults with the state kept in this test's directory.
+    QString demoConfig()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("demo.ini"));
+        QFile file(path);
+        if (!file.exists() && file.open(QIODevice::WriteOnly))
+            file.write("[kiosk]\nstate_dir=" + m_dir.filePath(QStringLiteral("state")).toUtf8() + "\n");
+        return path;
+    }
+
     static Run kiosk(const QStringList &args)
     {
         QProcess p;
@@ -65,7 +75,7 @@ private slots:
         QFETCH(QString, screen);
         QFETCH(QString, language);
         const QString png = m_dir.filePath(QStringLiteral("shot-%1.png").arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'))));
-        const Run run = kiosk({QStringLiteral("--screen"), screen, QStringLiteral("--language"), language, QStringLiteral("--screenshot"), png});
+        const Run run = kiosk({QStringLiteral("--config"), demoConfig(), QStringLiteral("--screen"), screen, QStringLiteral("--language"), language, QStringLiteral("--screenshot"), png});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QImage image(png);
         QCOMPARE(image.size(), QSize(1080, 1920));
@@ -79,7 +89,7 @@ private slots:
 
     void anUnknownScreenIsRefused()
     {
-        const Run run = kiosk({QStringLiteral("--screen"), QStringLiteral("guide:000000-NOPE"), QStringLiteral("--screenshot"),
+        const Run run = kiosk({QStringLiteral("--config"), demoConfig(), QStringLiteral("--screen"), QStringLiteral("guide:000000-NOPE"), QStringLiteral("--screenshot"),
                                m_dir.filePath(QStringLiteral("none.png"))});
         QCOMPARE(run.exitCode, 2);
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("none.png"))));

@@ -1,0 +1,114 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+// Demo only: present and remove simulated cards and switch the simulated reader's faults, so a
+// person trying the demo can walk through every case by hand. It drives the simulator, which
+// answers over the pseudo-terminal to the real driver; nothing here short-cuts the driver.
+// Shown only when the configuration says `id_card_reader = simulated`.
+Item {
+    id: panel
+    objectName: "demoPanel"
+
+    property bool open: false
+
+    CardTypeName { id: cardTypeName }
+
+    function faultLabel(name) {
+        switch (name) {
+        case "no_card": return qsTr("读不到卡");
+        case "read_failure": return qsTr("读卡失败 (41)");
+        case "sam_failure": return qsTr("SAM 自检失败 (60)");
+        case "torn_frames": return qsTr("数据帧断裂");
+        case "noise": return qsTr("线路噪声");
+        case "bad_checksum": return qsTr("校验和错误");
+        case "slow": return qsTr("应答缓慢");
+        case "mute": return qsTr("不应答");
+        case "unplug": return qsTr("拔出读卡器");
+        }
+        return name;
+    }
+
+    KioskButton {
+        objectName: "demoToggle"
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.spacing
+        anchors.bottomMargin: panel.open ? sheet.height + Theme.spacing : 160
+        implicitWidth: 160
+        fontSize: Theme.fontSmall
+        text: panel.open ? qsTr("收起") : qsTr("演示")
+        onClicked: panel.open = !panel.open
+    }
+
+    Rectangle {
+        id: sheet
+        visible: panel.open
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        implicitHeight: column.implicitHeight + 2 * Theme.spacing
+        color: "#F0222B38"
+
+        ColumnLayout {
+            id: column
+            x: Theme.spacing
+            y: Theme.spacing
+            width: parent.width - 2 * Theme.spacing
+            spacing: 12
+
+            Text {
+                text: qsTr("演示控制：模拟读卡器")
+                color: Theme.textOnPrimary
+                font.pixelSize: Theme.fontSmall
+                font.bold: true
+            }
+            Flow {
+                Layout.fillWidth: true
+                spacing: 12
+                Repeater {
+                    model: Kiosk.demoCards
+                    delegate: KioskButton {
+                        required property string modelData
+                        objectName: "demoCard_" + modelData
+                        width: 330
+                        fontSize: 24
+                        text: cardTypeName.of(modelData) + (modelData === "resident_long_term" ? qsTr("（长期）") : "")
+                        onClicked: Kiosk.simulate("card present " + modelData)
+                    }
+                }
+                KioskButton {
+                    objectName: "demoRemove"
+                    width: 330
+                    fontSize: 24
+                    primary: true
+                    text: qsTr("移开卡片")
+                    onClicked: Kiosk.simulate("card remove")
+                }
+            }
+            Flow {
+                Layout.fillWidth: true
+                spacing: 12
+                Repeater {
+                    model: Kiosk.demoFaults
+                    delegate: KioskButton {
+                        required property string modelData
+                        objectName: "demoFault_" + modelData
+                        width: 250
+                        fontSize: 22
+                        text: panel.faultLabel(modelData)
+                        onClicked: Kiosk.simulate("fault " + modelData)
+                    }
+                }
+                KioskButton {
+                    objectName: "demoFaultNone"
+                    width: 250
+                    fontSize: 22
+                    primary: true
+                    text: qsTr("清除故障")
+                    onClicked: Kiosk.simulate("fault none")
+                }
+            }
+        }
+    }
+}

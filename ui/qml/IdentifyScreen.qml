@@ -1,0 +1,233 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+// Asks who the resident is: a card on the reader, with a picture of where it goes, what went
+// wrong when a read fails, and who to ask when the reader itself is out of order. Once the card
+// is taken only a masked name and number are shown.
+Item {
+    id: screen
+    objectName: "identifyScreen"
+
+    signal helpRequested()
+
+    CardTypeName { id: cardTypeName }
+
+    readonly property string problemText: {
+        switch (Kiosk.cardProblem) {
+        case "": return "";
+        case "card_expired": return qsTr("这张证件已过期，本机无法受理。请到人工窗口办理。");
+        case "card_not_yet_valid": return qsTr("这张证件尚未生效，本机无法受理。请到人工窗口办理。");
+        case "card_unreadable": return qsTr("证件信息无法识别，请联系工作人员。");
+        case "read_failed": return qsTr("没有读完证件信息，请把证件平放在读卡区，听到提示前不要移开。");
+        }
+        return qsTr("读卡没有成功，请重新放置证件。");
+    }
+
+    TopBar {
+        id: topBar
+        anchors.left: parent.left
+        anchors.right: parent.right
+        onHelpRequested: screen.helpRequested()
+    }
+
+    ColumnLayout {
+        anchors.top: topBar.bottom
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: footer.top
+        anchors.margins: Theme.margin
+        spacing: Theme.spacing
+
+        Text {
+            Layout.fillWidth: true
+            text: Kiosk.selectedItem.name || ""
+            font.pixelSize: Theme.fontSmall
+            color: Theme.textMuted
+            wrapMode: Text.Wrap
+        }
+        Text {
+            objectName: "identifyTitle"
+            Layout.fillWidth: true
+            text: Kiosk.identified ? qsTr("身份已确认") : qsTr("请刷身份证")
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            color: Kiosk.identified ? Theme.success : Theme.text
+        }
+
+        // Where the card goes: a card gliding down onto the reader, again and again.
+        Item {
+            Layout.fillWidth: true
+            Layout.preferredHeight: 560
+            visible: !Kiosk.identified
+
+            Rectangle {
+                id: reader
+                anchors.horizontalCenter: parent.horizontalCenter
+                anchors.bottom: parent.bottom
+                width: 520
+                height: 150
+                radius: 24
+                color: Theme.primaryDark
+                Text {
+                    anchors.centerIn: parent
+                    text: qsTr("读卡区")
+                    color: Theme.textOnPrimary
+                    font.pixelSize: Theme.fontBody
+                    font.bold: true
+                }
+            }
+            Rectangle {
+                id: card
+                anchors.horizontalCenter: parent.horizontalCenter
+                width: 400
+                height: 250
+                radius: 18
+                color: "#EAF2FB"
+                border.color: Theme.primary
+                border.width: 3
+                y: 20
+                ColumnLayout {
+                    anchors.fill: parent
+                    anchors.margins: 24
+                    Text {
+                        text: qsTr("居民身份证")
+                        font.pixelSize: Theme.fontSmall
+                        font.bold: true
+                        color: Theme.primaryDark
+                    }
+                    Item { Layout.fillHeight: true }
+                    Rectangle { Layout.preferredWidth: 220; Layout.preferredHeight: 14; radius: 7; color: Theme.border }
+                    Rectangle { Layout.preferredWidth: 300; Layout.preferredHeight: 14; radius: 7; color: Theme.border }
+                }
+                SequentialAnimation on y {
+                    loops: Animation.Infinite
+                    running: !Kiosk.identified
+                    NumberAnimation { from: 20; to: 250; duration: 1400; easing.type: Easing.InOutQuad }
+                    PauseAnimation { duration: 900 }
+                    NumberAnimation { from: 250; to: 20; duration: 600 }
+                }
+            }
+        }
+
+        Text {
+            Layout.fillWidth: true
+            visible: !Kiosk.identified
+            text: qsTr("请将身份证平放在读卡区，读卡完成前请不要移开。港澳台居民居住证、外国人永久居留身份证也可以使用。")
+            font.pixelSize: Theme.fontBody
+            color: Theme.text
+            wrapMode: Text.Wrap
+            lineHeight: 1.2
+        }
+
+        Rectangle {
+            objectName: "cardProblem"
+            Layout.fillWidth: true
+            visible: screen.problemText !== "" && !Kiosk.identified
+            implicitHeight: problem.implicitHeight + 2 * Theme.spacing
+            radius: Theme.radius
+            color: "#FDECEC"
+            Text {
+                id: problem
+                x: Theme.spacing
+                y: Theme.spacing
+                width: parent.width - 2 * Theme.spacing
+                text: screen.problemText
+                font.pixelSize: Theme.fontBody
+                color: Theme.accent
+                wrapMode: Text.Wrap
+            }
+        }
+
+        Rectangle {
+            objectName: "readerUnavailable"
+            Layout.fillWidth: true
+            visible: !Kiosk.cardReaderUsable && !Kiosk.identified
+            implicitHeight: unavailable.implicitHeight + 2 * Theme.spacing
+            radius: Theme.radius
+            color: "#FFF4E0"
+            Text {
+                id: unavailable
+                x: Theme.spacing
+                y: Theme.spacing
+                width: parent.width - 2 * Theme.spacing
+                text: qsTr("读卡器暂时无法使用。请联系工作人员协助办理。")
+                font.pixelSize: Theme.fontBody
+                color: Theme.warning
+                wrapMode: Text.Wrap
+            }
+        }
+
+        Rectangle {
+            objectName: "identifiedCard"
+            Layout.fillWidth: true
+            visible: Kiosk.identified
+            implicitHeight: identifiedColumn.implicitHeight + 2 * Theme.margin
+            radius: Theme.radius
+            color: Theme.surface
+            border.color: Theme.success
+            border.width: 3
+            ColumnLayout {
+                id: identifiedColumn
+                x: Theme.margin
+                y: Theme.margin
+                width: parent.width - 2 * Theme.margin
+                spacing: 12
+                Text {
+                    text: cardTypeName.of(Kiosk.cardType)
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.textMuted
+                }
+                Text {
+                    objectName: "holderName"
+                    text: Kiosk.maskedName
+                    font.pixelSize: Theme.fontTitle
+                    font.bold: true
+                    color: Theme.text
+                }
+                Text {
+                    objectName: "holderNumber"
+                    text: Kiosk.maskedIdNumber
+                    font.pixelSize: Theme.fontHeading
+                    color: Theme.text
+                }
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("为保护您的隐私，屏幕上只显示部分信息。")
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.textMuted
+                    wrapMode: Text.Wrap
+                }
+            }
+        }
+
+        Item { Layout.fillHeight: true }
+    }
+
+    Rectangle {
+        id: footer
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        implicitHeight: Theme.touchMin + 2 * Theme.spacing
+        color: Theme.surface
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.margin
+            anchors.rightMargin: Theme.margin
+            spacing: Theme.spacing
+            KioskButton {
+                objectName: "backButton"
+                Layout.preferredWidth: 300
+                text: qsTr("返回")
+                onClicked: Kiosk.backToHome()
+            }
+            Item { Layout.fillWidth: true }
+            KioskButton {
+                Layout.preferredWidth: 360
+                text: qsTr("请工作人员协助")
+                onClicked: screen.helpRequested()
+            }
+        }
+    }
+}
