@@ -194,7 +194,7 @@ bool KioskShell::setLanguage(const QString &language)
 {
     if (language != QLatin1String("zh") && language != QLatin1String("en"))
         return false;
-    if (language == m_language && (language == QLatin1String("zh") || !m_english.isEmpty()))
+    if (language == m_language)
         return true;
     QCoreApplication::removeTranslator(&m_english);
     if (language == QLatin1String("en"))

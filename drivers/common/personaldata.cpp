@@ -1,5 +1,7 @@
 #include "common/personaldata.h"
 
+#include <QList>
+
 namespace PersonalData {
 
 namespace {
@@ -26,14 +28,15 @@ QString maskIdNumber(QStringView idNumber)
 
 QString maskName(QStringView name)
 {
-    const QString text = name.trimmed().toString();
+    // Counted in characters, not UTF-16 units, so a rare character outside the BMP (common in
+    // names) is kept or starred whole.
+    const QList<uint> characters = name.trimmed().toUcs4();
     QString masked;
-    masked.reserve(text.size());
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (i == 0 || c.isSpace())
-            masked.append(c);
-        else if (!(c.isLowSurrogate()))
+    for (qsizetype i = 0; i < characters.size(); ++i) {
+        const char32_t c = characters.at(i);
+        if (i == 0 || QChar::isSpace(c))
+            masked.append(QStringView(QChar::fromUcs4(c)));
+        else
             masked.append(QLatin1Char('*'));
     }
     return masked;
