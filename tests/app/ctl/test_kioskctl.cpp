@@ -78,6 +78,28 @@ private slots:
         QCOMPARE(shown.value(QLatin1String("kiosk/site")).toString(), QStringLiteral("340103-HALL-01"));
     }
 
+    void theConfigurationGuideDocumentsEveryKey()
+    {
+        QFile guide(qEnvironmentVariable("KIOSK_SOURCE_DIR") + QStringLiteral("/docs/configuration.md"));
+        QVERIFY(guide.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(guide.readAll());
+        const Run example = kioskctl({QStringLiteral("config"), QStringLiteral("example")});
+        QString section;
+        QStringList undocumented;
+        for (const QString &line : example.out.split(QLatin1Char('\n'))) {
+            if (line.startsWith(QLatin1Char('[')))
+                section = line;
+            else if (!line.startsWith(QLatin1Char('#')) && line.contains(QLatin1Char('='))) {
+                const QString key = line.section(QLatin1Char('='), 0, 0);
+                const qsizetype at = text.indexOf(QStringLiteral("## ") + section);
+                const qsizetype next = text.indexOf(QStringLiteral("\n## "), at + 1);
+                if (at < 0 || !text.mid(at, next - at).contains(QStringLiteral("| `%1` |").arg(key)))
+                    undocumented.append(section + key);
+            }
+        }
+        QVERIFY2(undocumented.isEmpty(), qPrintable(QStringLiteral("docs/configuration.md lacks: ") + undocumented.join(QStringLiteral(", "))));
+    }
+
     void anUnknownCommandIsAUsageError()
     {
         const Run run = kioskctl({QStringLiteral("frobnicate")});
