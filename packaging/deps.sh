@@ -18,7 +18,7 @@ packages=(
   # printing
   libcups2-dev cups-ipp-utils poppler-utils dbus
   # storage, crypto, service manager
-  libsqlite3-dev sqlite3 libssl-dev libsystemd-dev
+  libsqlite3-dev sqlite3 libssl-dev openssl libsystemd-dev
   # Chinese input
   libgooglepinyin0-dev
   # tests: emulated USB, a display server, fonts

@@ -13,6 +13,7 @@ void PlatformCall::abort()
 {
     if (m_finished)
         return;
+    m_aborted = true;
     if (m_reply) {
         // The reply's finished handler turns OperationCanceledError into the transient result.
         m_reply->abort();

@@ -43,6 +43,7 @@ private:
     bool m_live = false;
     bool m_skewRetried = false;
     bool m_replayRetried = false;
+    bool m_aborted = false;
     bool m_finished = false;
     QElapsedTimer m_timer;
     QPointer<QNetworkReply> m_reply;

@@ -349,6 +349,9 @@ void PlatformClient::handleReply(PlatformCall *call, QNetworkReply *reply)
         || reply->error() == QNetworkReply::SslHandshakeFailedError) {
         // No complete HTTP answer: retried like 503, as the contract says.
         result = PlatformResult::networkFailure(networkCode(reply->error()), reply->errorString());
+        // The transfer timeout cancels the reply too; only abort() is the caller's own doing.
+        if (reply->error() == QNetworkReply::OperationCanceledError && !call->m_aborted)
+            result.errorCode = QStringLiteral("timeout");
     } else {
         QHash<QByteArray, QByteArray> headers;
         for (const auto &pair : reply->rawHeaderPairs())

@@ -47,6 +47,7 @@ private slots:
     void retriesBrokenRepliesAndStillMakesOneCase_data();
     void retriesBrokenRepliesAndStillMakesOneCase();
     void goesOfflineInAnOutageAndFailsLiveCallsFast();
+    void givesUpOnASlowPlatformAfterItsTimeout();
     void needsATagForALowRating();
     void deliversHeartbeatCommandsOnce();
     void talksTlsToAServerSignedByTheConfiguredCa();
@@ -585,6 +586,18 @@ void TestPlatformClient::goesOfflineInAnOutageAndFailsLiveCallsFast()
     setFaults({{QStringLiteral("outage"), false}});
     QVERIFY(await(client.heartbeat({})).isOk());
     QCOMPARE(client.connectivity(), PlatformClient::Connectivity::Online);
+}
+
+void TestPlatformClient::givesUpOnASlowPlatformAfterItsTimeout()
+{
+    setFaults({{QStringLiteral("latency_ms"), 5000}});
+    PlatformClientSettings s = settings();
+    s.timeoutMs = 1000;
+    PlatformClient client(s);
+    const PlatformResult r = await(client.heartbeat({}));
+    QCOMPARE(r.outcome, PlatformOutcome::Transient);
+    QCOMPARE(r.errorCode, QStringLiteral("timeout"));
+    QCOMPARE(client.connectivity(), PlatformClient::Connectivity::Offline);
 }
 
 void TestPlatformClient::needsATagForALowRating()
