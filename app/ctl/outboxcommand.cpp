@@ -20,7 +20,8 @@ namespace {
 
 constexpr const char *usageText =
     "usage: kioskctl outbox status|list [--state STATE]|show REF|retry REF|park REF|discard REF [--yes]|export "
-    "[--state-dir DIR] [--json]";
+    "[--state-dir DIR] [--json]\n"
+    "       kioskctl outbox init-key    create the outbox's key at [offline] key_file (mode 0600, never replaced)";
 
 struct OutboxArgs {
     QString verb;
@@ -173,10 +174,28 @@ int exitFor(const OutboxError &error)
                                                                                                   : CtlExit::Error;
 }
 
+// Provisioning makes the key once per terminal, before the kiosk first starts.
+int initKey(CtlContext &context)
+{
+    const std::optional<KioskConfig> config = context.loadConfig();
+    if (!config)
+        return CtlExit::Error;
+    const QString path = config->string(QStringLiteral("offline/key_file"));
+    const OutboxResult<OutboxKey> key = OutboxKey::create(path);
+    if (!key) {
+        context.err << "kioskctl outbox init-key: " << key.error().message << Qt::endl;
+        return CtlExit::Error;
+    }
+    context.out << "outbox key created at " << path << " (mode 0600); without this file the entries queued on this terminal cannot be sent" << Qt::endl;
+    return CtlExit::Ok;
+}
+
 } // namespace
 
 int runOutboxCommand(CtlContext &context, const QStringList &args)
 {
+    if (args == QStringList{QStringLiteral("init-key")})
+        return initKey(context);
     const std::optional<OutboxArgs> parsed = parse(args);
     static const QStringList verbs{QStringLiteral("status"), QStringLiteral("list"), QStringLiteral("show"), QStringLiteral("retry"),
                                    QStringLiteral("park"), QStringLiteral("discard"), QStringLiteral("export")};

@@ -1,9 +1,11 @@
 #include "outboxfixture.h"
+#include "outboxkey.h"
 #include "outboxstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -134,6 +136,35 @@ private slots:
 
         QCOMPARE(kioskctl({QStringLiteral("discard"), m_parked.localRef, QStringLiteral("--yes")}).code, 0);
         QCOMPARE(kioskctl({QStringLiteral("status"), QStringLiteral("--json")}).out.contains("\"pending\": 0"), true);
+    }
+
+    void initKeyCreatesAPrivateKeyOnceAndNeverReplacesIt()
+    {
+        const QString keyFile = m_dir->filePath(QStringLiteral("provisioned.key"));
+        const QString config = m_dir->filePath(QStringLiteral("provisioning.ini"));
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[offline]\nkey_file=" + keyFile.toUtf8() + "\n");
+        file.close();
+        const auto initKey = [&] {
+            QProcess process;
+            process.start(qEnvironmentVariable("KIOSKCTL"), {QStringLiteral("--config"), config, QStringLiteral("outbox"), QStringLiteral("init-key")});
+            process.waitForFinished(60000);
+            return process.exitCode();
+        };
+
+        QCOMPARE(initKey(), 0);
+        QCOMPARE(QFileInfo(keyFile).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
+        QVERIFY(OutboxKey::load(keyFile).ok());
+        QFile first(keyFile);
+        QVERIFY(first.open(QIODevice::ReadOnly));
+        const QByteArray before = first.readAll();
+
+        QCOMPARE(initKey(), 2);
+        QFile second(keyFile);
+        QVERIFY(second.open(QIODevice::ReadOnly));
+        QCOMPARE(second.readAll(), before);
     }
 
     void refusesBadUsage()
