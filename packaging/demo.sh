@@ -1,29 +1,49 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and starts the kiosk demo: the real kiosk with simulated
-# devices behind the real drivers, the reference platform on loopback and a local IPP printer,
-# where those parts are built. Ctrl-C stops everything it started.
+# devices behind the real drivers and the reference platform on loopback (HTTPS with a CA made
+# for the demo), the terminal enrolled with it and its outbox key provisioned. Ctrl-C stops
+# everything it started. KIOSK_DEMO_SIZE=WxH sets the window (default 540x960, half a kiosk).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${KIOSK_BUILD_DIR:-$here/build}
 demo=$build/demo
+kioskctl=$build/app/ctl/kioskctl
+platform_port=${KIOSK_DEMO_PLATFORM_PORT:-18443}
 
 "$here/packaging/deps.sh"
 "$here/packaging/build.sh"
 
-mkdir -p "$demo/state"
+mkdir -p "$demo/state" "$demo/ca"
 chmod 700 "$demo/state"
-config=$demo/kiosk.ini
-"$build/app/ctl/kioskctl" config example \
-  | sed -e "s|^state_dir=.*|state_dir=$demo/state|" \
-        -e "s|^credentials_file=.*|credentials_file=$demo/state/terminal.json|" \
-  > "$config"
-"$build/app/ctl/kioskctl" config check "$config"
 
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
 }
 trap cleanup EXIT INT TERM
+
+# The reference platform, as a province would run it, on loopback.
+token="DEMO-$(date +%s)"
+"$build/app/refplatform/kiosk-refplatform" --listen 127.0.0.1:0 --tls-port "$platform_port" --make-ca "$demo/ca" \
+  --db "$demo/platform.db" --enroll-token "$token" --progress-s 30 > "$demo/platform.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 50); do grep -q "ready" "$demo/platform.log" 2>/dev/null && break; sleep 0.2; done
+grep -q "ready" "$demo/platform.log" || { echo "demo: the reference platform did not start:"; cat "$demo/platform.log"; exit 1; }
+
+config=$demo/kiosk.ini
+"$kioskctl" config example \
+  | sed -e "s|^state_dir=.*|state_dir=$demo/state|" \
+        -e "s|^credentials_file=.*|credentials_file=$demo/state/terminal.json|" \
+        -e "s|^key_file=.*|key_file=$demo/state/outbox.key|" \
+        -e "s|^url=.*|url=https://127.0.0.1:$platform_port/terminal/v1|" \
+        -e "s|^ca_file=.*|ca_file=$demo/ca/ca.pem|" \
+  > "$config"
+"$kioskctl" config check "$config"
+
+# What a technician does once per terminal: the outbox key, then enrolment.
+[ -f "$demo/state/outbox.key" ] || "$kioskctl" --config "$config" outbox init-key
+"$kioskctl" --config "$config" enroll --token "$token" --force
+"$kioskctl" --config "$config" platform ping || true
 
 # A display: the machine's own, or a virtual one when there is none (a headless server).
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
@@ -35,8 +55,14 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "demo: to see a screen: $build/app/kiosk/kiosk --config $config --screen home --screenshot home.png"
 fi
 
-echo "demo: configuration $config"
-echo "demo: kioskctl: $build/app/ctl/kioskctl --config $config help"
+cat <<TXT
+demo: the kiosk is starting (configuration $demo/kiosk.ini).
+demo: present a card with the on-screen 演示 button, or from another terminal:
+        $kioskctl --config $config sim card present resident
+        $kioskctl --config $config sim card remove
+        $kioskctl --config $config sim fault read_failure      (fault none to clear)
+demo: the platform: $kioskctl --config $config platform ping
+TXT
 "$build/app/kiosk/kiosk" --config "$config" --windowed --size "${KIOSK_DEMO_SIZE:-540x960}" &
 pids+=($!)
 wait "${pids[-1]}"

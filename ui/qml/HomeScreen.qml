@@ -74,6 +74,7 @@ Item {
                     model: Kiosk.themes
                     delegate: ThemeCard {
                         Layout.fillWidth: true
+                        Layout.fillHeight: true
                         Layout.preferredWidth: 1
                         onClicked: Kiosk.openTheme(themeId)
                     }
@@ -111,6 +112,7 @@ Item {
                     model: Kiosk.items
                     delegate: ItemCard {
                         Layout.fillWidth: true
+                        Layout.fillHeight: true
                         Layout.preferredWidth: 1
                         onClicked: Kiosk.openItem(code)
                     }

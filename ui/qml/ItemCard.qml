@@ -14,13 +14,15 @@ Rectangle {
     signal clicked()
 
     objectName: "itemCard_" + code
-    implicitHeight: 196
+    // Long English names and departments wrap instead of being cut; the row grows to fit.
+    implicitHeight: Math.max(196, content.implicitHeight + 2 * Theme.spacing)
     radius: Theme.radius
     color: area.pressed ? Theme.primaryLight : Theme.surface
     border.color: Theme.border
     border.width: 2
 
     ColumnLayout {
+        id: content
         anchors.fill: parent
         anchors.margins: Theme.spacing
         spacing: 8
@@ -33,7 +35,7 @@ Rectangle {
             font.bold: true
             color: Theme.text
             wrapMode: Text.Wrap
-            maximumLineCount: 2
+            maximumLineCount: 3
             elide: Text.ElideRight
             lineHeight: 1.1
         }
@@ -46,6 +48,8 @@ Rectangle {
                 text: card.department
                 font.pixelSize: 24
                 color: Theme.textMuted
+                wrapMode: Text.Wrap
+                maximumLineCount: 2
                 elide: Text.ElideRight
             }
             KindBadge {
