@@ -126,6 +126,11 @@ bool RefPlatform::open(QString *error)
         QStringLiteral("CREATE TABLE IF NOT EXISTS evaluations (evaluation_id TEXT PRIMARY KEY, case_no TEXT, score INTEGER, "
                        "tags TEXT, anonymous INTEGER, created_at INTEGER)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS heartbeats (terminal_id TEXT, at INTEGER, report TEXT)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS nonces_seen ON nonces (seen_at)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS cases_holder ON cases (holder)"),
+        // A request in progress when the server stopped never got to its work (the work and its
+        // recorded answer commit together), so its key is free again.
+        QStringLiteral("DELETE FROM idempotency WHERE done = 0"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS commands (id TEXT PRIMARY KEY, terminal_id TEXT, name TEXT, delivered INTEGER NOT NULL DEFAULT 0)"),
     };
     QSqlQuery q(m_db);
@@ -297,6 +302,9 @@ void RefPlatform::handle(const HttpRequest &request, const HttpReply &reply)
     }
 
     auto work = [this, request, reply, apiPath, auth, endpoint, idempotent, key] {
+        // The work and the answer kept for the key commit together: a crash between them would
+        // otherwise leave a case whose retry files a second one.
+        m_db.transaction();
         HttpResponse r = route(request, apiPath, auth);
         if (idempotent) {
             QSqlQuery q(m_db);
@@ -308,6 +316,7 @@ void RefPlatform::handle(const HttpRequest &request, const HttpReply &reply)
             q.addBindValue(key);
             q.exec();
         }
+        m_db.commit();
         finish(request, r, reply, endpoint, auth.terminalId, true);
     };
     if (faults.latencyMs > 0)

@@ -42,6 +42,7 @@ private slots:
     void answersInProgressWhileTheFirstRequestRuns();
     void keepsExactlyOneCaseWhenTheKioskIsKilledMidRequest();
     void keepsIdempotencyAcrossAServerRestart();
+    void keepsExactlyOneCaseWhenThePlatformIsKilledMidRequest();
     void retriesServerErrorsAndHonoursRetryAfter();
     void waitsOutRateLimits();
     void retriesBrokenRepliesAndStillMakesOneCase_data();
@@ -489,6 +490,42 @@ void TestPlatformClient::keepsIdempotencyAcrossAServerRestart()
     QVERIFY2(again.isOk(), qPrintable(again.summary()));
     QVERIFY(again.replayed);
     QCOMPARE(again.body.value(QLatin1String("case_no")).toString(), caseNumber);
+    QCOMPARE(casesWithKey(server, key), 1);
+}
+
+void TestPlatformClient::keepsExactlyOneCaseWhenThePlatformIsKilledMidRequest()
+{
+    QTemporaryDir dir;
+    RefPlatformProcess server;
+    const QStringList args = {QStringLiteral("--db"), dir.filePath(QStringLiteral("p.db")), QStringLiteral("--enroll-token"), QStringLiteral("t")};
+    QVERIFY2(server.start(args), qPrintable(server.errorText()));
+    PlatformClient enroller(settings(server.httpUrl()));
+    const PlatformResult enrolled = await(enroller.enroll(QStringLiteral("t"), {}, {}, QStringLiteral("340104-HALL-01")));
+    QVERIFY(enrolled.isOk());
+    TerminalCredentials credentials{enrolled.body.value(QLatin1String("terminal_id")).toString(),
+                                    QByteArray::fromBase64(enrolled.body.value(QLatin1String("secret")).toString().toLatin1()), {}, {}};
+    QVERIFY(!server.post(QStringLiteral("faults"), {{QStringLiteral("latency_ms"), 30000}}).isEmpty());
+    const QString key = PlatformClient::newIdempotencyKey();
+    {
+        PlatformClientSettings s = settings(server.httpUrl());
+        s.credentials = credentials;
+        PlatformClient client(s);
+        PlatformCall *call = client.submitCase(caseRequest(QStringLiteral("T-PKILL-1")), key);
+        QSignalSpy done(call, &PlatformCall::finished);
+        QTRY_VERIFY_WITH_TIMEOUT(keyState(server, key, 0), 30000);
+        server.kill();
+        QVERIFY(done.wait(60000));
+        QVERIFY(done.at(0).at(0).value<PlatformResult>().isTransient());
+    }
+    QVERIFY2(server.start(args), qPrintable(server.errorText()));
+    PlatformClientSettings s = settings(server.httpUrl());
+    s.credentials = credentials;
+    PlatformClient client(s);
+    const PlatformResult again = await(client.submitCase(caseRequest(QStringLiteral("T-PKILL-1")), key));
+    QVERIFY2(again.isOk(), qPrintable(again.summary()));
+    QVERIFY(!again.replayed);
+    QCOMPARE(casesWithKey(server, key), 1);
+    QVERIFY(await(client.submitCase(caseRequest(QStringLiteral("T-PKILL-1")), key)).replayed);
     QCOMPARE(casesWithKey(server, key), 1);
 }
 
