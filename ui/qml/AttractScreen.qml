@@ -86,10 +86,22 @@ Rectangle {
             radius: 100
             color: Theme.surface
 
-            SequentialAnimation on scale {
-                loops: Animation.Infinite
-                NumberAnimation { from: 1; to: 1.04; duration: 1200; easing.type: Easing.InOutQuad }
-                NumberAnimation { from: 1.04; to: 1; duration: 1200; easing.type: Easing.InOutQuad }
+            // A soft halo breathes behind the invitation; the invitation itself stays still so
+            // that it is easy to read and to hit.
+            Rectangle {
+                z: -1
+                anchors.centerIn: parent
+                width: parent.width + 48
+                height: parent.height + 48
+                radius: height / 2
+                color: "transparent"
+                border.color: Theme.gold
+                border.width: 6
+                SequentialAnimation on opacity {
+                    loops: Animation.Infinite
+                    NumberAnimation { from: 0.15; to: 0.9; duration: 1400; easing.type: Easing.InOutQuad }
+                    NumberAnimation { from: 0.9; to: 0.15; duration: 1400; easing.type: Easing.InOutQuad }
+                }
             }
 
             ColumnLayout {
