@@ -22,6 +22,7 @@ PlatformResult malformed(PlatformResult result, const QString &problem)
     result.outcome = PlatformOutcome::Transient;
     result.errorCode = QStringLiteral("malformed");
     result.message = QStringLiteral("HTTP %1 with a body of the wrong shape at %2").arg(result.httpStatus).arg(problem);
+    result.httpStatus = 502;
     result.body = {};
     result.content.clear();
     return result;

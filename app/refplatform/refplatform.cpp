@@ -199,10 +199,9 @@ void RefPlatform::log(const HttpRequest &request, const HttpResponse &response, 
         m_requests.removeFirst();
 }
 
-void RefPlatform::finish(const HttpRequest &request, HttpResponse response, const HttpReply &reply, const QString &endpoint,
-                         const QString &terminalId, bool applyDeliveryFaults)
+void RefPlatform::finish(const HttpRequest &request, HttpResponse response, const HttpReply &reply, const QString &terminalId,
+                         bool applyDeliveryFaults)
 {
-    Q_UNUSED(endpoint);
     response.setHeader("X-Request-Id", randomHex(m_random, 8));
     response.setHeader("Date", QLocale::c().toString(now(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss")).toLatin1() + " GMT");
     response.setHeader("Cache-Control", "no-store");
@@ -233,7 +232,7 @@ void RefPlatform::handle(const HttpRequest &request, const HttpReply &reply)
         return handleInspect(request, reply);
     const QByteArray base = m_options.basePath.toLatin1();
     if (!path.startsWith(base + '/'))
-        return finish(request, error(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint")), reply, {}, {}, false);
+        return finish(request, error(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint")), reply, {}, false);
     const QByteArray apiPath = path.mid(base.size());
     const QString endpoint = endpointOf(apiPath);
     FaultPlan &faults = m_options.faults;
@@ -252,19 +251,19 @@ void RefPlatform::handle(const HttpRequest &request, const HttpReply &reply)
         if (++m_rateWindowCount > faults.rateLimitPerSecond) {
             HttpResponse r = error(429, QStringLiteral("rate_limited"), QStringLiteral("too many requests"));
             r.setHeader("Retry-After", "1");
-            return finish(request, r, reply, endpoint, {}, false);
+            return finish(request, r, reply, {}, false);
         }
     }
     if (chance(faults.errorRate(endpoint))) {
         HttpResponse r = error(503, QStringLiteral("unavailable"), QStringLiteral("the platform is busy (injected)"));
         r.setHeader("Retry-After", "1");
-        return finish(request, r, reply, endpoint, {}, false);
+        return finish(request, r, reply, {}, false);
     }
 
     Auth auth;
     if (endpoint != QLatin1String("enroll")) {
         if (const auto refused = authenticate(request, &auth))
-            return finish(request, *refused, reply, endpoint, auth.terminalId, false);
+            return finish(request, *refused, reply, auth.terminalId, false);
     }
 
     const bool idempotent = request.method == "POST" && endpoint != QLatin1String("enroll") && endpoint != QLatin1String("heartbeat");
@@ -273,7 +272,7 @@ void RefPlatform::handle(const HttpRequest &request, const HttpReply &reply)
     if (idempotent) {
         if (key.isEmpty())
             return finish(request, error(400, QStringLiteral("bad_request"), QStringLiteral("Idempotency-Key is required")),
-                          reply, endpoint, auth.terminalId, false);
+                          reply, auth.terminalId, false);
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("SELECT body_hash, done, status, content_type, body FROM idempotency WHERE terminal_id = ? AND key = ? AND created_at > ?"));
         q.addBindValue(auth.terminalId);
@@ -291,7 +290,7 @@ void RefPlatform::handle(const HttpRequest &request, const HttpReply &reply)
                 r.body = q.value(4).toByteArray();
                 r.setHeader("Idempotent-Replayed", "true");
             }
-            return finish(request, r, reply, endpoint, auth.terminalId, r.status < 300);
+            return finish(request, r, reply, auth.terminalId, r.status < 300);
         }
         q.prepare(QStringLiteral("INSERT OR REPLACE INTO idempotency (terminal_id, key, body_hash, done, created_at) VALUES (?, ?, ?, 0, ?)"));
         q.addBindValue(auth.terminalId);
@@ -301,7 +300,7 @@ void RefPlatform::handle(const HttpRequest &request, const HttpReply &reply)
         q.exec();
     }
 
-    auto work = [this, request, reply, apiPath, auth, endpoint, idempotent, key] {
+    auto work = [this, request, reply, apiPath, auth, idempotent, key] {
         // The work and the answer kept for the key commit together: a crash between them would
         // otherwise leave a case whose retry files a second one.
         m_db.transaction();
@@ -317,7 +316,7 @@ void RefPlatform::handle(const HttpRequest &request, const HttpReply &reply)
             q.exec();
         }
         m_db.commit();
-        finish(request, r, reply, endpoint, auth.terminalId, true);
+        finish(request, r, reply, auth.terminalId, true);
     };
     if (faults.latencyMs > 0)
         QTimer::singleShot(faults.latencyMs, this, work);
@@ -862,5 +861,5 @@ void RefPlatform::handleInspect(const HttpRequest &request, const HttpReply &rep
         }
         r = json(200, {{table, rows}});
     }
-    finish(request, r, reply, {}, {}, false);
+    finish(request, r, reply, {}, false);
 }

@@ -42,17 +42,13 @@ private:
         QString terminalId;
         QString division;
     };
-    struct Outcome {
-        HttpResponse response;
-        bool storeForIdempotency = true;
-    };
 
     [[nodiscard]] QDateTime now() const;
     [[nodiscard]] HttpResponse error(int status, const QString &code, const QString &message,
                                      const QJsonObject &details = {}) const;
     [[nodiscard]] HttpResponse json(int status, const QJsonObject &body) const;
-    void finish(const HttpRequest &request, HttpResponse response, const HttpReply &reply, const QString &endpoint,
-                const QString &terminalId, bool applyDeliveryFaults);
+    void finish(const HttpRequest &request, HttpResponse response, const HttpReply &reply, const QString &terminalId,
+                bool applyDeliveryFaults);
     void log(const HttpRequest &request, const HttpResponse &response, const QString &terminalId, const QString &fault);
 
     void handleInspect(const HttpRequest &request, const HttpReply &reply);

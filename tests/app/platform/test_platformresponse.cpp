@@ -111,6 +111,7 @@ void TestPlatformResponse::treatsWrongShapesAs502()
     const PlatformResult r = PlatformResponse::classify(endpoint, status, {}, body);
     QCOMPARE(r.outcome, PlatformOutcome::Transient);
     QCOMPARE(r.errorCode, QStringLiteral("malformed"));
+    QCOMPARE(r.httpStatus, 502);
     QVERIFY(r.body.isEmpty());
 }
 
