@@ -1,4 +1,5 @@
 #include "platformclient.h"
+#include "platformheartbeat.h"
 #include "refplatformprocess.h"
 #include "responseshape.h"
 
@@ -51,6 +52,7 @@ private slots:
     void givesUpOnASlowPlatformAfterItsTimeout();
     void needsATagForALowRating();
     void deliversHeartbeatCommandsOnce();
+    void beatsOnItsIntervalAndPassesCommandsOn();
     void talksTlsToAServerSignedByTheConfiguredCa();
     void rejectsAServerCertificateFromAnotherCa();
     void presentsAClientCertificateForMutualTls();
@@ -665,6 +667,31 @@ void TestPlatformClient::deliversHeartbeatCommandsOnce()
     QCOMPARE(commands.first().toObject().value(QLatin1String("name")).toString(), QStringLiteral("reload_catalogue"));
     QCOMPARE(first.body.value(QLatin1String("catalogue_version")).toString(), QStringLiteral("2026-11-20.3"));
     QVERIFY(await(client.heartbeat({})).body.value(QLatin1String("commands")).toArray().isEmpty());
+}
+
+void TestPlatformClient::beatsOnItsIntervalAndPassesCommandsOn()
+{
+    PlatformClient client(settings());
+    int reports = 0;
+    PlatformHeartbeat heartbeat(client, [&reports] {
+        ++reports;
+        return QJsonObject{{QStringLiteral("version"), QStringLiteral("beat-test")}, {QStringLiteral("uptime_s"), reports}};
+    });
+    heartbeat.setInterval(std::chrono::milliseconds(200));
+    QSignalSpy commands(&heartbeat, &PlatformHeartbeat::commandReceived);
+    QSignalSpy versions(&heartbeat, &PlatformHeartbeat::catalogueVersionAnnounced);
+    QSignalSpy beats(&heartbeat, &PlatformHeartbeat::beaten);
+    QVERIFY(!m_server.post(QStringLiteral("commands"), {{QStringLiteral("terminal_id"), m_credentials.terminalId}, {QStringLiteral("name"), QStringLiteral("lock")}}).isEmpty());
+    heartbeat.start();
+    QTRY_VERIFY_WITH_TIMEOUT(beats.count() >= 3, 60000);
+    heartbeat.stop();
+    QCOMPARE(commands.count(), 1);
+    QCOMPARE(commands.at(0).at(1).toString(), QStringLiteral("lock"));
+    QCOMPARE(versions.at(0).at(0).toString(), QStringLiteral("2026-11-20.3"));
+    int seen = 0;
+    for (const QJsonValue &row : m_server.inspect(QStringLiteral("heartbeats")).value(QLatin1String("heartbeats")).toArray())
+        seen += row.toObject().value(QLatin1String("report")).toString().contains(QLatin1String("beat-test")) ? 1 : 0;
+    QVERIFY(seen >= 3);
 }
 
 void TestPlatformClient::talksTlsToAServerSignedByTheConfiguredCa()

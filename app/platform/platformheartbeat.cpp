@@ -1,0 +1,67 @@
+#include "platformheartbeat.h"
+
+#include "platformclient.h"
+#include "platformlog.h"
+
+#include <QJsonArray>
+
+namespace {
+
+constexpr qsizetype rememberedCommands = 64;
+
+} // namespace
+
+PlatformHeartbeat::PlatformHeartbeat(PlatformClient &client, ReportSource source, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_source(std::move(source))
+{
+    m_timer.setInterval(std::chrono::seconds(60));
+    connect(&m_timer, &QTimer::timeout, this, &PlatformHeartbeat::beatNow);
+}
+
+void PlatformHeartbeat::setInterval(std::chrono::milliseconds interval)
+{
+    m_timer.setInterval(interval);
+}
+
+void PlatformHeartbeat::start()
+{
+    m_timer.start();
+    beatNow();
+}
+
+void PlatformHeartbeat::stop()
+{
+    m_timer.stop();
+}
+
+void PlatformHeartbeat::beatNow()
+{
+    if (m_inFlight)
+        return;
+    m_inFlight = true;
+    PlatformCall *call = m_client.heartbeat(m_source ? m_source() : QJsonObject());
+    connect(call, &PlatformCall::finished, this, &PlatformHeartbeat::handle);
+}
+
+void PlatformHeartbeat::handle(const PlatformResult &result)
+{
+    m_inFlight = false;
+    if (result.isOk()) {
+        emit catalogueVersionAnnounced(result.body.value(QLatin1String("catalogue_version")).toString());
+        for (const QJsonValue &value : result.body.value(QLatin1String("commands")).toArray()) {
+            const QJsonObject command = value.toObject();
+            const QString id = command.value(QLatin1String("id")).toString();
+            if (m_seenCommands.contains(id))
+                continue;
+            m_seenCommands.append(id);
+            while (m_seenCommands.size() > rememberedCommands)
+                m_seenCommands.removeFirst();
+            const QString name = command.value(QLatin1String("name")).toString();
+            qCInfo(lcPlatform).noquote() << "platform command" << name << id;
+            emit commandReceived(id, name);
+        }
+    }
+    emit beaten(result);
+}
