@@ -292,10 +292,12 @@ void PlatformClient::send(PlatformCall *call)
     QString basePath = base.path(QUrl::FullyEncoded);
     while (basePath.endsWith(QLatin1Char('/')))
         basePath.chop(1);
-    QUrl url = base;
-    const QByteArray pathAndQuery = (basePath + call->m_path).toLatin1();
-    url = QUrl::fromEncoded(base.toEncoded(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment) + pathAndQuery,
-                            QUrl::StrictMode);
+    const QUrl url = QUrl::fromEncoded(base.toEncoded(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)
+                                           + (basePath + call->m_path).toLatin1(),
+                                       QUrl::StrictMode);
+    // Signed exactly as Qt writes the request line, so QUrl's normalisation cannot break it.
+    const QByteArray pathAndQuery =
+        url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
 
     QNetworkRequest request(url);
     request.setTransferTimeout(m_settings.timeoutMs);

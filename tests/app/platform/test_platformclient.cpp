@@ -31,6 +31,7 @@ private slots:
     void signsWithEitherAlgorithm_data();
     void signsWithEitherAlgorithm();
     void parksARequestWithABadSignature();
+    void signsPathsWithReservedCharactersAsSent();
     void parksRequestsOfADisabledTerminal();
     void correctsItsClockFromClockSkewAndRetriesOnce();
     void verifiesAResidentAndServesTheirLicencesAndCases();
@@ -244,6 +245,16 @@ void TestPlatformClient::parksARequestWithABadSignature()
     QCOMPARE(r.outcome, PlatformOutcome::Permanent);
     QCOMPARE(r.errorCode, QStringLiteral("invalid_signature"));
     QVERIFY(!r.requestId.isEmpty());
+}
+
+void TestPlatformClient::signsPathsWithReservedCharactersAsSent()
+{
+    PlatformClient client(settings());
+    // The platform must get as far as looking the case up: the signature over the encoded path held.
+    const PlatformResult r = await(client.caseStatus(QStringLiteral("a+b=c/d?e 中")));
+    QCOMPARE(r.errorCode, QStringLiteral("not_found"));
+    const PlatformResult list = await(client.caseList(QStringLiteral("tok+en/with=base64")));
+    QCOMPARE(list.errorCode, QStringLiteral("bad_request")); // an unknown holder, not a bad signature
 }
 
 void TestPlatformClient::parksRequestsOfADisabledTerminal()
