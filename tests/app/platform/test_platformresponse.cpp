@@ -2,6 +2,7 @@
 #include "responseshape.h"
 
 #include <QFile>
+#include <QRandomGenerator>
 #include <QTest>
 #include <QTimeZone>
 
@@ -20,6 +21,7 @@ private slots:
     void reportsReplayedIdempotentAnswers();
     void acceptsTheDemoCatalogueAndA304();
     void acceptsOnlyPdfDocuments();
+    void neverTrustsARandomlyDamagedReply();
     void recognisesCaseNumbers_data();
     void recognisesCaseNumbers();
 };
@@ -158,6 +160,28 @@ void TestPlatformResponse::acceptsOnlyPdfDocuments()
              QStringLiteral("malformed"));
     QCOMPARE(PlatformResponse::classify(PlatformEndpoint::Document, 200, {{"content-type", "application/pdf"}}, pdf.left(20)).errorCode,
              QStringLiteral("malformed"));
+}
+
+void TestPlatformResponse::neverTrustsARandomlyDamagedReply()
+{
+    // A proxy or a flaky line can damage any byte: what comes out is either a body that still has
+    // the full shape, or a transient failure; never an Ok with a body missing its case number.
+    QRandomGenerator random(20261123);
+    const QByteArray valid("{\"case_no\":\"34010320261123000123\",\"status\":\"accepted\",\"message\":{\"zh\":\"已受理\"},\"due\":\"2026-11-26\"}");
+    int rejected = 0;
+    for (int round = 0; round < 5000; ++round) {
+        QByteArray body = valid.left(random.bounded(valid.size() + 1));
+        for (int m = random.bounded(3); m > 0 && !body.isEmpty(); --m)
+            body[random.bounded(body.size())] = char(random.bounded(256));
+        const PlatformResult r = PlatformResponse::classify(PlatformEndpoint::SubmitCase, 201, {}, body);
+        if (r.isOk()) {
+            QVERIFY2(ResponseShape::isCaseNumber(r.body.value(QLatin1String("case_no")).toString()), body.constData());
+        } else {
+            QCOMPARE(r.outcome, PlatformOutcome::Transient);
+            ++rejected;
+        }
+    }
+    QVERIFY(rejected > 0);
 }
 
 void TestPlatformResponse::recognisesCaseNumbers_data()

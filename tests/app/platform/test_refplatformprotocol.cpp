@@ -3,6 +3,7 @@
 #include "httpmessage.h"
 
 #include <QJsonArray>
+#include <QRandomGenerator>
 #include <QTest>
 
 // The reference server's pure parts: the HTTP/1.1 framing it reads and writes, its fault plan,
@@ -16,6 +17,7 @@ private slots:
     void waitsForTheWholeBody();
     void refusesWhatItCannotFrame_data();
     void refusesWhatItCannotFrame();
+    void neverReadsPastWhatArrivedInRandomStreams();
     void writesContentLengthAndNoBodyFor304();
     void readsPercentEncodedQueryValues();
     void mergesFaultChangesAndRefusesUnknownOnes();
@@ -67,6 +69,32 @@ void TestRefPlatformProtocol::refusesWhatItCannotFrame()
     QFETCH(QByteArray, stream);
     HttpRequest request;
     QCOMPARE(HttpParser::take(stream, &request), HttpParser::Status::Bad);
+}
+
+void TestRefPlatformProtocol::neverReadsPastWhatArrivedInRandomStreams()
+{
+    // Valid requests cut at random points and mutated at random bytes, as a hostile or broken
+    // client would send them: the parser either waits, refuses, or takes a request whose body
+    // has exactly its Content-Length, and never loses or invents bytes.
+    QRandomGenerator random(20261123);
+    const QByteArray valid = "POST /terminal/v1/cases?x=1 HTTP/1.1\r\nHost: h\r\nContent-Length: 12\r\n\r\n{\"a\":\"bcde\"}";
+    for (int round = 0; round < 20000; ++round) {
+        QByteArray stream = valid.left(random.bounded(valid.size() + 1));
+        const int mutations = random.bounded(4);
+        for (int m = 0; m < mutations && !stream.isEmpty(); ++m)
+            stream[random.bounded(stream.size())] = char(random.bounded(256));
+        const QByteArray before = stream;
+        HttpRequest request;
+        const HttpParser::Status status = HttpParser::take(stream, &request);
+        if (status == HttpParser::Status::Complete) {
+            const qsizetype consumed = before.size() - stream.size();
+            QVERIFY(consumed > 0);
+            QCOMPARE(request.body.size(), request.headers.value("content-length").toLongLong());
+            QVERIFY(before.left(consumed).endsWith(request.body));
+        } else {
+            QCOMPARE(stream, before);
+        }
+    }
 }
 
 void TestRefPlatformProtocol::writesContentLengthAndNoBodyFor304()
