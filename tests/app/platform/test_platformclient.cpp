@@ -6,6 +6,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -32,6 +34,7 @@ private slots:
     void signsWithEitherAlgorithm();
     void parksARequestWithABadSignature();
     void signsPathsWithReservedCharactersAsSent();
+    void refusesARequestReplayedWithItsNonce();
     void parksRequestsOfADisabledTerminal();
     void correctsItsClockFromClockSkewAndRetriesOnce();
     void verifiesAResidentAndServesTheirLicencesAndCases();
@@ -255,6 +258,35 @@ void TestPlatformClient::signsPathsWithReservedCharactersAsSent()
     QCOMPARE(r.errorCode, QStringLiteral("not_found"));
     const PlatformResult list = await(client.caseList(QStringLiteral("tok+en/with=base64")));
     QCOMPARE(list.errorCode, QStringLiteral("bad_request")); // an unknown holder, not a bad signature
+}
+
+void TestPlatformClient::refusesARequestReplayedWithItsNonce()
+{
+    // An eavesdropper's copy of a signed request, sent again byte for byte.
+    QUrl url = m_server.httpUrl();
+    url.setPath(url.path() + QStringLiteral("/catalogue"));
+    const QByteArray timestamp = RequestSigner::timestamp(QDateTime::currentDateTime());
+    const QByteArray nonce = "00112233445566778899aabbccddeeff";
+    const QByteArray canonical = RequestSigner::canonicalString("GET", url.path().toLatin1(), timestamp, nonce,
+                                                                RequestSigner::bodyHash(SignatureAlgorithm::HmacSha256, {}));
+    QNetworkRequest request(url);
+    request.setRawHeader("X-Terminal-Id", m_credentials.terminalId.toLatin1());
+    request.setRawHeader("X-Timestamp", timestamp);
+    request.setRawHeader("X-Nonce", nonce);
+    request.setRawHeader("X-Signature", RequestSigner::signature(SignatureAlgorithm::HmacSha256, m_credentials.secret, canonical));
+    QNetworkAccessManager network;
+    QList<int> statuses;
+    QByteArray lastBody;
+    for (int i = 0; i < 2; ++i) {
+        QNetworkReply *reply = network.get(request);
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        QVERIFY(done.wait(30000));
+        statuses.append(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+        lastBody = reply->readAll();
+        delete reply;
+    }
+    QCOMPARE(statuses, (QList<int>{200, 401}));
+    QVERIFY(lastBody.contains("\"replayed\""));
 }
 
 void TestPlatformClient::parksRequestsOfADisabledTerminal()
