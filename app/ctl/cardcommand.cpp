@@ -126,6 +126,12 @@ int readCard(CtlContext &context, const ReadRequest &request)
                          loop.quit();
                      });
     QObject::connect(&reader, &Device::healthChanged, &loop, [&](const DeviceHealth &health) {
+        if (health.level == HealthLevel::Busy) {
+            context.err << "the reader is in use by another process (is the kiosk running?)" << Qt::endl;
+            exitCode = CtlExit::Error;
+            loop.quit();
+            return;
+        }
         if (health.level != HealthLevel::Error)
             return;
         context.err << "reader unusable: " << health.detail << " (staff: " << DeviceVocabulary::toString(health.hint) << ")";

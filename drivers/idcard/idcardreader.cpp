@@ -26,7 +26,9 @@ bool IdCardReader::onOpen(QString *)
 
     connect(m_worker, &IdCardReaderWorker::healthChanged, this, [this](const DeviceHealth &health) {
         setHealth(health);
-        setState(health.level == HealthLevel::Error ? State::Error : State::Idle);
+        setState(health.level == HealthLevel::Error  ? State::Error
+                 : health.level == HealthLevel::Busy ? State::Busy
+                                                     : State::Idle);
     });
     connect(m_worker, &IdCardReaderWorker::healthChecked, this,
             [this](int level, const DeviceHealth &health) { reportHealthCheck(static_cast<HealthCheckLevel>(level), health); });

@@ -118,6 +118,14 @@ void IdCardReaderWorker::tryReopen()
         return;
     }
     if (!m_transport->isOpen() && !m_transport->open(&error)) {
+        if (m_transport->openFailedBusy()) {
+            // There, but in another process's hands (the kiosk, while kioskctl looks): busy, not broken.
+            setHealth({HealthLevel::Busy, QStringLiteral("in_use"), StaffHint::None});
+            emit presenceChanged(true);
+            if (!m_reopenTimer->isActive())
+                m_reopenTimer->start();
+            return;
+        }
         if (m_health.detail != QLatin1String("no_device"))
             qCWarning(lcDrivers).noquote() << "id card reader not found:" << error;
         setHealth(DeviceHealth::error(QStringLiteral("no_device"), StaffHint::CallService));

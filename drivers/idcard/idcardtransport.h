@@ -14,6 +14,9 @@ public:
     virtual ~IdCardTransport() = default;
 
     [[nodiscard]] virtual bool open(QString *error) = 0;
+    // After a failed open(): true when the device is there but another process holds it
+    // (a serial port's lock, a claimed USB interface), rather than missing.
+    [[nodiscard]] virtual bool openFailedBusy() const { return false; }
     virtual void close() = 0;
     [[nodiscard]] virtual bool isOpen() const = 0;
     // Writes one whole command frame (with preamble; a transport configured without it strips it).

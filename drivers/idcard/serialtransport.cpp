@@ -14,6 +14,7 @@ SerialTransport::~SerialTransport() = default;
 bool SerialTransport::open(QString *error)
 {
     close();
+    m_busy = false;
     // Resolve a stable symlink (the simulator's, or a udev by-id link) to the node it names now.
     const QString target = QFileInfo(m_path).canonicalFilePath();
     if (target.isEmpty()) {
@@ -24,6 +25,8 @@ bool SerialTransport::open(QString *error)
     m_port = std::make_unique<QSerialPort>();
     m_port->setPortName(target);
     if (!m_port->open(QIODevice::ReadWrite)) {
+        // QSerialPort locks the port; another process holding the lock shows as a permission error.
+        m_busy = m_port->error() == QSerialPort::PermissionError && QFileInfo(target).isWritable();
         if (error)
             *error = QStringLiteral("%1: %2").arg(m_path, m_port->errorString());
         m_port.reset();

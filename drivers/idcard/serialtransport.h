@@ -15,6 +15,7 @@ public:
     ~SerialTransport() override;
 
     bool open(QString *error) override;
+    bool openFailedBusy() const override { return m_busy; }
     void close() override;
     bool isOpen() const override;
     Outcome write(const QByteArray &frame, int timeoutMs, QString *error) override;
@@ -27,5 +28,6 @@ private:
 
     QString m_path;
     qint32 m_baud;
+    bool m_busy = false;
     std::unique_ptr<QSerialPort> m_port;
 };

@@ -11,6 +11,7 @@ struct UsbTransport::Private {
     // Without preambles: how many bytes of the current reply are still to come, so that the
     // preamble is put back only in front of a reply's first bytes.
     qsizetype remaining = 0;
+    bool busy = false;
     libusb_hotplug_callback_handle hotplug = 0;
     bool hotplugRegistered = false;
     IdCardTransport::Presence presence = IdCardTransport::Presence::Unknown;
@@ -71,6 +72,7 @@ UsbTransport::~UsbTransport()
 bool UsbTransport::open(QString *error)
 {
     close();
+    d->busy = false;
     if (!d->context) {
         const int code = libusb_init(&d->context);
         if (code != LIBUSB_SUCCESS) {
@@ -90,6 +92,7 @@ bool UsbTransport::open(QString *error)
     libusb_set_auto_detach_kernel_driver(d->handle, 1);
     const int code = libusb_claim_interface(d->handle, d->endpoints.interfaceNumber);
     if (code != LIBUSB_SUCCESS) {
+        d->busy = code == LIBUSB_ERROR_BUSY;
         if (error)
             *error = QStringLiteral("%1: cannot claim interface %2: %3")
                          .arg(describe())
@@ -101,6 +104,11 @@ bool UsbTransport::open(QString *error)
     d->remaining = 0;
     d->presence = Presence::Present;
     return true;
+}
+
+bool UsbTransport::openFailedBusy() const
+{
+    return d->busy;
 }
 
 void UsbTransport::close()

@@ -25,6 +25,7 @@ public:
     ~UsbTransport() override;
 
     bool open(QString *error) override;
+    bool openFailedBusy() const override;
     void close() override;
     bool isOpen() const override;
     Outcome write(const QByteArray &frame, int timeoutMs, QString *error) override;

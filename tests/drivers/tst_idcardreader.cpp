@@ -235,6 +235,22 @@ private slots:
         QVERIFY(!reader.isPresent());
     }
 
+    void reportsBusyWhileAnotherHolderHasThePort()
+    {
+        Rig rig;
+        QVERIFY(rig.start());
+        QVERIFY(rig.reader->start());
+        QTRY_COMPARE_WITH_TIMEOUT(rig.reader->health().level, HealthLevel::Ok, Patience);
+        const auto second = rig.makeReader(100);
+        QVERIFY(second->start());
+        QTRY_COMPARE_WITH_TIMEOUT(second->health().level, HealthLevel::Busy, Patience);
+        QCOMPARE(second->health().detail, QStringLiteral("in_use"));
+        QVERIFY(second->isPresent());
+        // Once the first holder lets go, the second takes the reader over.
+        rig.reader->close();
+        QTRY_COMPARE_WITH_TIMEOUT(second->health().level, HealthLevel::Ok, Patience);
+    }
+
     void checksHealthOnRequest_data()
     {
         QTest::addColumn<int>("level");

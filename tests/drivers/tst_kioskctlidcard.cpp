@@ -146,6 +146,23 @@ private slots:
         QVERIFY(check.out.contains(QStringLiteral("external check: ok")));
     }
 
+    void saysWhenTheReaderIsInUse()
+    {
+        QProcess holder;
+        holder.start(QStringLiteral(KIOSKCTL), {QStringLiteral("card"), QStringLiteral("read"), QStringLiteral("--port"), tty(),
+                                                QStringLiteral("--timeout"), QStringLiteral("30")});
+        QVERIFY(holder.waitForStarted());
+        QByteArray said;
+        QTRY_VERIFY2_WITH_TIMEOUT((said += holder.readAllStandardError()).contains("waiting for a card"), said.constData(), 15000);
+        // The holder now owns the port; give its worker the moment it needs to open it.
+        QTRY_VERIFY_WITH_TIMEOUT(kioskctl({QStringLiteral("devices")}).out.contains(QStringLiteral("busy (in_use)")), 15000);
+        const Result result = readCard();
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains(QStringLiteral("in use by another process")));
+        holder.kill();
+        holder.waitForFinished();
+    }
+
     void rejectsAnUnknownSimulatedCard()
     {
         const Result result = kioskctl({QStringLiteral("sim"), QStringLiteral("card"), QStringLiteral("present"), QStringLiteral("passport")});
