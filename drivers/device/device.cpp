@@ -3,6 +3,7 @@
 #include "common/driverslog.h"
 
 #include <QDir>
+#include <QTimer>
 
 namespace {
 
@@ -71,6 +72,15 @@ bool Device::enable(QString *error)
         return false;
     m_stage = Stage::Enabled;
     m_enabledSince = QDateTime::currentDateTimeUtc();
+    if (!m_poweredClock) {
+        m_poweredClock = new QTimer(this);
+        m_poweredClock->setInterval(std::chrono::minutes(10));
+        connect(m_poweredClock, &QTimer::timeout, this, [this] {
+            accountPoweredTime();
+            m_enabledSince = QDateTime::currentDateTimeUtc();
+        });
+    }
+    m_poweredClock->start();
     return true;
 }
 
@@ -79,6 +89,7 @@ void Device::disable()
     if (m_stage != Stage::Enabled)
         return;
     onDisable();
+    m_poweredClock->stop();
     accountPoweredTime();
     m_stage = Stage::Claimed;
 }

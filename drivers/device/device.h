@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QString>
 
+class QTimer;
+
 // One device of any class, after UnifiedPOS: the caller must `open`, then `claim`, then `enable`
 // before it delivers events, and undoes them in reverse. The base enforces that order, keeps the
 // state, health and statistics, and calls the driver's hooks; a driver does its I/O off the
@@ -92,4 +94,5 @@ private:
     bool m_present = false;
     DeviceStatistics m_statistics;
     QDateTime m_enabledSince;
+    QTimer *m_poweredClock = nullptr; // banks enabled time every few minutes, so a crash loses little
 };
