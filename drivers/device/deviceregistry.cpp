@@ -4,6 +4,8 @@
 #include "device/devicespec.h"
 #include "idcard/idcardreader.h"
 #include "idcard/sim/idcardsimulatorhost.h"
+#include "printer/printer.h"
+#include "printer/sim/printersimulator.h"
 
 DeviceRegistry::DeviceRegistry(DeviceRegistryOptions options, QObject *parent)
     : QObject(parent)
@@ -17,6 +19,7 @@ DeviceRegistry::~DeviceRegistry()
     qDeleteAll(m_devices);
     m_devices.clear();
     delete m_idCardSimulator;
+    qDeleteAll(m_printerSimulators);
 }
 
 bool DeviceRegistry::build(QStringList *errors)
@@ -25,6 +28,8 @@ bool DeviceRegistry::build(QStringList *errors)
     for (auto it = m_options.specs.begin(); it != m_options.specs.end(); ++it) {
         if (it.key() == QLatin1String("id_card_reader")) {
             ok = buildIdCardReader(it.key(), it.value(), errors) && ok;
+        } else if (it.key() == QLatin1String("receipt_printer") || it.key() == QLatin1String("document_printer")) {
+            ok = buildPrinter(it.key(), it.value(), errors) && ok;
         } else if (it.value().trimmed() != QLatin1String("none")) {
             m_unsupported << it.key();
         }
@@ -77,6 +82,48 @@ bool DeviceRegistry::buildIdCardReader(const QString &id, const QString &specTex
     return true;
 }
 
+bool DeviceRegistry::buildPrinter(const QString &id, const QString &specText, QStringList *errors)
+{
+    QString error;
+    const std::optional<PrinterAddress> address = PrinterAddress::parse(specText, &error);
+    if (!address) {
+        if (errors)
+            *errors << QStringLiteral("%1: %2").arg(id, error);
+        return false;
+    }
+    if (address->kind == PrinterAddress::Kind::None)
+        return true;
+    PrinterOptions options;
+    options.address = *address;
+    options.deviceClass = id;
+    options.jobTimeoutS = m_options.printJobTimeoutS;
+    options.statusPollMs = m_options.printerStatusPollMs;
+    if (address->kind == PrinterAddress::Kind::Simulated) {
+        // A real IPP printer (ippeveprinter) on loopback; the printer below is the real libcups driver.
+        auto *simulator = new PrinterSimulator;
+        PrinterSimulator::Options simulatorOptions;
+        simulatorOptions.spoolDirectory = PrinterSimulator::defaultSpoolDirectory(m_options.stateDirectory, id);
+        simulatorOptions.name = id == QLatin1String("receipt_printer") ? QStringLiteral("Kiosk Receipt Printer")
+                                                                       : QStringLiteral("Kiosk Document Printer");
+        if (simulator->start(simulatorOptions, &error)) {
+            m_printerSimulators.insert(id, simulator);
+            options.address = PrinterAddress::uri(simulator->uri());
+        } else {
+            // The device still exists, in error, so the kiosk hides printing and says why.
+            delete simulator;
+            options.unavailableDetail = QStringLiteral("no_device");
+            options.unavailableMessage = QStringLiteral("the simulated printer did not start: %1").arg(error);
+            if (errors)
+                *errors << QStringLiteral("%1: %2").arg(id, options.unavailableMessage);
+        }
+    }
+    auto *printer = new Printer(id, options, this);
+    printer->setStateDirectory(m_options.stateDirectory);
+    m_devices.append(printer);
+    emit deviceAdded(printer);
+    return options.unavailableDetail.isEmpty();
+}
+
 bool DeviceRegistry::startAll(QStringList *errors)
 {
     bool ok = true;
@@ -113,4 +160,9 @@ IdCardReader *DeviceRegistry::idCardReader() const
             return reader;
     }
     return nullptr;
+}
+
+Printer *DeviceRegistry::printer(const QString &id) const
+{
+    return qobject_cast<Printer *>(device(id));
 }

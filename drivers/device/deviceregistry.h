@@ -10,6 +10,8 @@
 
 class IdCardReader;
 class IdCardSimulatorHost;
+class Printer;
+class PrinterSimulator;
 
 // What the registry needs to build the devices, in plain terms: the app fills it from its
 // configuration (drivers/ never reads the configuration itself).
@@ -21,6 +23,8 @@ struct DeviceRegistryOptions {
     bool idCardReadFingerprint = false;
     QString idCardPhotoDecoderPlugin; // empty: photos stay undecoded
     int simulatorBaud = 115200;       // pacing of in-process simulators' serial links
+    int printJobTimeoutS = 120;       // a print job not finished by then is reported aborted
+    int printerStatusPollMs = 2000;   // how often printers are asked for their state
 };
 
 // Builds the configured devices, starts simulators for those configured as `simulated` (the real
@@ -43,6 +47,10 @@ public:
     [[nodiscard]] QList<Device *> devices() const { return m_devices; }
     [[nodiscard]] Device *device(const QString &id) const;
     [[nodiscard]] IdCardReader *idCardReader() const;
+    // `receipt_printer` or `document_printer`; null when `none`.
+    [[nodiscard]] Printer *printer(const QString &id) const;
+    // The ippeveprinter started for a `simulated` printer, else null.
+    [[nodiscard]] PrinterSimulator *printerSimulator(const QString &id) const { return m_printerSimulators.value(id); }
     [[nodiscard]] QStringList unsupported() const { return m_unsupported; }
 
     // The in-process ID card simulator when the reader is `simulated`, else null. Its control
@@ -54,9 +62,11 @@ signals:
 
 private:
     bool buildIdCardReader(const QString &id, const QString &specText, QStringList *errors);
+    bool buildPrinter(const QString &id, const QString &specText, QStringList *errors);
 
     DeviceRegistryOptions m_options;
     QList<Device *> m_devices;
     QStringList m_unsupported;
     IdCardSimulatorHost *m_idCardSimulator = nullptr;
+    QMap<QString, PrinterSimulator *> m_printerSimulators;
 };

@@ -210,6 +210,11 @@ IdCardReaderWorker::Exchange IdCardReaderWorker::transactOnce(SamFrame::Command 
                 return exchange;
             }
             if (const auto response = SamFrame::parseResponse(result->body)) {
+                if (!SamFrame::isPlausibleReply(command, *response)) {
+                    // A late reply to a command that already timed out: the real one follows.
+                    emit counted(QStringLiteral("stale_replies"));
+                    continue;
+                }
                 exchange.response = *response;
                 return exchange;
             }

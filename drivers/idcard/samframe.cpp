@@ -58,4 +58,26 @@ std::optional<Response> parseResponse(QByteArrayView body)
                     body.sliced(3).toByteArray()};
 }
 
+bool isPlausibleReply(Command command, const Response &response)
+{
+    const qsizetype size = response.data.size();
+    switch (command) {
+    case Command::FindCard:
+        return response.sw3 == 0x9F ? size == 4 : (response.sw3 != 0x90 && size == 0);
+    case Command::SelectCard:
+        return response.sw3 == 0x90 ? size == 8 : (response.sw3 != 0x9F && size == 0);
+    case Command::ReadSamId:
+        return response.sw3 == 0x90 ? size == 16 : size == 0;
+    case Command::ReadText:
+    case Command::ReadTextAndFingerprint:
+    case Command::ReadAppendedAddress:
+        return response.sw3 == 0x90 ? size >= 4 : (response.sw3 != 0x9F && size == 0);
+    case Command::ResetSam:
+    case Command::SamStatus:
+    case Command::SetMaxRfFrameBytes:
+        return response.sw3 != 0x9F && size == 0;
+    }
+    return false;
+}
+
 } // namespace SamFrame

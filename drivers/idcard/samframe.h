@@ -57,4 +57,9 @@ struct Response {
 [[nodiscard]] std::optional<Request> parseRequest(QByteArrayView body);
 [[nodiscard]] std::optional<Response> parseResponse(QByteArrayView body);
 
+// Whether `response` can be the reply to `command`, judged by the data a success carries (find:
+// 4 bytes, select: 8, SAM id: 16, read: the length fields; failures: none). The protocol has no
+// sequence numbers, so this is how a late reply to an earlier, timed-out command is recognised.
+[[nodiscard]] bool isPlausibleReply(Command command, const Response &response);
+
 } // namespace SamFrame

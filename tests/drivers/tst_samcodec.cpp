@@ -184,6 +184,41 @@ private slots:
         QCOMPARE(SamFrame::parseRequest(results.at(1).body)->code(), quint16(0x3001));
     }
 
+    void recognisesRepliesThatCannotAnswerTheCommand_data()
+    {
+        QTest::addColumn<int>("command");
+        QTest::addColumn<QByteArray>("reply");
+        QTest::addColumn<bool>("plausible");
+        using C = SamFrame::Command;
+        QTest::newRow("find: card found") << int(C::FindCard) << SamFrame::encodeResponse(0x9F, QByteArray(4, 0)) << true;
+        QTest::newRow("find: no card") << int(C::FindCard) << SamFrame::encodeResponse(0x80) << true;
+        QTest::newRow("find: a select's success") << int(C::FindCard) << SamFrame::encodeResponse(0x90, QByteArray(8, 0)) << false;
+        QTest::newRow("select: selected") << int(C::SelectCard) << SamFrame::encodeResponse(0x90, QByteArray(8, 0)) << true;
+        QTest::newRow("select: failed") << int(C::SelectCard) << SamFrame::encodeResponse(0x81) << true;
+        QTest::newRow("select: a find's card found") << int(C::SelectCard) << SamFrame::encodeResponse(0x9F, QByteArray(4, 0)) << false;
+        QTest::newRow("select: a status reply") << int(C::SelectCard) << SamFrame::encodeResponse(0x90) << false;
+        QTest::newRow("read: card data") << int(C::ReadText) << SamFrame::encodeResponse(0x90, QByteArray(1284, 0)) << true;
+        QTest::newRow("read: read failed") << int(C::ReadText) << SamFrame::encodeResponse(0x41) << true;
+        QTest::newRow("read: a select's success") << int(C::ReadText) << SamFrame::encodeResponse(0x90, QByteArray(8, 0)) << true;
+        QTest::newRow("read: a find's card found") << int(C::ReadText) << SamFrame::encodeResponse(0x9F, QByteArray(4, 0)) << false;
+        QTest::newRow("status: ok") << int(C::SamStatus) << SamFrame::encodeResponse(0x90) << true;
+        QTest::newRow("status: self-test failed") << int(C::SamStatus) << SamFrame::encodeResponse(0x60) << true;
+        QTest::newRow("status: card data") << int(C::SamStatus) << SamFrame::encodeResponse(0x90, QByteArray(1284, 0)) << false;
+        QTest::newRow("SAM id") << int(C::ReadSamId) << SamFrame::encodeResponse(0x90, QByteArray(16, 0)) << true;
+        QTest::newRow("SAM id: too short") << int(C::ReadSamId) << SamFrame::encodeResponse(0x90, QByteArray(8, 0)) << false;
+    }
+
+    void recognisesRepliesThatCannotAnswerTheCommand()
+    {
+        QFETCH(int, command);
+        QFETCH(QByteArray, reply);
+        QFETCH(bool, plausible);
+        SamFrameAssembler assembler;
+        assembler.feed(reply);
+        const auto response = SamFrame::parseResponse(assembler.next()->body);
+        QCOMPARE(SamFrame::isPlausibleReply(static_cast<SamFrame::Command>(command), *response), plausible);
+    }
+
     void mapsEveryStatusByte_data()
     {
         QTest::addColumn<int>("sw3");

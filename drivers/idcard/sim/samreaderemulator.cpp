@@ -17,6 +17,7 @@ constexpr FaultRow FaultRows[] = {
     {SamReaderEmulator::Fault::Noise, "noise"},
     {SamReaderEmulator::Fault::BadChecksum, "bad_checksum"},
     {SamReaderEmulator::Fault::Slow, "slow"},
+    {SamReaderEmulator::Fault::Late, "late"},
     {SamReaderEmulator::Fault::Mute, "mute"},
     {SamReaderEmulator::Fault::Unplug, "unplug"},
 };
@@ -142,7 +143,15 @@ QList<SamReaderEmulator::Segment> SamReaderEmulator::handle(const SamFrame::Requ
         noise.append("\xAA\xAA", 2);
         reply.prepend(noise);
     }
-    const int delay = hasFault(Fault::Slow) ? 400 : 0;
+    int delay = hasFault(Fault::Slow) ? 400 : 0;
+    if (hasFault(Fault::Late)) {
+        m_faults.removeAll(Fault::Late);
+        delay = 1500;
+        m_backlog = 3;
+    } else if (m_backlog > 0) {
+        --m_backlog;
+        delay = std::max(delay, 30);
+    }
     if (!hasFault(Fault::TornFrames))
         return {{delay, reply}};
     const qsizetype third = std::max<qsizetype>(1, reply.size() / 3);

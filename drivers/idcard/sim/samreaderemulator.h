@@ -25,6 +25,8 @@ public:
         Noise,        // line noise before every reply's preamble (persistent)
         BadChecksum,  // the next reply carries a wrong checksum (one-shot)
         Slow,         // every reply waits 400 ms (persistent; within a 1 s command timeout)
+        Late,         // the reader stalls: the next reply comes 1.5 s late, after a 1 s command
+                      // timeout, and the backlog behind it 30 ms a reply (one-shot)
         Mute,         // no reply at all (persistent)
         Unplug,       // the reader is gone until the fault is cleared (persistent)
     };
@@ -35,7 +37,7 @@ public:
     };
 
     // `kioskctl sim fault NAME`: no_card, read_failure, sam_failure, torn_frames, noise,
-    // bad_checksum, slow, mute, unplug; and `none` to clear every fault.
+    // bad_checksum, slow, late, mute, unplug; and `none` to clear every fault.
     [[nodiscard]] static QStringList faultNames();
     [[nodiscard]] static std::optional<Fault> faultFromName(const QString &name);
     [[nodiscard]] static QString faultName(Fault fault);
@@ -60,4 +62,5 @@ private:
     bool m_readSinceArrival = false;
     QList<Fault> m_faults;
     quint32 m_noiseSeed = 1;
+    int m_backlog = 0; // replies still to come slowly after a stall
 };

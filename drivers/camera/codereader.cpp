@@ -1,0 +1,76 @@
+#include "camera/codereader.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <ZXing/ReadBarcode.h>
+
+struct CodeReader::Private {
+    ZXing::DecodeHints hints;
+};
+
+CodeReader::CodeReader(const QStringList &formats, int maxWidth)
+    : d(std::make_unique<Private>())
+    , m_maxWidth(maxWidth)
+{
+    ZXing::BarcodeFormats wanted;
+    for (const QString &name : formats) {
+        const ZXing::BarcodeFormat format = ZXing::BarcodeFormatFromString(name.toStdString());
+        if (format == ZXing::BarcodeFormat::None) {
+            m_error = QStringLiteral("\"%1\" is not a code format; try %2").arg(name, knownFormats().join(QStringLiteral(", ")));
+            return;
+        }
+        wanted |= format;
+    }
+    if (wanted.empty())
+        wanted = ZXing::BarcodeFormat::QRCode;
+    d->hints.setFormats(wanted);
+    // The frame is already downscaled; ZXing's own downscaling pyramid would only repeat work.
+    d->hints.setTryDownscale(false);
+    d->hints.setTryHarder(true);
+    d->hints.setTryRotate(true);
+}
+
+CodeReader::~CodeReader() = default;
+
+QList<DecodedCode> CodeReader::read(const QImage &image) const
+{
+    if (image.isNull())
+        return {};
+    const QImage grey = image.format() == QImage::Format_Grayscale8 ? image : image.convertToFormat(QImage::Format_Grayscale8);
+    return readGrey(grey.constBits(), grey.width(), grey.height(), grey.bytesPerLine());
+}
+
+QList<DecodedCode> CodeReader::readGrey(const uchar *data, int width, int height, qsizetype bytesPerLine) const
+{
+    if (!isValid() || !data || width <= 0 || height <= 0)
+        return {};
+    const cv::Mat full(height, width, CV_8UC1, const_cast<uchar *>(data), size_t(bytesPerLine));
+    cv::Mat scaled = full;
+    double scale = 1.0;
+    if (m_maxWidth > 0 && width > m_maxWidth) {
+        scale = double(m_maxWidth) / width;
+        cv::resize(full, scaled, cv::Size(), scale, scale, cv::INTER_AREA);
+    }
+    const ZXing::ImageView view(scaled.data, scaled.cols, scaled.rows, ZXing::ImageFormat::Lum, int(scaled.step));
+    const ZXing::Results results = ZXing::ReadBarcodes(view, d->hints);
+    QList<DecodedCode> codes;
+    for (const ZXing::Result &result : results) {
+        if (!result.isValid())
+            continue;
+        DecodedCode code;
+        code.format = QString::fromLatin1(ZXing::ToString(result.format()));
+        code.text = QString::fromStdString(result.text());
+        for (int i = 0; i < 4; ++i) {
+            const ZXing::PointI corner = result.position()[i];
+            code.position << QPoint(qRound(corner.x / scale), qRound(corner.y / scale));
+        }
+        codes << code;
+    }
+    return codes;
+}
+
+QStringList CodeReader::knownFormats()
+{
+    return {QStringLiteral("QRCode"), QStringLiteral("MicroQRCode"), QStringLiteral("DataMatrix"), QStringLiteral("PDF417"),
+            QStringLiteral("Aztec"), QStringLiteral("Code128"), QStringLiteral("Code39"), QStringLiteral("EAN-13")};
+}

@@ -1,0 +1,171 @@
+#include "printer/sim/printersimulator.h"
+
+#include "common/driverslog.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+
+#include <algorithm>
+
+namespace {
+
+constexpr auto systemBusSocket = "/run/dbus/system_bus_socket";
+constexpr auto failMarker = "fail-next-job";
+
+bool fail(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+quint16 freeLoopbackPort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return probe.serverPort();
+}
+
+} // namespace
+
+PrinterSimulator::PrinterSimulator(QObject *parent)
+    : QObject(parent)
+{
+}
+
+PrinterSimulator::~PrinterSimulator()
+{
+    stop();
+}
+
+QString PrinterSimulator::findExecutable()
+{
+    const QString installed = QStringLiteral("/usr/sbin/ippeveprinter");
+    if (QFileInfo(installed).isExecutable())
+        return installed;
+    return QStandardPaths::findExecutable(QStringLiteral("ippeveprinter"));
+}
+
+QString PrinterSimulator::defaultSpoolDirectory(const QString &stateDirectory, const QString &deviceId)
+{
+    return QDir(stateDirectory).filePath(QStringLiteral("sim/printer-%1").arg(deviceId));
+}
+
+bool PrinterSimulator::start(const Options &options, QString *error)
+{
+    stop();
+    m_options = options;
+    const QString executable = options.executable.isEmpty() ? findExecutable() : options.executable;
+    if (executable.isEmpty() || !QFileInfo(executable).isExecutable())
+        return fail(error, QStringLiteral("ippeveprinter is not installed (package cups-ipp-utils)"));
+    if (!QFileInfo::exists(QString::fromLatin1(systemBusSocket)))
+        return fail(error, QStringLiteral("ippeveprinter needs the system D-Bus, and %1 is missing (start dbus-daemon --system)")
+                               .arg(QString::fromLatin1(systemBusSocket)));
+    if (!QDir().mkpath(options.spoolDirectory))
+        return fail(error, QStringLiteral("cannot create the spool directory %1").arg(options.spoolDirectory));
+
+    // ippeveprinter runs this for each job; without it every job "prints" for 5–15 s and the
+    // printer refuses others meanwhile. Its exit status decides completed (0) or aborted.
+    const QString script = QDir(options.spoolDirectory).filePath(QStringLiteral("print-command.sh"));
+    QFile scriptFile(script);
+    if (!scriptFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return fail(error, QStringLiteral("cannot write %1: %2").arg(script, scriptFile.errorString()));
+    scriptFile.write(QStringLiteral("#!/bin/sh\n"
+                                    "# Written by the kiosk's printer simulator: a job fails when asked to.\n"
+                                    "marker='%1'\n"
+                                    "if [ -e \"$marker\" ]; then rm -f \"$marker\"; echo 'ERROR: simulated media jam' >&2; exit 1; fi\n"
+                                    "exit 0\n")
+                         .arg(QDir(options.spoolDirectory).filePath(QString::fromLatin1(failMarker)))
+                         .toUtf8());
+    scriptFile.close();
+    scriptFile.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup
+                              | QFileDevice::ExeGroup);
+
+    m_port = options.port ? options.port : freeLoopbackPort();
+    if (m_port == 0)
+        return fail(error, QStringLiteral("no free loopback port for ippeveprinter"));
+
+    m_process = new QProcess(this);
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->setStandardOutputFile(QDir(options.spoolDirectory).filePath(QStringLiteral("ippeveprinter.log")));
+    m_process->start(executable, {QStringLiteral("-r"), QStringLiteral("off"), QStringLiteral("-p"), QString::number(m_port),
+                                  QStringLiteral("-n"), QStringLiteral("localhost"), QStringLiteral("-d"), options.spoolDirectory,
+                                  QStringLiteral("-k"), QStringLiteral("-c"), script, QStringLiteral("-f"),
+                                  QStringLiteral("application/pdf,image/pwg-raster,image/urf"), options.name});
+    if (!m_process->waitForStarted(5000)) {
+        const QString reason = m_process->errorString();
+        stop();
+        return fail(error, QStringLiteral("ippeveprinter did not start: %1").arg(reason));
+    }
+    // Ready when the port accepts connections; a printer that dies first explains itself in its log.
+    const QDeadlineTimer deadline(15000);
+    while (!deadline.hasExpired()) {
+        if (m_process->state() != QProcess::Running) {
+            stop();
+            return fail(error, QStringLiteral("ippeveprinter exited at start (see %1)")
+                                   .arg(QDir(options.spoolDirectory).filePath(QStringLiteral("ippeveprinter.log"))));
+        }
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_port);
+        if (socket.waitForConnected(250)) {
+            qCInfo(lcDrivers) << "printer simulator" << options.name << "at" << uri() << "spooling to" << options.spoolDirectory;
+            return true;
+        }
+        QThread::msleep(50);
+    }
+    stop();
+    return fail(error, QStringLiteral("ippeveprinter did not listen on port %1 within 15 s").arg(m_port));
+}
+
+void PrinterSimulator::stop()
+{
+    if (!m_process)
+        return;
+    if (m_process->state() != QProcess::NotRunning) {
+        m_process->terminate();
+        if (!m_process->waitForFinished(3000)) {
+            m_process->kill();
+            m_process->waitForFinished(3000);
+        }
+    }
+    delete m_process;
+    m_process = nullptr;
+}
+
+bool PrinterSimulator::isRunning() const
+{
+    return m_process && m_process->state() == QProcess::Running;
+}
+
+QString PrinterSimulator::uri() const
+{
+    return QStringLiteral("ipp://127.0.0.1:%1/ipp/print").arg(m_port);
+}
+
+QStringList PrinterSimulator::printedFiles() const
+{
+    QDir dir(m_options.spoolDirectory);
+    QFileInfoList files = dir.entryInfoList({QStringLiteral("*.pdf")}, QDir::Files);
+    std::sort(files.begin(), files.end(), [](const QFileInfo &a, const QFileInfo &b) {
+        return a.fileName().section(QLatin1Char('-'), 0, 0).toInt() < b.fileName().section(QLatin1Char('-'), 0, 0).toInt();
+    });
+    QStringList paths;
+    for (const QFileInfo &file : files)
+        paths << file.absoluteFilePath();
+    return paths;
+}
+
+void PrinterSimulator::failNextJob()
+{
+    QFile marker(QDir(m_options.spoolDirectory).filePath(QString::fromLatin1(failMarker)));
+    if (marker.open(QIODevice::WriteOnly))
+        marker.close();
+}

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "device/device.h"
+#include "scanner/scannerspec.h"
+
+class QThread;
+class BarcodeScannerWorker;
+
+// A QR/barcode scanner on serial (CDC-ACM), HID-POS or keyboard-wedge (evdev, grabbed). Once
+// enabled it emits codeScanned() once per scan, its text already decoded (UTF-8, else GB18030)
+// and stripped of line ends; scans made while it is disabled are dropped, never delivered late.
+class BarcodeScanner : public Device
+{
+    Q_OBJECT
+public:
+    BarcodeScanner(const QString &id, ScannerSpec spec, QObject *parent = nullptr);
+    ~BarcodeScanner() override;
+
+    [[nodiscard]] const ScannerSpec &scannerSpec() const { return m_spec; }
+
+signals:
+    // `format` is a ZXing-style name ("QRCode") where the link says so (HID-POS), else empty.
+    // The text is personal data more often than not: log only ScanPayload::describe() of it.
+    void codeScanned(const QString &format, const QString &text);
+
+protected:
+    bool onOpen(QString *error) override;
+    bool onEnable(QString *error) override;
+    void onDisable() override;
+    void onClose() override;
+    void onCheckHealth(HealthCheckLevel level) override;
+
+private:
+    void stopThread();
+
+    ScannerSpec m_spec;
+    QThread *m_thread = nullptr;
+    BarcodeScannerWorker *m_worker = nullptr;
+};

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "device/devicehealth.h"
+#include "scanner/hidposreport.h"
+#include "scanner/scannerspec.h"
+#include "scanner/wedgekeydecoder.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QObject>
+
+class QSerialPort;
+class QSocketNotifier;
+class QTimer;
+struct libusb_context;
+struct libusb_device_handle;
+
+// The scanner's I/O on its own thread: reads the configured link (serial bytes, HID-POS reports
+// or evdev key events), cuts it into scans at terminators or after the silence timeout, decodes
+// each and reports it. Reopens a link that vanished once a second. Only BarcodeScanner talks to it.
+class BarcodeScannerWorker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit BarcodeScannerWorker(ScannerSpec spec);
+    ~BarcodeScannerWorker() override;
+
+public slots:
+    void openScanner();
+    void closeScanner();
+    void setEnabled(bool enabled);
+    void checkHealth(int level);
+
+signals:
+    void healthChanged(const DeviceHealth &health);
+    void healthChecked(int level, const DeviceHealth &health);
+    void presenceChanged(bool present);
+    void scanned(const QString &format, const QString &text);
+    void counted(const QString &counter);
+
+private:
+    bool openLink(QString *detail);
+    void closeLink();
+    void readSerial();
+    void readEvdev();
+    void pollHidPos();
+    void silence();
+    void deliver(const QByteArray &bytes, const QString &format);
+    void lost(const QString &why);
+    void setHealth(const DeviceHealth &health);
+
+    ScannerSpec m_spec;
+    QSerialPort *m_serial = nullptr;
+    int m_evdev = -1;
+    QSocketNotifier *m_evdevNotifier = nullptr;
+    QByteArray m_evdevBuffer;
+    libusb_context *m_usb = nullptr;
+    libusb_device_handle *m_usbHandle = nullptr;
+    QTimer *m_usbPoll = nullptr;
+    QElapsedTimer m_sinceLastReport;
+    QTimer *m_silenceTimer = nullptr;
+    QTimer *m_reopenTimer = nullptr;
+    QByteArray m_serialBuffer;
+    HidPosReportAssembler m_hidPos;
+    WedgeKeyDecoder m_wedge;
+    bool m_enabled = false;
+    bool m_wantOpen = false;
+    DeviceHealth m_health;
+};

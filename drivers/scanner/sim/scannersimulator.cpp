@@ -1,0 +1,115 @@
+#include "scanner/sim/scannersimulator.h"
+
+#include "common/driverslog.h"
+#include "idcard/sim/ptylink.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QStringEncoder>
+
+ScannerSimulator::ScannerSimulator(QObject *parent)
+    : QObject(parent)
+    , m_link(new PtyLink(this))
+{
+}
+
+ScannerSimulator::~ScannerSimulator()
+{
+    stop();
+}
+
+QString ScannerSimulator::defaultTtyLinkPath(const QString &stateDirectory)
+{
+    return QDir(stateDirectory).filePath(QStringLiteral("sim/scanner-tty"));
+}
+
+QString ScannerSimulator::defaultControlSocketPath(const QString &stateDirectory)
+{
+    return QDir(stateDirectory).filePath(QStringLiteral("sim/scanner.sock"));
+}
+
+bool ScannerSimulator::start(const Options &options, QString *error)
+{
+    m_options = options;
+    m_link->setBaud(options.baud);
+    if (!m_link->open(options.ttyLinkPath, error))
+        return false;
+    if (!options.controlSocketPath.isEmpty()) {
+        QDir().mkpath(QFileInfo(options.controlSocketPath).absolutePath());
+        QLocalServer::removeServer(options.controlSocketPath);
+        m_server = new QLocalServer(this);
+        m_server->setSocketOptions(QLocalServer::UserAccessOption);
+        if (!m_server->listen(options.controlSocketPath)) {
+            if (error)
+                *error = QStringLiteral("%1: %2").arg(options.controlSocketPath, m_server->errorString());
+            stop();
+            return false;
+        }
+        connect(m_server, &QLocalServer::newConnection, this, &ScannerSimulator::acceptControlConnection);
+    }
+    qCInfo(lcDrivers).noquote() << "scanner simulator on" << options.ttyLinkPath << "->" << m_link->slavePath();
+    return true;
+}
+
+void ScannerSimulator::stop()
+{
+    m_link->close();
+    if (m_server) {
+        m_server->close();
+        delete m_server;
+        m_server = nullptr;
+    }
+}
+
+QString ScannerSimulator::execute(const QString &commandLine)
+{
+    QStringList words = commandLine.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (words.size() == 1 && words.first() == QLatin1String("status"))
+        return QStringLiteral("ok tty=%1 scans=%2").arg(m_options.ttyLinkPath).arg(m_scans);
+    if (words.isEmpty() || words.first() != QLatin1String("scan"))
+        return QStringLiteral("error: unknown command \"%1\"; try scan TEXT or status").arg(commandLine.trimmed());
+    words.removeFirst();
+    bool gb18030 = false;
+    bool terminator = true;
+    while (!words.isEmpty() && words.first().startsWith(QLatin1String("--"))) {
+        const QString flag = words.takeFirst();
+        if (flag == QLatin1String("--gb18030"))
+            gb18030 = true;
+        else if (flag == QLatin1String("--no-terminator"))
+            terminator = false;
+        else
+            return QStringLiteral("error: unknown option %1; try --gb18030 or --no-terminator").arg(flag);
+    }
+    const QString text = words.join(QLatin1Char(' '));
+    if (text.isEmpty())
+        return QStringLiteral("error: scan needs the text the code carries");
+    if (!m_link->isOpen())
+        return QStringLiteral("error: the scanner's pty is closed");
+    QByteArray bytes;
+    if (gb18030) {
+        QStringEncoder encoder("GB18030");
+        bytes = encoder.encode(text);
+    } else {
+        bytes = text.toUtf8();
+    }
+    if (terminator)
+        bytes += "\r\n";
+    m_link->send({{0, bytes}});
+    ++m_scans;
+    return QStringLiteral("ok scanned %1 bytes").arg(bytes.size());
+}
+
+void ScannerSimulator::acceptControlConnection()
+{
+    while (QLocalSocket *socket = m_server->nextPendingConnection()) {
+        connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+        connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
+            while (socket->canReadLine()) {
+                const QString line = QString::fromUtf8(socket->readLine()).trimmed();
+                socket->write(execute(line).toUtf8() + '\n');
+            }
+        });
+    }
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+class PtyLink;
+class QLocalServer;
+
+// A serial (CDC-ACM) QR scanner on a pseudo-terminal: the real serial driver opens the slave
+// side through a stable symlink. A control socket takes one command a line:
+//   scan TEXT…                  the scanner reads a code carrying TEXT (UTF-8, CR LF after it)
+//   scan --gb18030 TEXT…        the same text sent as GB18030, as older Chinese systems print it
+//   scan --no-terminator TEXT…  no CR/LF: the driver must end the scan on silence
+//   status
+class ScannerSimulator : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options {
+        QString ttyLinkPath;
+        QString controlSocketPath; // empty: no socket, execute() only
+        int baud = 115200;         // pacing of the bytes; 0 sends at once
+    };
+
+    explicit ScannerSimulator(QObject *parent = nullptr);
+    ~ScannerSimulator() override;
+
+    [[nodiscard]] static QString defaultTtyLinkPath(const QString &stateDirectory);
+    [[nodiscard]] static QString defaultControlSocketPath(const QString &stateDirectory);
+
+    [[nodiscard]] bool start(const Options &options, QString *error);
+    void stop();
+    // Runs one control command; the answer starts with "ok" or "error:".
+    QString execute(const QString &commandLine);
+
+private:
+    void acceptControlConnection();
+
+    Options m_options;
+    PtyLink *m_link = nullptr;
+    QLocalServer *m_server = nullptr;
+    int m_scans = 0;
+};
