@@ -7,6 +7,21 @@
 #include "printer/printer.h"
 #include "printer/sim/printersimulator.h"
 
+namespace {
+
+QMap<QString, DeviceRegistry::Factory> &factories()
+{
+    static QMap<QString, DeviceRegistry::Factory> table;
+    return table;
+}
+
+} // namespace
+
+void DeviceRegistry::registerFactory(const QString &id, Factory factory)
+{
+    factories().insert(id, std::move(factory));
+}
+
 DeviceRegistry::DeviceRegistry(DeviceRegistryOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
@@ -30,6 +45,8 @@ bool DeviceRegistry::build(QStringList *errors)
             ok = buildIdCardReader(it.key(), it.value(), errors) && ok;
         } else if (it.key() == QLatin1String("receipt_printer") || it.key() == QLatin1String("document_printer")) {
             ok = buildPrinter(it.key(), it.value(), errors) && ok;
+        } else if (factories().contains(it.key())) {
+            ok = buildFromFactory(it.key(), it.value(), errors) && ok;
         } else if (it.value().trimmed() != QLatin1String("none")) {
             m_unsupported << it.key();
         }
@@ -122,6 +139,25 @@ bool DeviceRegistry::buildPrinter(const QString &id, const QString &specText, QS
     m_devices.append(printer);
     emit deviceAdded(printer);
     return options.unavailableDetail.isEmpty();
+}
+
+bool DeviceRegistry::buildFromFactory(const QString &id, const QString &specText, QStringList *errors)
+{
+    QString error;
+    const std::optional<DeviceSpec> spec = DeviceSpec::parse(specText, &error);
+    if (spec && spec->kind == DeviceSpec::Kind::None)
+        return true;
+    Device *device = spec ? factories().value(id)(id, *spec, m_options, &error) : nullptr;
+    if (!device) {
+        if (errors)
+            *errors << QStringLiteral("%1: %2").arg(id, error);
+        return false;
+    }
+    device->setParent(this);
+    device->setStateDirectory(m_options.stateDirectory);
+    m_devices.append(device);
+    emit deviceAdded(device);
+    return true;
 }
 
 bool DeviceRegistry::startAll(QStringList *errors)

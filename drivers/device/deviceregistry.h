@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 class IdCardReader;
 class IdCardSimulatorHost;
 class Printer;
@@ -15,6 +17,8 @@ class PrinterSimulator;
 
 // What the registry needs to build the devices, in plain terms: the app fills it from its
 // configuration (drivers/ never reads the configuration itself).
+struct DeviceSpec;
+
 struct DeviceRegistryOptions {
     QString stateDirectory;           // statistics (devices/<id>.json) and simulators (sim/…)
     QMap<QString, QString> specs;     // device id -> spec: "id_card_reader" -> "simulated"
@@ -29,11 +33,19 @@ struct DeviceRegistryOptions {
 
 // Builds the configured devices, starts simulators for those configured as `simulated` (the real
 // driver then opens the simulator's pty), and owns them all. Device ids name the class:
-// `id_card_reader`. Ids it has no driver for (yet) are listed in unsupported().
+// `id_card_reader` is built in; other classes plug in with registerFactory(). Ids with neither
+// are listed in unsupported().
 class DeviceRegistry : public QObject
 {
     Q_OBJECT
 public:
+    // Makes the device for `id` from its parsed spec (never Kind::None), or null with `error`.
+    // A factory handles `simulated` itself (starting whatever simulator its class has).
+    using Factory = std::function<Device *(const QString &id, const DeviceSpec &spec, const DeviceRegistryOptions &options,
+                                           QString *error)>;
+    // Registers the factory for a device id, for every registry built afterwards.
+    static void registerFactory(const QString &id, Factory factory);
+
     explicit DeviceRegistry(DeviceRegistryOptions options, QObject *parent = nullptr);
     ~DeviceRegistry() override;
 
@@ -62,6 +74,7 @@ signals:
 
 private:
     bool buildIdCardReader(const QString &id, const QString &specText, QStringList *errors);
+    bool buildFromFactory(const QString &id, const QString &specText, QStringList *errors);
     bool buildPrinter(const QString &id, const QString &specText, QStringList *errors);
 
     DeviceRegistryOptions m_options;

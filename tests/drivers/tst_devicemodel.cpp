@@ -1,4 +1,5 @@
 #include "device/device.h"
+#include "device/deviceregistry.h"
 #include "device/devicespec.h"
 #include "device/devicestatistics.h"
 
@@ -191,6 +192,39 @@ private slots:
         RecordingDevice again;
         again.setStateDirectory(dir.path());
         QCOMPARE(again.statistics().value(QStringLiteral("pages")), 1);
+    }
+
+    void registryBuildsOtherClassesThroughTheirFactories()
+    {
+        QStringList seenSpecs;
+        DeviceRegistry::registerFactory(QStringLiteral("test_printer"),
+                                        [&seenSpecs](const QString &, const DeviceSpec &spec, const DeviceRegistryOptions &, QString *error) -> Device * {
+                                            seenSpecs << spec.toString();
+                                            if (spec.kind == DeviceSpec::Kind::Usb) {
+                                                *error = QStringLiteral("printers are not on USB here");
+                                                return nullptr;
+                                            }
+                                            return new RecordingDevice;
+                                        });
+        QTemporaryDir dir;
+        DeviceRegistryOptions options;
+        options.stateDirectory = dir.path();
+        options.specs.insert(QStringLiteral("test_printer"), QStringLiteral("simulated"));
+        options.specs.insert(QStringLiteral("face_camera"), QStringLiteral("simulated"));
+        options.specs.insert(QStringLiteral("document_camera"), QStringLiteral("none"));
+        DeviceRegistry registry(options);
+        QStringList errors;
+        QVERIFY(registry.build(&errors));
+        QCOMPARE(seenSpecs, QStringList{QStringLiteral("simulated")});
+        QCOMPARE(registry.devices().size(), 1);
+        QVERIFY(registry.startAll(&errors));
+        QCOMPARE(registry.devices().first()->stage(), Device::Stage::Enabled);
+        QCOMPARE(registry.unsupported(), QStringList{QStringLiteral("face_camera")});
+
+        options.specs = {{QStringLiteral("test_printer"), QStringLiteral("usb:1234:5678")}};
+        DeviceRegistry refused(options);
+        QVERIFY(!refused.build(&errors));
+        QVERIFY(errors.last().contains(QStringLiteral("not on USB")));
     }
 
     void countsSecondsEnabled()
