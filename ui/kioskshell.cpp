@@ -8,6 +8,7 @@
 #include "idcard/sim/simcards.h"
 #include "kioskruntime.h"
 #include "thememodel.h"
+#include "common/personaldata.h"
 #include "uilog.h"
 
 #include <QCoreApplication>
@@ -47,6 +48,14 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     connect(runtime, &KioskRuntime::cardReadFailed, this, [this](const QString &detail) {
         m_cardProblem = detail;
         emit identityChanged();
+    });
+    connect(runtime->draft(), &ApplicationDraft::changed, this, &KioskShell::formChanged);
+    connect(runtime, &KioskRuntime::submissionFinished, this, [this](const CaseSubmission::Outcome &outcome) {
+        m_outcome = CaseSubmission::kindName(outcome.kind);
+        m_caseNumber = outcome.caseNo;
+        m_localReference = outcome.localRef;
+        m_outcomeDetail = outcome.detail;
+        emit outcomeChanged();
     });
     if (IdCardReader *reader = runtime->devices() ? runtime->devices()->idCardReader() : nullptr)
         connect(reader, &Device::healthChanged, this, &KioskShell::devicesChanged);
@@ -181,6 +190,98 @@ QString KioskShell::simulate(const QString &command)
     return answer;
 }
 
+QString KioskShell::selectedItemUnavailable() const
+{
+    const CatalogueItem *item = m_runtime->catalogue().item(m_selectedItem);
+    return item ? m_runtime->unavailableReason(*item) : QString();
+}
+
+QVariantList KioskShell::formFields() const
+{
+    const ApplicationDraft *draft = m_runtime->draft();
+    QVariantList fields;
+    if (!draft->isActive())
+        return fields;
+    for (const FormField &field : draft->item()->form) {
+        const bool prefilled = draft->isPrefilled(field.id);
+        QString shown = draft->value(field.id);
+        // What came from the card is shown masked: the resident recognises it, a passer-by does not.
+        if (prefilled && field.prefill == QLatin1String("holder.id_number"))
+            shown = PersonalData::maskIdNumber(shown);
+        else if (prefilled && field.prefill == QLatin1String("holder.name"))
+            shown = PersonalData::maskName(shown);
+        else if (prefilled && field.prefill == QLatin1String("holder.address"))
+            shown = PersonalData::maskAddress(shown);
+        QVariantList options;
+        for (const auto &[value, label] : field.options)
+            options.append(QVariantMap{{QStringLiteral("value"), value}, {QStringLiteral("label"), label.in(m_language)}});
+        fields.append(QVariantMap{
+            {QStringLiteral("id"), field.id},
+            {QStringLiteral("label"), field.label.in(m_language)},
+            {QStringLiteral("type"), field.type},
+            {QStringLiteral("required"), field.required},
+            {QStringLiteral("readonly"), field.readonly && prefilled},
+            {QStringLiteral("prefilled"), prefilled},
+            {QStringLiteral("value"), shown},
+            {QStringLiteral("problem"), FormValidation::problemName(draft->problem(field.id))},
+            {QStringLiteral("options"), options},
+        });
+    }
+    return fields;
+}
+
+bool KioskShell::formComplete() const
+{
+    return m_runtime->draft()->isComplete();
+}
+
+bool KioskShell::continueToForm()
+{
+    return m_runtime->beginApplication(m_selectedItem);
+}
+
+bool KioskShell::setFieldValue(const QString &fieldId, const QString &value)
+{
+    return m_runtime->draft()->setValue(fieldId, value);
+}
+
+bool KioskShell::reviewForm()
+{
+    return m_runtime->draft()->isComplete() && m_runtime->session()->advance(SessionState::Review);
+}
+
+bool KioskShell::backToForm()
+{
+    return m_runtime->session()->advance(SessionState::Form);
+}
+
+bool KioskShell::submitApplication()
+{
+    m_outcome.clear();
+    m_caseNumber.clear();
+    m_localReference.clear();
+    m_outcomeDetail.clear();
+    emit outcomeChanged();
+    return m_runtime->submitApplication();
+}
+
+bool KioskShell::continueToRating()
+{
+    return m_runtime->session()->advance(SessionState::Rating);
+}
+
+bool KioskShell::rate(int score, const QStringList &tags)
+{
+    if (!m_runtime->submitRating(score, tags, QString(), m_caseNumber, m_localReference))
+        return false;
+    return m_runtime->session()->end(SessionEnd::Completed);
+}
+
+void KioskShell::skipRating()
+{
+    (void)m_runtime->session()->end(SessionEnd::Completed);
+}
+
 bool KioskShell::startSelectedItem()
 {
     if (m_selectedItem.isEmpty() || !m_runtime->session()->advance(SessionState::Identify))
@@ -208,6 +309,7 @@ bool KioskShell::setLanguage(const QString &language)
     qCInfo(lcUi) << "language" << language;
     emit languageChanged();
     emit selectionChanged();
+    emit formChanged();
     return true;
 }
 
@@ -277,9 +379,14 @@ void KioskShell::wipeSessionData()
     m_selectedItem.clear();
     m_selectedTheme.clear();
     m_cardProblem.clear();
+    m_outcome.clear();
+    m_caseNumber.clear();
+    m_localReference.clear();
+    m_outcomeDetail.clear();
     m_themeItems->setThemeId(QString());
     m_items->setAudience(QStringLiteral("person"));
     setLanguage(m_runtime->config().string(QStringLiteral("kiosk/language")));
     emit selectionChanged();
+    emit outcomeChanged();
     emit screenChanged();
 }

@@ -37,6 +37,13 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(QString cardType READ cardType NOTIFY identityChanged)
     Q_PROPERTY(QString cardProblem READ cardProblem NOTIFY identityChanged)
     Q_PROPERTY(bool cardReaderUsable READ cardReaderUsable NOTIFY devicesChanged)
+    Q_PROPERTY(QString selectedItemUnavailable READ selectedItemUnavailable NOTIFY selectionChanged)
+    Q_PROPERTY(QVariantList formFields READ formFields NOTIFY formChanged)
+    Q_PROPERTY(bool formComplete READ formComplete NOTIFY formChanged)
+    Q_PROPERTY(QString outcome READ outcome NOTIFY outcomeChanged)
+    Q_PROPERTY(QString caseNumber READ caseNumber NOTIFY outcomeChanged)
+    Q_PROPERTY(QString localReference READ localReference NOTIFY outcomeChanged)
+    Q_PROPERTY(QString outcomeDetail READ outcomeDetail NOTIFY outcomeChanged)
     Q_PROPERTY(bool demoControls READ demoControls CONSTANT)
     Q_PROPERTY(QStringList demoCards READ demoCards CONSTANT)
     Q_PROPERTY(QStringList demoFaults READ demoFaults CONSTANT)
@@ -67,6 +74,17 @@ public:
     // read_failed (moved too soon) and the like; empty when there is nothing to say.
     [[nodiscard]] QString cardProblem() const { return m_cardProblem; }
     [[nodiscard]] bool cardReaderUsable() const;
+    // Why the selected item cannot be started here now ("platform_offline", …), or empty.
+    [[nodiscard]] QString selectedItemUnavailable() const;
+    // The form of the application in progress: id, label, type, required, readonly, prefilled,
+    // value (masked when it came from the card), problem, options.
+    [[nodiscard]] QVariantList formFields() const;
+    [[nodiscard]] bool formComplete() const;
+    // "filed", "queued", "refused" or "not_stored" once a submission has finished; else empty.
+    [[nodiscard]] QString outcome() const { return m_outcome; }
+    [[nodiscard]] QString caseNumber() const { return m_caseNumber; }
+    [[nodiscard]] QString localReference() const { return m_localReference; }
+    [[nodiscard]] QString outcomeDetail() const { return m_outcomeDetail; }
     // The demo panel is offered only when the card reader is the in-process simulator.
     [[nodiscard]] bool demoControls() const;
     [[nodiscard]] QStringList demoCards() const;
@@ -82,6 +100,16 @@ public:
     Q_INVOKABLE void backToHome();
     // The resident chose to go ahead with the selected item: the kiosk asks who they are.
     Q_INVOKABLE bool startSelectedItem();
+    // After identification: the form, prefilled from the card.
+    Q_INVOKABLE bool continueToForm();
+    Q_INVOKABLE bool setFieldValue(const QString &fieldId, const QString &value);
+    Q_INVOKABLE bool reviewForm();
+    Q_INVOKABLE bool backToForm();
+    Q_INVOKABLE bool submitApplication();
+    Q_INVOKABLE bool continueToRating();
+    // Queues the rating and ends the session; `score` 1..5, tags required for 1 and 2.
+    Q_INVOKABLE bool rate(int score, const QStringList &tags);
+    Q_INVOKABLE void skipRating();
     // Runs one simulator control command ("card present resident", "fault sam_failure").
     Q_INVOKABLE QString simulate(const QString &command);
     Q_INVOKABLE void endSession();
@@ -94,6 +122,8 @@ signals:
     void selectionChanged();
     void identityChanged();
     void devicesChanged();
+    void formChanged();
+    void outcomeChanged();
 
 private:
     KioskRuntime *m_runtime;
@@ -103,6 +133,10 @@ private:
     QString m_selectedItem;
     QString m_selectedTheme;
     QString m_cardProblem;
+    QString m_outcome;
+    QString m_caseNumber;
+    QString m_localReference;
+    QString m_outcomeDetail;
     CatalogueItemModel *m_items;
     CatalogueItemModel *m_themeItems;
     ThemeModel *m_themes;

@@ -224,9 +224,18 @@ Item {
             }
             Item { Layout.fillWidth: true }
             KioskButton {
+                visible: !Kiosk.identified
                 Layout.preferredWidth: 360
                 text: qsTr("请工作人员协助")
                 onClicked: screen.helpRequested()
+            }
+            KioskButton {
+                objectName: "continueButton"
+                visible: Kiosk.identified
+                Layout.preferredWidth: 420
+                primary: true
+                text: qsTr("下一步")
+                onClicked: Kiosk.continueToForm()
             }
         }
     }

@@ -30,6 +30,11 @@ Window {
                 case "guide": return guideScreen;
                 case "theme": return themeScreen;
                 case "identify": return identifyScreen;
+                case "form": return formScreen;
+                case "review": return reviewScreen;
+                case "submit": return submitScreen;
+                case "result": return resultScreen;
+                case "rating": return ratingScreen;
                 default: return homeScreen;
                 }
             }
@@ -40,6 +45,11 @@ Window {
         Component { id: guideScreen; GuideScreen { onHelpRequested: help.visible = true } }
         Component { id: themeScreen; ThemeScreen { onHelpRequested: help.visible = true } }
         Component { id: identifyScreen; IdentifyScreen { onHelpRequested: help.visible = true } }
+        Component { id: formScreen; FormScreen { onHelpRequested: help.visible = true } }
+        Component { id: reviewScreen; ReviewScreen { onHelpRequested: help.visible = true } }
+        Component { id: submitScreen; SubmitScreen {} }
+        Component { id: resultScreen; ResultScreen { onHelpRequested: help.visible = true } }
+        Component { id: ratingScreen; RatingScreen { onHelpRequested: help.visible = true } }
 
         DemoPanel {
             anchors.fill: parent

@@ -1,0 +1,133 @@
+#include "applicationdraft.h"
+
+#include "idcard/idcardholder.h"
+#include "idcard/nation.h"
+
+#include <QSet>
+
+namespace {
+
+QString holderAttribute(const IdCardHolder &holder, const QString &attribute)
+{
+    if (attribute == QLatin1String("holder.name"))
+        return holder.name.isEmpty() ? holder.nameEn : holder.name;
+    if (attribute == QLatin1String("holder.id_number"))
+        return holder.idNumber;
+    if (attribute == QLatin1String("holder.gender")) {
+        switch (holder.gender) {
+        case IdCardHolder::Gender::Male: return QStringLiteral("1");
+        case IdCardHolder::Gender::Female: return QStringLiteral("2");
+        default: return {};
+        }
+    }
+    if (attribute == QLatin1String("holder.birth_date"))
+        return holder.birthDate.isValid() ? holder.birthDate.toString(Qt::ISODate) : QString();
+    if (attribute == QLatin1String("holder.address"))
+        return holder.address;
+    if (attribute == QLatin1String("holder.nation"))
+        return Nation::nameZh(holder.nationCode);
+    return {};
+}
+
+// Overwrites a string's characters before it is released, so the resident's data does not
+// linger in freed memory longer than it must.
+void scrub(QString &text)
+{
+    text.fill(QLatin1Char(' '));
+    text.clear();
+}
+
+} // namespace
+
+ApplicationDraft::ApplicationDraft(QObject *parent)
+    : QObject(parent)
+{
+}
+
+void ApplicationDraft::begin(const CatalogueItem &item, const IdCardHolder &holder)
+{
+    wipeSessionData();
+    m_item = item;
+    m_applicantName = holder.name.isEmpty() ? holder.nameEn : holder.name;
+    m_applicantIdNumber = holder.idNumber;
+    for (const FormField &field : item.form) {
+        const QString value = field.prefill.isEmpty() ? QString() : holderAttribute(holder, field.prefill);
+        m_values.insert(field.id, value);
+        if (!value.isEmpty())
+            m_prefilled.insert(field.id);
+    }
+    emit changed();
+}
+
+bool ApplicationDraft::setValue(const QString &fieldId, const QString &value)
+{
+    if (!m_item)
+        return false;
+    for (const FormField &field : m_item->form) {
+        if (field.id != fieldId)
+            continue;
+        if (field.readonly && m_prefilled.contains(fieldId))
+            return false;
+        m_values.insert(fieldId, value);
+        m_prefilled.remove(fieldId);
+        emit changed();
+        return true;
+    }
+    return false;
+}
+
+FormValidation::Problem ApplicationDraft::problem(const QString &fieldId) const
+{
+    if (!m_item)
+        return FormValidation::Problem::None;
+    for (const FormField &field : m_item->form) {
+        if (field.id == fieldId)
+            return FormValidation::check(field, m_values.value(fieldId));
+    }
+    return FormValidation::Problem::None;
+}
+
+bool ApplicationDraft::isComplete(QString *firstProblem) const
+{
+    if (!m_item)
+        return false;
+    for (const FormField &field : m_item->form) {
+        if (FormValidation::check(field, m_values.value(field.id)) != FormValidation::Problem::None) {
+            if (firstProblem)
+                *firstProblem = field.id;
+            return false;
+        }
+    }
+    return true;
+}
+
+QJsonObject ApplicationDraft::caseBody(const QString &verifiedBy) const
+{
+    if (!m_item)
+        return {};
+    QJsonObject form;
+    for (const FormField &field : m_item->form)
+        form.insert(field.id, m_values.value(field.id).trimmed());
+    return {
+        {QStringLiteral("item_code"), m_item->code},
+        {QStringLiteral("applicant"),
+         QJsonObject{{QStringLiteral("name"), m_applicantName},
+                     {QStringLiteral("id_number"), m_applicantIdNumber},
+                     {QStringLiteral("verified_by"), verifiedBy}}},
+        {QStringLiteral("form"), form},
+    };
+}
+
+void ApplicationDraft::wipeSessionData()
+{
+    for (auto it = m_values.begin(); it != m_values.end(); ++it)
+        scrub(it.value());
+    m_values.clear();
+    m_prefilled.clear();
+    scrub(m_applicantName);
+    scrub(m_applicantIdNumber);
+    const bool wasActive = m_item.has_value();
+    m_item.reset();
+    if (wasActive)
+        emit changed();
+}

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "catalogue.h"
+#include "formvalidation.h"
+#include "sessionmachine.h"
+
+#include <QHash>
+#include <QSet>
+#include <QJsonObject>
+#include <QObject>
+
+struct IdCardHolder;
+
+// The application a resident is filling in: the item, the form's values prefilled from the card
+// (零填报) and what the resident typed, each value checked against its field as it changes. It
+// is personal data for the length of one session: the wipe clears it.
+class ApplicationDraft : public QObject, public SessionWipeable
+{
+    Q_OBJECT
+
+public:
+    explicit ApplicationDraft(QObject *parent = nullptr);
+
+    // Starts a draft for `item`, filling every field whose `prefill` names a holder attribute.
+    void begin(const CatalogueItem &item, const IdCardHolder &holder);
+    [[nodiscard]] bool isActive() const { return m_item.has_value(); }
+    [[nodiscard]] const CatalogueItem *item() const { return m_item ? &*m_item : nullptr; }
+
+    [[nodiscard]] QString value(const QString &fieldId) const { return m_values.value(fieldId); }
+    // Refuses to change a read-only field or one the item does not have.
+    bool setValue(const QString &fieldId, const QString &value);
+    [[nodiscard]] FormValidation::Problem problem(const QString &fieldId) const;
+    // True when every field passes; the first field with a problem is named in `firstProblem`.
+    [[nodiscard]] bool isComplete(QString *firstProblem = nullptr) const;
+    // True when the value came from the card rather than from the resident.
+    [[nodiscard]] bool isPrefilled(const QString &fieldId) const { return m_prefilled.contains(fieldId); }
+
+    // The body of POST /cases without what the outbox adds (local_ref, queued_at, materials).
+    [[nodiscard]] QJsonObject caseBody(const QString &verifiedBy) const;
+
+    void wipeSessionData() override;
+
+signals:
+    void changed();
+
+private:
+    std::optional<CatalogueItem> m_item;
+    QHash<QString, QString> m_values;
+    QSet<QString> m_prefilled;
+    QString m_applicantName;
+    QString m_applicantIdNumber;
+};

@@ -1,0 +1,62 @@
+#include "casesubmission.h"
+
+#include "applog.h"
+#include "outboxsender.h"
+#include "outboxstore.h"
+
+CaseSubmission::CaseSubmission(OutboxStore &store, OutboxSender &sender, std::chrono::milliseconds liveWait, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_sender(sender)
+    , m_liveWait(liveWait)
+{
+    m_wait.setSingleShot(true);
+    connect(&m_wait, &QTimer::timeout, this, [this] {
+        qCInfo(lcSession) << "case" << m_localRef << "not confirmed in time; it stays queued";
+        conclude({Outcome::Kind::Queued, m_localRef, {}, {}});
+    });
+    connect(&m_sender, &OutboxSender::delivered, this, [this](const QString &localRef, const QString &reference) {
+        if (!m_localRef.isEmpty() && localRef == m_localRef)
+            conclude({Outcome::Kind::Filed, localRef, reference, {}});
+    });
+    connect(&m_sender, &OutboxSender::parked, this, [this](const QString &localRef, const QString &code) {
+        if (!m_localRef.isEmpty() && localRef == m_localRef)
+            conclude({Outcome::Kind::Refused, localRef, {}, code});
+    });
+}
+
+void CaseSubmission::submit(const CaseDraft &draft)
+{
+    if (isWaiting()) {
+        emit finished({Outcome::Kind::NotStored, {}, {}, QStringLiteral("busy")});
+        return;
+    }
+    const OutboxResult<QueuedCase> queued = m_store.enqueueCase(draft);
+    if (!queued) {
+        qCWarning(lcSession) << "case for" << draft.itemCode << "not stored:" << outboxErrorCodeName(queued.error().code);
+        emit finished({Outcome::Kind::NotStored, {}, {}, outboxErrorCodeName(queued.error().code)});
+        return;
+    }
+    m_localRef = queued.value().localRef;
+    qCInfo(lcSession) << "case" << m_localRef << "stored for" << draft.itemCode;
+    m_wait.start(m_liveWait);
+    m_sender.wake();
+}
+
+QString CaseSubmission::kindName(Outcome::Kind kind)
+{
+    switch (kind) {
+    case Outcome::Kind::Filed: return QStringLiteral("filed");
+    case Outcome::Kind::Queued: return QStringLiteral("queued");
+    case Outcome::Kind::Refused: return QStringLiteral("refused");
+    case Outcome::Kind::NotStored: return QStringLiteral("not_stored");
+    }
+    return {};
+}
+
+void CaseSubmission::conclude(Outcome outcome)
+{
+    m_wait.stop();
+    m_localRef.clear();
+    emit finished(outcome);
+}

@@ -1,0 +1,73 @@
+#include "formvalidation.h"
+
+#include "idcard/citizennumber.h"
+
+#include <QDate>
+#include <QRegularExpression>
+
+namespace FormValidation {
+
+namespace {
+
+constexpr qsizetype MaximumLength = 200;
+
+bool isMainlandMobile(const QString &value)
+{
+    static const QRegularExpression mobile(QStringLiteral("^1[3-9]\\d{9}$"));
+    return mobile.match(value).hasMatch();
+}
+
+bool isLandline(const QString &value)
+{
+    // 0551-12345678 or 055112345678: an area code of 3–4 digits and a 7–8 digit number.
+    static const QRegularExpression landline(QStringLiteral("^0\\d{2,3}-?\\d{7,8}$"));
+    return landline.match(value).hasMatch();
+}
+
+} // namespace
+
+Problem check(const FormField &field, const QString &rawValue)
+{
+    const QString value = rawValue.trimmed();
+    if (value.isEmpty())
+        return field.required ? Problem::Required : Problem::None;
+    if (value.size() > MaximumLength)
+        return Problem::TooLong;
+    if (field.type == QLatin1String("phone"))
+        return isMainlandMobile(value) || isLandline(value) ? Problem::None : Problem::NotAPhone;
+    if (field.type == QLatin1String("number")) {
+        static const QRegularExpression digits(QStringLiteral("^\\d+(\\.\\d+)?$"));
+        return digits.match(value).hasMatch() ? Problem::None : Problem::NotANumber;
+    }
+    if (field.type == QLatin1String("date"))
+        return QDate::fromString(value, Qt::ISODate).isValid() ? Problem::None : Problem::NotADate;
+    if (field.type == QLatin1String("id_number"))
+        return CitizenNumber::isValid(value) ? Problem::None : Problem::NotAnIdNumber;
+    if (field.type == QLatin1String("select")) {
+        for (const auto &option : field.options) {
+            if (option.first == value)
+                return Problem::None;
+        }
+        return Problem::NotAnOption;
+    }
+    if (field.type == QLatin1String("checkbox"))
+        return (value == QLatin1String("true") || value == QLatin1String("false")) ? Problem::None : Problem::NotAnOption;
+    return Problem::None;
+}
+
+QString problemName(Problem problem)
+{
+    switch (problem) {
+    case Problem::None: return {};
+    case Problem::Required: return QStringLiteral("required");
+    case Problem::NotAPhone: return QStringLiteral("not_a_phone");
+    case Problem::NotANumber: return QStringLiteral("not_a_number");
+    case Problem::NotADate: return QStringLiteral("not_a_date");
+    case Problem::NotAnIdNumber: return QStringLiteral("not_an_id_number");
+    case Problem::NotAnOption: return QStringLiteral("not_an_option");
+    case Problem::TooLong: return QStringLiteral("too_long");
+    }
+    return {};
+}
+
+} // namespace FormValidation

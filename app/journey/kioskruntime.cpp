@@ -1,0 +1,248 @@
+#include "kioskruntime.h"
+
+#include "applog.h"
+#include "device/deviceregistry.h"
+#include "idcard/idcardreader.h"
+#include "outboxplatformtransport.h"
+#include "outboxsender.h"
+#include "outboxstore.h"
+#include "platformclient.h"
+#include "platformlog.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <QDir>
+#include <QFile>
+
+namespace {
+
+// The [devices] keys the registry knows as device ids.
+const char *const DeviceKeys[] = {"id_card_reader", "barcode_scanner", "face_camera", "document_camera", "receipt_printer",
+                                  "document_printer"};
+
+bool ensurePrivateDirectory(const QString &path, QString *error)
+{
+    if (!QDir().mkpath(path)) {
+        *error = QStringLiteral("[kiosk] state_dir: cannot create %1").arg(path);
+        return false;
+    }
+    // The state directory holds the outbox and device statistics: only the kiosk user reads it.
+    if (!QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
+        *error = QStringLiteral("[kiosk] state_dir: cannot restrict %1 to its owner").arg(path);
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+std::unique_ptr<KioskRuntime> KioskRuntime::create(const KioskConfig &config, QString *error)
+{
+    QString why;
+    const QString cataloguePath = config.string(QStringLiteral("kiosk/catalogue_file"));
+    std::optional<Catalogue> catalogue;
+    if (cataloguePath.isEmpty()) {
+        catalogue = Catalogue::demo();
+    } else {
+        catalogue = Catalogue::fromFile(cataloguePath, &why);
+        if (!catalogue) {
+            if (error)
+                *error = QStringLiteral("[kiosk] catalogue_file: %1").arg(why);
+            return nullptr;
+        }
+    }
+    if (!ensurePrivateDirectory(config.string(QStringLiteral("kiosk/state_dir")), &why)) {
+        if (error)
+            *error = why;
+        return nullptr;
+    }
+    qCInfo(lcApp) << "catalogue" << catalogue->version() << "with" << catalogue->items().size() << "items and"
+                  << catalogue->themes().size() << "themes";
+    std::unique_ptr<KioskRuntime> runtime(new KioskRuntime(config, std::move(*catalogue)));
+    runtime->startDevices();
+    runtime->startPlatformAndOutbox();
+    return runtime;
+}
+
+KioskRuntime::KioskRuntime(const KioskConfig &config, Catalogue catalogue)
+    : m_config(config)
+    , m_catalogue(std::move(catalogue))
+    , m_session(SessionTimeouts::fromConfig(config))
+{
+    m_session.addWipeable(&m_identity);
+    m_session.addWipeable(&m_draft);
+}
+
+KioskRuntime::~KioskRuntime()
+{
+    m_session.removeWipeable(&m_draft);
+    m_session.removeWipeable(&m_identity);
+    m_submission.reset();
+    if (m_sender)
+        m_sender->stop();
+    if (m_devices)
+        m_devices->stopAll();
+}
+
+void KioskRuntime::startPlatformAndOutbox()
+{
+    QString why;
+    const std::optional<PlatformClientSettings> settings = PlatformClientSettings::fromConfig(m_config, &why);
+    if (!settings) {
+        qCWarning(lcApp) << "platform client not started:" << why;
+    } else {
+        m_platform = std::make_unique<PlatformClient>(*settings);
+        m_platform->setFailFastWhenOffline(true);
+        if (!settings->credentials)
+            qCWarning(lcApp) << "this terminal is not enrolled: run `kioskctl enroll` (cases will be queued until it is)";
+    }
+
+    OutboxOptions options;
+    options.stateDir = m_config.string(QStringLiteral("kiosk/state_dir"));
+    options.keyFile = m_config.string(QStringLiteral("offline/key_file"));
+    options.budgetBytes = m_config.integer(QStringLiteral("offline/budget_mb")) * 1024 * 1024;
+    options.lease = std::chrono::seconds(m_config.integer(QStringLiteral("offline/lease_s")));
+    if (settings && settings->credentials)
+        options.terminalId = settings->credentials->terminalId;
+    OutboxResult<std::unique_ptr<OutboxStore>> opened = OutboxStore::open(options);
+    if (!opened) {
+        m_outboxProblem = opened.error().message;
+        qCCritical(lcApp) << "the outbox is not available, so no application can be taken:" << m_outboxProblem;
+        return;
+    }
+    m_outbox = std::move(opened.value());
+    if (m_outbox->health().recoveredFromCorruption)
+        qCCritical(lcApp) << "the outbox file was corrupt and was moved aside; staff must look at it";
+    if (!m_platform)
+        return;
+    m_transport = std::make_unique<OutboxPlatformTransport>(*m_platform);
+    m_sender = std::make_unique<OutboxSender>(*m_outbox, *m_transport);
+    RetryPolicy policy;
+    policy.cap = std::chrono::seconds(m_config.integer(QStringLiteral("offline/retry_cap_s")));
+    m_sender->setRetryPolicy(policy);
+    m_sender->setRetention(std::chrono::hours(24 * m_config.integer(QStringLiteral("offline/retention_days"))));
+    const OutboxResult<OutboxOk> started = m_sender->start();
+    if (!started) {
+        qCCritical(lcApp) << "the outbox sender did not start:" << started.error().message;
+        m_sender.reset();
+        return;
+    }
+    m_submission = std::make_unique<CaseSubmission>(*m_outbox, *m_sender, std::chrono::seconds(8));
+    connect(m_submission.get(), &CaseSubmission::finished, this, [this](const CaseSubmission::Outcome &outcome) {
+        if (m_session.state() == SessionState::Submit)
+            (void)m_session.advance(outcome.kind == CaseSubmission::Outcome::Kind::NotStored ? SessionState::Review : SessionState::Result);
+        emit submissionFinished(outcome);
+    });
+}
+
+QString KioskRuntime::unavailableReason(const CatalogueItem &item) const
+{
+    if (item.kind != ItemKind::Apply)
+        return QStringLiteral("not_yet_on_this_kiosk");
+    if (!m_outbox || !m_submission)
+        return QStringLiteral("outbox_unavailable");
+    // Room for the case and a few document pages, checked before the resident starts.
+    if (!m_outbox->canAccept(8LL * 1024 * 1024))
+        return QStringLiteral("outbox_full");
+    if (!item.offlineOk && (!m_platform || m_platform->connectivity() == PlatformClient::Connectivity::Offline))
+        return QStringLiteral("platform_offline");
+    // What this build cannot yet do at the kiosk itself: capture documents, check a face, or take
+    // typed Chinese text. Such items are shown with their guide and sent to a counter.
+    if (!item.materials.isEmpty() || item.faceRequired)
+        return QStringLiteral("not_yet_on_this_kiosk");
+    for (const FormField &field : item.form) {
+        const bool typedText = field.type == QLatin1String("text") || field.type == QLatin1String("address");
+        if (typedText && field.prefill.isEmpty())
+            return QStringLiteral("not_yet_on_this_kiosk");
+    }
+    return {};
+}
+
+bool KioskRuntime::beginApplication(const QString &itemCode)
+{
+    const CatalogueItem *item = m_catalogue.item(itemCode);
+    const IdCardHolder *holder = m_identity.holder();
+    if (!item || !holder || !unavailableReason(*item).isEmpty())
+        return false;
+    if (!m_session.advance(SessionState::Form))
+        return false;
+    m_draft.begin(*item, *holder);
+    return true;
+}
+
+bool KioskRuntime::submitApplication()
+{
+    if (!m_submission || !m_draft.isActive() || !m_draft.isComplete())
+        return false;
+    if (!m_session.advance(SessionState::Submit))
+        return false;
+    CaseDraft draft;
+    draft.itemCode = m_draft.item()->code;
+    draft.body = QJsonDocument(m_draft.caseBody(QStringLiteral("idcard"))).toJson(QJsonDocument::Compact);
+    m_submission->submit(draft);
+    return true;
+}
+
+bool KioskRuntime::submitRating(int score, const QStringList &tags, const QString &comment, const QString &caseNo, const QString &localRef)
+{
+    // 好差评: five levels; the two lowest must say what went wrong.
+    if (!m_outbox || score < 1 || score > 5 || (score <= 2 && tags.isEmpty()) || (caseNo.isEmpty() && localRef.isEmpty()))
+        return false;
+    QJsonObject body{{QStringLiteral("score"), score},
+                     {QStringLiteral("tags"), QJsonArray::fromStringList(tags)},
+                     {QStringLiteral("comment"), comment.left(500)},
+                     {QStringLiteral("anonymous"), true}};
+    if (!caseNo.isEmpty())
+        body.insert(QStringLiteral("case_no"), caseNo);
+    const OutboxResult<QString> queued = m_outbox->enqueueEvaluation({QJsonDocument(body).toJson(QJsonDocument::Compact), caseNo, localRef});
+    if (!queued) {
+        qCWarning(lcSession) << "rating not stored:" << outboxErrorCodeName(queued.error().code);
+        return false;
+    }
+    if (m_sender)
+        m_sender->wake();
+    return true;
+}
+
+void KioskRuntime::startDevices()
+{
+    DeviceRegistryOptions options;
+    options.stateDirectory = m_config.string(QStringLiteral("kiosk/state_dir"));
+    for (const char *key : DeviceKeys)
+        options.specs.insert(QLatin1String(key), m_config.string(QStringLiteral("devices/") + QLatin1String(key)));
+    options.idCardPollIntervalMs = static_cast<int>(m_config.integer(QStringLiteral("devices/id_card_poll_ms")));
+    options.idCardCommandTimeoutMs = static_cast<int>(m_config.integer(QStringLiteral("devices/id_card_timeout_ms")));
+    options.idCardPhotoDecoderPlugin = m_config.string(QStringLiteral("devices/id_card_photo_decoder"));
+
+    m_devices = std::make_unique<DeviceRegistry>(options);
+    QStringList problems;
+    m_devices->build(&problems);
+    m_devices->startAll(&problems);
+    for (const QString &problem : problems)
+        qCWarning(lcApp) << "device:" << problem;
+    if (!m_devices->unsupported().isEmpty())
+        qCInfo(lcApp) << "devices without a driver in this build:" << m_devices->unsupported();
+
+    if (IdCardReader *reader = m_devices->idCardReader()) {
+        connect(reader, &IdCardReader::cardRead, this, &KioskRuntime::takeCard);
+        connect(reader, &IdCardReader::cardReadFailed, this, [this](const QString &detail) {
+            if (m_session.state() == SessionState::Identify)
+                emit cardReadFailed(detail);
+        });
+    }
+}
+
+void KioskRuntime::takeCard(const IdCardHolder &holder)
+{
+    // A card counts only while the kiosk asks for one; at any other moment it is not read into
+    // the session, so a card left on the reader cannot leak into the next resident's.
+    if (m_session.state() != SessionState::Identify) {
+        qCInfo(lcSession) << "card presented outside identification; not taken";
+        return;
+    }
+    m_session.touch();
+    const ResidentIdentity::Refusal refusal = m_identity.acceptCard(holder, QDate::currentDate());
+    if (refusal != ResidentIdentity::Refusal::None)
+        emit cardRefused(refusal);
+}

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "applicationdraft.h"
+#include "casesubmission.h"
+#include "catalogue.h"
+#include "kioskconfig.h"
+#include "residentidentity.h"
+#include "sessionmachine.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class DeviceRegistry;
+class OutboxPlatformTransport;
+class OutboxSender;
+class OutboxStore;
+class PlatformClient;
+struct IdCardHolder;
+
+// Everything the kiosk process runs, built from one validated configuration: the catalogue, the
+// peripherals, the platform client, the outbox and its sender, and the resident session with the
+// identity and application it holds. The UI module presents it; tests build their own.
+class KioskRuntime : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Builds the runtime or explains why it cannot start (a catalogue that does not load, a state
+    // directory that cannot be made). Parts that fail later in start-up (a device, the outbox key,
+    // the platform's CA) do not stop the kiosk: they are logged and reported, and the services
+    // that need them are shown unavailable with the reason.
+    [[nodiscard]] static std::unique_ptr<KioskRuntime> create(const KioskConfig &config, QString *error);
+    ~KioskRuntime() override;
+
+    [[nodiscard]] const KioskConfig &config() const { return m_config; }
+    [[nodiscard]] const Catalogue &catalogue() const { return m_catalogue; }
+    [[nodiscard]] SessionMachine *session() { return &m_session; }
+    [[nodiscard]] ResidentIdentity *identity() { return &m_identity; }
+    [[nodiscard]] ApplicationDraft *draft() { return &m_draft; }
+    [[nodiscard]] DeviceRegistry *devices() const { return m_devices.get(); }
+    [[nodiscard]] PlatformClient *platform() const { return m_platform.get(); }
+    [[nodiscard]] OutboxStore *outbox() const { return m_outbox.get(); }
+
+    // Why a resident cannot start `item` on this kiosk right now, before they type anything:
+    // "outbox_unavailable", "outbox_full", "platform_offline" (an item that needs the platform live),
+    // "not_yet_on_this_kiosk" (a kind of journey this build does not offer); empty when they can.
+    [[nodiscard]] QString unavailableReason(const CatalogueItem &item) const;
+
+    // Starts the application for the selected item once the resident is identified.
+    bool beginApplication(const QString &itemCode);
+    // Files the draft through the outbox; submissionFinished() follows.
+    bool submitApplication();
+    // Queues the 好差评 rating of the case just filed (by case number or local reference).
+    bool submitRating(int score, const QStringList &tags, const QString &comment, const QString &caseNo, const QString &localRef);
+
+signals:
+    // A card was presented while the kiosk waited for one, and refused (expired, unreadable).
+    void cardRefused(ResidentIdentity::Refusal refusal);
+    // A card was presented but could not be read (moved too soon, SAM trouble): ask again.
+    void cardReadFailed(const QString &detail);
+    void submissionFinished(const CaseSubmission::Outcome &outcome);
+
+private:
+    KioskRuntime(const KioskConfig &config, Catalogue catalogue);
+    void startDevices();
+    void startPlatformAndOutbox();
+    void takeCard(const IdCardHolder &holder);
+
+    KioskConfig m_config;
+    Catalogue m_catalogue;
+    SessionMachine m_session;
+    ResidentIdentity m_identity;
+    ApplicationDraft m_draft;
+    std::unique_ptr<DeviceRegistry> m_devices;
+    std::unique_ptr<PlatformClient> m_platform;
+    std::unique_ptr<OutboxStore> m_outbox;
+    std::unique_ptr<OutboxPlatformTransport> m_transport;
+    std::unique_ptr<OutboxSender> m_sender;
+    std::unique_ptr<CaseSubmission> m_submission;
+    QString m_outboxProblem;
+};

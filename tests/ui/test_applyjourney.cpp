@@ -1,0 +1,230 @@
+#include "../app/platform/refplatformprocess.h"
+#include "common/personaldata.h"
+#include "idcard/sim/simcards.h"
+#include "kioskruntime.h"
+#include "kioskshell.h"
+#include "kioskwindow.h"
+#include "outboxkey.h"
+#include "outboxstore.h"
+#include "residentactivityfilter.h"
+#include "uiprobe.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QProcess>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/QQmlExtensionPlugin>
+
+Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
+
+// A resident's whole apply journey through the real QML, the real card reader driver (against its
+// simulator on a pty), the outbox and the reference platform: card → form → review → case number
+// → rating → wipe, and the same journey queued while the platform is away.
+class TestApplyJourney : public QObject
+{
+    Q_OBJECT
+
+private:
+    const QString m_item = QStringLiteral("340100-000-ZZ-0010-01"); // no materials, no face, phone typed
+    const QString m_phone = QStringLiteral("13955123456");
+    std::unique_ptr<QTemporaryDir> m_state;
+    std::unique_ptr<RefPlatformProcess> m_platform;
+    std::unique_ptr<KioskRuntime> m_runtime;
+    std::unique_ptr<KioskShell> m_shell;
+    std::unique_ptr<ResidentActivityFilter> m_activity;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow *m_window = nullptr;
+
+    bool tapWhenShown(const QString &name, int timeoutMs = 20000)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        while (!UiProbe::find(m_window, name) && clock.elapsed() < timeoutMs)
+            QTest::qWait(20);
+        return UiProbe::tap(m_window, name);
+    }
+
+    QString writeConfig()
+    {
+        const QString path = m_state->filePath(QStringLiteral("kiosk.ini"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return {};
+        const QString dir = m_state->filePath(QStringLiteral("state"));
+        file.write(QStringLiteral("[kiosk]\nstate_dir=%1\n[platform]\nurl=%2\ncredentials_file=%1/terminal.json\ntimeout_s=3\n"
+                                  "[offline]\nkey_file=%1/outbox.key\n")
+                       .arg(dir, m_platform->httpUrl().toString())
+                       .toUtf8());
+        return path;
+    }
+
+    void identifyAndFillTheForm()
+    {
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        QVERIFY(m_shell->openItem(m_item));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("startButton")));
+        QCOMPARE(m_shell->selectedItemUnavailable(), QString());
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("identifyScreen")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 20000);
+        QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
+        QVERIFY(tapWhenShown(QStringLiteral("continueButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("formScreen")));
+
+        const IdCardHolder card = *SimCards::card(QStringLiteral("resident"));
+        const QStringList shown = UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("formScreen")));
+        QVERIFY2(shown.contains(PersonalData::maskName(card.name)), qPrintable(shown.join(QLatin1Char('|'))));
+        QVERIFY(shown.contains(PersonalData::maskIdNumber(card.idNumber)));
+        QVERIFY(!shown.join(QString()).contains(card.idNumber));
+        UiProbe::screenshot(m_window, QStringLiteral("form-zh"));
+
+        // The review refuses an empty phone and says so next to the field.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("reviewButton")));
+        QTRY_VERIFY(UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("formScreen"))).contains(QStringLiteral("请填写此项")));
+        QCOMPARE(m_runtime->session()->state(), SessionState::Form);
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("field_phone")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("numericKeypad")));
+        for (const QChar digit : m_phone)
+            QVERIFY(UiProbe::tap(m_window, QStringLiteral("key_") + digit));
+        UiProbe::screenshot(m_window, QStringLiteral("form-keypad-zh"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("keypadDone")));
+        QTRY_VERIFY(m_shell->formComplete());
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("reviewButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("reviewScreen")));
+        UiProbe::screenshot(m_window, QStringLiteral("review-zh"));
+    }
+
+    // Every file the kiosk keeps, read whole: none may hold the resident in clear.
+    void verifyNothingOfTheResidentIsStored()
+    {
+        const IdCardHolder card = *SimCards::card(QStringLiteral("resident"));
+        QDirIterator files(m_state->filePath(QStringLiteral("state")), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            QFile file(files.next());
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray bytes = file.readAll();
+            QVERIFY2(!bytes.contains(card.idNumber.toUtf8()), qPrintable(file.fileName()));
+            QVERIFY2(!bytes.contains(card.name.toUtf8()), qPrintable(file.fileName()));
+            QVERIFY2(!bytes.contains(m_phone.toUtf8()), qPrintable(file.fileName()));
+        }
+    }
+
+private slots:
+    void init()
+    {
+        m_state = std::make_unique<QTemporaryDir>();
+        m_platform = std::make_unique<RefPlatformProcess>();
+        QVERIFY2(m_platform->start({QStringLiteral("--enroll-token"), QStringLiteral("journey-1")}), qPrintable(m_platform->errorText()));
+        const QString config = writeConfig();
+        QDir().mkpath(m_state->filePath(QStringLiteral("state")));
+        QVERIFY(OutboxKey::create(m_state->filePath(QStringLiteral("state/outbox.key"))).ok());
+        QProcess enroll;
+        enroll.start(qEnvironmentVariable("KIOSKCTL"), {QStringLiteral("--config"), config, QStringLiteral("enroll"), QStringLiteral("--token"),
+                                                        QStringLiteral("journey-1")});
+        QVERIFY(enroll.waitForFinished(60000));
+        QVERIFY2(enroll.exitCode() == 0, enroll.readAllStandardError().constData());
+
+        QList<ConfigError> errors;
+        std::optional<KioskConfig> loaded = KioskConfig::load(config, &errors);
+        QVERIFY(loaded);
+        QString error;
+        m_runtime = KioskRuntime::create(*loaded, &error);
+        QVERIFY2(m_runtime, qPrintable(error));
+        QVERIFY(m_runtime->outbox());
+        m_shell = std::make_unique<KioskShell>(m_runtime.get());
+        m_activity = std::make_unique<ResidentActivityFilter>(m_runtime->session());
+        qApp->installEventFilter(m_activity.get());
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        m_window = KioskWindow::load(*m_engine, &error);
+        QVERIFY2(m_window, qPrintable(error));
+        m_window->resize(1080, 1920);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    }
+
+    void cleanup()
+    {
+        m_engine.reset();
+        m_window = nullptr;
+        m_activity.reset();
+        m_shell.reset();
+        m_runtime.reset();
+        m_platform.reset();
+        m_state.reset();
+    }
+
+    void aResidentFilesAnApplicationRatesItAndLeavesNothingBehind()
+    {
+        identifyAndFillTheForm();
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("resultScreen")), 30000);
+        QCOMPARE(m_shell->outcome(), QStringLiteral("filed"));
+        const QString caseNo = m_shell->caseNumber();
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d{20}$")).match(caseNo).hasMatch(), qPrintable(caseNo));
+        QVERIFY(UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("resultScreen"))).contains(caseNo));
+        UiProbe::screenshot(m_window, QStringLiteral("result-filed-zh"));
+
+        const QJsonArray cases = m_platform->inspect(QStringLiteral("cases")).value(QLatin1String("cases")).toArray();
+        QCOMPARE(cases.size(), 1);
+        QCOMPARE(cases.first().toObject().value(QLatin1String("case_no")).toString(), caseNo);
+        QCOMPARE(cases.first().toObject().value(QLatin1String("item_code")).toString(), m_item);
+        // The reference platform keeps the applicant masked; what it received was checked in full.
+        QVERIFY(cases.first().toObject().value(QLatin1String("applicant")).toString().contains(
+            PersonalData::maskIdNumber(SimCards::card(QStringLiteral("resident"))->idNumber)));
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("toRatingButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("ratingScreen")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("score_2")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("tag_0")));
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("sendRating"))->isEnabled());
+        UiProbe::screenshot(m_window, QStringLiteral("rating-zh"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("tag_0")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("sendRating"))->isEnabled());
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("sendRating")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+
+        QTRY_COMPARE_WITH_TIMEOUT(m_platform->inspect(QStringLiteral("evaluations")).value(QLatin1String("evaluations")).toArray().size(), 1, 30000);
+        const QJsonObject rating = m_platform->inspect(QStringLiteral("evaluations")).value(QLatin1String("evaluations")).toArray().first().toObject();
+        QCOMPARE(rating.value(QLatin1String("case_no")).toString(), caseNo);
+        QCOMPARE(rating.value(QLatin1String("score")).toVariant().toInt(), 2);
+
+        QVERIFY(!m_runtime->identity()->isIdentified());
+        QVERIFY(!m_runtime->draft()->isActive());
+        QVERIFY(m_shell->formFields().isEmpty());
+        QVERIFY(m_shell->caseNumber().isEmpty());
+        verifyNothingOfTheResidentIsStored();
+    }
+
+    void whileThePlatformIsAwayTheApplicationIsQueuedAndSentLater()
+    {
+        identifyAndFillTheForm();
+        m_platform->kill();
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("resultScreen")), 30000);
+        QCOMPARE(m_shell->outcome(), QStringLiteral("queued"));
+        const QString localRef = m_shell->localReference();
+        QVERIFY(!localRef.isEmpty());
+        QVERIFY(UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("resultScreen"))).contains(localRef));
+        UiProbe::screenshot(m_window, QStringLiteral("result-queued-zh"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("toRatingButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("skipRating")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("skipRating")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+        QVERIFY(!m_runtime->identity()->isIdentified());
+        const auto entry = m_runtime->outbox()->find(localRef);
+        QVERIFY(entry.ok() && entry.value().has_value());
+    }
+};
+
+QTEST_MAIN(TestApplyJourney)
+#include "test_applyjourney.moc"

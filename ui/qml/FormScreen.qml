@@ -1,0 +1,195 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+// The application form, already filled from the card (零填报): what came from the card is
+// shown masked and locked, the rest is entered with large keys, and each problem is said next to
+// its field. Nothing here decides what is valid; the app layer does.
+Item {
+    id: screen
+    objectName: "formScreen"
+
+    signal helpRequested()
+
+    property string editing: ""
+    property string editingType: ""
+    property bool showProblems: false
+
+    FieldProblem { id: fieldProblem }
+
+    function startEditing(field) {
+        screen.editing = field.id;
+        screen.editingType = field.type;
+        keypad.text = field.value.replace(/-/g, field.type === "phone" ? "-" : "");
+    }
+
+    TopBar {
+        id: topBar
+        anchors.left: parent.left
+        anchors.right: parent.right
+        onHelpRequested: screen.helpRequested()
+    }
+
+    Flickable {
+        id: flick
+        anchors.top: topBar.bottom
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: screen.editing !== "" ? keypad.top : footer.top
+        contentHeight: content.implicitHeight + 2 * Theme.margin
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+
+        ColumnLayout {
+            id: content
+            x: Theme.margin
+            y: Theme.margin
+            width: flick.width - 2 * Theme.margin
+            spacing: Theme.spacing
+
+            Text {
+                Layout.fillWidth: true
+                text: Kiosk.selectedItem.name || ""
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textMuted
+                wrapMode: Text.Wrap
+            }
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("请核对并填写信息")
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                color: Theme.text
+            }
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("来自身份证的信息已自动填好，只需填写其余带 * 的项目。")
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textMuted
+                wrapMode: Text.Wrap
+            }
+
+            Repeater {
+                model: Kiosk.formFields
+                delegate: ColumnLayout {
+                    id: row
+                    required property var modelData
+                    Layout.fillWidth: true
+                    spacing: 8
+
+                    Text {
+                        text: row.modelData.label + (row.modelData.required ? " *" : "")
+                        font.pixelSize: Theme.fontBody
+                        font.bold: true
+                        color: Theme.text
+                    }
+                    Rectangle {
+                        objectName: "field_" + row.modelData.id
+                        Layout.fillWidth: true
+                        implicitHeight: Theme.touchMin + 8
+                        radius: Theme.radius / 2
+                        visible: row.modelData.type !== "select"
+                        color: row.modelData.readonly ? "#E9EEF4" : Theme.surface
+                        border.width: screen.editing === row.modelData.id ? 4 : 2
+                        border.color: screen.editing === row.modelData.id ? Theme.primary
+                                    : (screen.showProblems && row.modelData.problem !== "") ? Theme.accent : Theme.border
+                        Text {
+                            anchors.verticalCenter: parent.verticalCenter
+                            x: Theme.spacing
+                            width: parent.width - 2 * Theme.spacing
+                            text: screen.editing === row.modelData.id ? keypad.text + "▏"
+                                  : (row.modelData.value !== "" ? row.modelData.value : qsTr("点击填写"))
+                            font.pixelSize: Theme.fontBody
+                            color: row.modelData.value !== "" || screen.editing === row.modelData.id ? Theme.text : Theme.textMuted
+                            elide: Text.ElideRight
+                        }
+                        Text {
+                            anchors.right: parent.right
+                            anchors.rightMargin: Theme.spacing
+                            anchors.verticalCenter: parent.verticalCenter
+                            visible: row.modelData.readonly
+                            text: qsTr("来自身份证")
+                            font.pixelSize: 24
+                            color: Theme.textMuted
+                        }
+                        MouseArea {
+                            anchors.fill: parent
+                            enabled: !row.modelData.readonly
+                            onClicked: screen.startEditing(row.modelData)
+                        }
+                    }
+                    Flow {
+                        Layout.fillWidth: true
+                        visible: row.modelData.type === "select"
+                        spacing: 16
+                        Repeater {
+                            model: row.modelData.options
+                            delegate: KioskButton {
+                                required property var modelData
+                                objectName: "option_" + row.modelData.id + "_" + modelData.value
+                                width: 300
+                                checked: row.modelData.value === modelData.value
+                                text: modelData.label
+                                onClicked: Kiosk.setFieldValue(row.modelData.id, modelData.value)
+                            }
+                        }
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        visible: screen.showProblems && row.modelData.problem !== ""
+                        text: fieldProblem.of(row.modelData.problem)
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.accent
+                        wrapMode: Text.Wrap
+                    }
+                }
+            }
+        }
+    }
+
+    NumericKeypad {
+        id: keypad
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        visible: screen.editing !== ""
+        allowX: screen.editingType === "id_number"
+        onDone: {
+            Kiosk.setFieldValue(screen.editing, keypad.text);
+            screen.editing = "";
+        }
+        onCancelled: screen.editing = ""
+    }
+
+    Rectangle {
+        id: footer
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        visible: screen.editing === ""
+        implicitHeight: Theme.touchMin + 2 * Theme.spacing
+        color: Theme.surface
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.margin
+            anchors.rightMargin: Theme.margin
+            spacing: Theme.spacing
+            KioskButton {
+                Layout.preferredWidth: 300
+                text: qsTr("返回")
+                onClicked: Kiosk.backToHome()
+            }
+            Item { Layout.fillWidth: true }
+            KioskButton {
+                objectName: "reviewButton"
+                Layout.preferredWidth: 420
+                primary: true
+                text: qsTr("下一步")
+                onClicked: {
+                    screen.showProblems = true;
+                    Kiosk.reviewForm();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+// 好差评: five levels, anonymous; the two lowest ask what went wrong before they can be sent.
+Item {
+    id: screen
+    objectName: "ratingScreen"
+
+    signal helpRequested()
+
+    property int score: 0
+    property var tags: []
+    readonly property bool needsTags: score > 0 && score <= 2
+    readonly property var levels: [
+        { score: 5, label: qsTr("非常满意") },
+        { score: 4, label: qsTr("满意") },
+        { score: 3, label: qsTr("基本满意") },
+        { score: 2, label: qsTr("不满意") },
+        { score: 1, label: qsTr("非常不满意") }
+    ]
+    readonly property var problems: [qsTr("办理流程繁琐"), qsTr("设备不好用"), qsTr("提示不清楚"), qsTr("等待时间长"), qsTr("材料要求不明确")]
+
+    function toggle(tag) {
+        const next = screen.tags.slice();
+        const at = next.indexOf(tag);
+        if (at >= 0)
+            next.splice(at, 1);
+        else
+            next.push(tag);
+        screen.tags = next;
+    }
+
+    TopBar {
+        id: topBar
+        anchors.left: parent.left
+        anchors.right: parent.right
+        showExit: false
+        onHelpRequested: screen.helpRequested()
+    }
+
+    ColumnLayout {
+        anchors.top: topBar.bottom
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: footer.top
+        anchors.margins: Theme.margin
+        spacing: Theme.spacing
+
+        Text {
+            Layout.fillWidth: true
+            text: qsTr("请为本次服务评价")
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            color: Theme.text
+        }
+        Text {
+            Layout.fillWidth: true
+            text: qsTr("评价是匿名的，只用于改进服务。")
+            font.pixelSize: Theme.fontSmall
+            color: Theme.textMuted
+        }
+        Repeater {
+            model: screen.levels
+            delegate: KioskButton {
+                required property var modelData
+                objectName: "score_" + modelData.score
+                Layout.fillWidth: true
+                checked: screen.score === modelData.score
+                text: modelData.label
+                onClicked: screen.score = modelData.score
+            }
+        }
+        Text {
+            Layout.fillWidth: true
+            visible: screen.needsTags
+            text: qsTr("请选择不满意的原因（至少一项）")
+            font.pixelSize: Theme.fontBody
+            font.bold: true
+            color: Theme.accent
+        }
+        Flow {
+            Layout.fillWidth: true
+            visible: screen.needsTags
+            spacing: 16
+            Repeater {
+                model: screen.problems
+                delegate: KioskButton {
+                    required property string modelData
+                    required property int index
+                    objectName: "tag_" + index
+                    width: 300
+                    fontSize: Theme.fontSmall
+                    checked: screen.tags.indexOf(modelData) >= 0
+                    text: modelData
+                    onClicked: screen.toggle(modelData)
+                }
+            }
+        }
+        Item { Layout.fillHeight: true }
+    }
+
+    Rectangle {
+        id: footer
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        implicitHeight: Theme.touchMin + 2 * Theme.spacing
+        color: Theme.surface
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.margin
+            anchors.rightMargin: Theme.margin
+            spacing: Theme.spacing
+            KioskButton {
+                objectName: "skipRating"
+                Layout.preferredWidth: 300
+                text: qsTr("跳过")
+                onClicked: Kiosk.skipRating()
+            }
+            Item { Layout.fillWidth: true }
+            KioskButton {
+                objectName: "sendRating"
+                Layout.preferredWidth: 420
+                primary: true
+                enabled: screen.score > 0 && (!screen.needsTags || screen.tags.length > 0)
+                text: qsTr("提交评价")
+                onClicked: Kiosk.rate(screen.score, screen.tags)
+            }
+        }
+    }
+}

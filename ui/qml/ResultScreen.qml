@@ -1,0 +1,121 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+// What became of the application: filed with a case number, queued with a local reference and
+// a plain account of what happens next, or refused with the reason and where to go.
+Item {
+    id: screen
+    objectName: "resultScreen"
+
+    signal helpRequested()
+
+    readonly property bool filed: Kiosk.outcome === "filed"
+    readonly property bool queued: Kiosk.outcome === "queued"
+
+    TopBar {
+        id: topBar
+        anchors.left: parent.left
+        anchors.right: parent.right
+        showExit: false
+        onHelpRequested: screen.helpRequested()
+    }
+
+    ColumnLayout {
+        anchors.top: topBar.bottom
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: footer.top
+        anchors.margins: Theme.margin
+        spacing: Theme.spacing
+
+        Rectangle {
+            Layout.alignment: Qt.AlignHCenter
+            Layout.topMargin: Theme.margin
+            implicitWidth: 160
+            implicitHeight: 160
+            radius: 80
+            color: screen.filed || screen.queued ? Theme.success : Theme.accent
+            Text {
+                anchors.centerIn: parent
+                text: screen.filed || screen.queued ? "✓" : "!"
+                font.pixelSize: 96
+                font.bold: true
+                color: Theme.textOnPrimary
+            }
+        }
+        Text {
+            objectName: "resultTitle"
+            Layout.alignment: Qt.AlignHCenter
+            text: screen.filed ? qsTr("申请已提交") : screen.queued ? qsTr("申请已保存，将自动提交") : qsTr("申请未被受理")
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            color: Theme.text
+        }
+        Text {
+            Layout.alignment: Qt.AlignHCenter
+            text: Kiosk.selectedItem.name || ""
+            font.pixelSize: Theme.fontBody
+            color: Theme.textMuted
+        }
+        Rectangle {
+            Layout.fillWidth: true
+            visible: screen.filed || screen.queued
+            implicitHeight: numberColumn.implicitHeight + 2 * Theme.margin
+            radius: Theme.radius
+            color: Theme.surface
+            border.color: Theme.border
+            border.width: 2
+            ColumnLayout {
+                id: numberColumn
+                x: Theme.margin
+                y: Theme.margin
+                width: parent.width - 2 * Theme.margin
+                spacing: 12
+                Text {
+                    text: screen.filed ? qsTr("办件编号") : qsTr("本机受理编号")
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.textMuted
+                }
+                Text {
+                    objectName: "caseNumber"
+                    Layout.fillWidth: true
+                    text: screen.filed ? Kiosk.caseNumber : Kiosk.localReference
+                    font.pixelSize: 52
+                    font.bold: true
+                    font.letterSpacing: 2
+                    color: Theme.primaryDark
+                    wrapMode: Text.WrapAnywhere
+                }
+            }
+        }
+        Text {
+            Layout.fillWidth: true
+            text: screen.filed ? qsTr("请记下或拍下办件编号，可在本机“办件查询”或拨打 12345 查询办理进度。")
+                 : screen.queued ? qsTr("政务服务平台暂时无法连接。您的申请已安全保存在本机，连接恢复后会自动提交，无需再来一次。提交后会生成办件编号，可凭身份证查询。")
+                 : qsTr("平台没有受理这份申请（%1）。请到人工窗口咨询，工作人员可以看到这份申请。").arg(Kiosk.outcomeDetail)
+            font.pixelSize: Theme.fontBody
+            color: Theme.text
+            wrapMode: Text.Wrap
+            lineHeight: 1.2
+        }
+        Item { Layout.fillHeight: true }
+    }
+
+    Rectangle {
+        id: footer
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        implicitHeight: Theme.touchMin + 2 * Theme.spacing
+        color: Theme.surface
+        KioskButton {
+            objectName: "toRatingButton"
+            anchors.centerIn: parent
+            width: 600
+            primary: true
+            text: qsTr("完成，评价本次服务")
+            onClicked: Kiosk.continueToRating()
+        }
+    }
+}

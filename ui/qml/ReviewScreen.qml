@@ -1,0 +1,143 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+// The last look before filing: every answer, and one clear button to submit. A submission the
+// kiosk could not even store comes back here with the reason.
+Item {
+    id: screen
+    objectName: "reviewScreen"
+
+    signal helpRequested()
+
+    TopBar {
+        id: topBar
+        anchors.left: parent.left
+        anchors.right: parent.right
+        onHelpRequested: screen.helpRequested()
+    }
+
+    ColumnLayout {
+        anchors.top: topBar.bottom
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: footer.top
+        anchors.margins: Theme.margin
+        spacing: Theme.spacing
+
+        Text {
+            Layout.fillWidth: true
+            text: qsTr("请确认申请信息")
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            color: Theme.text
+        }
+        Text {
+            Layout.fillWidth: true
+            text: Kiosk.selectedItem.name || ""
+            font.pixelSize: Theme.fontBody
+            color: Theme.primary
+            font.bold: true
+            wrapMode: Text.Wrap
+        }
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: answers.implicitHeight + 2 * Theme.spacing
+            radius: Theme.radius
+            color: Theme.surface
+            border.color: Theme.border
+            border.width: 2
+            ColumnLayout {
+                id: answers
+                x: Theme.spacing
+                y: Theme.spacing
+                width: parent.width - 2 * Theme.spacing
+                spacing: 16
+                Repeater {
+                    model: Kiosk.formFields
+                    delegate: RowLayout {
+                        required property var modelData
+                        Layout.fillWidth: true
+                        spacing: Theme.spacing
+                        Text {
+                            Layout.preferredWidth: 300
+                            text: modelData.label
+                            font.pixelSize: Theme.fontSmall
+                            color: Theme.textMuted
+                            wrapMode: Text.Wrap
+                        }
+                        Text {
+                            Layout.fillWidth: true
+                            text: {
+                                if (modelData.type !== "select")
+                                    return modelData.value;
+                                for (const option of modelData.options) {
+                                    if (option.value === modelData.value)
+                                        return option.label;
+                                }
+                                return modelData.value;
+                            }
+                            font.pixelSize: Theme.fontBody
+                            color: Theme.text
+                            wrapMode: Text.Wrap
+                        }
+                    }
+                }
+            }
+        }
+        Rectangle {
+            objectName: "notStored"
+            Layout.fillWidth: true
+            visible: Kiosk.outcome === "not_stored"
+            implicitHeight: notStoredText.implicitHeight + 2 * Theme.spacing
+            radius: Theme.radius
+            color: "#FDECEC"
+            Text {
+                id: notStoredText
+                x: Theme.spacing
+                y: Theme.spacing
+                width: parent.width - 2 * Theme.spacing
+                text: qsTr("本机暂时无法保存申请（存储空间不足或设备故障），您的信息没有提交。请联系工作人员，或到人工窗口办理。")
+                font.pixelSize: Theme.fontBody
+                color: Theme.accent
+                wrapMode: Text.Wrap
+            }
+        }
+        Text {
+            Layout.fillWidth: true
+            text: qsTr("提交后将生成办件编号，您可以凭编号查询办理进度。")
+            font.pixelSize: Theme.fontSmall
+            color: Theme.textMuted
+            wrapMode: Text.Wrap
+        }
+        Item { Layout.fillHeight: true }
+    }
+
+    Rectangle {
+        id: footer
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        implicitHeight: Theme.touchMin + 2 * Theme.spacing
+        color: Theme.surface
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.margin
+            anchors.rightMargin: Theme.margin
+            spacing: Theme.spacing
+            KioskButton {
+                Layout.preferredWidth: 300
+                text: qsTr("修改")
+                onClicked: Kiosk.backToForm()
+            }
+            Item { Layout.fillWidth: true }
+            KioskButton {
+                objectName: "submitButton"
+                Layout.preferredWidth: 420
+                primary: true
+                text: qsTr("确认提交")
+                onClicked: Kiosk.submitApplication()
+            }
+        }
+    }
+}
