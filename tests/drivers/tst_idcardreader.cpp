@@ -312,14 +312,14 @@ private slots:
         DeviceRegistryOptions options;
         options.stateDirectory = stateDir.path();
         options.specs.insert(QStringLiteral("id_card_reader"), QStringLiteral("simulated"));
-        options.specs.insert(QStringLiteral("receipt_printer"), QStringLiteral("simulated"));
+        options.specs.insert(QStringLiteral("palm_vein_scanner"), QStringLiteral("simulated"));
         options.idCardPollIntervalMs = 100;
         DeviceRegistry registry(options);
         QStringList errors;
         QVERIFY2(registry.build(&errors), qPrintable(errors.join(QLatin1Char('\n'))));
         QVERIFY(registry.idCardReader());
         QVERIFY(registry.idCardSimulator());
-        QCOMPARE(registry.unsupported(), QStringList{QStringLiteral("receipt_printer")});
+        QCOMPARE(registry.unsupported(), QStringList{QStringLiteral("palm_vein_scanner")});
         QVERIFY(registry.idCardReader()->spec().startsWith(QStringLiteral("serial:")));
 
         QSignalSpy read(registry.idCardReader(), &IdCardReader::cardRead);
