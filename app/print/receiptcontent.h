@@ -1,0 +1,44 @@
+#pragma once
+
+#include "localizedtext.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+// What a receipt or an acknowledgement form says about one case, in plain values. The applicant's
+// name and ID number are only ever printed masked (PersonalData::mask*): the renderers mask them,
+// so a caller cannot print them whole by mistake.
+struct ReceiptContent {
+    QString language = QStringLiteral("zh"); // the resident's language: "zh" or "en"
+    LocalizedText hallName;
+    QString terminalId;                      // the kiosk's site id, printed small at the foot
+    LocalizedText itemName;
+    LocalizedText department;
+    QString caseNumber;                      // the platform's case number; empty while queued offline
+    QString localReference;                  // the outbox's reference ("T340103000017-000042")
+    QDateTime filedAt;                       // when the resident filed the case
+    QString applicantName;                   // printed masked
+    QString applicantIdNumber;               // printed masked
+    QList<LocalizedText> materials;          // materials received (the A4 form lists them)
+    QList<LocalizedText> nextSteps;
+    QString followUrl;                       // the QR code's text; no QR code when empty
+    QDateTime printedAt;                     // defaults to now
+
+    // The reference a resident quotes: the case number, or the local reference while offline.
+    [[nodiscard]] QString reference() const { return caseNumber.isEmpty() ? localReference : caseNumber; }
+
+    // The usual next steps for a filed case, or for one still waiting for the network.
+    [[nodiscard]] static QList<LocalizedText> standardNextSteps(bool filed);
+    // `pattern` with "{ref}" replaced by the reference (percent-encoded).
+    [[nodiscard]] static QString followUrlFor(const QString &pattern, const QString &reference);
+};
+
+// A printer test page: who this kiosk is and when the page was printed.
+struct TestPageContent {
+    LocalizedText hallName;
+    QString terminalId;
+    QString printerName;   // the queue or URI the page went to
+    QString softwareVersion;
+    QDateTime printedAt;
+};
