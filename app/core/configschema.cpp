@@ -98,6 +98,10 @@ QList<ConfigKey> buildKeys()
                "The 80 mm receipt printer: simulated, none, cups:QUEUE, or ipp://HOST:PORT/ipp/print."),
         device("devices/document_printer", QStringLiteral("simulated"),
                "The A4 printer, in the same forms as receipt_printer."),
+        integer("devices/print_job_timeout_s", 120, 10, 3600,
+                "Seconds a print job may take before it is cancelled and reported as failed (the resident can reprint later)."),
+        text("devices/receipt_follow_url", QStringLiteral("https://zwfw.example.gov.cn/case/{ref}"),
+             "The address the receipt's QR code opens to follow a case; {ref} becomes the case number or the kiosk's reference."),
 
         path("offline/key_file", QStringLiteral("/var/lib/kiosk/outbox.key"),
              "The outbox's AES-256 key: 32 raw bytes or 64 hex digits, mode 0600, made once at provisioning. "

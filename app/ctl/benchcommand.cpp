@@ -3,6 +3,7 @@
 #include "idcardbench.h"
 #include "outboxbench.h"
 #include "platformbench.h"
+#include "printbench.h"
 #include "startupbench.h"
 
 // `kioskctl bench WHAT`: each benchmark prints its figures and exits 0; none asserts a speed.
@@ -21,6 +22,7 @@ const QList<Bench> &benches()
         {"platform", runPlatformBench},
         {"idcard", runIdCardBench},
         {"outbox", runOutboxBench},
+        {"print", runPrintBench},
     };
     return table;
 }

@@ -12,6 +12,8 @@ int runSimCommand(CtlContext &context, const QStringList &args);
 int runEnrollCommand(CtlContext &context, const QStringList &args);
 int runPlatformCommand(CtlContext &context, const QStringList &args);
 int runCaseCommand(CtlContext &context, const QStringList &args);
+int runPrintCommand(CtlContext &context, const QStringList &args);
+int runPrinterCommand(CtlContext &context, const QStringList &args);
 
 const QList<CtlCommand> &ctlCommands()
 {
@@ -29,6 +31,9 @@ const QList<CtlCommand> &ctlCommands()
         {"platform", "platform ping               reachability, TLS, signature, clock skew and latency of the platform", runPlatformCommand},
         {"case", "case submit --item CODE --form FILE.json [--material ID=FILE]... [--id-card FILE.json]   file through the outbox\n"
                  "case status CASE_NO         a case's progress on the platform", runCaseCommand},
+        {"print", "print test [--printer QUEUE|URI] [--pdf FILE]   a test page with this kiosk's identity and time\n"
+                  "print receipt --local-ref REF | --case-no NO [--a4] [--language zh|en] [--pdf FILE]   (re)print a receipt", runPrintCommand},
+        {"printer", "printer status [--printer QUEUE|URI] [--json]   each printer's state, reasons, supplies and health", runPrinterCommand},
         {"bench", "bench startup [--runs N]    process start to the attract screen's first frame, median of N runs",
          runBenchCommand},
     };

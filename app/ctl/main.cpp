@@ -1,6 +1,6 @@
 #include "ctlcommand.h"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
@@ -22,7 +22,11 @@ void printHelp(QTextStream &out)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // A GUI application without a display: printed pages need the font database, which only a
+    // QGuiApplication has; offscreen keeps every command runnable over SSH.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("kioskctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KIOSK_VERSION));
 

@@ -1,9 +1,9 @@
 #include "acknowledgementrenderer.h"
+#include "pdftextlayer.h"
 #include "receiptrenderer.h"
 
 #include <QImage>
 #include <QProcess>
-#include <QRawFont>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,8 +32,7 @@ private:
     ReceiptContent sampleCase() const;
     QString save(const QByteArray &pdf, const QString &name);
     static QString run(const QString &program, const QStringList &args);
-    static QString pdfSpelling(const QString &text);
-    static bool carries(const QString &pdfText, const QString &expected) { return pdfText.contains(pdfSpelling(expected)); }
+    static bool carries(const QString &pdfText, const QString &expected) { return PdfTextLayer::carries(pdfText, expected); }
 
     QTemporaryDir m_dir;
 };
@@ -79,29 +78,6 @@ QString TestReceiptRenderer::run(const QString &program, const QStringList &args
     if (!process.waitForFinished(60000))
         return {};
     return QString::fromUtf8(process.readAllStandardOutput());
-}
-
-// Qt's PDF text layer names each glyph by the lowest code point the font maps to it, and Noto
-// Sans CJK shares glyphs between radicals (U+2E80–U+2FDF) and ideographs: 页 reads back as ⻚.
-// The page shows the right glyph; the expected text is spelled the way the text layer spells it.
-QString TestReceiptRenderer::pdfSpelling(const QString &text)
-{
-    static const QRawFont font = QRawFont::fromFont(QFont(QStringLiteral("Noto Sans CJK SC")));
-    QString spelled;
-    for (const QChar c : text) {
-        QChar spelling = c;
-        if (c.unicode() >= 0x3400) {
-            const QList<quint32> glyph = font.glyphIndexesForString(QString(c));
-            for (char16_t radical = 0x2E80; radical <= 0x2FDF && !glyph.isEmpty(); ++radical) {
-                if (font.glyphIndexesForString(QString(QChar(radical))) == glyph) {
-                    spelling = QChar(radical);
-                    break;
-                }
-            }
-        }
-        spelled += spelling;
-    }
-    return spelled;
 }
 
 void TestReceiptRenderer::receiptCarriesCaseParticularsWithApplicantMasked()
