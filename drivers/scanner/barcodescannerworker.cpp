@@ -21,6 +21,14 @@ namespace {
 constexpr int ReopenIntervalMs = 1000;
 constexpr int UsbReadTimeoutMs = 20;
 
+int LIBUSB_CALL onUsbHotplug(libusb_context *, libusb_device *, libusb_hotplug_event event, void *self)
+{
+    // Runs inside libusb's event handling, i.e. inside pollHidPos() on the worker's thread.
+    if (event == LIBUSB_HOTPLUG_EVENT_DEVICE_LEFT)
+        *static_cast<bool *>(self) = true;
+    return 0;
+}
+
 } // namespace
 
 BarcodeScannerWorker::BarcodeScannerWorker(ScannerSpec spec)
@@ -31,8 +39,11 @@ BarcodeScannerWorker::BarcodeScannerWorker(ScannerSpec spec)
 BarcodeScannerWorker::~BarcodeScannerWorker()
 {
     closeLink();
-    if (m_usb)
+    if (m_usb) {
+        if (m_usbHotplugRegistered)
+            libusb_hotplug_deregister_callback(m_usb, m_usbHotplug);
         libusb_exit(m_usb);
+    }
 }
 
 void BarcodeScannerWorker::openScanner()
@@ -134,6 +145,13 @@ bool BarcodeScannerWorker::openLink(QString *detail)
             *detail = QStringLiteral("no_usb");
             return false;
         }
+        if (!m_usbHotplugRegistered && libusb_has_capability(LIBUSB_CAP_HAS_HOTPLUG)) {
+            m_usbHotplugRegistered = libusb_hotplug_register_callback(
+                                         m_usb, LIBUSB_HOTPLUG_EVENT_DEVICE_LEFT, LIBUSB_HOTPLUG_NO_FLAGS, m_spec.vendorId,
+                                         m_spec.productId, LIBUSB_HOTPLUG_MATCH_ANY, &onUsbHotplug, &m_usbLeft, &m_usbHotplug)
+                                     == LIBUSB_SUCCESS;
+        }
+        m_usbLeft = false;
         m_usbHandle = libusb_open_device_with_vid_pid(m_usb, m_spec.vendorId, m_spec.productId);
         if (!m_usbHandle) {
             *detail = QStringLiteral("no_device");
@@ -262,6 +280,10 @@ void BarcodeScannerWorker::pollHidPos()
         case HidPosReportAssembler::Verdict::Ignored:
             break;
         }
+        return;
+    }
+    if (m_usbLeft) {
+        lost(QStringLiteral("the USB scanner was unplugged"));
         return;
     }
     if (result == LIBUSB_ERROR_TIMEOUT) {

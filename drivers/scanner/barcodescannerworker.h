@@ -57,6 +57,9 @@ private:
     libusb_context *m_usb = nullptr;
     libusb_device_handle *m_usbHandle = nullptr;
     QTimer *m_usbPoll = nullptr;
+    int m_usbHotplug = 0;           // libusb_hotplug_callback_handle
+    bool m_usbHotplugRegistered = false;
+    bool m_usbLeft = false;         // set by the hotplug callback
     QElapsedTimer m_sinceLastReport;
     QTimer *m_silenceTimer = nullptr;
     QTimer *m_reopenTimer = nullptr;

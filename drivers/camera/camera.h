@@ -1,0 +1,69 @@
+#pragma once
+
+#include "camera/cameraoptions.h"
+#include "camera/decodedcode.h"
+#include "device/device.h"
+
+#include <QByteArray>
+#include <QSize>
+
+class CameraWorker;
+class FrameProvider;
+class QThread;
+
+// A face or document camera (OpenCV VideoCapture over V4L2, a video file, or a synthetic scene).
+// Once enabled it captures on its own thread at the configured rate, keeping only the newest
+// frame (never a queue), publishes the live picture through frameProvider(), and does what the
+// current mode asks: decode codes (each reported once per presentation), capture a face
+// (guidance, liveness, the best frame as JPEG in memory) or capture document pages on request.
+// No frame is ever written to disk.
+class Camera : public Device
+{
+    Q_OBJECT
+public:
+    enum class Mode { Preview, Codes, Face, Document };
+    Q_ENUM(Mode)
+
+    Camera(const QString &id, CameraOptions options, QObject *parent = nullptr);
+    ~Camera() override;
+
+    [[nodiscard]] const CameraOptions &options() const { return m_options; }
+    [[nodiscard]] FrameProvider *frameProvider() const { return m_frames; }
+    [[nodiscard]] Mode mode() const { return m_mode; }
+
+    // Switching mode forgets any face kept so far and restarts the liveness challenge.
+    void setMode(Mode mode);
+    // Document mode: straighten and encode the next frame as a page (pageCaptured follows).
+    void capturePage();
+    // The simulated scene shows a code carrying `text` (empty: takes it away); no effect on
+    // real cameras.
+    void showSimulatedCode(const QString &text);
+
+signals:
+    void codeScanned(const QString &format, const QString &text);
+    // Face mode, whenever the advice changes: a FaceObservation::toString() word ("move_closer").
+    void faceGuidance(const QString &guidance);
+    void livenessPassed();
+    // The verification picture: JPEG bytes, never on disk; wipe them when verification is done.
+    void faceCaptured(const QByteArray &jpeg, double quality);
+    // `found` is false when no page outline was seen and the whole frame was kept.
+    void pageCaptured(const QByteArray &jpeg, const QSize &size, bool found);
+    // Frames captured per second over the last second, for maintenance screens.
+    void fpsMeasured(double fps);
+
+protected:
+    bool onOpen(QString *error) override;
+    bool onEnable(QString *error) override;
+    void onDisable() override;
+    void onClose() override;
+    void onCheckHealth(HealthCheckLevel level) override;
+
+private:
+    void stopThread();
+
+    CameraOptions m_options;
+    FrameProvider *m_frames;
+    Mode m_mode = Mode::Preview;
+    QThread *m_thread = nullptr;
+    CameraWorker *m_worker = nullptr;
+};

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// How to run one camera, in plain terms (the app fills it from the configuration). The spec forms:
+//   simulated                    a synthetic scene drawn in-process (a desk with a page for the
+//                                document camera; codes shown through Camera::showSimulatedCode)
+//   v4l2:/dev/videoN | v4l2:N    a UVC camera through V4L2
+//   file:PATH[,loop=no]          a video file or an image sequence (PATH with %03d), looped
+struct CameraOptions {
+    enum class Role { Face, Document };
+    enum class Source { Simulated, V4l2, File };
+
+    Role role = Role::Face;
+    Source source = Source::Simulated;
+    QString path;       // v4l2 device path or file
+    int index = -1;     // v4l2 index
+    bool loop = true;   // file: start again at the end
+    QSize size{1280, 720};
+    int fps = 30;
+    int previewFps = 25;                          // at most this many frames a second reach the UI
+    QStringList codeFormats{QStringLiteral("QRCode")};
+    int codeMaxWidth = 1280;
+
+    // Fills source/path/index/loop from `spec`; false with a reason in `error`.
+    [[nodiscard]] bool setSpec(const QString &spec, QString *error);
+    [[nodiscard]] QString spec() const;
+};

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "camera/cameraoptions.h"
+#include "device/devicehealth.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QSize>
+
+#include <memory>
+
+class FrameProvider;
+class QTimer;
+
+// The camera's capture and analysis on its own thread: a timer paced at the configured rate
+// reads the newest frame (the driver keeps one buffer, so a slow pass drops frames instead of
+// falling behind), hands it to the FrameProvider and runs the current mode's analysis on it.
+// Only Camera talks to it. OpenCV stays inside the implementation.
+class CameraWorker : public QObject
+{
+    Q_OBJECT
+public:
+    CameraWorker(CameraOptions options, FrameProvider *frames);
+    ~CameraWorker() override;
+
+public slots:
+    void openCamera();
+    void closeCamera();
+    void setRunning(bool running);
+    void setMode(int mode);
+    void capturePage();
+    void showSimulatedCode(const QString &text);
+    void checkHealth(int level);
+
+signals:
+    void healthChanged(const DeviceHealth &health);
+    void healthChecked(int level, const DeviceHealth &health);
+    void presenceChanged(bool present);
+    void codeScanned(const QString &format, const QString &text);
+    void faceGuidance(const QString &guidance);
+    void livenessPassed();
+    void faceCaptured(const QByteArray &jpeg, double quality);
+    void pageCaptured(const QByteArray &jpeg, const QSize &size, bool found);
+    void fpsMeasured(double fps);
+    void counted(const QString &counter);
+
+private:
+    struct Private;
+    void tick();
+    void setHealth(const DeviceHealth &health);
+
+    std::unique_ptr<Private> d;
+};

@@ -1,0 +1,221 @@
+#include "scanner/barcodescanner.h"
+#include "scanner/scannerspec.h"
+#include "scanner/sim/scannersimulatorhost.h"
+#include "scanner/wedgekeydecoder.h"
+
+#include <QSignalSpy>
+#include <QStringEncoder>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <linux/input.h>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+// The scanner driver end to end: over a pty against the serial scanner simulator, and as a
+// keyboard-wedge scanner reading a recorded evdev stream through a FIFO.
+class TestBarcodeScanner : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    struct Rig {
+        ScannerSimulatorHost simulator;
+        std::unique_ptr<BarcodeScanner> scanner;
+    };
+
+    bool startSerialRig(Rig *rig, const QString &name)
+    {
+        ScannerSimulator::Options options;
+        options.ttyLinkPath = m_dir.filePath(name + QStringLiteral("-tty"));
+        options.controlSocketPath = m_dir.filePath(name + QStringLiteral(".sock"));
+        options.baud = 115200;
+        QString error;
+        if (!rig->simulator.start(options, &error)) {
+            qWarning() << error;
+            return false;
+        }
+        const std::optional<ScannerSpec> spec = ScannerSpec::parse(QStringLiteral("serial:%1@115200").arg(options.ttyLinkPath), &error);
+        if (!spec)
+            return false;
+        rig->scanner = std::make_unique<BarcodeScanner>(QStringLiteral("barcode_scanner"), *spec);
+        rig->scanner->setStateDirectory(m_dir.filePath(name)); // statistics of its own
+        return rig->scanner->start(&error);
+    }
+
+    // The bytes of a wedge scanner's evdev stream as the kernel delivers them: each key event
+    // followed by a SYN_REPORT, a few milliseconds apart.
+    static QByteArray recordedStream(const QByteArray &payload)
+    {
+        QByteArray stream;
+        long usec = 0;
+        const auto append = [&stream, &usec](quint16 type, quint16 code, qint32 value) {
+            input_event event{};
+            event.input_event_sec = 1700000000 + usec / 1000000;
+            event.input_event_usec = usec % 1000000;
+            event.type = type;
+            event.code = code;
+            event.value = value;
+            stream.append(reinterpret_cast<const char *>(&event), sizeof event);
+        };
+        for (const WedgeKeyDecoder::KeyEvent &key : WedgeKeyDecoder::encode(payload)) {
+            append(EV_MSC, MSC_SCAN, 0x70000 + key.code);
+            append(EV_KEY, quint16(key.code), key.value);
+            append(EV_SYN, SYN_REPORT, 0);
+            usec += 4000;
+        }
+        return stream;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+    }
+
+    void parsesScannerSpecs_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<QString>("canonical");
+        QTest::newRow("serial") << QStringLiteral("serial:/dev/ttyACM0") << QStringLiteral("serial:/dev/ttyACM0@115200");
+        QTest::newRow("serial baud") << QStringLiteral("serial:/dev/ttyS1@9600") << QStringLiteral("serial:/dev/ttyS1@9600");
+        QTest::newRow("hidpos") << QStringLiteral("hidpos:1EAB:1d06") << QStringLiteral("hidpos:1eab:1d06");
+        QTest::newRow("usb means hidpos") << QStringLiteral("usb:1eab:1d06") << QStringLiteral("hidpos:1eab:1d06");
+        QTest::newRow("evdev") << QStringLiteral("evdev:/dev/input/by-id/usb-scanner-event-kbd")
+                               << QStringLiteral("evdev:/dev/input/by-id/usb-scanner-event-kbd");
+        QTest::newRow("evdev without grab") << QStringLiteral("evdev:/tmp/x,grab=no") << QStringLiteral("evdev:/tmp/x,grab=no");
+    }
+
+    void parsesScannerSpecs()
+    {
+        QFETCH(QString, spec);
+        QFETCH(QString, canonical);
+        QString error;
+        const std::optional<ScannerSpec> parsed = ScannerSpec::parse(spec, &error);
+        QVERIFY2(parsed.has_value(), qPrintable(error));
+        QCOMPARE(parsed->toString(), canonical);
+    }
+
+    void refusesSpecsThatAreNotScanners()
+    {
+        QString error;
+        QVERIFY(!ScannerSpec::parse(QStringLiteral("v4l2:/dev/video0"), &error).has_value());
+        QVERIFY(!error.isEmpty());
+        QVERIFY(!ScannerSpec::parse(QStringLiteral("hidpos:zz:1"), &error).has_value());
+        QVERIFY(!ScannerSpec::parse(QStringLiteral("evdev:"), &error).has_value());
+    }
+
+    void deliversSerialScanOncePerCode()
+    {
+        Rig rig;
+        QVERIFY(startSerialRig(&rig, QStringLiteral("utf8")));
+        QSignalSpy scans(rig.scanner.get(), &BarcodeScanner::codeScanned);
+        QTRY_VERIFY_WITH_TIMEOUT(rig.scanner->health().level == HealthLevel::Ok, 10000);
+        QVERIFY(rig.simulator.execute(QStringLiteral("scan 电子证照 EID-2026-0042")).startsWith(QLatin1String("ok")));
+        QTRY_COMPARE_WITH_TIMEOUT(scans.size(), 1, 10000);
+        QCOMPARE(scans.at(0).at(1).toString(), QStringLiteral("电子证照 EID-2026-0042"));
+        QVERIFY(rig.simulator.execute(QStringLiteral("scan second")).startsWith(QLatin1String("ok")));
+        QTRY_COMPARE_WITH_TIMEOUT(scans.size(), 2, 10000);
+        QCOMPARE(scans.at(1).at(1).toString(), QStringLiteral("second"));
+        QCOMPARE(rig.scanner->statistics().value(QStringLiteral("scans")), 2);
+    }
+
+    void decodesGb18030FromSerialScanner()
+    {
+        Rig rig;
+        QVERIFY(startSerialRig(&rig, QStringLiteral("gb")));
+        QSignalSpy scans(rig.scanner.get(), &BarcodeScanner::codeScanned);
+        QTRY_VERIFY_WITH_TIMEOUT(rig.scanner->health().level == HealthLevel::Ok, 10000);
+        QVERIFY(rig.simulator.execute(QStringLiteral("scan --gb18030 受理回执 皖0042")).startsWith(QLatin1String("ok")));
+        QTRY_COMPARE_WITH_TIMEOUT(scans.size(), 1, 10000);
+        QCOMPARE(scans.at(0).at(1).toString(), QStringLiteral("受理回执 皖0042"));
+    }
+
+    void endsUnterminatedScanAfterSilence()
+    {
+        Rig rig;
+        QVERIFY(startSerialRig(&rig, QStringLiteral("silent")));
+        QSignalSpy scans(rig.scanner.get(), &BarcodeScanner::codeScanned);
+        QTRY_VERIFY_WITH_TIMEOUT(rig.scanner->health().level == HealthLevel::Ok, 10000);
+        QVERIFY(rig.simulator.execute(QStringLiteral("scan --no-terminator NO-CR-9")).startsWith(QLatin1String("ok")));
+        QTRY_COMPARE_WITH_TIMEOUT(scans.size(), 1, 10000);
+        QCOMPARE(scans.at(0).at(1).toString(), QStringLiteral("NO-CR-9"));
+    }
+
+    void dropsScansMadeWhileDisabled()
+    {
+        Rig rig;
+        QVERIFY(startSerialRig(&rig, QStringLiteral("disabled")));
+        QSignalSpy scans(rig.scanner.get(), &BarcodeScanner::codeScanned);
+        QTRY_VERIFY_WITH_TIMEOUT(rig.scanner->health().level == HealthLevel::Ok, 10000);
+        rig.scanner->disable();
+        QVERIFY(rig.simulator.execute(QStringLiteral("scan too-early")).startsWith(QLatin1String("ok")));
+        QTRY_COMPARE_WITH_TIMEOUT(rig.scanner->statistics().value(QStringLiteral("scans")), 1, 10000);
+        QString error;
+        QVERIFY(rig.scanner->enable(&error));
+        QVERIFY(rig.simulator.execute(QStringLiteral("scan on-time")).startsWith(QLatin1String("ok")));
+        QTRY_COMPARE_WITH_TIMEOUT(scans.size(), 1, 10000);
+        QCOMPARE(scans.at(0).at(1).toString(), QStringLiteral("on-time"));
+    }
+
+    void readsWedgeScannerFromRecordedEvdevStream()
+    {
+        const QString fifo = m_dir.filePath(QStringLiteral("wedge-event"));
+        QCOMPARE(::mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
+        QString error;
+        // A FIFO cannot be grabbed; the real node is, and the next test shows a refused grab.
+        const std::optional<ScannerSpec> spec = ScannerSpec::parse(QStringLiteral("evdev:%1,grab=no").arg(fifo), &error);
+        QVERIFY(spec.has_value());
+        BarcodeScanner scanner(QStringLiteral("barcode_scanner"), *spec);
+        QSignalSpy scans(&scanner, &BarcodeScanner::codeScanned);
+        QVERIFY(scanner.start(&error));
+        QTRY_VERIFY_WITH_TIMEOUT(scanner.health().level == HealthLevel::Ok, 10000);
+
+        QStringEncoder gb("GB18030");
+        QByteArray chinese = gb.encode(QStringLiteral("预约号：A017"));
+        const QByteArray stream = recordedStream("HTTPS://ZWFW.AH.GOV.CN/r?id=7") + recordedStream(chinese);
+        const int writer = ::open(fifo.toLocal8Bit().constData(), O_WRONLY);
+        QVERIFY(writer >= 0);
+        qsizetype written = 0;
+        while (written < stream.size()) {
+            const ssize_t n = ::write(writer, stream.constData() + written, size_t(stream.size() - written));
+            QVERIFY(n > 0);
+            written += n;
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(scans.size(), 2, 10000);
+        ::close(writer);
+        QCOMPARE(scans.at(0).at(1).toString(), QStringLiteral("HTTPS://ZWFW.AH.GOV.CN/r?id=7"));
+        QCOMPARE(scans.at(1).at(1).toString(), QStringLiteral("预约号：A017"));
+    }
+
+    void refusesWedgeScannerItCannotGrab()
+    {
+        const QString fifo = m_dir.filePath(QStringLiteral("ungrabbable"));
+        QCOMPARE(::mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
+        QString error;
+        const std::optional<ScannerSpec> spec = ScannerSpec::parse(QStringLiteral("evdev:%1").arg(fifo), &error);
+        QVERIFY(spec.has_value());
+        BarcodeScanner scanner(QStringLiteral("barcode_scanner"), *spec);
+        QVERIFY(scanner.start(&error));
+        QTRY_COMPARE_WITH_TIMEOUT(scanner.health().detail, QStringLiteral("grab_failed"), 10000);
+        QCOMPARE(scanner.health().level, HealthLevel::Error);
+    }
+
+    void reportsMissingSerialScanner()
+    {
+        QString error;
+        const std::optional<ScannerSpec> spec = ScannerSpec::parse(QStringLiteral("serial:%1").arg(m_dir.filePath(QStringLiteral("nothing"))), &error);
+        QVERIFY(spec.has_value());
+        BarcodeScanner scanner(QStringLiteral("barcode_scanner"), *spec);
+        QVERIFY(scanner.start(&error));
+        QTRY_COMPARE_WITH_TIMEOUT(scanner.health().detail, QStringLiteral("no_device"), 10000);
+        QVERIFY(!scanner.isPresent());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBarcodeScanner)
+#include "tst_barcodescanner.moc"
