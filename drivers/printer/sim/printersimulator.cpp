@@ -18,6 +18,7 @@ namespace {
 
 constexpr auto systemBusSocket = "/run/dbus/system_bus_socket";
 constexpr auto failMarker = "fail-next-job";
+constexpr auto slowMarker = "slow-next-job";
 
 bool fail(QString *error, const QString &message)
 {
@@ -79,11 +80,14 @@ bool PrinterSimulator::start(const Options &options, QString *error)
     if (!scriptFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return fail(error, QStringLiteral("cannot write %1: %2").arg(script, scriptFile.errorString()));
     scriptFile.write(QStringLiteral("#!/bin/sh\n"
-                                    "# Written by the kiosk's printer simulator: a job fails when asked to.\n"
+                                    "# Written by the kiosk's printer simulator: a job fails or takes its time when asked to.\n"
                                     "marker='%1'\n"
+                                    "slow='%2'\n"
                                     "if [ -e \"$marker\" ]; then rm -f \"$marker\"; echo 'ERROR: simulated media jam' >&2; exit 1; fi\n"
+                                    "if [ -e \"$slow\" ]; then rm -f \"$slow\"; sleep 4; fi\n"
                                     "exit 0\n")
-                         .arg(QDir(options.spoolDirectory).filePath(QString::fromLatin1(failMarker)))
+                         .arg(QDir(options.spoolDirectory).filePath(QString::fromLatin1(failMarker)),
+                              QDir(options.spoolDirectory).filePath(QString::fromLatin1(slowMarker)))
                          .toUtf8());
     scriptFile.close();
     scriptFile.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup
@@ -166,6 +170,13 @@ QStringList PrinterSimulator::printedFiles() const
 void PrinterSimulator::failNextJob()
 {
     QFile marker(QDir(m_options.spoolDirectory).filePath(QString::fromLatin1(failMarker)));
+    if (marker.open(QIODevice::WriteOnly))
+        marker.close();
+}
+
+void PrinterSimulator::slowNextJob()
+{
+    QFile marker(QDir(m_options.spoolDirectory).filePath(QString::fromLatin1(slowMarker)));
     if (marker.open(QIODevice::WriteOnly))
         marker.close();
 }

@@ -35,6 +35,8 @@ public:
     [[nodiscard]] QStringList printedFiles() const;
     // The next job "jams": its print command fails, so ippeveprinter aborts it after accepting it.
     void failNextJob();
+    // The next job takes four seconds to print (time to cancel it, or to outlast a job timeout).
+    void slowNextJob();
 
     [[nodiscard]] static QString findExecutable();
     [[nodiscard]] static QString defaultSpoolDirectory(const QString &stateDirectory, const QString &deviceId);

@@ -22,6 +22,10 @@ private slots:
     void idlePrinterReportsHealthyAndPresent();
     void printedPdfArrivesInSpoolWithItsText();
     void jobThatFailsAfterSubmissionIsReportedAborted();
+    void cancelledJobIsReportedCancelled();
+    void jobOutlastingItsTimeoutIsReportedAborted();
+    void printerIsBusyWhilePrinting();
+    void healthCheckAnswersWithPrinterHealth();
     void printerInErrorRefusesJobsBeforeSubmitting();
     void unreachablePrinterReportsNoResponse();
     void simulatorThatCannotStartSaysWhy();
@@ -29,7 +33,7 @@ private slots:
     void registryBuildsSimulatedReceiptPrinterThatPrints();
 
 private:
-    std::unique_ptr<Printer> startPrinter(const QString &uri);
+    std::unique_ptr<Printer> startPrinter(const QString &uri, int jobTimeoutS = 60);
 
     QTemporaryDir *m_dir = nullptr;
     PrinterSimulator *m_simulator = nullptr;
@@ -62,12 +66,12 @@ void TestPrinterIpp::cleanup()
     m_dir = nullptr;
 }
 
-std::unique_ptr<Printer> TestPrinterIpp::startPrinter(const QString &uri)
+std::unique_ptr<Printer> TestPrinterIpp::startPrinter(const QString &uri, int jobTimeoutS)
 {
     PrinterOptions options;
     options.address = PrinterAddress::uri(uri);
     options.statusPollMs = 300;
-    options.jobTimeoutS = 60;
+    options.jobTimeoutS = jobTimeoutS;
     auto printer = std::make_unique<Printer>(QStringLiteral("receipt_printer"), options);
     QString error;
     if (!printer->start(&error))
@@ -129,6 +133,67 @@ void TestPrinterIpp::jobThatFailsAfterSubmissionIsReportedAborted()
     QSignalSpy reprinted(reprint, &PrintJob::finished);
     QTRY_COMPARE_WITH_TIMEOUT(reprinted.size(), 1, 30000);
     QCOMPARE(reprint->state(), PrintJobState::Completed);
+}
+
+void TestPrinterIpp::cancelledJobIsReportedCancelled()
+{
+    const std::unique_ptr<Printer> printer = startPrinter(m_simulator->uri());
+    QTRY_COMPARE_WITH_TIMEOUT(printer->health().level, HealthLevel::Ok, 20000);
+
+    m_simulator->slowNextJob();
+    PrintJob *job = printer->print(PrinterTestSupport::pdfWithText(QStringLiteral("changed my mind")), QStringLiteral("receipt"));
+    QSignalSpy finished(job, &PrintJob::finished);
+    QTRY_VERIFY_WITH_TIMEOUT(job->jobId() > 0, 20000);
+    job->cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QCOMPARE(job->state(), PrintJobState::Cancelled);
+    QVERIFY(!job->succeeded());
+}
+
+void TestPrinterIpp::jobOutlastingItsTimeoutIsReportedAborted()
+{
+    const std::unique_ptr<Printer> printer = startPrinter(m_simulator->uri(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(printer->health().level, HealthLevel::Ok, 20000);
+
+    m_simulator->slowNextJob(); // four seconds, against a one-second timeout
+    PrintJob *job = printer->print(PrinterTestSupport::pdfWithText(QStringLiteral("slow")), QStringLiteral("receipt"));
+    QSignalSpy finished(job, &PrintJob::finished);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QCOMPARE(job->state(), PrintJobState::Aborted);
+    QVERIFY2(job->detail().startsWith(QStringLiteral("timed_out")), qPrintable(job->detail()));
+}
+
+void TestPrinterIpp::printerIsBusyWhilePrinting()
+{
+    const std::unique_ptr<Printer> printer = startPrinter(m_simulator->uri());
+    QTRY_COMPARE_WITH_TIMEOUT(printer->health().level, HealthLevel::Ok, 20000);
+    QSignalSpy states(printer.get(), &Device::stateChanged);
+
+    m_simulator->slowNextJob();
+    PrintJob *job = printer->print(PrinterTestSupport::pdfWithText(QStringLiteral("busy")), QStringLiteral("receipt"));
+    QCOMPARE(printer->state(), Device::State::Busy);
+    QCOMPARE(printer->activeJobs(), 1);
+    QSignalSpy finished(job, &PrintJob::finished);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QCOMPARE(job->state(), PrintJobState::Completed);
+    QTRY_COMPARE_WITH_TIMEOUT(printer->state(), Device::State::Idle, 20000);
+    QCOMPARE(printer->activeJobs(), 0);
+    QVERIFY(states.size() >= 2);
+}
+
+void TestPrinterIpp::healthCheckAnswersWithPrinterHealth()
+{
+    const std::unique_ptr<Printer> printer = startPrinter(m_simulator->uri());
+    QSignalSpy checked(printer.get(), &Device::healthChecked);
+    printer->checkHealth(HealthCheckLevel::Internal);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, 20000);
+    QCOMPARE(checked.first().at(0).value<HealthCheckLevel>(), HealthCheckLevel::Internal);
+    QCOMPARE(checked.first().at(1).value<DeviceHealth>().level, HealthLevel::Ok);
+
+    m_simulator->stop();
+    printer->checkHealth(HealthCheckLevel::External);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 2, 20000);
+    QCOMPARE(checked.at(1).at(1).value<DeviceHealth>().detail, QStringLiteral("no_response"));
 }
 
 void TestPrinterIpp::printerInErrorRefusesJobsBeforeSubmitting()
