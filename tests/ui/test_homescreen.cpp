@@ -3,9 +3,11 @@
 #include "common/personaldata.h"
 #include "idcard/sim/simcards.h"
 #include "kioskwindow.h"
+#include "outboxkey.h"
 #include "residentactivityfilter.h"
 #include "uiprobe.h"
 
+#include <QFile>
 #include <QGuiApplication>
 #include <QImage>
 #include <QQmlApplicationEngine>
@@ -71,6 +73,11 @@ private slots:
     {
         KioskConfig config = KioskConfig::defaults();
         config.set(QStringLiteral("kiosk/state_dir"), m_state.path());
+        // An outbox key, so that apply items can be started (the journey test files them).
+        const QString key = m_state.filePath(QStringLiteral("outbox.key"));
+        if (!QFile::exists(key))
+            QVERIFY(OutboxKey::create(key).ok());
+        config.set(QStringLiteral("offline/key_file"), key);
         QString error;
         m_runtime = KioskRuntime::create(config, &error);
         QVERIFY2(m_runtime, qPrintable(error));
@@ -210,7 +217,7 @@ private slots:
     void aCardOnTheSimulatedReaderIdentifiesTheResidentShowingOnlyMaskedData()
     {
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
-        const QString item = QStringLiteral("itemCard_340100-000-ZZ-0002-01");
+        const QString item = QStringLiteral("itemCard_340100-000-ZZ-0010-01");
         QTRY_VERIFY(UiProbe::find(m_window, item));
         QVERIFY(UiProbe::tap(m_window, item));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("startButton")));
@@ -245,7 +252,7 @@ private slots:
     {
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
-        QVERIFY(m_shell->openItem(QStringLiteral("340100-000-ZZ-0002-01")));
+        QVERIFY(m_shell->openItem(QStringLiteral("340100-000-ZZ-0010-01")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("startButton")));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("startButton")));
         QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 20000);

@@ -9,37 +9,37 @@
         <translation>24/7 Government Self-Service</translation>
     </message>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="101"/>
+        <location filename="../qml/AttractScreen.qml" line="113"/>
         <source>轻触屏幕 开始办理</source>
         <translation>Touch the screen to start</translation>
     </message>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="108"/>
+        <location filename="../qml/AttractScreen.qml" line="120"/>
         <source>刷身份证或出示二维码，即可办理</source>
         <translation>Tap your ID card or show a QR code to begin</translation>
     </message>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="122"/>
+        <location filename="../qml/AttractScreen.qml" line="134"/>
         <source>证明打印</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="122"/>
+        <location filename="../qml/AttractScreen.qml" line="134"/>
         <source>业务申请</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="122"/>
+        <location filename="../qml/AttractScreen.qml" line="134"/>
         <source>办件查询</source>
         <translation>Track progress</translation>
     </message>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="122"/>
+        <location filename="../qml/AttractScreen.qml" line="134"/>
         <source>电子证照</source>
         <translation>E-licences</translation>
     </message>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="147"/>
+        <location filename="../qml/AttractScreen.qml" line="159"/>
         <source>全天候开放 · 节假日无休</source>
         <translation>Open around the clock, holidays included</translation>
     </message>
@@ -147,6 +147,77 @@
     </message>
 </context>
 <context>
+    <name>FieldProblem</name>
+    <message>
+        <location filename="../qml/FieldProblem.qml" line="8"/>
+        <source>请填写此项</source>
+        <translation>Please fill this in</translation>
+    </message>
+    <message>
+        <location filename="../qml/FieldProblem.qml" line="9"/>
+        <source>请输入 11 位手机号码，或带区号的固定电话</source>
+        <translation>Enter an 11-digit mobile number, or a landline with its area code</translation>
+    </message>
+    <message>
+        <location filename="../qml/FieldProblem.qml" line="10"/>
+        <source>请只输入数字</source>
+        <translation>Digits only, please</translation>
+    </message>
+    <message>
+        <location filename="../qml/FieldProblem.qml" line="11"/>
+        <source>请按 年年年年月月日日 输入日期</source>
+        <translation>Enter the date as YYYYMMDD</translation>
+    </message>
+    <message>
+        <location filename="../qml/FieldProblem.qml" line="12"/>
+        <source>身份证号码不正确，请核对</source>
+        <translation>This ID number is not valid; please check it</translation>
+    </message>
+    <message>
+        <location filename="../qml/FieldProblem.qml" line="13"/>
+        <source>请从选项中选择</source>
+        <translation>Please choose one of the options</translation>
+    </message>
+    <message>
+        <location filename="../qml/FieldProblem.qml" line="14"/>
+        <source>内容过长</source>
+        <translation>Too long</translation>
+    </message>
+</context>
+<context>
+    <name>FormScreen</name>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="59"/>
+        <source>请核对并填写信息</source>
+        <translation>Check and complete your details</translation>
+    </message>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="66"/>
+        <source>来自身份证的信息已自动填好，只需填写其余带 * 的项目。</source>
+        <translation>Details from your ID card are already filled in; just complete the other items marked *.</translation>
+    </message>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="101"/>
+        <source>点击填写</source>
+        <translation>Tap to fill in</translation>
+    </message>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="111"/>
+        <source>来自身份证</source>
+        <translation>From your ID card</translation>
+    </message>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="179"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="187"/>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+</context>
+<context>
     <name>GuideScreen</name>
     <message>
         <location filename="../qml/GuideScreen.qml" line="74"/>
@@ -164,22 +235,42 @@
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/GuideScreen.qml" line="136"/>
+        <location filename="../qml/GuideScreen.qml" line="139"/>
+        <source>政务服务平台暂时无法连接，本事项需要联网办理。请稍后再试，或到人工窗口办理。</source>
+        <translation>The government service platform cannot be reached, and this service needs it. Please try again later, or go to a staffed counter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/GuideScreen.qml" line="140"/>
+        <source>本机暂时无法保存新的申请。请到人工窗口办理，或使用其他自助终端。</source>
+        <translation>This kiosk cannot store new applications just now. Please go to a staffed counter or use another kiosk.</translation>
+    </message>
+    <message>
+        <location filename="../qml/GuideScreen.qml" line="141"/>
+        <source>本机暂时无法受理申请。请联系工作人员，或到人工窗口办理。</source>
+        <translation>This kiosk cannot take applications just now. Please ask a member of staff or go to a staffed counter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/GuideScreen.qml" line="142"/>
+        <source>本事项需要拍摄材料、人脸核验或输入文字，本机暂不支持。请到人工窗口办理。</source>
+        <translation>This service needs documents photographed, a face check or typed text, which this kiosk does not offer yet. Please go to a staffed counter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/GuideScreen.qml" line="163"/>
         <source>本事项需核验身份：刷身份证后可选择人脸识别；不愿意使用人脸识别的，可请工作人员协助核验。</source>
         <translation>This service checks who you are: after tapping your ID card you may choose face verification, or ask a member of staff to verify you instead.</translation>
     </message>
     <message>
-        <location filename="../qml/GuideScreen.qml" line="137"/>
+        <location filename="../qml/GuideScreen.qml" line="164"/>
         <source>本事项刷身份证或扫描电子证照二维码即可办理。</source>
         <translation>Tap your ID card or scan your e-ID QR code to use this service.</translation>
     </message>
     <message>
-        <location filename="../qml/GuideScreen.qml" line="159"/>
+        <location filename="../qml/GuideScreen.qml" line="186"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/GuideScreen.qml" line="169"/>
+        <location filename="../qml/GuideScreen.qml" line="197"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
@@ -225,12 +316,12 @@
         <translation>Identify once, fill in one form, and get several related services done together</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="91"/>
+        <location filename="../qml/HomeScreen.qml" line="92"/>
         <source>个人办事</source>
         <translation>For individuals</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="99"/>
+        <location filename="../qml/HomeScreen.qml" line="100"/>
         <source>法人办事</source>
         <translation>For businesses</translation>
     </message>
@@ -303,9 +394,14 @@
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="228"/>
+        <location filename="../qml/IdentifyScreen.qml" line="229"/>
         <source>请工作人员协助</source>
         <translation>Ask staff for help</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdentifyScreen.qml" line="237"/>
+        <source>下一步</source>
+        <translation>Next</translation>
     </message>
 </context>
 <context>
@@ -360,6 +456,191 @@
         <location filename="../qml/Main.qml" line="15"/>
         <source>政务服务自助终端</source>
         <translation>Government self-service kiosk</translation>
+    </message>
+</context>
+<context>
+    <name>NumericKeypad</name>
+    <message>
+        <location filename="../qml/NumericKeypad.qml" line="48"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../qml/NumericKeypad.qml" line="60"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../qml/NumericKeypad.qml" line="69"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>RatingScreen</name>
+    <message>
+        <location filename="../qml/RatingScreen.qml" line="16"/>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../qml/RatingScreen.qml" line="17"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../qml/RatingScreen.qml" line="18"/>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../qml/RatingScreen.qml" line="19"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../qml/RatingScreen.qml" line="20"/>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../qml/RatingScreen.qml" line="22"/>
+        <source>办理流程繁琐</source>
+        <translation>Too many steps</translation>
+    </message>
+    <message>
+        <location filename="../qml/RatingScreen.qml" line="22"/>
+        <source>设备不好用</source>
+        <translation>The kiosk was hard to use</translation>
+    </message>
+    <message>
+        <location filename="../qml/RatingScreen.qml" line="22"/>
+        <source>提示不清楚</source>
+        <translation>Instructions were unclear</translation>
+    </message>
+    <message>
+        <location filename="../qml/RatingScreen.qml" line="22"/>
+        <source>等待时间长</source>
+        <translation>Long wait</translation>
+    </message>
+    <message>
+        <location filename="../qml/RatingScreen.qml" line="22"/>
+        <source>材料要求不明确</source>
+        <translation>Unclear what documents were needed</translation>
+    </message>
+    <message>
+        <location filename="../qml/RatingScreen.qml" line="52"/>
+        <source>请为本次服务评价</source>
+        <translation>Please rate this service</translation>
+    </message>
+    <message>
+        <location filename="../qml/RatingScreen.qml" line="59"/>
+        <source>评价是匿名的，只用于改进服务。</source>
+        <translation>Your rating is anonymous and used only to improve the service.</translation>
+    </message>
+    <message>
+        <location filename="../qml/RatingScreen.qml" line="77"/>
+        <source>请选择不满意的原因（至少一项）</source>
+        <translation>What went wrong? (choose at least one)</translation>
+    </message>
+    <message>
+        <location filename="../qml/RatingScreen.qml" line="118"/>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../qml/RatingScreen.qml" line="127"/>
+        <source>提交评价</source>
+        <translation>Send rating</translation>
+    </message>
+</context>
+<context>
+    <name>ResultScreen</name>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="50"/>
+        <source>申请已提交</source>
+        <translation>Application submitted</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="50"/>
+        <source>申请已保存，将自动提交</source>
+        <translation>Application saved; it will be submitted automatically</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="50"/>
+        <source>申请未被受理</source>
+        <translation>Application not accepted</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="76"/>
+        <source>办件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="76"/>
+        <source>本机受理编号</source>
+        <translation>Kiosk reference</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="94"/>
+        <source>请记下或拍下办件编号，可拨打 12345 或在“皖事通”中查询办理进度。</source>
+        <translation>Note or photograph the case number; you can follow your case by calling 12345 or in the Wanshitong app.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="95"/>
+        <source>政务服务平台暂时无法连接。您的申请已安全保存在本机，连接恢复后会自动提交，无需再来一次。提交后会生成办件编号，可凭身份证查询。</source>
+        <translation>The government service platform cannot be reached right now. Your application is stored safely on this kiosk and will be submitted automatically when the connection returns; you do not need to come back. It will then get a case number, which you can look up with your ID card.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="96"/>
+        <source>平台没有受理这份申请（%1）。请到人工窗口咨询，工作人员可以看到这份申请。</source>
+        <translation>The platform did not accept this application (%1). Please ask at a staffed counter; the staff can see your application.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="117"/>
+        <source>完成，评价本次服务</source>
+        <translation>Done: rate this service</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="30"/>
+        <source>请确认申请信息</source>
+        <translation>Confirm your application</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="100"/>
+        <source>本机暂时无法保存申请（存储空间不足或设备故障），您的信息没有提交。请联系工作人员，或到人工窗口办理。</source>
+        <translation>This kiosk could not store your application (no space, or a fault), so nothing was submitted. Please ask a member of staff or go to a staffed counter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="108"/>
+        <source>提交后将生成办件编号，您可以凭编号查询办理进度。</source>
+        <translation>Once submitted, your application gets a case number you can use to follow its progress.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="130"/>
+        <source>修改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="138"/>
+        <source>确认提交</source>
+        <translation>Submit</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitScreen</name>
+    <message>
+        <location filename="../qml/SubmitScreen.qml" line="52"/>
+        <source>正在提交，请稍候…</source>
+        <translation>Submitting, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SubmitScreen.qml" line="60"/>
+        <source>您的申请已保存在本机，网络不稳定也不会丢失。</source>
+        <translation>Your application is already stored on this kiosk; a bad connection cannot lose it.</translation>
     </message>
 </context>
 <context>
