@@ -201,6 +201,12 @@ void PrinterWorker::submit(quint64 localId, const QByteArray &pdf, const QString
     }
     if (!m_cups->info)
         m_cups->info = cupsCopyDestInfo(m_cups->http, m_cups->dest);
+    if (!m_cups->info) {
+        const QString message = lastCupsError();
+        disconnect();
+        emit jobStateChanged(localId, PrintJobState::Refused, QStringLiteral("the printer did not describe itself: %1").arg(message));
+        return;
+    }
     const QByteArray name = title.toUtf8();
     int jobId = 0;
     if (failed(cupsCreateDestJob(m_cups->http, m_cups->dest, m_cups->info, &jobId, name.constData(), 0, nullptr)) || jobId <= 0) {
