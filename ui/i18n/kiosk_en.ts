@@ -116,32 +116,37 @@
         <translation>Unplug the reader</translation>
     </message>
     <message>
-        <location filename="../qml/DemoPanel.qml" line="40"/>
+        <location filename="../qml/DemoPanel.qml" line="44"/>
+        <source>演示模式：设备为模拟设备</source>
+        <translation>Demo mode: the devices are simulated</translation>
+    </message>
+    <message>
+        <location filename="../qml/DemoPanel.qml" line="56"/>
         <source>收起</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../qml/DemoPanel.qml" line="40"/>
-        <source>演示</source>
-        <translation>Demo</translation>
+        <location filename="../qml/DemoPanel.qml" line="56"/>
+        <source>演示控制</source>
+        <translation>Demo controls</translation>
     </message>
     <message>
-        <location filename="../qml/DemoPanel.qml" line="61"/>
+        <location filename="../qml/DemoPanel.qml" line="78"/>
         <source>演示控制：模拟读卡器</source>
         <translation>Demo controls: simulated card reader</translation>
     </message>
     <message>
-        <location filename="../qml/DemoPanel.qml" line="76"/>
+        <location filename="../qml/DemoPanel.qml" line="93"/>
         <source>（长期）</source>
         <translation> (no expiry)</translation>
     </message>
     <message>
-        <location filename="../qml/DemoPanel.qml" line="85"/>
+        <location filename="../qml/DemoPanel.qml" line="102"/>
         <source>移开卡片</source>
         <translation>Remove the card</translation>
     </message>
     <message>
-        <location filename="../qml/DemoPanel.qml" line="108"/>
+        <location filename="../qml/DemoPanel.qml" line="125"/>
         <source>清除故障</source>
         <translation>Clear faults</translation>
     </message>

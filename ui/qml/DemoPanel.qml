@@ -29,16 +29,33 @@ Item {
         return name;
     }
 
-    KioskButton {
-        objectName: "demoToggle"
+    property int stripHeight: 72
+
+    Rectangle {
+        id: strip
+        anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
-        anchors.margins: Theme.spacing
-        anchors.bottomMargin: panel.open ? sheet.height + Theme.spacing : 160
-        implicitWidth: 160
-        fontSize: Theme.fontSmall
-        text: panel.open ? qsTr("收起") : qsTr("演示")
-        onClicked: panel.open = !panel.open
+        height: panel.stripHeight
+        color: "#222B38"
+        Text {
+            anchors.verticalCenter: parent.verticalCenter
+            x: Theme.spacing
+            text: qsTr("演示模式：设备为模拟设备")
+            color: Theme.textOnPrimaryMuted
+            font.pixelSize: 24
+        }
+        KioskButton {
+            objectName: "demoToggle"
+            anchors.right: parent.right
+            anchors.rightMargin: Theme.spacing
+            anchors.verticalCenter: parent.verticalCenter
+            height: panel.stripHeight - 12
+            implicitWidth: 220
+            fontSize: 24
+            text: panel.open ? qsTr("收起") : qsTr("演示控制")
+            onClicked: panel.open = !panel.open
+        }
     }
 
     Rectangle {
@@ -46,7 +63,7 @@ Item {
         visible: panel.open
         anchors.left: parent.left
         anchors.right: parent.right
-        anchors.bottom: parent.bottom
+        anchors.bottom: strip.top
         implicitHeight: column.implicitHeight + 2 * Theme.spacing
         color: "#F0222B38"
 

@@ -136,7 +136,7 @@ Item {
                     }
                     Text {
                         Layout.fillWidth: true
-                        visible: screen.showProblems && row.modelData.problem !== ""
+                        visible: screen.showProblems && row.modelData.problem !== "" && screen.editing !== row.modelData.id
                         text: fieldProblem.of(row.modelData.problem)
                         font.pixelSize: Theme.fontSmall
                         color: Theme.accent

@@ -21,9 +21,17 @@ Window {
         scale: window.width / Theme.screenWidth
         transformOrigin: Item.TopLeft
 
+        // In the demo a thin strip at the bottom holds the simulator's controls, outside every
+        // screen, so that it never covers a key or a button a resident needs.
+        readonly property int demoStrip: Kiosk.demoControls ? 72 : 0
+
         Loader {
             id: screenLoader
-            anchors.fill: parent
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.top: parent.top
+            anchors.bottom: parent.bottom
+            anchors.bottomMargin: stage.demoStrip
             sourceComponent: {
                 switch (Kiosk.screen) {
                 case "attract": return attractScreen;
@@ -53,7 +61,8 @@ Window {
 
         DemoPanel {
             anchors.fill: parent
-            visible: Kiosk.demoControls && Kiosk.screen !== "attract"
+            visible: Kiosk.demoControls
+            stripHeight: stage.demoStrip
         }
 
         HelpPanel {
