@@ -21,6 +21,7 @@ private slots:
 
     void idlePrinterReportsHealthyAndPresent();
     void printedPdfArrivesInSpoolWithItsText();
+    void platformPdfIsPrintedByteForByte();
     void jobThatFailsAfterSubmissionIsReportedAborted();
     void cancelledJobIsReportedCancelled();
     void jobOutlastingItsTimeoutIsReportedAborted();
@@ -110,6 +111,22 @@ void TestPrinterIpp::printedPdfArrivesInSpoolWithItsText()
     const QString text = PrinterTestSupport::pdfText(files.first());
     QVERIFY2(text.contains(QStringLiteral("Case 3401-2026-000042 printed")), qPrintable(text));
     QCOMPARE(printer->statistics().value(QStringLiteral("jobs_completed")), 1);
+}
+
+void TestPrinterIpp::platformPdfIsPrintedByteForByte()
+{
+    // A platform document (an e-licence) is printed as it is: nothing re-renders it on the way.
+    const std::unique_ptr<Printer> printer = startPrinter(m_simulator->uri());
+    QTRY_COMPARE_WITH_TIMEOUT(printer->health().level, HealthLevel::Ok, 20000);
+    const QByteArray document = PrinterTestSupport::pdfWithText(QStringLiteral("Business licence 91340100MA2N0000X1"));
+    PrintJob *job = printer->print(document, QStringLiteral("licence"));
+    QSignalSpy finished(job, &PrintJob::finished);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QCOMPARE(job->state(), PrintJobState::Completed);
+    QCOMPARE(m_simulator->printedFiles().size(), 1);
+    QFile spooled(m_simulator->printedFiles().first());
+    QVERIFY(spooled.open(QIODevice::ReadOnly));
+    QCOMPARE(spooled.readAll(), document);
 }
 
 void TestPrinterIpp::jobThatFailsAfterSubmissionIsReportedAborted()
