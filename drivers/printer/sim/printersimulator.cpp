@@ -14,6 +14,9 @@
 
 #include <algorithm>
 
+#include <signal.h>
+#include <sys/prctl.h>
+
 namespace {
 
 constexpr auto systemBusSocket = "/run/dbus/system_bus_socket";
@@ -100,6 +103,8 @@ bool PrinterSimulator::start(const Options &options, QString *error)
     m_process = new QProcess(this);
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->setStandardOutputFile(QDir(options.spoolDirectory).filePath(QStringLiteral("ippeveprinter.log")));
+    // The printer goes when the kiosk goes, even if the kiosk crashes (the thread that started it must live as long).
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process->start(executable, {QStringLiteral("-r"), QStringLiteral("off"), QStringLiteral("-p"), QString::number(m_port),
                                   QStringLiteral("-n"), QStringLiteral("localhost"), QStringLiteral("-d"), options.spoolDirectory,
                                   QStringLiteral("-k"), QStringLiteral("-c"), script, QStringLiteral("-f"),
