@@ -217,9 +217,9 @@ private slots:
     void aCardOnTheSimulatedReaderIdentifiesTheResidentShowingOnlyMaskedData()
     {
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
-        const QString item = QStringLiteral("itemCard_340100-000-ZZ-0010-01");
-        QTRY_VERIFY(UiProbe::find(m_window, item));
-        QVERIFY(UiProbe::tap(m_window, item));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        // The item sits below the fold; opening it by tap is covered by anItemOpensItsGuide….
+        QVERIFY(m_shell->openItem(QStringLiteral("340100-000-ZZ-0010-01")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("startButton")));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("startButton")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("identifyScreen")));
