@@ -32,12 +32,13 @@ cv::Mat drawScene(const CameraOptions &options, const QString &code)
     const int w = scene.cols;
     const int h = scene.rows;
     if (options.role == CameraOptions::Role::Document) {
-        const std::vector<cv::Point> page = {{w * 22 / 100, h * 8 / 100}, {w * 76 / 100, h * 11 / 100},
-                                             {w * 80 / 100, h * 92 / 100}, {w * 18 / 100, h * 90 / 100}};
+        // An A4 sheet standing upright under the camera, a little askew.
+        const std::vector<cv::Point> page = {{w * 33 / 100, h * 7 / 100}, {w * 67 / 100, h * 8 / 100},
+                                             {w * 68 / 100, h * 93 / 100}, {w * 32 / 100, h * 92 / 100}};
         cv::fillConvexPoly(scene, page, cv::Scalar(235, 235, 232));
         for (int line = 0; line < 14; ++line) {
             const int y = h * 18 / 100 + line * h * 5 / 100;
-            cv::line(scene, {w * 28 / 100, y}, {w * (line % 3 == 2 ? 55 : 70) / 100, y}, cv::Scalar(40, 40, 40), 3);
+            cv::line(scene, {w * 37 / 100, y}, {w * (line % 3 == 2 ? 52 : 62) / 100, y}, cv::Scalar(40, 40, 40), 3);
         }
     }
     if (!code.isEmpty()) {
@@ -274,7 +275,8 @@ void CameraWorker::tick()
             d->lastGuidance = guidance;
             emit faceGuidance(guidance);
         }
-        if (!d->livenessReported && d->face->challenge().passed()) {
+        // A capture completes only after the challenge passed; it also resets the challenge.
+        if (!d->livenessReported && (result || d->face->challenge().passed())) {
             d->livenessReported = true;
             emit livenessPassed();
         }

@@ -1,5 +1,6 @@
 #include "camera/codereader.h"
 
+#include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <ZXing/ReadBarcode.h>
@@ -24,8 +25,9 @@ CodeReader::CodeReader(const QStringList &formats, int maxWidth)
     if (wanted.empty())
         wanted = ZXing::BarcodeFormat::QRCode;
     d->hints.setFormats(wanted);
-    // The frame is already downscaled; ZXing's own downscaling pyramid would only repeat work.
-    d->hints.setTryDownscale(false);
+    // ZXing's own downscaling pyramid stays on: it costs little on a 1280 px frame and finds
+    // codes (and groups of codes) that the full-size pass misses.
+    d->hints.setTryDownscale(true);
     d->hints.setTryHarder(true);
     d->hints.setTryRotate(true);
 }
@@ -50,6 +52,16 @@ QList<DecodedCode> CodeReader::readGrey(const uchar *data, int width, int height
     if (m_maxWidth > 0 && width > m_maxWidth) {
         scale = double(m_maxWidth) / width;
         cv::resize(full, scaled, cv::Size(), scale, scale, cv::INTER_AREA);
+    }
+    // A dim, flat frame (a phone screen turned down, a dark hall at night) is stretched to the
+    // full grey range first: ZXing's binarizer gives up on contrast of a few dozen levels.
+    double darkest = 0;
+    double brightest = 0;
+    cv::minMaxLoc(scaled, &darkest, &brightest);
+    if (brightest - darkest < 128 && brightest > darkest) {
+        cv::Mat stretched;
+        cv::normalize(scaled, stretched, 0, 255, cv::NORM_MINMAX);
+        scaled = stretched;
     }
     const ZXing::ImageView view(scaled.data, scaled.cols, scaled.rows, ZXing::ImageFormat::Lum, int(scaled.step));
     const ZXing::Results results = ZXing::ReadBarcodes(view, d->hints);

@@ -107,8 +107,14 @@ Page capture(const QImage &frame)
     cv::Mat straightened;
     if (corners.size() == 4) {
         corners = ordered(corners);
-        const double width = qMax(distance(corners[0], corners[1]), distance(corners[3], corners[2]));
-        const double height = qMax(distance(corners[0], corners[3]), distance(corners[1], corners[2]));
+        double width = qMax(distance(corners[0], corners[1]), distance(corners[3], corners[2]));
+        double height = qMax(distance(corners[0], corners[3]), distance(corners[1], corners[2]));
+        // Keystone makes the outline a little off; a sheet that is nearly A4 is A4 (most are).
+        const double a4 = 297.0 / 210.0;
+        if (height >= width && qAbs(height / width - a4) < 0.1 * a4)
+            width = height / a4;
+        else if (width > height && qAbs(width / height - a4) < 0.1 * a4)
+            height = width / a4;
         const double fit = qMin(1.0, MaxLongSide / qMax(width, height));
         const cv::Size size(qMax(1, int(width * fit)), qMax(1, int(height * fit)));
         const std::vector<cv::Point2f> target = {{0, 0}, {float(size.width - 1), 0},
