@@ -211,12 +211,9 @@ int runReceipt(CtlContext &context, const KioskConfig &config, const Options &op
         context.err << printUsage << Qt::endl;
         return CtlExit::Error;
     }
-    ReceiptContent content;
-    content.language = options.language;
-    content.hallName = {config.string(QStringLiteral("kiosk/hall_name")), config.string(QStringLiteral("kiosk/hall_name_en"))};
-    content.terminalId = config.string(QStringLiteral("kiosk/site"));
-    content.applicantName = options.applicant;
-    content.caseNumber = options.caseNo;
+    QString caseNumber = options.caseNo;
+    QString localReference;
+    QDateTime filedAt;
     QString itemCode = options.item;
     if (!options.localRef.isEmpty()) {
         // The outbox's tombstone: references, item and times, never the applicant.
@@ -235,30 +232,21 @@ int runReceipt(CtlContext &context, const KioskConfig &config, const Options &op
             return found ? CtlExit::Negative : CtlExit::Error;
         }
         const OutboxEntry &entry = *found.value();
-        content.localReference = entry.localRef;
+        localReference = entry.localRef;
         if (entry.state == EntryState::Delivered && entry.kind == EntryKind::Case)
-            content.caseNumber = entry.resultRef;
-        content.filedAt = QDateTime::fromMSecsSinceEpoch(entry.createdAtMs);
+            caseNumber = entry.resultRef;
+        filedAt = QDateTime::fromMSecsSinceEpoch(entry.createdAtMs);
         if (itemCode.isEmpty())
             itemCode = entry.itemCode;
     }
     QString error;
     const QString catalogueFile = config.string(QStringLiteral("kiosk/catalogue_file"));
     const std::optional<Catalogue> catalogue = catalogueFile.isEmpty() ? Catalogue::demo() : Catalogue::fromFile(catalogueFile, &error);
-    if (const CatalogueItem *item = catalogue ? catalogue->item(itemCode) : nullptr) {
-        content.itemName = item->name;
-        content.department = item->department;
-        // A case is filed only with its required materials, so those at least were received.
-        for (const MaterialSpec &material : item->materials) {
-            if (material.required)
-                content.materials << material.name;
-        }
-    } else {
+    const CatalogueItem *item = catalogue ? catalogue->item(itemCode) : nullptr;
+    ReceiptContent content = ReceiptContent::forCase(config, item, caseNumber, localReference, filedAt, options.language);
+    if (!item)
         content.itemName = {itemCode.isEmpty() ? QStringLiteral("—") : itemCode, {}};
-    }
-    content.nextSteps = ReceiptContent::standardNextSteps(!content.caseNumber.isEmpty());
-    content.followUrl = ReceiptContent::followUrlFor(config.string(QStringLiteral("devices/receipt_follow_url")), content.reference());
-    content.printedAt = QDateTime::currentDateTime();
+    content.applicantName = options.applicant;
 
     const QByteArray pdf = options.a4 ? AcknowledgementRenderer::render(content, &error) : ReceiptRenderer::render(content, &error);
     if (pdf.isEmpty()) {

@@ -1,5 +1,8 @@
 #include "receiptcontent.h"
 
+#include "catalogue.h"
+#include "kioskconfig.h"
+
 #include <QUrl>
 
 QList<LocalizedText> ReceiptContent::standardNextSteps(bool filed)
@@ -30,4 +33,29 @@ QString ReceiptContent::followUrlFor(const QString &pattern, const QString &refe
     QString url = pattern;
     url.replace(QLatin1String("{ref}"), QString::fromLatin1(QUrl::toPercentEncoding(reference)));
     return url;
+}
+
+ReceiptContent ReceiptContent::forCase(const KioskConfig &config, const CatalogueItem *item, const QString &caseNumber,
+                                       const QString &localReference, const QDateTime &filedAt, const QString &language)
+{
+    ReceiptContent content;
+    content.language = language;
+    content.hallName = {config.string(QStringLiteral("kiosk/hall_name")), config.string(QStringLiteral("kiosk/hall_name_en"))};
+    content.terminalId = config.string(QStringLiteral("kiosk/site"));
+    content.caseNumber = caseNumber;
+    content.localReference = localReference;
+    content.filedAt = filedAt;
+    if (item) {
+        content.itemName = item->name;
+        content.department = item->department;
+        // A case is filed only with its required materials, so those at least were received.
+        for (const MaterialSpec &material : item->materials) {
+            if (material.required)
+                content.materials << material.name;
+        }
+    }
+    content.nextSteps = standardNextSteps(!caseNumber.isEmpty());
+    content.followUrl = followUrlFor(config.string(QStringLiteral("devices/receipt_follow_url")), content.reference());
+    content.printedAt = QDateTime::currentDateTime();
+    return content;
 }

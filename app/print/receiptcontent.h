@@ -2,6 +2,9 @@
 
 #include "localizedtext.h"
 
+struct CatalogueItem;
+class KioskConfig;
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -28,6 +31,12 @@ struct ReceiptContent {
     // The reference a resident quotes: the case number, or the local reference while offline.
     [[nodiscard]] QString reference() const { return caseNumber.isEmpty() ? localReference : caseNumber; }
 
+    // A case's receipt from the kiosk's configuration (hall, site, QR address), its catalogue item
+    // (name, department, required materials; null when unknown) and its references, with the
+    // standard next steps. The caller adds the applicant (masked when rendered) if it has one.
+    [[nodiscard]] static ReceiptContent forCase(const KioskConfig &config, const CatalogueItem *item, const QString &caseNumber,
+                                                const QString &localReference, const QDateTime &filedAt,
+                                                const QString &language = QStringLiteral("zh"));
     // The usual next steps for a filed case, or for one still waiting for the network.
     [[nodiscard]] static QList<LocalizedText> standardNextSteps(bool filed);
     // `pattern` with "{ref}" replaced by the reference (percent-encoded).

@@ -1,4 +1,6 @@
 #include "acknowledgementrenderer.h"
+#include "catalogue.h"
+#include "kioskconfig.h"
 #include "pdftextlayer.h"
 #include "receiptrenderer.h"
 
@@ -27,6 +29,7 @@ private slots:
     void acknowledgementIsA4WithMaterialsAndApplicantMasked();
     void testPageNamesTheKioskAndPrinter();
     void followUrlCarriesTheReferenceEncoded();
+    void caseReceiptComesFromConfigurationAndCatalogue();
 
 private:
     ReceiptContent sampleCase() const;
@@ -224,6 +227,33 @@ void TestReceiptRenderer::followUrlCarriesTheReferenceEncoded()
     QCOMPARE(ReceiptContent::followUrlFor(QStringLiteral("https://x.example/c/{ref}"), QStringLiteral("A B/1")),
              QStringLiteral("https://x.example/c/A%20B%2F1"));
     QVERIFY(ReceiptContent::followUrlFor(QString(), QStringLiteral("X")).isEmpty());
+}
+
+void TestReceiptRenderer::caseReceiptComesFromConfigurationAndCatalogue()
+{
+    const KioskConfig config = KioskConfig::defaults();
+    const Catalogue catalogue = Catalogue::demo();
+    const CatalogueItem *item = catalogue.item(QStringLiteral("340100-000-ZZ-0006-01"));
+    QVERIFY(item);
+
+    const ReceiptContent filed = ReceiptContent::forCase(config, item, QStringLiteral("AH1"), QStringLiteral("T1-000001"), QDateTime());
+    QCOMPARE(filed.hallName.zh, config.string(QStringLiteral("kiosk/hall_name")));
+    QCOMPARE(filed.terminalId, config.string(QStringLiteral("kiosk/site")));
+    QCOMPARE(filed.itemName.zh, item->name.zh);
+    QCOMPARE(filed.reference(), QStringLiteral("AH1"));
+    QCOMPARE(filed.followUrl, QStringLiteral("https://zwfw.example.gov.cn/case/AH1"));
+    QCOMPARE(filed.nextSteps.first().zh, ReceiptContent::standardNextSteps(true).first().zh);
+    qsizetype required = 0;
+    for (const MaterialSpec &material : item->materials)
+        required += material.required ? 1 : 0;
+    QCOMPARE(filed.materials.size(), required);
+
+    const ReceiptContent queued = ReceiptContent::forCase(config, item, QString(), QStringLiteral("T1-000002"), QDateTime(),
+                                                          QStringLiteral("en"));
+    QCOMPARE(queued.reference(), QStringLiteral("T1-000002"));
+    QCOMPARE(queued.followUrl, QStringLiteral("https://zwfw.example.gov.cn/case/T1-000002"));
+    QCOMPARE(queued.nextSteps.first().zh, ReceiptContent::standardNextSteps(false).first().zh);
+    QVERIFY(!ReceiptRenderer::render(queued).isEmpty());
 }
 
 QTEST_MAIN(TestReceiptRenderer)
