@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -197,6 +198,8 @@ private slots:
         const QJsonObject rating = m_platform->inspect(QStringLiteral("evaluations")).value(QLatin1String("evaluations")).toArray().first().toObject();
         QCOMPARE(rating.value(QLatin1String("case_no")).toString(), caseNo);
         QCOMPARE(rating.value(QLatin1String("score")).toVariant().toInt(), 2);
+        QVERIFY2(rating.value(QLatin1String("tags")).toVariant().toString().contains(QLatin1String("too_many_steps")),
+                 QJsonDocument(rating).toJson().constData());
 
         QVERIFY(!m_runtime->identity()->isIdentified());
         QVERIFY(!m_runtime->draft()->isActive());

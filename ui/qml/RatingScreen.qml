@@ -19,7 +19,14 @@ Item {
         { score: 2, label: qsTr("不满意") },
         { score: 1, label: qsTr("非常不满意") }
     ]
-    readonly property var problems: [qsTr("办理流程繁琐"), qsTr("设备不好用"), qsTr("提示不清楚"), qsTr("等待时间长"), qsTr("材料要求不明确")]
+    // Tags go to the platform as codes, whatever language the resident reads them in.
+    readonly property var problems: [
+        { code: "too_many_steps", label: qsTr("办理流程繁琐") },
+        { code: "kiosk_hard_to_use", label: qsTr("设备不好用") },
+        { code: "unclear_instructions", label: qsTr("提示不清楚") },
+        { code: "long_wait", label: qsTr("等待时间长") },
+        { code: "unclear_materials", label: qsTr("材料要求不明确") }
+    ]
 
     function toggle(tag) {
         const next = screen.tags.slice();
@@ -86,14 +93,14 @@ Item {
             Repeater {
                 model: screen.problems
                 delegate: KioskButton {
-                    required property string modelData
+                    required property var modelData
                     required property int index
                     objectName: "tag_" + index
                     width: 300
                     fontSize: Theme.fontSmall
-                    checked: screen.tags.indexOf(modelData) >= 0
-                    text: modelData
-                    onClicked: screen.toggle(modelData)
+                    checked: screen.tags.indexOf(modelData.code) >= 0
+                    text: modelData.label
+                    onClicked: screen.toggle(modelData.code)
                 }
             }
         }
