@@ -2,6 +2,7 @@
 
 #include "camera/cameraworker.h"
 #include "camera/frameprovider.h"
+#include "device/deviceregistry.h"
 
 #include <QThread>
 
@@ -12,6 +13,12 @@ Camera::Camera(const QString &id, CameraOptions options, QObject *parent)
     , m_frames(new FrameProvider(m_options.previewFps, this))
 {
     qRegisterMetaType<DeviceHealth>();
+}
+
+void Camera::registerWithDeviceRegistry()
+{
+    DeviceRegistry::registerCameraFactory(
+        [](const QString &id, const CameraOptions &options) -> Device * { return new Camera(id, options); });
 }
 
 Camera::~Camera()

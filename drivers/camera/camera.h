@@ -27,6 +27,9 @@ public:
     Camera(const QString &id, CameraOptions options, QObject *parent = nullptr);
     ~Camera() override;
 
+    // Lets DeviceRegistry build `face_camera` and `document_camera`; call once, before build().
+    static void registerWithDeviceRegistry();
+
     [[nodiscard]] const CameraOptions &options() const { return m_options; }
     [[nodiscard]] FrameProvider *frameProvider() const { return m_frames; }
     [[nodiscard]] Mode mode() const { return m_mode; }

@@ -4,6 +4,9 @@
 #include "device/devicespec.h"
 #include "idcard/idcardreader.h"
 #include "idcard/sim/idcardsimulatorhost.h"
+#include "camera/cameraoptions.h"
+#include "scanner/barcodescanner.h"
+#include "scanner/sim/scannersimulatorhost.h"
 #include "printer/printer.h"
 #include "printer/sim/printersimulator.h"
 
@@ -15,7 +18,18 @@ QMap<QString, DeviceRegistry::Factory> &factories()
     return table;
 }
 
+DeviceRegistry::CameraFactory &cameraFactory()
+{
+    static DeviceRegistry::CameraFactory factory;
+    return factory;
+}
+
 } // namespace
+
+void DeviceRegistry::registerCameraFactory(CameraFactory factory)
+{
+    cameraFactory() = std::move(factory);
+}
 
 void DeviceRegistry::registerFactory(const QString &id, Factory factory)
 {
@@ -34,6 +48,7 @@ DeviceRegistry::~DeviceRegistry()
     qDeleteAll(m_devices);
     m_devices.clear();
     delete m_idCardSimulator;
+    delete m_scannerSimulator;
     qDeleteAll(m_printerSimulators);
 }
 
@@ -45,6 +60,10 @@ bool DeviceRegistry::build(QStringList *errors)
             ok = buildIdCardReader(it.key(), it.value(), errors) && ok;
         } else if (it.key() == QLatin1String("receipt_printer") || it.key() == QLatin1String("document_printer")) {
             ok = buildPrinter(it.key(), it.value(), errors) && ok;
+        } else if (it.key() == QLatin1String("barcode_scanner")) {
+            ok = buildBarcodeScanner(it.key(), it.value(), errors) && ok;
+        } else if ((it.key() == QLatin1String("face_camera") || it.key() == QLatin1String("document_camera")) && cameraFactory()) {
+            ok = buildCamera(it.key(), it.value(), errors) && ok;
         } else if (factories().contains(it.key())) {
             ok = buildFromFactory(it.key(), it.value(), errors) && ok;
         } else if (it.value().trimmed() != QLatin1String("none")) {
@@ -141,6 +160,64 @@ bool DeviceRegistry::buildPrinter(const QString &id, const QString &specText, QS
     return options.unavailableDetail.isEmpty();
 }
 
+bool DeviceRegistry::buildBarcodeScanner(const QString &id, const QString &specText, QStringList *errors)
+{
+    QString text = specText.trimmed();
+    if (text == QLatin1String("none"))
+        return true;
+    QString error;
+    if (text == QLatin1String("simulated")) {
+        // A serial scanner on a pty; the scanner below is the real serial driver.
+        m_scannerSimulator = new ScannerSimulatorHost;
+        ScannerSimulator::Options simulatorOptions;
+        simulatorOptions.ttyLinkPath = ScannerSimulator::defaultTtyLinkPath(m_options.stateDirectory);
+        simulatorOptions.controlSocketPath = ScannerSimulator::defaultControlSocketPath(m_options.stateDirectory);
+        simulatorOptions.baud = m_options.simulatorBaud;
+        if (!m_scannerSimulator->start(simulatorOptions, &error)) {
+            if (errors)
+                *errors << QStringLiteral("%1: the simulator did not start: %2").arg(id, error);
+            delete m_scannerSimulator;
+            m_scannerSimulator = nullptr;
+            return false;
+        }
+        text = QStringLiteral("serial:%1@%2").arg(simulatorOptions.ttyLinkPath).arg(m_options.simulatorBaud > 0 ? m_options.simulatorBaud : 115200);
+    }
+    const std::optional<ScannerSpec> spec = ScannerSpec::parse(text, &error);
+    if (!spec) {
+        if (errors)
+            *errors << QStringLiteral("%1: %2").arg(id, error);
+        return false;
+    }
+    auto *scanner = new BarcodeScanner(id, *spec, this);
+    scanner->setStateDirectory(m_options.stateDirectory);
+    m_devices.append(scanner);
+    emit deviceAdded(scanner);
+    return true;
+}
+
+bool DeviceRegistry::buildCamera(const QString &id, const QString &specText, QStringList *errors)
+{
+    if (specText.trimmed() == QLatin1String("none"))
+        return true;
+    CameraOptions options;
+    options.role = id == QLatin1String("face_camera") ? CameraOptions::Role::Face : CameraOptions::Role::Document;
+    options.size = options.role == CameraOptions::Role::Face ? m_options.faceCameraSize : m_options.documentCameraSize;
+    options.fps = m_options.cameraFps;
+    options.codeFormats = m_options.cameraCodeFormats;
+    QString error;
+    Device *camera = options.setSpec(specText, &error) ? cameraFactory()(id, options) : nullptr;
+    if (!camera) {
+        if (errors)
+            *errors << QStringLiteral("%1: %2").arg(id, error.isEmpty() ? QStringLiteral("the camera could not be made") : error);
+        return false;
+    }
+    camera->setParent(this);
+    camera->setStateDirectory(m_options.stateDirectory);
+    m_devices.append(camera);
+    emit deviceAdded(camera);
+    return true;
+}
+
 bool DeviceRegistry::buildFromFactory(const QString &id, const QString &specText, QStringList *errors)
 {
     QString error;
@@ -185,6 +262,15 @@ Device *DeviceRegistry::device(const QString &id) const
     for (Device *device : m_devices) {
         if (device->id() == id)
             return device;
+    }
+    return nullptr;
+}
+
+BarcodeScanner *DeviceRegistry::barcodeScanner() const
+{
+    for (Device *device : m_devices) {
+        if (auto *scanner = qobject_cast<BarcodeScanner *>(device))
+            return scanner;
     }
     return nullptr;
 }

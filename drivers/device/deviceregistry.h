@@ -4,16 +4,20 @@
 
 #include <QList>
 #include <QMap>
+#include <QSize>
 #include <QObject>
 #include <QString>
 #include <QStringList>
 
 #include <functional>
 
+class BarcodeScanner;
+struct CameraOptions;
 class IdCardReader;
 class IdCardSimulatorHost;
 class Printer;
 class PrinterSimulator;
+class ScannerSimulatorHost;
 
 // What the registry needs to build the devices, in plain terms: the app fills it from its
 // configuration (drivers/ never reads the configuration itself).
@@ -27,6 +31,10 @@ struct DeviceRegistryOptions {
     bool idCardReadFingerprint = false;
     QString idCardPhotoDecoderPlugin; // empty: photos stay undecoded
     int simulatorBaud = 115200;       // pacing of in-process simulators' serial links
+    QSize faceCameraSize{640, 480};   // cameras: the resolution asked of the device
+    QSize documentCameraSize{1920, 1080};
+    int cameraFps = 30;
+    QStringList cameraCodeFormats{QStringLiteral("QRCode")}; // what a camera decodes (ZXing names)
     int printJobTimeoutS = 120;       // a print job not finished by then is reported aborted
     int printerStatusPollMs = 2000;   // how often printers are asked for their state
 };
@@ -45,6 +53,10 @@ public:
                                            QString *error)>;
     // Registers the factory for a device id, for every registry built afterwards.
     static void registerFactory(const QString &id, Factory factory);
+    // Cameras need OpenCV, which only kioskvision links: it registers Camera's constructor here
+    // (Camera::registerWithDeviceRegistry()); without it cameras are listed in unsupported().
+    using CameraFactory = std::function<Device *(const QString &id, const CameraOptions &options)>;
+    static void registerCameraFactory(CameraFactory factory);
 
     explicit DeviceRegistry(DeviceRegistryOptions options, QObject *parent = nullptr);
     ~DeviceRegistry() override;
@@ -59,6 +71,11 @@ public:
     [[nodiscard]] QList<Device *> devices() const { return m_devices; }
     [[nodiscard]] Device *device(const QString &id) const;
     [[nodiscard]] IdCardReader *idCardReader() const;
+    // The `barcode_scanner`, null when `none`. Cameras: qobject_cast<Camera *>(device("face_camera")).
+    [[nodiscard]] BarcodeScanner *barcodeScanner() const;
+    // The in-process scanner simulator when the scanner is `simulated`; its control socket is
+    // ScannerSimulator::defaultControlSocketPath(stateDirectory) (`kioskctl sim scan TEXT`).
+    [[nodiscard]] ScannerSimulatorHost *scannerSimulator() const { return m_scannerSimulator; }
     // `receipt_printer` or `document_printer`; null when `none`.
     [[nodiscard]] Printer *printer(const QString &id) const;
     // The ippeveprinter started for a `simulated` printer, else null.
@@ -74,6 +91,8 @@ signals:
 
 private:
     bool buildIdCardReader(const QString &id, const QString &specText, QStringList *errors);
+    bool buildBarcodeScanner(const QString &id, const QString &specText, QStringList *errors);
+    bool buildCamera(const QString &id, const QString &specText, QStringList *errors);
     bool buildFromFactory(const QString &id, const QString &specText, QStringList *errors);
     bool buildPrinter(const QString &id, const QString &specText, QStringList *errors);
 
@@ -81,5 +100,6 @@ private:
     QList<Device *> m_devices;
     QStringList m_unsupported;
     IdCardSimulatorHost *m_idCardSimulator = nullptr;
+    ScannerSimulatorHost *m_scannerSimulator = nullptr;
     QMap<QString, PrinterSimulator *> m_printerSimulators;
 };

@@ -1,5 +1,6 @@
 #include "camera/camera.h"
 #include "camera/frameprovider.h"
+#include "device/deviceregistry.h"
 #include "testimages.h"
 
 #include <QSignalSpy>
@@ -189,6 +190,43 @@ private slots:
         QVERIFY(pages.at(0).at(0).toByteArray().startsWith("\xff\xd8"));
         const QSize size = pages.at(0).at(1).toSize();
         QVERIFY(size.height() > size.width()); // the page stands upright
+    }
+
+    void registryBuildsConfiguredCameras()
+    {
+        Camera::registerWithDeviceRegistry();
+        DeviceRegistryOptions options;
+        options.stateDirectory = m_dir.filePath(QStringLiteral("registry"));
+        options.specs[QStringLiteral("face_camera")] = QStringLiteral("simulated");
+        options.specs[QStringLiteral("document_camera")] = QStringLiteral("simulated");
+        options.faceCameraSize = QSize(640, 480);
+        options.documentCameraSize = QSize(1280, 720);
+        options.cameraFps = 10;
+        DeviceRegistry registry(options);
+        QStringList errors;
+        QVERIFY2(registry.build(&errors), qPrintable(errors.join(QLatin1Char('\n'))));
+        QVERIFY(registry.unsupported().isEmpty());
+        auto *face = qobject_cast<Camera *>(registry.device(QStringLiteral("face_camera")));
+        auto *document = qobject_cast<Camera *>(registry.device(QStringLiteral("document_camera")));
+        QVERIFY(face && document);
+        QCOMPARE(face->deviceClass(), QStringLiteral("face_camera"));
+        QCOMPARE(document->options().size, QSize(1280, 720));
+        QVERIFY(registry.startAll(&errors));
+        QTRY_VERIFY_WITH_TIMEOUT(face->frameProvider()->framesPublished() > 0, 30000);
+        QCOMPARE(face->frameProvider()->latestFrame().size(), QSize(640, 480));
+    }
+
+    void registryRefusesCameraSpecItCannotRead()
+    {
+        Camera::registerWithDeviceRegistry();
+        DeviceRegistryOptions options;
+        options.stateDirectory = m_dir.filePath(QStringLiteral("registry-bad"));
+        options.specs[QStringLiteral("face_camera")] = QStringLiteral("serial:/dev/ttyS0");
+        DeviceRegistry registry(options);
+        QStringList errors;
+        QVERIFY(!registry.build(&errors));
+        QCOMPARE(errors.size(), 1);
+        QVERIFY(errors.first().startsWith(QStringLiteral("face_camera:")));
     }
 
     void reportsMissingCamera()

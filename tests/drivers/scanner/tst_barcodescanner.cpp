@@ -1,8 +1,10 @@
+#include "device/deviceregistry.h"
 #include "scanner/barcodescanner.h"
 #include "scanner/scannerspec.h"
 #include "scanner/sim/scannersimulatorhost.h"
 #include "scanner/wedgekeydecoder.h"
 
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QStringEncoder>
 #include <QTemporaryDir>
@@ -203,6 +205,38 @@ private slots:
         QVERIFY(scanner.start(&error));
         QTRY_COMPARE_WITH_TIMEOUT(scanner.health().detail, QStringLiteral("grab_failed"), 10000);
         QCOMPARE(scanner.health().level, HealthLevel::Error);
+    }
+
+    void registryRunsSimulatedScanner()
+    {
+        DeviceRegistryOptions options;
+        options.stateDirectory = m_dir.filePath(QStringLiteral("registry"));
+        options.specs[QStringLiteral("barcode_scanner")] = QStringLiteral("simulated");
+        DeviceRegistry registry(options);
+        QStringList errors;
+        QVERIFY2(registry.build(&errors), qPrintable(errors.join(QLatin1Char('\n'))));
+        BarcodeScanner *scanner = registry.barcodeScanner();
+        QVERIFY(scanner);
+        QVERIFY(registry.scannerSimulator());
+        QVERIFY(QFileInfo::exists(ScannerSimulator::defaultControlSocketPath(options.stateDirectory)));
+        QSignalSpy scans(scanner, &BarcodeScanner::codeScanned);
+        QVERIFY(registry.startAll(&errors));
+        QTRY_VERIFY_WITH_TIMEOUT(scanner->health().level == HealthLevel::Ok, 10000);
+        QVERIFY(registry.scannerSimulator()->execute(QStringLiteral("scan 皖事通 A1")).startsWith(QLatin1String("ok")));
+        QTRY_COMPARE_WITH_TIMEOUT(scans.size(), 1, 10000);
+        QCOMPARE(scans.at(0).at(1).toString(), QStringLiteral("皖事通 A1"));
+    }
+
+    void registryRefusesScannerSpecItCannotRead()
+    {
+        DeviceRegistryOptions options;
+        options.stateDirectory = m_dir.filePath(QStringLiteral("registry-bad"));
+        options.specs[QStringLiteral("barcode_scanner")] = QStringLiteral("v4l2:/dev/video0");
+        DeviceRegistry registry(options);
+        QStringList errors;
+        QVERIFY(!registry.build(&errors));
+        QCOMPARE(errors.size(), 1);
+        QVERIFY(!registry.barcodeScanner());
     }
 
     void reportsMissingSerialScanner()
