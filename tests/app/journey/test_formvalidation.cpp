@@ -40,8 +40,8 @@ private slots:
         QTest::newRow("letters in a number") << "number" << true << "62220x" << "not_a_number";
         QTest::newRow("date") << "date" << true << "2026-02-28" << "";
         QTest::newRow("impossible date") << "date" << true << "2026-02-30" << "not_a_date";
-        QTest::newRow("valid id number") << "id_number" << true << "34010419900101123X" << "";
-        QTest::newRow("lower-case x") << "id_number" << true << "34010419900101123x" << "";
+        QTest::newRow("valid id number") << "id_number" << true << "34010419900101101X" << "";
+        QTest::newRow("lower-case x") << "id_number" << true << "34010419900101101x" << "";
         QTest::newRow("wrong check digit") << "id_number" << true << "340104199001011231" << "not_an_id_number";
         QTest::newRow("option") << "select" << true << "200" << "";
         QTest::newRow("not an option") << "select" << true << "250" << "not_an_option";
