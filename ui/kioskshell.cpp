@@ -56,6 +56,13 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
         m_localReference = outcome.localRef;
         m_outcomeDetail = outcome.detail;
         emit outcomeChanged();
+        if (outcome.kind == CaseSubmission::Outcome::Kind::Filed || outcome.kind == CaseSubmission::Outcome::Kind::Queued)
+            printReceipt();
+    });
+    connect(runtime, &KioskRuntime::receiptPrinted, this, [this](bool printed, const QString &detail) {
+        m_receiptState = printed ? QStringLiteral("printed") : QStringLiteral("failed");
+        m_receiptProblem = printed ? QString() : detail;
+        emit receiptChanged();
     });
     if (IdCardReader *reader = runtime->devices() ? runtime->devices()->idCardReader() : nullptr)
         connect(reader, &Device::healthChanged, this, &KioskShell::devicesChanged);
@@ -265,6 +272,15 @@ bool KioskShell::submitApplication()
     return m_runtime->submitApplication();
 }
 
+bool KioskShell::printReceipt()
+{
+    const bool started = m_runtime->printReceipt(m_language);
+    m_receiptState = started ? QStringLiteral("printing") : QStringLiteral("failed");
+    m_receiptProblem = started ? QString() : QStringLiteral("printer_unavailable");
+    emit receiptChanged();
+    return started;
+}
+
 bool KioskShell::continueToRating()
 {
     return m_runtime->session()->advance(SessionState::Rating);
@@ -383,6 +399,9 @@ void KioskShell::wipeSessionData()
     m_caseNumber.clear();
     m_localReference.clear();
     m_outcomeDetail.clear();
+    m_receiptState.clear();
+    m_receiptProblem.clear();
+    emit receiptChanged();
     m_themeItems->setThemeId(QString());
     m_items->setAudience(QStringLiteral("person"));
     setLanguage(m_runtime->config().string(QStringLiteral("kiosk/language")));

@@ -44,6 +44,8 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(QString caseNumber READ caseNumber NOTIFY outcomeChanged)
     Q_PROPERTY(QString localReference READ localReference NOTIFY outcomeChanged)
     Q_PROPERTY(QString outcomeDetail READ outcomeDetail NOTIFY outcomeChanged)
+    Q_PROPERTY(QString receiptState READ receiptState NOTIFY receiptChanged)
+    Q_PROPERTY(QString receiptProblem READ receiptProblem NOTIFY receiptChanged)
     Q_PROPERTY(bool demoControls READ demoControls CONSTANT)
     Q_PROPERTY(QStringList demoCards READ demoCards CONSTANT)
     Q_PROPERTY(QStringList demoFaults READ demoFaults CONSTANT)
@@ -85,6 +87,9 @@ public:
     [[nodiscard]] QString caseNumber() const { return m_caseNumber; }
     [[nodiscard]] QString localReference() const { return m_localReference; }
     [[nodiscard]] QString outcomeDetail() const { return m_outcomeDetail; }
+    // "" (nothing to print), "printing", "printed" or "failed" (with receiptProblem).
+    [[nodiscard]] QString receiptState() const { return m_receiptState; }
+    [[nodiscard]] QString receiptProblem() const { return m_receiptProblem; }
     // The demo panel is offered only when the card reader is the in-process simulator.
     [[nodiscard]] bool demoControls() const;
     [[nodiscard]] QStringList demoCards() const;
@@ -107,6 +112,7 @@ public:
     Q_INVOKABLE bool backToForm();
     Q_INVOKABLE bool submitApplication();
     Q_INVOKABLE bool continueToRating();
+    Q_INVOKABLE bool printReceipt();
     // Queues the rating and ends the session; `score` 1..5, tags required for 1 and 2.
     Q_INVOKABLE bool rate(int score, const QStringList &tags);
     Q_INVOKABLE void skipRating();
@@ -124,6 +130,7 @@ signals:
     void devicesChanged();
     void formChanged();
     void outcomeChanged();
+    void receiptChanged();
 
 private:
     KioskRuntime *m_runtime;
@@ -137,6 +144,8 @@ private:
     QString m_caseNumber;
     QString m_localReference;
     QString m_outcomeDetail;
+    QString m_receiptState;
+    QString m_receiptProblem;
     CatalogueItemModel *m_items;
     CatalogueItemModel *m_themeItems;
     ThemeModel *m_themes;

@@ -8,6 +8,10 @@
 #include "outboxstore.h"
 #include "platformclient.h"
 #include "platformlog.h"
+#include "printer/printer.h"
+#include "printer/printjob.h"
+#include "receiptcontent.h"
+#include "receiptrenderer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -130,6 +134,7 @@ void KioskRuntime::startPlatformAndOutbox()
     }
     m_submission = std::make_unique<CaseSubmission>(*m_outbox, *m_sender, std::chrono::seconds(8));
     connect(m_submission.get(), &CaseSubmission::finished, this, [this](const CaseSubmission::Outcome &outcome) {
+        m_lastOutcome = outcome;
         if (m_session.state() == SessionState::Submit)
             (void)m_session.advance(outcome.kind == CaseSubmission::Outcome::Kind::NotStored ? SessionState::Review : SessionState::Result);
         emit submissionFinished(outcome);
@@ -181,6 +186,40 @@ bool KioskRuntime::submitApplication()
     draft.itemCode = m_draft.item()->code;
     draft.body = QJsonDocument(m_draft.caseBody(QStringLiteral("idcard"))).toJson(QJsonDocument::Compact);
     m_submission->submit(draft);
+    return true;
+}
+
+bool KioskRuntime::receiptPrinterUsable() const
+{
+    const Printer *printer = m_devices ? m_devices->printer(QStringLiteral("receipt_printer")) : nullptr;
+    return printer && printer->health().isUsable();
+}
+
+bool KioskRuntime::printReceipt(const QString &language)
+{
+    using Kind = CaseSubmission::Outcome::Kind;
+    Printer *printer = m_devices ? m_devices->printer(QStringLiteral("receipt_printer")) : nullptr;
+    const IdCardHolder *holder = m_identity.holder();
+    if (!printer || !m_draft.isActive() || (m_lastOutcome.kind != Kind::Filed && m_lastOutcome.kind != Kind::Queued))
+        return false;
+    ReceiptContent content = ReceiptContent::forCase(m_config, m_draft.item(), m_lastOutcome.caseNo, m_lastOutcome.localRef,
+                                                     QDateTime::currentDateTime(), language);
+    if (holder) {
+        // The renderer prints both masked; they are passed whole so that it, and only it, masks.
+        content.applicantName = holder->name.isEmpty() ? holder->nameEn : holder->name;
+        content.applicantIdNumber = holder->idNumber;
+    }
+    QString why;
+    const QByteArray pdf = ReceiptRenderer::render(content, &why);
+    if (pdf.isEmpty()) {
+        qCWarning(lcSession) << "receipt not rendered:" << why;
+        return false;
+    }
+    PrintJob *job = printer->print(pdf, QStringLiteral("receipt %1").arg(content.reference()));
+    connect(job, &PrintJob::finished, this, [this, job](PrintJobState) {
+        emit receiptPrinted(job->succeeded(), job->detail());
+        job->deleteLater();
+    });
     return true;
 }
 

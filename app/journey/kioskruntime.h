@@ -52,6 +52,11 @@ public:
     bool beginApplication(const QString &itemCode);
     // Files the draft through the outbox; submissionFinished() follows.
     bool submitApplication();
+    // Prints the receipt of the case just filed or queued, in `language`, on the receipt printer.
+    // receiptPrinted() follows with whether it came out; a failure can be retried (reprint).
+    bool printReceipt(const QString &language);
+    [[nodiscard]] bool receiptPrinterUsable() const;
+
     // Queues the 好差评 rating of the case just filed (by case number or local reference).
     bool submitRating(int score, const QStringList &tags, const QString &comment, const QString &caseNo, const QString &localRef);
 
@@ -61,6 +66,8 @@ signals:
     // A card was presented but could not be read (moved too soon, SAM trouble): ask again.
     void cardReadFailed(const QString &detail);
     void submissionFinished(const CaseSubmission::Outcome &outcome);
+    // The receipt job ended: printed, or not with the printer's reason ("media-empty", …).
+    void receiptPrinted(bool printed, const QString &detail);
 
 private:
     KioskRuntime(const KioskConfig &config, Catalogue catalogue);
@@ -80,4 +87,5 @@ private:
     std::unique_ptr<OutboxSender> m_sender;
     std::unique_ptr<CaseSubmission> m_submission;
     QString m_outboxProblem;
+    CaseSubmission::Outcome m_lastOutcome;
 };

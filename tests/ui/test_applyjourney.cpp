@@ -6,6 +6,7 @@
 #include "kioskwindow.h"
 #include "outboxkey.h"
 #include "outboxstore.h"
+#include "printer/sim/printersimulator.h"
 #include "residentactivityfilter.h"
 #include "uiprobe.h"
 
@@ -182,6 +183,23 @@ private slots:
         // The reference platform keeps the applicant masked; what it received was checked in full.
         QVERIFY(cases.first().toObject().value(QLatin1String("applicant")).toString().contains(
             PersonalData::maskIdNumber(SimCards::card(QStringLiteral("resident"))->idNumber)));
+
+        // The receipt comes out of the (simulated, real IPP) receipt printer with the case number
+        // and the applicant masked.
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), QStringLiteral("printed"), 60000);
+        const QString spool = PrinterSimulator::defaultSpoolDirectory(m_state->filePath(QStringLiteral("state")), QStringLiteral("receipt_printer"));
+        const QStringList printed = QDir(spool).entryList({QStringLiteral("*.pdf")}, QDir::Files);
+        QCOMPARE(printed.size(), 1);
+        QProcess pdftotext;
+        pdftotext.start(QStringLiteral("pdftotext"), {QDir(spool).filePath(printed.first()), QStringLiteral("-")});
+        QVERIFY(pdftotext.waitForFinished(30000));
+        const QString receipt = QString::fromUtf8(pdftotext.readAllStandardOutput());
+        const IdCardHolder card = *SimCards::card(QStringLiteral("resident"));
+        QVERIFY2(receipt.contains(caseNo), qPrintable(receipt));
+        QVERIFY2(receipt.contains(PersonalData::maskIdNumber(card.idNumber)), qPrintable(receipt));
+        QVERIFY(!receipt.contains(card.idNumber));
+        QVERIFY(!receipt.contains(card.name));
+        UiProbe::screenshot(m_window, QStringLiteral("result-printed-zh"));
 
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("toRatingButton")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("ratingScreen")));

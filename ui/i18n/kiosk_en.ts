@@ -509,52 +509,52 @@
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../qml/RatingScreen.qml" line="22"/>
+        <location filename="../qml/RatingScreen.qml" line="24"/>
         <source>办理流程繁琐</source>
         <translation>Too many steps</translation>
     </message>
     <message>
-        <location filename="../qml/RatingScreen.qml" line="22"/>
+        <location filename="../qml/RatingScreen.qml" line="25"/>
         <source>设备不好用</source>
         <translation>The kiosk was hard to use</translation>
     </message>
     <message>
-        <location filename="../qml/RatingScreen.qml" line="22"/>
+        <location filename="../qml/RatingScreen.qml" line="26"/>
         <source>提示不清楚</source>
         <translation>Instructions were unclear</translation>
     </message>
     <message>
-        <location filename="../qml/RatingScreen.qml" line="22"/>
+        <location filename="../qml/RatingScreen.qml" line="27"/>
         <source>等待时间长</source>
         <translation>Long wait</translation>
     </message>
     <message>
-        <location filename="../qml/RatingScreen.qml" line="22"/>
+        <location filename="../qml/RatingScreen.qml" line="28"/>
         <source>材料要求不明确</source>
         <translation>Unclear what documents were needed</translation>
     </message>
     <message>
-        <location filename="../qml/RatingScreen.qml" line="52"/>
+        <location filename="../qml/RatingScreen.qml" line="59"/>
         <source>请为本次服务评价</source>
         <translation>Please rate this service</translation>
     </message>
     <message>
-        <location filename="../qml/RatingScreen.qml" line="59"/>
+        <location filename="../qml/RatingScreen.qml" line="66"/>
         <source>评价是匿名的，只用于改进服务。</source>
         <translation>Your rating is anonymous and used only to improve the service.</translation>
     </message>
     <message>
-        <location filename="../qml/RatingScreen.qml" line="77"/>
+        <location filename="../qml/RatingScreen.qml" line="84"/>
         <source>请选择不满意的原因（至少一项）</source>
         <translation>What went wrong? (choose at least one)</translation>
     </message>
     <message>
-        <location filename="../qml/RatingScreen.qml" line="118"/>
+        <location filename="../qml/RatingScreen.qml" line="125"/>
         <source>跳过</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../qml/RatingScreen.qml" line="127"/>
+        <location filename="../qml/RatingScreen.qml" line="134"/>
         <source>提交评价</source>
         <translation>Send rating</translation>
     </message>
@@ -602,7 +602,27 @@
         <translation>The platform did not accept this application (%1). Please ask at a staffed counter; the staff can see your application.</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="117"/>
+        <location filename="../qml/ResultScreen.qml" line="118"/>
+        <source>回执正在打印，请从出纸口取走。</source>
+        <translation>Your receipt is printing; please take it from the slot.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="119"/>
+        <source>回执已打印，请从出纸口取走。</source>
+        <translation>Your receipt has been printed; please take it from the slot.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="120"/>
+        <source>回执没有打印出来，请记下上面的编号，或重新打印。</source>
+        <translation>The receipt did not print. Please note the number above, or print it again.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="129"/>
+        <source>重新打印</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="149"/>
         <source>完成，评价本次服务</source>
         <translation>Done: rate this service</translation>
     </message>

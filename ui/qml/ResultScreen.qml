@@ -99,6 +99,38 @@ Item {
             wrapMode: Text.Wrap
             lineHeight: 1.2
         }
+        Rectangle {
+            objectName: "receiptStatus"
+            Layout.fillWidth: true
+            visible: Kiosk.receiptState !== ""
+            implicitHeight: receiptRow.implicitHeight + 2 * Theme.spacing
+            radius: Theme.radius
+            color: Kiosk.receiptState === "failed" ? "#FFF4E0" : Theme.primaryLight
+            RowLayout {
+                id: receiptRow
+                x: Theme.spacing
+                y: Theme.spacing
+                width: parent.width - 2 * Theme.spacing
+                spacing: Theme.spacing
+                Text {
+                    objectName: "receiptText"
+                    Layout.fillWidth: true
+                    text: Kiosk.receiptState === "printing" ? qsTr("回执正在打印，请从出纸口取走。")
+                        : Kiosk.receiptState === "printed" ? qsTr("回执已打印，请从出纸口取走。")
+                        : qsTr("回执没有打印出来，请记下上面的编号，或重新打印。")
+                    font.pixelSize: Theme.fontBody
+                    color: Kiosk.receiptState === "failed" ? Theme.warning : Theme.text
+                    wrapMode: Text.Wrap
+                }
+                KioskButton {
+                    objectName: "reprintButton"
+                    visible: Kiosk.receiptState === "failed" || Kiosk.receiptState === "printed"
+                    Layout.preferredWidth: 260
+                    text: qsTr("重新打印")
+                    onClicked: Kiosk.printReceipt()
+                }
+            }
+        }
         Item { Layout.fillHeight: true }
     }
 
