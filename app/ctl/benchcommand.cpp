@@ -1,5 +1,6 @@
 #include "ctlcommand.h"
 
+#include "camerabench.h"
 #include "idcardbench.h"
 #include "outboxbench.h"
 #include "platformbench.h"
@@ -21,6 +22,7 @@ const QList<Bench> &benches()
         {"startup", runStartupBench},
         {"platform", runPlatformBench},
         {"idcard", runIdCardBench},
+        {"vision", runVisionBench},
         {"outbox", runOutboxBench},
         {"print", runPrintBench},
     };

@@ -12,6 +12,7 @@ int runSimCommand(CtlContext &context, const QStringList &args);
 int runEnrollCommand(CtlContext &context, const QStringList &args);
 int runPlatformCommand(CtlContext &context, const QStringList &args);
 int runCaseCommand(CtlContext &context, const QStringList &args);
+int runScanCommand(CtlContext &context, const QStringList &args);
 int runPrintCommand(CtlContext &context, const QStringList &args);
 int runPrinterCommand(CtlContext &context, const QStringList &args);
 
@@ -25,7 +26,8 @@ const QList<CtlCommand> &ctlCommands()
         {"devices", "devices                     configured and found devices with their health and statistics", runDevicesCommand},
         {"device", "device check ID --level internal|external   run one device's health check", runDeviceCommand},
         {"card", "card read [--port PATH | --usb VID:PID] [--baud N] [--timeout S] [--json] [--reveal]   read one ID card", runCardCommand},
-        {"sim", "sim card present TYPE | sim card remove | sim fault NAME|none | sim status   drive the running simulator", runSimCommand},
+        {"scan", "scan image FILE... [--formats F,G] [--json] | scan listen [--device ID] [--count N] [--timeout S]   decode codes", runScanCommand},
+        {"sim", "sim card present TYPE | sim card remove | sim fault NAME|none | sim status | sim scan TEXT   drive the running simulator", runSimCommand},
         {"outbox", "outbox status|list [--state S]|show REF|retry REF|park REF|discard REF [--yes]|export [--json]   the offline queue", runOutboxCommand},
         {"enroll", "enroll --url URL --token TOKEN [--site S] [--ca FILE] [--force]   register this terminal with the platform", runEnrollCommand},
         {"platform", "platform ping               reachability, TLS, signature, clock skew and latency of the platform", runPlatformCommand},

@@ -7,8 +7,12 @@
 
 // `kioskctl sim …`: drives a running ID card simulator (inside the kiosk with a `simulated`
 // reader, or kiosk-devsim) through its control socket under the configured state directory.
+int runSimScanCommand(CtlContext &context, const QStringList &args); // scancommand.cpp
+
 int runSimCommand(CtlContext &context, const QStringList &args)
 {
+    if (!args.isEmpty() && args.first() == QLatin1String("scan"))
+        return runSimScanCommand(context, args);
     QStringList words = args;
     QString socket;
     const qsizetype at = words.indexOf(QStringLiteral("--socket"));

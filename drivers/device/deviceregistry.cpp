@@ -7,6 +7,7 @@
 #include "camera/cameraoptions.h"
 #include "scanner/barcodescanner.h"
 #include "scanner/sim/scannersimulatorhost.h"
+#include "idcard/sim/simcontrolclient.h"
 #include "printer/printer.h"
 #include "printer/sim/printersimulator.h"
 
@@ -166,7 +167,12 @@ bool DeviceRegistry::buildBarcodeScanner(const QString &id, const QString &specT
     if (text == QLatin1String("none"))
         return true;
     QString error;
-    if (text == QLatin1String("simulated")) {
+    if (text == QLatin1String("simulated")
+        && SimControlClient::send(ScannerSimulator::defaultControlSocketPath(m_options.stateDirectory), QStringLiteral("status"),
+                                  nullptr, nullptr, 500)) {
+        // A running kiosk already owns the simulator (this is kioskctl): read its pty, don't replace it.
+        text = QStringLiteral("serial:%1").arg(ScannerSimulator::defaultTtyLinkPath(m_options.stateDirectory));
+    } else if (text == QLatin1String("simulated")) {
         // A serial scanner on a pty; the scanner below is the real serial driver.
         m_scannerSimulator = new ScannerSimulatorHost;
         ScannerSimulator::Options simulatorOptions;
