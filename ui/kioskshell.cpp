@@ -59,6 +59,7 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
         if (outcome.kind == CaseSubmission::Outcome::Kind::Filed || outcome.kind == CaseSubmission::Outcome::Kind::Queued)
             printReceipt();
     });
+    connect(runtime, &KioskRuntime::lockedChanged, this, &KioskShell::outOfServiceChanged);
     connect(runtime, &KioskRuntime::receiptPrinted, this, [this](bool printed, const QString &detail) {
         m_receiptState = printed ? QStringLiteral("printed") : QStringLiteral("failed");
         m_receiptProblem = printed ? QString() : detail;
@@ -272,6 +273,11 @@ bool KioskShell::submitApplication()
     return m_runtime->submitApplication();
 }
 
+bool KioskShell::outOfService() const
+{
+    return m_runtime->isLocked();
+}
+
 bool KioskShell::printReceipt()
 {
     const bool started = m_runtime->printReceipt(m_language);
@@ -336,7 +342,7 @@ void KioskShell::toggleLanguage()
 
 void KioskShell::start()
 {
-    if (m_runtime->session()->state() == SessionState::Attract)
+    if (m_runtime->session()->state() == SessionState::Attract && !m_runtime->isLocked())
         (void)m_runtime->session()->advance(SessionState::ChooseService);
 }
 

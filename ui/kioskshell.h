@@ -46,6 +46,7 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(QString outcomeDetail READ outcomeDetail NOTIFY outcomeChanged)
     Q_PROPERTY(QString receiptState READ receiptState NOTIFY receiptChanged)
     Q_PROPERTY(QString receiptProblem READ receiptProblem NOTIFY receiptChanged)
+    Q_PROPERTY(bool outOfService READ outOfService NOTIFY outOfServiceChanged)
     Q_PROPERTY(bool demoControls READ demoControls CONSTANT)
     Q_PROPERTY(QStringList demoCards READ demoCards CONSTANT)
     Q_PROPERTY(QStringList demoFaults READ demoFaults CONSTANT)
@@ -90,6 +91,8 @@ public:
     // "" (nothing to print), "printing", "printed" or "failed" (with receiptProblem).
     [[nodiscard]] QString receiptState() const { return m_receiptState; }
     [[nodiscard]] QString receiptProblem() const { return m_receiptProblem; }
+    // The platform locked the terminal: no new session starts.
+    [[nodiscard]] bool outOfService() const;
     // The demo panel is offered only when the card reader is the in-process simulator.
     [[nodiscard]] bool demoControls() const;
     [[nodiscard]] QStringList demoCards() const;
@@ -131,6 +134,7 @@ signals:
     void formChanged();
     void outcomeChanged();
     void receiptChanged();
+    void outOfServiceChanged();
 
 private:
     KioskRuntime *m_runtime;

@@ -7,6 +7,7 @@
 #include "outboxsender.h"
 #include "outboxstore.h"
 #include "platformclient.h"
+#include "platformheartbeat.h"
 #include "platformlog.h"
 #include "printer/printer.h"
 #include "printer/printjob.h"
@@ -18,6 +19,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QStorageInfo>
 
 namespace {
 
@@ -76,12 +78,14 @@ KioskRuntime::KioskRuntime(const KioskConfig &config, Catalogue catalogue)
 {
     m_session.addWipeable(&m_identity);
     m_session.addWipeable(&m_draft);
+    m_uptime.start();
 }
 
 KioskRuntime::~KioskRuntime()
 {
     m_session.removeWipeable(&m_draft);
     m_session.removeWipeable(&m_identity);
+    m_heartbeat.reset();
     m_submission.reset();
     if (m_sender)
         m_sender->stop();
@@ -116,6 +120,15 @@ void KioskRuntime::startPlatformAndOutbox()
         return;
     }
     m_outbox = std::move(opened.value());
+    if (m_platform && settings->credentials) {
+        // The heartbeat reports health every 60 s and carries the platform's commands; its beats
+        // are also what tells the client the platform is back after an outage.
+        m_heartbeat = std::make_unique<PlatformHeartbeat>(*m_platform, [this] { return heartbeatReport(); });
+        connect(m_heartbeat.get(), &PlatformHeartbeat::commandReceived, this, [this](const QString &, const QString &name) {
+            actOnCommand(name);
+        });
+        m_heartbeat->start();
+    }
     if (m_outbox->health().recoveredFromCorruption)
         qCCritical(lcApp) << "the outbox file was corrupt and was moved aside; staff must look at it";
     if (!m_platform)
@@ -139,6 +152,49 @@ void KioskRuntime::startPlatformAndOutbox()
             (void)m_session.advance(outcome.kind == CaseSubmission::Outcome::Kind::NotStored ? SessionState::Review : SessionState::Result);
         emit submissionFinished(outcome);
     });
+}
+
+QJsonObject KioskRuntime::heartbeatReport() const
+{
+    QJsonObject queue{{QStringLiteral("pending"), 0}, {QStringLiteral("oldest_s"), 0}, {QStringLiteral("failed"), 0}};
+    if (m_outbox) {
+        const OutboxResult<OutboxStats> stats = m_outbox->stats();
+        if (stats) {
+            queue = {{QStringLiteral("pending"), stats.value().pending},
+                     {QStringLiteral("oldest_s"), stats.value().oldestPendingS},
+                     {QStringLiteral("failed"), stats.value().parked}};
+        }
+    }
+    QJsonArray devices;
+    if (m_devices) {
+        for (const Device *device : m_devices->devices()) {
+            devices.append(QJsonObject{{QStringLiteral("class"), device->id()},
+                                       {QStringLiteral("id"), device->id()},
+                                       {QStringLiteral("health"), DeviceVocabulary::toString(device->health().level)},
+                                       {QStringLiteral("detail"), device->health().detail}});
+        }
+    }
+    const QStorageInfo disk(m_config.string(QStringLiteral("kiosk/state_dir")));
+    return {{QStringLiteral("version"), QStringLiteral(KIOSK_VERSION)},
+            {QStringLiteral("uptime_s"), m_uptime.elapsed() / 1000},
+            {QStringLiteral("queue"), queue},
+            {QStringLiteral("devices"), devices},
+            {QStringLiteral("disk_free_mb"), disk.bytesAvailable() / (1024 * 1024)}};
+}
+
+void KioskRuntime::actOnCommand(const QString &name)
+{
+    qCInfo(lcApp) << "platform command:" << name;
+    if (name == QLatin1String("lock") || name == QLatin1String("unlock")) {
+        const bool locked = name == QLatin1String("lock");
+        if (locked != m_locked) {
+            m_locked = locked;
+            emit lockedChanged(m_locked);
+        }
+    } else {
+        // reload_catalogue and collect_diagnostics arrive with the maintenance work (issue 9).
+        qCWarning(lcApp) << "platform command" << name << "is not carried out by this build";
+    }
 }
 
 QString KioskRuntime::unavailableReason(const CatalogueItem &item) const

@@ -7,6 +7,8 @@
 #include "residentidentity.h"
 #include "sessionmachine.h"
 
+#include <QElapsedTimer>
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 
@@ -14,6 +16,7 @@
 
 class DeviceRegistry;
 class OutboxPlatformTransport;
+class PlatformHeartbeat;
 class OutboxSender;
 class OutboxStore;
 class PlatformClient;
@@ -42,6 +45,13 @@ public:
     [[nodiscard]] DeviceRegistry *devices() const { return m_devices.get(); }
     [[nodiscard]] PlatformClient *platform() const { return m_platform.get(); }
     [[nodiscard]] OutboxStore *outbox() const { return m_outbox.get(); }
+    // The platform locked this terminal (heartbeat command `lock`): once the current resident
+    // has finished, the kiosk shows "out of service" until `unlock`.
+    [[nodiscard]] bool isLocked() const { return m_locked; }
+    // The heartbeat body of the contract: version, uptime, queue, devices, free disk.
+    [[nodiscard]] QJsonObject heartbeatReport() const;
+    // Null until the terminal is enrolled.
+    [[nodiscard]] PlatformHeartbeat *heartbeat() const { return m_heartbeat.get(); }
 
     // Why a resident cannot start `item` on this kiosk right now, before they type anything:
     // "outbox_unavailable", "outbox_full", "platform_offline" (an item that needs the platform live),
@@ -68,12 +78,14 @@ signals:
     void submissionFinished(const CaseSubmission::Outcome &outcome);
     // The receipt job ended: printed, or not with the printer's reason ("media-empty", …).
     void receiptPrinted(bool printed, const QString &detail);
+    void lockedChanged(bool locked);
 
 private:
     KioskRuntime(const KioskConfig &config, Catalogue catalogue);
     void startDevices();
     void startPlatformAndOutbox();
     void takeCard(const IdCardHolder &holder);
+    void actOnCommand(const QString &name);
 
     KioskConfig m_config;
     Catalogue m_catalogue;
@@ -86,6 +98,9 @@ private:
     std::unique_ptr<OutboxPlatformTransport> m_transport;
     std::unique_ptr<OutboxSender> m_sender;
     std::unique_ptr<CaseSubmission> m_submission;
+    std::unique_ptr<PlatformHeartbeat> m_heartbeat;
+    bool m_locked = false;
     QString m_outboxProblem;
     CaseSubmission::Outcome m_lastOutcome;
+    QElapsedTimer m_uptime;
 };

@@ -226,6 +226,26 @@ private slots:
         verifyNothingOfTheResidentIsStored();
     }
 
+    void thePlatformLocksAndUnlocksTheTerminalThroughTheHeartbeat()
+    {
+        QVERIFY(m_runtime->heartbeat());
+        const QString terminal = m_platform->inspect(QStringLiteral("terminals")).value(QLatin1String("terminals")).toArray()
+                                     .first().toObject().value(QLatin1String("terminal_id")).toString();
+        QVERIFY(!terminal.isEmpty());
+        m_platform->post(QStringLiteral("commands"), {{QStringLiteral("name"), QStringLiteral("lock")}, {QStringLiteral("terminal_id"), terminal}});
+        m_runtime->heartbeat()->beatNow();
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("outOfServiceScreen")), 30000);
+        UiProbe::screenshot(m_window, QStringLiteral("out-of-service"));
+        // A touch does not start a session while the terminal is locked.
+        m_shell->start();
+        QCOMPARE(m_runtime->session()->state(), SessionState::Attract);
+
+        m_platform->post(QStringLiteral("commands"), {{QStringLiteral("name"), QStringLiteral("unlock")}, {QStringLiteral("terminal_id"), terminal}});
+        QTest::qWait(200);
+        m_runtime->heartbeat()->beatNow();
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("attractScreen")), 30000);
+    }
+
     void whileThePlatformIsAwayTheApplicationIsQueuedAndSentLater()
     {
         identifyAndFillTheForm();

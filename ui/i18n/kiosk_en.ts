@@ -482,6 +482,14 @@
     </message>
 </context>
 <context>
+    <name>OutOfServiceScreen</name>
+    <message>
+        <location filename="../qml/OutOfServiceScreen.qml" line="19"/>
+        <source>本机暂停使用</source>
+        <translation>Out of service</translation>
+    </message>
+</context>
+<context>
     <name>RatingScreen</name>
     <message>
         <location filename="../qml/RatingScreen.qml" line="16"/>

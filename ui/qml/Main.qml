@@ -33,6 +33,8 @@ Window {
             anchors.bottom: parent.bottom
             anchors.bottomMargin: stage.demoStrip
             sourceComponent: {
+                if (Kiosk.outOfService && Kiosk.screen === "attract")
+                    return outOfServiceScreen;
                 switch (Kiosk.screen) {
                 case "attract": return attractScreen;
                 case "guide": return guideScreen;
@@ -49,6 +51,7 @@ Window {
         }
 
         Component { id: attractScreen; AttractScreen {} }
+        Component { id: outOfServiceScreen; OutOfServiceScreen {} }
         Component { id: homeScreen; HomeScreen { onHelpRequested: help.visible = true } }
         Component { id: guideScreen; GuideScreen { onHelpRequested: help.visible = true } }
         Component { id: themeScreen; ThemeScreen { onHelpRequested: help.visible = true } }
