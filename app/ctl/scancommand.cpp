@@ -122,6 +122,9 @@ int listen(CtlContext &context, QStringList args)
     options.stateDirectory = config->string(QStringLiteral("kiosk/state_dir"));
     options.specs.insert(id, config->string(QStringLiteral("devices/") + id));
     options.cameraFps = int(config->integer(QStringLiteral("devices/camera_fps")));
+    options.faceCameraSize = CameraOptions::parseResolution(config->string(QStringLiteral("devices/face_camera_resolution")), options.faceCameraSize);
+    options.documentCameraSize =
+        CameraOptions::parseResolution(config->string(QStringLiteral("devices/document_camera_resolution")), options.documentCameraSize);
     options.cameraCodeFormats = configuredFormats(context);
     DeviceRegistry registry(options);
     QStringList errors;

@@ -43,6 +43,15 @@ bool CameraOptions::setSpec(const QString &specText, QString *error)
     return false;
 }
 
+QSize CameraOptions::parseResolution(const QString &text, QSize fallback)
+{
+    const QStringList parts = text.trimmed().toLower().split(QLatin1Char('x'));
+    bool okWidth = false;
+    bool okHeight = false;
+    const QSize size = parts.size() == 2 ? QSize(parts.at(0).toInt(&okWidth), parts.at(1).toInt(&okHeight)) : QSize();
+    return okWidth && okHeight && size.width() > 0 && size.height() > 0 ? size : fallback;
+}
+
 QString CameraOptions::spec() const
 {
     switch (source) {

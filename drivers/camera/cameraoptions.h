@@ -29,4 +29,6 @@ struct CameraOptions {
     // Fills source/path/index/loop from `spec`; false with a reason in `error`.
     [[nodiscard]] bool setSpec(const QString &spec, QString *error);
     [[nodiscard]] QString spec() const;
+    // "1280x720" as the configuration writes it; `fallback` when it is not WIDTHxHEIGHT.
+    [[nodiscard]] static QSize parseResolution(const QString &text, QSize fallback);
 };

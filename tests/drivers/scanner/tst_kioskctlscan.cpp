@@ -10,8 +10,8 @@
 #include <ZXing/BitMatrix.h>
 #include <ZXing/MultiFormatWriter.h>
 
-// kioskctl's scanning commands end to end: `scan image` over pictures made here, and
-// `sim scan` reaching a `scan listen` that runs the simulated scanner.
+// kioskctl's scanning commands end to end: `scan image` over pictures made here, `camera check`
+// on the simulated camera, and `sim scan` reaching a `scan listen` that runs the simulated scanner.
 class TestKioskctlScan : public QObject
 {
     Q_OBJECT
@@ -116,6 +116,16 @@ private slots:
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains(QStringLiteral("bad.png")));
         QCOMPARE(kioskctl({QStringLiteral("scan"), QStringLiteral("image"), m_dir.filePath(QStringLiteral("absent.png"))}).exitCode, 2);
+    }
+
+    void checksSimulatedCamera()
+    {
+        const Run run = kioskctl({QStringLiteral("camera"), QStringLiteral("check"), QStringLiteral("--device"),
+                                  QStringLiteral("document_camera"), QStringLiteral("--seconds"), QStringLiteral("1")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("1920x1080 at")), qPrintable(run.out));
+        QVERIFY(run.out.contains(QStringLiteral("focus")));
+        QCOMPARE(kioskctl({QStringLiteral("camera"), QStringLiteral("check"), QStringLiteral("--device"), QStringLiteral("barcode_scanner")}).exitCode, 2);
     }
 
     void simulatedScanReachesListener()
