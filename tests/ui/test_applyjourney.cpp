@@ -6,6 +6,7 @@
 #include "kioskwindow.h"
 #include "outboxkey.h"
 #include "outboxstore.h"
+#include "platformheartbeat.h"
 #include "printer/sim/printersimulator.h"
 #include "residentactivityfilter.h"
 #include "uiprobe.h"
@@ -232,7 +233,8 @@ private slots:
         const QString terminal = m_platform->inspect(QStringLiteral("terminals")).value(QLatin1String("terminals")).toArray()
                                      .first().toObject().value(QLatin1String("terminal_id")).toString();
         QVERIFY(!terminal.isEmpty());
-        m_platform->post(QStringLiteral("commands"), {{QStringLiteral("name"), QStringLiteral("lock")}, {QStringLiteral("terminal_id"), terminal}});
+        QVERIFY(m_platform->post(QStringLiteral("commands"), {{QStringLiteral("name"), QStringLiteral("lock")}, {QStringLiteral("terminal_id"), terminal}})
+                    .contains(QLatin1String("id")));
         m_runtime->heartbeat()->beatNow();
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("outOfServiceScreen")), 30000);
         UiProbe::screenshot(m_window, QStringLiteral("out-of-service"));
@@ -240,7 +242,8 @@ private slots:
         m_shell->start();
         QCOMPARE(m_runtime->session()->state(), SessionState::Attract);
 
-        m_platform->post(QStringLiteral("commands"), {{QStringLiteral("name"), QStringLiteral("unlock")}, {QStringLiteral("terminal_id"), terminal}});
+        QVERIFY(m_platform->post(QStringLiteral("commands"), {{QStringLiteral("name"), QStringLiteral("unlock")}, {QStringLiteral("terminal_id"), terminal}})
+                    .contains(QLatin1String("id")));
         QTest::qWait(200);
         m_runtime->heartbeat()->beatNow();
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("attractScreen")), 30000);
