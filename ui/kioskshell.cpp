@@ -340,6 +340,13 @@ void KioskShell::toggleLanguage()
     setLanguage(m_language == QLatin1String("zh") ? QStringLiteral("en") : QStringLiteral("zh"));
 }
 
+void KioskShell::toggleElderMode()
+{
+    m_elderMode = !m_elderMode;
+    qCInfo(lcUi) << "elder mode" << m_elderMode;
+    emit elderModeChanged();
+}
+
 void KioskShell::start()
 {
     if (m_runtime->session()->state() == SessionState::Attract && !m_runtime->isLocked())
@@ -408,6 +415,10 @@ void KioskShell::wipeSessionData()
     m_receiptState.clear();
     m_receiptProblem.clear();
     emit receiptChanged();
+    if (m_elderMode) {
+        m_elderMode = false;
+        emit elderModeChanged();
+    }
     m_themeItems->setThemeId(QString());
     m_items->setAudience(QStringLiteral("person"));
     setLanguage(m_runtime->config().string(QStringLiteral("kiosk/language")));

@@ -47,6 +47,7 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(QString receiptState READ receiptState NOTIFY receiptChanged)
     Q_PROPERTY(QString receiptProblem READ receiptProblem NOTIFY receiptChanged)
     Q_PROPERTY(bool outOfService READ outOfService NOTIFY outOfServiceChanged)
+    Q_PROPERTY(bool elderMode READ elderMode NOTIFY elderModeChanged)
     Q_PROPERTY(bool demoControls READ demoControls CONSTANT)
     Q_PROPERTY(QStringList demoCards READ demoCards CONSTANT)
     Q_PROPERTY(QStringList demoFaults READ demoFaults CONSTANT)
@@ -93,6 +94,8 @@ public:
     [[nodiscard]] QString receiptProblem() const { return m_receiptProblem; }
     // The platform locked the terminal: no new session starts.
     [[nodiscard]] bool outOfService() const;
+    // 长辈模式: larger type and targets, fewer choices a screen; the next resident starts without.
+    [[nodiscard]] bool elderMode() const { return m_elderMode; }
     // The demo panel is offered only when the card reader is the in-process simulator.
     [[nodiscard]] bool demoControls() const;
     [[nodiscard]] QStringList demoCards() const;
@@ -101,6 +104,7 @@ public:
     // "zh" or "en"; any other value is refused. The screen re-renders in place.
     Q_INVOKABLE bool setLanguage(const QString &language);
     Q_INVOKABLE void toggleLanguage();
+    Q_INVOKABLE void toggleElderMode();
     Q_INVOKABLE void start();
     Q_INVOKABLE void showAudience(const QString &audience);
     Q_INVOKABLE bool openItem(const QString &code);
@@ -135,6 +139,7 @@ signals:
     void outcomeChanged();
     void receiptChanged();
     void outOfServiceChanged();
+    void elderModeChanged();
 
 private:
     KioskRuntime *m_runtime;
@@ -148,6 +153,7 @@ private:
     QString m_caseNumber;
     QString m_localReference;
     QString m_outcomeDetail;
+    bool m_elderMode = false;
     QString m_receiptState;
     QString m_receiptProblem;
     CatalogueItemModel *m_items;

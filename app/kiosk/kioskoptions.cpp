@@ -19,6 +19,8 @@ std::optional<KioskOptions> KioskOptions::parse(const QStringList &arguments, QS
         };
         if (arg == QLatin1String("--windowed")) {
             o.windowed = true;
+        } else if (arg == QLatin1String("--elder")) {
+            o.elderMode = true;
         } else if (arg == QLatin1String("--exit-after-first-frame")) {
             o.exitAfterFirstFrame = true;
         } else if (arg == QLatin1String("--config") || arg == QLatin1String("--screenshot") || arg == QLatin1String("--screen")
@@ -64,7 +66,7 @@ QString KioskOptions::usage()
     return QStringLiteral(
         "usage: kiosk [--config FILE] [--windowed] [--size WxH] [--language zh|en]\n"
         "             [--screen attract|home|business|guide:CODE|theme:ID|countdown] [--screenshot FILE.png]\n"
-        "             [--exit-after-first-frame]\n"
+        "             [--elder] [--exit-after-first-frame]\n"
         "  --config FILE     the configuration (default /etc/kiosk/kiosk.ini; the built-in demo configuration if absent)\n"
         "  --windowed        a normal window instead of full screen (development)\n"
         "  --screenshot FILE render the chosen screen to a PNG and exit\n");

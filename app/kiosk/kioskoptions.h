@@ -16,6 +16,7 @@ struct KioskOptions {
     QString screenshotPath;     // render the screen, save a PNG, exit
     QString screen;             // attract | home | business | guide:CODE | theme:ID | countdown
     QString language;           // zh | en, overriding the configuration
+    bool elderMode = false;     // start the screenshot in 长辈模式
     bool exitAfterFirstFrame = false;
 
     // Parses `arguments` (without the program name); on a bad switch returns nothing and says why.

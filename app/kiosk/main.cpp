@@ -83,6 +83,8 @@ int main(int argc, char *argv[])
     KioskShell shell(runtime.get());
     ResidentActivityFilter activity(runtime->session());
     app.installEventFilter(&activity);
+    if (options->elderMode)
+        shell.toggleElderMode();
     if (!showScreen(shell, options->screen)) {
         fail(QStringLiteral("--screen %1: no such screen or catalogue entry").arg(options->screen));
         return 2;

@@ -8,6 +8,7 @@
 #include "uiprobe.h"
 
 #include <QFile>
+#include <QFont>
 #include <QGuiApplication>
 #include <QImage>
 #include <QQmlApplicationEngine>
@@ -263,6 +264,27 @@ private slots:
         QVERIFY2(texts.join(QString()).contains(QStringLiteral("不要移开")), qPrintable(texts.join(QLatin1Char('|'))));
         QVERIFY(!m_runtime->identity()->isIdentified());
         UiProbe::screenshot(m_window, QStringLiteral("identify-read-failed-zh"));
+    }
+
+    void elderModeEnlargesTextAndTargetsAndEndsWithTheSession()
+    {
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("itemName")));
+        const auto pixelSize = [this](const char *name) {
+            return UiProbe::find(m_window, QString::fromLatin1(name))->property("font").value<QFont>().pixelSize();
+        };
+        const int standardText = pixelSize("itemName");
+        const qreal standardButton = UiProbe::find(m_window, QStringLiteral("exitButton"))->height();
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("elderButton")));
+        QTRY_VERIFY(m_shell->elderMode());
+        QTRY_VERIFY(pixelSize("itemName") >= standardText * 1.25);
+        QVERIFY(UiProbe::find(m_window, QStringLiteral("exitButton"))->height() >= standardButton * 1.25);
+        UiProbe::screenshot(m_window, QStringLiteral("home-elder-zh"));
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("exitButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+        QVERIFY(!m_shell->elderMode());
     }
 
     void theScreenshotIsNotBlank()

@@ -43,6 +43,11 @@
         <source>全天候开放 · 节假日无休</source>
         <translation>Open around the clock, holidays included</translation>
     </message>
+    <message>
+        <location filename="../qml/AttractScreen.qml" line="165"/>
+        <source>长辈模式</source>
+        <translation>Larger text</translation>
+    </message>
 </context>
 <context>
     <name>CardTypeName</name>
@@ -701,11 +706,21 @@
     <name>TopBar</name>
     <message>
         <location filename="../qml/TopBar.qml" line="59"/>
+        <source>标准模式</source>
+        <translation>Standard text</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="59"/>
+        <source>长辈模式</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="67"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="67"/>
+        <location filename="../qml/TopBar.qml" line="75"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>

@@ -161,6 +161,17 @@ Rectangle {
                 font.pixelSize: Theme.fontSmall
             }
             KioskButton {
+                objectName: "elderStartButton"
+                text: qsTr("长辈模式")
+                fontSize: Theme.fontSmall
+                implicitWidth: 220
+                onClicked: {
+                    if (!Kiosk.elderMode)
+                        Kiosk.toggleElderMode();
+                    Kiosk.start();
+                }
+            }
+            KioskButton {
                 objectName: "languageButton"
                 // Named in its own language on purpose: see TopBar.
                 text: Kiosk.language === "zh" ? "English" : "中文"

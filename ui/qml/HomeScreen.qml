@@ -105,7 +105,8 @@ Item {
 
             GridLayout {
                 Layout.fillWidth: true
-                columns: 2
+                // Elder mode shows one service a row: fewer, larger choices.
+                columns: Theme.elder ? 1 : 2
                 columnSpacing: Theme.spacing
                 rowSpacing: Theme.spacing
                 Repeater {

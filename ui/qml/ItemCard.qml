@@ -31,7 +31,7 @@ Rectangle {
             objectName: "itemName"
             Layout.fillWidth: true
             text: card.name
-            font.pixelSize: 32
+            font.pixelSize: Theme.elder ? 42 : 32
             font.bold: true
             color: Theme.text
             wrapMode: Text.Wrap
@@ -46,7 +46,7 @@ Rectangle {
             Text {
                 Layout.fillWidth: true
                 text: card.department
-                font.pixelSize: 24
+                font.pixelSize: Theme.elder ? 30 : 24
                 color: Theme.textMuted
                 wrapMode: Text.Wrap
                 maximumLineCount: 2

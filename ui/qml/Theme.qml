@@ -1,10 +1,14 @@
 pragma Singleton
 import QtQuick
+import Kiosk.Ui
 
 // Colours, type sizes and touch sizes for a portrait 1080 × 1920 kiosk screen. Text colours keep
 // a contrast of at least 4.5:1 on the backgrounds they are used on; touch targets are at least
-// 96 px, well above the 60 px floor for elderly residents.
+// 96 px, well above the 60 px floor for elderly residents. Elder mode (长辈模式, one tap away in
+// the top bar) enlarges type and targets by about a third and darkens secondary text.
 QtObject {
+    readonly property bool elder: Kiosk.elderMode
+
     readonly property color primary: "#0B5CAD"
     readonly property color primaryDark: "#063A70"
     readonly property color primaryLight: "#E7F0FB"
@@ -13,10 +17,10 @@ QtObject {
     readonly property color background: "#F2F5F9"
     readonly property color surface: "#FFFFFF"
     readonly property color text: "#14213D"
-    readonly property color textMuted: "#46536A"
+    readonly property color textMuted: elder ? "#1F2A3D" : "#46536A"
     readonly property color textOnPrimary: "#FFFFFF"
     readonly property color textOnPrimaryMuted: "#D6E4F5"
-    readonly property color border: "#CBD5E1"
+    readonly property color border: elder ? "#6B7A90" : "#CBD5E1"
     readonly property color success: "#16703A"
     readonly property color warning: "#9A5B00"
     readonly property color scrim: "#B3000000"
@@ -25,11 +29,11 @@ QtObject {
     readonly property int margin: 48
     readonly property int spacing: 24
     readonly property int radius: 20
-    readonly property int touchMin: 96
+    readonly property int touchMin: elder ? 124 : 96
 
     readonly property int fontClock: 168
-    readonly property int fontTitle: 56
-    readonly property int fontHeading: 42
-    readonly property int fontBody: 34
-    readonly property int fontSmall: 28
+    readonly property int fontTitle: elder ? 68 : 56
+    readonly property int fontHeading: elder ? 54 : 42
+    readonly property int fontBody: elder ? 44 : 34
+    readonly property int fontSmall: elder ? 36 : 28
 }

@@ -35,7 +35,7 @@ Rectangle {
             Layout.fillWidth: true
             text: card.name
             color: Theme.textOnPrimary
-            font.pixelSize: 34
+            font.pixelSize: Theme.elder ? 40 : 34
             font.bold: true
             wrapMode: Text.Wrap
             maximumLineCount: 2

@@ -10,7 +10,7 @@ Rectangle {
     property bool showExit: true
     signal helpRequested()
 
-    implicitHeight: 132
+    implicitHeight: Theme.touchMin + 36
     color: Theme.primary
 
     property date now: new Date()
@@ -53,6 +53,13 @@ Rectangle {
             fontSize: Theme.fontSmall
             implicitWidth: 180
             onClicked: Kiosk.toggleLanguage()
+        }
+        KioskButton {
+            objectName: "elderButton"
+            text: Kiosk.elderMode ? qsTr("标准模式") : qsTr("长辈模式")
+            fontSize: Theme.fontSmall
+            implicitWidth: Theme.elder ? 220 : 180
+            onClicked: Kiosk.toggleElderMode()
         }
         KioskButton {
             objectName: "helpButton"
