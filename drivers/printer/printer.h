@@ -41,7 +41,7 @@ public:
     // Sends `pdf` (printed as it is) under `title`. Never null; the job belongs to the printer
     // (delete it when done with it). A printer that is not enabled or in error refuses at once:
     // the job's finished(Refused) then arrives from the event loop, after the caller connected.
-    PrintJob *print(const QByteArray &pdf, const QString &title);
+    [[nodiscard]] PrintJob *print(const QByteArray &pdf, const QString &title);
     // Jobs not yet finished.
     [[nodiscard]] int activeJobs() const;
 
