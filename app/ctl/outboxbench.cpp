@@ -47,7 +47,7 @@ bool drainAgainstPlatform(CtlContext &context, const QString &scratchDir, const 
     QString why;
     const std::optional<PlatformClientSettings> settings = PlatformClientSettings::fromConfig(*config, &why);
     if (!settings || !settings->credentials) {
-        context.err << "kioskctl bench outbox --platform: " << (settings ? QStringLiteral("the terminal is not enrolled") : why) << Qt::endl;
+        context.err << "kioskctl bench outbox --to-platform: " << (settings ? QStringLiteral("the terminal is not enrolled") : why) << Qt::endl;
         return false;
     }
     OutboxOptions options;
@@ -115,13 +115,13 @@ int runOutboxBench(CtlContext &context, const QStringList &args)
     for (int i = 0; i < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--cases") && i + 1 < args.size()) {
             cases = std::max(1, args.at(++i).toInt());
-        } else if (args.at(i) == QLatin1String("--platform")) {
+        } else if (args.at(i) == QLatin1String("--to-platform")) {
             platform = true;
         } else if (args.at(i) == QLatin1String("--dir") && i + 1 < args.size()) {
             dirArg = args.at(++i);
         } else {
-            context.err << "usage: kioskctl bench outbox [--cases N] [--dir DIR] [--platform]   (DIR: a scratch directory on the disk to "
-                           "measure; --platform also drains to the configured, enrolled platform)"
+            context.err << "usage: kioskctl bench outbox [--cases N] [--dir DIR] [--to-platform]   (DIR: a scratch directory on the disk to "
+                           "measure; --to-platform also drains to the configured, enrolled platform)"
                         << Qt::endl;
             return CtlExit::Error;
         }
@@ -192,7 +192,7 @@ int runOutboxBench(CtlContext &context, const QStringList &args)
                        .arg(drainS, 0, 'f', 2)
                        .arg(double(cases) / drainS, 0, 'f', 1)
                        .arg(double(receiver.bytes) / (1024.0 * 1024.0) / drainS, 0, 'f', 1)
-                << (platform ? "" : "  (add --platform to drain to the configured platform as well)\n");
+                << (platform ? "" : "  (add --to-platform to drain to the configured platform as well)\n");
     context.out.flush();
     if (platform && !drainAgainstPlatform(context, scratch.path(), keyFile, cases))
         return CtlExit::Error;
