@@ -172,6 +172,9 @@ void CameraWorker::setRunning(bool running)
         if (d->face)
             d->face->wipe();
         d->presentation.reset();
+        // The last picture may show a resident: it goes with the session.
+        if (d->frames)
+            d->frames->clear();
     }
 }
 
