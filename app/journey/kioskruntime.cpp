@@ -309,6 +309,7 @@ void KioskRuntime::startDevices()
     options.idCardPollIntervalMs = static_cast<int>(m_config.integer(QStringLiteral("devices/id_card_poll_ms")));
     options.idCardCommandTimeoutMs = static_cast<int>(m_config.integer(QStringLiteral("devices/id_card_timeout_ms")));
     options.idCardPhotoDecoderPlugin = m_config.string(QStringLiteral("devices/id_card_photo_decoder"));
+    options.printJobTimeoutS = static_cast<int>(m_config.integer(QStringLiteral("devices/print_job_timeout_s")));
 
     m_devices = std::make_unique<DeviceRegistry>(options);
     QStringList problems;
