@@ -65,8 +65,10 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
         m_receiptProblem = printed ? QString() : detail;
         emit receiptChanged();
     });
-    if (IdCardReader *reader = runtime->devices() ? runtime->devices()->idCardReader() : nullptr)
-        connect(reader, &Device::healthChanged, this, &KioskShell::devicesChanged);
+    if (runtime->devices()) {
+        for (Device *device : runtime->devices()->devices())
+            connect(device, &Device::healthChanged, this, &KioskShell::devicesChanged);
+    }
     setLanguage(runtime->config().string(QStringLiteral("kiosk/language")));
 }
 
@@ -171,6 +173,11 @@ bool KioskShell::cardReaderUsable() const
 {
     const IdCardReader *reader = m_runtime->devices() ? m_runtime->devices()->idCardReader() : nullptr;
     return reader && reader->health().isUsable();
+}
+
+bool KioskShell::receiptPrinterUsable() const
+{
+    return m_runtime->receiptPrinterUsable();
 }
 
 bool KioskShell::demoControls() const

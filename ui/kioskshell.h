@@ -37,6 +37,7 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(QString cardType READ cardType NOTIFY identityChanged)
     Q_PROPERTY(QString cardProblem READ cardProblem NOTIFY identityChanged)
     Q_PROPERTY(bool cardReaderUsable READ cardReaderUsable NOTIFY devicesChanged)
+    Q_PROPERTY(bool receiptPrinterUsable READ receiptPrinterUsable NOTIFY devicesChanged)
     Q_PROPERTY(QString selectedItemUnavailable READ selectedItemUnavailable NOTIFY selectionChanged)
     Q_PROPERTY(QVariantList formFields READ formFields NOTIFY formChanged)
     Q_PROPERTY(bool formComplete READ formComplete NOTIFY formChanged)
@@ -78,6 +79,7 @@ public:
     // read_failed (moved too soon) and the like; empty when there is nothing to say.
     [[nodiscard]] QString cardProblem() const { return m_cardProblem; }
     [[nodiscard]] bool cardReaderUsable() const;
+    [[nodiscard]] bool receiptPrinterUsable() const;
     // Why the selected item cannot be started here now ("platform_offline", …), or empty.
     [[nodiscard]] QString selectedItemUnavailable() const;
     // The form of the application in progress: id, label, type, required, readonly, prefilled,

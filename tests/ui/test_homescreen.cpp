@@ -69,8 +69,8 @@ private:
         return missing;
     }
 
-private slots:
-    void init()
+    // Builds the kiosk on the real QML with the demo configuration, changed by `overrides`.
+    void startKiosk(const QHash<QString, QString> &overrides = {})
     {
         KioskConfig config = KioskConfig::defaults();
         config.set(QStringLiteral("kiosk/state_dir"), m_state.path());
@@ -79,6 +79,8 @@ private slots:
         if (!QFile::exists(key))
             QVERIFY(OutboxKey::create(key).ok());
         config.set(QStringLiteral("offline/key_file"), key);
+        for (auto it = overrides.cbegin(); it != overrides.cend(); ++it)
+            config.set(it.key(), it.value());
         QString error;
         m_runtime = KioskRuntime::create(config, &error);
         QVERIFY2(m_runtime, qPrintable(error));
@@ -91,6 +93,12 @@ private slots:
         m_window->resize(1080, 1920);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    }
+
+private slots:
+    void init()
+    {
+        startKiosk();
     }
 
     void cleanup()
@@ -285,6 +293,20 @@ private slots:
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("exitButton")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
         QVERIFY(!m_shell->elderMode());
+    }
+
+    void aReceiptPrinterOutOfOrderIsSaidBeforeTheResidentStarts()
+    {
+        cleanup();
+        // Nothing listens on port 9 of loopback: the printer reports it cannot be reached.
+        startKiosk({{QStringLiteral("devices/receipt_printer"), QStringLiteral("ipp://127.0.0.1:9/ipp/print")}});
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        QVERIFY(m_shell->openItem(QStringLiteral("340100-000-ZZ-0010-01")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("printerNotice")), 30000);
+        QVERIFY(!m_shell->receiptPrinterUsable());
+        QVERIFY(UiProbe::find(m_window, QStringLiteral("startButton"))->isEnabled());
+        UiProbe::screenshot(m_window, QStringLiteral("guide-printer-out-zh"));
     }
 
     void theScreenshotIsNotBlank()

@@ -265,22 +265,27 @@
         <translation>This service needs documents photographed, a face check or typed text, which this kiosk does not offer yet. Please go to a staffed counter.</translation>
     </message>
     <message>
-        <location filename="../qml/GuideScreen.qml" line="163"/>
+        <location filename="../qml/GuideScreen.qml" line="164"/>
+        <source>回执打印机暂时无法使用：可以办理，但不能打印回执，请在办完后记下屏幕上的编号。</source>
+        <translation>The receipt printer is out of order: you can still apply, but no receipt will print, so please note the number shown at the end.</translation>
+    </message>
+    <message>
+        <location filename="../qml/GuideScreen.qml" line="182"/>
         <source>本事项需核验身份：刷身份证后可选择人脸识别；不愿意使用人脸识别的，可请工作人员协助核验。</source>
         <translation>This service checks who you are: after tapping your ID card you may choose face verification, or ask a member of staff to verify you instead.</translation>
     </message>
     <message>
-        <location filename="../qml/GuideScreen.qml" line="164"/>
+        <location filename="../qml/GuideScreen.qml" line="183"/>
         <source>本事项刷身份证或扫描电子证照二维码即可办理。</source>
         <translation>Tap your ID card or scan your e-ID QR code to use this service.</translation>
     </message>
     <message>
-        <location filename="../qml/GuideScreen.qml" line="186"/>
+        <location filename="../qml/GuideScreen.qml" line="205"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/GuideScreen.qml" line="197"/>
+        <location filename="../qml/GuideScreen.qml" line="216"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
@@ -715,12 +720,12 @@
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="67"/>
+        <location filename="../qml/TopBar.qml" line="66"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="75"/>
+        <location filename="../qml/TopBar.qml" line="74"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>

@@ -150,6 +150,25 @@ Item {
             }
 
             Rectangle {
+                objectName: "printerNotice"
+                Layout.fillWidth: true
+                visible: Kiosk.selectedItemUnavailable === "" && !Kiosk.receiptPrinterUsable
+                implicitHeight: printerText.implicitHeight + 2 * Theme.spacing
+                radius: Theme.radius
+                color: "#FFF4E0"
+                Text {
+                    id: printerText
+                    x: Theme.spacing
+                    y: Theme.spacing
+                    width: parent.width - 2 * Theme.spacing
+                    text: qsTr("回执打印机暂时无法使用：可以办理，但不能打印回执，请在办完后记下屏幕上的编号。")
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.warning
+                    wrapMode: Text.Wrap
+                }
+            }
+
+            Rectangle {
                 Layout.fillWidth: true
                 implicitHeight: identityText.implicitHeight + 2 * Theme.spacing
                 radius: Theme.radius
