@@ -14,6 +14,13 @@
 // focus measure. It never writes a frame anywhere (faces and documents stay off the disk).
 namespace {
 
+// Every kioskctl command that builds devices (`devices`, `device check`, `scan listen`) sees the
+// cameras: kioskctl links kioskvision, so it registers the camera factory once at start-up.
+[[maybe_unused]] const bool camerasRegistered = [] {
+    Camera::registerWithDeviceRegistry();
+    return true;
+}();
+
 struct FrameMeasure {
     double brightness = 0; // mean grey, 0–255
     double focus = 0;      // variance of a 4-neighbour Laplacian on a ≤640 px grey copy
