@@ -14,7 +14,7 @@ class TestCodeReader : public QObject
     Q_OBJECT
 
 private:
-    enum class Degradation { None, Rotation, Perspective, Blur, Noise, LowContrast, Small, FullHd };
+    enum class Degradation { None, Rotation, Perspective, Blur, Noise, LowContrast, LocalLowContrast, Small, FullHd };
 
     static cv::Mat picture(const QString &text, Degradation degradation, int variant)
     {
@@ -47,6 +47,11 @@ private:
         }
         default:
             break;
+        }
+        if (degradation == Degradation::LocalLowContrast) {
+            // A dim phone screen in a normally lit scene: only the code is flat (black at 110,
+            // white 24 to 52 levels above), so stretching the whole frame cannot help.
+            code.convertTo(code, -1, (24.0 + 7 * variant) / 255.0, 110);
         }
         TestImages::place(canvas, code, centre);
         if (degradation == Degradation::Blur) {
@@ -89,6 +94,7 @@ private slots:
         QTest::newRow("blurred") << int(Degradation::Blur) << 0.6;
         QTest::newRow("noisy") << int(Degradation::Noise) << 0.8;
         QTest::newRow("low contrast") << int(Degradation::LowContrast) << 0.8;
+        QTest::newRow("dim code in a lit scene") << int(Degradation::LocalLowContrast) << 0.6;
         QTest::newRow("small code") << int(Degradation::Small) << 0.8;
         QTest::newRow("full hd frame, downscaled") << int(Degradation::FullHd) << 1.0;
     }
