@@ -1,5 +1,6 @@
 #include "kioskshell.h"
 
+#include "camera/camera.h"
 #include "catalogueitemmodel.h"
 #include "device/deviceregistry.h"
 #include "idcard/idcardreader.h"
@@ -86,6 +87,14 @@ KioskShell *KioskShell::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
     QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
     s_instance->m_engine = qmlEngine;
     return s_instance;
+}
+
+FrameProvider *KioskShell::frameProviderOf(const QString &cameraId)
+{
+    if (!s_instance || !s_instance->m_runtime->devices())
+        return nullptr;
+    const Camera *camera = qobject_cast<Camera *>(s_instance->m_runtime->devices()->device(cameraId));
+    return camera ? camera->frameProvider() : nullptr;
 }
 
 QString KioskShell::screen() const

@@ -10,6 +10,7 @@
 #include <QTranslator>
 #include <QVariantMap>
 
+class FrameProvider;
 class KioskRuntime;
 
 // What the QML screens see of the kiosk, as the singleton `Kiosk`: which screen to show, the
@@ -59,6 +60,8 @@ public:
 
     // QML asks for the singleton here; the process creates the one shell before loading QML.
     static KioskShell *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
+    // The live frames of a camera of the shell's runtime ("face_camera"), for CameraPreview.
+    [[nodiscard]] static FrameProvider *frameProviderOf(const QString &cameraId);
 
     [[nodiscard]] QString screen() const;
     [[nodiscard]] QString language() const { return m_language; }

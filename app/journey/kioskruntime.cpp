@@ -1,6 +1,7 @@
 #include "kioskruntime.h"
 
 #include "applog.h"
+#include "camera/camera.h"
 #include "device/deviceregistry.h"
 #include "idcard/idcardreader.h"
 #include "outboxplatformtransport.h"
@@ -311,6 +312,7 @@ void KioskRuntime::startDevices()
     options.idCardPhotoDecoderPlugin = m_config.string(QStringLiteral("devices/id_card_photo_decoder"));
     options.printJobTimeoutS = static_cast<int>(m_config.integer(QStringLiteral("devices/print_job_timeout_s")));
 
+    Camera::registerWithDeviceRegistry();
     m_devices = std::make_unique<DeviceRegistry>(options);
     QStringList problems;
     m_devices->build(&problems);

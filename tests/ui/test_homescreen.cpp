@@ -309,6 +309,26 @@ private slots:
         UiProbe::screenshot(m_window, QStringLiteral("guide-printer-out-zh"));
     }
 
+    void theDemoPanelShowsTheCamerasLive()
+    {
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("facePreview")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("demoToggle")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("facePreview")));
+        QQuickItem *face = UiProbe::find(m_window, QStringLiteral("facePreview"));
+        QTRY_VERIFY_WITH_TIMEOUT(face->property("framesShown").toInt() >= 3, 30000);
+        QVERIFY(face->property("live").toBool());
+        // A measurement for the log, not a check: how many frames a second reach the screen here.
+        const int before = face->property("framesShown").toInt();
+        QTest::qWait(2000);
+        qInfo("face camera preview: %.1f frames/s painted", (face->property("framesShown").toInt() - before) / 2.0);
+        UiProbe::screenshot(m_window, QStringLiteral("demo-panel-cameras"));
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("demoToggle")));
+        QTRY_VERIFY(!face->property("live").toBool());
+    }
+
     void theScreenshotIsNotBlank()
     {
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));

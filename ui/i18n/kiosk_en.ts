@@ -151,7 +151,12 @@
         <translation>Remove the card</translation>
     </message>
     <message>
-        <location filename="../qml/DemoPanel.qml" line="125"/>
+        <location filename="../qml/DemoPanel.qml" line="107"/>
+        <source>摄像头实时画面（模拟场景）</source>
+        <translation>Cameras, live (simulated scene)</translation>
+    </message>
+    <message>
+        <location filename="../qml/DemoPanel.qml" line="148"/>
         <source>清除故障</source>
         <translation>Clear faults</translation>
     </message>

@@ -103,6 +103,29 @@ Item {
                     onClicked: Kiosk.simulate("card remove")
                 }
             }
+            Text {
+                text: qsTr("摄像头实时画面（模拟场景）")
+                color: Theme.textOnPrimary
+                font.pixelSize: Theme.fontSmall
+                font.bold: true
+            }
+            Row {
+                spacing: 12
+                CameraPreview {
+                    objectName: "facePreview"
+                    camera: "face_camera"
+                    width: 400
+                    height: 300
+                    visible: panel.open
+                }
+                CameraPreview {
+                    objectName: "documentPreview"
+                    camera: "document_camera"
+                    width: 400
+                    height: 300
+                    visible: panel.open
+                }
+            }
             Flow {
                 Layout.fillWidth: true
                 spacing: 12

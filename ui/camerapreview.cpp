@@ -1,0 +1,78 @@
+#include "camerapreview.h"
+
+#include "camera/camera.h"
+#include "camera/frameprovider.h"
+#include "kioskshell.h"
+
+#include <QPainter>
+
+CameraPreview::CameraPreview(QQuickItem *parent)
+    : QQuickPaintedItem(parent)
+{
+    setFillColor(Qt::black);
+}
+
+void CameraPreview::setCamera(const QString &camera)
+{
+    if (m_camera == camera)
+        return;
+    m_camera = camera;
+    attach();
+    emit cameraChanged();
+}
+
+void CameraPreview::attach()
+{
+    QObject::disconnect(m_connection);
+    m_frames = KioskShell::frameProviderOf(m_camera);
+    if (m_frames && isVisible())
+        m_connection = connect(m_frames, &FrameProvider::frameReady, this, &CameraPreview::takeFrame, Qt::QueuedConnection);
+}
+
+void CameraPreview::takeFrame()
+{
+    if (!m_frames)
+        return;
+    const QImage frame = m_frames->takeFrame();
+    if (frame.isNull())
+        return;
+    const bool wasLive = live();
+    m_frame = frame;
+    ++m_framesShown;
+    update();
+    emit framesShownChanged();
+    if (!wasLive)
+        emit liveChanged();
+}
+
+void CameraPreview::paint(QPainter *painter)
+{
+    if (m_frame.isNull())
+        return;
+    const QSizeF area = size();
+    const QSizeF fitted = QSizeF(m_frame.size()).scaled(area, Qt::KeepAspectRatio);
+    const QRectF target(QPointF((area.width() - fitted.width()) / 2, (area.height() - fitted.height()) / 2), fitted);
+    const bool mirrored = m_camera == QLatin1String("face_camera");
+    painter->save();
+    if (mirrored) {
+        painter->translate(area.width(), 0);
+        painter->scale(-1, 1);
+    }
+    painter->drawImage(target, m_frame);
+    painter->restore();
+}
+
+void CameraPreview::itemChange(ItemChange change, const ItemChangeData &value)
+{
+    if (change == ItemVisibleHasChanged) {
+        if (value.boolValue) {
+            attach();
+        } else {
+            // Hidden: stop taking frames and drop the one on screen (it may show a face).
+            QObject::disconnect(m_connection);
+            m_frame = QImage();
+            emit liveChanged();
+        }
+    }
+    QQuickPaintedItem::itemChange(change, value);
+}
