@@ -33,6 +33,13 @@ void Camera::setMode(Mode mode)
         QMetaObject::invokeMethod(m_worker, [worker = m_worker, mode] { worker->setMode(int(mode)); }, Qt::QueuedConnection);
 }
 
+void Camera::setLivenessChallenge(LivenessChallenge::Kind kind)
+{
+    m_challenge = kind;
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker, [worker = m_worker, kind] { worker->setLivenessChallenge(int(kind)); }, Qt::QueuedConnection);
+}
+
 void Camera::capturePage()
 {
     if (m_worker)
@@ -75,6 +82,9 @@ bool Camera::onOpen(QString *)
     m_thread->start();
     QMetaObject::invokeMethod(m_worker, &CameraWorker::openCamera, Qt::QueuedConnection);
     const Mode mode = m_mode;
+    const LivenessChallenge::Kind challenge = m_challenge;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, challenge] { worker->setLivenessChallenge(int(challenge)); },
+                              Qt::QueuedConnection);
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, mode] { worker->setMode(int(mode)); }, Qt::QueuedConnection);
     return true;
 }

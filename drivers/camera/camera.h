@@ -2,6 +2,7 @@
 
 #include "camera/cameraoptions.h"
 #include "camera/decodedcode.h"
+#include "camera/livenesschallenge.h"
 #include "device/device.h"
 
 #include <QByteArray>
@@ -36,6 +37,8 @@ public:
 
     // Switching mode forgets any face kept so far and restarts the liveness challenge.
     void setMode(Mode mode);
+    // Which challenge face mode asks for (turn by default); takes effect at the next setMode().
+    void setLivenessChallenge(LivenessChallenge::Kind kind);
     // Document mode: straighten and encode the next frame as a page (pageCaptured follows).
     void capturePage();
     // The simulated scene shows a code carrying `text` (empty: takes it away); no effect on
@@ -67,6 +70,7 @@ private:
     CameraOptions m_options;
     FrameProvider *m_frames;
     Mode m_mode = Mode::Preview;
+    LivenessChallenge::Kind m_challenge = LivenessChallenge::Kind::Turn;
     QThread *m_thread = nullptr;
     CameraWorker *m_worker = nullptr;
 };

@@ -74,6 +74,7 @@ struct CameraWorker::Private {
     std::unique_ptr<CodeReader> codes;
     CodePresentation presentation;
     std::unique_ptr<FaceCapture> face;
+    LivenessChallenge::Kind challenge = LivenessChallenge::Kind::Turn;
     QString lastGuidance;
     bool livenessReported = false;
     QElapsedTimer clock;
@@ -185,13 +186,20 @@ void CameraWorker::setMode(int mode)
     d->pageRequested = false;
     d->lastGuidance.clear();
     d->livenessReported = false;
-    if (d->mode == WorkerMode::Face && !d->face) {
-        d->face = std::make_unique<FaceCapture>();
+    if (d->mode == WorkerMode::Face && (!d->face || d->face->challenge().kind() != d->challenge)) {
+        if (d->face)
+            d->face->wipe();
+        d->face = std::make_unique<FaceCapture>(d->challenge);
         if (!d->face->isValid())
             qCWarning(lcDrivers).noquote() << "camera: face capture unavailable:" << d->face->errorString();
     } else if (d->face) {
         d->face->wipe();
     }
+}
+
+void CameraWorker::setLivenessChallenge(int kind)
+{
+    d->challenge = static_cast<LivenessChallenge::Kind>(kind);
 }
 
 void CameraWorker::capturePage()

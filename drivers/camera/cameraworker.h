@@ -29,6 +29,7 @@ public slots:
     void setRunning(bool running);
     void setMode(int mode);
     void capturePage();
+    void setLivenessChallenge(int kind);
     void showSimulatedCode(const QString &text);
     void checkHealth(int level);
 
