@@ -16,6 +16,12 @@ BarcodeScanner::~BarcodeScanner()
     stopThread();
 }
 
+void BarcodeScanner::triggerScan()
+{
+    if (m_worker && stage() == Stage::Enabled)
+        QMetaObject::invokeMethod(m_worker, &BarcodeScannerWorker::triggerScan, Qt::QueuedConnection);
+}
+
 bool BarcodeScanner::onOpen(QString *)
 {
     m_thread = new QThread(this);

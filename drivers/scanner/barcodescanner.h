@@ -18,6 +18,10 @@ public:
 
     [[nodiscard]] const ScannerSpec &scannerSpec() const { return m_spec; }
 
+    // Serial engines in command-triggered mode scan only when told: sends Newland's #SCNTRG1.
+    // Other links ignore it (HID-POS and wedge scanners scan on their own).
+    void triggerScan();
+
 signals:
     // `format` is a ZXing-style name ("QRCode") where the link says so (HID-POS), else empty.
     // The text is personal data more often than not: log only ScanPayload::describe() of it.

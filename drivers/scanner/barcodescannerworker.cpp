@@ -1,6 +1,7 @@
 #include "scanner/barcodescannerworker.h"
 
 #include "common/driverslog.h"
+#include "scanner/newlandcommand.h"
 #include "scanner/scanpayload.h"
 
 #include <QSerialPort>
@@ -93,6 +94,12 @@ void BarcodeScannerWorker::setEnabled(bool enabled)
     m_serialBuffer.clear();
     (void)m_hidPos.finish();
     (void)m_wedge.finish();
+}
+
+void BarcodeScannerWorker::triggerScan()
+{
+    if (m_serial)
+        m_serial->write(NewlandCommand::frame(NewlandCommand::TriggerScan));
 }
 
 void BarcodeScannerWorker::checkHealth(int level)

@@ -29,6 +29,7 @@ public slots:
     void openScanner();
     void closeScanner();
     void setEnabled(bool enabled);
+    void triggerScan();
     void checkHealth(int level);
 
 signals:

@@ -2,6 +2,7 @@
 
 #include "common/driverslog.h"
 #include "idcard/sim/ptylink.h"
+#include "scanner/newlandcommand.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -13,6 +14,7 @@ ScannerSimulator::ScannerSimulator(QObject *parent)
     : QObject(parent)
     , m_link(new PtyLink(this))
 {
+    connect(m_link, &PtyLink::received, this, &ScannerSimulator::hostWrote);
 }
 
 ScannerSimulator::~ScannerSimulator()
@@ -67,7 +69,11 @@ QString ScannerSimulator::execute(const QString &commandLine)
 {
     QStringList words = commandLine.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (words.size() == 1 && words.first() == QLatin1String("status"))
-        return QStringLiteral("ok tty=%1 scans=%2").arg(m_options.ttyLinkPath).arg(m_scans);
+        return QStringLiteral("ok tty=%1 scans=%2 commands=%3 last=%4")
+            .arg(m_options.ttyLinkPath)
+            .arg(m_scans)
+            .arg(m_commands)
+            .arg(m_lastCommand.isEmpty() ? QStringLiteral("-") : QString::fromLatin1(m_lastCommand));
     if (words.isEmpty() || words.first() != QLatin1String("scan"))
         return QStringLiteral("error: unknown command \"%1\"; try scan TEXT or status").arg(commandLine.trimmed());
     words.removeFirst();
@@ -99,6 +105,19 @@ QString ScannerSimulator::execute(const QString &commandLine)
     m_link->send({{0, bytes}});
     ++m_scans;
     return QStringLiteral("ok scanned %1 bytes").arg(bytes.size());
+}
+
+void ScannerSimulator::hostWrote(const QByteArray &bytes)
+{
+    m_fromHost += bytes;
+    qsizetype end;
+    while ((end = m_fromHost.indexOf('\x03')) >= 0) {
+        if (const std::optional<QByteArray> command = NewlandCommand::parse(QByteArrayView(m_fromHost).first(end + 1))) {
+            m_lastCommand = *command;
+            ++m_commands;
+        }
+        m_fromHost.remove(0, end + 1);
+    }
 }
 
 void ScannerSimulator::acceptControlConnection()

@@ -11,7 +11,7 @@ class QLocalServer;
 //   scan TEXT…                  the scanner reads a code carrying TEXT (UTF-8, CR LF after it)
 //   scan --gb18030 TEXT…        the same text sent as GB18030, as older Chinese systems print it
 //   scan --no-terminator TEXT…  no CR/LF: the driver must end the scan on silence
-//   status
+//   status                      also the host commands the driver sent (Newland framing)
 class ScannerSimulator : public QObject
 {
     Q_OBJECT
@@ -35,9 +35,13 @@ public:
 
 private:
     void acceptControlConnection();
+    void hostWrote(const QByteArray &bytes);
 
     Options m_options;
     PtyLink *m_link = nullptr;
     QLocalServer *m_server = nullptr;
     int m_scans = 0;
+    QByteArray m_fromHost;       // bytes the driver sent, until they make a whole command
+    QByteArray m_lastCommand;    // the last Newland host command received
+    int m_commands = 0;
 };

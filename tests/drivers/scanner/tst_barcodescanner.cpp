@@ -164,6 +164,15 @@ private slots:
         QCOMPARE(scans.at(0).at(1).toString(), QStringLiteral("on-time"));
     }
 
+    void triggersSerialEngineWithNewlandCommand()
+    {
+        Rig rig;
+        QVERIFY(startSerialRig(&rig, QStringLiteral("trigger")));
+        QTRY_VERIFY_WITH_TIMEOUT(rig.scanner->health().level == HealthLevel::Ok, 10000);
+        rig.scanner->triggerScan();
+        QTRY_VERIFY_WITH_TIMEOUT(rig.simulator.execute(QStringLiteral("status")).contains(QStringLiteral("commands=1 last=SCNTRG1")), 10000);
+    }
+
     void readsWedgeScannerFromRecordedEvdevStream()
     {
         const QString fifo = m_dir.filePath(QStringLiteral("wedge-event"));

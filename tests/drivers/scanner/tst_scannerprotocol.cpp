@@ -1,4 +1,5 @@
 #include "scanner/hidposreport.h"
+#include "scanner/newlandcommand.h"
 #include "scanner/scanpayload.h"
 #include "scanner/wedgekeydecoder.h"
 
@@ -194,6 +195,42 @@ private slots:
         int scans = 0;
         QCOMPARE(decodeKeys(WedgeKeyDecoder::encode(bytes), &scans), bytes);
         QCOMPARE(scans, 1);
+    }
+
+    void framesNewlandHostCommands_data()
+    {
+        QTest::addColumn<QByteArray>("command");
+        QTest::addColumn<int>("persistence");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("trigger a scan") << QByteArray(NewlandCommand::TriggerScan) << int(NewlandCommand::Persistence::Temporary)
+                                        << QByteArray::fromHex("7e01303030302353434e545247313b03");
+        QTest::newRow("command-triggered mode, kept") << QByteArray(NewlandCommand::CommandTriggeredMode)
+                                                      << int(NewlandCommand::Persistence::Persistent)
+                                                      << QByteArray::fromHex("7e01303030304053434e4d4f44303b03");
+    }
+
+    void framesNewlandHostCommands()
+    {
+        QFETCH(QByteArray, command);
+        QFETCH(int, persistence);
+        QFETCH(QByteArray, bytes);
+        QCOMPARE(NewlandCommand::frame(command, NewlandCommand::Persistence(persistence)), bytes);
+        QCOMPARE(NewlandCommand::parse(bytes).value_or(QByteArray()), command);
+    }
+
+    void rejectsMalformedNewlandFrames_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("no terminator") << QByteArray::fromHex("7e01303030302353434e54524731");
+        QTest::newRow("wrong header") << QByteArray::fromHex("7e02303030302353434e545247313b03");
+        QTest::newRow("unknown persistence") << QByteArray::fromHex("7e01303030302453434e545247313b03");
+        QTest::newRow("too short") << QByteArray::fromHex("7e01303030");
+    }
+
+    void rejectsMalformedNewlandFrames()
+    {
+        QFETCH(QByteArray, bytes);
+        QVERIFY(!NewlandCommand::parse(bytes).has_value());
     }
 
     void keepsUnterminatedWedgeScanForSilence()
