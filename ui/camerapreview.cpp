@@ -25,8 +25,12 @@ void CameraPreview::attach()
 {
     QObject::disconnect(m_connection);
     m_frames = KioskShell::frameProviderOf(m_camera);
-    if (m_frames && isVisible())
+    if (m_frames && isVisible()) {
         m_connection = connect(m_frames, &FrameProvider::frameReady, this, &CameraPreview::takeFrame, Qt::QueuedConnection);
+        // The provider signals once until its frame is taken: take what it holds now, or a frame
+        // announced before we listened would keep it silent for good.
+        takeFrame();
+    }
 }
 
 void CameraPreview::takeFrame()
