@@ -35,7 +35,8 @@ void CameraPreview::attach()
 
 void CameraPreview::takeFrame()
 {
-    if (!m_frames)
+    // A frame announced just before the preview was hidden may still arrive: it is not shown.
+    if (!m_frames || !isVisible())
         return;
     const QImage frame = m_frames->takeFrame();
     if (frame.isNull())
