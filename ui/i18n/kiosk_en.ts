@@ -117,46 +117,51 @@
     </message>
     <message>
         <location filename="../qml/DemoPanel.qml" line="27"/>
+        <source>应答过迟</source>
+        <translation>Late replies</translation>
+    </message>
+    <message>
+        <location filename="../qml/DemoPanel.qml" line="28"/>
         <source>拔出读卡器</source>
         <translation>Unplug the reader</translation>
     </message>
     <message>
-        <location filename="../qml/DemoPanel.qml" line="44"/>
+        <location filename="../qml/DemoPanel.qml" line="45"/>
         <source>演示模式：设备为模拟设备</source>
         <translation>Demo mode: the devices are simulated</translation>
     </message>
     <message>
-        <location filename="../qml/DemoPanel.qml" line="56"/>
+        <location filename="../qml/DemoPanel.qml" line="57"/>
         <source>收起</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../qml/DemoPanel.qml" line="56"/>
+        <location filename="../qml/DemoPanel.qml" line="57"/>
         <source>演示控制</source>
         <translation>Demo controls</translation>
     </message>
     <message>
-        <location filename="../qml/DemoPanel.qml" line="78"/>
+        <location filename="../qml/DemoPanel.qml" line="79"/>
         <source>演示控制：模拟读卡器</source>
         <translation>Demo controls: simulated card reader</translation>
     </message>
     <message>
-        <location filename="../qml/DemoPanel.qml" line="93"/>
+        <location filename="../qml/DemoPanel.qml" line="94"/>
         <source>（长期）</source>
         <translation> (no expiry)</translation>
     </message>
     <message>
-        <location filename="../qml/DemoPanel.qml" line="102"/>
+        <location filename="../qml/DemoPanel.qml" line="103"/>
         <source>移开卡片</source>
         <translation>Remove the card</translation>
     </message>
     <message>
-        <location filename="../qml/DemoPanel.qml" line="107"/>
+        <location filename="../qml/DemoPanel.qml" line="108"/>
         <source>摄像头实时画面（模拟场景）</source>
         <translation>Cameras, live (simulated scene)</translation>
     </message>
     <message>
-        <location filename="../qml/DemoPanel.qml" line="148"/>
+        <location filename="../qml/DemoPanel.qml" line="149"/>
         <source>清除故障</source>
         <translation>Clear faults</translation>
     </message>

@@ -24,6 +24,7 @@ Item {
         case "bad_checksum": return qsTr("校验和错误");
         case "slow": return qsTr("应答缓慢");
         case "mute": return qsTr("不应答");
+        case "late": return qsTr("应答过迟");
         case "unplug": return qsTr("拔出读卡器");
         }
         return name;
@@ -88,7 +89,7 @@ Item {
                     delegate: KioskButton {
                         required property string modelData
                         objectName: "demoCard_" + modelData
-                        width: 330
+                        width: 500
                         fontSize: 24
                         text: cardTypeName.of(modelData) + (modelData === "resident_long_term" ? qsTr("（长期）") : "")
                         onClicked: Kiosk.simulate("card present " + modelData)
@@ -96,7 +97,7 @@ Item {
                 }
                 KioskButton {
                     objectName: "demoRemove"
-                    width: 330
+                    width: 500
                     fontSize: 24
                     primary: true
                     text: qsTr("移开卡片")
