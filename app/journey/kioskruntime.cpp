@@ -9,7 +9,6 @@
 #include "outboxstore.h"
 #include "platformclient.h"
 #include "platformheartbeat.h"
-#include "platformlog.h"
 #include "printer/printer.h"
 #include "printer/printjob.h"
 #include "receiptcontent.h"
