@@ -57,7 +57,7 @@ fi
 
 cat <<TXT
 demo: the kiosk is starting (configuration $demo/kiosk.ini).
-demo: present a card with the on-screen 演示 button, or from another terminal:
+demo: present a card with the demo controls (the strip at the bottom of the screen), or from a shell:
         $kioskctl --config $config sim card present resident
         $kioskctl --config $config sim card remove
         $kioskctl --config $config sim fault read_failure      (fault none to clear)
