@@ -1,17 +1,21 @@
 #include "ctlcommand.h"
 
 #include "camera/camera.h"
+#include "camera/faceanalyzer.h"
 #include "camera/frameprovider.h"
 #include "device/deviceregistry.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QImage>
 #include <QTimer>
 
 // `kioskctl camera check [--device face_camera|document_camera] [--seconds N]`: runs the camera
 // as the kiosk would and reports what a technician needs: frames per second, brightness and a
-// focus measure. It never writes a frame anywhere (faces and documents stay off the disk).
+// focus measure, writing nothing. `kioskctl camera snapshot [--device ID] --out FILE` saves one
+// frame for aiming and focusing a camera; it refuses while a face is in view, so that a picture
+// of a person never reaches the disk through it.
 namespace {
 
 // Every kioskctl command that builds devices (`devices`, `device check`, `scan listen`) sees the
@@ -55,23 +59,85 @@ FrameMeasure measure(const QImage &frame)
     return result;
 }
 
+// One frame from the camera, waited for up to `timeoutMs`; null when none came.
+QImage waitForFrame(Camera *camera, int timeoutMs)
+{
+    QEventLoop loop;
+    QImage frame;
+    QObject::connect(camera->frameProvider(), &FrameProvider::frameReady, &loop, [&] {
+        frame = camera->frameProvider()->takeFrame();
+        if (!frame.isNull())
+            loop.quit();
+    });
+    frame = camera->frameProvider()->takeFrame();
+    if (frame.isNull()) {
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return frame;
+}
+
+int snapshot(CtlContext &context, Camera *camera, const QString &id, const QString &out)
+{
+    const QImage frame = waitForFrame(camera, 10000);
+    if (frame.isNull()) {
+        context.err << "kioskctl camera snapshot: no frame from " << id << " in 10 s" << Qt::endl;
+        return CtlExit::Negative;
+    }
+    const FaceAnalyzer faces;
+    if (!faces.isValid()) {
+        context.err << "kioskctl camera snapshot: cannot look for faces (" << faces.errorString() << "), so no snapshot is taken"
+                    << Qt::endl;
+        return CtlExit::Error;
+    }
+    if (faces.analyze(frame).faces > 0) {
+        context.err << "kioskctl camera snapshot: a person is in front of " << id
+                    << "; snapshots of people are never taken. Aim the camera at an empty scene or a test card." << Qt::endl;
+        return CtlExit::Negative;
+    }
+    QFile file(out);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || !frame.save(&file, "JPEG", 90)) {
+        context.err << "kioskctl camera snapshot: cannot write " << out << ": " << file.errorString() << Qt::endl;
+        return CtlExit::Error;
+    }
+    const FrameMeasure measured = measure(frame);
+    context.out << QStringLiteral("%1: %2x%3 frame saved to %4 (brightness %5 of 255, focus %6)")
+                       .arg(id)
+                       .arg(frame.width())
+                       .arg(frame.height())
+                       .arg(out)
+                       .arg(measured.brightness, 0, 'f', 0)
+                       .arg(measured.focus, 0, 'f', 0)
+                << Qt::endl;
+    return CtlExit::Ok;
+}
+
 } // namespace
 
 int runCameraCommand(CtlContext &context, const QStringList &args)
 {
     QString id = QStringLiteral("face_camera");
+    QString out;
     int seconds = 3;
-    bool bad = args.isEmpty() || args.first() != QLatin1String("check") || args.size() % 2 != 1;
+    const QString verb = args.value(0);
+    bool bad = (verb != QLatin1String("check") && verb != QLatin1String("snapshot")) || args.size() % 2 != 1;
     for (qsizetype i = 1; !bad && i + 1 < args.size(); i += 2) {
         if (args.at(i) == QLatin1String("--device"))
             id = args.at(i + 1);
-        else if (args.at(i) == QLatin1String("--seconds"))
+        else if (args.at(i) == QLatin1String("--seconds") && verb == QLatin1String("check"))
             seconds = qBound(1, args.at(i + 1).toInt(), 60);
+        else if (args.at(i) == QLatin1String("--out") && verb == QLatin1String("snapshot"))
+            out = args.at(i + 1);
         else
             bad = true;
     }
+    if (verb == QLatin1String("snapshot") && out.isEmpty())
+        bad = true;
     if (bad || (id != QLatin1String("face_camera") && id != QLatin1String("document_camera"))) {
-        context.err << "usage: kioskctl camera check [--device face_camera|document_camera] [--seconds N]" << Qt::endl;
+        context.err << "usage: kioskctl camera check [--device face_camera|document_camera] [--seconds N]\n"
+                       "       kioskctl camera snapshot [--device face_camera|document_camera] --out FILE.jpg"
+                    << Qt::endl;
         return CtlExit::Error;
     }
     const std::optional<KioskConfig> config = context.loadConfig();
@@ -97,6 +163,8 @@ int runCameraCommand(CtlContext &context, const QStringList &args)
         context.err << "kioskctl camera check: " << errors.join(QLatin1Char('\n')) << Qt::endl;
         return CtlExit::Error;
     }
+    if (verb == QLatin1String("snapshot"))
+        return snapshot(context, camera, id, out);
     QEventLoop loop;
     QElapsedTimer clock;
     clock.start();

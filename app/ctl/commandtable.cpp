@@ -28,7 +28,9 @@ const QList<CtlCommand> &ctlCommands()
         {"device", "device check ID --level internal|external   run one device's health check", runDeviceCommand},
         {"card", "card read [--port PATH | --usb VID:PID] [--baud N] [--timeout S] [--json] [--reveal]   read one ID card", runCardCommand},
         {"scan", "scan image FILE... [--formats F,G] [--json] | scan listen [--device ID] [--count N] [--timeout S]   decode codes", runScanCommand},
-        {"camera", "camera check [--device face_camera|document_camera] [--seconds N]   frames per second, brightness, focus", runCameraCommand},
+        {"camera", "camera check [--device face_camera|document_camera] [--seconds N]   frames per second, brightness, focus\n"
+                   "camera snapshot [--device face_camera|document_camera] --out FILE.jpg   one frame, never of a person",
+         runCameraCommand},
         {"sim", "sim card present TYPE | sim card remove | sim fault NAME|none | sim status | sim scan TEXT   drive the running simulator", runSimCommand},
         {"outbox", "outbox status|list [--state S]|show REF|retry REF|park REF|discard REF [--yes]|export [--json]   the offline queue", runOutboxCommand},
         {"enroll", "enroll --url URL --token TOKEN [--site S] [--ca FILE] [--force]   register this terminal with the platform", runEnrollCommand},
