@@ -51,6 +51,10 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
         emit identityChanged();
     });
     connect(runtime->draft(), &ApplicationDraft::changed, this, &KioskShell::formChanged);
+    connect(runtime, &KioskRuntime::pageCaptured, this, [this](bool found) {
+        m_lastPageFound = found;
+        emit pageCaptured();
+    });
     connect(runtime, &KioskRuntime::submissionFinished, this, [this](const CaseSubmission::Outcome &outcome) {
         m_outcome = CaseSubmission::kindName(outcome.kind);
         m_caseNumber = outcome.caseNo;
@@ -271,11 +275,68 @@ bool KioskShell::setFieldValue(const QString &fieldId, const QString &value)
 
 bool KioskShell::reviewForm()
 {
-    return m_runtime->draft()->isComplete() && m_runtime->session()->advance(SessionState::Review);
+    const ApplicationDraft *draft = m_runtime->draft();
+    if (!draft->isComplete())
+        return false;
+    // Items with materials go to the document camera first; the review comes after.
+    if (!draft->item()->materials.isEmpty()) {
+        if (!m_runtime->session()->advance(SessionState::Materials))
+            return false;
+        return selectMaterial(draft->item()->materials.first().id);
+    }
+    return m_runtime->session()->advance(SessionState::Review);
+}
+
+QVariantList KioskShell::materials() const
+{
+    const ApplicationDraft *draft = m_runtime->draft();
+    QVariantList list;
+    if (!draft->isActive())
+        return list;
+    for (const MaterialSpec &material : draft->item()->materials) {
+        list.append(QVariantMap{{QStringLiteral("id"), material.id},
+                                {QStringLiteral("name"), material.name.in(m_language)},
+                                {QStringLiteral("required"), material.required},
+                                {QStringLiteral("pages"), static_cast<int>(draft->pages(material.id).size())}});
+    }
+    return list;
+}
+
+bool KioskShell::materialsComplete() const
+{
+    return m_runtime->draft()->materialsComplete();
+}
+
+bool KioskShell::selectMaterial(const QString &materialId)
+{
+    if (!m_runtime->startDocumentCapture(materialId))
+        return false;
+    m_currentMaterial = materialId;
+    emit currentMaterialChanged();
+    return true;
+}
+
+bool KioskShell::capturePage()
+{
+    return m_runtime->capturePage();
+}
+
+bool KioskShell::retakeMaterial(const QString &materialId)
+{
+    return m_runtime->draft()->removePages(materialId) && selectMaterial(materialId);
+}
+
+bool KioskShell::reviewMaterials()
+{
+    if (!m_runtime->draft()->materialsComplete() || !m_runtime->session()->advance(SessionState::Review))
+        return false;
+    m_runtime->stopDocumentCapture();
+    return true;
 }
 
 bool KioskShell::backToForm()
 {
+    m_runtime->stopDocumentCapture();
     return m_runtime->session()->advance(SessionState::Form);
 }
 
@@ -424,6 +485,8 @@ void KioskShell::wipeSessionData()
     m_selectedItem.clear();
     m_selectedTheme.clear();
     m_cardProblem.clear();
+    m_currentMaterial.clear();
+    m_lastPageFound = true;
     m_outcome.clear();
     m_caseNumber.clear();
     m_localReference.clear();

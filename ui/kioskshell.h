@@ -42,6 +42,10 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(QString selectedItemUnavailable READ selectedItemUnavailable NOTIFY selectionChanged)
     Q_PROPERTY(QVariantList formFields READ formFields NOTIFY formChanged)
     Q_PROPERTY(bool formComplete READ formComplete NOTIFY formChanged)
+    Q_PROPERTY(QVariantList materials READ materials NOTIFY formChanged)
+    Q_PROPERTY(bool materialsComplete READ materialsComplete NOTIFY formChanged)
+    Q_PROPERTY(QString currentMaterial READ currentMaterial NOTIFY currentMaterialChanged)
+    Q_PROPERTY(bool lastPageFound READ lastPageFound NOTIFY pageCaptured)
     Q_PROPERTY(QString outcome READ outcome NOTIFY outcomeChanged)
     Q_PROPERTY(QString caseNumber READ caseNumber NOTIFY outcomeChanged)
     Q_PROPERTY(QString localReference READ localReference NOTIFY outcomeChanged)
@@ -89,6 +93,11 @@ public:
     // value (masked when it came from the card), problem, options.
     [[nodiscard]] QVariantList formFields() const;
     [[nodiscard]] bool formComplete() const;
+    // The item's materials: id, name, required, pages (how many captured).
+    [[nodiscard]] QVariantList materials() const;
+    [[nodiscard]] bool materialsComplete() const;
+    [[nodiscard]] QString currentMaterial() const { return m_currentMaterial; }
+    [[nodiscard]] bool lastPageFound() const { return m_lastPageFound; }
     // "filed", "queued", "refused" or "not_stored" once a submission has finished; else empty.
     [[nodiscard]] QString outcome() const { return m_outcome; }
     [[nodiscard]] QString caseNumber() const { return m_caseNumber; }
@@ -121,6 +130,10 @@ public:
     Q_INVOKABLE bool continueToForm();
     Q_INVOKABLE bool setFieldValue(const QString &fieldId, const QString &value);
     Q_INVOKABLE bool reviewForm();
+    Q_INVOKABLE bool selectMaterial(const QString &materialId);
+    Q_INVOKABLE bool capturePage();
+    Q_INVOKABLE bool retakeMaterial(const QString &materialId);
+    Q_INVOKABLE bool reviewMaterials();
     Q_INVOKABLE bool backToForm();
     Q_INVOKABLE bool submitApplication();
     Q_INVOKABLE bool continueToRating();
@@ -141,6 +154,8 @@ signals:
     void identityChanged();
     void devicesChanged();
     void formChanged();
+    void currentMaterialChanged();
+    void pageCaptured();
     void outcomeChanged();
     void receiptChanged();
     void outOfServiceChanged();
@@ -154,6 +169,8 @@ private:
     QString m_selectedItem;
     QString m_selectedTheme;
     QString m_cardProblem;
+    QString m_currentMaterial;
+    bool m_lastPageFound = true;
     QString m_outcome;
     QString m_caseNumber;
     QString m_localReference;

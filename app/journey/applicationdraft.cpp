@@ -101,6 +101,43 @@ bool ApplicationDraft::isComplete(QString *firstProblem) const
     return true;
 }
 
+bool ApplicationDraft::addPage(const QString &materialId, const QByteArray &jpeg)
+{
+    if (!m_item || jpeg.isEmpty())
+        return false;
+    for (const MaterialSpec &material : m_item->materials) {
+        if (material.id == materialId) {
+            m_pages[materialId].append(jpeg);
+            emit changed();
+            return true;
+        }
+    }
+    return false;
+}
+
+bool ApplicationDraft::removePages(const QString &materialId)
+{
+    auto it = m_pages.find(materialId);
+    if (it == m_pages.end())
+        return false;
+    for (QByteArray &page : it.value())
+        page.fill('\0');
+    m_pages.erase(it);
+    emit changed();
+    return true;
+}
+
+bool ApplicationDraft::materialsComplete() const
+{
+    if (!m_item)
+        return false;
+    for (const MaterialSpec &material : m_item->materials) {
+        if (material.required && m_pages.value(material.id).isEmpty())
+            return false;
+    }
+    return true;
+}
+
 QJsonObject ApplicationDraft::caseBody(const QString &verifiedBy) const
 {
     if (!m_item)
@@ -124,6 +161,12 @@ void ApplicationDraft::wipeSessionData()
         scrub(it.value());
     m_values.clear();
     m_prefilled.clear();
+    // Document pictures are the most sensitive thing a session holds: overwrite, then release.
+    for (auto it = m_pages.begin(); it != m_pages.end(); ++it) {
+        for (QByteArray &page : it.value())
+            page.fill('\0');
+    }
+    m_pages.clear();
     scrub(m_applicantName);
     scrub(m_applicantIdNumber);
     const bool wasActive = m_item.has_value();

@@ -35,6 +35,13 @@ public:
     // True when the value came from the card rather than from the resident.
     [[nodiscard]] bool isPrefilled(const QString &fieldId) const { return m_prefilled.contains(fieldId); }
 
+    // Pages captured for each of the item's materials (JPEG, in memory only).
+    bool addPage(const QString &materialId, const QByteArray &jpeg);
+    bool removePages(const QString &materialId);
+    [[nodiscard]] QList<QByteArray> pages(const QString &materialId) const { return m_pages.value(materialId); }
+    // True when every required material has at least one page.
+    [[nodiscard]] bool materialsComplete() const;
+
     // The body of POST /cases without what the outbox adds (local_ref, queued_at, materials).
     [[nodiscard]] QJsonObject caseBody(const QString &verifiedBy) const;
 
@@ -47,6 +54,7 @@ private:
     std::optional<CatalogueItem> m_item;
     QHash<QString, QString> m_values;
     QSet<QString> m_prefilled;
+    QHash<QString, QList<QByteArray>> m_pages;
     QString m_applicantName;
     QString m_applicantIdNumber;
 };

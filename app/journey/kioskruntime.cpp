@@ -3,6 +3,7 @@
 #include "applog.h"
 #include "camera/camera.h"
 #include "camera/cameraoptions.h"
+#include "camera/documentcapture.h"
 #include "device/deviceregistry.h"
 #include "idcard/idcardreader.h"
 #include "outboxplatformtransport.h"
@@ -79,6 +80,7 @@ KioskRuntime::KioskRuntime(const KioskConfig &config, Catalogue catalogue)
 {
     m_session.addWipeable(&m_identity);
     m_session.addWipeable(&m_draft);
+    connect(&m_session, &SessionMachine::sessionEnded, this, &KioskRuntime::stopDocumentCapture);
     m_uptime.start();
 }
 
@@ -209,10 +211,12 @@ QString KioskRuntime::unavailableReason(const CatalogueItem &item) const
         return QStringLiteral("outbox_full");
     if (!item.offlineOk && (!m_platform || m_platform->connectivity() == PlatformClient::Connectivity::Offline))
         return QStringLiteral("platform_offline");
-    // What this build cannot yet do at the kiosk itself: capture documents, check a face, or take
-    // typed Chinese text. Such items are shown with their guide and sent to a counter.
-    if (!item.materials.isEmpty() || item.faceRequired)
+    // What this build cannot yet do at the kiosk itself: check a face, or take typed Chinese text.
+    // Such items are shown with their guide and sent to a counter.
+    if (item.faceRequired)
         return QStringLiteral("not_yet_on_this_kiosk");
+    if (!item.materials.isEmpty() && !documentCameraUsable())
+        return QStringLiteral("document_camera_unavailable");
     for (const FormField &field : item.form) {
         const bool typedText = field.type == QLatin1String("text") || field.type == QLatin1String("address");
         if (typedText && field.prefill.isEmpty())
@@ -233,15 +237,71 @@ bool KioskRuntime::beginApplication(const QString &itemCode)
     return true;
 }
 
+Camera *KioskRuntime::documentCamera() const
+{
+    return m_devices ? qobject_cast<Camera *>(m_devices->device(QStringLiteral("document_camera"))) : nullptr;
+}
+
+bool KioskRuntime::documentCameraUsable() const
+{
+    const Camera *camera = documentCamera();
+    return camera && camera->health().isUsable();
+}
+
+bool KioskRuntime::startDocumentCapture(const QString &materialId)
+{
+    Camera *camera = documentCamera();
+    if (!camera || m_session.state() != SessionState::Materials)
+        return false;
+    m_captureMaterial = materialId;
+    camera->setMode(Camera::Mode::Document);
+    return true;
+}
+
+bool KioskRuntime::capturePage()
+{
+    Camera *camera = documentCamera();
+    if (!camera || m_captureMaterial.isEmpty() || m_session.state() != SessionState::Materials)
+        return false;
+    m_session.touch();
+    camera->capturePage();
+    return true;
+}
+
+void KioskRuntime::stopDocumentCapture()
+{
+    m_captureMaterial.clear();
+    if (Camera *camera = documentCamera())
+        camera->setMode(Camera::Mode::Preview);
+}
+
 bool KioskRuntime::submitApplication()
 {
-    if (!m_submission || !m_draft.isActive() || !m_draft.isComplete())
-        return false;
-    if (!m_session.advance(SessionState::Submit))
+    if (!m_submission || !m_draft.isActive() || !m_draft.isComplete() || !m_draft.materialsComplete())
         return false;
     CaseDraft draft;
     draft.itemCode = m_draft.item()->code;
     draft.body = QJsonDocument(m_draft.caseBody(QStringLiteral("idcard"))).toJson(QJsonDocument::Compact);
+    for (const MaterialSpec &material : m_draft.item()->materials) {
+        const QList<QByteArray> pages = m_draft.pages(material.id);
+        if (pages.isEmpty())
+            continue;
+        // One page goes as the JPEG itself; several pages of one material become one PDF.
+        if (pages.size() == 1) {
+            draft.materials.append({material.id, QStringLiteral("image/jpeg"), pages.first()});
+            continue;
+        }
+        QByteArray pdf;
+        QString why;
+        if (!DocumentCapture::toPdf(pages, &pdf, &why)) {
+            qCWarning(lcSession) << "pages of" << material.id << "not combined:" << why;
+            return false;
+        }
+        draft.materials.append({material.id, QStringLiteral("application/pdf"), pdf});
+    }
+    stopDocumentCapture();
+    if (!m_session.advance(SessionState::Submit))
+        return false;
     m_submission->submit(draft);
     return true;
 }
@@ -330,6 +390,14 @@ void KioskRuntime::startDevices()
     if (!m_devices->unsupported().isEmpty())
         qCInfo(lcApp) << "devices without a driver in this build:" << m_devices->unsupported();
 
+    if (Camera *camera = documentCamera()) {
+        connect(camera, &Camera::pageCaptured, this, [this](const QByteArray &jpeg, const QSize &, bool found) {
+            if (m_session.state() != SessionState::Materials || m_captureMaterial.isEmpty())
+                return;
+            if (m_draft.addPage(m_captureMaterial, jpeg))
+                emit pageCaptured(found);
+        });
+    }
     if (IdCardReader *reader = m_devices->idCardReader()) {
         connect(reader, &IdCardReader::cardRead, this, &KioskRuntime::takeCard);
         connect(reader, &IdCardReader::cardReadFailed, this, [this](const QString &detail) {

@@ -14,6 +14,7 @@
 
 #include <memory>
 
+class Camera;
 class DeviceRegistry;
 class OutboxPlatformTransport;
 class PlatformHeartbeat;
@@ -60,6 +61,14 @@ public:
 
     // Starts the application for the selected item once the resident is identified.
     bool beginApplication(const QString &itemCode);
+    // The document camera (高拍仪), when there is one.
+    [[nodiscard]] bool documentCameraUsable() const;
+    // Points the document camera at the material `materialId` of the draft; capturePage() then
+    // adds what it sees as one page (pageCaptured() follows).
+    bool startDocumentCapture(const QString &materialId);
+    bool capturePage();
+    void stopDocumentCapture();
+
     // Files the draft through the outbox; submissionFinished() follows.
     bool submitApplication();
     // Prints the receipt of the case just filed or queued, in `language`, on the receipt printer.
@@ -79,6 +88,9 @@ signals:
     // The receipt job ended: printed, or not with the printer's reason ("media-empty", …).
     void receiptPrinted(bool printed, const QString &detail);
     void lockedChanged(bool locked);
+    // A page was captured for the current material; `pageFound` is false when no page outline
+    // was found and the whole frame was kept (the resident may want to retake it).
+    void pageCaptured(bool pageFound);
 
 private:
     KioskRuntime(const KioskConfig &config, Catalogue catalogue);
@@ -86,6 +98,7 @@ private:
     void startPlatformAndOutbox();
     void takeCard(const IdCardHolder &holder);
     void actOnCommand(const QString &name);
+    [[nodiscard]] Camera *documentCamera() const;
 
     KioskConfig m_config;
     Catalogue m_catalogue;
@@ -103,4 +116,5 @@ private:
     QString m_outboxProblem;
     CaseSubmission::Outcome m_lastOutcome;
     QElapsedTimer m_uptime;
+    QString m_captureMaterial;
 };

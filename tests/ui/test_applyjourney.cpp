@@ -227,6 +227,47 @@ private slots:
         verifyNothingOfTheResidentIsStored();
     }
 
+    void aResidentPhotographsADocumentAndItTravelsWithTheCase()
+    {
+        const QString pension = QStringLiteral("340100-000-ZZ-0002-01"); // household register page, contribution level
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        QVERIFY(m_shell->openItem(pension));
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->selectedItemUnavailable(), QString(), 20000);
+        QVERIFY(tapWhenShown(QStringLiteral("startButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 20000);
+        QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
+        QVERIFY(tapWhenShown(QStringLiteral("continueButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("formScreen")));
+        QVERIFY(m_shell->setFieldValue(QStringLiteral("phone"), m_phone));
+        QVERIFY(tapWhenShown(QStringLiteral("option_contribution_level_500")));
+        QTRY_VERIFY(m_shell->formComplete());
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("reviewButton")));
+
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("materialsScreen")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("documentPreview"))->property("live").toBool(), 30000);
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("materialsDoneButton"))->isEnabled());
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("captureButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("materialsScreen"))).contains(QStringLiteral("已拍 1 页")), 30000);
+        UiProbe::screenshot(m_window, QStringLiteral("materials-zh"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("materialsDoneButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("reviewScreen")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("resultScreen")), 60000);
+        QCOMPARE(m_shell->outcome(), QStringLiteral("filed"));
+
+        const QJsonArray cases = m_platform->inspect(QStringLiteral("cases")).value(QLatin1String("cases")).toArray();
+        QCOMPARE(cases.size(), 1);
+        QCOMPARE(cases.first().toObject().value(QLatin1String("item_code")).toString(), pension);
+        QCOMPARE(cases.first().toObject().value(QLatin1String("materials")).toInt(), 1);
+        QCOMPARE(m_platform->inspect(QStringLiteral("materials")).value(QLatin1String("materials")).toArray().size(), 1);
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("exitButton")) || UiProbe::tap(m_window, QStringLiteral("toRatingButton")));
+        m_runtime->session()->end(SessionEnd::Cancelled);
+        QVERIFY(m_runtime->draft()->pages(QStringLiteral("household_book")).isEmpty());
+        verifyNothingOfTheResidentIsStored();
+    }
+
     void thePlatformLocksAndUnlocksTheTerminalThroughTheHeartbeat()
     {
         QVERIFY(m_runtime->heartbeat());

@@ -271,31 +271,36 @@
     </message>
     <message>
         <location filename="../qml/GuideScreen.qml" line="142"/>
-        <source>本事项需要拍摄材料、人脸核验或输入文字，本机暂不支持。请到人工窗口办理。</source>
-        <translation>This service needs documents photographed, a face check or typed text, which this kiosk does not offer yet. Please go to a staffed counter.</translation>
+        <source>本事项需要拍摄材料，但高拍仪暂时无法使用。请到人工窗口办理。</source>
+        <translation>This service needs documents photographed, but the document camera is out of order. Please go to a staffed counter.</translation>
     </message>
     <message>
-        <location filename="../qml/GuideScreen.qml" line="164"/>
+        <location filename="../qml/GuideScreen.qml" line="143"/>
+        <source>本事项需要人脸核验或输入文字，本机暂不支持。请到人工窗口办理。</source>
+        <translation>This service needs a face check or typed text, which this kiosk does not offer yet. Please go to a staffed counter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/GuideScreen.qml" line="165"/>
         <source>回执打印机暂时无法使用：可以办理，但不能打印回执，请在办完后记下屏幕上的编号。</source>
         <translation>The receipt printer is out of order: you can still apply, but no receipt will print, so please note the number shown at the end.</translation>
     </message>
     <message>
-        <location filename="../qml/GuideScreen.qml" line="182"/>
+        <location filename="../qml/GuideScreen.qml" line="183"/>
         <source>本事项需核验身份：刷身份证后可选择人脸识别；不愿意使用人脸识别的，可请工作人员协助核验。</source>
         <translation>This service checks who you are: after tapping your ID card you may choose face verification, or ask a member of staff to verify you instead.</translation>
     </message>
     <message>
-        <location filename="../qml/GuideScreen.qml" line="183"/>
+        <location filename="../qml/GuideScreen.qml" line="184"/>
         <source>本事项刷身份证或扫描电子证照二维码即可办理。</source>
         <translation>Tap your ID card or scan your e-ID QR code to use this service.</translation>
     </message>
     <message>
-        <location filename="../qml/GuideScreen.qml" line="205"/>
+        <location filename="../qml/GuideScreen.qml" line="206"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/GuideScreen.qml" line="216"/>
+        <location filename="../qml/GuideScreen.qml" line="217"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
@@ -481,6 +486,59 @@
         <location filename="../qml/Main.qml" line="15"/>
         <source>政务服务自助终端</source>
         <translation>Government self-service kiosk</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsScreen</name>
+    <message>
+        <location filename="../qml/MaterialsScreen.qml" line="30"/>
+        <source>请拍摄材料</source>
+        <translation>Photograph your documents</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaterialsScreen.qml" line="37"/>
+        <source>把材料平放在下方高拍仪的灯下，正面朝上，看到画面清楚后点“拍照”。有多页的，逐页拍摄。</source>
+        <translation>Lay the document face up under the document camera's light below, and tap “Take photo” when the picture is clear. Photograph several pages one by one.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaterialsScreen.qml" line="62"/>
+        <source>（可选）</source>
+        <translation> (optional)</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaterialsScreen.qml" line="69"/>
+        <source>已拍 %1 页</source>
+        <translation>%1 page(s) taken</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaterialsScreen.qml" line="69"/>
+        <source>未拍摄</source>
+        <translation>Not yet taken</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaterialsScreen.qml" line="78"/>
+        <source>重拍</source>
+        <translation>Retake</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaterialsScreen.qml" line="101"/>
+        <source>没有找到纸张的边缘，已保存整个画面。看不清的话请点“重拍”。</source>
+        <translation>No page edge was found, so the whole picture was kept. If it is hard to read, tap “Retake”.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaterialsScreen.qml" line="113"/>
+        <source>拍照</source>
+        <translation>Take photo</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaterialsScreen.qml" line="132"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaterialsScreen.qml" line="141"/>
+        <source>下一步</source>
+        <translation>Next</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,7 @@ Window {
                 case "theme": return themeScreen;
                 case "identify": return identifyScreen;
                 case "form": return formScreen;
+                case "materials": return materialsScreen;
                 case "review": return reviewScreen;
                 case "submit": return submitScreen;
                 case "result": return resultScreen;
@@ -57,6 +58,7 @@ Window {
         Component { id: themeScreen; ThemeScreen { onHelpRequested: help.visible = true } }
         Component { id: identifyScreen; IdentifyScreen { onHelpRequested: help.visible = true } }
         Component { id: formScreen; FormScreen { onHelpRequested: help.visible = true } }
+        Component { id: materialsScreen; MaterialsScreen { onHelpRequested: help.visible = true } }
         Component { id: reviewScreen; ReviewScreen { onHelpRequested: help.visible = true } }
         Component { id: submitScreen; SubmitScreen {} }
         Component { id: resultScreen; ResultScreen { onHelpRequested: help.visible = true } }

@@ -1,0 +1,146 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+// The document camera (高拍仪): each material the item needs, the live picture, one large button
+// to take a page, and a way to retake. Pages stay in memory for this session only.
+Item {
+    id: screen
+    objectName: "materialsScreen"
+
+    signal helpRequested()
+
+    TopBar {
+        id: topBar
+        anchors.left: parent.left
+        anchors.right: parent.right
+        onHelpRequested: screen.helpRequested()
+    }
+
+    ColumnLayout {
+        anchors.top: topBar.bottom
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: footer.top
+        anchors.margins: Theme.margin
+        spacing: Theme.spacing
+
+        Text {
+            Layout.fillWidth: true
+            text: qsTr("请拍摄材料")
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            color: Theme.text
+        }
+        Text {
+            Layout.fillWidth: true
+            text: qsTr("把材料平放在下方高拍仪的灯下，正面朝上，看到画面清楚后点“拍照”。有多页的，逐页拍摄。")
+            font.pixelSize: Theme.fontSmall
+            color: Theme.textMuted
+            wrapMode: Text.Wrap
+        }
+
+        Repeater {
+            model: Kiosk.materials
+            delegate: Rectangle {
+                id: materialRow
+                required property var modelData
+                objectName: "material_" + modelData.id
+                Layout.fillWidth: true
+                implicitHeight: Theme.touchMin + 24
+                radius: Theme.radius
+                color: Kiosk.currentMaterial === modelData.id ? Theme.primaryLight : Theme.surface
+                border.width: Kiosk.currentMaterial === modelData.id ? 4 : 2
+                border.color: Kiosk.currentMaterial === modelData.id ? Theme.primary : Theme.border
+                RowLayout {
+                    anchors.fill: parent
+                    anchors.leftMargin: Theme.spacing
+                    anchors.rightMargin: Theme.spacing
+                    spacing: Theme.spacing
+                    Text {
+                        Layout.fillWidth: true
+                        text: materialRow.modelData.name + (materialRow.modelData.required ? " *" : qsTr("（可选）"))
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.text
+                        elide: Text.ElideRight
+                    }
+                    Text {
+                        objectName: "pages_" + materialRow.modelData.id
+                        text: materialRow.modelData.pages > 0 ? qsTr("已拍 %1 页").arg(materialRow.modelData.pages) : qsTr("未拍摄")
+                        font.pixelSize: Theme.fontSmall
+                        color: materialRow.modelData.pages > 0 ? Theme.success : Theme.textMuted
+                        font.bold: true
+                    }
+                    KioskButton {
+                        visible: materialRow.modelData.pages > 0
+                        implicitWidth: 180
+                        fontSize: Theme.fontSmall
+                        text: qsTr("重拍")
+                        onClicked: Kiosk.retakeMaterial(materialRow.modelData.id)
+                    }
+                }
+                MouseArea {
+                    anchors.fill: parent
+                    z: -1
+                    onClicked: Kiosk.selectMaterial(materialRow.modelData.id)
+                }
+            }
+        }
+
+        CameraPreview {
+            objectName: "documentPreview"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.minimumHeight: 400
+            camera: "document_camera"
+        }
+
+        Text {
+            Layout.fillWidth: true
+            visible: !Kiosk.lastPageFound
+            text: qsTr("没有找到纸张的边缘，已保存整个画面。看不清的话请点“重拍”。")
+            font.pixelSize: Theme.fontSmall
+            color: Theme.warning
+            wrapMode: Text.Wrap
+        }
+
+        KioskButton {
+            objectName: "captureButton"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touchMin + 24
+            primary: true
+            enabled: Kiosk.currentMaterial !== ""
+            text: qsTr("拍照")
+            onClicked: Kiosk.capturePage()
+        }
+    }
+
+    Rectangle {
+        id: footer
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        implicitHeight: Theme.touchMin + 2 * Theme.spacing
+        color: Theme.surface
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.margin
+            anchors.rightMargin: Theme.margin
+            spacing: Theme.spacing
+            KioskButton {
+                Layout.preferredWidth: 300
+                text: qsTr("返回")
+                onClicked: Kiosk.backToForm()
+            }
+            Item { Layout.fillWidth: true }
+            KioskButton {
+                objectName: "materialsDoneButton"
+                Layout.preferredWidth: 420
+                primary: true
+                enabled: Kiosk.materialsComplete
+                text: qsTr("下一步")
+                onClicked: Kiosk.reviewMaterials()
+            }
+        }
+    }
+}
