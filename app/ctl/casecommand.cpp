@@ -1,4 +1,5 @@
 #include "ctlcommand.h"
+#include "platformwait.h"
 
 #include "outboxkey.h"
 #include "outboxplatformtransport.h"
@@ -16,18 +17,6 @@
 // outbox (encrypted, idempotent), and prints the case number or "queued" with the local
 // reference; `kioskctl case status CASE_NO` asks the platform how a case is getting on.
 namespace {
-
-PlatformResult waitFor(PlatformCall *call)
-{
-    PlatformResult result;
-    QEventLoop loop;
-    QObject::connect(call, &PlatformCall::finished, &loop, [&](const PlatformResult &r) {
-        result = r;
-        loop.quit();
-    });
-    loop.exec();
-    return result;
-}
 
 int usage(CtlContext &context)
 {

@@ -1,4 +1,5 @@
 #include "ctlcommand.h"
+#include "platformwait.h"
 
 #include "platformclient.h"
 
@@ -10,18 +11,6 @@
 // terminal with the platform. The terminal id and secret land in platform/credentials_file with
 // mode 0600; the secret is never printed.
 namespace {
-
-PlatformResult waitFor(PlatformCall *call)
-{
-    PlatformResult result;
-    QEventLoop loop;
-    QObject::connect(call, &PlatformCall::finished, &loop, [&](const PlatformResult &r) {
-        result = r;
-        loop.quit();
-    });
-    loop.exec();
-    return result;
-}
 
 int usage(CtlContext &context)
 {

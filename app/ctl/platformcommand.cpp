@@ -1,4 +1,5 @@
 #include "ctlcommand.h"
+#include "platformwait.h"
 
 #include "platformclient.h"
 
@@ -6,21 +7,6 @@
 
 // `kioskctl platform ping`: can this terminal reach the platform, does TLS hold with the
 // configured CA, is its signature accepted, how far off is its clock and how slow is the way.
-namespace {
-
-PlatformResult waitFor(PlatformCall *call)
-{
-    PlatformResult result;
-    QEventLoop loop;
-    QObject::connect(call, &PlatformCall::finished, &loop, [&](const PlatformResult &r) {
-        result = r;
-        loop.quit();
-    });
-    loop.exec();
-    return result;
-}
-
-} // namespace
 
 int runPlatformCommand(CtlContext &context, const QStringList &args)
 {
