@@ -8,7 +8,7 @@
 #include "outboxstore.h"
 #include "platformheartbeat.h"
 #include "printer/sim/printersimulator.h"
-#include "residentactivityfilter.h"
+#include "runningkiosk.h"
 #include "uiprobe.h"
 
 #include <QDirIterator>
@@ -39,10 +39,9 @@ private:
     const QString m_phone = QStringLiteral("13955123456");
     std::unique_ptr<QTemporaryDir> m_state;
     std::unique_ptr<RefPlatformProcess> m_platform;
-    std::unique_ptr<KioskRuntime> m_runtime;
-    std::unique_ptr<KioskShell> m_shell;
-    std::unique_ptr<ResidentActivityFilter> m_activity;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    std::unique_ptr<RunningKiosk> m_kiosk;
+    KioskRuntime *m_runtime = nullptr;
+    KioskShell *m_shell = nullptr;
     QQuickWindow *m_window = nullptr;
 
     bool tapWhenShown(const QString &name, int timeoutMs = 20000)
@@ -141,27 +140,20 @@ private slots:
         std::optional<KioskConfig> loaded = KioskConfig::load(config, &errors);
         QVERIFY(loaded);
         QString error;
-        m_runtime = KioskRuntime::create(*loaded, &error);
-        QVERIFY2(m_runtime, qPrintable(error));
+        m_kiosk = RunningKiosk::start(*loaded, &error);
+        QVERIFY2(m_kiosk, qPrintable(error));
+        m_runtime = m_kiosk->runtime();
+        m_shell = m_kiosk->shell();
+        m_window = m_kiosk->window();
         QVERIFY(m_runtime->outbox());
-        m_shell = std::make_unique<KioskShell>(m_runtime.get());
-        m_activity = std::make_unique<ResidentActivityFilter>(m_runtime->session());
-        qApp->installEventFilter(m_activity.get());
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_window = KioskWindow::load(*m_engine, &error);
-        QVERIFY2(m_window, qPrintable(error));
-        m_window->resize(1080, 1920);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
     }
 
     void cleanup()
     {
-        m_engine.reset();
         m_window = nullptr;
-        m_activity.reset();
-        m_shell.reset();
-        m_runtime.reset();
+        m_shell = nullptr;
+        m_runtime = nullptr;
+        m_kiosk.reset();
         m_platform.reset();
         m_state.reset();
     }

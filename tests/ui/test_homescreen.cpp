@@ -4,7 +4,7 @@
 #include "idcard/sim/simcards.h"
 #include "kioskwindow.h"
 #include "outboxkey.h"
-#include "residentactivityfilter.h"
+#include "runningkiosk.h"
 #include "uiprobe.h"
 
 #include <QFile>
@@ -30,10 +30,9 @@ class TestHomeScreen : public QObject
 
 private:
     QTemporaryDir m_state;
-    std::unique_ptr<KioskRuntime> m_runtime;
-    std::unique_ptr<KioskShell> m_shell;
-    std::unique_ptr<ResidentActivityFilter> m_activity;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    std::unique_ptr<RunningKiosk> m_kiosk;
+    KioskRuntime *m_runtime = nullptr;
+    KioskShell *m_shell = nullptr;
     QQuickWindow *m_window = nullptr;
 
     QStringList screenTexts(const char *screen)
@@ -82,17 +81,11 @@ private:
         for (auto it = overrides.cbegin(); it != overrides.cend(); ++it)
             config.set(it.key(), it.value());
         QString error;
-        m_runtime = KioskRuntime::create(config, &error);
-        QVERIFY2(m_runtime, qPrintable(error));
-        m_shell = std::make_unique<KioskShell>(m_runtime.get());
-        m_activity = std::make_unique<ResidentActivityFilter>(m_runtime->session());
-        qApp->installEventFilter(m_activity.get());
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_window = KioskWindow::load(*m_engine, &error);
-        QVERIFY2(m_window, qPrintable(error));
-        m_window->resize(1080, 1920);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        m_kiosk = RunningKiosk::start(config, &error);
+        QVERIFY2(m_kiosk, qPrintable(error));
+        m_runtime = m_kiosk->runtime();
+        m_shell = m_kiosk->shell();
+        m_window = m_kiosk->window();
     }
 
 private slots:
@@ -103,11 +96,10 @@ private slots:
 
     void cleanup()
     {
-        m_engine.reset();
         m_window = nullptr;
-        m_activity.reset();
-        m_shell.reset();
-        m_runtime.reset();
+        m_shell = nullptr;
+        m_runtime = nullptr;
+        m_kiosk.reset();
     }
 
     void attractScreenShowsTheHallAndStartsOnATouch()

@@ -1,0 +1,41 @@
+#include "runningkiosk.h"
+
+#include "kioskruntime.h"
+#include "kioskshell.h"
+#include "kioskwindow.h"
+#include "residentactivityfilter.h"
+
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QTest>
+
+std::unique_ptr<RunningKiosk> RunningKiosk::start(const KioskConfig &config, QString *error)
+{
+    std::unique_ptr<RunningKiosk> kiosk(new RunningKiosk);
+    kiosk->m_runtime = KioskRuntime::create(config, error);
+    if (!kiosk->m_runtime)
+        return nullptr;
+    kiosk->m_shell = std::make_unique<KioskShell>(kiosk->m_runtime.get());
+    kiosk->m_activity = std::make_unique<ResidentActivityFilter>(kiosk->m_runtime->session());
+    qApp->installEventFilter(kiosk->m_activity.get());
+    kiosk->m_engine = std::make_unique<QQmlApplicationEngine>();
+    kiosk->m_window = KioskWindow::load(*kiosk->m_engine, error);
+    if (!kiosk->m_window)
+        return nullptr;
+    kiosk->m_window->resize(1080, 1920);
+    kiosk->m_window->show();
+    if (!QTest::qWaitForWindowExposed(kiosk->m_window)) {
+        *error = QStringLiteral("the kiosk window was never exposed");
+        return nullptr;
+    }
+    return kiosk;
+}
+
+RunningKiosk::~RunningKiosk()
+{
+    m_engine.reset();
+    m_activity.reset();
+    m_shell.reset();
+    m_runtime.reset();
+}

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QString>
+
+#include <memory>
+
+class KioskConfig;
+class KioskRuntime;
+class KioskShell;
+class QQmlApplicationEngine;
+class QQuickWindow;
+class ResidentActivityFilter;
+
+// The kiosk as its process runs it: the runtime, the shell, the activity filter and the real
+// Main.qml in a 1080 × 1920 window, for tests that drive it by taps. Destroyed in the reverse
+// order, screens first.
+class RunningKiosk
+{
+public:
+    [[nodiscard]] static std::unique_ptr<RunningKiosk> start(const KioskConfig &config, QString *error);
+    ~RunningKiosk();
+
+    [[nodiscard]] KioskRuntime *runtime() const { return m_runtime.get(); }
+    [[nodiscard]] KioskShell *shell() const { return m_shell.get(); }
+    [[nodiscard]] QQuickWindow *window() const { return m_window; }
+
+private:
+    RunningKiosk() = default;
+
+    std::unique_ptr<KioskRuntime> m_runtime;
+    std::unique_ptr<KioskShell> m_shell;
+    std::unique_ptr<ResidentActivityFilter> m_activity;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow *m_window = nullptr;
+};
