@@ -32,6 +32,8 @@ public:
     [[nodiscard]] int count() const { return static_cast<int>(m_rows.size()); }
 
     void setLanguage(const QString &language);
+    // The catalogue behind the model was replaced: build the rows again.
+    void reload() { refilter(); }
 
 signals:
     void audienceChanged();

@@ -65,6 +65,12 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
             printReceipt();
     });
     connect(runtime, &KioskRuntime::lockedChanged, this, &KioskShell::outOfServiceChanged);
+    connect(runtime, &KioskRuntime::catalogueChanged, this, [this] {
+        m_items->reload();
+        m_themeItems->reload();
+        m_themes->reload();
+        emit selectionChanged();
+    });
     connect(runtime, &KioskRuntime::receiptPrinted, this, [this](bool printed, const QString &detail) {
         m_receiptState = printed ? QStringLiteral("printed") : QStringLiteral("failed");
         m_receiptProblem = printed ? QString() : detail;

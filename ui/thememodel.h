@@ -22,6 +22,12 @@ public:
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
     void setLanguage(const QString &language);
+    // The catalogue behind the model was replaced.
+    void reload()
+    {
+        beginResetModel();
+        endResetModel();
+    }
 
 private:
     const Catalogue *m_catalogue;

@@ -81,6 +81,7 @@ KioskRuntime::KioskRuntime(const KioskConfig &config, Catalogue catalogue)
     m_session.addWipeable(&m_identity);
     m_session.addWipeable(&m_draft);
     connect(&m_session, &SessionMachine::sessionEnded, this, &KioskRuntime::stopDocumentCapture);
+    connect(&m_session, &SessionMachine::sessionEnded, this, &KioskRuntime::adoptPendingCatalogue);
     m_uptime.start();
 }
 
@@ -123,10 +124,24 @@ void KioskRuntime::startPlatformAndOutbox()
         return;
     }
     m_outbox = std::move(opened.value());
+    if (m_platform) {
+        // The platform's catalogue wins over the demo or configured one: the last one kept is
+        // offered at once (the kiosk works from it offline), and a fresher one is asked for.
+        if (std::optional<Catalogue> cached = m_platform->cachedCatalogue()) {
+            m_pendingCatalogue = std::move(cached);
+            adoptPendingCatalogue();
+        }
+        if (settings->credentials)
+            refreshCatalogue();
+    }
     if (m_platform && settings->credentials) {
         // The heartbeat reports health every 60 s and carries the platform's commands; its beats
         // are also what tells the client the platform is back after an outage.
         m_heartbeat = std::make_unique<PlatformHeartbeat>(*m_platform, [this] { return heartbeatReport(); });
+        connect(m_heartbeat.get(), &PlatformHeartbeat::catalogueVersionAnnounced, this, [this](const QString &version) {
+            if (version != m_catalogue.version())
+                refreshCatalogue();
+        });
         connect(m_heartbeat.get(), &PlatformHeartbeat::commandReceived, this, [this](const QString &, const QString &name) {
             actOnCommand(name);
         });
@@ -188,16 +203,48 @@ QJsonObject KioskRuntime::heartbeatReport() const
 void KioskRuntime::actOnCommand(const QString &name)
 {
     qCInfo(lcApp) << "platform command:" << name;
-    if (name == QLatin1String("lock") || name == QLatin1String("unlock")) {
+    if (name == QLatin1String("reload_catalogue")) {
+        refreshCatalogue();
+    } else if (name == QLatin1String("lock") || name == QLatin1String("unlock")) {
         const bool locked = name == QLatin1String("lock");
         if (locked != m_locked) {
             m_locked = locked;
             emit lockedChanged(m_locked);
         }
     } else {
-        // reload_catalogue and collect_diagnostics arrive with the maintenance work (issue 9).
+        // collect_diagnostics arrives with the maintenance work (issue 9).
         qCWarning(lcApp) << "platform command" << name << "is not carried out by this build";
     }
+}
+
+void KioskRuntime::refreshCatalogue()
+{
+    if (!m_platform)
+        return;
+    PlatformCall *call = m_platform->fetchCatalogue();
+    connect(call, &PlatformCall::finished, this, [this](const PlatformResult &result) {
+        if (!result.isOk()) {
+            qCInfo(lcApp) << "catalogue not refreshed:" << result.errorCode << "; keeping" << m_catalogue.version();
+            return;
+        }
+        std::optional<Catalogue> fresh = m_platform->cachedCatalogue();
+        if (!fresh || fresh->version() == m_catalogue.version())
+            return;
+        m_pendingCatalogue = std::move(fresh);
+        adoptPendingCatalogue();
+    });
+}
+
+void KioskRuntime::adoptPendingCatalogue()
+{
+    // A resident in the middle of a journey keeps the catalogue they started with; the new one
+    // is offered from the next attract screen on.
+    if (!m_pendingCatalogue || m_session.state() != SessionState::Attract)
+        return;
+    qCInfo(lcApp) << "catalogue" << m_catalogue.version() << "replaced by the platform's" << m_pendingCatalogue->version();
+    m_catalogue = std::move(*m_pendingCatalogue);
+    m_pendingCatalogue.reset();
+    emit catalogueChanged();
 }
 
 QString KioskRuntime::unavailableReason(const CatalogueItem &item) const

@@ -88,6 +88,8 @@ signals:
     // The receipt job ended: printed, or not with the printer's reason ("media-empty", …).
     void receiptPrinted(bool printed, const QString &detail);
     void lockedChanged(bool locked);
+    // The platform's catalogue replaced the one the kiosk offered (between two residents).
+    void catalogueChanged();
     // A page was captured for the current material; `pageFound` is false when no page outline
     // was found and the whole frame was kept (the resident may want to retake it).
     void pageCaptured(bool pageFound);
@@ -98,6 +100,8 @@ private:
     void startPlatformAndOutbox();
     void takeCard(const IdCardHolder &holder);
     void actOnCommand(const QString &name);
+    void refreshCatalogue();
+    void adoptPendingCatalogue();
     [[nodiscard]] Camera *documentCamera() const;
 
     KioskConfig m_config;
@@ -117,4 +121,5 @@ private:
     CaseSubmission::Outcome m_lastOutcome;
     QElapsedTimer m_uptime;
     QString m_captureMaterial;
+    std::optional<Catalogue> m_pendingCatalogue;
 };

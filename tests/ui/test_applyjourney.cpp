@@ -37,6 +37,8 @@ class TestApplyJourney : public QObject
 private:
     const QString m_item = QStringLiteral("340100-000-ZZ-0010-01"); // no materials, no face, phone typed
     const QString m_phone = QStringLiteral("13955123456");
+    const QString m_platformCatalogueVersion = QStringLiteral("2026-11-24.1");
+    const QString m_renamedItem = QStringLiteral("纳税信用等级查询（平台版）");
     std::unique_ptr<QTemporaryDir> m_state;
     std::unique_ptr<RefPlatformProcess> m_platform;
     std::unique_ptr<RunningKiosk> m_kiosk;
@@ -126,7 +128,26 @@ private slots:
     {
         m_state = std::make_unique<QTemporaryDir>();
         m_platform = std::make_unique<RefPlatformProcess>();
-        QVERIFY2(m_platform->start({QStringLiteral("--enroll-token"), QStringLiteral("journey-1")}), qPrintable(m_platform->errorText()));
+        // The platform serves a newer catalogue than the one built into the kiosk: one item renamed.
+        QFile demo(qEnvironmentVariable("KIOSK_SOURCE_DIR") + QStringLiteral("/assets/catalogue/demo-catalogue.json"));
+        QVERIFY(demo.open(QIODevice::ReadOnly));
+        QJsonObject catalogue = QJsonDocument::fromJson(demo.readAll()).object();
+        catalogue.insert(QStringLiteral("version"), m_platformCatalogueVersion);
+        QJsonArray items = catalogue.value(QLatin1String("items")).toArray();
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            QJsonObject item = items.at(i).toObject();
+            if (item.value(QLatin1String("code")).toString() == QLatin1String("340100-000-ZZ-0019-01")) {
+                item.insert(QStringLiteral("name"), QJsonObject{{QStringLiteral("zh"), m_renamedItem}, {QStringLiteral("en"), QStringLiteral("Tax credit rating")}});
+                items.replace(i, item);
+            }
+        }
+        catalogue.insert(QStringLiteral("items"), items);
+        QFile served(m_state->filePath(QStringLiteral("platform-catalogue-source.json")));
+        QVERIFY(served.open(QIODevice::WriteOnly));
+        served.write(QJsonDocument(catalogue).toJson());
+        served.close();
+        QVERIFY2(m_platform->start({QStringLiteral("--enroll-token"), QStringLiteral("journey-1"), QStringLiteral("--catalogue"), served.fileName()}),
+                 qPrintable(m_platform->errorText()));
         const QString config = writeConfig();
         QDir().mkpath(m_state->filePath(QStringLiteral("state")));
         QVERIFY(OutboxKey::create(m_state->filePath(QStringLiteral("state/outbox.key"))).ok());
@@ -217,6 +238,15 @@ private slots:
         QVERIFY(m_shell->formFields().isEmpty());
         QVERIFY(m_shell->caseNumber().isEmpty());
         verifyNothingOfTheResidentIsStored();
+    }
+
+    void thePlatformsCatalogueReplacesTheBuiltInOneBetweenResidents()
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(m_runtime->catalogue().version(), m_platformCatalogueVersion, 30000);
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("audienceBusiness")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("audienceBusiness")));
+        QTRY_VERIFY(UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("homeScreen"))).contains(m_renamedItem));
     }
 
     void aResidentPhotographsADocumentAndItTravelsWithTheCase()
