@@ -127,7 +127,8 @@ void KioskRuntime::startPlatformAndOutbox()
     if (m_platform) {
         // The platform's catalogue wins over the demo or configured one: the last one kept is
         // offered at once (the kiosk works from it offline), and a fresher one is asked for.
-        if (std::optional<Catalogue> cached = m_platform->cachedCatalogue()) {
+        std::optional<Catalogue> cached = m_platform->cachedCatalogue();
+        if (cached && cached->version() != m_catalogue.version()) {
             m_pendingCatalogue = std::move(cached);
             adoptPendingCatalogue();
         }
