@@ -1,13 +1,13 @@
 #include "idcard/sim/idcardsimulator.h"
 
+#include "common/simulatorcontrolserver.h"
+
 #include "common/driverslog.h"
 #include "idcard/sim/ptylink.h"
 #include "idcard/sim/simcards.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QLocalServer>
-#include <QLocalSocket>
 
 IdCardSimulator::IdCardSimulator(QObject *parent)
     : QObject(parent)
@@ -38,17 +38,11 @@ bool IdCardSimulator::start(const Options &options, QString *error)
     if (!m_link->open(options.ttyLinkPath, error))
         return false;
     if (!options.controlSocketPath.isEmpty()) {
-        QDir().mkpath(QFileInfo(options.controlSocketPath).absolutePath());
-        QLocalServer::removeServer(options.controlSocketPath);
-        m_server = new QLocalServer(this);
-        m_server->setSocketOptions(QLocalServer::UserAccessOption);
-        if (!m_server->listen(options.controlSocketPath)) {
-            if (error)
-                *error = QStringLiteral("%1: %2").arg(options.controlSocketPath, m_server->errorString());
+        m_control = new SimulatorControlServer(this);
+        if (!m_control->listen(options.controlSocketPath, [this](const QString &line) { return execute(line); }, error)) {
             stop();
             return false;
         }
-        connect(m_server, &QLocalServer::newConnection, this, &IdCardSimulator::acceptControlConnection);
     }
     qCInfo(lcDrivers).noquote() << "id card simulator on" << options.ttyLinkPath << "->" << m_link->slavePath();
     return true;
@@ -57,11 +51,8 @@ bool IdCardSimulator::start(const Options &options, QString *error)
 void IdCardSimulator::stop()
 {
     m_link->close();
-    if (m_server) {
-        m_server->close();
-        delete m_server;
-        m_server = nullptr;
-    }
+    delete m_control;
+    m_control = nullptr;
     m_emulator.remove();
 }
 
@@ -142,15 +133,3 @@ QString IdCardSimulator::execute(const QString &commandLine)
     return QStringLiteral("error: unknown command \"%1\"").arg(commandLine.trimmed());
 }
 
-void IdCardSimulator::acceptControlConnection()
-{
-    while (QLocalSocket *socket = m_server->nextPendingConnection()) {
-        connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
-        connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
-            while (socket->canReadLine()) {
-                const QString line = QString::fromUtf8(socket->readLine()).trimmed();
-                socket->write(execute(line).toUtf8() + '\n');
-            }
-        });
-    }
-}

@@ -7,7 +7,7 @@
 #include <QString>
 
 class PtyLink;
-class QLocalServer;
+class SimulatorControlServer;
 
 // The ID card reader simulator: the real SAM protocol on a pseudo-terminal, scripted cards and
 // faults, and a control socket for `kioskctl sim …`. It lives on one thread (its own, when
@@ -45,12 +45,11 @@ signals:
 
 private:
     void handleBytes(const QByteArray &bytes);
-    void acceptControlConnection();
     void setUnplugged(bool unplugged);
 
     Options m_options;
     SamReaderEmulator m_emulator;
     SamFrameAssembler m_assembler{3};
     PtyLink *m_link = nullptr;
-    QLocalServer *m_server = nullptr;
+    SimulatorControlServer *m_control = nullptr;
 };

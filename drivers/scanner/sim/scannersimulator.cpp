@@ -1,13 +1,13 @@
 #include "scanner/sim/scannersimulator.h"
 
+#include "common/simulatorcontrolserver.h"
+
 #include "common/driverslog.h"
 #include "idcard/sim/ptylink.h"
 #include "scanner/newlandcommand.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QLocalServer>
-#include <QLocalSocket>
 #include <QStringEncoder>
 
 ScannerSimulator::ScannerSimulator(QObject *parent)
@@ -39,17 +39,11 @@ bool ScannerSimulator::start(const Options &options, QString *error)
     if (!m_link->open(options.ttyLinkPath, error))
         return false;
     if (!options.controlSocketPath.isEmpty()) {
-        QDir().mkpath(QFileInfo(options.controlSocketPath).absolutePath());
-        QLocalServer::removeServer(options.controlSocketPath);
-        m_server = new QLocalServer(this);
-        m_server->setSocketOptions(QLocalServer::UserAccessOption);
-        if (!m_server->listen(options.controlSocketPath)) {
-            if (error)
-                *error = QStringLiteral("%1: %2").arg(options.controlSocketPath, m_server->errorString());
+        m_control = new SimulatorControlServer(this);
+        if (!m_control->listen(options.controlSocketPath, [this](const QString &line) { return execute(line); }, error)) {
             stop();
             return false;
         }
-        connect(m_server, &QLocalServer::newConnection, this, &ScannerSimulator::acceptControlConnection);
     }
     qCInfo(lcDrivers).noquote() << "scanner simulator on" << options.ttyLinkPath << "->" << m_link->slavePath();
     return true;
@@ -58,11 +52,8 @@ bool ScannerSimulator::start(const Options &options, QString *error)
 void ScannerSimulator::stop()
 {
     m_link->close();
-    if (m_server) {
-        m_server->close();
-        delete m_server;
-        m_server = nullptr;
-    }
+    delete m_control;
+    m_control = nullptr;
 }
 
 QString ScannerSimulator::execute(const QString &commandLine)
@@ -120,15 +111,3 @@ void ScannerSimulator::hostWrote(const QByteArray &bytes)
     }
 }
 
-void ScannerSimulator::acceptControlConnection()
-{
-    while (QLocalSocket *socket = m_server->nextPendingConnection()) {
-        connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
-        connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
-            while (socket->canReadLine()) {
-                const QString line = QString::fromUtf8(socket->readLine()).trimmed();
-                socket->write(execute(line).toUtf8() + '\n');
-            }
-        });
-    }
-}

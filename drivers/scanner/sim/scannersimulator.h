@@ -4,7 +4,7 @@
 #include <QString>
 
 class PtyLink;
-class QLocalServer;
+class SimulatorControlServer;
 
 // A serial (CDC-ACM) QR scanner on a pseudo-terminal: the real serial driver opens the slave
 // side through a stable symlink. A control socket takes one command a line:
@@ -34,12 +34,11 @@ public:
     QString execute(const QString &commandLine);
 
 private:
-    void acceptControlConnection();
     void hostWrote(const QByteArray &bytes);
 
     Options m_options;
     PtyLink *m_link = nullptr;
-    QLocalServer *m_server = nullptr;
+    SimulatorControlServer *m_control = nullptr;
     int m_scans = 0;
     QByteArray m_fromHost;       // bytes the driver sent, until they make a whole command
     QByteArray m_lastCommand;    // the last Newland host command received
