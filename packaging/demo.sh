@@ -12,6 +12,7 @@ platform_port=${KIOSK_DEMO_PLATFORM_PORT:-18443}
 
 "$here/packaging/deps.sh"
 "$here/packaging/build.sh"
+"$here/packaging/system-bus.sh"   # the simulated printers (ippeveprinter) need it
 
 mkdir -p "$demo/state" "$demo/ca"
 chmod 700 "$demo/state"

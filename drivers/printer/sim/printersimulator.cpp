@@ -10,12 +10,14 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QThread>
 
 #include <algorithm>
 
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 namespace {
 
@@ -28,6 +30,29 @@ bool fail(QString *error, const QString &message)
     if (error)
         *error = message;
     return false;
+}
+
+// A socket file is not a bus: one left behind by a dbus-daemon that died refuses connections.
+bool systemBusAnswers()
+{
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    std::copy_n(systemBusSocket, std::char_traits<char>::length(systemBusSocket), address.sun_path);
+    const bool connected = ::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0;
+    ::close(fd);
+    return connected;
+}
+
+// The first lines ippeveprinter wrote, which say why it stopped ("Unable to initialize DNS-SD.").
+QString logExcerpt(const QString &path)
+{
+    QFile log(path);
+    if (!log.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(log.read(400)).simplified();
 }
 
 quint16 freeLoopbackPort()
@@ -70,8 +95,9 @@ bool PrinterSimulator::start(const Options &options, QString *error)
     const QString executable = options.executable.isEmpty() ? findExecutable() : options.executable;
     if (executable.isEmpty() || !QFileInfo(executable).isExecutable())
         return fail(error, QStringLiteral("ippeveprinter is not installed (package cups-ipp-utils)"));
-    if (!QFileInfo::exists(QString::fromLatin1(systemBusSocket)))
-        return fail(error, QStringLiteral("ippeveprinter needs the system D-Bus, and %1 is missing (start dbus-daemon --system)")
+    if (!systemBusAnswers())
+        return fail(error, QStringLiteral("ippeveprinter needs the system D-Bus, and nothing answers on %1 "
+                                          "(start it with packaging/system-bus.sh)")
                                .arg(QString::fromLatin1(systemBusSocket)));
     if (!QDir().mkpath(options.spoolDirectory))
         return fail(error, QStringLiteral("cannot create the spool directory %1").arg(options.spoolDirectory));
@@ -102,7 +128,8 @@ bool PrinterSimulator::start(const Options &options, QString *error)
 
     m_process = new QProcess(this);
     m_process->setProcessChannelMode(QProcess::MergedChannels);
-    m_process->setStandardOutputFile(QDir(options.spoolDirectory).filePath(QStringLiteral("ippeveprinter.log")));
+    const QString logPath = QDir(options.spoolDirectory).filePath(QStringLiteral("ippeveprinter.log"));
+    m_process->setStandardOutputFile(logPath);
     // The printer goes when the kiosk goes, even if the kiosk crashes (the thread that started it must live as long).
     m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process->start(executable, {QStringLiteral("-r"), QStringLiteral("off"), QStringLiteral("-p"), QString::number(m_port),
@@ -117,18 +144,17 @@ bool PrinterSimulator::start(const Options &options, QString *error)
     // Ready when the port accepts connections; a printer that dies first explains itself in its log.
     const QDeadlineTimer deadline(15000);
     while (!deadline.hasExpired()) {
-        if (m_process->state() != QProcess::Running) {
-            stop();
-            return fail(error, QStringLiteral("ippeveprinter exited at start (see %1)")
-                                   .arg(QDir(options.spoolDirectory).filePath(QStringLiteral("ippeveprinter.log"))));
-        }
         QTcpSocket socket;
         socket.connectToHost(QHostAddress::LocalHost, m_port);
         if (socket.waitForConnected(250)) {
             qCInfo(lcDrivers) << "printer simulator" << options.name << "at" << uri() << "spooling to" << options.spoolDirectory;
             return true;
         }
-        QThread::msleep(50);
+        // Waiting for the exit (not sleeping) is what lets QProcess notice one.
+        if (m_process->waitForFinished(50) || m_process->state() != QProcess::Running) {
+            stop();
+            return fail(error, QStringLiteral("ippeveprinter exited at start: %1 (%2)").arg(logExcerpt(logPath), logPath));
+        }
     }
     stop();
     return fail(error, QStringLiteral("ippeveprinter did not listen on port %1 within 15 s").arg(m_port));

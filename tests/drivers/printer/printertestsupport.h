@@ -3,12 +3,10 @@
 #include <QByteArray>
 #include <QBuffer>
 #include <QFile>
-#include <QFileInfo>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QProcess>
 #include <QString>
-#include <QThread>
 
 // Helpers shared by the printer tests: a one-page PDF carrying a known text, the text of a
 // spooled PDF as pdftotext reads it, and the system D-Bus that ippeveprinter needs.
@@ -39,17 +37,19 @@ inline QString pdfText(const QString &path)
     return QString::fromUtf8(process.readAllStandardOutput());
 }
 
-// ippeveprinter needs a system bus even with DNS-SD off (debian12-notes.md "Printing").
-inline bool ensureSystemBus(QString *why)
+// ippeveprinter needs a running system bus even with DNS-SD off (debian12-notes.md "Printing");
+// packaging/test.sh starts one (packaging/system-bus.sh). A socket file alone may be left by a
+// bus that died, so the bus is asked for its id.
+inline bool systemBusAnswers(QString *why)
 {
-    if (QFileInfo::exists(QStringLiteral("/run/dbus/system_bus_socket")))
+    QProcess probe;
+    probe.start(QStringLiteral("dbus-send"), {QStringLiteral("--system"), QStringLiteral("--print-reply"),
+                                              QStringLiteral("--dest=org.freedesktop.DBus"), QStringLiteral("/"),
+                                              QStringLiteral("org.freedesktop.DBus.GetId")});
+    if (probe.waitForFinished(10000) && probe.exitStatus() == QProcess::NormalExit && probe.exitCode() == 0)
         return true;
-    QProcess::execute(QStringLiteral("dbus-daemon"), {QStringLiteral("--system"), QStringLiteral("--fork")});
-    for (int i = 0; i < 50 && !QFileInfo::exists(QStringLiteral("/run/dbus/system_bus_socket")); ++i)
-        QThread::msleep(100);
-    if (QFileInfo::exists(QStringLiteral("/run/dbus/system_bus_socket")))
-        return true;
-    *why = QStringLiteral("no system D-Bus and dbus-daemon --system --fork did not start one");
+    *why = QStringLiteral("no system D-Bus answers (%1); start one with packaging/system-bus.sh")
+               .arg(QString::fromUtf8(probe.readAllStandardError()).simplified());
     return false;
 }
 

@@ -30,6 +30,7 @@ private slots:
     void printerInErrorRefusesJobsBeforeSubmitting();
     void unreachablePrinterReportsNoResponse();
     void simulatorThatCannotStartSaysWhy();
+    void simulatorThatExitsAtStartRepeatsItsReason();
     void unavailablePrinterReportsNoDeviceAndRefusesJobs();
     void registryBuildsSimulatedReceiptPrinterThatPrints();
 
@@ -43,7 +44,7 @@ private:
 void TestPrinterIpp::initTestCase()
 {
     QString why;
-    QVERIFY2(PrinterTestSupport::ensureSystemBus(&why), qPrintable(why));
+    QVERIFY2(PrinterTestSupport::systemBusAnswers(&why), qPrintable(why));
     QVERIFY2(!PrinterSimulator::findExecutable().isEmpty(), "ippeveprinter (cups-ipp-utils) is required");
 }
 
@@ -251,6 +252,27 @@ void TestPrinterIpp::simulatorThatCannotStartSaysWhy()
     QString error;
     QVERIFY(!simulator.start(options, &error));
     QVERIFY2(error.contains(QStringLiteral("ippeveprinter")), qPrintable(error));
+    QVERIFY(!simulator.isRunning());
+}
+
+// What CI once met: ippeveprinter without a live system bus prints one line and exits. The
+// simulator must say so at once, not wait for a port that will never open.
+void TestPrinterIpp::simulatorThatExitsAtStartRepeatsItsReason()
+{
+    const QString fake = m_dir->filePath(QStringLiteral("exiting-ippeveprinter"));
+    QFile script(fake);
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write("#!/bin/sh\necho 'Error: Unable to initialize DNS-SD.'\nexit 1\n");
+    script.close();
+    script.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    PrinterSimulator simulator;
+    PrinterSimulator::Options options;
+    options.spoolDirectory = m_dir->filePath(QStringLiteral("exiting"));
+    options.executable = fake;
+    QString error;
+    QVERIFY(!simulator.start(options, &error));
+    QVERIFY2(error.contains(QStringLiteral("exited at start: Error: Unable to initialize DNS-SD.")), qPrintable(error));
     QVERIFY(!simulator.isRunning());
 }
 
