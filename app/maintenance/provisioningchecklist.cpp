@@ -1,0 +1,76 @@
+#include "provisioningchecklist.h"
+
+#include "device/device.h"
+#include "device/devicestatistics.h"
+#include "kioskconfig.h"
+#include "maintenancepin.h"
+#include "outboxkey.h"
+#include "terminalcredentials.h"
+
+#include <QDir>
+
+ProvisioningChecklist::ProvisioningChecklist(const KioskConfig &config)
+{
+    QString error;
+    const std::optional<TerminalCredentials> credentials =
+        TerminalCredentials::load(config.string(QStringLiteral("platform/credentials_file")), &error);
+    m_enrolled.ok = credentials && credentials->isValid();
+    m_enrolled.detail = m_enrolled.ok ? credentials->terminalId : QStringLiteral("not enrolled");
+
+    const OutboxResult<OutboxKey> key = OutboxKey::load(config.string(QStringLiteral("offline/key_file")));
+    m_outboxKey.ok = key.ok();
+    m_outboxKey.detail = key.ok() ? config.string(QStringLiteral("offline/key_file")) : key.error().message;
+
+    if (config.string(QStringLiteral("devices/receipt_printer")) == QLatin1String("none")) {
+        m_testPage.ok = true;
+        m_testPage.detail = QStringLiteral("no receipt printer configured");
+    } else {
+        m_testPage.ok = testPagePrinted(config);
+        m_testPage.detail = m_testPage.ok ? QStringLiteral("printed") : QStringLiteral("no page printed yet");
+    }
+
+    const QString hash = config.string(QStringLiteral("admin/pin_hash"));
+    m_pin.ok = MaintenancePin::isWellFormed(hash);
+    m_pin.detail = m_pin.ok ? QStringLiteral("set") : (hash.isEmpty() ? QStringLiteral("not set") : QStringLiteral("malformed"));
+}
+
+void ProvisioningChecklist::setDevices(const QList<Device *> &devices)
+{
+    QStringList failing;
+    for (const Device *device : devices) {
+        const DeviceHealth health = device->health();
+        if (!health.isUsable())
+            failing << QStringLiteral("%1: %2%3").arg(device->id(), DeviceVocabulary::toString(health.level),
+                                                     health.detail.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(health.detail));
+    }
+    m_devices.ok = failing.isEmpty() && !devices.isEmpty();
+    m_devices.detail = devices.isEmpty() ? QStringLiteral("no devices configured")
+                       : failing.isEmpty() ? QStringLiteral("%1 devices ok").arg(devices.size())
+                                           : failing.join(QLatin1String("; "));
+}
+
+void ProvisioningChecklist::setPlatformReachable(bool reachable, const QString &detail)
+{
+    m_platform.ok = reachable;
+    m_platform.detail = detail;
+}
+
+QList<ProvisioningChecklist::Item> ProvisioningChecklist::items() const
+{
+    return {m_devices, m_enrolled, m_platform, m_outboxKey, m_testPage, m_pin};
+}
+
+bool ProvisioningChecklist::allGreen() const
+{
+    for (const Item &item : items()) {
+        if (!item.ok)
+            return false;
+    }
+    return true;
+}
+
+bool ProvisioningChecklist::testPagePrinted(const KioskConfig &config)
+{
+    DeviceStatistics statistics(QDir(config.string(QStringLiteral("kiosk/state_dir"))).filePath(QStringLiteral("devices/receipt_printer.json")));
+    return statistics.load() && statistics.value(QStringLiteral("jobs_completed")) > 0;
+}

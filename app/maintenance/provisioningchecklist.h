@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+class Device;
+class KioskConfig;
+
+// What must hold before a terminal goes into service, one item a line, the same for the touch
+// screen's provisioning and `kioskctl checklist`: devices ok, enrolled, platform reachable,
+// outbox key present, a test page printed, maintenance PIN set. Every item is green or says why not.
+class ProvisioningChecklist
+{
+public:
+    struct Item {
+        QString id;     // "devices_ok", "enrolled", "platform_reachable", "outbox_key", "test_page", "pin_set"
+        bool ok = false;
+        QString detail; // why not, or what was found ("T340103000017", "receipt_printer: error (media_empty)")
+    };
+
+    // Reads what the files say (credentials, outbox key, printer statistics, PIN hash).
+    explicit ProvisioningChecklist(const KioskConfig &config);
+
+    // The devices as the caller built them; each must be usable.
+    void setDevices(const QList<Device *> &devices);
+    // The outcome of one call to the platform (see `kioskctl platform ping`); unknown until set.
+    void setPlatformReachable(bool reachable, const QString &detail);
+
+    [[nodiscard]] QList<Item> items() const;
+    [[nodiscard]] bool allGreen() const;
+
+    // The receipt printer completed at least one job since it was installed (its statistics,
+    // which survive restarts, say so): the technician has seen a test page come out.
+    [[nodiscard]] static bool testPagePrinted(const KioskConfig &config);
+
+private:
+    Item m_devices{QStringLiteral("devices_ok"), false, QStringLiteral("not checked")};
+    Item m_enrolled{QStringLiteral("enrolled"), false, {}};
+    Item m_platform{QStringLiteral("platform_reachable"), false, QStringLiteral("not checked")};
+    Item m_outboxKey{QStringLiteral("outbox_key"), false, {}};
+    Item m_testPage{QStringLiteral("test_page"), false, {}};
+    Item m_pin{QStringLiteral("pin_set"), false, {}};
+};
