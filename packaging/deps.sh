@@ -20,7 +20,7 @@ packages=(
   # storage, crypto, service manager
   libsqlite3-dev sqlite3 libssl-dev openssl libsystemd-dev
   # Chinese input
-  libgooglepinyin0-dev
+  libgooglepinyin0-dev libgooglepinyin0
   # tests: emulated USB, a display server, fonts
   umockdev libumockdev-dev xvfb xauth fonts-noto-cjk fonts-dejavu-core
   # the codec fuzz targets (libFuzzer)

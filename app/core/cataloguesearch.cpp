@@ -1,0 +1,109 @@
+#include "cataloguesearch.h"
+
+#include <QRegularExpression>
+
+namespace {
+
+bool isLatinLetter(QChar c)
+{
+    return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'));
+}
+
+// Brackets, dots and spaces in a name are not spelled: 住房公积金提取（无房租赁） is found by zfgjjtqwf.
+bool isSkipped(QChar c)
+{
+    return c.isPunct() || c.isSpace() || c.isSymbol();
+}
+
+// Every word of the query starts some word of the name, case aside: "birth reg" finds "Birth
+// registration (household registration of a newborn)".
+bool matchesEnglishWords(const QString &name, const QStringList &queryWords)
+{
+    static const QRegularExpression separators(QStringLiteral("[^A-Za-z0-9]+"));
+    const QStringList nameWords = name.split(separators, Qt::SkipEmptyParts);
+    for (const QString &word : queryWords) {
+        const bool found = std::any_of(nameWords.cbegin(), nameWords.cend(),
+                                       [&word](const QString &w) { return w.startsWith(word, Qt::CaseInsensitive); });
+        if (!found)
+            return false;
+    }
+    return !queryWords.isEmpty();
+}
+
+} // namespace
+
+CatalogueSearch::CatalogueSearch(Readings readings)
+    : m_readings(std::move(readings))
+{
+}
+
+QList<const CatalogueItem *> CatalogueSearch::find(const Catalogue &catalogue, const QString &query) const
+{
+    QList<const CatalogueItem *> found;
+    if (query.trimmed().isEmpty())
+        return found;
+    for (const CatalogueItem &item : catalogue.items()) {
+        if (matches(item, query))
+            found.append(&item);
+    }
+    return found;
+}
+
+bool CatalogueSearch::matches(const CatalogueItem &item, const QString &query) const
+{
+    const QString trimmed = query.trimmed();
+    if (trimmed.isEmpty())
+        return false;
+    if (item.name.zh.contains(trimmed, Qt::CaseInsensitive))
+        return true;
+    if (matchesEnglishWords(item.name.en, trimmed.split(QLatin1Char(' '), Qt::SkipEmptyParts)))
+        return true;
+    // Pinyin is typed without spaces or with apostrophes between syllables (xi'an).
+    QString spelled;
+    for (const QChar c : trimmed) {
+        if (!isSkipped(c))
+            spelled.append(c.toLower());
+    }
+    return !spelled.isEmpty() && spellsPartOf(item.name.zh, spelled);
+}
+
+bool CatalogueSearch::spellsPartOf(const QString &name, const QString &query) const
+{
+    for (qsizetype start = 0; start < name.size(); ++start) {
+        if (!isSkipped(name.at(start)) && spellsFrom(name, start, query, 0))
+            return true;
+    }
+    return false;
+}
+
+bool CatalogueSearch::spellsFrom(const QString &name, qsizetype at, const QString &query, qsizetype from) const
+{
+    if (from == query.size())
+        return true;
+    while (at < name.size() && isSkipped(name.at(at)))
+        ++at;
+    if (at == name.size())
+        return false;
+    const QChar hanzi = name.at(at);
+    const QChar typed = query.at(from);
+    // A character typed as itself (a chosen 身 in 身fz), or a Latin letter or digit in the name.
+    if (!isLatinLetter(typed) || !m_readings.contains(hanzi))
+        return hanzi.toLower() == typed && spellsFrom(name, at + 1, query, from + 1);
+    const QStringView rest = QStringView(query).mid(from);
+    for (const QString &reading : m_readings.value(hanzi)) {
+        if (reading.at(0) != typed)
+            continue;
+        // The query may end inside this syllable (shenfenzh), give it whole, or give only its
+        // initial; zh, ch and sh count as initials as well as their first letter.
+        if (reading.startsWith(rest))
+            return true;
+        if (rest.startsWith(reading) && spellsFrom(name, at + 1, query, from + reading.size()))
+            return true;
+        if (spellsFrom(name, at + 1, query, from + 1))
+            return true;
+        const bool retroflex = reading.size() > 1 && reading.at(1) == QLatin1Char('h') && QStringLiteral("zcs").contains(typed);
+        if (retroflex && rest.size() > 1 && rest.at(1) == QLatin1Char('h') && spellsFrom(name, at + 1, query, from + 2))
+            return true;
+    }
+    return false;
+}
