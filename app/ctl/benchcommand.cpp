@@ -3,6 +3,7 @@
 #include "camerabench.h"
 #include "idcardbench.h"
 #include "outboxbench.h"
+#include "pinyinbench.h"
 #include "platformbench.h"
 #include "printbench.h"
 #include "startupbench.h"
@@ -25,6 +26,7 @@ const QList<Bench> &benches()
         {"vision", runVisionBench},
         {"outbox", runOutboxBench},
         {"print", runPrintBench},
+        {"pinyin", runPinyinBench},
     };
     return table;
 }
