@@ -122,7 +122,7 @@ QList<ConfigKey> buildKeys()
                 "Days a delivered entry's receipt data (references, item, times) is kept for reprinting."),
 
         text("admin/pin_hash", QString(),
-             "The maintenance PIN as a salted slow hash (`kioskctl admin hash-pin`). Empty: maintenance mode only through kioskctl."),
+             "The maintenance PIN as `pbkdf2-sha256$ITERATIONS$SALT$HASH` (PBKDF2-HMAC-SHA256, base64), made by `kioskctl maintenance hash-pin` or `set-pin`. Empty: maintenance mode only through kioskctl."),
     };
 }
 

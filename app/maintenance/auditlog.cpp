@@ -1,0 +1,75 @@
+#include "auditlog.h"
+
+#include "personaldatafilter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <unistd.h>
+
+namespace {
+
+// recent() reads only the end of the file, so a log years long costs the same as a new one.
+constexpr qint64 BytesPerEntryRead = 2048;
+constexpr qint64 MinimumTailBytes = 64 * 1024;
+
+} // namespace
+
+AuditLog::AuditLog(QString path)
+    : m_path(std::move(path))
+{
+}
+
+QString AuditLog::pathIn(const QString &stateDir)
+{
+    return QDir(stateDir).filePath(QStringLiteral("audit.log"));
+}
+
+bool AuditLog::record(const QString &actor, const QString &action, const QString &result, const QString &detail)
+{
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QFile file(m_path);
+    const bool existed = file.exists();
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
+        return false;
+    if (!existed)
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const QJsonObject json{
+        {QLatin1String("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QLatin1String("actor"), PersonalDataFilter::scrub(actor)},
+        {QLatin1String("action"), action},
+        {QLatin1String("result"), result},
+        {QLatin1String("detail"), PersonalDataFilter::scrub(detail)},
+    };
+    const QByteArray line = QJsonDocument(json).toJson(QJsonDocument::Compact) + '\n';
+    if (file.write(line) != line.size() || !file.flush())
+        return false;
+    return ::fsync(file.handle()) == 0;
+}
+
+QList<AuditEntry> AuditLog::recent(int count) const
+{
+    QList<AuditEntry> entries;
+    QFile file(m_path);
+    if (count <= 0 || !file.open(QIODevice::ReadOnly))
+        return entries;
+    const qint64 tail = qMax(MinimumTailBytes, BytesPerEntryRead * count);
+    const bool partial = file.size() > tail;
+    if (partial)
+        file.seek(file.size() - tail);
+    QList<QByteArray> lines = file.readAll().split('\n');
+    if (partial && !lines.isEmpty())
+        lines.removeFirst();
+    for (auto it = lines.crbegin(); it != lines.crend() && entries.size() < count; ++it) {
+        const QJsonObject json = QJsonDocument::fromJson(*it).object();
+        if (json.isEmpty())
+            continue;
+        entries.append({QDateTime::fromString(json.value(QLatin1String("at")).toString(), Qt::ISODateWithMs),
+                        json.value(QLatin1String("actor")).toString(), json.value(QLatin1String("action")).toString(),
+                        json.value(QLatin1String("result")).toString(), json.value(QLatin1String("detail")).toString()});
+    }
+    return entries;
+}

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+#include <functional>
+
+// The door to maintenance mode: checks PINs against the stored hash and locks out after
+// repeated failures. The count and the lock live in a small JSON state file, so restarting the
+// kiosk (or pulling the plug) neither clears a lock nor grants fresh attempts.
+class MaintenanceGate
+{
+public:
+    enum class Result { Accepted, Refused, LockedOut, NoPinSet };
+
+    static constexpr int AttemptsPerLock = 5;
+    static constexpr int FirstLockSeconds = 5 * 60;
+
+    // `stateFile` is e.g. <state_dir>/maintenance-gate.json; `now` lets tests move the clock.
+    // A stored hash that is empty or not well-formed means no PIN is set.
+    MaintenanceGate(QString storedHash, QString stateFile, std::function<QDateTime()> now = {});
+
+    // Five failures lock the gate for five minutes, each further lock lasts twice the one before,
+    // and an accepted PIN clears both. While locked no PIN is even checked.
+    [[nodiscard]] Result tryPin(const QString &pin);
+    [[nodiscard]] int failuresLeft() const;
+    [[nodiscard]] QDateTime lockedUntil() const; // invalid when not locked
+
+private:
+    struct State {
+        int failures = 0;
+        int locks = 0;
+        QDateTime lockedUntil;
+    };
+
+    [[nodiscard]] State current() const;
+    void store(const State &state);
+
+    QString m_storedHash;
+    QString m_stateFile;
+    std::function<QDateTime()> m_now;
+    // What this gate last knew, used when the state file cannot be read, so a broken disk never
+    // resets the count.
+    State m_state;
+};
