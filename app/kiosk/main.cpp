@@ -3,6 +3,7 @@
 #include "kioskshell.h"
 #include "kioskwindow.h"
 #include "residentactivityfilter.h"
+#include "systemdwatchdog.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -96,6 +97,7 @@ int main(int argc, char *argv[])
         fail(error);
         return 1;
     }
+    SystemdWatchdog watchdog(window);
 
     const bool fullscreen = config->boolean(QStringLiteral("kiosk/fullscreen")) && !options->windowed
                             && options->screenshotPath.isEmpty();
