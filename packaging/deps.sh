@@ -19,6 +19,8 @@ packages=(
   libcups2-dev cups-ipp-utils poppler-utils dbus
   # storage, crypto, service manager
   libsqlite3-dev sqlite3 libssl-dev openssl libsystemd-dev
+  # voice prompts: playback, a null sound sink for the tests, the recording script's tools
+  qt6-multimedia-dev pulseaudio pulseaudio-utils espeak-ng sox
   # Chinese input
   libgooglepinyin0-dev libgooglepinyin0
   # tests: emulated USB, a display server, fonts

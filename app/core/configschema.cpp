@@ -59,6 +59,8 @@ QList<ConfigKey> buildKeys()
              "Where the kiosk keeps its outbox, device statistics and catalogue cache. Only the kiosk user may read it."),
         text("kiosk/staff_help", QStringLiteral("请到一楼服务台找工作人员，或拨打 12345"),
              "Where a resident finds a person; shown by the help button."),
+        boolean("kiosk/voice", true, "Spoken prompts for every step, in the resident's language and slower in elder mode (docs/voice.md)."),
+        integer("kiosk/voice_volume", 80, 0, 100, "Loudness of the spoken prompts, in percent of the audio output's."),
 
         integer("session/timeout_choose_s", 60, 10, 900, "Idle seconds on the home and guide screens before the session ends."),
         integer("session/timeout_identify_s", 60, 10, 900, "Idle seconds while waiting for a card or a QR code."),

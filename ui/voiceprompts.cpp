@@ -1,0 +1,271 @@
+#include "voiceprompts.h"
+
+#include "kioskconfig.h"
+#include "kioskshell.h"
+#include "sessionmachine.h"
+#include "uilog.h"
+
+#include <QAudioDevice>
+#include <QMediaDevices>
+#include <QSoundEffect>
+#include <QUrl>
+
+namespace {
+
+// Qt Multimedia's sound effect: the recordings are short uncompressed WAV files, which it decodes
+// once and plays with little delay. A failure is logged once; the kiosk carries on silent.
+class SoundEffectPlayer : public VoicePrompts::Player
+{
+public:
+    explicit SoundEffectPlayer(const QAudioDevice &output)
+        : m_effect(output)
+    {
+        QObject::connect(&m_effect, &QSoundEffect::playingChanged, &m_effect, [this] {
+            if (!m_effect.isPlaying() && !m_stopping)
+                finished();
+        });
+        QObject::connect(&m_effect, &QSoundEffect::statusChanged, &m_effect, [this] {
+            if (m_effect.status() == QSoundEffect::Error && !m_failureLogged) {
+                m_failureLogged = true;
+                qCWarning(lcUi) << "a voice prompt could not be played:" << m_effect.source().toString()
+                                << "(further failures are not logged)";
+            }
+        });
+    }
+
+    void play(const QString &resource, double volume) override
+    {
+        stop();
+        m_effect.setVolume(static_cast<float>(volume));
+        m_effect.setSource(QUrl(QStringLiteral("qrc") + resource));
+        m_effect.play();
+    }
+
+    void stop() override
+    {
+        m_stopping = true;
+        m_effect.stop();
+        m_stopping = false;
+    }
+
+private:
+    QSoundEffect m_effect;
+    bool m_stopping = false;
+    bool m_failureLogged = false;
+};
+
+const QString kCardProblemPrefix = QStringLiteral("card_");
+
+} // namespace
+
+VoicePrompts::VoicePrompts(KioskShell *shell, const KioskConfig &config, QObject *parent)
+    : QObject(parent)
+    , m_shell(shell)
+    , m_volume(static_cast<double>(config.integer(QStringLiteral("kiosk/voice_volume"))) / 100.0)
+{
+    if (!config.boolean(QStringLiteral("kiosk/voice"))) {
+        qCInfo(lcUi) << "voice prompts are switched off";
+        return;
+    }
+    // A kiosk without a sound card must work as well as one with: it stays silent and says why once.
+    const QAudioDevice output = QMediaDevices::defaultAudioOutput();
+    if (output.isNull()) {
+        qCWarning(lcUi) << "no audio output: voice prompts stay silent";
+        return;
+    }
+    qCInfo(lcUi) << "voice prompts on" << output.description() << "at volume" << m_volume;
+    m_player = std::make_unique<SoundEffectPlayer>(output);
+    connectToShell();
+}
+
+VoicePrompts::VoicePrompts(KioskShell *shell, std::unique_ptr<Player> player, double volume, QObject *parent)
+    : QObject(parent)
+    , m_shell(shell)
+    , m_player(std::move(player))
+    , m_volume(volume)
+{
+    if (m_player)
+        connectToShell();
+}
+
+VoicePrompts::~VoicePrompts()
+{
+    if (m_player)
+        m_player->stop();
+}
+
+QString VoicePrompts::promptForScreen(const QString &screen)
+{
+    static const QStringList spoken = {
+        QStringLiteral("home"),   QStringLiteral("guide"),  QStringLiteral("theme"),     QStringLiteral("identify"),
+        QStringLiteral("verify"), QStringLiteral("form"),   QStringLiteral("materials"), QStringLiteral("review"),
+        QStringLiteral("submit"), QStringLiteral("result"), QStringLiteral("rating"),
+    };
+    return spoken.contains(screen) ? screen : QString();
+}
+
+QString VoicePrompts::promptForCardProblem(const QString &problem)
+{
+    if (problem.isEmpty())
+        return {};
+    if (problem == QLatin1String("card_expired") || problem == QLatin1String("card_not_yet_valid")
+        || problem == QLatin1String("card_unreadable"))
+        return problem;
+    if (problem == QLatin1String("read_failed"))
+        return kCardProblemPrefix + problem;
+    // The reader's other faults ("no_card", "select_failed", …) all ask for the card again.
+    return QStringLiteral("card_problem");
+}
+
+QString VoicePrompts::promptForOutcome(const QString &outcome)
+{
+    static const QStringList known = {QStringLiteral("filed"), QStringLiteral("queued"), QStringLiteral("refused"),
+                                      QStringLiteral("not_stored")};
+    return known.contains(outcome) ? outcome : QString();
+}
+
+QString VoicePrompts::promptForReceipt(const QString &receiptState)
+{
+    if (receiptState == QLatin1String("printed") || receiptState == QLatin1String("failed"))
+        return QStringLiteral("receipt_") + receiptState;
+    return {};
+}
+
+QStringList VoicePrompts::allPrompts()
+{
+    return {
+        QStringLiteral("home"),         QStringLiteral("guide"),          QStringLiteral("theme"),
+        QStringLiteral("identify"),     QStringLiteral("identified"),     QStringLiteral("verify"),
+        QStringLiteral("form"),         QStringLiteral("materials"),      QStringLiteral("review"),
+        QStringLiteral("submit"),       QStringLiteral("result"),         QStringLiteral("rating"),
+        QStringLiteral("countdown"),    QStringLiteral("out_of_service"), QStringLiteral("card_expired"),
+        QStringLiteral("card_not_yet_valid"), QStringLiteral("card_unreadable"), QStringLiteral("card_read_failed"),
+        QStringLiteral("card_problem"), QStringLiteral("filed"),          QStringLiteral("queued"),
+        QStringLiteral("refused"),      QStringLiteral("not_stored"),     QStringLiteral("receipt_printed"),
+        QStringLiteral("receipt_failed"), QStringLiteral("goodbye"),
+    };
+}
+
+QString VoicePrompts::recording(const QString &prompt, const QString &language, bool slow)
+{
+    return QStringLiteral(":/voice/%1/%2%3.wav").arg(language, prompt, slow ? QStringLiteral("-slow") : QString());
+}
+
+void VoicePrompts::connectToShell()
+{
+    m_player->setFinishedHandler([this] {
+        m_playing = false;
+        playNextQueued();
+    });
+    m_screen = m_shell->screen();
+    connect(m_shell, &KioskShell::screenChanged, this, &VoicePrompts::onScreenChanged);
+    connect(m_shell, &KioskShell::identityChanged, this, &VoicePrompts::onIdentityChanged);
+    connect(m_shell, &KioskShell::languageChanged, this, &VoicePrompts::repeatForScreen);
+    connect(m_shell, &KioskShell::elderModeChanged, this, &VoicePrompts::repeatForScreen);
+    connect(m_shell, &KioskShell::outcomeChanged, this, [this] {
+        const QString prompt = promptForOutcome(m_shell->outcome());
+        if (!prompt.isEmpty())
+            speak(prompt);
+    });
+    connect(m_shell, &KioskShell::receiptChanged, this, [this] {
+        const QString prompt = promptForReceipt(m_shell->receiptState());
+        if (!prompt.isEmpty())
+            speak(prompt, Timing::AfterCurrent);
+    });
+    connect(m_shell, &KioskShell::outOfServiceChanged, this, [this] {
+        if (m_shell->outOfService())
+            speak(QStringLiteral("out_of_service"));
+    });
+    SessionMachine *session = m_shell->session();
+    connect(session, &SessionMachine::idleWarning, this, [this] { speak(QStringLiteral("countdown")); });
+    connect(session, &SessionMachine::sessionEnded, this, [this](SessionEnd reason) {
+        silence();
+        m_identified = false;
+        // A resident who finished or left on purpose is still at the kiosk, perhaps with a card on
+        // the reader; one who walked away hears nothing.
+        if (reason == SessionEnd::Completed || reason == SessionEnd::Cancelled)
+            play(QStringLiteral("goodbye"), m_goodbyeLanguage, m_goodbyeSlow);
+    });
+}
+
+void VoicePrompts::onScreenChanged()
+{
+    const QString screen = m_shell->screen();
+    if (screen == m_screen)
+        return;
+    m_screen = screen;
+    if (screen == QLatin1String("wipe")) {
+        // The wipe puts the language and elder mode back; a goodbye is said in the resident's.
+        m_goodbyeLanguage = m_shell->language();
+        m_goodbyeSlow = m_shell->elderMode();
+    }
+    // The result screen's first words are what became of the application, when that is known.
+    QString prompt = screen == QLatin1String("result") ? promptForOutcome(m_shell->outcome()) : QString();
+    if (prompt.isEmpty())
+        prompt = promptForScreen(screen);
+    if (prompt.isEmpty()) {
+        silence();
+        return;
+    }
+    if (prompt != m_lastPrompt)
+        speak(prompt);
+}
+
+void VoicePrompts::onIdentityChanged()
+{
+    const bool identified = m_shell->identified();
+    const bool newlyIdentified = identified && !m_identified;
+    m_identified = identified;
+    if (m_shell->screen() != QLatin1String("identify"))
+        return;
+    const QString problem = promptForCardProblem(m_shell->cardProblem());
+    if (!problem.isEmpty())
+        speak(problem);
+    else if (newlyIdentified)
+        speak(QStringLiteral("identified"));
+}
+
+void VoicePrompts::repeatForScreen()
+{
+    // Switching language or elder mode repeats the step's prompt in the new voice; the wipe also
+    // switches both back, and then there is nobody to hear it.
+    const QString prompt = promptForScreen(m_shell->screen());
+    if (prompt.isEmpty())
+        return;
+    speak(prompt);
+}
+
+void VoicePrompts::speak(const QString &prompt, Timing timing)
+{
+    if (timing == Timing::AfterCurrent && m_playing) {
+        m_queued.append(prompt);
+        return;
+    }
+    play(prompt, m_shell->language(), m_shell->elderMode());
+}
+
+void VoicePrompts::play(const QString &prompt, const QString &language, bool slow)
+{
+    m_queued.clear();
+    m_lastPrompt = prompt;
+    m_playing = true;
+    m_player->play(recording(prompt, language, slow), m_volume);
+}
+
+void VoicePrompts::silence()
+{
+    m_queued.clear();
+    m_playing = false;
+    m_lastPrompt.clear();
+    m_player->stop();
+}
+
+void VoicePrompts::playNextQueued()
+{
+    if (m_queued.isEmpty())
+        return;
+    const QString next = m_queued.takeFirst();
+    const QStringList rest = m_queued;
+    speak(next);
+    m_queued = rest;
+}
