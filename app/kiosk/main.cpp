@@ -4,6 +4,7 @@
 #include "kioskwindow.h"
 #include "residentactivityfilter.h"
 #include "systemdwatchdog.h"
+#include "voiceprompts.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -82,6 +83,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     KioskShell shell(runtime.get());
+    VoicePrompts voice(&shell, *config);
     ResidentActivityFilter activity(runtime->session());
     app.installEventFilter(&activity);
     if (options->elderMode)
