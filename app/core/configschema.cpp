@@ -109,6 +109,10 @@ QList<ConfigKey> buildKeys()
                "The A4 printer, in the same forms as receipt_printer."),
         integer("devices/print_job_timeout_s", 120, 10, 3600,
                 "Seconds a print job may take before it is cancelled and reported as failed (the resident can reprint later)."),
+        integer("devices/receipt_roll_length_m", 80, 5, 1000,
+                "Metres of paper on a new receipt roll, for the maintenance screen's estimate of receipts left."),
+        integer("devices/receipt_length_mm", 160, 40, 2000,
+                "Millimetres of paper an average receipt takes, for the same estimate."),
         text("devices/receipt_follow_url", QStringLiteral("https://zwfw.example.gov.cn/case/{ref}"),
              "The address the receipt's QR code opens to follow a case; {ref} becomes the case number or the kiosk's reference."),
 

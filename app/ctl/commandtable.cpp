@@ -16,6 +16,7 @@ int runScanCommand(CtlContext &context, const QStringList &args);
 int runCameraCommand(CtlContext &context, const QStringList &args);
 int runPrintCommand(CtlContext &context, const QStringList &args);
 int runPrinterCommand(CtlContext &context, const QStringList &args);
+int runChecklistCommand(CtlContext &context, const QStringList &args);
 
 const QList<CtlCommand> &ctlCommands()
 {
@@ -40,6 +41,7 @@ const QList<CtlCommand> &ctlCommands()
         {"print", "print test [--printer QUEUE|URI] [--pdf FILE]   a test page with this kiosk's identity and time\n"
                   "print receipt --local-ref REF | --case-no NO [--a4] [--language zh|en] [--pdf FILE]   (re)print a receipt", runPrintCommand},
         {"printer", "printer status [--printer QUEUE|URI] [--json]   each printer's state, reasons, supplies and health", runPrinterCommand},
+        {"checklist", "checklist [--json]          the provisioning checklist; exit 0 only when every item is green", runChecklistCommand},
         {"bench", "bench startup [--runs N]    process start to the attract screen's first frame, median of N runs",
          runBenchCommand},
     };

@@ -83,11 +83,7 @@ int runEnrollCommand(CtlContext &context, const QStringList &args)
         context.err << "kioskctl enroll: the platform refused: " << result.summary() << Qt::endl;
         return result.isPermanent() ? CtlExit::Negative : CtlExit::Error;
     }
-    TerminalCredentials credentials;
-    credentials.terminalId = result.body.value(QLatin1String("terminal_id")).toString();
-    credentials.secret = QByteArray::fromBase64(result.body.value(QLatin1String("secret")).toString().toLatin1());
-    credentials.divisionCode = result.body.value(QLatin1String("division_code")).toString();
-    credentials.platformUrl = url;
+    const TerminalCredentials credentials = TerminalCredentials::fromEnrolment(result.body, url);
     if (!credentials.save(credentialsPath, &error)) {
         context.err << "kioskctl enroll: enrolled as " << credentials.terminalId << " but cannot keep the credentials: " << error
                     << Qt::endl;

@@ -2,6 +2,7 @@
 #include "kioskruntime.h"
 #include "kioskshell.h"
 #include "kioskwindow.h"
+#include "maintenanceshell.h"
 #include "residentactivityfilter.h"
 #include "systemdwatchdog.h"
 #include "voiceprompts.h"
@@ -83,6 +84,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     KioskShell shell(runtime.get());
+    MaintenanceShell maintenance(runtime.get());
     VoicePrompts voice(&shell, *config);
     ResidentActivityFilter activity(runtime->session());
     app.installEventFilter(&activity);

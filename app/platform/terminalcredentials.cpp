@@ -77,3 +77,13 @@ bool TerminalCredentials::save(const QString &path, QString *error) const
     }
     return true;
 }
+
+TerminalCredentials TerminalCredentials::fromEnrolment(const QJsonObject &answer, const QString &platformUrl)
+{
+    TerminalCredentials credentials;
+    credentials.terminalId = answer.value(QLatin1String("terminal_id")).toString();
+    credentials.secret = QByteArray::fromBase64(answer.value(QLatin1String("secret")).toString().toLatin1());
+    credentials.divisionCode = answer.value(QLatin1String("division_code")).toString();
+    credentials.platformUrl = platformUrl;
+    return credentials;
+}

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -16,6 +17,9 @@ struct TerminalCredentials {
 
     [[nodiscard]] bool isValid() const { return !terminalId.isEmpty() && secret.size() == 32; }
 
+    // What a successful POST /enroll answered (terminal_id, secret in base64, division_code), for
+    // `kioskctl enroll` and the touch screen's provisioning alike.
+    [[nodiscard]] static TerminalCredentials fromEnrolment(const QJsonObject &answer, const QString &platformUrl);
     [[nodiscard]] static std::optional<TerminalCredentials> load(const QString &path, QString *error);
     // Writes atomically with mode 0600 from the first byte (never briefly world-readable).
     [[nodiscard]] bool save(const QString &path, QString *error) const;

@@ -3,6 +3,7 @@
 #include "kioskruntime.h"
 #include "kioskshell.h"
 #include "kioskwindow.h"
+#include "maintenanceshell.h"
 #include "residentactivityfilter.h"
 
 #include <QGuiApplication>
@@ -17,6 +18,7 @@ std::unique_ptr<RunningKiosk> RunningKiosk::start(const KioskConfig &config, QSt
     if (!kiosk->m_runtime)
         return nullptr;
     kiosk->m_shell = std::make_unique<KioskShell>(kiosk->m_runtime.get());
+    kiosk->m_maintenance = std::make_unique<MaintenanceShell>(kiosk->m_runtime.get());
     kiosk->m_activity = std::make_unique<ResidentActivityFilter>(kiosk->m_runtime->session());
     qApp->installEventFilter(kiosk->m_activity.get());
     kiosk->m_engine = std::make_unique<QQmlApplicationEngine>();
@@ -36,6 +38,7 @@ RunningKiosk::~RunningKiosk()
 {
     m_engine.reset();
     m_activity.reset();
+    m_maintenance.reset();
     m_shell.reset();
     m_runtime.reset();
 }

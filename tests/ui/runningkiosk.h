@@ -7,6 +7,7 @@
 class KioskConfig;
 class KioskRuntime;
 class KioskShell;
+class MaintenanceShell;
 class QQmlApplicationEngine;
 class QQuickWindow;
 class ResidentActivityFilter;
@@ -22,6 +23,7 @@ public:
 
     [[nodiscard]] KioskRuntime *runtime() const { return m_runtime.get(); }
     [[nodiscard]] KioskShell *shell() const { return m_shell.get(); }
+    [[nodiscard]] MaintenanceShell *maintenance() const { return m_maintenance.get(); }
     [[nodiscard]] QQuickWindow *window() const { return m_window; }
 
 private:
@@ -29,6 +31,7 @@ private:
 
     std::unique_ptr<KioskRuntime> m_runtime;
     std::unique_ptr<KioskShell> m_shell;
+    std::unique_ptr<MaintenanceShell> m_maintenance;
     std::unique_ptr<ResidentActivityFilter> m_activity;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow *m_window = nullptr;

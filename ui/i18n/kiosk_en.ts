@@ -487,6 +487,262 @@
         <source>政务服务自助终端</source>
         <translation>Government self-service kiosk</translation>
     </message>
+    <message>
+        <location filename="../qml/Main.qml" line="115"/>
+        <source>技术人员设置</source>
+        <translation>Technician setup</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceScreen</name>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="53"/>
+        <source>未运行</source>
+        <translation>Not run</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="54"/>
+        <source>等待中……</source>
+        <translation>Waiting…</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="55"/>
+        <source>打印中……</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="56"/>
+        <source>已打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="57"/>
+        <source>未配置读卡器</source>
+        <translation>No card reader configured</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="58"/>
+        <source>未配置扫码器</source>
+        <translation>No scanner configured</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="59"/>
+        <source>没有画面</source>
+        <translation>No picture</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="76"/>
+        <source>维护模式</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="90"/>
+        <source>退出维护</source>
+        <translation>Leave maintenance</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="105"/>
+        <source>设备</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="106"/>
+        <source>自检</source>
+        <translation>Self-tests</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="107"/>
+        <source>纸张</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="108"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="263"/>
+        <source>离线队列</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="109"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="289"/>
+        <source>平台与网络</source>
+        <translation>Platform and network</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="110"/>
+        <source>运行日志</source>
+        <translation>Recent log</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="111"/>
+        <source>审计记录</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="166"/>
+        <source>处理建议：%1</source>
+        <translation>What to do: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="167"/>
+        <source>尚无统计</source>
+        <translation>No statistics yet</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="174"/>
+        <source>读卡测试</source>
+        <translation>Card read test</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="175"/>
+        <source>开始后请放一张身份证：只显示脱敏后的姓名和号码。</source>
+        <translation>Start, then place an ID card: only the masked name and number are shown.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="177"/>
+        <source>开始读卡测试</source>
+        <translation>Start card test</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="191"/>
+        <source>扫码测试</source>
+        <translation>Scanner test</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="193"/>
+        <source>开始扫码测试</source>
+        <translation>Start scanner test</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="206"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="208"/>
+        <source>打印测试页</source>
+        <translation>Print a test page</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="221"/>
+        <source>高拍仪画面</source>
+        <translation>Document camera</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="222"/>
+        <source>对准一页文字，调节焦距直到清晰度数值最大。</source>
+        <translation>Aim at a page of text and turn the focus until the sharpness figure is highest.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="231"/>
+        <source>测量亮度和清晰度</source>
+        <translation>Measure brightness and sharpness</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="236"/>
+        <source>亮度 · 清晰度：%1</source>
+        <translation>Brightness · sharpness: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="253"/>
+        <source>换纸后已打印 %1 张，估计还可打印 %2 张（整卷约 %3 张）</source>
+        <translation>%1 printed since the last refill, about %2 left (a roll holds about %3)</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="255"/>
+        <source>尚未记录换纸</source>
+        <translation>No refill recorded yet</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="255"/>
+        <source>上次换纸：%1</source>
+        <translation>Last refilled: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="256"/>
+        <source>已换纸</source>
+        <translation>Paper refilled</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="267"/>
+        <source>离线队列不可用：%1</source>
+        <translation>Outbox unavailable: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="268"/>
+        <source>待发送 %1 · 失败 %2 · 已送达 %3</source>
+        <translation>Waiting %1 · failed %2 · delivered %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="272"/>
+        <source>最早一条已等待 %1 秒 · 占用 %2 字节</source>
+        <translation>Oldest waiting %1 s · %2 bytes in use</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="281"/>
+        <source>错误代码：%1 · 尝试 %2 次</source>
+        <translation>Error code: %1 · %2 attempts</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="282"/>
+        <source>重试</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="290"/>
+        <source>检查平台连接</source>
+        <translation>Check the platform</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="294"/>
+        <source>检查中……</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="295"/>
+        <source>尚未检查</source>
+        <translation>Not checked yet</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="296"/>
+        <source>平台可达（HTTP %1，%2 毫秒）</source>
+        <translation>Platform reachable (HTTP %1, %2 ms)</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="297"/>
+        <source>平台不可达：%1</source>
+        <translation>Platform unreachable: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="299"/>
+        <source>已注册</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="299"/>
+        <source>未注册</source>
+        <translation>Not enrolled</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="302"/>
+        <source>时钟偏差：%1 秒</source>
+        <translation>Clock offset: %1 s</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="305"/>
+        <source>上次心跳：%1（%2）</source>
+        <translation>Last heartbeat: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="306"/>
+        <source>本次启动后尚无心跳</source>
+        <translation>No heartbeat since the kiosk started</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="313"/>
+        <source>运行日志（最近）</source>
+        <translation>Recent log</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="321"/>
+        <source>审计记录（最近 20 条）</source>
+        <translation>Audit log (last 20)</translation>
+    </message>
 </context>
 <context>
     <name>MaterialsScreen</name>
@@ -498,7 +754,7 @@
     <message>
         <location filename="../qml/MaterialsScreen.qml" line="37"/>
         <source>把材料平放在下方高拍仪的灯下，正面朝上，看到画面清楚后点“拍照”。有多页的，逐页拍摄。</source>
-        <translation>Lay the document face up under the document camera's light below, and tap “Take photo” when the picture is clear. Photograph several pages one by one.</translation>
+        <translation>Lay the document face up under the document camera&apos;s light below, and tap “Take photo” when the picture is clear. Photograph several pages one by one.</translation>
     </message>
     <message>
         <location filename="../qml/MaterialsScreen.qml" line="62"/>
@@ -565,6 +821,227 @@
         <location filename="../qml/OutOfServiceScreen.qml" line="19"/>
         <source>本机暂停使用</source>
         <translation>Out of service</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../qml/PinPad.qml" line="21"/>
+        <source>PIN 不正确，还可尝试 %1 次</source>
+        <translation>Wrong PIN, %1 attempts left</translation>
+    </message>
+    <message>
+        <location filename="../qml/PinPad.qml" line="22"/>
+        <source>尝试次数过多，已锁定至 %1</source>
+        <translation>Too many attempts: locked until %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/PinPad.qml" line="23"/>
+        <source>未设置维护 PIN：请使用 kioskctl maintenance set-pin 设置</source>
+        <translation>Maintenance PIN not set: use kioskctl maintenance set-pin</translation>
+    </message>
+    <message>
+        <location filename="../qml/PinPad.qml" line="24"/>
+        <source>两次输入的 PIN 不一致，请重新设置</source>
+        <translation>The two PINs differ: please set it again</translation>
+    </message>
+    <message>
+        <location filename="../qml/PinPad.qml" line="25"/>
+        <source>无法写入配置文件，PIN 未保存</source>
+        <translation>The configuration file cannot be written: PIN not saved</translation>
+    </message>
+    <message>
+        <location filename="../qml/PinPad.qml" line="26"/>
+        <source>PIN 太简单：至少 6 位数字，不能全部相同，也不能是连续数字</source>
+        <translation>PIN too simple: at least 6 digits, not all the same, not a run</translation>
+    </message>
+    <message>
+        <location filename="../qml/PinPad.qml" line="39"/>
+        <source>设置维护 PIN</source>
+        <translation>Set the maintenance PIN</translation>
+    </message>
+    <message>
+        <location filename="../qml/PinPad.qml" line="39"/>
+        <source>再次输入新 PIN</source>
+        <translation>Type the new PIN again</translation>
+    </message>
+    <message>
+        <location filename="../qml/PinPad.qml" line="40"/>
+        <source>技术人员设置</source>
+        <translation>Technician setup</translation>
+    </message>
+    <message>
+        <location filename="../qml/PinPad.qml" line="40"/>
+        <source>维护模式</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <location filename="../qml/PinPad.qml" line="47"/>
+        <source>本机尚未设置维护 PIN。请设置至少 6 位数字的 PIN，它将写入配置文件。</source>
+        <translation>This terminal has no maintenance PIN yet. Choose one of at least 6 digits; it is written into the configuration file.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PinPad.qml" line="48"/>
+        <source>请输入维护 PIN</source>
+        <translation>Enter the maintenance PIN</translation>
+    </message>
+    <message>
+        <location filename="../qml/PinPad.qml" line="101"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>ProvisioningScreen</name>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="51"/>
+        <source>设备正常</source>
+        <translation>Devices ok</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="52"/>
+        <source>已在平台注册</source>
+        <translation>Enrolled with the platform</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="53"/>
+        <source>平台可达</source>
+        <translation>Platform reachable</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="54"/>
+        <source>离线队列密钥就位</source>
+        <translation>Outbox key present</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="55"/>
+        <source>已打印测试页</source>
+        <translation>Test page printed</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="56"/>
+        <source>已设置维护 PIN</source>
+        <translation>Maintenance PIN set</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="72"/>
+        <source>技术人员设置</source>
+        <translation>Technician setup</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="77"/>
+        <source>退出</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="96"/>
+        <source>1. 外设</source>
+        <translation>1. Peripherals</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="107"/>
+        <source>2. 大厅名称和站点</source>
+        <translation>2. Hall name and site</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="108"/>
+        <source>中文名称</source>
+        <translation>Chinese name</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="110"/>
+        <source>英文名称</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="112"/>
+        <source>站点代码（行政区划代码-大厅）</source>
+        <translation>Site code (division code-hall)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="116"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="120"/>
+        <source>3. 在平台注册</source>
+        <translation>3. Enrol with the platform</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="122"/>
+        <source>本机已注册。</source>
+        <translation>This terminal is enrolled.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="122"/>
+        <source>输入平台发给本大厅的一次性注册码。</source>
+        <translation>Type the one-time enrolment token the platform issued for this hall.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="128"/>
+        <source>注册</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="136"/>
+        <source>正在注册……</source>
+        <translation>Enrolling…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="137"/>
+        <source>请填写中文名称和站点代码</source>
+        <translation>Fill in the Chinese name and the site code</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="138"/>
+        <source>无法写入配置文件</source>
+        <translation>The configuration file cannot be written</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="139"/>
+        <source>请输入注册码</source>
+        <translation>Type the enrolment token</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="140"/>
+        <source>注册失败：%1</source>
+        <translation>Enrolment failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="143"/>
+        <source>4. 打印测试页</source>
+        <translation>4. Print a test page</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="145"/>
+        <source>打印测试页</source>
+        <translation>Print a test page</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="147"/>
+        <source>打印中……</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="147"/>
+        <source>已打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="152"/>
+        <source>5. 检查清单</source>
+        <translation>5. Checklist</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="153"/>
+        <source>重新检查</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="196"/>
+        <source>投入使用</source>
+        <translation>Put into service</translation>
     </message>
 </context>
 <context>

@@ -33,7 +33,7 @@ Window {
             anchors.bottom: parent.bottom
             anchors.bottomMargin: stage.demoStrip
             sourceComponent: {
-                if (Kiosk.outOfService && Kiosk.screen === "attract")
+                if ((Kiosk.outOfService || Maintenance.devicesFailed) && Kiosk.screen === "attract")
                     return outOfServiceScreen;
                 switch (Kiosk.screen) {
                 case "attract": return attractScreen;
@@ -81,6 +81,49 @@ Window {
             anchors.fill: parent
             visible: Kiosk.session.countdownVisible
         }
+
+        // Maintenance (docs/maintenance.md): five taps within 3 s in the top-left corner of the
+        // attract or out-of-service screen open the PIN pad; an unenrolled terminal also offers
+        // technician setup. The maintenance screens cover everything, the resident's screens included.
+        MouseArea {
+            id: maintenanceCorner
+            objectName: "maintenanceCorner"
+            width: 120
+            height: 120
+            visible: Kiosk.screen === "attract" && Maintenance.mode === ""
+            property int taps: 0
+            Timer { id: tapWindow; interval: 3000; onTriggered: maintenanceCorner.taps = 0 }
+            onClicked: {
+                if (taps === 0)
+                    tapWindow.restart();
+                taps += 1;
+                if (taps >= 5) {
+                    taps = 0;
+                    tapWindow.stop();
+                    Maintenance.requestEntry("maintenance");
+                }
+            }
+        }
+        KioskButton {
+            objectName: "technicianSetupButton"
+            anchors.left: parent.left
+            anchors.bottom: parent.bottom
+            anchors.margins: Theme.spacing
+            anchors.bottomMargin: stage.demoStrip + Theme.spacing
+            visible: Kiosk.screen === "attract" && !Maintenance.enrolled && Maintenance.mode === ""
+            fontSize: Theme.fontSmall
+            text: qsTr("技术人员设置")
+            onClicked: Maintenance.requestEntry("provisioning")
+        }
+        Loader {
+            anchors.fill: parent
+            active: Maintenance.mode !== ""
+            sourceComponent: Maintenance.mode === "pin" ? pinPad
+                             : Maintenance.mode === "provisioning" ? provisioningScreen : maintenanceScreen
+        }
+        Component { id: pinPad; PinPad {} }
+        Component { id: maintenanceScreen; MaintenanceScreen {} }
+        Component { id: provisioningScreen; ProvisioningScreen {} }
 
         Connections {
             target: Kiosk.session

@@ -1,0 +1,348 @@
+#include "../app/platform/refplatformprocess.h"
+#include "auditlog.h"
+#include "common/personaldata.h"
+#include "idcard/sim/simcards.h"
+#include "kioskruntime.h"
+#include "kioskshell.h"
+#include "maintenancepin.h"
+#include "maintenanceshell.h"
+#include "outboxkey.h"
+#include "printer/sim/printersimulator.h"
+#include "runningkiosk.h"
+#include "uiprobe.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/QQmlExtensionPlugin>
+
+Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
+
+// Maintenance mode and first-boot provisioning through the real QML, the real drivers against
+// their simulators (a real IPP printer among them) and the reference platform: the hidden
+// gesture, the PIN with its lockout, the self-tests, the audit trail, and a new terminal set up
+// on screen until its checklist is green.
+class TestMaintenance : public QObject
+{
+    Q_OBJECT
+
+private:
+    const QString m_pin = QStringLiteral("480372");
+    const QString m_token = QStringLiteral("hall-setup-7");
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<RefPlatformProcess> m_platform;
+    std::unique_ptr<RunningKiosk> m_kiosk;
+    QQuickWindow *m_window = nullptr;
+    QString m_configPath;
+    QDateTime m_now;
+
+    QString stateDir() const { return m_dir->filePath(QStringLiteral("state")); }
+
+    bool waitFor(const QString &name, int timeoutMs = 20000)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        while (!UiProbe::find(m_window, name) && clock.elapsed() < timeoutMs)
+            QTest::qWait(20);
+        return UiProbe::find(m_window, name);
+    }
+
+    QString shownIn(const QString &name) const
+    {
+        return UiProbe::visibleTexts(UiProbe::find(m_window, name)).join(QLatin1Char('|'));
+    }
+
+    // Swipes the screen's scrolling page until the named item is in the middle, as a person would.
+    bool scrollIntoView(const QString &name)
+    {
+        QQuickItem *item = UiProbe::find(m_window, name);
+        if (!item)
+            return false;
+        for (QQuickItem *page = item->parentItem(); page; page = page->parentItem()) {
+            if (!page->inherits("QQuickFlickable"))
+                continue;
+            QQuickItem *content = page->property("contentItem").value<QQuickItem *>();
+            const qreal top = item->mapToItem(content, QPointF(0, 0)).y();
+            const qreal bottom = qMax<qreal>(0, page->property("contentHeight").toReal() - page->height());
+            page->setProperty("contentY", qBound<qreal>(0, top - page->height() / 2, bottom));
+            return true;
+        }
+        return true;
+    }
+
+    bool tapOnPage(const QString &name)
+    {
+        return scrollIntoView(name) && UiProbe::tap(m_window, name);
+    }
+
+    void typePin(const QString &pin)
+    {
+        for (const QChar digit : pin)
+            QVERIFY(UiProbe::tap(m_window, QStringLiteral("key_") + digit));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("keypadDone")));
+    }
+
+    void makeTheGesture()
+    {
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(UiProbe::tap(m_window, QStringLiteral("maintenanceCorner")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("pinPad")));
+    }
+
+    // A terminal with the reference platform, the outbox key and, when asked, enrolment and a PIN.
+    void startKiosk(bool enrolled, bool withPin)
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_platform = std::make_unique<RefPlatformProcess>();
+        QVERIFY2(m_platform->start({QStringLiteral("--enroll-token"), m_token}), qPrintable(m_platform->errorText()));
+        QDir().mkpath(stateDir());
+        QVERIFY(OutboxKey::create(QDir(stateDir()).filePath(QStringLiteral("outbox.key"))).ok());
+        m_configPath = m_dir->filePath(QStringLiteral("kiosk.ini"));
+        QFile file(m_configPath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("; written by test_maintenance\n[kiosk]\nstate_dir=%1\n[platform]\nurl=%2\ncredentials_file=%1/terminal.json\ntimeout_s=3\n"
+                                  "[offline]\nkey_file=%1/outbox.key\n[admin]\npin_hash=%3\n")
+                       .arg(stateDir(), m_platform->httpUrl().toString(), withPin ? MaintenancePin::hash(m_pin) : QString())
+                       .toUtf8());
+        file.close();
+        if (enrolled) {
+            QProcess enroll;
+            enroll.start(qEnvironmentVariable("KIOSKCTL"), {QStringLiteral("--config"), m_configPath, QStringLiteral("enroll"),
+                                                            QStringLiteral("--token"), m_token});
+            QVERIFY(enroll.waitForFinished(60000));
+            QVERIFY2(enroll.exitCode() == 0, enroll.readAllStandardError().constData());
+        }
+        QList<ConfigError> errors;
+        const std::optional<KioskConfig> config = KioskConfig::load(m_configPath, &errors);
+        QVERIFY(config);
+        QString error;
+        m_kiosk = RunningKiosk::start(*config, &error);
+        QVERIFY2(m_kiosk, qPrintable(error));
+        m_window = m_kiosk->window();
+        m_now = QDateTime::currentDateTimeUtc();
+        m_kiosk->maintenance()->setClock([this] { return m_now; });
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+    }
+
+    QString terminalId() const
+    {
+        QFile file(QDir(stateDir()).filePath(QStringLiteral("terminal.json")));
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        return QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("terminal_id")).toString();
+    }
+
+    QString printedText()
+    {
+        const QString spool = PrinterSimulator::defaultSpoolDirectory(stateDir(), QStringLiteral("receipt_printer"));
+        const QStringList printed = QDir(spool).entryList({QStringLiteral("*.pdf")}, QDir::Files, QDir::Time);
+        if (printed.isEmpty())
+            return {};
+        QProcess pdftotext;
+        pdftotext.start(QStringLiteral("pdftotext"), {QDir(spool).filePath(printed.first()), QStringLiteral("-")});
+        pdftotext.waitForFinished(30000);
+        return QString::fromUtf8(pdftotext.readAllStandardOutput());
+    }
+
+    QStringList auditActions() const
+    {
+        QStringList out;
+        for (const AuditEntry &entry : AuditLog(AuditLog::pathIn(stateDir())).recent(200))
+            out.prepend(QStringLiteral("%1 %2 %3").arg(entry.actor, entry.action, entry.result));
+        return out;
+    }
+
+private slots:
+    void cleanup()
+    {
+        m_window = nullptr;
+        m_kiosk.reset();
+        m_platform.reset();
+        m_dir.reset();
+    }
+
+    void maintenanceOpensBehindThePinLocksOutAndAuditsEverySelfTest()
+    {
+        startKiosk(true, true);
+        QVERIFY(!terminalId().isEmpty());
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("technicianSetupButton"))); // enrolled: no setup offered
+
+        makeTheGesture();
+        QVERIFY2(shownIn(QStringLiteral("pinPad")).contains(QStringLiteral("请输入维护 PIN")), qPrintable(shownIn(QStringLiteral("pinPad"))));
+        UiProbe::screenshot(m_window, QStringLiteral("maintenance-pin-zh"));
+
+        for (int attempt = 1; attempt <= 4; ++attempt) {
+            typePin(QStringLiteral("111222"));
+            QTRY_VERIFY2(shownIn(QStringLiteral("pinPad")).contains(QStringLiteral("PIN 不正确，还可尝试 %1 次").arg(5 - attempt)),
+                         qPrintable(shownIn(QStringLiteral("pinPad"))));
+        }
+        UiProbe::screenshot(m_window, QStringLiteral("maintenance-pin-refused-zh"));
+        typePin(QStringLiteral("111222"));
+        QTRY_VERIFY2(shownIn(QStringLiteral("pinPad")).contains(QStringLiteral("尝试次数过多，已锁定至")), qPrintable(shownIn(QStringLiteral("pinPad"))));
+        UiProbe::screenshot(m_window, QStringLiteral("maintenance-locked-zh"));
+
+        // Locked, even the right PIN is not checked.
+        typePin(m_pin);
+        QTest::qWait(200);
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("maintenanceScreen")));
+        QVERIFY(shownIn(QStringLiteral("pinPad")).contains(QStringLiteral("尝试次数过多，已锁定至")));
+
+        // Five minutes and a second later the lock has run out.
+        m_now = m_now.addSecs(5 * 60 + 1);
+        typePin(m_pin);
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("maintenanceScreen")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("device_receipt_printer")));
+        UiProbe::screenshot(m_window, QStringLiteral("maintenance-devices-zh"));
+
+        // The test print comes out of the (simulated, real IPP) receipt printer with the terminal id.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("tab_selftest")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("selfTestPrint")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->runtime()->receiptPrinterUsable(), 30000);
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("selfTestPrint")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->maintenance()->printTest(), QStringLiteral("printed"), 60000);
+        QTRY_VERIFY(shownIn(QStringLiteral("printTestResult")).contains(QStringLiteral("已打印")));
+        const QString page = printedText();
+        QVERIFY2(page.contains(terminalId()), qPrintable(page));
+
+        // The card test shows the masked holder only.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("selfTestCard")));
+        QTRY_VERIFY(shownIn(QStringLiteral("cardTestResult")).contains(QStringLiteral("等待中")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->shell()->cardReaderUsable(), 20000);
+        QVERIFY(m_kiosk->shell()->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
+        const IdCardHolder card = *SimCards::card(QStringLiteral("resident"));
+        QTRY_VERIFY_WITH_TIMEOUT(shownIn(QStringLiteral("cardTestResult")).contains(PersonalData::maskIdNumber(card.idNumber)), 20000);
+        const QString everything = UiProbe::visibleTexts(m_window->contentItem()).join(QLatin1Char('|'));
+        QVERIFY(everything.contains(PersonalData::maskName(card.name)));
+        QVERIFY(!everything.contains(card.idNumber));
+        QVERIFY(!everything.contains(card.name));
+        // The resident session was never started by the card: the kiosk stays in attract behind.
+        QCOMPARE(m_kiosk->runtime()->session()->state(), SessionState::Attract);
+        // The document camera's brightness and focus figures come from its live frame.
+        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->runtime()->documentCameraUsable(), 30000);
+        QVERIFY(tapOnPage(QStringLiteral("measureCamera")));
+        QTRY_VERIFY(m_kiosk->maintenance()->cameraFigures().contains(QStringLiteral(" · ")));
+        QVERIFY(scrollIntoView(QStringLiteral("selfTestCard")));
+        UiProbe::screenshot(m_window, QStringLiteral("maintenance-selftest-zh"));
+        QVERIFY(m_kiosk->shell()->setLanguage(QStringLiteral("en")));
+        QTRY_VERIFY(shownIn(QStringLiteral("maintenanceScreen")).contains(QStringLiteral("Printed")));
+        UiProbe::screenshot(m_window, QStringLiteral("maintenance-selftest-en"));
+        QVERIFY(m_kiosk->shell()->setLanguage(QStringLiteral("zh")));
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("tab_audit")));
+        QTRY_VERIFY(shownIn(QStringLiteral("maintenanceScreen")).contains(QStringLiteral("selftest.card")));
+        UiProbe::screenshot(m_window, QStringLiteral("maintenance-audit-zh"));
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("maintenanceLeave")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("maintenanceScreen")));
+
+        const QStringList actions = auditActions();
+        QCOMPARE(actions.count(QStringLiteral("maintenance maintenance.pin refused")), 4);
+        QCOMPARE(actions.count(QStringLiteral("maintenance maintenance.pin locked-out")), 2);
+        QVERIFY2(actions.contains(QStringLiteral("maintenance maintenance.pin ok")), qPrintable(actions.join(QLatin1Char('\n'))));
+        QVERIFY(actions.contains(QStringLiteral("maintenance selftest.print ok")));
+        QVERIFY(actions.contains(QStringLiteral("maintenance selftest.card ok")));
+        QVERIFY(actions.contains(QStringLiteral("maintenance maintenance.leave ok")));
+        QFile auditFile(AuditLog::pathIn(stateDir()));
+        QVERIFY(auditFile.open(QIODevice::ReadOnly));
+        const QByteArray auditBytes = auditFile.readAll();
+        QVERIFY(!auditBytes.contains(card.idNumber.toUtf8()));
+        QVERIFY(!auditBytes.contains(card.name.toUtf8()));
+        QVERIFY(!auditBytes.contains(m_pin.toUtf8()));
+    }
+
+    void withoutAPinMaintenanceSaysHowToSetOne()
+    {
+        startKiosk(true, false);
+        makeTheGesture();
+        QTRY_VERIFY(shownIn(QStringLiteral("pinPad")).contains(QStringLiteral("kioskctl maintenance set-pin")));
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("keypadDone"))->isEnabled());
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("pinCancel")));
+        QTRY_VERIFY(!UiProbe::find(m_window, QStringLiteral("pinPad")));
+    }
+
+    void aTechnicianSetsUpANewTerminalUntilTheChecklistIsGreen()
+    {
+        startKiosk(false, false);
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("technicianSetupButton")));
+        UiProbe::screenshot(m_window, QStringLiteral("provisioning-attract-zh"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("technicianSetupButton")));
+        QTRY_VERIFY(shownIn(QStringLiteral("pinPad")).contains(QStringLiteral("设置维护 PIN")));
+
+        // A weak PIN is refused, then a good one typed twice is kept in the configuration file.
+        typePin(QStringLiteral("123456"));
+        typePin(QStringLiteral("123456"));
+        QTRY_VERIFY2(shownIn(QStringLiteral("pinPad")).contains(QStringLiteral("PIN 太简单")), qPrintable(shownIn(QStringLiteral("pinPad"))));
+        typePin(m_pin);
+        typePin(m_pin);
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("provisioningScreen")));
+        {
+            const QSettings saved(m_configPath, QSettings::IniFormat);
+            QVERIFY(MaintenancePin::matches(m_pin, saved.value(QStringLiteral("admin/pin_hash")).toString()));
+            QCOMPARE(saved.value(QStringLiteral("platform/timeout_s")).toInt(), 3); // the rest of the file is kept
+        }
+
+        QVERIFY(!m_kiosk->maintenance()->checklistGreen());
+        QQuickItem *token = UiProbe::find(m_window, QStringLiteral("enrolToken"));
+        QVERIFY(token);
+        token->setProperty("text", m_token);
+        QVERIFY(tapOnPage(QStringLiteral("enrolButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->maintenance()->enrolled(), 30000);
+        QVERIFY(!terminalId().isEmpty());
+
+        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->runtime()->receiptPrinterUsable(), 30000);
+        QVERIFY(tapOnPage(QStringLiteral("provisioningPrint")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->maintenance()->printTest(), QStringLiteral("printed"), 60000);
+        QVERIFY(tapOnPage(QStringLiteral("recheck")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->maintenance()->checklistGreen(), 60000);
+        QVERIFY(UiProbe::find(m_window, QStringLiteral("putIntoService"))->isEnabled());
+        QVERIFY(scrollIntoView(QStringLiteral("putIntoService")));
+        UiProbe::screenshot(m_window, QStringLiteral("provisioning-checklist-zh"));
+
+        // The same checklist, headless.
+        QProcess checklist;
+        checklist.start(qEnvironmentVariable("KIOSKCTL"), {QStringLiteral("--config"), m_configPath, QStringLiteral("checklist")});
+        QVERIFY(checklist.waitForFinished(120000));
+        const QString listed = QString::fromUtf8(checklist.readAllStandardOutput());
+        QVERIFY2(checklist.exitCode() == 0, qPrintable(listed + QString::fromUtf8(checklist.readAllStandardError())));
+        QVERIFY2(listed.contains(QStringLiteral("all green")), qPrintable(listed));
+
+        QVERIFY(tapOnPage(QStringLiteral("putIntoService")));
+        QTRY_VERIFY(!UiProbe::find(m_window, QStringLiteral("provisioningScreen")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("technicianSetupButton")));
+        QVERIFY(auditActions().contains(QStringLiteral("maintenance provisioning.enrol ok")));
+        QVERIFY(auditActions().contains(QStringLiteral("maintenance provisioning.in-service ok")));
+    }
+
+    void theHeadlessChecklistFailsOnAnUnenrolledTerminal()
+    {
+        startKiosk(false, true);
+        QProcess checklist;
+        checklist.start(qEnvironmentVariable("KIOSKCTL"), {QStringLiteral("--config"), m_configPath, QStringLiteral("checklist"), QStringLiteral("--json")});
+        QVERIFY(checklist.waitForFinished(120000));
+        QCOMPARE(checklist.exitCode(), 1);
+        const QJsonObject answer = QJsonDocument::fromJson(checklist.readAllStandardOutput()).object();
+        QCOMPARE(answer.value(QLatin1String("green")).toBool(), false);
+        bool sawEnrolled = false;
+        for (const QJsonValue &item : answer.value(QLatin1String("items")).toArray()) {
+            if (item.toObject().value(QLatin1String("id")).toString() == QLatin1String("enrolled")) {
+                sawEnrolled = true;
+                QCOMPARE(item.toObject().value(QLatin1String("ok")).toBool(), false);
+            }
+            if (item.toObject().value(QLatin1String("id")).toString() == QLatin1String("pin_set"))
+                QCOMPARE(item.toObject().value(QLatin1String("ok")).toBool(), true);
+        }
+        QVERIFY(sawEnrolled);
+    }
+};
+
+QTEST_MAIN(TestMaintenance)
+#include "test_maintenance.moc"

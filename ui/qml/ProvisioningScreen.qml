@@ -1,0 +1,201 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+// First-boot setup for the technician, top to bottom: the peripherals and their health, the
+// hall's name and site, enrolment with the platform, a test page, and the checklist that must be
+// all green before the terminal goes into service. Text is typed on a USB keyboard plugged in for
+// the installation (docs/maintenance.md).
+Rectangle {
+    id: screen
+    objectName: "provisioningScreen"
+    color: Theme.background
+
+    MouseArea { anchors.fill: parent }
+    Component.onCompleted: Maintenance.checkPlatform()
+
+    component Line: Text {
+        Layout.fillWidth: true
+        color: Theme.text
+        font.pixelSize: Theme.fontSmall
+        wrapMode: Text.Wrap
+    }
+    component Heading: Text {
+        Layout.fillWidth: true
+        color: Theme.primaryDark
+        font.pixelSize: Theme.fontHeading
+        font.bold: true
+    }
+    component Field: Rectangle {
+        property alias text: input.text
+        property alias input: input
+        Layout.fillWidth: true
+        implicitHeight: 88
+        radius: 12
+        color: Theme.surface
+        border.color: input.activeFocus ? Theme.primary : Theme.border
+        border.width: 3
+        TextInput {
+            id: input
+            anchors.fill: parent
+            anchors.margins: 16
+            verticalAlignment: TextInput.AlignVCenter
+            font.pixelSize: Theme.fontBody
+            color: Theme.text
+            clip: true
+        }
+    }
+
+    function itemName(id) {
+        switch (id) {
+        case "devices_ok": return qsTr("设备正常");
+        case "enrolled": return qsTr("已在平台注册");
+        case "platform_reachable": return qsTr("平台可达");
+        case "outbox_key": return qsTr("离线队列密钥就位");
+        case "test_page": return qsTr("已打印测试页");
+        case "pin_set": return qsTr("已设置维护 PIN");
+        default: return id;
+        }
+    }
+
+    Rectangle {
+        id: header
+        anchors.left: parent.left
+        anchors.right: parent.right
+        height: 150
+        color: "#2B3340"
+        RowLayout {
+            anchors.fill: parent
+            anchors.margins: Theme.spacing
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("技术人员设置")
+                color: Theme.textOnPrimary
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+            }
+            KioskButton { objectName: "provisioningLeave"; text: qsTr("退出"); onClicked: Maintenance.leave() }
+        }
+    }
+
+    Flickable {
+        id: page
+        anchors.top: header.bottom
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.margin
+        contentHeight: body.implicitHeight
+        clip: true
+
+        ColumnLayout {
+            id: body
+            width: page.width
+            spacing: Theme.spacing
+
+            Heading { text: qsTr("1. 外设") }
+            Repeater {
+                model: Maintenance.devices
+                delegate: Line {
+                    required property var modelData
+                    text: (modelData.usable ? "✔ " : "✘ ") + modelData.id + "  " + modelData.level + (modelData.detail ? " (" + modelData.detail + ")" : "")
+                    color: modelData.usable ? Theme.success : Theme.accent
+                    font.pixelSize: Theme.fontBody
+                }
+            }
+
+            Heading { text: qsTr("2. 大厅名称和站点") }
+            Line { text: qsTr("中文名称") }
+            Field { id: hallZh; objectName: "hallNameZh"; text: Maintenance.hallName }
+            Line { text: qsTr("英文名称") }
+            Field { id: hallEn; objectName: "hallNameEn"; text: Maintenance.hallNameEn }
+            Line { text: qsTr("站点代码（行政区划代码-大厅）") }
+            Field { id: siteField; objectName: "siteCode"; text: Maintenance.site }
+            KioskButton {
+                objectName: "saveHall"
+                text: qsTr("保存")
+                onClicked: Maintenance.setHall(hallZh.text, hallEn.text, siteField.text)
+            }
+
+            Heading { text: qsTr("3. 在平台注册") }
+            Line {
+                text: Maintenance.enrolled ? qsTr("本机已注册。") : qsTr("输入平台发给本大厅的一次性注册码。")
+            }
+            Field { id: token; objectName: "enrolToken"; visible: !Maintenance.enrolled }
+            KioskButton {
+                objectName: "enrolButton"
+                visible: !Maintenance.enrolled
+                text: qsTr("注册")
+                onClicked: Maintenance.enrol(token.text)
+            }
+            Line {
+                objectName: "provisioningProblem"
+                visible: Maintenance.provisioningProblem !== ""
+                color: Theme.accent
+                font.pixelSize: Theme.fontBody
+                text: Maintenance.provisioningProblem === "enrolling" ? qsTr("正在注册……")
+                      : Maintenance.provisioningProblem === "hall_incomplete" ? qsTr("请填写中文名称和站点代码")
+                      : Maintenance.provisioningProblem === "not_saved" ? qsTr("无法写入配置文件")
+                      : Maintenance.provisioningProblem === "token_missing" ? qsTr("请输入注册码")
+                      : qsTr("注册失败：%1").arg(Maintenance.provisioningProblem)
+            }
+
+            Heading { text: qsTr("4. 打印测试页") }
+            RowLayout {
+                KioskButton { objectName: "provisioningPrint"; text: qsTr("打印测试页"); onClicked: Maintenance.printTestPage() }
+                Line {
+                    text: Maintenance.printTest === "printing" ? qsTr("打印中……") : Maintenance.printTest === "printed" ? qsTr("已打印")
+                          : Maintenance.printTest
+                }
+            }
+
+            Heading { text: qsTr("5. 检查清单") }
+            KioskButton { objectName: "recheck"; text: qsTr("重新检查"); onClicked: { Maintenance.checkPlatform(); Maintenance.refresh(); } }
+            Repeater {
+                model: Maintenance.checklist
+                delegate: Rectangle {
+                    required property var modelData
+                    objectName: "check_" + modelData.id
+                    Layout.fillWidth: true
+                    implicitHeight: row.implicitHeight + 24
+                    radius: 12
+                    color: modelData.ok ? "#E3F3E8" : "#FBE4E5"
+                    RowLayout {
+                        id: row
+                        x: 16
+                        y: 12
+                        width: parent.width - 32
+                        Text {
+                            text: modelData.ok ? "✔" : "✘"
+                            color: modelData.ok ? Theme.success : Theme.accent
+                            font.pixelSize: Theme.fontBody
+                            font.bold: true
+                        }
+                        Text {
+                            Layout.fillWidth: true
+                            text: screen.itemName(modelData.id)
+                            color: Theme.text
+                            font.pixelSize: Theme.fontBody
+                        }
+                        Text {
+                            Layout.maximumWidth: 480
+                            text: modelData.detail
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.fontSmall
+                            elide: Text.ElideRight
+                        }
+                    }
+                }
+            }
+            KioskButton {
+                objectName: "putIntoService"
+                Layout.fillWidth: true
+                Layout.bottomMargin: Theme.margin
+                primary: true
+                enabled: Maintenance.checklistGreen
+                text: qsTr("投入使用")
+                onClicked: Maintenance.putIntoService()
+            }
+        }
+    }
+}
