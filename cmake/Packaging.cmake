@@ -1,0 +1,77 @@
+# The Debian packages, built with `cpack -G DEB` in the build tree (tests/packaging does so):
+#   kiosk              the kiosk and kioskctl, the example configuration, the systemd unit running
+#                      the kiosk inside cage on tty1, udev rules, tmpfiles, the usblp blacklist, docs;
+#   kiosk-refplatform  the reference platform server, for test halls and development only.
+# The device simulator (kiosk-devsim) is a development tool and ships in neither.
+# Install rules live here, in their own components, so that a target's plain install() line
+# elsewhere never drags a development tool into a package.
+
+set(KIOSK_PACKAGING_DIR "${PROJECT_SOURCE_DIR}/packaging")
+
+# The example configuration is exactly what `kioskctl config example` prints, made at build time,
+# so the file in the package can never drift from the schema.
+set(KIOSK_EXAMPLE_CONFIG "${PROJECT_BINARY_DIR}/packaging/kiosk.ini")
+add_custom_command(OUTPUT "${KIOSK_EXAMPLE_CONFIG}"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${PROJECT_BINARY_DIR}/packaging"
+  COMMAND sh -c "\"$<TARGET_FILE:kioskctl>\" config example > \"${KIOSK_EXAMPLE_CONFIG}\""
+  DEPENDS kioskctl
+  COMMENT "Writing the example configuration with kioskctl config example"
+  VERBATIM)
+add_custom_target(kiosk-example-config ALL DEPENDS "${KIOSK_EXAMPLE_CONFIG}")
+
+install(TARGETS kiosk kioskctl RUNTIME DESTINATION bin COMPONENT kiosk)
+install(FILES "${KIOSK_EXAMPLE_CONFIG}" DESTINATION /etc/kiosk COMPONENT kiosk)
+install(FILES "${KIOSK_PACKAGING_DIR}/systemd/kiosk.service" DESTINATION /lib/systemd/system COMPONENT kiosk)
+install(FILES "${KIOSK_PACKAGING_DIR}/udev/70-kiosk.rules" DESTINATION /lib/udev/rules.d COMPONENT kiosk)
+install(FILES "${KIOSK_PACKAGING_DIR}/tmpfiles/kiosk.conf" DESTINATION lib/tmpfiles.d COMPONENT kiosk)
+# Installed under the name docs/printing.md gives it.
+install(FILES "${KIOSK_PACKAGING_DIR}/modprobe/kiosk-usblp.conf" DESTINATION /etc/modprobe.d
+  RENAME kiosk-no-usblp.conf COMPONENT kiosk)
+install(DIRECTORY "${KIOSK_ASSETS_DIR}/" DESTINATION share/kiosk COMPONENT kiosk)
+install(FILES "${PROJECT_SOURCE_DIR}/README.md" DESTINATION share/doc/kiosk COMPONENT kiosk)
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/docs/" DESTINATION share/doc/kiosk COMPONENT kiosk
+  FILES_MATCHING PATTERN "*.md" PATTERN "images" EXCLUDE)
+if(TARGET kiosk-refplatform)
+  install(TARGETS kiosk-refplatform RUNTIME DESTINATION bin COMPONENT refplatform)
+endif()
+
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME kiosk)
+set(CPACK_PACKAGE_VENDOR "kiosk project")
+set(CPACK_PACKAGE_CONTACT "Kiosk maintainers <kiosk@localhost>")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+# Each package's summary is the first line of its own description, not the project's.
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "")
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_PACKAGE_DIRECTORY "${PROJECT_BINARY_DIR}/deb")
+set(CPACK_DEB_COMPONENT_INSTALL ON)
+set(CPACK_COMPONENTS_GROUPING IGNORE)
+set(CPACK_COMPONENTS_ALL kiosk)
+if(TARGET kiosk-refplatform)
+  list(APPEND CPACK_COMPONENTS_ALL refplatform)
+endif()
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION misc)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
+
+set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME kiosk)
+set(CPACK_DEBIAN_KIOSK_DESCRIPTION "24/7 government self-service kiosk
+The terminal software of a 7x24 self-service hall: reads ID cards and QR codes, fills forms from the card, photographs documents, submits cases to the provincial platform (queuing them when the network is down), prints receipts and collects ratings. Runs as the user kiosk inside the cage compositor on tty1 under systemd, with a watchdog.")
+# Beyond the libraries dpkg-shlibdeps finds: the compositor, the Qt plugins and QML modules the
+# kiosk loads at run time, Chinese fonts, and what the maintainer scripts call.
+set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
+  "cage, dbus, fonts-noto-cjk, adduser, init-system-helpers, qt6-wayland, qml6-module-qtquick, qml6-module-qtquick-window, qml6-module-qtquick-layouts, qml6-module-qtqml, qml6-module-qtqml-models, qml6-module-qtqml-workerscript")
+set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "cups, libgl1-mesa-dri, systemd")
+# The example configuration's simulated printers run ippeveprinter; production printers do not.
+set(CPACK_DEBIAN_KIOSK_PACKAGE_SUGGESTS "cups-ipp-utils")
+set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
+  "${KIOSK_PACKAGING_DIR}/deb/conffiles;${KIOSK_PACKAGING_DIR}/deb/postinst;${KIOSK_PACKAGING_DIR}/deb/prerm;${KIOSK_PACKAGING_DIR}/deb/postrm")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+
+set(CPACK_DEBIAN_REFPLATFORM_PACKAGE_NAME kiosk-refplatform)
+set(CPACK_DEBIAN_REFPLATFORM_DESCRIPTION "reference platform server for the self-service kiosk
+Implements the kiosk's whole terminal contract with switches for latency, errors and outages, for test halls and development. Not for production.")
+set(CPACK_DEBIAN_REFPLATFORM_PACKAGE_DEPENDS "libqt6sql6-sqlite")
+
+include(CPack)
