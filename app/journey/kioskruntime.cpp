@@ -13,12 +13,14 @@
 #include "platformheartbeat.h"
 #include "printer/printer.h"
 #include "printer/printjob.h"
+#include "scanner/barcodescanner.h"
 #include "receiptcontent.h"
 #include "receiptrenderer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QStorageInfo>
@@ -80,13 +82,21 @@ KioskRuntime::KioskRuntime(const KioskConfig &config, Catalogue catalogue)
 {
     m_session.addWipeable(&m_identity);
     m_session.addWipeable(&m_draft);
+    m_session.addWipeable(&m_verification);
+    m_session.addWipeable(&m_records);
+    m_session.addWipeable(&m_delivery);
     connect(&m_session, &SessionMachine::sessionEnded, this, &KioskRuntime::stopDocumentCapture);
+    connect(&m_session, &SessionMachine::sessionEnded, this, &KioskRuntime::stopFaceCheck);
+    connect(&m_verification, &IdentityVerification::finished, this, &KioskRuntime::verificationFinished);
     connect(&m_session, &SessionMachine::sessionEnded, this, &KioskRuntime::adoptPendingCatalogue);
     m_uptime.start();
 }
 
 KioskRuntime::~KioskRuntime()
 {
+    m_session.removeWipeable(&m_delivery);
+    m_session.removeWipeable(&m_records);
+    m_session.removeWipeable(&m_verification);
     m_session.removeWipeable(&m_draft);
     m_session.removeWipeable(&m_identity);
     m_heartbeat.reset();
@@ -250,26 +260,24 @@ void KioskRuntime::adoptPendingCatalogue()
 
 QString KioskRuntime::unavailableReason(const CatalogueItem &item) const
 {
-    if (item.kind != ItemKind::Apply)
-        return QStringLiteral("not_yet_on_this_kiosk");
-    if (!m_outbox || !m_submission)
+    const bool apply = item.kind == ItemKind::Apply;
+    if (apply && (!m_outbox || !m_submission))
         return QStringLiteral("outbox_unavailable");
     // Room for the case and a few document pages, checked before the resident starts.
-    if (!m_outbox->canAccept(8LL * 1024 * 1024))
+    if (apply && !m_outbox->canAccept(8LL * 1024 * 1024))
         return QStringLiteral("outbox_full");
-    if (!item.offlineOk && (!m_platform || m_platform->connectivity() == PlatformClient::Connectivity::Offline))
+    // Documents, queries and face checks are answered by the platform there and then.
+    const bool needsPlatformLive = !apply || !item.offlineOk || item.faceRequired;
+    if (needsPlatformLive && (!m_platform || m_platform->connectivity() == PlatformClient::Connectivity::Offline))
         return QStringLiteral("platform_offline");
-    // What this build cannot yet do at the kiosk itself: check a face, or take typed Chinese text.
-    // Such items are shown with their guide and sent to a counter.
-    if (item.faceRequired)
-        return QStringLiteral("not_yet_on_this_kiosk");
+    if (item.faceRequired && !faceCameraUsable())
+        return QStringLiteral("face_camera_unavailable");
+    if (item.kind == ItemKind::Print && !documentPrinterUsable())
+        return QStringLiteral("document_printer_unavailable");
+    if (!apply)
+        return {};
     if (!item.materials.isEmpty() && !documentCameraUsable())
         return QStringLiteral("document_camera_unavailable");
-    for (const FormField &field : item.form) {
-        const bool typedText = field.type == QLatin1String("text") || field.type == QLatin1String("address");
-        if (typedText && field.prefill.isEmpty())
-            return QStringLiteral("not_yet_on_this_kiosk");
-    }
     return {};
 }
 
@@ -279,10 +287,145 @@ bool KioskRuntime::beginApplication(const QString &itemCode)
     const IdCardHolder *holder = m_identity.holder();
     if (!item || !holder || !unavailableReason(*item).isEmpty())
         return false;
+    if (item->faceRequired && m_verification.verifiedBy() != QLatin1String("idcard+face"))
+        return false;
     if (!m_session.advance(SessionState::Form))
         return false;
     m_draft.begin(*item, *holder);
     return true;
+}
+
+Camera *KioskRuntime::faceCamera() const
+{
+    return m_devices ? qobject_cast<Camera *>(m_devices->device(QStringLiteral("face_camera"))) : nullptr;
+}
+
+bool KioskRuntime::faceCameraUsable() const
+{
+    const Camera *camera = faceCamera();
+    return camera && camera->health().isUsable();
+}
+
+Printer *KioskRuntime::documentPrinter() const
+{
+    return m_devices ? m_devices->printer(QStringLiteral("document_printer")) : nullptr;
+}
+
+bool KioskRuntime::documentPrinterUsable() const
+{
+    const Printer *printer = documentPrinter();
+    return printer && printer->health().isUsable();
+}
+
+bool KioskRuntime::verifyResident(bool withFace)
+{
+    const IdCardHolder *holder = m_identity.holder();
+    if (!holder || !m_platform || m_verification.state() == IdentityVerification::State::Verifying)
+        return false;
+    if (m_session.state() != SessionState::Verify && !m_session.advance(SessionState::Verify))
+        return false;
+    m_session.touch();
+    if (!withFace)
+        return m_verification.verifyCard(m_platform.get(), *holder);
+    Camera *camera = faceCamera();
+    if (!camera || !camera->health().isUsable())
+        return false;
+    camera->setMode(Camera::Mode::Face);
+    return true;
+}
+
+void KioskRuntime::takeFace(const QByteArray &jpeg)
+{
+    QByteArray picture = jpeg;
+    const IdCardHolder *holder = m_identity.holder();
+    if (m_session.state() != SessionState::Verify || !holder || !m_platform) {
+        picture.fill('\0');
+        return;
+    }
+    // The camera hands the picture over only once the liveness challenge has passed; the
+    // platform is told so (the turn challenge is a deterrent, not presentation-attack detection).
+    constexpr double LivenessPassed = 0.9;
+    m_session.touch();
+    (void)m_verification.verifyCard(m_platform.get(), *holder, std::move(picture), LivenessPassed);
+}
+
+void KioskRuntime::stopFaceCheck()
+{
+    if (Camera *camera = faceCamera())
+        camera->setMode(Camera::Mode::Preview);
+}
+
+QString KioskRuntime::instantLocalReference() const
+{
+    // Instant errands are not queued, so they have no outbox reference; this one is unique to the
+    // terminal and the moment, and shaped like the outbox's so receipts and staff read it alike.
+    const QString terminal = (m_platform && m_platform->settings().credentials) ? m_platform->settings().credentials->terminalId
+                                                                                  : QStringLiteral("T000000000000");
+    return QStringLiteral("%1-%2").arg(terminal, QDateTime::currentDateTime().toString(QStringLiteral("hhmmss")));
+}
+
+bool KioskRuntime::deliverInstantItem(const QString &itemCode)
+{
+    const CatalogueItem *item = m_catalogue.item(itemCode);
+    const IdCardHolder *holder = m_identity.holder();
+    if (!item || item->kind == ItemKind::Apply || !holder || !m_verification.isVerified() || !unavailableReason(*item).isEmpty())
+        return false;
+    if (item->faceRequired && m_verification.verifiedBy() != QLatin1String("idcard+face"))
+        return false;
+    if (!m_session.advance(SessionState::Result))
+        return false;
+    return m_delivery.fileInstantCase(m_platform.get(), documentPrinter(), *item, *holder, m_verification.holderToken(),
+                                      m_verification.verifiedBy(), instantLocalReference());
+}
+
+bool KioskRuntime::showProgress()
+{
+    if (!m_verification.isVerified() || !m_session.advance(SessionState::Result))
+        return false;
+    return m_records.fetchCases(m_platform.get(), m_verification.holderToken());
+}
+
+bool KioskRuntime::showLicences()
+{
+    if (!m_verification.isVerified() || !m_session.advance(SessionState::Result))
+        return false;
+    return m_records.fetchLicences(m_platform.get(), m_verification.holderToken());
+}
+
+bool KioskRuntime::printLicence(const QString &licenceId)
+{
+    const LicenceEntry *licence = m_records.licence(licenceId);
+    if (!licence || m_session.state() != SessionState::Result || !m_verification.isVerified())
+        return false;
+    m_session.touch();
+    return m_delivery.printDocument(m_platform.get(), documentPrinter(), licence->documentUrl, m_verification.holderToken(),
+                                    licence->type.zh);
+}
+
+bool KioskRuntime::queryReceiptCode(const QString &text)
+{
+    const QString reference = ResidentRecords::referenceFromReceiptCode(text);
+    if (reference.isEmpty())
+        return false;
+    QString caseNumber = ResidentRecords::isCaseNumber(reference) ? reference : QString();
+    QString queuedItem;
+    if (!ResidentRecords::isCaseNumber(reference)) {
+        // A receipt of a case that was queued here: the outbox knows its number once it is sent.
+        if (!m_outbox)
+            return false;
+        const OutboxResult<std::optional<OutboxEntry>> found = m_outbox->find(reference);
+        if (!found || !found.value())
+            return false;
+        caseNumber = found.value()->resultRef;
+        queuedItem = found.value()->itemCode;
+    }
+    if (m_session.state() != SessionState::Result && !m_session.advance(SessionState::Result))
+        return false;
+    if (caseNumber.isEmpty()) {
+        m_records.answerQueuedHere(reference, queuedItem);
+        return true;
+    }
+    return m_records.fetchCase(m_platform.get(), caseNumber);
 }
 
 Camera *KioskRuntime::documentCamera() const
@@ -329,7 +472,10 @@ bool KioskRuntime::submitApplication()
         return false;
     CaseDraft draft;
     draft.itemCode = m_draft.item()->code;
-    draft.body = QJsonDocument(m_draft.caseBody(QStringLiteral("idcard"))).toJson(QJsonDocument::Compact);
+    QJsonObject body = m_draft.caseBody(m_verification.isVerified() ? m_verification.verifiedBy() : QStringLiteral("idcard"));
+    if (m_verification.isVerified())
+        body.insert(QStringLiteral("holder_token"), m_verification.holderToken());
+    draft.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     for (const MaterialSpec &material : m_draft.item()->materials) {
         const QList<QByteArray> pages = m_draft.pages(material.id);
         if (pages.isEmpty())
@@ -365,10 +511,23 @@ bool KioskRuntime::printReceipt(const QString &language)
     using Kind = CaseSubmission::Outcome::Kind;
     Printer *printer = m_devices ? m_devices->printer(QStringLiteral("receipt_printer")) : nullptr;
     const IdCardHolder *holder = m_identity.holder();
-    if (!printer || !m_draft.isActive() || (m_lastOutcome.kind != Kind::Filed && m_lastOutcome.kind != Kind::Queued))
+    if (!printer)
         return false;
-    ReceiptContent content = ReceiptContent::forCase(m_config, m_draft.item(), m_lastOutcome.caseNo, m_lastOutcome.localRef,
-                                                     QDateTime::currentDateTime(), language);
+    // The receipt is for the application just filed or queued, or for an instant item's case.
+    const CatalogueItem *item = nullptr;
+    QString caseNo;
+    QString localRef;
+    if (m_draft.isActive() && (m_lastOutcome.kind == Kind::Filed || m_lastOutcome.kind == Kind::Queued)) {
+        item = m_draft.item();
+        caseNo = m_lastOutcome.caseNo;
+        localRef = m_lastOutcome.localRef;
+    } else if (!m_delivery.caseNumber().isEmpty()) {
+        item = m_catalogue.item(m_delivery.itemCode());
+        caseNo = m_delivery.caseNumber();
+    }
+    if (!item)
+        return false;
+    ReceiptContent content = ReceiptContent::forCase(m_config, item, caseNo, localRef, QDateTime::currentDateTime(), language);
     if (holder) {
         // The renderer prints both masked; they are passed whole so that it, and only it, masks.
         content.applicantName = holder->name.isEmpty() ? holder->nameEn : holder->name;
@@ -444,6 +603,22 @@ void KioskRuntime::startDevices()
                 return;
             if (m_draft.addPage(m_captureMaterial, jpeg))
                 emit pageCaptured(found);
+        });
+    }
+    if (Camera *camera = faceCamera()) {
+        connect(camera, &Camera::faceGuidance, this, [this](const QString &guidance) {
+            if (m_session.state() == SessionState::Verify)
+                emit faceGuidance(guidance);
+        });
+        connect(camera, &Camera::faceCaptured, this, [this](const QByteArray &jpeg, double) { takeFace(jpeg); });
+    }
+    if (BarcodeScanner *scanner = m_devices->barcodeScanner()) {
+        // Codes count only while the kiosk asks who the resident is (a receipt, an app's QR code).
+        connect(scanner, &BarcodeScanner::codeScanned, this, [this](const QString &, const QString &text) {
+            if (m_session.state() == SessionState::Identify) {
+                m_session.touch();
+                emit codeScanned(text);
+            }
         });
     }
     if (IdCardReader *reader = m_devices->idCardReader()) {

@@ -3,8 +3,11 @@
 #include "applicationdraft.h"
 #include "casesubmission.h"
 #include "catalogue.h"
+#include "documentdelivery.h"
+#include "identityverification.h"
 #include "kioskconfig.h"
 #include "residentidentity.h"
+#include "residentrecords.h"
 #include "sessionmachine.h"
 
 #include <QElapsedTimer>
@@ -21,6 +24,7 @@ class PlatformHeartbeat;
 class OutboxSender;
 class OutboxStore;
 class PlatformClient;
+class Printer;
 struct IdCardHolder;
 
 // Everything the kiosk process runs, built from one validated configuration: the catalogue, the
@@ -43,6 +47,9 @@ public:
     [[nodiscard]] SessionMachine *session() { return &m_session; }
     [[nodiscard]] ResidentIdentity *identity() { return &m_identity; }
     [[nodiscard]] ApplicationDraft *draft() { return &m_draft; }
+    [[nodiscard]] IdentityVerification *verification() { return &m_verification; }
+    [[nodiscard]] ResidentRecords *records() { return &m_records; }
+    [[nodiscard]] DocumentDelivery *delivery() { return &m_delivery; }
     [[nodiscard]] DeviceRegistry *devices() const { return m_devices.get(); }
     [[nodiscard]] PlatformClient *platform() const { return m_platform.get(); }
     [[nodiscard]] OutboxStore *outbox() const { return m_outbox.get(); }
@@ -59,8 +66,32 @@ public:
     // "not_yet_on_this_kiosk" (a kind of journey this build does not offer); empty when they can.
     [[nodiscard]] QString unavailableReason(const CatalogueItem &item) const;
 
-    // Starts the application for the selected item once the resident is identified.
+    // Starts the application for the selected item once the resident is identified (and, when
+    // the item needs it, verified).
     bool beginApplication(const QString &itemCode);
+
+    // Consent and verify. The identified resident is checked by the platform: with their face
+    // (`withFace`, only after they agreed: the face camera looks for a live face, and the picture
+    // goes to POST /identity/verify once) or with the card alone. verificationFinished() follows;
+    // faceGuidance() tells the resident what to do meanwhile.
+    bool verifyResident(bool withFace);
+    // The resident declined, or gave up on, the face check: the camera stops and forgets.
+    void stopFaceCheck();
+    [[nodiscard]] bool faceCameraUsable() const;
+
+    // After verification, the errands that end in a result at once (Result state):
+    // a `print` or `query` item filed and its document printed on the document printer,
+    bool deliverInstantItem(const QString &itemCode);
+    // the resident's cases and their progress (办件查询),
+    bool showProgress();
+    // the resident's e-licences (电子证照), each printable with printLicence().
+    bool showLicences();
+    bool printLicence(const QString &licenceId);
+    // Progress of the case on a receipt, from its QR code (no identification needed: the number
+    // is the key, and the answer holds no personal data). A reference of this kiosk's outbox for
+    // a case not yet sent is answered from the outbox. Returns false for a code that is no receipt's.
+    bool queryReceiptCode(const QString &text);
+    [[nodiscard]] bool documentPrinterUsable() const;
     // The document camera (高拍仪), when there is one.
     [[nodiscard]] bool documentCameraUsable() const;
     // Points the document camera at the material `materialId` of the draft; capturePage() then
@@ -93,6 +124,11 @@ signals:
     // A page was captured for the current material; `pageFound` is false when no page outline
     // was found and the whole frame was kept (the resident may want to retake it).
     void pageCaptured(bool pageFound);
+    // Face check guidance: a FaceObservation word ("move_closer", "hold_still", "good").
+    void faceGuidance(const QString &guidance);
+    void verificationFinished(bool verified, const QString &problem);
+    // A code was scanned on the reader or the camera while the kiosk asked for identification.
+    void codeScanned(const QString &text);
 
 private:
     KioskRuntime(const KioskConfig &config, Catalogue catalogue);
@@ -103,12 +139,19 @@ private:
     void refreshCatalogue();
     void adoptPendingCatalogue();
     [[nodiscard]] Camera *documentCamera() const;
+    [[nodiscard]] Camera *faceCamera() const;
+    [[nodiscard]] Printer *documentPrinter() const;
+    [[nodiscard]] QString instantLocalReference() const;
+    void takeFace(const QByteArray &jpeg);
 
     KioskConfig m_config;
     Catalogue m_catalogue;
     SessionMachine m_session;
     ResidentIdentity m_identity;
     ApplicationDraft m_draft;
+    IdentityVerification m_verification;
+    ResidentRecords m_records;
+    DocumentDelivery m_delivery;
     std::unique_ptr<DeviceRegistry> m_devices;
     std::unique_ptr<PlatformClient> m_platform;
     std::unique_ptr<OutboxStore> m_outbox;

@@ -126,6 +126,9 @@ bool RefPlatform::open(QString *error)
         QStringLiteral("CREATE TABLE IF NOT EXISTS evaluations (evaluation_id TEXT PRIMARY KEY, case_no TEXT, score INTEGER, "
                        "tags TEXT, anonymous INTEGER, created_at INTEGER)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS heartbeats (terminal_id TEXT, at INTEGER, report TEXT)"),
+        // Each identity check, as a test may ask about it: never the card or the face itself.
+        QStringLiteral("CREATE TABLE IF NOT EXISTS verifications (method TEXT, face INTEGER, face_bytes INTEGER, liveness REAL, "
+                       "verified INTEGER, reason TEXT, created_at INTEGER)"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS nonces_seen ON nonces (seen_at)"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS cases_holder ON cases (holder)"),
         // A request in progress when the server stopped never got to its work (the work and its
@@ -455,12 +458,31 @@ HttpResponse RefPlatform::catalogue(const HttpRequest &request)
     return r;
 }
 
+void RefPlatform::recordVerification(const QJsonObject &body, bool verified, const QString &reason)
+{
+    const QJsonObject face = body.value(QLatin1String("face")).toObject();
+    const QByteArray jpeg = QByteArray::fromBase64(face.value(QLatin1String("jpeg")).toString().toLatin1());
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO verifications (method, face, face_bytes, liveness, verified, reason, created_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(body.value(QLatin1String("method")).toString());
+    q.addBindValue(body.contains(QLatin1String("face")) ? 1 : 0);
+    // Only whether it was a JPEG and how big: the picture is compared and forgotten.
+    q.addBindValue(jpeg.startsWith("\xff\xd8") ? jpeg.size() : 0);
+    q.addBindValue(face.value(QLatin1String("liveness")).toDouble(0));
+    q.addBindValue(verified ? 1 : 0);
+    q.addBindValue(reason);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.exec();
+}
+
 HttpResponse RefPlatform::verifyIdentity(const HttpRequest &request)
 {
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
     const QString method = body.value(QLatin1String("method")).toString();
     QString holder;
-    auto refuse = [this](const char *reason) {
+    auto refuse = [this, &body](const char *reason) {
+        recordVerification(body, false, QString::fromLatin1(reason));
         return json(200, {{QStringLiteral("verified"), false}, {QStringLiteral("reason"), QString::fromLatin1(reason)}});
     };
     if (method == QLatin1String("idcard")) {
@@ -497,6 +519,7 @@ HttpResponse RefPlatform::verifyIdentity(const HttpRequest &request)
     q.addBindValue(holder);
     q.addBindValue(QDateTime::currentSecsSinceEpoch() + 600);
     q.exec();
+    recordVerification(body, true, {});
     return json(200, {{QStringLiteral("verified"), true}, {QStringLiteral("score"), score},
                       {QStringLiteral("holder_token"), token}, {QStringLiteral("expires_in"), 600}});
 }
@@ -796,6 +819,7 @@ void RefPlatform::handleInspect(const HttpRequest &request, const HttpReply &rep
     static const QHash<QString, QString> tables = {
         {QStringLiteral("evaluations"), QStringLiteral("SELECT * FROM evaluations ORDER BY rowid")},
         {QStringLiteral("heartbeats"), QStringLiteral("SELECT * FROM heartbeats ORDER BY rowid")},
+        {QStringLiteral("verifications"), QStringLiteral("SELECT * FROM verifications ORDER BY rowid")},
         {QStringLiteral("materials"), QStringLiteral("SELECT * FROM materials ORDER BY rowid")},
         {QStringLiteral("idempotency"), QStringLiteral("SELECT terminal_id, key, done, status FROM idempotency ORDER BY rowid")},
         {QStringLiteral("terminals"), QStringLiteral("SELECT terminal_id, division, serial, model, site, disabled FROM terminals ORDER BY rowid")},

@@ -58,6 +58,7 @@ private:
     [[nodiscard]] HttpResponse enroll(const HttpRequest &request);
     [[nodiscard]] HttpResponse catalogue(const HttpRequest &request);
     [[nodiscard]] HttpResponse verifyIdentity(const HttpRequest &request);
+    void recordVerification(const QJsonObject &body, bool verified, const QString &reason);
     [[nodiscard]] HttpResponse uploadMaterial(const HttpRequest &request, const Auth &auth);
     [[nodiscard]] HttpResponse submitCase(const HttpRequest &request, const Auth &auth, const QString &idempotencyKey);
     [[nodiscard]] HttpResponse caseStatus(const QString &caseNumber);

@@ -52,6 +52,12 @@ void Camera::showSimulatedCode(const QString &text)
         QMetaObject::invokeMethod(m_worker, [worker = m_worker, text] { worker->showSimulatedCode(text); }, Qt::QueuedConnection);
 }
 
+void Camera::showSimulatedFace(SimulatedFace face)
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker, [worker = m_worker, face] { worker->showSimulatedFace(int(face)); }, Qt::QueuedConnection);
+}
+
 bool Camera::onOpen(QString *)
 {
     m_thread = new QThread(this);

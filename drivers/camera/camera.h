@@ -44,6 +44,12 @@ public:
     // The simulated scene shows a code carrying `text` (empty: takes it away); no effect on
     // real cameras.
     void showSimulatedCode(const QString &text);
+    // Who stands before a simulated face camera: nobody, a resident who turns their head now and
+    // then (what the liveness challenge asks), or a photo held still. A face camera starts with
+    // a live resident; no effect on real cameras.
+    enum class SimulatedFace { Absent, Live, Photo };
+    Q_ENUM(SimulatedFace)
+    void showSimulatedFace(SimulatedFace face);
 
 signals:
     void codeScanned(const QString &format, const QString &text);

@@ -10,8 +10,10 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTimer>
 
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 
@@ -23,6 +25,42 @@ namespace {
 constexpr int ReopenIntervalMs = 2000;
 
 enum class WorkerMode { Preview, Codes, Face, Document };
+enum class SimulatedFace { Absent, Live, Photo }; // as Camera::SimulatedFace
+
+// The simulated resident's face, scaled to a quarter of the frame's width, as the face camera
+// of a kiosk sees someone standing at it. Empty if the resource is missing.
+cv::Mat simulatedFace(const cv::Size &frame)
+{
+    QFile file(QStringLiteral(":/kiosk/camera/simulated-face.jpg"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray bytes = file.readAll();
+    const cv::Mat encoded(1, int(bytes.size()), CV_8UC1, const_cast<char *>(bytes.constData()));
+    const cv::Mat face = cv::imdecode(encoded, cv::IMREAD_COLOR);
+    if (face.empty())
+        return {};
+    // In the picture the face is about 97 px wide; the analyser wants it 18–75 % of the frame.
+    const double scale = 0.27 * frame.width / 97.0;
+    cv::Mat scaled;
+    cv::resize(face, scaled, cv::Size(), scale, scale, cv::INTER_AREA);
+    return scaled;
+}
+
+// Draws the face with its centre (128, 114 in the picture) near the frame's centre. A live
+// resident holds still for a while, turns (the face moves sideways by half its width) and comes
+// back, every three seconds at 15 frames a second; a photo never moves.
+void drawSimulatedFace(cv::Mat &frame, const cv::Mat &face, SimulatedFace who, qint64 frameNumber)
+{
+    if (face.empty() || who == SimulatedFace::Absent)
+        return;
+    const double scale = face.cols / 320.0;
+    const int faceWidth = int(97 * scale);
+    const int phase = int(frameNumber % 45);
+    const int shift = (who == SimulatedFace::Live && phase >= 20 && phase < 28) ? faceWidth / 2 : 0;
+    const cv::Point offset(frame.cols / 2 + shift - int(128 * scale), frame.rows / 2 - int(114 * scale));
+    const cv::Rect target = cv::Rect(offset, face.size()) & cv::Rect(0, 0, frame.cols, frame.rows);
+    face(cv::Rect(target.tl() - offset, target.size())).copyTo(frame(target));
+}
 
 // The synthetic scene of a `simulated` camera: a desk, a sheet of paper for the document camera,
 // and a code when one is shown. Drawn once per change, then only a moving tick each frame.
@@ -65,6 +103,8 @@ struct CameraWorker::Private {
     bool simulated = false;
     cv::Mat scene;
     QString simulatedCode;
+    cv::Mat faceImage;
+    SimulatedFace simulatedFace = SimulatedFace::Live;
     QTimer *timer = nullptr;
     QTimer *reopenTimer = nullptr;
     bool open = false;
@@ -113,6 +153,8 @@ void CameraWorker::openCamera()
     d->simulated = d->options.source == CameraOptions::Source::Simulated;
     if (d->simulated) {
         d->scene = drawScene(d->options, d->simulatedCode);
+        if (d->options.role == CameraOptions::Role::Face && d->faceImage.empty())
+            d->faceImage = simulatedFace(d->scene.size());
         d->open = true;
     } else {
         if (d->options.source == CameraOptions::Source::V4l2) {
@@ -214,6 +256,11 @@ void CameraWorker::showSimulatedCode(const QString &text)
         d->scene = drawScene(d->options, text);
 }
 
+void CameraWorker::showSimulatedFace(int face)
+{
+    d->simulatedFace = static_cast<SimulatedFace>(face);
+}
+
 void CameraWorker::checkHealth(int level)
 {
     emit healthChecked(level, d->open ? DeviceHealth::ok() : DeviceHealth::error(QStringLiteral("no_device"), StaffHint::CallService));
@@ -224,6 +271,7 @@ void CameraWorker::tick()
     cv::Mat bgr;
     if (d->simulated) {
         bgr = d->scene.clone();
+        drawSimulatedFace(bgr, d->faceImage, d->simulatedFace, d->frameNumber);
         // A moving tick in a corner, so the preview visibly lives.
         const int x = int((d->frameNumber * 7) % qMax(1, bgr.cols - 20));
         cv::rectangle(bgr, cv::Rect(x, bgr.rows - 12, 20, 8), cv::Scalar(200, 200, 200), cv::FILLED);

@@ -31,6 +31,7 @@ public slots:
     void capturePage();
     void setLivenessChallenge(int kind);
     void showSimulatedCode(const QString &text);
+    void showSimulatedFace(int face);
     void checkHealth(int level);
 
 signals:

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "localizedtext.h"
+#include "sessionmachine.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+class PlatformCall;
+class PlatformClient;
+class Printer;
+class PrintJob;
+struct CatalogueItem;
+struct IdCardHolder;
+struct PlatformResult;
+
+// A document the platform issues at once, printed here and not kept: a `print` item's
+// certificate (POST /cases, then the case's document_url) or one of the resident's e-licences
+// (its document_url). The PDF lives only in memory between download and print job and is
+// overwritten as soon as the printer has it. It needs the platform live and a verified holder.
+class DocumentDelivery : public QObject, public SessionWipeable
+{
+    Q_OBJECT
+
+public:
+    enum class Stage { Idle, Filing, Fetching, Printing, Done, Failed };
+    Q_ENUM(Stage)
+
+    explicit DocumentDelivery(QObject *parent = nullptr);
+
+    // Files an instant case for `item` on the verified holder's behalf; a document_url in the
+    // answer is fetched and printed on `printer`. finished() follows.
+    bool fileInstantCase(PlatformClient *platform, Printer *printer, const CatalogueItem &item, const IdCardHolder &holder,
+                         const QString &holderToken, const QString &verifiedBy, const QString &localRef);
+    // Fetches `documentUrl` with the holder token and prints it under `title`; finished() follows.
+    bool printDocument(PlatformClient *platform, Printer *printer, const QString &documentUrl, const QString &holderToken,
+                       const QString &title);
+
+    [[nodiscard]] Stage stage() const { return m_stage; }
+    [[nodiscard]] bool isBusy() const;
+    // From the instant case: its number, status ("approved", "rejected" …) and the platform's words.
+    [[nodiscard]] QString caseNumber() const { return m_caseNumber; }
+    [[nodiscard]] QString itemCode() const { return m_itemCode; }
+    [[nodiscard]] QString caseStatus() const { return m_caseStatus; }
+    [[nodiscard]] LocalizedText message() const { return m_message; }
+    // Whether a document came out of the printer.
+    [[nodiscard]] bool documentPrinted() const { return m_documentPrinted; }
+    // Failed: "platform_offline", "platform_refused", "platform_error", "no_printer" or the
+    // printer's reason ("media-empty", …) prefixed "printer:".
+    [[nodiscard]] QString problem() const { return m_problem; }
+
+    void wipeSessionData() override;
+
+signals:
+    void stageChanged(DocumentDelivery::Stage stage);
+    void finished(bool ok);
+
+private:
+    void setStage(Stage stage);
+    void fail(const QString &problem);
+    void fetchAndPrint(const QString &documentUrl);
+    void print(QByteArray pdf);
+    void watch(PlatformCall *call, void (DocumentDelivery::*handler)(const PlatformResult &));
+    void takeCaseAnswer(const PlatformResult &result);
+    void takeDocument(const PlatformResult &result);
+    [[nodiscard]] static QString problemOf(const PlatformResult &result);
+
+    Stage m_stage = Stage::Idle;
+    QPointer<PlatformClient> m_platform;
+    QPointer<Printer> m_printer;
+    QString m_holderToken;
+    QString m_title;
+    QString m_itemCode;
+    QString m_caseNumber;
+    QString m_caseStatus;
+    LocalizedText m_message;
+    bool m_documentPrinted = false;
+    QString m_problem;
+    QPointer<PlatformCall> m_call;
+    QPointer<PrintJob> m_job;
+};
