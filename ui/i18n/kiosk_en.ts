@@ -74,6 +74,115 @@
     </message>
 </context>
 <context>
+    <name>DeliveryScreen</name>
+    <message>
+        <location filename="../qml/DeliveryScreen.qml" line="21"/>
+        <source>暂时连不上政务服务平台。请稍后再试，或到人工窗口办理。</source>
+        <translation>The government service platform cannot be reached right now. Please try again later, or go to a service counter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeliveryScreen.qml" line="22"/>
+        <source>平台没有受理这项业务。请到人工窗口咨询。</source>
+        <translation>The platform did not accept this request. Please ask at a service counter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeliveryScreen.qml" line="23"/>
+        <source>文件打印机暂时无法使用，文件没有打印。请联系工作人员。</source>
+        <translation>The document printer is out of order, so the document was not printed. Please ask a member of staff.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeliveryScreen.qml" line="24"/>
+        <source>打印机缺纸，文件没有打印完。请联系工作人员补纸后重新打印。</source>
+        <translation>The printer ran out of paper before the document was finished. Please ask staff to refill it, then print again.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeliveryScreen.qml" line="25"/>
+        <source>打印机出现故障，文件没有打印出来。请联系工作人员。</source>
+        <translation>The printer has a fault and the document was not printed. Please ask a member of staff.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeliveryScreen.qml" line="26"/>
+        <source>这项业务没有办完。请到人工窗口咨询。</source>
+        <translation>This service could not be completed. Please ask at a service counter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeliveryScreen.qml" line="66"/>
+        <location filename="../qml/DeliveryScreen.qml" line="74"/>
+        <source>正在办理…</source>
+        <translation>Working on it…</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeliveryScreen.qml" line="67"/>
+        <source>正在获取文件…</source>
+        <translation>Getting your document…</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeliveryScreen.qml" line="68"/>
+        <source>正在打印，请稍候…</source>
+        <translation>Printing, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeliveryScreen.qml" line="70"/>
+        <source>已办结，文件已打印</source>
+        <translation>Done: your document has been printed</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeliveryScreen.qml" line="71"/>
+        <source>已办结</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeliveryScreen.qml" line="71"/>
+        <source>办理结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeliveryScreen.qml" line="72"/>
+        <source>没有办完</source>
+        <translation>Not completed</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeliveryScreen.qml" line="104"/>
+        <source>办件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeliveryScreen.qml" line="133"/>
+        <source>文件已从文件出口打印出来，请取走。文件带有电子签章，与窗口打印的具有同等效力。</source>
+        <translation>Your document has come out of the document slot; please take it. It carries an electronic seal and is as valid as one printed at a counter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeliveryScreen.qml" line="172"/>
+        <source>回执正在打印，请从出纸口取走。</source>
+        <translation>Your receipt is printing; please take it from the slot.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeliveryScreen.qml" line="173"/>
+        <source>回执已打印，请从出纸口取走。</source>
+        <translation>Your receipt has been printed; please take it from the slot.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeliveryScreen.qml" line="174"/>
+        <source>回执没有打印出来，请记下上面的编号，或重新打印。</source>
+        <translation>The receipt did not print. Please note the number above, or print it again.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeliveryScreen.qml" line="182"/>
+        <source>重新打印</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeliveryScreen.qml" line="203"/>
+        <source>完成，评价本次服务</source>
+        <translation>Done: rate this service</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeliveryScreen.qml" line="203"/>
+        <source>结束</source>
+        <translation>Finish</translation>
+    </message>
+</context>
+<context>
     <name>DemoPanel</name>
     <message>
         <location filename="../qml/DemoPanel.qml" line="19"/>
@@ -207,32 +316,32 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../qml/FormScreen.qml" line="59"/>
+        <location filename="../qml/FormScreen.qml" line="75"/>
         <source>请核对并填写信息</source>
         <translation>Check and complete your details</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="66"/>
+        <location filename="../qml/FormScreen.qml" line="82"/>
         <source>来自身份证的信息已自动填好，只需填写其余带 * 的项目。</source>
         <translation>Details from your ID card are already filled in; just complete the other items marked *.</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="101"/>
+        <location filename="../qml/FormScreen.qml" line="118"/>
         <source>点击填写</source>
         <translation>Tap to fill in</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="111"/>
+        <location filename="../qml/FormScreen.qml" line="128"/>
         <source>来自身份证</source>
         <translation>From your ID card</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="179"/>
+        <location filename="../qml/FormScreen.qml" line="214"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="187"/>
+        <location filename="../qml/FormScreen.qml" line="222"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
@@ -326,32 +435,47 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="39"/>
+        <location filename="../qml/HomeScreen.qml" line="43"/>
         <source>请选择您要办理的事项</source>
         <translation>What would you like to do?</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="47"/>
+        <location filename="../qml/HomeScreen.qml" line="52"/>
+        <source>搜索事项</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="58"/>
         <source>刷身份证即可自动填写信息，大部分事项无需填表</source>
         <translation>Tap your ID card and your details fill themselves in; most services need no form-filling</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="55"/>
+        <location filename="../qml/HomeScreen.qml" line="72"/>
+        <source>办件进度查询</source>
+        <translation>Application progress</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="79"/>
+        <source>电子证照打印</source>
+        <translation>Print my e-licences</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="86"/>
         <source>一件事一次办</source>
         <translation>One visit, all done</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="63"/>
+        <location filename="../qml/HomeScreen.qml" line="94"/>
         <source>一次认证、一张表单，相关事项一次办好</source>
         <translation>Identify once, fill in one form, and get several related services done together</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="92"/>
+        <location filename="../qml/HomeScreen.qml" line="123"/>
         <source>个人办事</source>
         <translation>For individuals</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="100"/>
+        <location filename="../qml/HomeScreen.qml" line="131"/>
         <source>法人办事</source>
         <translation>For businesses</translation>
     </message>
@@ -379,57 +503,82 @@
         <translation>The card was not read completely. Lay it flat on the reader and keep it there until you hear the tone.</translation>
     </message>
     <message>
+        <location filename="../qml/IdentifyScreen.qml" line="23"/>
+        <source>这个二维码不是本市政务服务回执上的二维码。请扫描回执上的二维码，或刷身份证查询。</source>
+        <translation>This QR code is not from a government service receipt. Scan the QR code on your receipt, or use your ID card.</translation>
+    </message>
+    <message>
         <location filename="../qml/IdentifyScreen.qml" line="24"/>
+        <source>本机暂不支持扫码认证，请刷身份证，或请工作人员协助。</source>
+        <translation>This kiosk cannot identify you by QR code yet. Please use your ID card, or ask a member of staff.</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdentifyScreen.qml" line="26"/>
         <source>读卡没有成功，请重新放置证件。</source>
         <translation>The card could not be read. Please place it on the reader again.</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="52"/>
+        <location filename="../qml/IdentifyScreen.qml" line="46"/>
+        <source>办件进度查询</source>
+        <translation>Application progress</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdentifyScreen.qml" line="47"/>
+        <source>电子证照打印</source>
+        <translation>Print my e-licences</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdentifyScreen.qml" line="56"/>
         <source>身份已确认</source>
         <translation>Identity confirmed</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="52"/>
+        <location filename="../qml/IdentifyScreen.qml" line="56"/>
         <source>请刷身份证</source>
         <translation>Please tap your ID card</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="74"/>
+        <location filename="../qml/IdentifyScreen.qml" line="78"/>
         <source>读卡区</source>
         <translation>Card reader</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="94"/>
+        <location filename="../qml/IdentifyScreen.qml" line="98"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="116"/>
+        <location filename="../qml/IdentifyScreen.qml" line="120"/>
         <source>请将身份证平放在读卡区，读卡完成前请不要移开。港澳台居民居住证、外国人永久居留身份证也可以使用。</source>
         <translation>Lay your ID card flat on the reader and leave it there until it has been read. Residence permits for Hong Kong, Macao and Taiwan residents and foreign permanent resident ID cards work too.</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="154"/>
+        <location filename="../qml/IdentifyScreen.qml" line="131"/>
+        <source>也可以把回执上的二维码对准扫码窗口，不用刷证件。</source>
+        <translation>Or hold the QR code on your receipt to the scanner window; no card needed.</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdentifyScreen.qml" line="169"/>
         <source>读卡器暂时无法使用。请联系工作人员协助办理。</source>
         <translation>The card reader is out of order. Please ask a member of staff to help you.</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="196"/>
+        <location filename="../qml/IdentifyScreen.qml" line="211"/>
         <source>为保护您的隐私，屏幕上只显示部分信息。</source>
         <translation>To protect your privacy, only part of your details is shown.</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="222"/>
+        <location filename="../qml/IdentifyScreen.qml" line="237"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="229"/>
+        <location filename="../qml/IdentifyScreen.qml" line="244"/>
         <source>请工作人员协助</source>
         <translation>Ask staff for help</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="237"/>
+        <location filename="../qml/IdentifyScreen.qml" line="252"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
@@ -481,6 +630,74 @@
     </message>
 </context>
 <context>
+    <name>LicencesScreen</name>
+    <message>
+        <location filename="../qml/LicencesScreen.qml" line="15"/>
+        <source>文件打印机暂时无法使用。请联系工作人员。</source>
+        <translation>The document printer is out of order. Please ask a member of staff.</translation>
+    </message>
+    <message>
+        <location filename="../qml/LicencesScreen.qml" line="16"/>
+        <source>打印机缺纸，证照没有打印完。请联系工作人员补纸后重新打印。</source>
+        <translation>The printer ran out of paper before the licence was finished. Please ask staff to refill it, then print again.</translation>
+    </message>
+    <message>
+        <location filename="../qml/LicencesScreen.qml" line="17"/>
+        <source>打印机出现故障，证照没有打印出来。请联系工作人员。</source>
+        <translation>The printer has a fault and the licence was not printed. Please ask a member of staff.</translation>
+    </message>
+    <message>
+        <location filename="../qml/LicencesScreen.qml" line="18"/>
+        <source>证照没有打印出来，请稍后再试。</source>
+        <translation>The licence was not printed. Please try again later.</translation>
+    </message>
+    <message>
+        <location filename="../qml/LicencesScreen.qml" line="39"/>
+        <source>我的电子证照</source>
+        <translation>My e-licences</translation>
+    </message>
+    <message>
+        <location filename="../qml/LicencesScreen.qml" line="49"/>
+        <source>正在查询…</source>
+        <translation>Looking it up…</translation>
+    </message>
+    <message>
+        <location filename="../qml/LicencesScreen.qml" line="50"/>
+        <source>暂时查询不到您的电子证照，请稍后再试。</source>
+        <translation>Your e-licences cannot be looked up right now. Please try again later.</translation>
+    </message>
+    <message>
+        <location filename="../qml/LicencesScreen.qml" line="51"/>
+        <source>平台上没有您的电子证照。</source>
+        <translation>The platform holds no e-licences of yours.</translation>
+    </message>
+    <message>
+        <location filename="../qml/LicencesScreen.qml" line="71"/>
+        <source>证照已打印，请从文件出口取走。</source>
+        <translation>Your licence has been printed; please take it from the document slot.</translation>
+    </message>
+    <message>
+        <location filename="../qml/LicencesScreen.qml" line="72"/>
+        <source>正在打印，请稍候…</source>
+        <translation>Printing, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../qml/LicencesScreen.qml" line="110"/>
+        <source>发证日期 %1</source>
+        <translation>Issued %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/LicencesScreen.qml" line="125"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../qml/LicencesScreen.qml" line="145"/>
+        <source>结束</source>
+        <translation>Finish</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../qml/Main.qml" line="15"/>
@@ -488,7 +705,7 @@
         <translation>Government self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="115"/>
+        <location filename="../qml/Main.qml" line="123"/>
         <source>技术人员设置</source>
         <translation>Technician setup</translation>
     </message>
@@ -816,6 +1033,64 @@
     </message>
 </context>
 <context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <location filename="../qml/OnScreenKeyboard.qml" line="88"/>
+        <source>拼音</source>
+        <translation>Pinyin</translation>
+    </message>
+    <message>
+        <location filename="../qml/OnScreenKeyboard.qml" line="123"/>
+        <source>输入拼音，再点选汉字；点“英文”可输入英文字母</source>
+        <translation>Type pinyin, then tap a character; tap “English” to type Latin letters</translation>
+    </message>
+    <message>
+        <location filename="../qml/OnScreenKeyboard.qml" line="124"/>
+        <source>本机暂不能输入中文，可输入字母和数字</source>
+        <translation>Chinese input is not available on this kiosk right now; letters and digits still work</translation>
+    </message>
+    <message>
+        <location filename="../qml/OnScreenKeyboard.qml" line="171"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../qml/OnScreenKeyboard.qml" line="185"/>
+        <source>中文</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../qml/OnScreenKeyboard.qml" line="185"/>
+        <source>英文</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../qml/OnScreenKeyboard.qml" line="192"/>
+        <source>字母</source>
+        <translation>Letters</translation>
+    </message>
+    <message>
+        <location filename="../qml/OnScreenKeyboard.qml" line="198"/>
+        <source>选定</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <location filename="../qml/OnScreenKeyboard.qml" line="198"/>
+        <source>空格</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <location filename="../qml/OnScreenKeyboard.qml" line="206"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../qml/OnScreenKeyboard.qml" line="217"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>OutOfServiceScreen</name>
     <message>
         <location filename="../qml/OutOfServiceScreen.qml" line="19"/>
@@ -889,6 +1164,84 @@
         <location filename="../qml/PinPad.qml" line="101"/>
         <source>返回</source>
         <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressScreen</name>
+    <message>
+        <location filename="../qml/ProgressScreen.qml" line="15"/>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressScreen.qml" line="16"/>
+        <source>审核中</source>
+        <translation>Under review</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressScreen.qml" line="17"/>
+        <source>已办结</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressScreen.qml" line="18"/>
+        <source>不予受理</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressScreen.qml" line="19"/>
+        <source>需补充材料</source>
+        <translation>More documents needed</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressScreen.qml" line="20"/>
+        <source>已保存在本机，等待提交</source>
+        <translation>Saved at this kiosk, waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressScreen.qml" line="43"/>
+        <source>办件进度查询</source>
+        <translation>Application progress</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressScreen.qml" line="53"/>
+        <source>正在查询…</source>
+        <translation>Looking it up…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressScreen.qml" line="55"/>
+        <source>没有找到这个办件。请核对回执，或到人工窗口咨询。</source>
+        <translation>No such case was found. Please check your receipt, or ask at a service counter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressScreen.qml" line="56"/>
+        <source>暂时查询不到，请稍后再试，或拨打 12345 咨询。</source>
+        <translation>This cannot be looked up right now. Please try again later, or call 12345.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressScreen.qml" line="57"/>
+        <source>没有查到您的办件。</source>
+        <translation>No applications of yours were found.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressScreen.qml" line="97"/>
+        <source>办件编号 %1</source>
+        <translation>Case number %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressScreen.qml" line="98"/>
+        <source>本机受理编号 %1</source>
+        <translation>Kiosk reference %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressScreen.qml" line="115"/>
+        <source>政务服务平台恢复连接后会自动提交，提交后即可查到办件编号和进度。</source>
+        <translation>It will be sent automatically when the platform is reachable again; then its case number and progress can be looked up.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressScreen.qml" line="148"/>
+        <source>查询完毕</source>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
@@ -1219,6 +1572,42 @@
     </message>
 </context>
 <context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../qml/SearchPanel.qml" line="53"/>
+        <source>输入事项名称或拼音首字母</source>
+        <translation>Type a service name or pinyin initials</translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPanel.qml" line="66"/>
+        <source>关闭搜索</source>
+        <translation>Close search</translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPanel.qml" line="93"/>
+        <source>可以输入名称中的字，如“身份证”；也可以只输入拼音首字母，如“sfz”。</source>
+        <translation>Type part of a name, such as “身份证” (ID card), or just pinyin initials, such as “sfz”.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/SearchPanel.qml" line="101"/>
+        <source>找到 %n 个事项</source>
+        <translation>
+            <numerusform>%n service found</numerusform>
+            <numerusform>%n services found</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPanel.qml" line="112"/>
+        <source>没有找到相关事项</source>
+        <translation>No matching services</translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPanel.qml" line="120"/>
+        <source>可以换个说法再试，或请工作人员帮您查找：%1</source>
+        <translation>Try other words, or ask a member of staff to help you find it: %1</translation>
+    </message>
+</context>
+<context>
     <name>SubmitScreen</name>
     <message>
         <location filename="../qml/SubmitScreen.qml" line="52"/>
@@ -1273,6 +1662,186 @@
         <location filename="../qml/TopBar.qml" line="74"/>
         <source>退出</source>
         <translation>Exit</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyScreen</name>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="21"/>
+        <source>请站到屏幕正前方，看向摄像头</source>
+        <translation>Please stand in front of the screen and look at the camera</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="22"/>
+        <source>请保持画面中只有您一个人</source>
+        <translation>Please make sure only you are in the picture</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="23"/>
+        <source>请靠近一点</source>
+        <translation>Please come a little closer</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="24"/>
+        <source>请稍微后退</source>
+        <translation>Please step back a little</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="25"/>
+        <source>请把脸移到框的中间</source>
+        <translation>Please move your face into the middle of the frame</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="26"/>
+        <source>光线太暗，请抬起头，面向屏幕</source>
+        <translation>It is too dark; please raise your head and face the screen</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="27"/>
+        <source>光线太亮，请稍微侧身避开强光</source>
+        <translation>It is too bright; please turn a little away from the strong light</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="28"/>
+        <source>请保持不动</source>
+        <translation>Please hold still</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="29"/>
+        <source>很好，请慢慢向左或向右转一下头，再转回来</source>
+        <translation>Good. Now slowly turn your head to one side, then back again</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="31"/>
+        <source>请看向摄像头</source>
+        <translation>Please look at the camera</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="36"/>
+        <source>人脸比对没有通过。您可以再试一次，或选择其他方式办理。</source>
+        <translation>The face comparison did not succeed. You can try again, or choose another way.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="37"/>
+        <source>平台无法核验这张证件。请到人工窗口办理。</source>
+        <translation>The platform cannot verify this card. Please go to a service counter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="38"/>
+        <source>这张证件已过期，本机无法受理。请到人工窗口办理。</source>
+        <translation>This card has expired, so this kiosk cannot accept it. Please go to a service counter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="39"/>
+        <source>暂时连不上政务服务平台，无法核验身份。请稍后再试，或到人工窗口办理。</source>
+        <translation>The government service platform cannot be reached, so your identity cannot be checked. Please try again later, or go to a service counter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="40"/>
+        <source>摄像头暂时无法使用。请选择其他方式办理。</source>
+        <translation>The camera is out of order. Please choose another way.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="42"/>
+        <source>身份核验没有完成。请再试一次，或到人工窗口办理。</source>
+        <translation>The identity check did not finish. Please try again, or go to a service counter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="62"/>
+        <source>办件进度查询</source>
+        <translation>Application progress</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="63"/>
+        <source>电子证照打印</source>
+        <translation>Print my e-licences</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="73"/>
+        <source>人脸核验</source>
+        <translation>Face check</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="74"/>
+        <location filename="../qml/VerifyScreen.qml" line="78"/>
+        <source>正在核验身份…</source>
+        <translation>Checking your identity…</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="75"/>
+        <source>身份核验通过</source>
+        <translation>Identity confirmed</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="76"/>
+        <source>身份核验未通过</source>
+        <translation>Identity not confirmed</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="77"/>
+        <source>其他办理方式</source>
+        <translation>Other ways to do this</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="78"/>
+        <source>办理前需要核验是您本人</source>
+        <translation>We need to confirm it is you</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="104"/>
+        <source>这项业务需要确认是您本人办理。本机将用摄像头拍摄一张您的面部照片，发送到政务服务平台与您的证件照片比对。</source>
+        <translation>This service needs to confirm that you are the card holder. The kiosk will take one picture of your face and send it to the government service platform to compare with your ID photo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="112"/>
+        <source>照片只用于这一次比对：本机不保存，平台比对后即删除。</source>
+        <translation>The picture is used for this comparison only: the kiosk does not keep it, and the platform deletes it after comparing.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="120"/>
+        <source>如果您不同意，可以到人工窗口办理，或用“皖事通”手机应用办理。</source>
+        <translation>If you do not agree, you can go to a service counter, or use the Wanshitong mobile app.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="162"/>
+        <source>正在比对，请稍候…</source>
+        <translation>Comparing, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="205"/>
+        <source>您可以：</source>
+        <translation>You can:</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="212"/>
+        <source>· 到人工窗口办理，工作人员会核对您的证件（%1）</source>
+        <translation>· go to a service counter, where staff will check your card (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="219"/>
+        <source>· 用“皖事通”手机应用办理同一事项</source>
+        <translation>· do the same in the Wanshitong mobile app</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="245"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="253"/>
+        <source>不同意</source>
+        <translation>I do not agree</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="262"/>
+        <source>同意并开始</source>
+        <translation>Agree and start</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="262"/>
+        <location filename="../qml/VerifyScreen.qml" line="270"/>
+        <source>再试一次</source>
+        <translation>Try again</translation>
     </message>
 </context>
 </TS>
