@@ -3,6 +3,7 @@
 #include "kioskshell.h"
 #include "kioskwindow.h"
 #include "maintenanceshell.h"
+#include "recentlog.h"
 #include "residentactivityfilter.h"
 #include "systemdwatchdog.h"
 #include "voiceprompts.h"
@@ -77,6 +78,7 @@ int main(int argc, char *argv[])
     }
     if (!options->language.isEmpty())
         config->set(QStringLiteral("kiosk/language"), options->language);
+    RecentLog::installForKiosk(config->string(QStringLiteral("kiosk/state_dir")));
 
     std::unique_ptr<KioskRuntime> runtime = KioskRuntime::create(*config, &error);
     if (!runtime) {

@@ -1,6 +1,7 @@
 #include "auditlog.h"
 
 #include "personaldatafilter.h"
+#include "statefileowner.h"
 
 #include <QDir>
 #include <QFile>
@@ -35,8 +36,10 @@ bool AuditLog::record(const QString &actor, const QString &action, const QString
     const bool existed = file.exists();
     if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
         return false;
-    if (!existed)
+    if (!existed) {
         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        (void)StateFileOwner::adoptParentOwner(m_path);
+    }
     const QJsonObject json{
         {QLatin1String("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
         {QLatin1String("actor"), PersonalDataFilter::scrub(actor)},

@@ -1,6 +1,7 @@
 #include "maintenancegate.h"
 
 #include "maintenancepin.h"
+#include "statefileowner.h"
 
 #include <QDir>
 #include <QFile>
@@ -91,5 +92,6 @@ void MaintenanceGate::store(const State &state)
         return;
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(QJsonDocument(json).toJson(QJsonDocument::Compact));
-    (void)file.commit();
+    if (file.commit())
+        (void)StateFileOwner::adoptParentOwner(m_stateFile);
 }
