@@ -35,6 +35,7 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     , m_items(new CatalogueItemModel(&runtime->catalogue(), this))
     , m_themeItems(new CatalogueItemModel(&runtime->catalogue(), this))
     , m_themes(new ThemeModel(&runtime->catalogue(), this))
+    , m_search(new CatalogueSearchModel(runtime, this))
 {
     Q_ASSERT_X(!s_instance, "KioskShell", "one shell per process");
     s_instance = this;
@@ -409,6 +410,7 @@ bool KioskShell::setLanguage(const QString &language)
     m_items->setLanguage(language);
     m_themeItems->setLanguage(language);
     m_themes->setLanguage(language);
+    m_search->setLanguage(language);
     if (m_engine)
         m_engine->retranslate();
     qCInfo(lcUi) << "language" << language;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalogueitemmodel.h"
+#include "cataloguesearchmodel.h"
 #include "sessionmachine.h"
 #include "thememodel.h"
 
@@ -30,6 +31,7 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(CatalogueItemModel *items READ items CONSTANT)
     Q_PROPERTY(CatalogueItemModel *themeItems READ themeItems CONSTANT)
     Q_PROPERTY(ThemeModel *themes READ themes CONSTANT)
+    Q_PROPERTY(CatalogueSearchModel *search READ search CONSTANT)
     Q_PROPERTY(QVariantMap selectedItem READ selectedItem NOTIFY selectionChanged)
     Q_PROPERTY(QVariantMap selectedTheme READ selectedTheme NOTIFY selectionChanged)
     Q_PROPERTY(bool identified READ identified NOTIFY identityChanged)
@@ -76,6 +78,7 @@ public:
     [[nodiscard]] CatalogueItemModel *items() const { return m_items; }
     [[nodiscard]] CatalogueItemModel *themeItems() const { return m_themeItems; }
     [[nodiscard]] ThemeModel *themes() const { return m_themes; }
+    [[nodiscard]] CatalogueSearchModel *search() const { return m_search; }
     [[nodiscard]] QVariantMap selectedItem() const;
     [[nodiscard]] QVariantMap selectedTheme() const;
     [[nodiscard]] bool identified() const;
@@ -181,4 +184,5 @@ private:
     CatalogueItemModel *m_items;
     CatalogueItemModel *m_themeItems;
     ThemeModel *m_themes;
+    CatalogueSearchModel *m_search;
 };

@@ -1588,13 +1588,10 @@
         <source>可以输入名称中的字，如“身份证”；也可以只输入拼音首字母，如“sfz”。</source>
         <translation>Type part of a name, such as “身份证” (ID card), or just pinyin initials, such as “sfz”.</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../qml/SearchPanel.qml" line="101"/>
-        <source>找到 %n 个事项</source>
-        <translation>
-            <numerusform>%n service found</numerusform>
-            <numerusform>%n services found</numerusform>
-        </translation>
+        <source>找到的事项：%1</source>
+        <translation>Services found: %1</translation>
     </message>
     <message>
         <location filename="../qml/SearchPanel.qml" line="112"/>

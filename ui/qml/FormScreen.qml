@@ -13,14 +13,32 @@ Item {
 
     property string editing: ""
     property string editingType: ""
+    // Names, addresses and other typed text take the kiosk's keyboard with pinyin; numbers, dates
+    // and phone numbers keep the large keypad.
+    readonly property bool typingText: screen.editingType === "text" || screen.editingType === "address"
+    property Item editingItem: null
     property bool showProblems: false
 
     FieldProblem { id: fieldProblem }
 
-    function startEditing(field) {
+    function startEditing(field, fieldItem) {
         screen.editing = field.id;
         screen.editingType = field.type;
-        keypad.text = field.value.replace(/-/g, field.type === "phone" ? "-" : "");
+        screen.editingItem = fieldItem;
+        if (screen.typingText)
+            keyboard.reset(field.value, "pinyin");
+        else
+            keypad.text = field.value.replace(/-/g, field.type === "phone" ? "-" : "");
+        Qt.callLater(screen.showField, fieldItem);
+    }
+    // The field being edited stays in sight above the keyboard.
+    function showField(fieldItem) {
+        if (!fieldItem)
+            return;
+        const y = fieldItem.mapToItem(content, 0, 0).y;
+        const visibleBottom = flick.contentY + flick.height;
+        if (y < flick.contentY || y + fieldItem.height > visibleBottom)
+            flick.contentY = Math.max(0, Math.min(y - Theme.margin, flick.contentHeight - flick.height));
     }
 
     TopBar {
@@ -35,9 +53,12 @@ Item {
         anchors.top: topBar.bottom
         anchors.left: parent.left
         anchors.right: parent.right
-        anchors.bottom: screen.editing !== "" ? keypad.top : footer.top
+        anchors.bottom: screen.editing === "" ? footer.top : screen.typingText ? keyboard.top : keypad.top
         contentHeight: content.implicitHeight + 2 * Theme.margin
         clip: true
+        // The keyboard opening, or elder mode enlarging everything, must not hide the field.
+        onHeightChanged: if (screen.editing !== "") Qt.callLater(screen.showField, screen.editingItem)
+        onContentHeightChanged: if (screen.editing !== "") Qt.callLater(screen.showField, screen.editingItem)
         boundsBehavior: Flickable.StopAtBounds
 
         ColumnLayout {
@@ -97,7 +118,8 @@ Item {
                             anchors.verticalCenter: parent.verticalCenter
                             x: Theme.spacing
                             width: parent.width - 2 * Theme.spacing
-                            text: screen.editing === row.modelData.id ? keypad.text + "▏"
+                            text: screen.editing === row.modelData.id
+                                  ? (screen.typingText ? keyboard.text + keyboard.composition : keypad.text) + "▏"
                                   : (row.modelData.value !== "" ? row.modelData.value : qsTr("点击填写"))
                             font.pixelSize: Theme.fontBody
                             color: row.modelData.value !== "" || screen.editing === row.modelData.id ? Theme.text : Theme.textMuted
@@ -115,7 +137,7 @@ Item {
                         MouseArea {
                             anchors.fill: parent
                             enabled: !row.modelData.readonly
-                            onClicked: screen.startEditing(row.modelData)
+                            onClicked: screen.startEditing(row.modelData, parent)
                         }
                     }
                     Flow {
@@ -152,13 +174,31 @@ Item {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
-        visible: screen.editing !== ""
+        visible: screen.editing !== "" && !screen.typingText
         allowX: screen.editingType === "id_number"
         onDone: {
             Kiosk.setFieldValue(screen.editing, keypad.text);
             screen.editing = "";
         }
         onCancelled: screen.editing = ""
+    }
+
+    OnScreenKeyboard {
+        id: keyboard
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        visible: screen.editing !== "" && screen.typingText
+        // What was typed lives on in the form only; the keyboard keeps none of it.
+        onDone: {
+            Kiosk.setFieldValue(screen.editing, keyboard.text);
+            screen.editing = "";
+            keyboard.reset("", "pinyin");
+        }
+        onCancelled: {
+            screen.editing = "";
+            keyboard.reset("", "pinyin");
+        }
     }
 
     Rectangle {

@@ -23,6 +23,7 @@ Item {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
+        visible: !search.visible
         contentHeight: content.implicitHeight + 2 * Theme.margin
         clip: true
         boundsBehavior: Flickable.StopAtBounds
@@ -34,13 +35,23 @@ Item {
             width: flick.width - 2 * Theme.margin
             spacing: Theme.spacing
 
-            Text {
+            RowLayout {
                 Layout.fillWidth: true
-                text: qsTr("请选择您要办理的事项")
-                font.pixelSize: Theme.fontTitle
-                font.bold: true
-                color: Theme.text
-                wrapMode: Text.Wrap
+                spacing: Theme.spacing
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("请选择您要办理的事项")
+                    font.pixelSize: Theme.fontTitle
+                    font.bold: true
+                    color: Theme.text
+                    wrapMode: Text.Wrap
+                }
+                KioskButton {
+                    objectName: "searchButton"
+                    Layout.preferredWidth: Theme.elder ? 300 : 260
+                    text: qsTr("搜索事项")
+                    onClicked: search.open()
+                }
             }
             Text {
                 Layout.fillWidth: true
@@ -120,5 +131,14 @@ Item {
                 }
             }
         }
+    }
+
+    SearchPanel {
+        id: search
+        anchors.top: topBar.bottom
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        visible: false
     }
 }

@@ -1,0 +1,285 @@
+#include "../app/platform/refplatformprocess.h"
+#include "idcard/sim/simcards.h"
+#include "kioskruntime.h"
+#include "kioskshell.h"
+#include "outboxkey.h"
+#include "runningkiosk.h"
+#include "uiprobe.h"
+
+#include <QDir>
+#include <QFile>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/QQmlExtensionPlugin>
+
+Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
+
+// The kiosk's own keyboard driven by taps on the real QML: searching the home screen by pinyin
+// initials, and typing a name in pinyin into a form that the reference platform then files. The
+// platform serves the demo catalogue with two 身份证 items added, one of which asks for a typed name.
+class TestPinyinKeyboard : public QObject
+{
+    Q_OBJECT
+
+private:
+    const QString m_version = QStringLiteral("2026-11-24.keyboard");
+    const QString m_reissue = QStringLiteral("340100-000-ZZ-0101-01"); // 居民身份证补领: a typed contact name
+    const QString m_progress = QStringLiteral("340100-000-ZZ-0102-01"); // 居民身份证办理进度查询
+    std::unique_ptr<QTemporaryDir> m_state;
+    std::unique_ptr<RefPlatformProcess> m_platform;
+    std::unique_ptr<RunningKiosk> m_kiosk;
+    KioskRuntime *m_runtime = nullptr;
+    KioskShell *m_shell = nullptr;
+    QQuickWindow *m_window = nullptr;
+
+    bool tapWhenShown(const QString &name, int timeoutMs = 20000)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        while (!UiProbe::find(m_window, name) && clock.elapsed() < timeoutMs)
+            QTest::qWait(20);
+        return UiProbe::tap(m_window, name);
+    }
+
+    // Rows the form rebuilt after a change are laid out by the next frame; a tap before it lands
+    // where the row used to be.
+    void waitForFrame()
+    {
+        QSignalSpy frames(m_window, &QQuickWindow::frameSwapped);
+        m_window->update();
+        QTRY_VERIFY_WITH_TIMEOUT(frames.count() > 0, 10000);
+    }
+
+    void typeKeys(const QString &keys)
+    {
+        for (const QChar key : keys)
+            QVERIFY2(UiProbe::tap(m_window, QStringLiteral("kbd_") + key), qPrintable(QString(key)));
+    }
+
+    QStringList textsOf(const char *objectName) const
+    {
+        return UiProbe::visibleTexts(UiProbe::find(m_window, QString::fromLatin1(objectName)));
+    }
+
+    // The candidate bar's key that shows `word`, or an empty name.
+    QString candidateShowing(const QString &word) const
+    {
+        for (int i = 0; i < 8; ++i) {
+            const QString name = QStringLiteral("candidate_%1").arg(i);
+            const QQuickItem *key = UiProbe::find(m_window, name);
+            if (key && key->property("label").toString() == word)
+                return name;
+        }
+        return {};
+    }
+
+    static QJsonObject withCode(QJsonObject item, const QString &code, const char *zh, const char *en)
+    {
+        item.insert(QStringLiteral("code"), code);
+        item.insert(QStringLiteral("name"), QJsonObject{{QStringLiteral("zh"), QString::fromUtf8(zh)}, {QStringLiteral("en"), QString::fromUtf8(en)}});
+        return item;
+    }
+
+    QString servedCatalogue()
+    {
+        QFile demo(qEnvironmentVariable("KIOSK_SOURCE_DIR") + QStringLiteral("/assets/catalogue/demo-catalogue.json"));
+        if (!demo.open(QIODevice::ReadOnly))
+            return {};
+        QJsonObject catalogue = QJsonDocument::fromJson(demo.readAll()).object();
+        catalogue.insert(QStringLiteral("version"), m_version);
+        QJsonArray items = catalogue.value(QLatin1String("items")).toArray();
+        QJsonObject apply;
+        QJsonObject query;
+        for (const QJsonValue &value : std::as_const(items)) {
+            const QString code = value.toObject().value(QLatin1String("code")).toString();
+            if (code == QLatin1String("340100-000-ZZ-0010-01"))
+                apply = value.toObject();
+            if (code == QLatin1String("340100-000-ZZ-0019-01"))
+                query = value.toObject();
+        }
+        apply = withCode(apply, m_reissue, "居民身份证补领", "Resident identity card reissue");
+        QJsonArray form = apply.value(QLatin1String("form")).toArray();
+        form.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("contact_name")},
+                                {QStringLiteral("label"), QJsonObject{{QStringLiteral("zh"), QStringLiteral("紧急联系人姓名")}, {QStringLiteral("en"), QStringLiteral("Emergency contact")}}},
+                                {QStringLiteral("type"), QStringLiteral("text")},
+                                {QStringLiteral("required"), true}});
+        apply.insert(QStringLiteral("form"), form);
+        items.append(apply);
+        items.append(withCode(query, m_progress, "居民身份证办理进度查询", "Identity card application progress"));
+        catalogue.insert(QStringLiteral("items"), items);
+        QFile served(m_state->filePath(QStringLiteral("served-catalogue.json")));
+        if (!served.open(QIODevice::WriteOnly))
+            return {};
+        served.write(QJsonDocument(catalogue).toJson());
+        return served.fileName();
+    }
+
+    void startAtHome()
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(m_runtime->catalogue().version(), m_version, 30000);
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+    }
+
+private slots:
+    void init()
+    {
+        m_state = std::make_unique<QTemporaryDir>();
+        m_platform = std::make_unique<RefPlatformProcess>();
+        const QString catalogue = servedCatalogue();
+        QVERIFY(!catalogue.isEmpty());
+        QVERIFY2(m_platform->start({QStringLiteral("--enroll-token"), QStringLiteral("keyboard-1"), QStringLiteral("--catalogue"), catalogue}),
+                 qPrintable(m_platform->errorText()));
+        const QString dir = m_state->filePath(QStringLiteral("state"));
+        QDir().mkpath(dir);
+        QVERIFY(OutboxKey::create(m_state->filePath(QStringLiteral("state/outbox.key"))).ok());
+        const QString config = m_state->filePath(QStringLiteral("kiosk.ini"));
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("[kiosk]\nstate_dir=%1\n[platform]\nurl=%2\ncredentials_file=%1/terminal.json\ntimeout_s=3\n"
+                                  "[offline]\nkey_file=%1/outbox.key\n")
+                       .arg(dir, m_platform->httpUrl().toString())
+                       .toUtf8());
+        file.close();
+        QProcess enroll;
+        enroll.start(qEnvironmentVariable("KIOSKCTL"), {QStringLiteral("--config"), config, QStringLiteral("enroll"), QStringLiteral("--token"),
+                                                        QStringLiteral("keyboard-1")});
+        QVERIFY(enroll.waitForFinished(60000));
+        QVERIFY2(enroll.exitCode() == 0, enroll.readAllStandardError().constData());
+
+        QList<ConfigError> errors;
+        std::optional<KioskConfig> loaded = KioskConfig::load(config, &errors);
+        QVERIFY(loaded);
+        QString error;
+        m_kiosk = RunningKiosk::start(*loaded, &error);
+        QVERIFY2(m_kiosk, qPrintable(error));
+        m_runtime = m_kiosk->runtime();
+        m_shell = m_kiosk->shell();
+        m_window = m_kiosk->window();
+    }
+
+    void cleanup()
+    {
+        m_window = nullptr;
+        m_shell = nullptr;
+        m_runtime = nullptr;
+        m_kiosk.reset();
+        m_platform.reset();
+        m_state.reset();
+    }
+
+    void aResidentFindsIdentityCardServicesByTypingSfz()
+    {
+        startAtHome();
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("searchButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("searchPanel")));
+        QVERIFY(UiProbe::find(m_window, QStringLiteral("searchHint")));
+        UiProbe::screenshot(m_window, QStringLiteral("search-empty-zh"));
+
+        // Letters that spell no service: the panel says so and points to the staff.
+        typeKeys(QStringLiteral("qxqx"));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("searchNoMatch")));
+        QVERIFY(textsOf("searchNoMatch").contains(QStringLiteral("没有找到相关事项")));
+        UiProbe::screenshot(m_window, QStringLiteral("search-nomatch-zh"));
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(UiProbe::tap(m_window, QStringLiteral("kbd_back")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("searchHint")));
+
+        typeKeys(QStringLiteral("sfz"));
+        QTRY_COMPARE(m_shell->search()->count(), 2);
+        const QStringList shown = textsOf("searchPanel");
+        QVERIFY2(shown.contains(QStringLiteral("居民身份证补领")), qPrintable(shown.join(QLatin1Char('|'))));
+        QVERIFY(shown.contains(QStringLiteral("居民身份证办理进度查询")));
+        QVERIFY(!shown.contains(QStringLiteral("退休人员医保待遇核定")));
+        // The spelling shows in the search field and in the candidate bar, with 身份证 offered.
+        QVERIFY(shown.contains(QStringLiteral("sfz▏")));
+        QVERIFY(!candidateShowing(QStringLiteral("身份证")).isEmpty());
+        UiProbe::screenshot(m_window, QStringLiteral("search-sfz-zh"));
+
+        QVERIFY(m_shell->setLanguage(QStringLiteral("en")));
+        QTRY_VERIFY(textsOf("searchPanel").contains(QStringLiteral("Resident identity card reissue")));
+        UiProbe::screenshot(m_window, QStringLiteral("search-sfz-en"));
+        QVERIFY(m_shell->setLanguage(QStringLiteral("zh")));
+        m_shell->toggleElderMode();
+        QTRY_VERIFY(m_shell->elderMode());
+        UiProbe::screenshot(m_window, QStringLiteral("search-sfz-elder"));
+        m_shell->toggleElderMode();
+
+        // 确定 puts the keyboard away and leaves the results to choose from.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("kbd_done")));
+        QTRY_VERIFY(!UiProbe::find(m_window, QStringLiteral("onScreenKeyboard")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("itemCard_") + m_reissue));
+        QTRY_COMPARE(m_shell->selectedItem().value(QStringLiteral("code")).toString(), m_reissue);
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("startButton")));
+    }
+
+    void aResidentTypesANameInPinyinAndThePlatformFilesIt()
+    {
+        startAtHome();
+        QVERIFY(m_shell->openItem(m_reissue));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("startButton")));
+        // An item with a typed text field can be done at the kiosk now.
+        QCOMPARE(m_shell->selectedItemUnavailable(), QString());
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 20000);
+        QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
+        QVERIFY(tapWhenShown(QStringLiteral("continueButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("formScreen")));
+        QVERIFY(m_shell->setFieldValue(QStringLiteral("phone"), QStringLiteral("13955123456")));
+        QTRY_VERIFY(textsOf("formScreen").contains(QStringLiteral("13955123456")));
+        waitForFrame();
+        // A phone field keeps the keypad; the name field opens the keyboard in pinyin.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("field_phone")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("numericKeypad")));
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("onScreenKeyboard")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("keypadDone")));
+        QTRY_VERIFY(!UiProbe::find(m_window, QStringLiteral("numericKeypad")));
+        waitForFrame();
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("field_contact_name")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("onScreenKeyboard")));
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("numericKeypad")));
+
+        typeKeys(QStringLiteral("zhang"));
+        QTRY_VERIFY(!candidateShowing(QStringLiteral("张")).isEmpty());
+        QVERIFY(textsOf("formScreen").contains(QStringLiteral("zhang▏")));
+        UiProbe::screenshot(m_window, QStringLiteral("form-keyboard-zh"));
+        m_shell->toggleElderMode();
+        QTRY_VERIFY(m_shell->elderMode());
+        UiProbe::screenshot(m_window, QStringLiteral("form-keyboard-elder"));
+        m_shell->toggleElderMode();
+        QVERIFY(m_shell->setLanguage(QStringLiteral("en")));
+        UiProbe::screenshot(m_window, QStringLiteral("form-keyboard-en"));
+        QVERIFY(m_shell->setLanguage(QStringLiteral("zh")));
+
+        QVERIFY(UiProbe::tap(m_window, candidateShowing(QStringLiteral("张"))));
+        QTRY_VERIFY(textsOf("formScreen").contains(QStringLiteral("张▏")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("kbd_done")));
+        QTRY_VERIFY(!UiProbe::find(m_window, QStringLiteral("onScreenKeyboard")));
+        QTRY_VERIFY(textsOf("formScreen").contains(QStringLiteral("张")));
+        QTRY_VERIFY(m_shell->formComplete());
+        waitForFrame();
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("reviewButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("reviewScreen")));
+        QVERIFY2(textsOf("reviewScreen").contains(QStringLiteral("张")), qPrintable(textsOf("reviewScreen").join(QLatin1Char('|'))));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("resultScreen")), 30000);
+        QCOMPARE(m_shell->outcome(), QStringLiteral("filed"));
+        // The platform checks the item's form and refuses a case without the required name; it
+        // keeps no personal text itself, so the filed case is what shows the name arrived.
+        const QJsonArray cases = m_platform->inspect(QStringLiteral("cases")).value(QLatin1String("cases")).toArray();
+        QCOMPARE(cases.size(), 1);
+        QCOMPARE(cases.first().toObject().value(QLatin1String("item_code")).toString(), m_reissue);
+    }
+};
+
+QTEST_MAIN(TestPinyinKeyboard)
+#include "test_pinyinkeyboard.moc"

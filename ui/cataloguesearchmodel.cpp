@@ -1,0 +1,83 @@
+#include "cataloguesearchmodel.h"
+
+#include "hanzireadings.h"
+#include "kioskruntime.h"
+
+CatalogueSearchModel::CatalogueSearchModel(KioskRuntime *runtime, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_runtime(runtime)
+{
+    HanziReadings::prepare();
+    runtime->session()->addWipeable(this);
+    // The rows point into the catalogue, so a replaced catalogue is searched again at once.
+    connect(runtime, &KioskRuntime::catalogueChanged, this, &CatalogueSearchModel::research);
+}
+
+CatalogueSearchModel::~CatalogueSearchModel()
+{
+    m_runtime->session()->removeWipeable(this);
+}
+
+int CatalogueSearchModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant CatalogueSearchModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const CatalogueItem &item = *m_rows.at(index.row());
+    switch (role) {
+    case CodeRole: return item.code;
+    case Qt::DisplayRole:
+    case NameRole: return item.name.in(m_language);
+    case DepartmentRole: return item.department.in(m_language);
+    case KindRole: return Catalogue::kindName(item.kind);
+    case AudienceRole: return Catalogue::audienceName(item.audience);
+    case InstantRole: return item.instant;
+    case OfflineOkRole: return item.offlineOk;
+    case FaceRequiredRole: return item.faceRequired;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> CatalogueSearchModel::roleNames() const
+{
+    return {{CodeRole, "code"},         {NameRole, "name"},           {DepartmentRole, "department"},
+            {KindRole, "kind"},         {AudienceRole, "audience"},   {InstantRole, "instant"},
+            {OfflineOkRole, "offlineOk"}, {FaceRequiredRole, "faceRequired"}};
+}
+
+void CatalogueSearchModel::setQuery(const QString &query)
+{
+    if (m_query == query)
+        return;
+    m_query = query;
+    research();
+    emit queryChanged();
+}
+
+void CatalogueSearchModel::setLanguage(const QString &language)
+{
+    if (m_language == language)
+        return;
+    m_language = language;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1), {Qt::DisplayRole, NameRole, DepartmentRole});
+}
+
+void CatalogueSearchModel::wipeSessionData()
+{
+    setQuery(QString());
+}
+
+void CatalogueSearchModel::research()
+{
+    if (!m_query.trimmed().isEmpty() && !m_search)
+        m_search.emplace(HanziReadings::shared());
+    beginResetModel();
+    m_rows = m_search ? m_search->find(m_runtime->catalogue(), m_query) : QList<const CatalogueItem *>();
+    endResetModel();
+    emit countChanged();
+}

@@ -1,0 +1,153 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+// Search on the home screen: what the resident types on the kiosk's keyboard — a name, part of
+// it, its pinyin or just the initials (sfz) — finds the services as they type. Nothing found says
+// so and sends them to the staff rather than leaving them stuck.
+Rectangle {
+    id: panel
+    objectName: "searchPanel"
+    color: Theme.background
+
+    // The spelling counts while it is typed: "sfz" finds before any character is chosen.
+    readonly property string query: keyboard.text + keyboard.composition
+    property bool typing: true
+    signal closed()
+
+    onQueryChanged: Kiosk.search.query = panel.query
+
+    function open() {
+        keyboard.reset("", "pinyin");
+        Kiosk.search.query = "";
+        panel.typing = true;
+        panel.visible = true;
+    }
+    function close() {
+        keyboard.reset("", "pinyin");
+        panel.visible = false;
+        panel.closed();
+    }
+
+    RowLayout {
+        id: header
+        anchors.top: parent.top
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.margins: Theme.margin
+        spacing: Theme.spacing
+
+        Rectangle {
+            objectName: "searchField"
+            Layout.fillWidth: true
+            implicitHeight: Theme.touchMin
+            radius: Theme.radius / 2
+            color: Theme.surface
+            border.width: panel.typing ? 4 : 2
+            border.color: panel.typing ? Theme.primary : Theme.border
+            Text {
+                anchors.verticalCenter: parent.verticalCenter
+                x: Theme.spacing
+                width: parent.width - 2 * Theme.spacing
+                text: panel.query !== "" ? keyboard.text + keyboard.composition + (panel.typing ? "▏" : "")
+                                         : qsTr("输入事项名称或拼音首字母")
+                font.pixelSize: Theme.fontBody
+                color: panel.query !== "" ? Theme.text : Theme.textMuted
+                elide: Text.ElideLeft
+            }
+            MouseArea {
+                anchors.fill: parent
+                onClicked: panel.typing = true
+            }
+        }
+        KioskButton {
+            objectName: "searchClose"
+            Layout.preferredWidth: 220
+            text: qsTr("关闭搜索")
+            fontSize: Theme.fontSmall
+            onClicked: panel.close()
+        }
+    }
+
+    Flickable {
+        id: results
+        anchors.top: header.bottom
+        anchors.topMargin: Theme.spacing
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: panel.typing ? keyboard.top : parent.bottom
+        contentHeight: list.implicitHeight + Theme.margin
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+
+        ColumnLayout {
+            id: list
+            x: Theme.margin
+            width: results.width - 2 * Theme.margin
+            spacing: Theme.spacing
+
+            Text {
+                objectName: "searchHint"
+                Layout.fillWidth: true
+                visible: panel.query.trim() === ""
+                text: qsTr("可以输入名称中的字，如“身份证”；也可以只输入拼音首字母，如“sfz”。")
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textMuted
+                wrapMode: Text.Wrap
+            }
+            Text {
+                Layout.fillWidth: true
+                visible: Kiosk.search.count > 0
+                text: qsTr("找到的事项：%1").arg(Kiosk.search.count)
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textMuted
+            }
+            ColumnLayout {
+                objectName: "searchNoMatch"
+                Layout.fillWidth: true
+                visible: panel.query.trim() !== "" && Kiosk.search.count === 0
+                spacing: 8
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("没有找到相关事项")
+                    font.pixelSize: Theme.fontHeading
+                    font.bold: true
+                    color: Theme.text
+                    wrapMode: Text.Wrap
+                }
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("可以换个说法再试，或请工作人员帮您查找：%1").arg(Kiosk.staffHelp)
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.textMuted
+                    wrapMode: Text.Wrap
+                }
+            }
+            GridLayout {
+                Layout.fillWidth: true
+                columns: Theme.elder ? 1 : 2
+                columnSpacing: Theme.spacing
+                rowSpacing: Theme.spacing
+                Repeater {
+                    model: Kiosk.search
+                    delegate: ItemCard {
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        Layout.preferredWidth: 1
+                        onClicked: Kiosk.openItem(code)
+                    }
+                }
+            }
+        }
+    }
+
+    OnScreenKeyboard {
+        id: keyboard
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        visible: panel.typing
+        onDone: panel.typing = false
+        onCancelled: panel.close()
+    }
+}
