@@ -149,7 +149,7 @@ Item {
                             delegate: KioskButton {
                                 required property var modelData
                                 objectName: "option_" + row.modelData.id + "_" + modelData.value
-                                width: 300
+                                width: Math.max(300, implicitWidth)
                                 checked: row.modelData.value === modelData.value
                                 text: modelData.label
                                 onClicked: Kiosk.setFieldValue(row.modelData.id, modelData.value)

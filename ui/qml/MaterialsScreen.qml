@@ -47,7 +47,7 @@ Item {
                 required property var modelData
                 objectName: "material_" + modelData.id
                 Layout.fillWidth: true
-                implicitHeight: Theme.touchMin + 24
+                implicitHeight: Math.max(Theme.touchMin + 24, materialName.implicitHeight + 2 * Theme.spacing)
                 radius: Theme.radius
                 color: Kiosk.currentMaterial === modelData.id ? Theme.primaryLight : Theme.surface
                 border.width: Kiosk.currentMaterial === modelData.id ? 4 : 2
@@ -58,11 +58,12 @@ Item {
                     anchors.rightMargin: Theme.spacing
                     spacing: Theme.spacing
                     Text {
+                        id: materialName
                         Layout.fillWidth: true
                         text: materialRow.modelData.name + (materialRow.modelData.required ? " *" : qsTr("（可选）"))
                         font.pixelSize: Theme.fontBody
                         color: Theme.text
-                        elide: Text.ElideRight
+                        wrapMode: Text.Wrap
                     }
                     Text {
                         objectName: "pages_" + materialRow.modelData.id

@@ -96,7 +96,7 @@ Item {
                     required property var modelData
                     required property int index
                     objectName: "tag_" + index
-                    width: 300
+                    width: Math.max(300, implicitWidth)
                     fontSize: Theme.fontSmall
                     checked: screen.tags.indexOf(modelData.code) >= 0
                     text: modelData.label

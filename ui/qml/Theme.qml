@@ -19,7 +19,7 @@ QtObject {
     readonly property color text: "#14213D"
     readonly property color textMuted: elder ? "#1F2A3D" : "#46536A"
     readonly property color textOnPrimary: "#FFFFFF"
-    readonly property color textOnPrimaryMuted: "#D6E4F5"
+    readonly property color textOnPrimaryMuted: "#E1EBF8"
     readonly property color border: elder ? "#6B7A90" : "#CBD5E1"
     readonly property color success: "#16703A"
     readonly property color warning: "#9A5B00"

@@ -31,6 +31,7 @@ Rectangle {
             Layout.fillWidth: true
             spacing: 2
             Text {
+                objectName: "topBarHallName"
                 Layout.fillWidth: true
                 text: Kiosk.hallName
                 color: Theme.textOnPrimary
@@ -58,7 +59,6 @@ Rectangle {
             objectName: "elderButton"
             text: Kiosk.elderMode ? qsTr("标准模式") : qsTr("长辈模式")
             fontSize: Theme.fontSmall
-            implicitWidth: Theme.elder ? 220 : 180
             onClicked: Kiosk.toggleElderMode()
         }
         KioskButton {

@@ -1,0 +1,555 @@
+#include "../app/platform/refplatformprocess.h"
+#include "kioskruntime.h"
+#include "kioskshell.h"
+#include "outboxkey.h"
+#include "platformheartbeat.h"
+#include "runningkiosk.h"
+#include "uiprobe.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QProcess>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/QQmlExtensionPlugin>
+
+#include <algorithm>
+#include <cmath>
+
+Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
+
+namespace {
+
+// WCAG 2 relative luminance and contrast ratio.
+double luminance(QColor c)
+{
+    const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+
+double contrast(QColor a, QColor b)
+{
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor over(QColor top, double alpha, QColor bottom)
+{
+    return QColor::fromRgbF(float(top.redF() * alpha + bottom.redF() * (1 - alpha)), float(top.greenF() * alpha + bottom.greenF() * (1 - alpha)),
+                            float(top.blueF() * alpha + bottom.blueF() * (1 - alpha)));
+}
+
+int distance(QRgb a, QRgb b)
+{
+    return std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b)) + std::abs(qBlue(a) - qBlue(b));
+}
+
+double effectiveOpacity(const QQuickItem *item)
+{
+    double opacity = 1;
+    for (const QQuickItem *i = item; i; i = i->parentItem())
+        opacity *= i->opacity();
+    return opacity;
+}
+
+const QQuickItem *flickableAncestor(const QQuickItem *item)
+{
+    for (const QQuickItem *i = item->parentItem(); i; i = i->parentItem()) {
+        if (i->inherits("QQuickFlickable"))
+            return i;
+    }
+    return nullptr;
+}
+
+// The part of the scene where `item` can be seen at all: the window cut down by every clipping
+// ancestor (a scrolling list among them).
+QRectF viewport(const QQuickItem *item, const QRectF &window)
+{
+    QRectF view = window;
+    for (const QQuickItem *i = item->parentItem(); i; i = i->parentItem()) {
+        if (i->clip())
+            view &= i->mapRectToScene(QRectF(0, 0, i->width(), i->height()));
+    }
+    return view;
+}
+
+// Where a Text's glyphs are painted, in scene coordinates, from its content size and alignment.
+QRectF paintedRect(const QQuickItem *text)
+{
+    const double contentWidth = text->property("contentWidth").toDouble();
+    const double contentHeight = text->property("contentHeight").toDouble();
+    const int h = text->property("horizontalAlignment").toInt();
+    const int v = text->property("verticalAlignment").toInt();
+    double x = 0;
+    double y = 0;
+    if (h & Qt::AlignHCenter)
+        x = (text->width() - contentWidth) / 2;
+    else if (h & Qt::AlignRight)
+        x = text->width() - contentWidth;
+    if (v & Qt::AlignVCenter)
+        y = (text->height() - contentHeight) / 2;
+    else if (v & Qt::AlignBottom)
+        y = text->height() - contentHeight;
+    return text->mapRectToScene(QRectF(x, y, contentWidth, contentHeight));
+}
+
+void collect(QQuickItem *item, QList<QQuickItem *> *out)
+{
+    if (!item->isVisible() || item->opacity() < 0.01)
+        return;
+    // The demo strip is the presenter's, outside every screen; residents never use it.
+    if (item->objectName() == QLatin1String("demoPanel"))
+        return;
+    out->append(item);
+    const QList<QQuickItem *> children = item->childItems();
+    for (QQuickItem *child : children)
+        collect(child, out);
+}
+
+} // namespace
+
+// Every screen a resident can reach, in Chinese, in English and in elder mode, on the real QML at
+// 1080 × 1920: each visible text stands out from what is painted behind it (4.5:1), each thing
+// a finger can tap is big enough, and no text is cut off or runs off the screen. Pictures of every
+// screen are left under <build>/screens for a person to look at.
+class TestAccessibility : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_state;
+    std::unique_ptr<RefPlatformProcess> m_platform;
+    std::unique_ptr<RunningKiosk> m_kiosk;
+    KioskRuntime *m_runtime = nullptr;
+    KioskShell *m_shell = nullptr;
+    QQuickWindow *m_window = nullptr;
+    QString m_variant;
+    QStringList m_problems;
+    QStringList m_screensSeen;
+    int m_textsChecked = 0;
+    int m_targetsChecked = 0;
+
+    bool tapWhenShown(const QString &name, int timeoutMs = 30000)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        while (!UiProbe::find(m_window, name) && clock.elapsed() < timeoutMs)
+            QTest::qWait(20);
+        return UiProbe::tap(m_window, name);
+    }
+
+    bool waitFor(const QString &name, int timeoutMs = 30000)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        while (!UiProbe::find(m_window, name) && clock.elapsed() < timeoutMs)
+            QTest::qWait(20);
+        return UiProbe::find(m_window, name) != nullptr;
+    }
+
+    // The language and elder mode of this pass, set the way the top bar's buttons set them.
+    void chooseVariant()
+    {
+        m_shell->setLanguage(m_variant == QLatin1String("en") ? QStringLiteral("en") : QStringLiteral("zh"));
+        if ((m_variant == QLatin1String("elder")) != m_shell->elderMode())
+            m_shell->toggleElderMode();
+    }
+
+    int touchFloor() const
+    {
+        // 60 px is the floor at 1080p; elder mode enlarges targets by a third (Theme.qml), so its
+        // floor is a third higher.
+        return m_variant == QLatin1String("elder") ? 80 : 60;
+    }
+
+    // Checks everything visible under `root` and saves the picture as <screen>-<variant>.png.
+    void inspect(const QString &screen, const QString &rootName)
+    {
+        QQuickItem *root = UiProbe::find(m_window, rootName);
+        if (!root) {
+            m_problems.append(QStringLiteral("%1: %2 is not on screen").arg(screen, rootName));
+            return;
+        }
+        // Let bindings, layouts and the first frames of image loads settle before measuring.
+        QTest::qWait(150);
+        const QImage picture = m_window->grabWindow().convertToFormat(QImage::Format_RGB32);
+        const QString name = screen + QLatin1Char('-') + m_variant;
+        const QString dir = qEnvironmentVariable("KIOSK_SCREENSHOT_DIR", QDir::tempPath());
+        QDir().mkpath(dir);
+        picture.save(QDir(dir).filePath(name + QStringLiteral(".png")));
+        m_screensSeen.append(name);
+
+        const QRectF window(0, 0, picture.width(), picture.height());
+        const double scale = picture.width() / m_window->width();
+        QList<QQuickItem *> items;
+        collect(root, &items);
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            QQuickItem *item = items.at(i);
+            if (item->inherits("QQuickText") || item->inherits("QQuickTextInput") || item->inherits("QQuickTextEdit"))
+                checkText(name, item, picture, window, scale, coveringItems(items, i));
+            checkTarget(name, item, window);
+        }
+    }
+
+    // What is painted over items[index]: opaque rectangles and images later in paint order (a card
+    // gliding over the reader's label, say). The text is not seen there, so its contrast is not
+    // measured there either.
+    static QList<QRectF> coveringItems(const QList<QQuickItem *> &items, qsizetype index)
+    {
+        const QQuickItem *text = items.at(index);
+        const QRectF rect = text->mapRectToScene(QRectF(0, 0, text->width(), text->height()));
+        QList<QRectF> covering;
+        for (qsizetype j = index + 1; j < items.size(); ++j) {
+            const QQuickItem *item = items.at(j);
+            const bool opaqueRectangle = item->inherits("QQuickRectangle") && item->property("color").value<QColor>().alphaF() > 0.9;
+            if (!opaqueRectangle && !item->inherits("QQuickImage"))
+                continue;
+            if (effectiveOpacity(item) < 0.9)
+                continue;
+            const QRectF over = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+            if (over.intersects(rect))
+                covering.append(over);
+        }
+        return covering;
+    }
+
+    void checkText(const QString &screen, QQuickItem *text, const QImage &picture, const QRectF &window, double scale, const QList<QRectF> &covering)
+    {
+        const QString shown = text->property("text").toString().simplified();
+        if (shown.isEmpty() || text->width() <= 0)
+            return;
+        const QRectF painted = text->inherits("QQuickText") ? paintedRect(text) : text->mapRectToScene(QRectF(0, 0, text->width(), text->height()));
+        const QRectF view = viewport(text, window);
+        const QRectF seen = painted & view;
+        if (seen.isEmpty())
+            return; // scrolled out of sight
+        ++m_textsChecked;
+        const QString who = QStringLiteral("%1: \"%2\"").arg(screen, shown.left(40));
+
+        // Cut off: wider than its box without an ellipsis, or running off the screen (inside a
+        // scrolling list, running off the list's edge is only scrolled away).
+        if (text->inherits("QQuickText")) {
+            const bool elides = text->property("elide").toInt() != 0;
+            const bool wraps = text->property("wrapMode").toInt() != 0;
+            const double contentWidth = text->property("contentWidth").toDouble();
+            const double contentHeight = text->property("contentHeight").toDouble();
+            if (!elides && contentWidth > text->width() + 1.5)
+                m_problems.append(QStringLiteral("%1 is %2 px wide in a %3 px box%4").arg(who).arg(contentWidth, 0, 'f', 0).arg(text->width(), 0, 'f', 0)
+                                      .arg(wraps ? QStringLiteral(" (a word longer than the line)") : QString()));
+            if (!elides && text->property("maximumLineCount").toInt() >= 1000000 && contentHeight > text->height() + 2 && text->height() > 0
+                && contentHeight - text->height() > 0.25 * text->property("font").value<QFont>().pixelSize())
+                m_problems.append(QStringLiteral("%1 is %2 px high in a %3 px box").arg(who).arg(contentHeight, 0, 'f', 0).arg(text->height(), 0, 'f', 0));
+            // An ellipsis hides words the resident may need. The hall's name in the top bar is
+            // only a reminder: the attract screen and the receipt show it whole.
+            if (text->property("truncated").toBool() && text->objectName() != QLatin1String("topBarHallName"))
+                m_problems.append(QStringLiteral("%1 is cut short with an ellipsis in a %2 px box").arg(who).arg(text->width(), 0, 'f', 0));
+        }
+        const QRectF bounds = flickableAncestor(text) ? view : window;
+        if (!bounds.adjusted(-1, -1, 1, 1).contains(painted) && !flickableAncestor(text))
+            m_problems.append(QStringLiteral("%1 runs off the screen: %2,%3 %4×%5").arg(who).arg(painted.x(), 0, 'f', 0).arg(painted.y(), 0, 'f', 0)
+                                  .arg(painted.width(), 0, 'f', 0).arg(painted.height(), 0, 'f', 0));
+
+        // Contrast. Disabled controls are exempt (WCAG 1.4.3), as the resident cannot use them.
+        if (!text->isEnabled())
+            return;
+        const QColor colour = text->property("color").value<QColor>();
+        const double alpha = colour.alphaF() * effectiveOpacity(text);
+        const QRect area = QRectF(seen.topLeft() * scale, seen.size() * scale).toAlignedRect() & picture.rect();
+        QHash<QRgb, int> counts;
+        int total = 0;
+        for (int y = area.top(); y <= area.bottom(); ++y) {
+            const QRgb *line = reinterpret_cast<const QRgb *>(picture.constScanLine(y));
+            for (int x = area.left(); x <= area.right(); ++x) {
+                const QPointF at((x + 0.5) / scale, (y + 0.5) / scale);
+                if (std::any_of(covering.cbegin(), covering.cend(), [&at](const QRectF &r) { return r.contains(at); }))
+                    continue;
+                const QRgb pixel = line[x] | 0xFF000000;
+                // The glyphs themselves and their smoothed edges are not the background.
+                if (distance(pixel, colour.rgb()) < 60)
+                    continue;
+                ++counts[pixel];
+                ++total;
+            }
+        }
+        if (total == 0)
+            return;
+        // Every colour covering a fifth of what is behind the text counts; the worst one decides.
+        const int most = *std::max_element(counts.cbegin(), counts.cend());
+        double worst = 100;
+        QColor worstBehind;
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+            if (it.value() * 5 < total && it.value() != most)
+                continue;
+            const QColor behind = QColor::fromRgb(it.key());
+            const double ratio = contrast(over(colour, alpha, behind), behind);
+            if (ratio < worst) {
+                worst = ratio;
+                worstBehind = behind;
+            }
+        }
+        if (worst < 4.5)
+            m_problems.append(QStringLiteral("%1 has contrast %2:1 (%3 on %4)").arg(who).arg(worst, 0, 'f', 2).arg(colour.name(), worstBehind.name()));
+    }
+
+    void checkTarget(const QString &screen, QQuickItem *item, const QRectF &window)
+    {
+        QQuickItem *target = nullptr;
+        if (item->inherits("QQuickMouseArea") && item->isEnabled())
+            target = item;
+        const QObjectList children = item->children();
+        for (QObject *child : children) {
+            if (child->inherits("QQuickTapHandler") && child->property("enabled").toBool())
+                target = item;
+        }
+        if (!target)
+            return;
+        const QRectF rect = target->mapRectToScene(QRectF(0, 0, target->width(), target->height()));
+        if ((rect & viewport(target, window)).isEmpty())
+            return;
+        ++m_targetsChecked;
+        if (rect.width() + 0.5 < touchFloor() || rect.height() + 0.5 < touchFloor()) {
+            QString label = target->parentItem() ? target->parentItem()->objectName() : QString();
+            for (QQuickItem *p = target->parentItem(); p && label.isEmpty(); p = p->parentItem()) {
+                const QStringList texts = UiProbe::visibleTexts(p);
+                if (!texts.isEmpty())
+                    label = QLatin1Char('"') + texts.first().left(30) + QLatin1Char('"');
+            }
+            m_problems.append(QStringLiteral("%1: the target %2 is %3×%4 px, under %5 px").arg(screen, label).arg(rect.width(), 0, 'f', 0)
+                                  .arg(rect.height(), 0, 'f', 0).arg(touchFloor()));
+        }
+    }
+
+    QString writeConfig()
+    {
+        const QString path = m_state->filePath(QStringLiteral("kiosk.ini"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return {};
+        const QString dir = m_state->filePath(QStringLiteral("state"));
+        file.write(QStringLiteral("[kiosk]\nstate_dir=%1\nvoice=false\n[platform]\nurl=%2\ncredentials_file=%1/terminal.json\ntimeout_s=3\n"
+                                  "[offline]\nkey_file=%1/outbox.key\n"
+                                  // Nothing listens on port 9: print items are shown unavailable, with the reason.
+                                  "[devices]\ndocument_printer=ipp://127.0.0.1:9/ipp/print\n")
+                       .arg(dir, m_platform->httpUrl().toString())
+                       .toUtf8());
+        return path;
+    }
+
+    QString terminalId() const
+    {
+        return m_platform->inspect(QStringLiteral("terminals")).value(QLatin1String("terminals")).toArray().first().toObject().value(QLatin1String("terminal_id")).toString();
+    }
+
+    void startSession()
+    {
+        if (UiProbe::find(m_window, QStringLiteral("attractScreen")))
+            QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QVERIFY(waitFor(QStringLiteral("homeScreen")));
+        chooseVariant();
+    }
+
+    void visitHomeHelpThemeAndGuides()
+    {
+        chooseVariant();
+        inspect(QStringLiteral("attract"), QStringLiteral("attractScreen"));
+        startSession();
+        inspect(QStringLiteral("home"), QStringLiteral("homeScreen"));
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("helpButton")));
+        QVERIFY(waitFor(QStringLiteral("helpPanel")));
+        inspect(QStringLiteral("help"), QStringLiteral("helpPanel"));
+        QVERIFY(QMetaObject::invokeMethod(UiProbe::find(m_window, QStringLiteral("helpPanel")), "closed"));
+        QTRY_VERIFY(!UiProbe::find(m_window, QStringLiteral("helpPanel")));
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("audienceBusiness")));
+        QTRY_COMPARE(m_shell->items()->property("audience").toString(), QStringLiteral("business"));
+        inspect(QStringLiteral("home-business"), QStringLiteral("homeScreen"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("audiencePerson")));
+
+        QVERIFY(m_shell->openTheme(QStringLiteral("birth")));
+        QVERIFY(waitFor(QStringLiteral("themeScreen")));
+        inspect(QStringLiteral("theme"), QStringLiteral("themeScreen"));
+        m_shell->backToHome();
+        QVERIFY(waitFor(QStringLiteral("homeScreen")));
+
+        // The platform answers before items that need it are offered.
+        QVERIFY(m_shell->openItem(QStringLiteral("340100-000-ZZ-0010-01")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->selectedItemUnavailable(), QString(), 30000);
+        m_shell->backToHome();
+        QStringList unavailable;
+        for (const char *code : {"340100-000-ZZ-0010-01", "340100-000-ZZ-0002-01", "340100-000-ZZ-0001-01", "340100-000-ZZ-0012-01",
+                                 "340100-000-ZZ-0016-01", "340100-000-ZZ-0006-01"}) {
+            QVERIFY(m_shell->openItem(QString::fromLatin1(code)));
+            QVERIFY(waitFor(QStringLiteral("guideScreen")));
+            const QString why = m_shell->selectedItemUnavailable();
+            if (!why.isEmpty())
+                unavailable.append(why);
+            inspect(QStringLiteral("guide-") + QString::fromLatin1(code).mid(14, 4) + (why.isEmpty() ? QString() : QStringLiteral("-unavailable")),
+                    QStringLiteral("guideScreen"));
+            m_shell->backToHome();
+            QVERIFY(waitFor(QStringLiteral("homeScreen")));
+        }
+        QVERIFY2(!unavailable.isEmpty(), "no guide of an unavailable item was seen");
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("exitButton")));
+        QVERIFY(waitFor(QStringLiteral("attractScreen")));
+    }
+
+    void applyWithADocumentAndRate()
+    {
+        startSession();
+        QVERIFY(m_shell->openItem(QStringLiteral("340100-000-ZZ-0002-01")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->selectedItemUnavailable(), QString(), 30000);
+        QVERIFY(tapWhenShown(QStringLiteral("startButton")));
+        QVERIFY(waitFor(QStringLiteral("identifyScreen")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 30000);
+        inspect(QStringLiteral("identify"), QStringLiteral("identifyScreen"));
+
+        QVERIFY(m_shell->simulate(QStringLiteral("fault read_failure")).startsWith(QLatin1String("ok")));
+        QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
+        QVERIFY(waitFor(QStringLiteral("cardProblem")));
+        inspect(QStringLiteral("identify-card-problem"), QStringLiteral("identifyScreen"));
+        QVERIFY(m_shell->simulate(QStringLiteral("fault none")).startsWith(QLatin1String("ok")));
+        QVERIFY(m_shell->simulate(QStringLiteral("card remove")).startsWith(QLatin1String("ok")));
+        QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
+        QVERIFY(waitFor(QStringLiteral("continueButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->identified(), 30000);
+        inspect(QStringLiteral("identified"), QStringLiteral("identifyScreen"));
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("continueButton")));
+        QVERIFY(waitFor(QStringLiteral("formScreen")));
+        inspect(QStringLiteral("form"), QStringLiteral("formScreen"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("field_phone")));
+        QVERIFY(waitFor(QStringLiteral("numericKeypad")));
+        inspect(QStringLiteral("form-keypad"), QStringLiteral("formScreen"));
+        for (const QChar digit : QStringLiteral("13955123456"))
+            QVERIFY(UiProbe::tap(m_window, QStringLiteral("key_") + digit));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("keypadDone")));
+        QVERIFY(tapWhenShown(QStringLiteral("option_contribution_level_500")));
+        QTRY_VERIFY(m_shell->formComplete());
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("reviewButton")));
+
+        QVERIFY(waitFor(QStringLiteral("materialsScreen")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("documentPreview"))->property("live").toBool(), 60000);
+        inspect(QStringLiteral("materials"), QStringLiteral("materialsScreen"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("captureButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->materialsComplete(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("materialsDoneButton"))->isEnabled(), 30000);
+        inspect(QStringLiteral("materials-captured"), QStringLiteral("materialsScreen"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("materialsDoneButton")));
+
+        QVERIFY(waitFor(QStringLiteral("reviewScreen")));
+        inspect(QStringLiteral("review"), QStringLiteral("reviewScreen"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitButton")));
+        QVERIFY(waitFor(QStringLiteral("resultScreen"), 60000));
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->receiptState() == QLatin1String("printed") || m_shell->receiptState() == QLatin1String("failed"), 90000);
+        inspect(QStringLiteral("result"), QStringLiteral("resultScreen"));
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("toRatingButton")));
+        QVERIFY(waitFor(QStringLiteral("ratingScreen")));
+        inspect(QStringLiteral("rating"), QStringLiteral("ratingScreen"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("score_2")));
+        QVERIFY(waitFor(QStringLiteral("tag_0")));
+        inspect(QStringLiteral("rating-low"), QStringLiteral("ratingScreen"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("skipRating")));
+        QVERIFY(waitFor(QStringLiteral("attractScreen")));
+    }
+
+    void countdownAndOutOfService()
+    {
+        startSession();
+        m_runtime->session()->showCountdownNow();
+        QVERIFY(waitFor(QStringLiteral("idleCountdown")));
+        inspect(QStringLiteral("countdown"), QStringLiteral("idleCountdown"));
+        m_runtime->session()->touch();
+        QTRY_VERIFY(!UiProbe::find(m_window, QStringLiteral("idleCountdown")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("exitButton")));
+        QVERIFY(waitFor(QStringLiteral("attractScreen")));
+
+        const QString terminal = terminalId();
+        QVERIFY(!terminal.isEmpty());
+        QVERIFY(m_platform->post(QStringLiteral("commands"), {{QStringLiteral("name"), QStringLiteral("lock")}, {QStringLiteral("terminal_id"), terminal}})
+                    .contains(QLatin1String("id")));
+        m_runtime->heartbeat()->beatNow();
+        QVERIFY(waitFor(QStringLiteral("outOfServiceScreen")));
+        chooseVariant();
+        inspect(QStringLiteral("out-of-service"), QStringLiteral("outOfServiceScreen"));
+    }
+
+private slots:
+    void init()
+    {
+        m_state = std::make_unique<QTemporaryDir>();
+        m_platform = std::make_unique<RefPlatformProcess>();
+        QVERIFY2(m_platform->start({QStringLiteral("--enroll-token"), QStringLiteral("a11y-1")}), qPrintable(m_platform->errorText()));
+        const QString config = writeConfig();
+        QDir().mkpath(m_state->filePath(QStringLiteral("state")));
+        QVERIFY(OutboxKey::create(m_state->filePath(QStringLiteral("state/outbox.key"))).ok());
+        QProcess enroll;
+        enroll.start(qEnvironmentVariable("KIOSKCTL"), {QStringLiteral("--config"), config, QStringLiteral("enroll"), QStringLiteral("--token"),
+                                                        QStringLiteral("a11y-1")});
+        QVERIFY(enroll.waitForFinished(60000));
+        QVERIFY2(enroll.exitCode() == 0, enroll.readAllStandardError().constData());
+        QList<ConfigError> errors;
+        std::optional<KioskConfig> loaded = KioskConfig::load(config, &errors);
+        QVERIFY(loaded);
+        QString error;
+        m_kiosk = RunningKiosk::start(*loaded, &error);
+        QVERIFY2(m_kiosk, qPrintable(error));
+        m_runtime = m_kiosk->runtime();
+        m_shell = m_kiosk->shell();
+        m_window = m_kiosk->window();
+        QCOMPARE(m_window->width(), 1080);
+        QCOMPARE(m_window->height(), 1920);
+        m_problems.clear();
+        m_screensSeen.clear();
+        m_textsChecked = 0;
+        m_targetsChecked = 0;
+    }
+
+    void cleanup()
+    {
+        m_window = nullptr;
+        m_shell = nullptr;
+        m_runtime = nullptr;
+        m_kiosk.reset();
+        m_platform.reset();
+        m_state.reset();
+    }
+
+    void everyScreenIsReadableAndBigEnoughForAFinger_data()
+    {
+        QTest::addColumn<QString>("variant");
+        QTest::newRow("zh") << QStringLiteral("zh");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("elder") << QStringLiteral("elder");
+    }
+
+    void everyScreenIsReadableAndBigEnoughForAFinger()
+    {
+        QFETCH(QString, variant);
+        m_variant = variant;
+        visitHomeHelpThemeAndGuides();
+        if (QTest::currentTestFailed())
+            return;
+        applyWithADocumentAndRate();
+        if (QTest::currentTestFailed())
+            return;
+        countdownAndOutOfService();
+        if (QTest::currentTestFailed())
+            return;
+        qInfo("%s: %lld screens, %d texts, %d touch targets checked", qPrintable(variant), qlonglong(m_screensSeen.size()), m_textsChecked,
+              m_targetsChecked);
+        QVERIFY(m_textsChecked > 100);
+        QVERIFY(m_targetsChecked > 50);
+        QVERIFY2(m_problems.isEmpty(), qPrintable(QStringLiteral("\n") + m_problems.join(QLatin1Char('\n'))));
+    }
+};
+
+QTEST_MAIN(TestAccessibility)
+#include "test_accessibility.moc"
