@@ -20,6 +20,7 @@
 #include "provisioningchecklist.h"
 #include "receiptcontent.h"
 #include "receiptrenderer.h"
+#include "recentlog.h"
 #include "scanner/barcodescanner.h"
 #include "terminalcredentials.h"
 #include "uilog.h"
@@ -438,6 +439,9 @@ void MaintenanceShell::refresh()
 
 void MaintenanceShell::refreshLogs()
 {
+    // The process's own recent log, already masked when it was written.
+    const RecentLog *log = RecentLog::installed();
+    m_recentLog = log ? log->tail(40) : QStringList();
     m_auditEntries.clear();
     for (const AuditEntry &entry : m_audit->recent(20)) {
         m_auditEntries.append(QVariantMap{
@@ -688,6 +692,9 @@ bool MaintenanceShell::enrol(const QString &token)
         m_provisioningProblem.clear();
         audit(QStringLiteral("provisioning.enrol"), QStringLiteral("ok"), credentials.terminalId);
         emit provisioningChanged();
+        // Reachable before enrolment says nothing about the signature: check again as enrolled.
+        m_platformChecked = false;
+        checkPlatform();
     });
     return true;
 }

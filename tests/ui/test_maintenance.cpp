@@ -8,6 +8,7 @@
 #include "maintenanceshell.h"
 #include "outboxkey.h"
 #include "printer/sim/printersimulator.h"
+#include "recentlog.h"
 #include "runningkiosk.h"
 #include "uiprobe.h"
 
@@ -97,7 +98,7 @@ private:
     }
 
     // A terminal with the reference platform, the outbox key and, when asked, enrolment and a PIN.
-    void startKiosk(bool enrolled, bool withPin)
+    void startKiosk(bool enrolled, bool withPin, const QString &moreConfig = {})
     {
         m_dir = std::make_unique<QTemporaryDir>();
         m_platform = std::make_unique<RefPlatformProcess>();
@@ -111,6 +112,7 @@ private:
                                   "[offline]\nkey_file=%1/outbox.key\n[admin]\npin_hash=%3\n")
                        .arg(stateDir(), m_platform->httpUrl().toString(), withPin ? MaintenancePin::hash(m_pin) : QString())
                        .toUtf8());
+        file.write(moreConfig.toUtf8());
         file.close();
         if (enrolled) {
             QProcess enroll;
@@ -162,6 +164,7 @@ private:
 private slots:
     void cleanup()
     {
+        RecentLog::uninstall();
         m_window = nullptr;
         m_kiosk.reset();
         m_platform.reset();
@@ -171,6 +174,7 @@ private slots:
     void maintenanceOpensBehindThePinLocksOutAndAuditsEverySelfTest()
     {
         startKiosk(true, true);
+        QVERIFY(RecentLog::installForKiosk(stateDir())); // as the kiosk process does
         QVERIFY(!terminalId().isEmpty());
         QVERIFY(!UiProbe::find(m_window, QStringLiteral("technicianSetupButton"))); // enrolled: no setup offered
 
@@ -235,6 +239,27 @@ private slots:
         UiProbe::screenshot(m_window, QStringLiteral("maintenance-selftest-en"));
         QVERIFY(m_kiosk->shell()->setLanguage(QStringLiteral("zh")));
 
+        // Paper: the test page counts against the roll until staff say they refilled it.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("tab_paper")));
+        QTRY_VERIFY2(shownIn(QStringLiteral("maintenanceScreen")).contains(QStringLiteral("换纸后已打印 1 张")), qPrintable(shownIn(QStringLiteral("maintenanceScreen"))));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("refilled_receipt_printer")));
+        QTRY_VERIFY(shownIn(QStringLiteral("maintenanceScreen")).contains(QStringLiteral("换纸后已打印 0 张")));
+
+        // The platform answers and accepts this terminal's signature.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("tab_platform")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("checkPlatform")));
+        QTRY_VERIFY2_WITH_TIMEOUT(shownIn(QStringLiteral("maintenanceScreen")).contains(QStringLiteral("平台可达（HTTP")),
+                                  qPrintable(shownIn(QStringLiteral("maintenanceScreen"))), 30000);
+        QVERIFY(m_kiosk->maintenance()->platformCheck().value(QStringLiteral("signatureOk")).toBool());
+        QVERIFY(shownIn(QStringLiteral("maintenanceScreen")).contains(QStringLiteral("已注册")));
+        UiProbe::screenshot(m_window, QStringLiteral("maintenance-platform-zh"));
+
+        // The recent log has the card test's line, masked.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("tab_log")));
+        QTRY_VERIFY2(shownIn(QStringLiteral("maintenanceScreen")).contains(PersonalData::maskIdNumber(card.idNumber)),
+                     qPrintable(shownIn(QStringLiteral("maintenanceScreen"))));
+        QVERIFY(!shownIn(QStringLiteral("maintenanceScreen")).contains(card.idNumber));
+
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("tab_audit")));
         QTRY_VERIFY(shownIn(QStringLiteral("maintenanceScreen")).contains(QStringLiteral("selftest.card")));
         UiProbe::screenshot(m_window, QStringLiteral("maintenance-audit-zh"));
@@ -250,6 +275,8 @@ private slots:
         QVERIFY(actions.contains(QStringLiteral("maintenance selftest.print ok")));
         QVERIFY(actions.contains(QStringLiteral("maintenance selftest.card ok")));
         QVERIFY(actions.contains(QStringLiteral("maintenance maintenance.leave ok")));
+        QVERIFY(actions.contains(QStringLiteral("maintenance paper.refilled ok")));
+        QVERIFY(actions.contains(QStringLiteral("maintenance platform.check ok")));
         QFile auditFile(AuditLog::pathIn(stateDir()));
         QVERIFY(auditFile.open(QIODevice::ReadOnly));
         const QByteArray auditBytes = auditFile.readAll();
@@ -301,6 +328,7 @@ private slots:
         QVERIFY(tapOnPage(QStringLiteral("provisioningPrint")));
         QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->maintenance()->printTest(), QStringLiteral("printed"), 60000);
         QVERIFY(tapOnPage(QStringLiteral("recheck")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->maintenance()->platformCheck().value(QStringLiteral("enrolled")).toBool(), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->maintenance()->checklistGreen(), 60000);
         QVERIFY(UiProbe::find(m_window, QStringLiteral("putIntoService"))->isEnabled());
         QVERIFY(scrollIntoView(QStringLiteral("putIntoService")));
@@ -320,6 +348,40 @@ private slots:
         QVERIFY(!UiProbe::find(m_window, QStringLiteral("technicianSetupButton")));
         QVERIFY(auditActions().contains(QStringLiteral("maintenance provisioning.enrol ok")));
         QVERIFY(auditActions().contains(QStringLiteral("maintenance provisioning.in-service ok")));
+    }
+
+    void theKioskIsOutOfServiceWhenNoResidentCouldIdentify_data()
+    {
+        QTest::addColumn<QString>("scanner");
+        QTest::addColumn<bool>("outOfService");
+        QTest::newRow("reader failed, no scanner") << QStringLiteral("none") << true;
+        QTest::newRow("reader failed, scanner works") << QStringLiteral("simulated") << false;
+    }
+
+    void theKioskIsOutOfServiceWhenNoResidentCouldIdentify()
+    {
+        QFETCH(QString, scanner);
+        QFETCH(bool, outOfService);
+        startKiosk(true, true, QStringLiteral("[devices]\nbarcode_scanner=%1\n").arg(scanner));
+        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->shell()->cardReaderUsable(), 20000);
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("outOfServiceScreen")));
+        QVERIFY(m_kiosk->shell()->simulate(QStringLiteral("fault unplug")).startsWith(QLatin1String("ok")));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_kiosk->shell()->cardReaderUsable(), 30000);
+        if (outOfService) {
+            QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("outOfServiceScreen")));
+            QVERIFY(!UiProbe::find(m_window, QStringLiteral("attractScreen")));
+            UiProbe::screenshot(m_window, QStringLiteral("maintenance-out-of-service-zh"));
+            // Staff still get in to see why.
+            makeTheGesture();
+        } else {
+            QTest::qWait(500);
+            QVERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+            QVERIFY(!UiProbe::find(m_window, QStringLiteral("outOfServiceScreen")));
+        }
+        QVERIFY(m_kiosk->shell()->simulate(QStringLiteral("fault none")).startsWith(QLatin1String("ok")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->shell()->cardReaderUsable(), 30000);
+        m_kiosk->maintenance()->leave();
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
     }
 
     void theHeadlessChecklistFailsOnAnUnenrolledTerminal()

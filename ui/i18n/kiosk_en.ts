@@ -852,8 +852,8 @@
     </message>
     <message>
         <location filename="../qml/MaintenanceScreen.qml" line="236"/>
-        <source>亮度 · 清晰度：%1</source>
-        <translation>Brightness · sharpness: %1</translation>
+        <source>亮度 %1 · 清晰度 %2</source>
+        <translation>Brightness %1 · sharpness %2</translation>
     </message>
     <message>
         <location filename="../qml/MaintenanceScreen.qml" line="253"/>

@@ -106,10 +106,9 @@ Window {
         }
         KioskButton {
             objectName: "technicianSetupButton"
-            anchors.left: parent.left
-            anchors.bottom: parent.bottom
+            anchors.right: parent.right
+            anchors.top: parent.top
             anchors.margins: Theme.spacing
-            anchors.bottomMargin: stage.demoStrip + Theme.spacing
             visible: Kiosk.screen === "attract" && !Maintenance.enrolled && Maintenance.mode === ""
             fontSize: Theme.fontSmall
             text: qsTr("技术人员设置")

@@ -48,6 +48,17 @@ Rectangle {
     function levelColor(level) {
         return level === "ok" ? Theme.success : (level === "warning" || level === "busy" || level === "unknown") ? Theme.warning : Theme.accent;
     }
+    function tabLabel(id) {
+        switch (id) {
+        case "devices": return qsTr("设备");
+        case "selftest": return qsTr("自检");
+        case "paper": return qsTr("纸张");
+        case "outbox": return qsTr("离线队列");
+        case "platform": return qsTr("平台与网络");
+        case "log": return qsTr("运行日志");
+        default: return qsTr("审计记录");
+        }
+    }
     function testText(value) {
         switch (value) {
         case "": return qsTr("未运行");
@@ -101,23 +112,16 @@ Rectangle {
         anchors.margins: Theme.spacing
         spacing: 12
         Repeater {
-            model: [
-                { id: "devices", label: qsTr("设备") },
-                { id: "selftest", label: qsTr("自检") },
-                { id: "paper", label: qsTr("纸张") },
-                { id: "outbox", label: qsTr("离线队列") },
-                { id: "platform", label: qsTr("平台与网络") },
-                { id: "log", label: qsTr("运行日志") },
-                { id: "audit", label: qsTr("审计记录") }
-            ]
+            // Ids only, so that a language switch relabels the tabs rather than rebuilding them.
+            model: ["devices", "selftest", "paper", "outbox", "platform", "log", "audit"]
             delegate: KioskButton {
-                required property var modelData
-                objectName: "tab_" + modelData.id
+                required property string modelData
+                objectName: "tab_" + modelData
                 fontSize: Theme.fontSmall
-                checked: screen.tab === modelData.id
-                text: modelData.label
+                checked: screen.tab === modelData
+                text: screen.tabLabel(modelData)
                 onClicked: {
-                    screen.tab = modelData.id;
+                    screen.tab = modelData;
                     Maintenance.refresh();
                 }
             }
@@ -233,7 +237,7 @@ Rectangle {
                         objectName: "cameraFigures"
                         Layout.fillWidth: true
                         text: Maintenance.cameraFigures === "" ? "" : Maintenance.cameraFigures === "no_frame" ? screen.testText("no_frame")
-                              : qsTr("亮度 · 清晰度：%1").arg(Maintenance.cameraFigures)
+                              : qsTr("亮度 %1 · 清晰度 %2").arg(Maintenance.cameraFigures.split(" · ")[0]).arg(Maintenance.cameraFigures.split(" · ")[1])
                         color: Theme.text
                         font.pixelSize: Theme.fontSmall
                         wrapMode: Text.Wrap
