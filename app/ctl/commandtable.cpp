@@ -1,4 +1,5 @@
 #include "ctlcommand.h"
+#include "recentlog.h"
 
 #include <QFileInfo>
 
@@ -16,6 +17,10 @@ int runScanCommand(CtlContext &context, const QStringList &args);
 int runCameraCommand(CtlContext &context, const QStringList &args);
 int runPrintCommand(CtlContext &context, const QStringList &args);
 int runPrinterCommand(CtlContext &context, const QStringList &args);
+int runStatusCommand(CtlContext &context, const QStringList &args);
+int runDiagCommand(CtlContext &context, const QStringList &args);
+int runMaintenanceCommand(CtlContext &context, const QStringList &args);
+int runAuditCommand(CtlContext &context, const QStringList &args);
 int runChecklistCommand(CtlContext &context, const QStringList &args);
 
 const QList<CtlCommand> &ctlCommands()
@@ -42,6 +47,10 @@ const QList<CtlCommand> &ctlCommands()
                   "print receipt --local-ref REF | --case-no NO [--a4] [--language zh|en] [--pdf FILE]   (re)print a receipt", runPrintCommand},
         {"printer", "printer status [--printer QUEUE|URI] [--json]   each printer's state, reasons, supplies and health", runPrinterCommand},
         {"checklist", "checklist [--json]          the provisioning checklist; exit 0 only when every item is green", runChecklistCommand},
+        {"status", "status [--json] [--no-platform]   everything a maintainer needs on one screen, with or without the kiosk running", runStatusCommand},
+        {"diag", "diag bundle --out FILE.tar.gz [--no-platform]   versions, configuration without secrets, devices, outbox, logs: no personal data", runDiagCommand},
+        {"maintenance", "maintenance hash-pin | maintenance set-pin   the maintenance PIN from stdin: its hash line, or written into --config", runMaintenanceCommand},
+        {"audit", "audit [--count N] [--json]  the latest maintenance and technician actions, newest first", runAuditCommand},
         {"bench", "bench startup [--runs N]    process start to the attract screen's first frame, median of N runs",
          runBenchCommand},
     };
@@ -56,5 +65,7 @@ std::optional<KioskConfig> CtlContext::loadConfig()
     std::optional<KioskConfig> config = KioskConfig::load(configPath, &errors);
     for (const ConfigError &e : errors)
         err << configPath << ": " << e.toString() << Qt::endl;
+    if (config)
+        RecentLog::installForCtl(config->string(QStringLiteral("kiosk/state_dir")));
     return config;
 }

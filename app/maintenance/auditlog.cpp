@@ -1,5 +1,6 @@
 #include "auditlog.h"
 
+#include "kioskconfig.h"
 #include "personaldatafilter.h"
 #include "statefileowner.h"
 
@@ -9,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <pwd.h>
 #include <unistd.h>
 
 namespace {
@@ -27,6 +29,19 @@ AuditLog::AuditLog(QString path)
 QString AuditLog::pathIn(const QString &stateDir)
 {
     return QDir(stateDir).filePath(QStringLiteral("audit.log"));
+}
+
+QString AuditLog::ctlActor()
+{
+    const passwd *account = ::getpwuid(::geteuid());
+    const QString user = account ? QString::fromLocal8Bit(account->pw_name) : QString::number(::geteuid());
+    const QString sudoUser = qEnvironmentVariable("SUDO_USER");
+    return QStringLiteral("kioskctl:") + (sudoUser.isEmpty() ? user : sudoUser + QStringLiteral("(as ") + user + QLatin1Char(')'));
+}
+
+bool AuditLog::recordCtl(const KioskConfig &config, const QString &action, const QString &result, const QString &detail)
+{
+    return AuditLog(pathIn(config.string(QStringLiteral("kiosk/state_dir")))).record(ctlActor(), action, result, detail);
 }
 
 bool AuditLog::record(const QString &actor, const QString &action, const QString &result, const QString &detail)

@@ -4,6 +4,8 @@
 #include <QList>
 #include <QString>
 
+class KioskConfig;
+
 // Every maintenance and technician action on this terminal (PIN entered, self-test run, PIN set,
 // bundle collected…), one JSON line each, appended and synced before the action is reported done.
 // It holds no personal data: free text passes PersonalDataFilter before it is written.
@@ -22,6 +24,11 @@ public:
 
     // The conventional place under a state directory.
     [[nodiscard]] static QString pathIn(const QString &stateDir);
+    // "kioskctl:USER", or "kioskctl:PERSON(as root)" under sudo.
+    [[nodiscard]] static QString ctlActor();
+    // One line for a kioskctl command that changed the terminal: records under the configured
+    // state directory with ctlActor() as the actor.
+    static bool recordCtl(const KioskConfig &config, const QString &action, const QString &result, const QString &detail = {});
 
     // False when the entry could not be written and synced; the caller decides whether the
     // action may still go ahead.

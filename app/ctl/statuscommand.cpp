@@ -1,0 +1,55 @@
+#include "ctlcommand.h"
+
+#include "camera/camera.h"
+#include "statusreport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+// `kioskctl status`: one screen of everything a maintainer needs, whether the kiosk runs or not.
+namespace {
+
+// Something a maintainer must act on: the platform does not answer or refuses the terminal, a
+// configured device cannot be used, or the outbox cannot be opened.
+bool needsAttention(const QJsonObject &report)
+{
+    const QJsonObject platform = report.value(QStringLiteral("platform")).toObject();
+    if (platform.value(QStringLiteral("reachable")).toString() == QLatin1String("no")
+        || platform.value(QStringLiteral("signature")).toString() == QLatin1String("refused"))
+        return true;
+    for (const QJsonValue &value : report.value(QStringLiteral("devices")).toArray()) {
+        const QJsonObject device = value.toObject();
+        if (device.value(QStringLiteral("spec")).toString() != QLatin1String("none") && !device.value(QStringLiteral("usable")).toBool())
+            return true;
+    }
+    return !report.value(QStringLiteral("outbox")).toObject().value(QStringLiteral("available")).toBool();
+}
+
+} // namespace
+
+int runStatusCommand(CtlContext &context, const QStringList &args)
+{
+    bool json = false;
+    StatusReport::Options options;
+    for (const QString &arg : args) {
+        if (arg == QLatin1String("--json")) {
+            json = true;
+        } else if (arg == QLatin1String("--no-platform")) {
+            options.checkPlatform = false;
+        } else {
+            context.err << "usage: kioskctl status [--json] [--no-platform]" << Qt::endl;
+            return CtlExit::Error;
+        }
+    }
+    const std::optional<KioskConfig> config = context.loadConfig();
+    if (!config)
+        return CtlExit::Error;
+    Camera::registerWithDeviceRegistry();
+    const QJsonObject report = StatusReport::collect(*config, options);
+    if (json)
+        context.out << QJsonDocument(report).toJson(QJsonDocument::Indented);
+    else
+        context.out << StatusReport::toText(report);
+    context.out.flush();
+    return needsAttention(report) ? CtlExit::Negative : CtlExit::Ok;
+}
