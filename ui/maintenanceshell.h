@@ -53,6 +53,7 @@ class MaintenanceShell : public QObject
     Q_PROPERTY(QString hallName READ hallName NOTIFY provisioningChanged)
     Q_PROPERTY(QString hallNameEn READ hallNameEn NOTIFY provisioningChanged)
     Q_PROPERTY(QString site READ site NOTIFY provisioningChanged)
+    Q_PROPERTY(QString terminalId READ terminalId NOTIFY provisioningChanged)
 
 public:
     explicit MaintenanceShell(KioskRuntime *runtime, QObject *parent = nullptr);
@@ -107,6 +108,8 @@ public:
     [[nodiscard]] QString hallName() const { return m_config.string(QStringLiteral("kiosk/hall_name")); }
     [[nodiscard]] QString hallNameEn() const { return m_config.string(QStringLiteral("kiosk/hall_name_en")); }
     [[nodiscard]] QString site() const { return m_config.string(QStringLiteral("kiosk/site")); }
+    // The enrolled terminal's id, or the site code before enrolment.
+    [[nodiscard]] QString terminalId() const;
 
     // The hidden gesture was made: ends a resident's session through its wipe, then shows the
     // PIN pad for `purpose` ("maintenance" or "provisioning").
@@ -149,7 +152,6 @@ private:
     void stopSelfTests();
     void refreshLogs();
     [[nodiscard]] QString stateDir() const;
-    [[nodiscard]] QString terminalId() const;
 
     KioskRuntime *m_runtime;
     KioskConfig m_config; // the runtime's, plus what provisioning wrote to the file since

@@ -90,7 +90,7 @@ Rectangle {
                     font.bold: true
                 }
                 Text {
-                    text: Maintenance.site + " · " + Kiosk.version
+                    text: Maintenance.terminalId + " · " + Maintenance.site + " · " + Kiosk.version
                     color: Theme.textOnPrimaryMuted
                     font.pixelSize: Theme.fontSmall
                 }
