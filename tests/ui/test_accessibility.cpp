@@ -250,6 +250,20 @@ private:
             if (text->property("truncated").toBool() && text->objectName() != QLatin1String("topBarHallName"))
                 m_problems.append(QStringLiteral("%1 is cut short with an ellipsis in a %2 px box").arg(who).arg(text->width(), 0, 'f', 0));
         }
+        // Nor may it spill out of the box it is written in (a card, a button, a badge).
+        for (const QQuickItem *box = text->parentItem(); box; box = box->parentItem()) {
+            if (!box->inherits("QQuickRectangle"))
+                continue;
+            const QObject *border = box->property("border").value<QObject *>();
+            const bool drawn = box->property("color").value<QColor>().alpha() > 0 || (border && border->property("width").toDouble() > 0);
+            if (!drawn)
+                continue;
+            const QRectF boxRect = box->mapRectToScene(QRectF(0, 0, box->width(), box->height()));
+            if (!boxRect.adjusted(-1, -1, 1, 1).contains(painted & view))
+                m_problems.append(QStringLiteral("%1 spills out of its box (%2,%3 %4×%5)").arg(who).arg(boxRect.x(), 0, 'f', 0).arg(boxRect.y(), 0, 'f', 0)
+                                      .arg(boxRect.width(), 0, 'f', 0).arg(boxRect.height(), 0, 'f', 0));
+            break;
+        }
         const QRectF bounds = flickableAncestor(text) ? view : window;
         if (!bounds.adjusted(-1, -1, 1, 1).contains(painted) && !flickableAncestor(text))
             m_problems.append(QStringLiteral("%1 runs off the screen: %2,%3 %4×%5").arg(who).arg(painted.x(), 0, 'f', 0).arg(painted.y(), 0, 'f', 0)

@@ -12,7 +12,8 @@ Rectangle {
     signal clicked()
 
     objectName: "themeCard_" + themeId
-    implicitHeight: 200
+    // Two lines of a long name in elder mode still leave room for the count below it.
+    implicitHeight: Math.max(200, column.implicitHeight + 2 * Theme.spacing)
     radius: Theme.radius
     gradient: Gradient {
         GradientStop { position: 0; color: area.pressed ? Theme.primaryDark : "#0E66C2" }
@@ -20,6 +21,7 @@ Rectangle {
     }
 
     ColumnLayout {
+        id: column
         anchors.fill: parent
         anchors.margins: Theme.spacing
         spacing: 6
@@ -46,8 +48,8 @@ Rectangle {
             Layout.fillWidth: true
             text: qsTr("%1 个事项一次办").arg(card.itemCount)
             color: Theme.textOnPrimaryMuted
-            font.pixelSize: 24
-            elide: Text.ElideRight
+            font.pixelSize: Theme.fontSmall
+            wrapMode: Text.Wrap
         }
     }
 
