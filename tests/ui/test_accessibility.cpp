@@ -381,6 +381,15 @@ private:
         QVERIFY(QMetaObject::invokeMethod(UiProbe::find(m_window, QStringLiteral("helpPanel")), "closed"));
         QTRY_VERIFY(!UiProbe::find(m_window, QStringLiteral("helpPanel")));
 
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("searchButton")));
+        QVERIFY(waitFor(QStringLiteral("searchPanel")));
+        inspect(QStringLiteral("search"), QStringLiteral("searchPanel"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("searchField")));
+        QTest::qWait(300);
+        inspect(QStringLiteral("search-keyboard"), QStringLiteral("homeScreen"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("searchClose")));
+        QTRY_VERIFY(!UiProbe::find(m_window, QStringLiteral("searchPanel")));
+
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("audienceBusiness")));
         QTRY_COMPARE(m_shell->items()->property("audience").toString(), QStringLiteral("business"));
         inspect(QStringLiteral("home-business"), QStringLiteral("homeScreen"));

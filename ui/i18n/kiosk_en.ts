@@ -1042,7 +1042,7 @@
     <message>
         <location filename="../qml/OnScreenKeyboard.qml" line="123"/>
         <source>输入拼音，再点选汉字；点“英文”可输入英文字母</source>
-        <translation>Type pinyin, then tap a character; tap “English” to type Latin letters</translation>
+        <translation>Type pinyin, tap a character; “English” for letters</translation>
     </message>
     <message>
         <location filename="../qml/OnScreenKeyboard.qml" line="124"/>
