@@ -11,6 +11,10 @@
 #include "outboxstore.h"
 #include "platformclient.h"
 #include "platformheartbeat.h"
+#include "auditlog.h"
+#include "devicesurvey.h"
+#include "diagnosticsbundle.h"
+#include "statusreport.h"
 #include "printer/printer.h"
 #include "printer/printjob.h"
 #include "scanner/barcodescanner.h"
@@ -222,8 +226,25 @@ void KioskRuntime::actOnCommand(const QString &name)
             m_locked = locked;
             emit lockedChanged(m_locked);
         }
+    } else if (name == QLatin1String("collect_diagnostics")) {
+        // Made from what this process already knows (its devices, its client's last contact), so
+        // it never waits on the network; tar of a few small files takes milliseconds.
+        StatusReport::Options options;
+        options.devices = m_devices ? DeviceSurvey::describe(*m_devices, m_config) : QJsonArray();
+        options.platformConnectivity = !m_platform ? QStringLiteral("no client")
+                                       : m_platform->connectivity() == PlatformClient::Connectivity::Online ? QStringLiteral("online")
+                                       : m_platform->connectivity() == PlatformClient::Connectivity::Degraded ? QStringLiteral("degraded")
+                                                                                                              : QStringLiteral("offline");
+        QString error;
+        const QString path = DiagnosticsBundle::collectInto(m_config, StatusReport::collect(m_config, options), heartbeatReport(), &error);
+        AuditLog(AuditLog::pathIn(m_config.string(QStringLiteral("kiosk/state_dir"))))
+            .record(QStringLiteral("platform"), QStringLiteral("diag.bundle"), path.isEmpty() ? QStringLiteral("failed") : QStringLiteral("ok"),
+                    path.isEmpty() ? error : path);
+        if (path.isEmpty())
+            qCWarning(lcApp) << "diagnostics bundle not collected:" << error;
+        else
+            qCInfo(lcApp) << "diagnostics bundle collected at" << path;
     } else {
-        // collect_diagnostics arrives with the maintenance work (issue 9).
         qCWarning(lcApp) << "platform command" << name << "is not carried out by this build";
     }
 }

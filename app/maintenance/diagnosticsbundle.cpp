@@ -192,8 +192,15 @@ QString DiagnosticsBundle::collectInto(const KioskConfig &config, const QJsonObj
         QFile::setPermissions(folder.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         (void)StateFileOwner::adoptParentOwner(folder.path());
     }
-    const QString path =
-        folder.filePath(QStringLiteral("diag-%1.tar.gz").arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz'Z'"))));
+    // Named by time to the millisecond, so the names sort by age; two in the same millisecond
+    // take the next free one.
+    QDateTime at = QDateTime::currentDateTimeUtc();
+    const auto nameAt = [&folder](const QDateTime &time) {
+        return folder.filePath(QStringLiteral("diag-%1.tar.gz").arg(time.toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz'Z'"))));
+    };
+    while (QFileInfo::exists(nameAt(at)))
+        at = at.addMSecs(1);
+    const QString path = nameAt(at);
     if (!write(config, status, heartbeat, path, error))
         return {};
     (void)StateFileOwner::adoptParentOwner(path);

@@ -1,0 +1,79 @@
+#include "../platform/refplatformprocess.h"
+#include "auditlog.h"
+#include "kioskconfig.h"
+#include "kioskruntime.h"
+#include "outboxkey.h"
+#include "platformheartbeat.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The platform's collect_diagnostics command, through a real heartbeat from the reference
+// platform to a real runtime: a bundle appears under the state directory and is audited.
+class TestCollectDiagnostics : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void thePlatformsCommandLeavesABundleInTheStateDirectory()
+    {
+        QTemporaryDir dir;
+        RefPlatformProcess platform;
+        QVERIFY2(platform.start({QStringLiteral("--enroll-token"), QStringLiteral("diag-1")}), qPrintable(platform.errorText()));
+        const QString state = dir.filePath(QStringLiteral("state"));
+        QVERIFY(QDir().mkpath(state));
+        QVERIFY(OutboxKey::create(state + QStringLiteral("/outbox.key")).ok());
+        const QString configPath = dir.filePath(QStringLiteral("kiosk.ini"));
+        QFile file(configPath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("[kiosk]\nstate_dir=%1\n[platform]\nurl=%2\ncredentials_file=%1/terminal.json\ntimeout_s=3\n"
+                                  "[offline]\nkey_file=%1/outbox.key\n")
+                       .arg(state, platform.httpUrl().toString())
+                       .toUtf8());
+        file.close();
+        QProcess enroll;
+        enroll.start(qEnvironmentVariable("KIOSKCTL"),
+                     {QStringLiteral("--config"), configPath, QStringLiteral("enroll"), QStringLiteral("--token"), QStringLiteral("diag-1")});
+        QVERIFY(enroll.waitForFinished(60000));
+        QVERIFY2(enroll.exitCode() == 0, enroll.readAllStandardError().constData());
+
+        QList<ConfigError> errors;
+        const std::optional<KioskConfig> config = KioskConfig::load(configPath, &errors);
+        QVERIFY(config);
+        QString error;
+        std::unique_ptr<KioskRuntime> runtime = KioskRuntime::create(*config, &error);
+        QVERIFY2(runtime, qPrintable(error));
+        QVERIFY(runtime->heartbeat());
+        const QString terminal = platform.inspect(QStringLiteral("terminals")).value(QLatin1String("terminals")).toArray()
+                                     .first().toObject().value(QLatin1String("terminal_id")).toString();
+        QVERIFY(!terminal.isEmpty());
+        QVERIFY(platform.post(QStringLiteral("commands"),
+                              {{QStringLiteral("name"), QStringLiteral("collect_diagnostics")}, {QStringLiteral("terminal_id"), terminal}})
+                    .contains(QLatin1String("id")));
+        runtime->heartbeat()->beatNow();
+        const QDir folder(state + QStringLiteral("/diagnostics"));
+        QTRY_COMPARE_WITH_TIMEOUT(folder.entryList({QStringLiteral("diag-*.tar.gz")}, QDir::Files).size(), 1, 60000);
+
+        const QString bundle = folder.filePath(folder.entryList({QStringLiteral("diag-*.tar.gz")}, QDir::Files).first());
+        QProcess list;
+        list.start(QStringLiteral("tar"), {QStringLiteral("-xzOf"), bundle, QStringLiteral("--wildcards"), QStringLiteral("*/heartbeat.json")});
+        QVERIFY(list.waitForFinished(60000));
+        const QJsonObject heartbeat = QJsonDocument::fromJson(list.readAllStandardOutput()).object();
+        QVERIFY(heartbeat.contains(QStringLiteral("queue")));
+        QVERIFY(heartbeat.contains(QStringLiteral("uptime_s"))); // the runtime's own, not one derived by kioskctl
+        const QList<AuditEntry> audit = AuditLog(AuditLog::pathIn(state)).recent(5);
+        QVERIFY(!audit.isEmpty());
+        QCOMPARE(audit.first().actor, QStringLiteral("platform"));
+        QCOMPARE(audit.first().action, QStringLiteral("diag.bundle"));
+        QCOMPARE(audit.first().result, QStringLiteral("ok"));
+    }
+};
+
+QTEST_MAIN(TestCollectDiagnostics)
+#include "test_collectdiagnostics.moc"
