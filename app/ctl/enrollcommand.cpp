@@ -1,4 +1,5 @@
 #include "ctlcommand.h"
+#include "auditlog.h"
 #include "platformwait.h"
 
 #include "platformclient.h"
@@ -94,5 +95,6 @@ int runEnrollCommand(CtlContext &context, const QStringList &args)
                 << "saved      " << credentialsPath << " (mode 0600)" << Qt::endl;
     if (url != configuredUrl)
         context.out << "set platform/url = " << url << " in " << context.configPath << " (the kiosk reads it there)" << Qt::endl;
+    AuditLog::recordCtl(*config, QStringLiteral("enroll"), QStringLiteral("ok"), credentials.terminalId);
     return CtlExit::Ok;
 }

@@ -1,4 +1,5 @@
 #include "ctlcommand.h"
+#include "auditlog.h"
 
 #include "outboxkey.h"
 #include "outboxstore.h"
@@ -317,5 +318,6 @@ int runOutboxCommand(CtlContext &context, const QStringList &args)
         out << done << ": " << changed.value().join(QStringLiteral(", ")) << "\n"
             << "recorded in " << store.auditFilePath() << "\n";
     }
+    AuditLog::recordCtl(*config, QStringLiteral("outbox.") + verb, QStringLiteral("ok"), changed.value().join(QStringLiteral(", ")));
     return CtlExit::Ok;
 }

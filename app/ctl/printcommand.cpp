@@ -1,4 +1,5 @@
 #include "ctlcommand.h"
+#include "auditlog.h"
 
 #include "acknowledgementrenderer.h"
 #include "catalogue.h"
@@ -185,6 +186,7 @@ int printPdf(CtlContext &context, const KioskConfig &config, const QString &id, 
     context.out << Qt::endl;
     if (job->succeeded() && ctlPrinter.simulator() && !ctlPrinter.simulator()->printedFiles().isEmpty())
         context.out << "spooled: " << ctlPrinter.simulator()->printedFiles().constLast() << Qt::endl;
+    AuditLog::recordCtl(config, QStringLiteral("print.") + id, job->succeeded() ? QStringLiteral("ok") : QStringLiteral("failed"), title);
     return job->succeeded() ? CtlExit::Ok : CtlExit::Negative;
 }
 
