@@ -4,8 +4,16 @@
 #include "kioskruntime.h"
 #include "outboxkey.h"
 #include "platformheartbeat.h"
+#include "recentlog.h"
+#include "sessionmachine.h"
+
+#include "idcard/sim/idcardsimulator.h"
+#include "idcard/sim/simcards.h"
+#include "idcard/sim/simcontrolclient.h"
 
 #include <QDir>
+#include <QDirIterator>
+#include <QSignalSpy>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -46,10 +54,33 @@ private slots:
         QList<ConfigError> errors;
         const std::optional<KioskConfig> config = KioskConfig::load(configPath, &errors);
         QVERIFY(config);
+        // Logged the way the kiosk process logs.
+        QVERIFY(RecentLog::installForKiosk(state));
         QString error;
         std::unique_ptr<KioskRuntime> runtime = KioskRuntime::create(*config, &error);
         QVERIFY2(runtime, qPrintable(error));
         QVERIFY(runtime->heartbeat());
+
+        // A resident files an application: card, form with their phone, submitted to the platform.
+        const QString item = QStringLiteral("340100-000-ZZ-0010-01");
+        const QString phone = QStringLiteral("13955123456");
+        const IdCardHolder resident = *SimCards::card(QStringLiteral("resident"));
+        QVERIFY(runtime->session()->advance(SessionState::ChooseService));
+        QVERIFY(runtime->session()->advance(SessionState::Identify));
+        QString reply;
+        QTRY_VERIFY_WITH_TIMEOUT(SimControlClient::send(IdCardSimulator::defaultControlSocketPath(state), QStringLiteral("card present resident"),
+                                                        &reply, nullptr, 3000),
+                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(runtime->identity()->isIdentified(), 30000);
+        QVERIFY(runtime->beginApplication(item));
+        QVERIFY(runtime->draft()->setValue(QStringLiteral("phone"), phone));
+        QVERIFY(runtime->draft()->isComplete());
+        (void)runtime->session()->advance(SessionState::Review);
+        QSignalSpy finished(runtime.get(), &KioskRuntime::submissionFinished);
+        QVERIFY(runtime->submitApplication());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        QCOMPARE(platform.inspect(QStringLiteral("cases")).value(QLatin1String("cases")).toArray().size(), 1);
+
         const QString terminal = platform.inspect(QStringLiteral("terminals")).value(QLatin1String("terminals")).toArray()
                                      .first().toObject().value(QLatin1String("terminal_id")).toString();
         QVERIFY(!terminal.isEmpty());
@@ -67,11 +98,37 @@ private slots:
         const QJsonObject heartbeat = QJsonDocument::fromJson(list.readAllStandardOutput()).object();
         QVERIFY(heartbeat.contains(QStringLiteral("queue")));
         QVERIFY(heartbeat.contains(QStringLiteral("uptime_s"))); // the runtime's own, not one derived by kioskctl
+        // Nothing of the resident travels in the bundle, though the journey left its log lines.
+        const QString extracted = dir.filePath(QStringLiteral("extracted"));
+        QVERIFY(QDir().mkpath(extracted));
+        QCOMPARE(QProcess::execute(QStringLiteral("tar"), {QStringLiteral("-xzf"), bundle, QStringLiteral("-C"), extracted}), 0);
+        int files = 0;
+        QDirIterator it(extracted, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile part(it.next());
+            QVERIFY(part.open(QIODevice::ReadOnly));
+            const QByteArray bytes = part.readAll();
+            ++files;
+            QVERIFY2(!bytes.contains(resident.idNumber.toUtf8()), qPrintable(part.fileName()));
+            QVERIFY2(!bytes.contains(resident.name.toUtf8()), qPrintable(part.fileName()));
+            QVERIFY2(!bytes.contains(phone.toUtf8()), qPrintable(part.fileName()));
+            QVERIFY2(!bytes.contains(QByteArray("\xFF\xD8\xFF", 3)), qPrintable(part.fileName()));
+            QVERIFY2(!bytes.contains(QByteArray("\x89PNG", 4)), qPrintable(part.fileName()));
+        }
+        QVERIFY(files >= 9);
+        QFile log(QDir(extracted).filePath(QDir(extracted).entryList(QDir::Dirs | QDir::NoDotAndDotDot).first() + QStringLiteral("/logs/kiosk.log")));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QByteArray logText = log.readAll();
+        QVERIFY(logText.contains("kiosk."));
+        QVERIFY(logText.count('\n') > 5);
+
         const QList<AuditEntry> audit = AuditLog(AuditLog::pathIn(state)).recent(5);
         QVERIFY(!audit.isEmpty());
         QCOMPARE(audit.first().actor, QStringLiteral("platform"));
         QCOMPARE(audit.first().action, QStringLiteral("diag.bundle"));
         QCOMPARE(audit.first().result, QStringLiteral("ok"));
+        runtime.reset();
+        RecentLog::uninstall();
     }
 };
 
