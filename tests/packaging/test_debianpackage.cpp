@@ -106,7 +106,7 @@ private slots:
         QTest::newRow("libsystemd (shlibdeps)") << "libsystemd0";
         QTest::newRow("libcups (shlibdeps)") << "libcups2";
         // Named by hand: what the kiosk loads or runs without linking it.
-        for (const char *name : {"cage", "libpam-systemd", "fonts-noto-cjk", "dbus", "qt6-wayland", "qml6-module-qtquick", "qml6-module-qtquick-layouts", "adduser"})
+        for (const char *name : {"cage", "xwayland", "libpam-systemd", "polkitd", "fonts-noto-cjk", "dbus", "qt6-wayland", "qml6-module-qtquick", "qml6-module-qtquick-layouts", "adduser"})
             QTest::newRow(name) << QString::fromLatin1(name);
     }
 
