@@ -8,6 +8,8 @@
 #include "idcard/sim/samreaderemulator.h"
 #include "idcard/sim/simcards.h"
 #include "kioskruntime.h"
+#include "servicedesk.h"
+#include "themeapplication.h"
 #include "thememodel.h"
 #include "common/personaldata.h"
 #include "uilog.h"
@@ -31,6 +33,7 @@ QVariantList localizedList(const QList<MaterialSpec> &materials, const QString &
 KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     : QObject(parent)
     , m_runtime(runtime)
+    , m_services(nullptr)
     , m_language(QStringLiteral("zh"))
     , m_items(new CatalogueItemModel(&runtime->catalogue(), this))
     , m_themeItems(new CatalogueItemModel(&runtime->catalogue(), this))
@@ -66,6 +69,20 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
             printReceipt();
     });
     connect(runtime, &KioskRuntime::lockedChanged, this, &KioskShell::outOfServiceChanged);
+    m_services = new ServiceDesk(runtime, this, this);
+    connect(runtime, &KioskRuntime::verificationFinished, this, [this](bool verified) {
+        if (verified)
+            proceedAfterVerification();
+    });
+    connect(runtime, &KioskRuntime::codeScanned, this, &KioskShell::takeScannedCode);
+    connect(runtime->delivery(), &DocumentDelivery::finished, this, [this] {
+        // An instant item's case is what the receipt and the rating are about.
+        if (m_runtime->delivery()->caseNumber().isEmpty() || !m_errand.isEmpty())
+            return;
+        m_caseNumber = m_runtime->delivery()->caseNumber();
+        emit outcomeChanged();
+        printReceipt();
+    });
     connect(runtime, &KioskRuntime::catalogueChanged, this, [this] {
         m_items->reload();
         m_themeItems->reload();
@@ -118,6 +135,13 @@ QString KioskShell::screen() const
             return QStringLiteral("theme");
         return QStringLiteral("home");
     }
+    if (state == SessionState::Result) {
+        if (!m_errand.isEmpty())
+            return m_errand;
+        const CatalogueItem *item = selectedCatalogueItem();
+        if (item && item->kind != ItemKind::Apply)
+            return QStringLiteral("delivery");
+    }
     return sessionStateName(state);
 }
 
@@ -145,7 +169,7 @@ SessionMachine *KioskShell::session() const
 
 QVariantMap KioskShell::selectedItem() const
 {
-    const CatalogueItem *item = m_runtime->catalogue().item(m_selectedItem);
+    const CatalogueItem *item = selectedCatalogueItem();
     if (!item)
         return {};
     return {
@@ -227,8 +251,43 @@ QString KioskShell::simulate(const QString &command)
 
 QString KioskShell::selectedItemUnavailable() const
 {
+    if (m_themeItem)
+        return m_runtime->themeUnavailableReason(m_selectedTheme);
     const CatalogueItem *item = m_runtime->catalogue().item(m_selectedItem);
     return item ? m_runtime->unavailableReason(*item) : QString();
+}
+
+QString KioskShell::selectedThemeUnavailable() const
+{
+    return m_selectedTheme.isEmpty() ? QString() : m_runtime->themeUnavailableReason(m_selectedTheme);
+}
+
+QVariantList KioskShell::bundledOutcomes() const
+{
+    QVariantList list;
+    for (const auto &[code, outcome] : m_runtime->themeOutcomes()) {
+        const CatalogueItem *item = m_runtime->catalogue().item(code);
+        list.append(QVariantMap{{QStringLiteral("item"), item ? item->name.in(m_language) : code},
+                                {QStringLiteral("outcome"), CaseSubmission::kindName(outcome.kind)},
+                                {QStringLiteral("reference"), outcome.caseNo.isEmpty() ? outcome.localRef : outcome.caseNo}});
+    }
+    return list;
+}
+
+bool KioskShell::startTheme()
+{
+    std::optional<CatalogueItem> merged = ThemeApplication::mergedItem(m_runtime->catalogue(), m_selectedTheme);
+    if (!merged || !m_runtime->themeUnavailableReason(m_selectedTheme).isEmpty())
+        return false;
+    if (!m_runtime->session()->advance(SessionState::Identify))
+        return false;
+    m_themeItem = std::move(merged);
+    m_selectedItem.clear();
+    m_cardProblem.clear();
+    emit selectionChanged();
+    emit identityChanged();
+    emit screenChanged();
+    return true;
 }
 
 QVariantList KioskShell::formFields() const
@@ -270,9 +329,85 @@ bool KioskShell::formComplete() const
     return m_runtime->draft()->isComplete();
 }
 
+const CatalogueItem *KioskShell::selectedCatalogueItem() const
+{
+    if (m_themeItem)
+        return &*m_themeItem;
+    return m_runtime->catalogue().item(m_selectedItem);
+}
+
+bool KioskShell::startErrand(const QString &errand)
+{
+    if (errand != QLatin1String("progress") && errand != QLatin1String("licences"))
+        return false;
+    if (!m_runtime->session()->advance(SessionState::Identify))
+        return false;
+    m_errand = errand;
+    m_selectedItem.clear();
+    m_cardProblem.clear();
+    emit selectionChanged();
+    emit identityChanged();
+    emit screenChanged();
+    return true;
+}
+
 bool KioskShell::continueToForm()
 {
-    return m_runtime->beginApplication(m_selectedItem);
+    if (!m_runtime->identity()->isIdentified())
+        return false;
+    const CatalogueItem *item = selectedCatalogueItem();
+    if (m_errand.isEmpty() && !item)
+        return false;
+    // An application without a face check goes straight on: the card was read by the SAM, and
+    // the case is verified by the platform when it arrives (it may be queued offline).
+    if (m_themeItem && !m_themeItem->faceRequired)
+        return m_runtime->beginThemeApplication(m_selectedTheme);
+    if (item && item->kind == ItemKind::Apply && !item->faceRequired)
+        return m_runtime->beginApplication(m_selectedItem);
+    if (!m_runtime->session()->advance(SessionState::Verify))
+        return false;
+    // A face check waits on the consent screen; everything else is a card check at once.
+    if (item && item->faceRequired)
+        return true;
+    return m_services->checkCard();
+}
+
+void KioskShell::proceedAfterVerification()
+{
+    if (m_runtime->session()->state() != SessionState::Verify)
+        return;
+    if (m_errand == QLatin1String("progress")) {
+        m_services->showProgress();
+        return;
+    }
+    if (m_errand == QLatin1String("licences")) {
+        m_services->showLicences();
+        return;
+    }
+    if (m_themeItem) {
+        (void)m_runtime->beginThemeApplication(m_selectedTheme);
+        return;
+    }
+    const CatalogueItem *item = selectedCatalogueItem();
+    if (!item)
+        return;
+    if (item->kind == ItemKind::Apply)
+        (void)m_runtime->beginApplication(item->code);
+    else
+        (void)m_runtime->deliverInstantItem(item->code);
+}
+
+void KioskShell::takeScannedCode(const QString &text)
+{
+    // At identification for a progress query, the code is a receipt's; other codes (an app's
+    // identity code) are not taken by this build, and the resident is told to use their card.
+    bool accepted = false;
+    if (m_errand == QLatin1String("progress"))
+        m_services->queryReceiptCode(text, &accepted);
+    m_cardProblem = accepted ? QString()
+                             : (m_errand == QLatin1String("progress") ? QStringLiteral("code_not_a_receipt")
+                                                                     : QStringLiteral("code_not_accepted"));
+    emit identityChanged();
 }
 
 bool KioskShell::setFieldValue(const QString &fieldId, const QString &value)
@@ -378,7 +513,16 @@ bool KioskShell::continueToRating()
 
 bool KioskShell::rate(int score, const QStringList &tags)
 {
-    if (!m_runtime->submitRating(score, tags, QString(), m_caseNumber, m_localReference))
+    // A theme's rating is about each of its cases.
+    const auto &bundled = m_runtime->themeOutcomes();
+    bool rated = false;
+    for (const auto &[code, outcome] : bundled) {
+        if (!outcome.caseNo.isEmpty() || !outcome.localRef.isEmpty())
+            rated = m_runtime->submitRating(score, tags, QString(), outcome.caseNo, outcome.localRef) || rated;
+    }
+    if (bundled.isEmpty())
+        rated = m_runtime->submitRating(score, tags, QString(), m_caseNumber, m_localReference);
+    if (!rated)
         return false;
     return m_runtime->session()->end(SessionEnd::Completed);
 }
@@ -390,6 +534,11 @@ void KioskShell::skipRating()
 
 bool KioskShell::startSelectedItem()
 {
+    // A query item the platform does not decide at once is the progress query (办件查询): the
+    // kiosk's own errand, by card or by a receipt's code.
+    const CatalogueItem *item = selectedCatalogueItem();
+    if (item && item->kind == ItemKind::Query && !item->instant)
+        return startErrand(QStringLiteral("progress"));
     if (m_selectedItem.isEmpty() || !m_runtime->session()->advance(SessionState::Identify))
         return false;
     m_cardProblem.clear();
@@ -470,7 +619,13 @@ void KioskShell::backToHome()
     // From identification, back leads to the item's guide; from an item opened inside a theme,
     // to the theme; from the theme, home.
     if (m_runtime->session()->state() != SessionState::ChooseService) {
+        m_runtime->stopFaceCheck();
         (void)m_runtime->session()->advance(SessionState::ChooseService);
+        if (!m_errand.isEmpty() || m_themeItem) {
+            m_errand.clear();
+            m_themeItem.reset();
+            emit selectionChanged();
+        }
         emit screenChanged();
         return;
     }
@@ -492,6 +647,8 @@ void KioskShell::wipeSessionData()
     // The next resident starts afresh: default language, personal services, nothing selected.
     m_selectedItem.clear();
     m_selectedTheme.clear();
+    m_errand.clear();
+    m_themeItem.reset();
     m_cardProblem.clear();
     m_currentMaterial.clear();
     m_lastPageFound = true;

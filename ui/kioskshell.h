@@ -13,6 +13,7 @@
 
 class FrameProvider;
 class KioskRuntime;
+class ServiceDesk;
 
 // What the QML screens see of the kiosk, as the singleton `Kiosk`: which screen to show, the
 // language, the catalogue models and the session's countdown. It turns taps into calls on the
@@ -34,6 +35,9 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(CatalogueSearchModel *search READ search CONSTANT)
     Q_PROPERTY(QVariantMap selectedItem READ selectedItem NOTIFY selectionChanged)
     Q_PROPERTY(QVariantMap selectedTheme READ selectedTheme NOTIFY selectionChanged)
+    Q_PROPERTY(QString errand READ errand NOTIFY selectionChanged)
+    Q_PROPERTY(QString selectedThemeUnavailable READ selectedThemeUnavailable NOTIFY selectionChanged)
+    Q_PROPERTY(QVariantList bundledOutcomes READ bundledOutcomes NOTIFY outcomeChanged)
     Q_PROPERTY(bool identified READ identified NOTIFY identityChanged)
     Q_PROPERTY(QString maskedName READ maskedName NOTIFY identityChanged)
     Q_PROPERTY(QString maskedIdNumber READ maskedIdNumber NOTIFY identityChanged)
@@ -81,6 +85,13 @@ public:
     [[nodiscard]] CatalogueSearchModel *search() const { return m_search; }
     [[nodiscard]] QVariantMap selectedItem() const;
     [[nodiscard]] QVariantMap selectedTheme() const;
+    // What the resident came for when it is not a catalogue item: "progress" (办件查询) or
+    // "licences" (电子证照); empty for an item.
+    [[nodiscard]] QString errand() const { return m_errand; }
+    // Why the selected theme cannot be done as one journey here now, or empty.
+    [[nodiscard]] QString selectedThemeUnavailable() const;
+    // After a theme's submission: each item's name, outcome and reference.
+    [[nodiscard]] QVariantList bundledOutcomes() const;
     [[nodiscard]] bool identified() const;
     [[nodiscard]] QString maskedName() const;
     [[nodiscard]] QString maskedIdNumber() const;
@@ -129,7 +140,14 @@ public:
     Q_INVOKABLE void backToHome();
     // The resident chose to go ahead with the selected item: the kiosk asks who they are.
     Q_INVOKABLE bool startSelectedItem();
-    // After identification: the form, prefilled from the card.
+    // The resident chose one of the kiosk's own errands ("progress", "licences"): identification next.
+    Q_INVOKABLE bool startErrand(const QString &errand);
+    // The resident chose to do the whole selected theme (一件事一次办): identification next, then
+    // one merged form for all its items.
+    Q_INVOKABLE bool startTheme();
+    // After identification: what the errand needs next. An application whose item needs no face
+    // goes to the form, prefilled from the card; a face check asks for consent first; documents,
+    // queries and records are checked with the platform and then shown.
     Q_INVOKABLE bool continueToForm();
     Q_INVOKABLE bool setFieldValue(const QString &fieldId, const QString &value);
     Q_INVOKABLE bool reviewForm();
@@ -165,7 +183,14 @@ signals:
     void elderModeChanged();
 
 private:
+    void proceedAfterVerification();
+    void takeScannedCode(const QString &text);
+    [[nodiscard]] const CatalogueItem *selectedCatalogueItem() const;
+
     KioskRuntime *m_runtime;
+    ServiceDesk *m_services;
+    QString m_errand;
+    std::optional<CatalogueItem> m_themeItem; // the merged item while a theme is being done
     QPointer<QQmlEngine> m_engine;
     QTranslator m_english;
     QString m_language;

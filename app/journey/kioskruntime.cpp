@@ -18,6 +18,7 @@
 #include "printer/printer.h"
 #include "printer/printjob.h"
 #include "scanner/barcodescanner.h"
+#include "themeapplication.h"
 #include "receiptcontent.h"
 #include "receiptrenderer.h"
 
@@ -91,6 +92,7 @@ KioskRuntime::KioskRuntime(const KioskConfig &config, Catalogue catalogue)
     m_session.addWipeable(&m_delivery);
     connect(&m_session, &SessionMachine::sessionEnded, this, &KioskRuntime::stopDocumentCapture);
     connect(&m_session, &SessionMachine::sessionEnded, this, &KioskRuntime::stopFaceCheck);
+    connect(&m_session, &SessionMachine::sessionEnded, this, &KioskRuntime::forgetTheme);
     connect(&m_verification, &IdentityVerification::finished, this, &KioskRuntime::verificationFinished);
     connect(&m_session, &SessionMachine::sessionEnded, this, &KioskRuntime::adoptPendingCatalogue);
     m_uptime.start();
@@ -179,12 +181,7 @@ void KioskRuntime::startPlatformAndOutbox()
         return;
     }
     m_submission = std::make_unique<CaseSubmission>(*m_outbox, *m_sender, std::chrono::seconds(8));
-    connect(m_submission.get(), &CaseSubmission::finished, this, [this](const CaseSubmission::Outcome &outcome) {
-        m_lastOutcome = outcome;
-        if (m_session.state() == SessionState::Submit)
-            (void)m_session.advance(outcome.kind == CaseSubmission::Outcome::Kind::NotStored ? SessionState::Review : SessionState::Result);
-        emit submissionFinished(outcome);
-    });
+    connect(m_submission.get(), &CaseSubmission::finished, this, &KioskRuntime::takeSubmissionOutcome);
 }
 
 QJsonObject KioskRuntime::heartbeatReport() const
@@ -487,23 +484,79 @@ void KioskRuntime::stopDocumentCapture()
         camera->setMode(Camera::Mode::Preview);
 }
 
-bool KioskRuntime::submitApplication()
+void KioskRuntime::takeSubmissionOutcome(const CaseSubmission::Outcome &outcome)
 {
-    if (!m_submission || !m_draft.isActive() || !m_draft.isComplete() || !m_draft.materialsComplete())
+    using Kind = CaseSubmission::Outcome::Kind;
+    if (!m_themeId.isEmpty() && !m_themeQueue.isEmpty()) {
+        // A theme files its items one after another; the resident waits for them all.
+        m_themeOutcomes.append({m_themeQueue.takeFirst().first, outcome});
+        if (outcome.kind != Kind::NotStored && !m_themeQueue.isEmpty()) {
+            m_submission->submit(m_themeQueue.first().second);
+            return;
+        }
+        // Whatever was not stored stays with the resident, who is told so on the result screen.
+        for (const auto &[code, draft] : std::as_const(m_themeQueue))
+            m_themeOutcomes.append({code, CaseSubmission::Outcome{Kind::NotStored, {}, {}, QStringLiteral("not_attempted")}});
+        m_themeQueue.clear();
+        m_lastOutcome = m_themeOutcomes.first().second;
+    } else {
+        m_lastOutcome = outcome;
+    }
+    if (m_session.state() == SessionState::Submit)
+        (void)m_session.advance(m_lastOutcome.kind == Kind::NotStored ? SessionState::Review : SessionState::Result);
+    emit submissionFinished(m_lastOutcome);
+}
+
+void KioskRuntime::forgetTheme()
+{
+    m_themeId.clear();
+    m_themeQueue.clear();
+    m_themeOutcomes.clear();
+}
+
+QString KioskRuntime::themeUnavailableReason(const QString &themeId) const
+{
+    const std::optional<CatalogueItem> merged = ThemeApplication::mergedItem(m_catalogue, themeId);
+    if (!merged)
+        return QStringLiteral("not_a_theme");
+    for (const QString &code : m_catalogue.theme(themeId)->itemCodes) {
+        const QString reason = unavailableReason(*m_catalogue.item(code));
+        if (!reason.isEmpty())
+            return reason;
+    }
+    return {};
+}
+
+bool KioskRuntime::beginThemeApplication(const QString &themeId)
+{
+    const std::optional<CatalogueItem> merged = ThemeApplication::mergedItem(m_catalogue, themeId);
+    const IdCardHolder *holder = m_identity.holder();
+    if (!merged || !holder || !themeUnavailableReason(themeId).isEmpty())
         return false;
-    CaseDraft draft;
-    draft.itemCode = m_draft.item()->code;
-    QJsonObject body = m_draft.caseBody(m_verification.isVerified() ? m_verification.verifiedBy() : QStringLiteral("idcard"));
+    if (merged->faceRequired && m_verification.verifiedBy() != QLatin1String("idcard+face"))
+        return false;
+    if (!m_session.advance(SessionState::Form))
+        return false;
+    m_themeId = themeId;
+    m_themeOutcomes.clear();
+    m_draft.begin(*merged, *holder);
+    return true;
+}
+
+bool KioskRuntime::buildCaseDraft(const CatalogueItem &item, const QJsonObject &caseBody, CaseDraft *draft) const
+{
+    draft->itemCode = item.code;
+    QJsonObject body = caseBody;
     if (m_verification.isVerified())
         body.insert(QStringLiteral("holder_token"), m_verification.holderToken());
-    draft.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    for (const MaterialSpec &material : m_draft.item()->materials) {
+    draft->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    for (const MaterialSpec &material : item.materials) {
         const QList<QByteArray> pages = m_draft.pages(material.id);
         if (pages.isEmpty())
             continue;
         // One page goes as the JPEG itself; several pages of one material become one PDF.
         if (pages.size() == 1) {
-            draft.materials.append({material.id, QStringLiteral("image/jpeg"), pages.first()});
+            draft->materials.append({material.id, QStringLiteral("image/jpeg"), pages.first()});
             continue;
         }
         QByteArray pdf;
@@ -512,12 +565,38 @@ bool KioskRuntime::submitApplication()
             qCWarning(lcSession) << "pages of" << material.id << "not combined:" << why;
             return false;
         }
-        draft.materials.append({material.id, QStringLiteral("application/pdf"), pdf});
+        draft->materials.append({material.id, QStringLiteral("application/pdf"), pdf});
+    }
+    return true;
+}
+
+bool KioskRuntime::submitApplication()
+{
+    if (!m_submission || m_submission->isWaiting() || !m_draft.isActive() || !m_draft.isComplete() || !m_draft.materialsComplete())
+        return false;
+    const QString verifiedBy = m_verification.isVerified() ? m_verification.verifiedBy() : QStringLiteral("idcard");
+    QList<std::pair<QString, CaseDraft>> drafts;
+    if (m_themeId.isEmpty()) {
+        CaseDraft draft;
+        if (!buildCaseDraft(*m_draft.item(), m_draft.caseBody(verifiedBy), &draft))
+            return false;
+        drafts.append({m_draft.item()->code, draft});
+    } else {
+        for (const QString &code : m_catalogue.theme(m_themeId)->itemCodes) {
+            const CatalogueItem *item = m_catalogue.item(code);
+            CaseDraft draft;
+            if (!item || !buildCaseDraft(*item, ThemeApplication::caseBodyFor(*item, m_draft, verifiedBy, m_themeId), &draft))
+                return false;
+            drafts.append({code, draft});
+        }
     }
     stopDocumentCapture();
     if (!m_session.advance(SessionState::Submit))
         return false;
-    m_submission->submit(draft);
+    m_themeOutcomes.clear();
+    if (!m_themeId.isEmpty())
+        m_themeQueue = drafts;
+    m_submission->submit(drafts.first().second);
     return true;
 }
 
@@ -549,6 +628,13 @@ bool KioskRuntime::printReceipt(const QString &language)
     if (!item)
         return false;
     ReceiptContent content = ReceiptContent::forCase(m_config, item, caseNo, localRef, QDateTime::currentDateTime(), language);
+    // A theme's one receipt lists every case it filed or queued.
+    for (const auto &[code, outcome] : std::as_const(m_themeOutcomes)) {
+        const CatalogueItem *member = m_catalogue.item(code);
+        const QString reference = outcome.caseNo.isEmpty() ? outcome.localRef : outcome.caseNo;
+        if (member && !reference.isEmpty())
+            content.bundledCases.append({member->name, reference});
+    }
     if (holder) {
         // The renderer prints both masked; they are passed whole so that it, and only it, masks.
         content.applicantName = holder->name.isEmpty() ? holder->nameEn : holder->name;

@@ -70,6 +70,16 @@ public:
     // the item needs it, verified).
     bool beginApplication(const QString &itemCode);
 
+    // 一件事一次办: the theme's items filed from one merged form after one identification; the
+    // merged item is what the draft holds. Why the theme cannot be started now (the first of its
+    // items' reasons, or "not_a_theme"), or empty.
+    [[nodiscard]] QString themeUnavailableReason(const QString &themeId) const;
+    bool beginThemeApplication(const QString &themeId);
+    // The theme of the application in progress, or empty for a single item.
+    [[nodiscard]] QString themeInProgress() const { return m_themeId; }
+    // After a theme's submission: each item's code with what became of its case, in order.
+    [[nodiscard]] const QList<std::pair<QString, CaseSubmission::Outcome>> &themeOutcomes() const { return m_themeOutcomes; }
+
     // Consent and verify. The identified resident is checked by the platform: with their face
     // (`withFace`, only after they agreed: the face camera looks for a live face, and the picture
     // goes to POST /identity/verify once) or with the card alone. verificationFinished() follows;
@@ -143,6 +153,9 @@ private:
     [[nodiscard]] Printer *documentPrinter() const;
     [[nodiscard]] QString instantLocalReference() const;
     void takeFace(const QByteArray &jpeg);
+    [[nodiscard]] bool buildCaseDraft(const CatalogueItem &item, const QJsonObject &body, CaseDraft *draft) const;
+    void takeSubmissionOutcome(const CaseSubmission::Outcome &outcome);
+    void forgetTheme();
 
     KioskConfig m_config;
     Catalogue m_catalogue;
@@ -165,4 +178,7 @@ private:
     QElapsedTimer m_uptime;
     QString m_captureMaterial;
     std::optional<Catalogue> m_pendingCatalogue;
+    QString m_themeId;
+    QList<std::pair<QString, CaseDraft>> m_themeQueue;
+    QList<std::pair<QString, CaseSubmission::Outcome>> m_themeOutcomes;
 };

@@ -25,6 +25,13 @@ struct ReceiptContent {
     QString applicantIdNumber;               // printed masked
     QList<LocalizedText> materials;          // materials received (the A4 form lists them)
     QList<LocalizedText> nextSteps;
+    // 一件事一次办: every case filed together, each item with its reference (case number, or the
+    // local reference while queued); the first is also the receipt's own reference.
+    struct BundledCase {
+        LocalizedText itemName;
+        QString reference;
+    };
+    QList<BundledCase> bundledCases;
     QString followUrl;                       // the QR code's text; no QR code when empty
     QDateTime printedAt;                     // defaults to now
 

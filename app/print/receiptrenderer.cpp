@@ -108,6 +108,12 @@ QByteArray ReceiptRenderer::render(const ReceiptContent &content, QString *error
             flow.field(t(PrintText::LocalReference), content.localReference, labelFont, valueFont, labelWidth);
             flow.gap(1);
         }
+        // A theme's cases, one item and its number each: long names get a line of their own.
+        for (const ReceiptContent::BundledCase &bundled : content.bundledCases) {
+            flow.text(bundled.itemName.in(lang), labelFont);
+            flow.text(bundled.reference, valueFont);
+            flow.gap(1);
+        }
         const QString applicant = content.applicantName.isEmpty() ? t(PrintText::NotKept) : PersonalData::maskName(content.applicantName);
         flow.field(t(PrintText::Applicant), applicant, labelFont, valueFont, labelWidth);
         flow.gap(1);

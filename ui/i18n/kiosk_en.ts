@@ -316,32 +316,32 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../qml/FormScreen.qml" line="75"/>
+        <location filename="../qml/FormScreen.qml" line="80"/>
         <source>请核对并填写信息</source>
         <translation>Check and complete your details</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="82"/>
+        <location filename="../qml/FormScreen.qml" line="87"/>
         <source>来自身份证的信息已自动填好，只需填写其余带 * 的项目。</source>
         <translation>Details from your ID card are already filled in; just complete the other items marked *.</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="118"/>
+        <location filename="../qml/FormScreen.qml" line="123"/>
         <source>点击填写</source>
         <translation>Tap to fill in</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="128"/>
+        <location filename="../qml/FormScreen.qml" line="133"/>
         <source>来自身份证</source>
         <translation>From your ID card</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="214"/>
+        <location filename="../qml/FormScreen.qml" line="219"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="222"/>
+        <location filename="../qml/FormScreen.qml" line="227"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
@@ -349,67 +349,42 @@
 <context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../qml/GuideScreen.qml" line="74"/>
+        <location filename="../qml/GuideScreen.qml" line="76"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../qml/GuideScreen.qml" line="106"/>
+        <location filename="../qml/GuideScreen.qml" line="108"/>
         <source>需拍摄的材料</source>
         <translation>Documents to photograph</translation>
     </message>
     <message>
-        <location filename="../qml/GuideScreen.qml" line="116"/>
+        <location filename="../qml/GuideScreen.qml" line="118"/>
         <source>（可选）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/GuideScreen.qml" line="139"/>
-        <source>政务服务平台暂时无法连接，本事项需要联网办理。请稍后再试，或到人工窗口办理。</source>
-        <translation>The government service platform cannot be reached, and this service needs it. Please try again later, or go to a staffed counter.</translation>
-    </message>
-    <message>
-        <location filename="../qml/GuideScreen.qml" line="140"/>
-        <source>本机暂时无法保存新的申请。请到人工窗口办理，或使用其他自助终端。</source>
-        <translation>This kiosk cannot store new applications just now. Please go to a staffed counter or use another kiosk.</translation>
-    </message>
-    <message>
-        <location filename="../qml/GuideScreen.qml" line="141"/>
-        <source>本机暂时无法受理申请。请联系工作人员，或到人工窗口办理。</source>
-        <translation>This kiosk cannot take applications just now. Please ask a member of staff or go to a staffed counter.</translation>
-    </message>
-    <message>
-        <location filename="../qml/GuideScreen.qml" line="142"/>
-        <source>本事项需要拍摄材料，但高拍仪暂时无法使用。请到人工窗口办理。</source>
-        <translation>This service needs documents photographed, but the document camera is out of order. Please go to a staffed counter.</translation>
-    </message>
-    <message>
-        <location filename="../qml/GuideScreen.qml" line="143"/>
-        <source>本事项需要人脸核验或输入文字，本机暂不支持。请到人工窗口办理。</source>
-        <translation>This service needs a face check or typed text, which this kiosk does not offer yet. Please go to a staffed counter.</translation>
-    </message>
-    <message>
-        <location filename="../qml/GuideScreen.qml" line="165"/>
+        <location filename="../qml/GuideScreen.qml" line="158"/>
         <source>回执打印机暂时无法使用：可以办理，但不能打印回执，请在办完后记下屏幕上的编号。</source>
         <translation>The receipt printer is out of order: you can still apply, but no receipt will print, so please note the number shown at the end.</translation>
     </message>
     <message>
-        <location filename="../qml/GuideScreen.qml" line="183"/>
+        <location filename="../qml/GuideScreen.qml" line="176"/>
         <source>本事项需核验身份：刷身份证后可选择人脸识别；不愿意使用人脸识别的，可请工作人员协助核验。</source>
         <translation>This service checks who you are: after tapping your ID card you may choose face verification, or ask a member of staff to verify you instead.</translation>
     </message>
     <message>
-        <location filename="../qml/GuideScreen.qml" line="184"/>
+        <location filename="../qml/GuideScreen.qml" line="177"/>
         <source>本事项刷身份证或扫描电子证照二维码即可办理。</source>
         <translation>Tap your ID card or scan your e-ID QR code to use this service.</translation>
     </message>
     <message>
-        <location filename="../qml/GuideScreen.qml" line="206"/>
+        <location filename="../qml/GuideScreen.qml" line="199"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/GuideScreen.qml" line="217"/>
+        <location filename="../qml/GuideScreen.qml" line="210"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
@@ -705,7 +680,7 @@
         <translation>Government self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="123"/>
+        <location filename="../qml/Main.qml" line="122"/>
         <source>技术人员设置</source>
         <translation>Technician setup</translation>
     </message>
@@ -713,250 +688,250 @@
 <context>
     <name>MaintenanceScreen</name>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="53"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="64"/>
         <source>未运行</source>
         <translation>Not run</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="54"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="65"/>
         <source>等待中……</source>
         <translation>Waiting…</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="55"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="66"/>
         <source>打印中……</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="56"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="67"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="57"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="68"/>
         <source>未配置读卡器</source>
         <translation>No card reader configured</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="58"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="69"/>
         <source>未配置扫码器</source>
         <translation>No scanner configured</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="59"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="70"/>
         <source>没有画面</source>
         <translation>No picture</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="76"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="87"/>
         <source>维护模式</source>
         <translation>Maintenance</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="90"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="101"/>
         <source>退出维护</source>
         <translation>Leave maintenance</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="105"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="53"/>
         <source>设备</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="106"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="54"/>
         <source>自检</source>
         <translation>Self-tests</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="107"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="55"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="108"/>
-        <location filename="../qml/MaintenanceScreen.qml" line="263"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="56"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="267"/>
         <source>离线队列</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="109"/>
-        <location filename="../qml/MaintenanceScreen.qml" line="289"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="57"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="293"/>
         <source>平台与网络</source>
         <translation>Platform and network</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="110"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="58"/>
         <source>运行日志</source>
         <translation>Recent log</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="111"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="59"/>
         <source>审计记录</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="166"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="170"/>
         <source>处理建议：%1</source>
         <translation>What to do: %1</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="167"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="171"/>
         <source>尚无统计</source>
         <translation>No statistics yet</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="174"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="178"/>
         <source>读卡测试</source>
         <translation>Card read test</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="175"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="179"/>
         <source>开始后请放一张身份证：只显示脱敏后的姓名和号码。</source>
         <translation>Start, then place an ID card: only the masked name and number are shown.</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="177"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="181"/>
         <source>开始读卡测试</source>
         <translation>Start card test</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="191"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="195"/>
         <source>扫码测试</source>
         <translation>Scanner test</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="193"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="197"/>
         <source>开始扫码测试</source>
         <translation>Start scanner test</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="206"/>
-        <location filename="../qml/MaintenanceScreen.qml" line="208"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="210"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="212"/>
         <source>打印测试页</source>
         <translation>Print a test page</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="221"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="225"/>
         <source>高拍仪画面</source>
         <translation>Document camera</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="222"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="226"/>
         <source>对准一页文字，调节焦距直到清晰度数值最大。</source>
         <translation>Aim at a page of text and turn the focus until the sharpness figure is highest.</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="231"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="235"/>
         <source>测量亮度和清晰度</source>
         <translation>Measure brightness and sharpness</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="236"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="240"/>
         <source>亮度 %1 · 清晰度 %2</source>
         <translation>Brightness %1 · sharpness %2</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="253"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="257"/>
         <source>换纸后已打印 %1 张，估计还可打印 %2 张（整卷约 %3 张）</source>
         <translation>%1 printed since the last refill, about %2 left (a roll holds about %3)</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="255"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="259"/>
         <source>尚未记录换纸</source>
         <translation>No refill recorded yet</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="255"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="259"/>
         <source>上次换纸：%1</source>
         <translation>Last refilled: %1</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="256"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="260"/>
         <source>已换纸</source>
         <translation>Paper refilled</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="267"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="271"/>
         <source>离线队列不可用：%1</source>
         <translation>Outbox unavailable: %1</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="268"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="272"/>
         <source>待发送 %1 · 失败 %2 · 已送达 %3</source>
         <translation>Waiting %1 · failed %2 · delivered %3</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="272"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="276"/>
         <source>最早一条已等待 %1 秒 · 占用 %2 字节</source>
         <translation>Oldest waiting %1 s · %2 bytes in use</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="281"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="285"/>
         <source>错误代码：%1 · 尝试 %2 次</source>
         <translation>Error code: %1 · %2 attempts</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="282"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="286"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="290"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="294"/>
         <source>检查平台连接</source>
         <translation>Check the platform</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="294"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="298"/>
         <source>检查中……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="295"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="299"/>
         <source>尚未检查</source>
         <translation>Not checked yet</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="296"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="300"/>
         <source>平台可达（HTTP %1，%2 毫秒）</source>
         <translation>Platform reachable (HTTP %1, %2 ms)</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="297"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="301"/>
         <source>平台不可达：%1</source>
         <translation>Platform unreachable: %1</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="299"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="303"/>
         <source>已注册</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="299"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="303"/>
         <source>未注册</source>
         <translation>Not enrolled</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="302"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="306"/>
         <source>时钟偏差：%1 秒</source>
         <translation>Clock offset: %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="305"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="309"/>
         <source>上次心跳：%1（%2）</source>
         <translation>Last heartbeat: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="306"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="310"/>
         <source>本次启动后尚无心跳</source>
         <translation>No heartbeat since the kiosk started</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="313"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="317"/>
         <source>运行日志（最近）</source>
         <translation>Recent log</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="321"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="325"/>
         <source>审计记录（最近 20 条）</source>
         <translation>Audit log (last 20)</translation>
     </message>
@@ -974,42 +949,42 @@
         <translation>Lay the document face up under the document camera&apos;s light below, and tap “Take photo” when the picture is clear. Photograph several pages one by one.</translation>
     </message>
     <message>
-        <location filename="../qml/MaterialsScreen.qml" line="62"/>
+        <location filename="../qml/MaterialsScreen.qml" line="63"/>
         <source>（可选）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/MaterialsScreen.qml" line="69"/>
+        <location filename="../qml/MaterialsScreen.qml" line="70"/>
         <source>已拍 %1 页</source>
         <translation>%1 page(s) taken</translation>
     </message>
     <message>
-        <location filename="../qml/MaterialsScreen.qml" line="69"/>
+        <location filename="../qml/MaterialsScreen.qml" line="70"/>
         <source>未拍摄</source>
         <translation>Not yet taken</translation>
     </message>
     <message>
-        <location filename="../qml/MaterialsScreen.qml" line="78"/>
+        <location filename="../qml/MaterialsScreen.qml" line="79"/>
         <source>重拍</source>
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../qml/MaterialsScreen.qml" line="101"/>
+        <location filename="../qml/MaterialsScreen.qml" line="102"/>
         <source>没有找到纸张的边缘，已保存整个画面。看不清的话请点“重拍”。</source>
         <translation>No page edge was found, so the whole picture was kept. If it is hard to read, tap “Retake”.</translation>
     </message>
     <message>
-        <location filename="../qml/MaterialsScreen.qml" line="113"/>
+        <location filename="../qml/MaterialsScreen.qml" line="114"/>
         <source>拍照</source>
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../qml/MaterialsScreen.qml" line="132"/>
+        <location filename="../qml/MaterialsScreen.qml" line="133"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/MaterialsScreen.qml" line="141"/>
+        <location filename="../qml/MaterialsScreen.qml" line="142"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
@@ -1503,42 +1478,52 @@
         <translation>Kiosk reference</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="94"/>
+        <location filename="../qml/ResultScreen.qml" line="120"/>
+        <source>%1（已保存，将自动提交）</source>
+        <translation>%1 (saved; it will be sent automatically)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="121"/>
+        <source>未受理，请到人工窗口咨询</source>
+        <translation>Not accepted; please ask at a staffed counter</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="132"/>
         <source>请记下或拍下办件编号，可拨打 12345 或在“皖事通”中查询办理进度。</source>
         <translation>Note or photograph the case number; you can follow your case by calling 12345 or in the Wanshitong app.</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="95"/>
+        <location filename="../qml/ResultScreen.qml" line="133"/>
         <source>政务服务平台暂时无法连接。您的申请已安全保存在本机，连接恢复后会自动提交，无需再来一次。提交后会生成办件编号，可凭身份证查询。</source>
         <translation>The government service platform cannot be reached right now. Your application is stored safely on this kiosk and will be submitted automatically when the connection returns; you do not need to come back. It will then get a case number, which you can look up with your ID card.</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="96"/>
+        <location filename="../qml/ResultScreen.qml" line="134"/>
         <source>平台没有受理这份申请（%1）。请到人工窗口咨询，工作人员可以看到这份申请。</source>
         <translation>The platform did not accept this application (%1). Please ask at a staffed counter; the staff can see your application.</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="118"/>
+        <location filename="../qml/ResultScreen.qml" line="156"/>
         <source>回执正在打印，请从出纸口取走。</source>
         <translation>Your receipt is printing; please take it from the slot.</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="119"/>
+        <location filename="../qml/ResultScreen.qml" line="157"/>
         <source>回执已打印，请从出纸口取走。</source>
         <translation>Your receipt has been printed; please take it from the slot.</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="120"/>
+        <location filename="../qml/ResultScreen.qml" line="158"/>
         <source>回执没有打印出来，请记下上面的编号，或重新打印。</source>
         <translation>The receipt did not print. Please note the number above, or print it again.</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="129"/>
+        <location filename="../qml/ResultScreen.qml" line="167"/>
         <source>重新打印</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="149"/>
+        <location filename="../qml/ResultScreen.qml" line="187"/>
         <source>完成，评价本次服务</source>
         <translation>Done: rate this service</translation>
     </message>
@@ -1620,7 +1605,7 @@
 <context>
     <name>ThemeCard</name>
     <message>
-        <location filename="../qml/ThemeCard.qml" line="47"/>
+        <location filename="../qml/ThemeCard.qml" line="49"/>
         <source>%1 个事项一次办</source>
         <translation>%1 services in one visit</translation>
     </message>
@@ -1628,25 +1613,30 @@
 <context>
     <name>ThemeScreen</name>
     <message>
-        <location filename="../qml/ThemeScreen.qml" line="47"/>
+        <location filename="../qml/ThemeScreen.qml" line="49"/>
         <source>一次身份核验、一张合并表单，以下 %1 个事项一次办好，每个事项各有办件编号。</source>
         <translation>One identity check and one combined form complete these %1 services together; each gets its own case number.</translation>
     </message>
     <message>
-        <location filename="../qml/ThemeScreen.qml" line="75"/>
+        <location filename="../qml/ThemeScreen.qml" line="95"/>
         <source>返回</source>
         <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThemeScreen.qml" line="106"/>
+        <source>一次办理以上全部事项</source>
+        <translation>Do all of these at once</translation>
     </message>
 </context>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../qml/TopBar.qml" line="59"/>
+        <location filename="../qml/TopBar.qml" line="60"/>
         <source>标准模式</source>
         <translation>Standard text</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="59"/>
+        <location filename="../qml/TopBar.qml" line="60"/>
         <source>长辈模式</source>
         <translation>Larger text</translation>
     </message>
@@ -1659,6 +1649,49 @@
         <location filename="../qml/TopBar.qml" line="74"/>
         <source>退出</source>
         <translation>Exit</translation>
+    </message>
+</context>
+<context>
+    <name>UnavailableReason</name>
+    <message>
+        <location filename="../qml/UnavailableReason.qml" line="10"/>
+        <source>政务服务平台暂时无法连接，本事项需要联网办理。请稍后再试，或到人工窗口办理。</source>
+        <translation>The government service platform cannot be reached, and this service needs it. Please try again later, or go to a staffed counter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/UnavailableReason.qml" line="11"/>
+        <source>本机暂时无法保存新的申请。请到人工窗口办理，或使用其他自助终端。</source>
+        <translation>This kiosk cannot store new applications just now. Please go to a staffed counter or use another kiosk.</translation>
+    </message>
+    <message>
+        <location filename="../qml/UnavailableReason.qml" line="12"/>
+        <source>本机暂时无法受理申请。请联系工作人员，或到人工窗口办理。</source>
+        <translation>This kiosk cannot take applications just now. Please ask a member of staff or go to a staffed counter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/UnavailableReason.qml" line="13"/>
+        <source>本事项需要拍摄材料，但高拍仪暂时无法使用。请到人工窗口办理。</source>
+        <translation>This service needs documents photographed, but the document camera is out of order. Please go to a staffed counter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/UnavailableReason.qml" line="14"/>
+        <source>本事项需要人脸核验，但摄像头暂时无法使用。请到人工窗口办理。</source>
+        <translation>This service needs a face check, but the camera is out of order. Please go to a staffed counter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/UnavailableReason.qml" line="15"/>
+        <source>本事项需要打印文件，但文件打印机暂时无法使用。请到人工窗口办理。</source>
+        <translation>This service prints a document, but the document printer is out of order. Please go to a staffed counter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/UnavailableReason.qml" line="16"/>
+        <source>这个一件事中有本机不能办理的事项。请逐项办理，或到人工窗口办理。</source>
+        <translation>This bundle includes a service this kiosk cannot do. Please do them one by one, or go to a staffed counter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/UnavailableReason.qml" line="18"/>
+        <source>本事项暂时无法在本机办理。请到人工窗口办理。</source>
+        <translation>This service cannot be done at this kiosk just now. Please go to a staffed counter.</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,8 @@ Item {
     readonly property var item: Kiosk.selectedItem
     signal helpRequested()
 
+    UnavailableReason { id: unavailableReason }
+
     TopBar {
         id: topBar
         anchors.left: parent.left
@@ -134,16 +136,7 @@ Item {
                     x: Theme.spacing
                     y: Theme.spacing
                     width: parent.width - 2 * Theme.spacing
-                    text: {
-                        switch (Kiosk.selectedItemUnavailable) {
-                        case "platform_offline": return qsTr("政务服务平台暂时无法连接，本事项需要联网办理。请稍后再试，或到人工窗口办理。");
-                        case "outbox_full": return qsTr("本机暂时无法保存新的申请。请到人工窗口办理，或使用其他自助终端。");
-                        case "outbox_unavailable": return qsTr("本机暂时无法受理申请。请联系工作人员，或到人工窗口办理。");
-                        case "document_camera_unavailable": return qsTr("本事项需要拍摄材料，但高拍仪暂时无法使用。请到人工窗口办理。");
-                        case "not_yet_on_this_kiosk": return qsTr("本事项需要人脸核验或输入文字，本机暂不支持。请到人工窗口办理。");
-                        }
-                        return "";
-                    }
+                    text: unavailableReason.of(Kiosk.selectedItemUnavailable)
                     font.pixelSize: Theme.fontBody
                     color: Theme.warning
                     wrapMode: Text.Wrap

@@ -61,6 +61,26 @@ Item {
                 wrapMode: Text.Wrap
             }
 
+            // The kiosk's own errands, for anyone who already applied or holds e-licences.
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                KioskButton {
+                    objectName: "progressErrand"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    text: qsTr("办件进度查询")
+                    onClicked: Kiosk.startErrand("progress")
+                }
+                KioskButton {
+                    objectName: "licencesErrand"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    text: qsTr("电子证照打印")
+                    onClicked: Kiosk.startErrand("licences")
+                }
+            }
+
             Text {
                 Layout.topMargin: 16
                 text: qsTr("一件事一次办")

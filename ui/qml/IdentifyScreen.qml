@@ -20,6 +20,8 @@ Item {
         case "card_not_yet_valid": return qsTr("这张证件尚未生效，本机无法受理。请到人工窗口办理。");
         case "card_unreadable": return qsTr("证件信息无法识别，请联系工作人员。");
         case "read_failed": return qsTr("没有读完证件信息，请把证件平放在读卡区，听到提示前不要移开。");
+        case "code_not_a_receipt": return qsTr("这个二维码不是本市政务服务回执上的二维码。请扫描回执上的二维码，或刷身份证查询。");
+        case "code_not_accepted": return qsTr("本机暂不支持扫码认证，请刷身份证，或请工作人员协助。");
         }
         return qsTr("读卡没有成功，请重新放置证件。");
     }
@@ -41,7 +43,9 @@ Item {
 
         Text {
             Layout.fillWidth: true
-            text: Kiosk.selectedItem.name || ""
+            text: Kiosk.errand === "progress" ? qsTr("办件进度查询")
+                  : Kiosk.errand === "licences" ? qsTr("电子证照打印")
+                  : (Kiosk.selectedItem.name || "")
             font.pixelSize: Theme.fontSmall
             color: Theme.textMuted
             wrapMode: Text.Wrap
@@ -118,6 +122,17 @@ Item {
             color: Theme.text
             wrapMode: Text.Wrap
             lineHeight: 1.2
+        }
+
+        Text {
+            objectName: "receiptCodeHint"
+            Layout.fillWidth: true
+            visible: Kiosk.errand === "progress" && !Kiosk.identified
+            text: qsTr("也可以把回执上的二维码对准扫码窗口，不用刷证件。")
+            font.pixelSize: Theme.fontBody
+            font.bold: true
+            color: Theme.primaryDark
+            wrapMode: Text.Wrap
         }
 
         Rectangle {

@@ -40,6 +40,10 @@ Window {
                 case "guide": return guideScreen;
                 case "theme": return themeScreen;
                 case "identify": return identifyScreen;
+                case "verify": return verifyScreen;
+                case "delivery": return deliveryScreen;
+                case "progress": return progressScreen;
+                case "licences": return licencesScreen;
                 case "form": return formScreen;
                 case "materials": return materialsScreen;
                 case "review": return reviewScreen;
@@ -57,6 +61,10 @@ Window {
         Component { id: guideScreen; GuideScreen { onHelpRequested: help.visible = true } }
         Component { id: themeScreen; ThemeScreen { onHelpRequested: help.visible = true } }
         Component { id: identifyScreen; IdentifyScreen { onHelpRequested: help.visible = true } }
+        Component { id: verifyScreen; VerifyScreen { onHelpRequested: help.visible = true } }
+        Component { id: deliveryScreen; DeliveryScreen { onHelpRequested: help.visible = true } }
+        Component { id: progressScreen; ProgressScreen { onHelpRequested: help.visible = true } }
+        Component { id: licencesScreen; LicencesScreen { onHelpRequested: help.visible = true } }
         Component { id: formScreen; FormScreen { onHelpRequested: help.visible = true } }
         Component { id: materialsScreen; MaterialsScreen { onHelpRequested: help.visible = true } }
         Component { id: reviewScreen; ReviewScreen { onHelpRequested: help.visible = true } }

@@ -60,7 +60,7 @@ Item {
         }
         Rectangle {
             Layout.fillWidth: true
-            visible: screen.filed || screen.queued
+            visible: (screen.filed || screen.queued) && Kiosk.bundledOutcomes.length === 0
             implicitHeight: numberColumn.implicitHeight + 2 * Theme.margin
             radius: Theme.radius
             color: Theme.surface
@@ -86,6 +86,44 @@ Item {
                     font.letterSpacing: 2
                     color: Theme.primaryDark
                     wrapMode: Text.WrapAnywhere
+                }
+            }
+        }
+        // 一件事一次办: every item of the theme with its own number.
+        Repeater {
+            model: Kiosk.bundledOutcomes
+            delegate: Rectangle {
+                required property var modelData
+                objectName: "bundledCase"
+                Layout.fillWidth: true
+                implicitHeight: bundledColumn.implicitHeight + 2 * Theme.spacing
+                radius: Theme.radius
+                color: Theme.surface
+                border.color: Theme.border
+                border.width: 2
+                ColumnLayout {
+                    id: bundledColumn
+                    x: Theme.spacing
+                    y: Theme.spacing
+                    width: parent.width - 2 * Theme.spacing
+                    spacing: 4
+                    Text {
+                        Layout.fillWidth: true
+                        text: modelData.item
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.textMuted
+                        wrapMode: Text.Wrap
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: modelData.outcome === "filed" ? modelData.reference
+                            : modelData.outcome === "queued" ? qsTr("%1（已保存，将自动提交）").arg(modelData.reference)
+                            : qsTr("未受理，请到人工窗口咨询")
+                        font.pixelSize: Theme.fontBody
+                        font.bold: true
+                        color: modelData.outcome === "filed" || modelData.outcome === "queued" ? Theme.primaryDark : Theme.accent
+                        wrapMode: Text.WrapAnywhere
+                    }
                 }
             }
         }

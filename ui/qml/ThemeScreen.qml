@@ -9,6 +9,8 @@ Item {
 
     signal helpRequested()
 
+    UnavailableReason { id: unavailableReason }
+
     TopBar {
         id: topBar
         anchors.left: parent.left
@@ -49,6 +51,24 @@ Item {
                 color: Theme.textMuted
                 wrapMode: Text.Wrap
             }
+            Rectangle {
+                objectName: "themeUnavailableNotice"
+                Layout.fillWidth: true
+                visible: Kiosk.selectedThemeUnavailable !== ""
+                implicitHeight: themeUnavailableText.implicitHeight + 2 * Theme.spacing
+                radius: Theme.radius
+                color: "#FFF4E0"
+                Text {
+                    id: themeUnavailableText
+                    x: Theme.spacing
+                    y: Theme.spacing
+                    width: parent.width - 2 * Theme.spacing
+                    text: unavailableReason.of(Kiosk.selectedThemeUnavailable)
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.warning
+                    wrapMode: Text.Wrap
+                }
+            }
             Repeater {
                 model: Kiosk.themeItems
                 delegate: ItemCard {
@@ -74,6 +94,17 @@ Item {
             width: 300
             text: qsTr("返回")
             onClicked: Kiosk.backToHome()
+        }
+        KioskButton {
+            objectName: "startThemeButton"
+            anchors.verticalCenter: parent.verticalCenter
+            anchors.right: parent.right
+            anchors.rightMargin: Theme.margin
+            width: 560
+            primary: true
+            enabled: Kiosk.selectedThemeUnavailable === ""
+            text: qsTr("一次办理以上全部事项")
+            onClicked: Kiosk.startTheme()
         }
     }
 }

@@ -1,0 +1,444 @@
+#include "../app/platform/refplatformprocess.h"
+#include "camera/camera.h"
+#include "common/personaldata.h"
+#include "device/deviceregistry.h"
+#include "idcard/sim/simcards.h"
+#include "kioskruntime.h"
+#include "kioskshell.h"
+#include "outboxkey.h"
+#include "printer/sim/printersimulator.h"
+#include "runningkiosk.h"
+#include "scanner/sim/scannersimulatorhost.h"
+#include "servicedesk.h"
+#include "uiprobe.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/QQmlExtensionPlugin>
+
+Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
+
+// The errands the platform answers at once and 一件事一次办, through the real QML, the real drivers against their
+// simulators (card reader on a pty, face camera showing a live resident, IPP printers), and the
+// reference platform over HTTP: a certificate printed (秒办), a face check with consent and the
+// way out of it, progress by card and by a receipt's QR code, and an e-licence printed.
+class TestErrands : public QObject
+{
+    Q_OBJECT
+
+private:
+    const QString m_certificateItem = QStringLiteral("340100-000-ZZ-0003-01"); // print, no face
+    const QString m_faceItem = QStringLiteral("340100-000-ZZ-0013-01");        // print, face required
+    std::unique_ptr<QTemporaryDir> m_state;
+    std::unique_ptr<RefPlatformProcess> m_platform;
+    std::unique_ptr<RunningKiosk> m_kiosk;
+    KioskRuntime *m_runtime = nullptr;
+    KioskShell *m_shell = nullptr;
+    QQuickWindow *m_window = nullptr;
+
+    bool tapWhenShown(const QString &name, int timeoutMs = 30000)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        while (!UiProbe::find(m_window, name) && clock.elapsed() < timeoutMs)
+            QTest::qWait(20);
+        return UiProbe::tap(m_window, name);
+    }
+
+    QString stateDir() const { return m_state->filePath(QStringLiteral("state")); }
+
+    QStringList spooledTexts(const QString &deviceId) const
+    {
+        const QDir spool(PrinterSimulator::defaultSpoolDirectory(stateDir(), deviceId));
+        QStringList texts;
+        for (const QString &name : spool.entryList({QStringLiteral("*.pdf")}, QDir::Files, QDir::Time | QDir::Reversed)) {
+            QProcess pdftotext;
+            pdftotext.start(QStringLiteral("pdftotext"), {spool.filePath(name), QStringLiteral("-")});
+            pdftotext.waitForFinished(30000);
+            texts.append(QString::fromUtf8(pdftotext.readAllStandardOutput()));
+        }
+        return texts;
+    }
+
+    QJsonArray table(const QString &name) const
+    {
+        return m_platform->inspect(name).value(name).toArray();
+    }
+
+    // Home → the item's guide → start → the card on the reader → next.
+    void presentCardFor(const QString &itemCode)
+    {
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        QVERIFY(m_shell->openItem(itemCode));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("startButton")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->selectedItemUnavailable(), QString(), 30000);
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startButton")));
+        presentCard();
+    }
+
+    void presentCard()
+    {
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("identifyScreen")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 20000);
+        // A card left on the reader from an earlier errand is lifted first, as a resident would,
+        // long enough for the reader's polling to see the field empty.
+        if (m_shell->simulate(QStringLiteral("card remove")).startsWith(QLatin1String("ok")))
+            QTest::qWait(2000);
+        QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
+        QVERIFY(tapWhenShown(QStringLiteral("continueButton")));
+    }
+
+    // Files the certificate item and waits for its document; `caseNo` receives the case number.
+    void printCertificate(QString *caseNo)
+    {
+        presentCardFor(m_certificateItem);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("deliveryScreen")), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(Services()->deliveryStage(), QStringLiteral("done"), 60000);
+        *caseNo = Services()->deliveryCaseNumber();
+    }
+
+    ServiceDesk *Services() const { return m_shell->findChild<ServiceDesk *>(); }
+
+    void verifyNothingOfTheResidentIsStored()
+    {
+        const IdCardHolder card = *SimCards::card(QStringLiteral("resident"));
+        QDirIterator files(stateDir(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            const QString path = files.next();
+            // The printers' spools are the paper the resident took away.
+            if (path.contains(QLatin1String("/sim/printer-")))
+                continue;
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray bytes = file.readAll();
+            QVERIFY2(!bytes.contains(card.idNumber.toUtf8()), qPrintable(path));
+            QVERIFY2(!bytes.contains(card.name.toUtf8()), qPrintable(path));
+            QVERIFY2(!bytes.contains("\xff\xd8\xff"), qPrintable(path + QStringLiteral(" holds a JPEG")));
+        }
+    }
+
+private slots:
+    void init()
+    {
+        m_state = std::make_unique<QTemporaryDir>();
+        m_platform = std::make_unique<RefPlatformProcess>();
+        QVERIFY2(m_platform->start({QStringLiteral("--enroll-token"), QStringLiteral("errands-1")}), qPrintable(m_platform->errorText()));
+        const QString config = m_state->filePath(QStringLiteral("kiosk.ini"));
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("[kiosk]\nstate_dir=%1\n[platform]\nurl=%2\ncredentials_file=%1/terminal.json\ntimeout_s=5\n"
+                                  "[offline]\nkey_file=%1/outbox.key\n")
+                       .arg(stateDir(), m_platform->httpUrl().toString())
+                       .toUtf8());
+        file.close();
+        QDir().mkpath(stateDir());
+        QVERIFY(OutboxKey::create(m_state->filePath(QStringLiteral("state/outbox.key"))).ok());
+        QProcess enroll;
+        enroll.start(qEnvironmentVariable("KIOSKCTL"), {QStringLiteral("--config"), config, QStringLiteral("enroll"), QStringLiteral("--token"),
+                                                        QStringLiteral("errands-1")});
+        QVERIFY(enroll.waitForFinished(60000));
+        QVERIFY2(enroll.exitCode() == 0, enroll.readAllStandardError().constData());
+
+        QList<ConfigError> errors;
+        std::optional<KioskConfig> loaded = KioskConfig::load(config, &errors);
+        QVERIFY(loaded);
+        QString error;
+        m_kiosk = RunningKiosk::start(*loaded, &error);
+        QVERIFY2(m_kiosk, qPrintable(error));
+        m_runtime = m_kiosk->runtime();
+        m_shell = m_kiosk->shell();
+        m_window = m_kiosk->window();
+        QVERIFY(Services());
+    }
+
+    void cleanup()
+    {
+        m_window = nullptr;
+        m_shell = nullptr;
+        m_runtime = nullptr;
+        m_kiosk.reset();
+        m_platform.reset();
+        m_state.reset();
+    }
+
+    void aCertificateIsIssuedAtOncePrintedWithItsReceiptAndRated()
+    {
+        QString caseNo;
+        printCertificate(&caseNo);
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d{20}$")).match(caseNo).hasMatch(), qPrintable(caseNo));
+        QVERIFY(Services()->documentPrinted());
+        UiProbe::screenshot(m_window, QStringLiteral("delivery-done-zh"));
+
+        // The platform filed the case on a card check (no face for this item).
+        const QJsonArray cases = table(QStringLiteral("cases"));
+        QCOMPARE(cases.size(), 1);
+        QCOMPARE(cases.first().toObject().value(QLatin1String("item_code")).toString(), m_certificateItem);
+        QCOMPARE(cases.first().toObject().value(QLatin1String("status")).toString(), QStringLiteral("approved"));
+        const QJsonArray checks = table(QStringLiteral("verifications"));
+        QCOMPARE(checks.size(), 1);
+        QCOMPARE(checks.first().toObject().value(QLatin1String("face")).toInt(), 0);
+
+        // The certificate came out of the document printer, the receipt out of the receipt printer.
+        QTRY_COMPARE_WITH_TIMEOUT(spooledTexts(QStringLiteral("document_printer")).size(), 1, 30000);
+        const QString document = spooledTexts(QStringLiteral("document_printer")).first();
+        QVERIFY2(document.contains(QStringLiteral("Certificate")) && document.contains(caseNo), qPrintable(document));
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), QStringLiteral("printed"), 60000);
+        const QString receipt = spooledTexts(QStringLiteral("receipt_printer")).value(0);
+        const IdCardHolder card = *SimCards::card(QStringLiteral("resident"));
+        QVERIFY2(receipt.contains(caseNo), qPrintable(receipt));
+        QVERIFY(!receipt.contains(card.idNumber));
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("finishButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("ratingScreen")));
+        QVERIFY(m_shell->rate(5, {}));
+        QTRY_COMPARE(m_runtime->session()->state(), SessionState::Attract);
+        QTRY_COMPARE_WITH_TIMEOUT(table(QStringLiteral("evaluations")).size(), 1, 30000);
+        QCOMPARE(table(QStringLiteral("evaluations")).first().toObject().value(QLatin1String("case_no")).toString(), caseNo);
+
+        QVERIFY(!m_runtime->verification()->isVerified());
+        QVERIFY(m_runtime->verification()->holderToken().isEmpty());
+        QCOMPARE(m_runtime->delivery()->caseNumber(), QString());
+        verifyNothingOfTheResidentIsStored();
+    }
+
+    void aFaceCheckAsksConsentFirstThenVerifiesALiveFace()
+    {
+        presentCardFor(m_faceItem);
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("verifyScreen")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("consentPanel")));
+        UiProbe::screenshot(m_window, QStringLiteral("verify-consent-zh"));
+        // Nothing has been filmed or sent before the resident agrees.
+        QCOMPARE(table(QStringLiteral("verifications")).size(), 0);
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("agreeButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("verifyPreview"))->property("live").toBool(), 30000);
+        UiProbe::screenshot(m_window, QStringLiteral("verify-face-zh"));
+        // The simulated resident turns their head; the live face goes to the platform once.
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("deliveryScreen")), 60000);
+        const QJsonArray checks = table(QStringLiteral("verifications"));
+        QCOMPARE(checks.size(), 1);
+        const QJsonObject check = checks.first().toObject();
+        QCOMPARE(check.value(QLatin1String("method")).toString(), QStringLiteral("idcard"));
+        QCOMPARE(check.value(QLatin1String("face")).toInt(), 1);
+        QVERIFY2(check.value(QLatin1String("face_bytes")).toInt() > 2000, "the face sent was no JPEG of a face");
+        QCOMPARE(check.value(QLatin1String("verified")).toInt(), 1);
+
+        QTRY_COMPARE_WITH_TIMEOUT(Services()->deliveryStage(), QStringLiteral("done"), 60000);
+        QCOMPARE(table(QStringLiteral("cases")).first().toObject().value(QLatin1String("item_code")).toString(), m_faceItem);
+        QCOMPARE(m_runtime->verification()->verifiedBy(), QStringLiteral("idcard+face"));
+        m_shell->endSession();
+        QTRY_COMPARE(m_runtime->session()->state(), SessionState::Attract);
+        QVERIFY(m_runtime->verification()->holderToken().isEmpty());
+        verifyNothingOfTheResidentIsStored();
+    }
+
+    void aResidentWhoDeclinesTheFaceCheckIsShownTheOtherWays()
+    {
+        m_shell->setLanguage(QStringLiteral("en"));
+        presentCardFor(m_faceItem);
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("consentPanel")));
+        UiProbe::screenshot(m_window, QStringLiteral("verify-consent-en"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("declineButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("alternatives")));
+        const QStringList shown = UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("verifyScreen")));
+        QVERIFY2(shown.join(QLatin1Char('|')).contains(QStringLiteral("counter")), qPrintable(shown.join(QLatin1Char('|'))));
+        UiProbe::screenshot(m_window, QStringLiteral("verify-declined-en"));
+        QCOMPARE(table(QStringLiteral("verifications")).size(), 0);
+        QCOMPARE(table(QStringLiteral("cases")).size(), 0);
+        // Changing one's mind is allowed: the check can still be started from here.
+        QVERIFY(UiProbe::find(m_window, QStringLiteral("agreeButton")));
+    }
+
+    void aPhotoHeldStillIsNotSentAsAFace()
+    {
+        auto *camera = qobject_cast<Camera *>(m_runtime->devices()->device(QStringLiteral("face_camera")));
+        QVERIFY(camera);
+        camera->showSimulatedFace(Camera::SimulatedFace::Photo);
+        presentCardFor(m_faceItem);
+        QVERIFY(tapWhenShown(QStringLiteral("agreeButton")));
+        // The face is seen, and the resident is asked to turn; nothing goes to the platform.
+        QTRY_COMPARE_WITH_TIMEOUT(Services()->faceGuidance(), QStringLiteral("good"), 30000);
+        QTest::qWait(6000);
+        QCOMPARE(Services()->verifyStage(), QStringLiteral("face"));
+        QCOMPARE(table(QStringLiteral("verifications")).size(), 0);
+        // The resident then moves: the same check completes.
+        camera->showSimulatedFace(Camera::SimulatedFace::Live);
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("deliveryScreen")), 60000);
+    }
+
+    void progressIsShownByCardAndByTheReceiptsQrCode()
+    {
+        QString caseNo;
+        printCertificate(&caseNo);
+        QVERIFY(!caseNo.isEmpty());
+        m_shell->endSession();
+        QTRY_COMPARE(m_runtime->session()->state(), SessionState::Attract);
+
+        // By card: the resident's cases, newest first, with their status.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QVERIFY(tapWhenShown(QStringLiteral("progressErrand")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("receiptCodeHint")));
+        presentCard();
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("progressScreen")), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("progressScreen")))
+                                     .join(QLatin1Char('|')).contains(caseNo), 30000);
+        QVERIFY(UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("progressScreen"))).contains(QStringLiteral("已办结")));
+        UiProbe::screenshot(m_window, QStringLiteral("progress-card-zh"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("finishButton")));
+        QTRY_COMPARE(m_runtime->session()->state(), SessionState::Attract);
+
+        // By the receipt's QR code on the scanner, without a card: what the receipt's code carries.
+        // The catalogue's own progress item leads to the same errand.
+        m_shell->start();
+        QVERIFY(m_shell->openItem(QStringLiteral("340100-000-ZZ-0014-01")));
+        QVERIFY(tapWhenShown(QStringLiteral("startButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("identifyScreen")));
+        ScannerSimulatorHost *scanner = m_runtime->devices()->scannerSimulator();
+        QVERIFY(scanner);
+        QTRY_VERIFY_WITH_TIMEOUT(m_runtime->devices()->device(QStringLiteral("barcode_scanner"))->health().isUsable(), 20000);
+        // A code that is not a receipt's is refused with a reason.
+        QVERIFY(scanner->execute(QStringLiteral("scan https://example.com/not-a-receipt")).startsWith(QLatin1String("ok")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->cardProblem(), QStringLiteral("code_not_a_receipt"), 20000);
+        QVERIFY(scanner->execute(QStringLiteral("scan https://zwfw.example.gov.cn/case/") + caseNo).startsWith(QLatin1String("ok")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("progressScreen")), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("progressScreen")))
+                                     .join(QLatin1Char('|')).contains(caseNo), 30000);
+        UiProbe::screenshot(m_window, QStringLiteral("progress-receipt-zh"));
+    }
+
+    void aThemeFilesOneCaseForEachItemFromOneFormAndOneReceipt()
+    {
+        // 退休一件事: retirement (face check), medical insurance and provident fund (a bank card).
+        const QString theme = QStringLiteral("retirement");
+        const QStringList items = {QStringLiteral("340100-000-ZZ-0009-01"), QStringLiteral("340100-000-ZZ-0010-01"),
+                                   QStringLiteral("340100-000-ZZ-0011-01")};
+        const QString phone = QStringLiteral("13955123456");
+        const QString account = QStringLiteral("6222021234567890123");
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        QVERIFY(m_shell->openTheme(theme));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("themeScreen")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->selectedThemeUnavailable(), QString(), 30000);
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startThemeButton")));
+        presentCard();
+
+        // One identity check for the three: the face, since one of them needs it.
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("consentPanel")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("agreeButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("formScreen")), 60000);
+
+        // One form: the fields the three items share appear once.
+        const QVariantList fields = m_shell->formFields();
+        QStringList ids;
+        for (const QVariant &field : fields)
+            ids.append(field.toMap().value(QStringLiteral("id")).toString());
+        QCOMPARE(ids.count(QStringLiteral("phone")), 1);
+        QVERIFY2(ids.contains(QStringLiteral("bank_account")) && ids.contains(QStringLiteral("address")), qPrintable(ids.join(QLatin1Char(','))));
+        QVERIFY(m_shell->setFieldValue(QStringLiteral("phone"), phone));
+        QVERIFY(m_shell->setFieldValue(QStringLiteral("bank_account"), account));
+        QTRY_VERIFY(m_shell->formComplete());
+        UiProbe::screenshot(m_window, QStringLiteral("theme-form-zh"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("reviewButton")));
+
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("materialsScreen")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("documentPreview"))->property("live").toBool(), 30000);
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("captureButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->materialsComplete(), 30000);
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("materialsDoneButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("reviewScreen")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("resultScreen")), 90000);
+
+        // One case per item at the platform, each marked with the theme; the bank card only
+        // with the item that asks for it.
+        const QJsonArray cases = table(QStringLiteral("cases"));
+        QCOMPARE(cases.size(), 3);
+        QStringList filedItems;
+        QStringList caseNumbers;
+        for (const QJsonValue &value : cases) {
+            const QJsonObject c = value.toObject();
+            filedItems.append(c.value(QLatin1String("item_code")).toString());
+            caseNumbers.append(c.value(QLatin1String("case_no")).toString());
+            QCOMPARE(c.value(QLatin1String("theme")).toString(), theme);
+            QCOMPARE(c.value(QLatin1String("materials")).toInt(), c.value(QLatin1String("item_code")).toString() == items.at(2) ? 1 : 0);
+        }
+        QCOMPARE(filedItems, items);
+        QCOMPARE(table(QStringLiteral("verifications")).size(), 1);
+        const QVariantList bundled = m_shell->bundledOutcomes();
+        QCOMPARE(bundled.size(), 3);
+        for (const QVariant &entry : bundled)
+            QCOMPARE(entry.toMap().value(QStringLiteral("outcome")).toString(), QStringLiteral("filed"));
+        UiProbe::screenshot(m_window, QStringLiteral("theme-result-zh"));
+
+        // One receipt with the three case numbers.
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), QStringLiteral("printed"), 60000);
+        QCOMPARE(spooledTexts(QStringLiteral("receipt_printer")).size(), 1);
+        const QString receipt = spooledTexts(QStringLiteral("receipt_printer")).first();
+        for (const QString &number : caseNumbers)
+            QVERIFY2(receipt.contains(number), qPrintable(receipt));
+        // pdftotext gives some CJK characters as their Kangxi radical forms: compare normalised.
+        QVERIFY2(receipt.normalized(QString::NormalizationForm_KC).contains(QStringLiteral("退休一件事")), qPrintable(receipt));
+
+        // One rating, recorded against each case.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("toRatingButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("ratingScreen")));
+        QVERIFY(m_shell->rate(4, {}));
+        QTRY_COMPARE_WITH_TIMEOUT(table(QStringLiteral("evaluations")).size(), 3, 30000);
+        QTRY_COMPARE(m_runtime->session()->state(), SessionState::Attract);
+        QVERIFY(m_runtime->themeOutcomes().isEmpty());
+        QVERIFY(!m_runtime->draft()->isActive());
+        verifyNothingOfTheResidentIsStored();
+        const QString everything = [&] {
+            QString all;
+            QDirIterator files(stateDir(), QDir::Files, QDirIterator::Subdirectories);
+            while (files.hasNext()) {
+                QFile file(files.next());
+                if (!file.fileName().contains(QLatin1String("/sim/printer-")) && file.open(QIODevice::ReadOnly))
+                    all += QString::fromLatin1(file.readAll());
+            }
+            return all;
+        }();
+        QVERIFY(!everything.contains(account));
+        QVERIFY(!everything.contains(phone));
+    }
+
+    void anELicenceIsListedAndPrinted()
+    {
+        m_shell->setLanguage(QStringLiteral("en"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QVERIFY(tapWhenShown(QStringLiteral("licencesErrand")));
+        presentCard();
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("licencesScreen")), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(Services()->licences().size(), 2, 30000);
+        const QVariantMap first = Services()->licences().first().toMap();
+        QCOMPARE(first.value(QStringLiteral("type")).toString(), QStringLiteral("Household register"));
+        UiProbe::screenshot(m_window, QStringLiteral("licences-en"));
+        QVERIFY(tapWhenShown(QStringLiteral("printLicence-") + first.value(QStringLiteral("id")).toString()));
+        QTRY_COMPARE_WITH_TIMEOUT(Services()->deliveryStage(), QStringLiteral("done"), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(spooledTexts(QStringLiteral("document_printer")).size(), 1, 30000);
+        const QString document = spooledTexts(QStringLiteral("document_printer")).first();
+        QVERIFY2(document.contains(QStringLiteral("Electronic licence")) && document.contains(first.value(QStringLiteral("id")).toString()),
+                 qPrintable(document));
+        // Nothing was filed: printing one's own licence is no application.
+        QCOMPARE(table(QStringLiteral("cases")).size(), 0);
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("finishButton")));
+        QTRY_COMPARE(m_runtime->session()->state(), SessionState::Attract);
+        QCOMPARE(m_runtime->records()->licences().size(), 0);
+        verifyNothingOfTheResidentIsStored();
+    }
+};
+
+QTEST_MAIN(TestErrands)
+#include "test_errands.moc"

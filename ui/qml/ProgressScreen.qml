@@ -1,0 +1,152 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+// 办件查询: the resident's cases with where each one stands, newest first, or the one case of a
+// scanned receipt. Each shows its number, the service, its status in words and its history.
+Item {
+    id: screen
+    objectName: "progressScreen"
+
+    signal helpRequested()
+
+    function statusText(status) {
+        switch (status) {
+        case "accepted": return qsTr("已受理");
+        case "in_review": return qsTr("审核中");
+        case "approved": return qsTr("已办结");
+        case "rejected": return qsTr("不予受理");
+        case "needs_materials": return qsTr("需补充材料");
+        case "queued_at_kiosk": return qsTr("已保存在本机，等待提交");
+        }
+        return status;
+    }
+
+    TopBar {
+        id: topBar
+        anchors.left: parent.left
+        anchors.right: parent.right
+        onHelpRequested: screen.helpRequested()
+    }
+
+    ColumnLayout {
+        anchors.top: topBar.bottom
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: footer.top
+        anchors.margins: Theme.margin
+        spacing: Theme.spacing
+
+        Text {
+            objectName: "progressTitle"
+            Layout.fillWidth: true
+            text: qsTr("办件进度查询")
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            color: Theme.text
+        }
+        Text {
+            objectName: "progressState"
+            Layout.fillWidth: true
+            visible: text !== ""
+            text: {
+                if (Services.recordsState === "loading") return qsTr("正在查询…");
+                if (Services.recordsState === "failed")
+                    return Services.recordsProblem === "not_found" ? qsTr("没有找到这个办件。请核对回执，或到人工窗口咨询。")
+                         : qsTr("暂时查询不到，请稍后再试，或拨打 12345 咨询。");
+                if (Services.cases.length === 0) return qsTr("没有查到您的办件。");
+                return "";
+            }
+            font.pixelSize: Theme.fontBody
+            color: Services.recordsState === "failed" ? Theme.accent : Theme.text
+            wrapMode: Text.Wrap
+        }
+
+        ListView {
+            objectName: "caseList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: Theme.spacing
+            model: Services.cases
+            delegate: Rectangle {
+                required property var modelData
+                width: ListView.view.width
+                implicitHeight: caseColumn.implicitHeight + 2 * Theme.margin
+                radius: Theme.radius
+                color: Theme.surface
+                border.color: Theme.border
+                border.width: 2
+                ColumnLayout {
+                    id: caseColumn
+                    x: Theme.margin
+                    y: Theme.margin
+                    width: parent.width - 2 * Theme.margin
+                    spacing: 12
+                    Text {
+                        Layout.fillWidth: true
+                        text: modelData.item
+                        font.pixelSize: Theme.fontHeading
+                        font.bold: true
+                        color: Theme.text
+                        wrapMode: Text.Wrap
+                    }
+                    Text {
+                        objectName: "caseReference"
+                        Layout.fillWidth: true
+                        text: modelData.caseNo !== "" ? qsTr("办件编号 %1").arg(modelData.caseNo)
+                                                      : qsTr("本机受理编号 %1").arg(modelData.localRef)
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.textMuted
+                        wrapMode: Text.WrapAnywhere
+                    }
+                    Text {
+                        objectName: "caseStatus"
+                        text: screen.statusText(modelData.status)
+                        font.pixelSize: Theme.fontHeading
+                        font.bold: true
+                        color: modelData.status === "approved" ? Theme.success
+                             : (modelData.status === "rejected" || modelData.status === "needs_materials") ? Theme.accent
+                             : Theme.primaryDark
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        visible: modelData.status === "queued_at_kiosk"
+                        text: qsTr("政务服务平台恢复连接后会自动提交，提交后即可查到办件编号和进度。")
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.text
+                        wrapMode: Text.Wrap
+                    }
+                    Repeater {
+                        model: modelData.history
+                        delegate: Text {
+                            required property var modelData
+                            Layout.fillWidth: true
+                            text: modelData.at + "  " + modelData.note
+                            font.pixelSize: Theme.fontSmall
+                            color: Theme.textMuted
+                            wrapMode: Text.Wrap
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    Rectangle {
+        id: footer
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        implicitHeight: Theme.touchMin + 2 * Theme.spacing
+        color: Theme.surface
+        KioskButton {
+            objectName: "finishButton"
+            anchors.centerIn: parent
+            width: 600
+            primary: true
+            text: qsTr("查询完毕")
+            onClicked: Kiosk.skipRating()
+        }
+    }
+}

@@ -1,0 +1,216 @@
+#include "servicedesk.h"
+
+#include "kioskruntime.h"
+#include "kioskshell.h"
+#include "uilog.h"
+
+namespace {
+
+ServiceDesk *s_instance = nullptr;
+
+QString deliveryStageName(DocumentDelivery::Stage stage)
+{
+    switch (stage) {
+    case DocumentDelivery::Stage::Idle: return {};
+    case DocumentDelivery::Stage::Filing: return QStringLiteral("filing");
+    case DocumentDelivery::Stage::Fetching: return QStringLiteral("fetching");
+    case DocumentDelivery::Stage::Printing: return QStringLiteral("printing");
+    case DocumentDelivery::Stage::Done: return QStringLiteral("done");
+    case DocumentDelivery::Stage::Failed: return QStringLiteral("failed");
+    }
+    return {};
+}
+
+} // namespace
+
+ServiceDesk::ServiceDesk(KioskRuntime *runtime, KioskShell *shell, QObject *parent)
+    : QObject(parent)
+    , m_runtime(runtime)
+    , m_shell(shell)
+{
+    Q_ASSERT_X(!s_instance, "ServiceDesk", "one service desk per process");
+    s_instance = this;
+    connect(runtime, &KioskRuntime::faceGuidance, this, [this](const QString &guidance) {
+        m_faceGuidance = guidance;
+        emit verifyChanged();
+    });
+    connect(runtime, &KioskRuntime::verificationFinished, this, [this](bool verified, const QString &problem) {
+        setVerifyStage(verified ? QStringLiteral("verified")
+                                : (m_runtime->verification()->state() == IdentityVerification::State::Refused
+                                       ? QStringLiteral("refused")
+                                       : QStringLiteral("failed")),
+                       problem);
+    });
+    connect(runtime->verification(), &IdentityVerification::started, this, [this] { setVerifyStage(QStringLiteral("checking")); });
+    connect(runtime->delivery(), &DocumentDelivery::stageChanged, this, &ServiceDesk::deliveryChanged);
+    connect(runtime->records(), &ResidentRecords::casesFetched, this, [this](bool ok) {
+        m_recordsState = ok ? QStringLiteral("ready") : QStringLiteral("failed");
+        emit recordsChanged();
+    });
+    connect(runtime->records(), &ResidentRecords::licencesFetched, this, [this](bool ok) {
+        m_recordsState = ok ? QStringLiteral("ready") : QStringLiteral("failed");
+        emit recordsChanged();
+    });
+    connect(shell, &KioskShell::languageChanged, this, [this] {
+        emit deliveryChanged();
+        emit recordsChanged();
+    });
+    connect(runtime->session(), &SessionMachine::sessionEnded, this, &ServiceDesk::reset);
+}
+
+ServiceDesk::~ServiceDesk()
+{
+    s_instance = nullptr;
+}
+
+ServiceDesk *ServiceDesk::create(QQmlEngine *, QJSEngine *)
+{
+    Q_ASSERT_X(s_instance, "ServiceDesk::create", "construct the service desk before loading QML");
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
+void ServiceDesk::reset()
+{
+    m_verifyStage.clear();
+    m_verifyProblem.clear();
+    m_faceGuidance.clear();
+    m_recordsState.clear();
+    emit verifyChanged();
+    emit deliveryChanged();
+    emit recordsChanged();
+}
+
+void ServiceDesk::setVerifyStage(const QString &stage, const QString &problem)
+{
+    m_verifyStage = stage;
+    m_verifyProblem = problem;
+    qCInfo(lcUi) << "verification" << (stage.isEmpty() ? QStringLiteral("consent") : stage) << problem;
+    emit verifyChanged();
+}
+
+bool ServiceDesk::faceCameraUsable() const
+{
+    return m_runtime->faceCameraUsable();
+}
+
+bool ServiceDesk::agreeToFaceCheck()
+{
+    m_faceGuidance.clear();
+    if (!m_runtime->verifyResident(true)) {
+        setVerifyStage(QStringLiteral("failed"), QStringLiteral("face_camera_unavailable"));
+        return false;
+    }
+    // The picture goes to the platform once the camera has a live face: "checking" follows then.
+    setVerifyStage(QStringLiteral("face"));
+    return true;
+}
+
+void ServiceDesk::declineFaceCheck()
+{
+    m_runtime->stopFaceCheck();
+    setVerifyStage(QStringLiteral("declined"));
+}
+
+bool ServiceDesk::checkCard()
+{
+    if (!m_runtime->verifyResident(false)) {
+        setVerifyStage(QStringLiteral("failed"), QStringLiteral("platform_offline"));
+        return false;
+    }
+    return true;
+}
+
+QString ServiceDesk::deliveryStage() const
+{
+    return deliveryStageName(m_runtime->delivery()->stage());
+}
+
+QString ServiceDesk::deliveryProblem() const
+{
+    return m_runtime->delivery()->problem();
+}
+
+QString ServiceDesk::deliveryMessage() const
+{
+    return m_runtime->delivery()->message().in(m_shell->language());
+}
+
+QString ServiceDesk::deliveryCaseNumber() const
+{
+    return m_runtime->delivery()->caseNumber();
+}
+
+QString ServiceDesk::deliveryCaseStatus() const
+{
+    return m_runtime->delivery()->caseStatus();
+}
+
+bool ServiceDesk::documentPrinted() const
+{
+    return m_runtime->delivery()->documentPrinted();
+}
+
+QString ServiceDesk::recordsProblem() const
+{
+    return m_runtime->records()->problem();
+}
+
+QVariantList ServiceDesk::cases() const
+{
+    const QString language = m_shell->language();
+    QVariantList list;
+    for (const CaseProgress &progress : m_runtime->records()->cases()) {
+        QVariantList history;
+        for (const ProgressStep &step : progress.history) {
+            history.append(QVariantMap{{QStringLiteral("at"), step.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))},
+                                       {QStringLiteral("status"), step.status},
+                                       {QStringLiteral("note"), step.note.in(language)}});
+        }
+        const CatalogueItem *item = m_runtime->catalogue().item(progress.itemCode);
+        list.append(QVariantMap{{QStringLiteral("caseNo"), progress.caseNo},
+                                {QStringLiteral("localRef"), progress.localRef},
+                                {QStringLiteral("item"), item ? item->name.in(language) : progress.itemCode},
+                                {QStringLiteral("status"), progress.status},
+                                {QStringLiteral("history"), history}});
+    }
+    return list;
+}
+
+QVariantList ServiceDesk::licences() const
+{
+    const QString language = m_shell->language();
+    QVariantList list;
+    for (const LicenceEntry &licence : m_runtime->records()->licences()) {
+        list.append(QVariantMap{{QStringLiteral("id"), licence.id},
+                                {QStringLiteral("type"), licence.type.in(language)},
+                                {QStringLiteral("issued"), licence.issued.toLocalTime().date().toString(Qt::ISODate)}});
+    }
+    return list;
+}
+
+bool ServiceDesk::printLicence(const QString &licenceId)
+{
+    return m_runtime->printLicence(licenceId);
+}
+
+void ServiceDesk::showProgress()
+{
+    m_recordsState = m_runtime->showProgress() ? QStringLiteral("loading") : QStringLiteral("failed");
+    emit recordsChanged();
+}
+
+void ServiceDesk::showLicences()
+{
+    m_recordsState = m_runtime->showLicences() ? QStringLiteral("loading") : QStringLiteral("failed");
+    emit recordsChanged();
+}
+
+void ServiceDesk::queryReceiptCode(const QString &text, bool *accepted)
+{
+    *accepted = m_runtime->queryReceiptCode(text);
+    if (*accepted) {
+        m_recordsState = QStringLiteral("loading");
+        emit recordsChanged();
+    }
+}

@@ -1,0 +1,90 @@
+#pragma once
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QVariantList>
+
+class KioskRuntime;
+class KioskShell;
+
+// What the QML screens see, as the singleton `Services`, of the errands the platform answers at
+// once: the consent and face check (verify), an instant item's document being filed and printed
+// (delivery), and the resident's cases and e-licences (records). Which screen comes next is the
+// shell's business; this only presents and relays taps.
+class ServiceDesk : public QObject
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Services)
+    QML_SINGLETON
+    // "" (nothing yet: the consent screen when a face is needed), "face" (camera running),
+    // "checking" (the platform is asked), "verified", "refused" or "failed" (with verifyProblem).
+    Q_PROPERTY(QString verifyStage READ verifyStage NOTIFY verifyChanged)
+    Q_PROPERTY(QString verifyProblem READ verifyProblem NOTIFY verifyChanged)
+    Q_PROPERTY(QString faceGuidance READ faceGuidance NOTIFY verifyChanged)
+    Q_PROPERTY(bool faceCameraUsable READ faceCameraUsable NOTIFY verifyChanged)
+    // "", "filing", "fetching", "printing", "done" or "failed" (with deliveryProblem).
+    Q_PROPERTY(QString deliveryStage READ deliveryStage NOTIFY deliveryChanged)
+    Q_PROPERTY(QString deliveryProblem READ deliveryProblem NOTIFY deliveryChanged)
+    Q_PROPERTY(QString deliveryMessage READ deliveryMessage NOTIFY deliveryChanged)
+    Q_PROPERTY(QString deliveryCaseNumber READ deliveryCaseNumber NOTIFY deliveryChanged)
+    Q_PROPERTY(QString deliveryCaseStatus READ deliveryCaseStatus NOTIFY deliveryChanged)
+    Q_PROPERTY(bool documentPrinted READ documentPrinted NOTIFY deliveryChanged)
+    // "", "loading", "ready" or "failed" (with recordsProblem).
+    Q_PROPERTY(QString recordsState READ recordsState NOTIFY recordsChanged)
+    Q_PROPERTY(QString recordsProblem READ recordsProblem NOTIFY recordsChanged)
+    // Each: caseNo, localRef, item (its name), status, history [{at, status, note}].
+    Q_PROPERTY(QVariantList cases READ cases NOTIFY recordsChanged)
+    // Each: id, type, issued (a date).
+    Q_PROPERTY(QVariantList licences READ licences NOTIFY recordsChanged)
+
+public:
+    ServiceDesk(KioskRuntime *runtime, KioskShell *shell, QObject *parent = nullptr);
+    ~ServiceDesk() override;
+
+    // QML asks for the singleton here; the process creates it before loading QML.
+    static ServiceDesk *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
+
+    [[nodiscard]] QString verifyStage() const { return m_verifyStage; }
+    [[nodiscard]] QString verifyProblem() const { return m_verifyProblem; }
+    [[nodiscard]] QString faceGuidance() const { return m_faceGuidance; }
+    [[nodiscard]] bool faceCameraUsable() const;
+    [[nodiscard]] QString deliveryStage() const;
+    [[nodiscard]] QString deliveryProblem() const;
+    [[nodiscard]] QString deliveryMessage() const;
+    [[nodiscard]] QString deliveryCaseNumber() const;
+    [[nodiscard]] QString deliveryCaseStatus() const;
+    [[nodiscard]] bool documentPrinted() const;
+    [[nodiscard]] QString recordsState() const { return m_recordsState; }
+    [[nodiscard]] QString recordsProblem() const;
+    [[nodiscard]] QVariantList cases() const;
+    [[nodiscard]] QVariantList licences() const;
+
+    // The resident agreed to the face check (again, after a failed match): the camera starts.
+    Q_INVOKABLE bool agreeToFaceCheck();
+    // The resident would rather not: the camera stops; the screen shows the other ways.
+    Q_INVOKABLE void declineFaceCheck();
+    // Checks the card alone with the platform (items that need no face).
+    Q_INVOKABLE bool checkCard();
+    Q_INVOKABLE bool printLicence(const QString &licenceId);
+
+    // The shell calls these as the errand starts.
+    void showProgress();
+    void showLicences();
+    void queryReceiptCode(const QString &text, bool *accepted);
+
+signals:
+    void verifyChanged();
+    void deliveryChanged();
+    void recordsChanged();
+
+private:
+    void setVerifyStage(const QString &stage, const QString &problem = {});
+    void reset();
+
+    KioskRuntime *m_runtime;
+    KioskShell *m_shell;
+    QString m_verifyStage;
+    QString m_verifyProblem;
+    QString m_faceGuidance;
+    QString m_recordsState;
+};
