@@ -271,7 +271,9 @@ void CameraWorker::tick()
     cv::Mat bgr;
     if (d->simulated) {
         bgr = d->scene.clone();
-        drawSimulatedFace(bgr, d->faceImage, d->simulatedFace, d->frameNumber);
+        // A resident holding up a phone's code covers their face with it.
+        if (d->simulatedCode.isEmpty())
+            drawSimulatedFace(bgr, d->faceImage, d->simulatedFace, d->frameNumber);
         // A moving tick in a corner, so the preview visibly lives.
         const int x = int((d->frameNumber * 7) % qMax(1, bgr.cols - 20));
         cv::rectangle(bgr, cv::Rect(x, bgr.rows - 12, 20, 8), cv::Scalar(200, 200, 200), cv::FILLED);

@@ -426,13 +426,13 @@
     </message>
     <message>
         <location filename="../qml/HomeScreen.qml" line="72"/>
-        <source>办件进度查询</source>
-        <translation>Application progress</translation>
+        <source>查询我的办件</source>
+        <translation>Track my applications</translation>
     </message>
     <message>
         <location filename="../qml/HomeScreen.qml" line="79"/>
-        <source>电子证照打印</source>
-        <translation>Print my e-licences</translation>
+        <source>我的电子证照</source>
+        <translation>My e-licences</translation>
     </message>
     <message>
         <location filename="../qml/HomeScreen.qml" line="86"/>

@@ -69,14 +69,14 @@ Item {
                     objectName: "progressErrand"
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
-                    text: qsTr("办件进度查询")
+                    text: qsTr("查询我的办件")
                     onClicked: Kiosk.startErrand("progress")
                 }
                 KioskButton {
                     objectName: "licencesErrand"
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
-                    text: qsTr("电子证照打印")
+                    text: qsTr("我的电子证照")
                     onClicked: Kiosk.startErrand("licences")
                 }
             }
