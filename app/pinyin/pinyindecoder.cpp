@@ -6,8 +6,11 @@
 
 PinyinDecoder &PinyinDecoder::instance()
 {
-    static PinyinDecoder decoder;
-    return decoder;
+    // Never destroyed: the readings table may still be built on its own thread when the process
+    // exits early (a bad option, a failed start), and closing the decoder under it crashed the
+    // exit. The system reclaims the dictionary's memory with the process.
+    static PinyinDecoder *decoder = new PinyinDecoder;
+    return *decoder;
 }
 
 PinyinDecoder::~PinyinDecoder()
