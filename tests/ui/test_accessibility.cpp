@@ -1,16 +1,15 @@
 #include "../app/platform/refplatformprocess.h"
 #include "kioskruntime.h"
 #include "kioskshell.h"
-#include "outboxkey.h"
 #include "platformheartbeat.h"
 #include "runningkiosk.h"
+#include "enrolledterminal.h"
 #include "uiprobe.h"
 
 #include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
-#include <QProcess>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -135,14 +134,7 @@ private:
     int m_textsChecked = 0;
     int m_targetsChecked = 0;
 
-    bool tapWhenShown(const QString &name, int timeoutMs = 30000)
-    {
-        QElapsedTimer clock;
-        clock.start();
-        while (!UiProbe::find(m_window, name) && clock.elapsed() < timeoutMs)
-            QTest::qWait(20);
-        return UiProbe::tap(m_window, name);
-    }
+    bool tapWhenShown(const QString &name, int timeoutMs = 30000) { return UiProbe::tapWhenShown(m_window, name, timeoutMs); }
 
     bool waitFor(const QString &name, int timeoutMs = 30000)
     {
@@ -339,22 +331,6 @@ private:
         }
     }
 
-    QString writeConfig()
-    {
-        const QString path = m_state->filePath(QStringLiteral("kiosk.ini"));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            return {};
-        const QString dir = m_state->filePath(QStringLiteral("state"));
-        file.write(QStringLiteral("[kiosk]\nstate_dir=%1\nvoice=false\n[platform]\nurl=%2\ncredentials_file=%1/terminal.json\ntimeout_s=3\n"
-                                  "[offline]\nkey_file=%1/outbox.key\n"
-                                  // Nothing listens on port 9: print items are shown unavailable, with the reason.
-                                  "[devices]\ndocument_printer=ipp://127.0.0.1:9/ipp/print\n")
-                       .arg(dir, m_platform->httpUrl().toString())
-                       .toUtf8());
-        return path;
-    }
-
     QString terminalId() const
     {
         return m_platform->inspect(QStringLiteral("terminals")).value(QLatin1String("terminals")).toArray().first().toObject().value(QLatin1String("terminal_id")).toString();
@@ -510,14 +486,11 @@ private slots:
         m_state = std::make_unique<QTemporaryDir>();
         m_platform = std::make_unique<RefPlatformProcess>();
         QVERIFY2(m_platform->start({QStringLiteral("--enroll-token"), QStringLiteral("a11y-1")}), qPrintable(m_platform->errorText()));
-        const QString config = writeConfig();
-        QDir().mkpath(m_state->filePath(QStringLiteral("state")));
-        QVERIFY(OutboxKey::create(m_state->filePath(QStringLiteral("state/outbox.key"))).ok());
-        QProcess enroll;
-        enroll.start(qEnvironmentVariable("KIOSKCTL"), {QStringLiteral("--config"), config, QStringLiteral("enroll"), QStringLiteral("--token"),
-                                                        QStringLiteral("a11y-1")});
-        QVERIFY(enroll.waitForFinished(60000));
-        QVERIFY2(enroll.exitCode() == 0, enroll.readAllStandardError().constData());
+        QString why;
+        const QString config = EnrolledTerminal::prepare(m_state->path(), m_platform->httpUrl(), QStringLiteral("a11y-1"), {{QStringLiteral("kiosk/voice"), QStringLiteral("false")},
+                                                          // Nothing listens on port 9: print items are shown unavailable, with the reason.
+                                                          {QStringLiteral("devices/document_printer"), QStringLiteral("ipp://127.0.0.1:9/ipp/print")}}, &why);
+        QVERIFY2(!config.isEmpty(), qPrintable(why));
         QList<ConfigError> errors;
         std::optional<KioskConfig> loaded = KioskConfig::load(config, &errors);
         QVERIFY(loaded);

@@ -4,11 +4,11 @@
 #include "kioskruntime.h"
 #include "kioskshell.h"
 #include "kioskwindow.h"
-#include "outboxkey.h"
 #include "outboxstore.h"
 #include "platformheartbeat.h"
 #include "printer/sim/printersimulator.h"
 #include "runningkiosk.h"
+#include "enrolledterminal.h"
 #include "uiprobe.h"
 
 #include <QDirIterator>
@@ -46,28 +46,7 @@ private:
     KioskShell *m_shell = nullptr;
     QQuickWindow *m_window = nullptr;
 
-    bool tapWhenShown(const QString &name, int timeoutMs = 20000)
-    {
-        QElapsedTimer clock;
-        clock.start();
-        while (!UiProbe::find(m_window, name) && clock.elapsed() < timeoutMs)
-            QTest::qWait(20);
-        return UiProbe::tap(m_window, name);
-    }
-
-    QString writeConfig()
-    {
-        const QString path = m_state->filePath(QStringLiteral("kiosk.ini"));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            return {};
-        const QString dir = m_state->filePath(QStringLiteral("state"));
-        file.write(QStringLiteral("[kiosk]\nstate_dir=%1\n[platform]\nurl=%2\ncredentials_file=%1/terminal.json\ntimeout_s=3\n"
-                                  "[offline]\nkey_file=%1/outbox.key\n")
-                       .arg(dir, m_platform->httpUrl().toString())
-                       .toUtf8());
-        return path;
-    }
+    bool tapWhenShown(const QString &name, int timeoutMs = 20000) { return UiProbe::tapWhenShown(m_window, name, timeoutMs); }
 
     void identifyAndFillTheForm()
     {
@@ -148,14 +127,9 @@ private slots:
         served.close();
         QVERIFY2(m_platform->start({QStringLiteral("--enroll-token"), QStringLiteral("journey-1"), QStringLiteral("--catalogue"), served.fileName()}),
                  qPrintable(m_platform->errorText()));
-        const QString config = writeConfig();
-        QDir().mkpath(m_state->filePath(QStringLiteral("state")));
-        QVERIFY(OutboxKey::create(m_state->filePath(QStringLiteral("state/outbox.key"))).ok());
-        QProcess enroll;
-        enroll.start(qEnvironmentVariable("KIOSKCTL"), {QStringLiteral("--config"), config, QStringLiteral("enroll"), QStringLiteral("--token"),
-                                                        QStringLiteral("journey-1")});
-        QVERIFY(enroll.waitForFinished(60000));
-        QVERIFY2(enroll.exitCode() == 0, enroll.readAllStandardError().constData());
+        QString why;
+        const QString config = EnrolledTerminal::prepare(m_state->path(), m_platform->httpUrl(), QStringLiteral("journey-1"), {}, &why);
+        QVERIFY2(!config.isEmpty(), qPrintable(why));
 
         QList<ConfigError> errors;
         std::optional<KioskConfig> loaded = KioskConfig::load(config, &errors);

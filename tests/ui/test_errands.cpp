@@ -5,11 +5,11 @@
 #include "idcard/sim/simcards.h"
 #include "kioskruntime.h"
 #include "kioskshell.h"
-#include "outboxkey.h"
 #include "printer/sim/printersimulator.h"
 #include "runningkiosk.h"
 #include "scanner/sim/scannersimulatorhost.h"
 #include "servicedesk.h"
+#include "enrolledterminal.h"
 #include "uiprobe.h"
 
 #include <QDirIterator>
@@ -44,14 +44,7 @@ private:
     KioskShell *m_shell = nullptr;
     QQuickWindow *m_window = nullptr;
 
-    bool tapWhenShown(const QString &name, int timeoutMs = 30000)
-    {
-        QElapsedTimer clock;
-        clock.start();
-        while (!UiProbe::find(m_window, name) && clock.elapsed() < timeoutMs)
-            QTest::qWait(20);
-        return UiProbe::tap(m_window, name);
-    }
+    bool tapWhenShown(const QString &name, int timeoutMs = 30000) { return UiProbe::tapWhenShown(m_window, name, timeoutMs); }
 
     QString stateDir() const { return m_state->filePath(QStringLiteral("state")); }
 
@@ -135,21 +128,9 @@ private slots:
         m_state = std::make_unique<QTemporaryDir>();
         m_platform = std::make_unique<RefPlatformProcess>();
         QVERIFY2(m_platform->start({QStringLiteral("--enroll-token"), QStringLiteral("errands-1")}), qPrintable(m_platform->errorText()));
-        const QString config = m_state->filePath(QStringLiteral("kiosk.ini"));
-        QFile file(config);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QStringLiteral("[kiosk]\nstate_dir=%1\n[platform]\nurl=%2\ncredentials_file=%1/terminal.json\ntimeout_s=5\n"
-                                  "[offline]\nkey_file=%1/outbox.key\n")
-                       .arg(stateDir(), m_platform->httpUrl().toString())
-                       .toUtf8());
-        file.close();
-        QDir().mkpath(stateDir());
-        QVERIFY(OutboxKey::create(m_state->filePath(QStringLiteral("state/outbox.key"))).ok());
-        QProcess enroll;
-        enroll.start(qEnvironmentVariable("KIOSKCTL"), {QStringLiteral("--config"), config, QStringLiteral("enroll"), QStringLiteral("--token"),
-                                                        QStringLiteral("errands-1")});
-        QVERIFY(enroll.waitForFinished(60000));
-        QVERIFY2(enroll.exitCode() == 0, enroll.readAllStandardError().constData());
+        QString why;
+        const QString config = EnrolledTerminal::prepare(m_state->path(), m_platform->httpUrl(), QStringLiteral("errands-1"), {{QStringLiteral("platform/timeout_s"), QStringLiteral("5")}}, &why);
+        QVERIFY2(!config.isEmpty(), qPrintable(why));
 
         QList<ConfigError> errors;
         std::optional<KioskConfig> loaded = KioskConfig::load(config, &errors);

@@ -2,8 +2,8 @@
 #include "idcard/sim/simcards.h"
 #include "kioskruntime.h"
 #include "kioskshell.h"
-#include "outboxkey.h"
 #include "runningkiosk.h"
+#include "enrolledterminal.h"
 #include "uiprobe.h"
 
 #include <QDir>
@@ -12,7 +12,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSignalSpy>
@@ -40,14 +39,7 @@ private:
     KioskShell *m_shell = nullptr;
     QQuickWindow *m_window = nullptr;
 
-    bool tapWhenShown(const QString &name, int timeoutMs = 20000)
-    {
-        QElapsedTimer clock;
-        clock.start();
-        while (!UiProbe::find(m_window, name) && clock.elapsed() < timeoutMs)
-            QTest::qWait(20);
-        return UiProbe::tap(m_window, name);
-    }
+    bool tapWhenShown(const QString &name, int timeoutMs = 20000) { return UiProbe::tapWhenShown(m_window, name, timeoutMs); }
 
     // Rows the form rebuilt after a change are laid out by the next frame; a tap before it lands
     // where the row used to be.
@@ -138,22 +130,9 @@ private slots:
         QVERIFY(!catalogue.isEmpty());
         QVERIFY2(m_platform->start({QStringLiteral("--enroll-token"), QStringLiteral("keyboard-1"), QStringLiteral("--catalogue"), catalogue}),
                  qPrintable(m_platform->errorText()));
-        const QString dir = m_state->filePath(QStringLiteral("state"));
-        QDir().mkpath(dir);
-        QVERIFY(OutboxKey::create(m_state->filePath(QStringLiteral("state/outbox.key"))).ok());
-        const QString config = m_state->filePath(QStringLiteral("kiosk.ini"));
-        QFile file(config);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QStringLiteral("[kiosk]\nstate_dir=%1\n[platform]\nurl=%2\ncredentials_file=%1/terminal.json\ntimeout_s=3\n"
-                                  "[offline]\nkey_file=%1/outbox.key\n")
-                       .arg(dir, m_platform->httpUrl().toString())
-                       .toUtf8());
-        file.close();
-        QProcess enroll;
-        enroll.start(qEnvironmentVariable("KIOSKCTL"), {QStringLiteral("--config"), config, QStringLiteral("enroll"), QStringLiteral("--token"),
-                                                        QStringLiteral("keyboard-1")});
-        QVERIFY(enroll.waitForFinished(60000));
-        QVERIFY2(enroll.exitCode() == 0, enroll.readAllStandardError().constData());
+        QString why;
+        const QString config = EnrolledTerminal::prepare(m_state->path(), m_platform->httpUrl(), QStringLiteral("keyboard-1"), {}, &why);
+        QVERIFY2(!config.isEmpty(), qPrintable(why));
 
         QList<ConfigError> errors;
         std::optional<KioskConfig> loaded = KioskConfig::load(config, &errors);

@@ -1,6 +1,7 @@
 #include "uiprobe.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -59,6 +60,15 @@ bool tap(QQuickWindow *window, const QString &objectName)
     const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
     QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
     return true;
+}
+
+bool tapWhenShown(QQuickWindow *window, const QString &objectName, int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!find(window, objectName) && clock.elapsed() < timeoutMs)
+        QTest::qWait(20);
+    return tap(window, objectName);
 }
 
 QString screenshot(QQuickWindow *window, const QString &name)

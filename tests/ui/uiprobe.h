@@ -16,6 +16,8 @@ namespace UiProbe {
 [[nodiscard]] QStringList visibleTexts(QQuickItem *root);
 // Presses and releases at the centre of the named item; false if it is missing or hidden.
 [[nodiscard]] bool tap(QQuickWindow *window, const QString &objectName);
+// Waits (processing events) up to `timeoutMs` for the named item to appear, then taps it.
+[[nodiscard]] bool tapWhenShown(QQuickWindow *window, const QString &objectName, int timeoutMs = 20000);
 // Saves a picture of the window under $KIOSK_SCREENSHOT_DIR/NAME.png and returns the path.
 QString screenshot(QQuickWindow *window, const QString &name);
 
