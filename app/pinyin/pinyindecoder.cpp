@@ -13,12 +13,6 @@ PinyinDecoder &PinyinDecoder::instance()
     return *decoder;
 }
 
-PinyinDecoder::~PinyinDecoder()
-{
-    if (m_open)
-        ime_pinyin::im_close_decoder();
-}
-
 QString PinyinDecoder::dictionaryPath()
 {
     const QString configured = qEnvironmentVariable("KIOSK_PINYIN_DICTIONARY");

@@ -27,7 +27,6 @@ public:
 
 private:
     PinyinDecoder() = default;
-    ~PinyinDecoder();
 
     QMutex m_lock;
     bool m_open = false;
