@@ -7,6 +7,7 @@
 #include "idcard/sim/idcardsimulatorhost.h"
 #include "idcard/sim/samreaderemulator.h"
 #include "idcard/sim/simcards.h"
+#include "scanner/sim/scannersimulatorhost.h"
 #include "kioskruntime.h"
 #include "servicedesk.h"
 #include "themeapplication.h"
@@ -70,10 +71,21 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     });
     connect(runtime, &KioskRuntime::lockedChanged, this, &KioskShell::outOfServiceChanged);
     m_services = new ServiceDesk(runtime, this, this);
-    connect(runtime, &KioskRuntime::verificationFinished, this, [this](bool verified) {
+    connect(runtime, &KioskRuntime::verificationFinished, this, [this](bool verified, const QString &problem) {
+        if (m_runtime->session()->state() == SessionState::Identify) {
+            // The answer about a code shown at identification: who it is, or why not.
+            // For a progress query, a code the platform does not know was not the receipt's either.
+            m_cardProblem = verified ? QString()
+                            : (m_errand == QLatin1String("progress") && problem == QLatin1String("card_invalid"))
+                                ? QStringLiteral("code_not_a_receipt")
+                                : QStringLiteral("code_") + problem;
+            emit identityChanged();
+            return;
+        }
         if (verified)
             proceedAfterVerification();
     });
+    connect(runtime->verification(), &IdentityVerification::started, this, &KioskShell::identityChanged);
     connect(runtime, &KioskRuntime::codeScanned, this, &KioskShell::takeScannedCode);
     connect(runtime->delivery(), &DocumentDelivery::finished, this, [this] {
         // An instant item's case is what the receipt and the rating are about.
@@ -219,6 +231,11 @@ bool KioskShell::cardReaderUsable() const
     return reader && reader->health().isUsable();
 }
 
+bool KioskShell::documentCameraUsable() const
+{
+    return m_runtime->documentCameraUsable();
+}
+
 bool KioskShell::receiptPrinterUsable() const
 {
     return m_runtime->receiptPrinterUsable();
@@ -241,6 +258,25 @@ QStringList KioskShell::demoFaults() const
 
 QString KioskShell::simulate(const QString &command)
 {
+    // "scan PAYLOAD" shows a code to the simulated scanner; the rest goes to the card reader's.
+    if (command.startsWith(QLatin1String("scan "))) {
+        ScannerSimulatorHost *scanner = m_runtime->devices() ? m_runtime->devices()->scannerSimulator() : nullptr;
+        if (!scanner)
+            return QStringLiteral("error: no simulated scanner in this configuration");
+        const QString answer = scanner->execute(command);
+        qCInfo(lcUi) << "demo control: scan ->" << answer;
+        return answer;
+    }
+    // "camera stall|resume CAMERA_ID": a simulated camera stops giving frames, or goes on.
+    if (command.startsWith(QLatin1String("camera "))) {
+        const QStringList words = command.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        auto *camera = words.size() == 3 && m_runtime->devices() ? qobject_cast<Camera *>(m_runtime->devices()->device(words.at(2))) : nullptr;
+        if (!camera || (words.at(1) != QLatin1String("stall") && words.at(1) != QLatin1String("resume")))
+            return QStringLiteral("error: camera stall|resume face_camera|document_camera");
+        camera->simulateStall(words.at(1) == QLatin1String("stall"));
+        qCInfo(lcUi) << "demo control:" << command;
+        return QStringLiteral("ok");
+    }
     IdCardSimulatorHost *simulator = m_runtime->devices() ? m_runtime->devices()->idCardSimulator() : nullptr;
     if (!simulator)
         return QStringLiteral("error: no simulator in this configuration");
@@ -366,9 +402,14 @@ bool KioskShell::continueToForm()
         return m_runtime->beginApplication(m_selectedItem);
     if (!m_runtime->session()->advance(SessionState::Verify))
         return false;
-    // A face check waits on the consent screen; everything else is a card check at once.
+    // A face check waits on the consent screen; an identity shown by code was checked by the
+    // platform already; everything else is a card check at once.
     if (item && item->faceRequired)
         return true;
+    if (m_runtime->verification()->isVerified()) {
+        proceedAfterVerification();
+        return true;
+    }
     return m_services->checkCard();
 }
 
@@ -399,15 +440,49 @@ void KioskShell::proceedAfterVerification()
 
 void KioskShell::takeScannedCode(const QString &text)
 {
-    // At identification for a progress query, the code is a receipt's; other codes (an app's
-    // identity code) are not taken by this build, and the resident is told to use their card.
-    bool accepted = false;
-    if (m_errand == QLatin1String("progress"))
-        m_services->queryReceiptCode(text, &accepted);
-    m_cardProblem = accepted ? QString()
-                             : (m_errand == QLatin1String("progress") ? QStringLiteral("code_not_a_receipt")
-                                                                     : QStringLiteral("code_not_accepted"));
+    if (m_runtime->identity()->isIdentified() || codeBeingChecked())
+        return;
+    // For a progress query a receipt's code answers at once; any other code is taken as the
+    // resident's network-identity or app code, which the platform resolves to who they are.
+    if (m_errand == QLatin1String("progress")) {
+        bool receipt = false;
+        m_services->queryReceiptCode(text, &receipt);
+        if (receipt) {
+            m_cardProblem.clear();
+            emit identityChanged();
+            return;
+        }
+    }
+    m_cardProblem = codeIdentificationRefusal();
+    if (m_cardProblem.isEmpty() && !m_runtime->identifyByCode(text))
+        m_cardProblem = QStringLiteral("code_platform_offline");
     emit identityChanged();
+}
+
+QString KioskShell::codeIdentificationRefusal() const
+{
+    // The errands of the kiosk itself take any identity the platform vouches for; an item (or
+    // each item of a theme) says in the catalogue whether it does.
+    if (!m_errand.isEmpty())
+        return {};
+    QList<const CatalogueItem *> items;
+    if (m_themeItem) {
+        for (const QString &code : m_runtime->catalogue().theme(m_selectedTheme)->itemCodes)
+            items.append(m_runtime->catalogue().item(code));
+    } else {
+        items.append(selectedCatalogueItem());
+    }
+    for (const CatalogueItem *item : items) {
+        if (!item || !item->auth.contains(QLatin1String("netid_qr")))
+            return QStringLiteral("code_not_for_item");
+    }
+    return {};
+}
+
+bool KioskShell::codeBeingChecked() const
+{
+    return m_runtime->session()->state() == SessionState::Identify
+           && m_runtime->verification()->state() == IdentityVerification::State::Verifying;
 }
 
 bool KioskShell::setFieldValue(const QString &fieldId, const QString &value)

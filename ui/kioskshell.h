@@ -43,8 +43,11 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(QString maskedIdNumber READ maskedIdNumber NOTIFY identityChanged)
     Q_PROPERTY(QString cardType READ cardType NOTIFY identityChanged)
     Q_PROPERTY(QString cardProblem READ cardProblem NOTIFY identityChanged)
+    Q_PROPERTY(bool codeBeingChecked READ codeBeingChecked NOTIFY identityChanged)
+    Q_PROPERTY(bool codeIdentificationAccepted READ codeIdentificationAccepted NOTIFY selectionChanged)
     Q_PROPERTY(bool cardReaderUsable READ cardReaderUsable NOTIFY devicesChanged)
     Q_PROPERTY(bool receiptPrinterUsable READ receiptPrinterUsable NOTIFY devicesChanged)
+    Q_PROPERTY(bool documentCameraUsable READ documentCameraUsable NOTIFY devicesChanged)
     Q_PROPERTY(QString selectedItemUnavailable READ selectedItemUnavailable NOTIFY selectionChanged)
     Q_PROPERTY(QVariantList formFields READ formFields NOTIFY formChanged)
     Q_PROPERTY(bool formComplete READ formComplete NOTIFY formChanged)
@@ -96,11 +99,18 @@ public:
     [[nodiscard]] QString maskedName() const;
     [[nodiscard]] QString maskedIdNumber() const;
     [[nodiscard]] QString cardType() const;
-    // Why the last card was not taken: card_expired, card_not_yet_valid, card_unreadable,
-    // read_failed (moved too soon) and the like; empty when there is nothing to say.
+    // Why the last card or code was not taken: card_expired, card_not_yet_valid, card_unreadable,
+    // read_failed (moved too soon); for a code code_not_a_receipt, code_not_for_item,
+    // code_platform_offline, or code_ and the platform's reason (code_qr_expired, …); empty when
+    // there is nothing to say.
     [[nodiscard]] QString cardProblem() const { return m_cardProblem; }
+    // A network-identity or app code shown at identification is with the platform.
+    [[nodiscard]] bool codeBeingChecked() const;
+    // What the resident chose can be done by showing their network-identity or app code.
+    [[nodiscard]] bool codeIdentificationAccepted() const { return codeIdentificationRefusal().isEmpty(); }
     [[nodiscard]] bool cardReaderUsable() const;
     [[nodiscard]] bool receiptPrinterUsable() const;
+    [[nodiscard]] bool documentCameraUsable() const;
     // Why the selected item cannot be started here now ("platform_offline", …), or empty.
     [[nodiscard]] QString selectedItemUnavailable() const;
     // The form of the application in progress: id, label, type, required, readonly, prefilled,
@@ -162,7 +172,8 @@ public:
     // Queues the rating and ends the session; `score` 1..5, tags required for 1 and 2.
     Q_INVOKABLE bool rate(int score, const QStringList &tags);
     Q_INVOKABLE void skipRating();
-    // Runs one simulator control command ("card present resident", "fault sam_failure").
+    // Runs one simulator control command ("card present resident", "fault sam_failure",
+    // "scan PAYLOAD", "camera stall document_camera", "camera resume document_camera").
     Q_INVOKABLE QString simulate(const QString &command);
     Q_INVOKABLE void endSession();
 
@@ -185,6 +196,8 @@ signals:
 private:
     void proceedAfterVerification();
     void takeScannedCode(const QString &text);
+    // Why a code cannot identify the resident for what they chose ("code_not_for_item"), or empty.
+    [[nodiscard]] QString codeIdentificationRefusal() const;
     [[nodiscard]] const CatalogueItem *selectedCatalogueItem() const;
 
     KioskRuntime *m_runtime;

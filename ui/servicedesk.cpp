@@ -34,14 +34,28 @@ ServiceDesk::ServiceDesk(KioskRuntime *runtime, KioskShell *shell, QObject *pare
         m_faceGuidance = guidance;
         emit verifyChanged();
     });
+    // A code shown at identification is checked too; what the identify screen says of it is
+    // the shell's, and the verify screen starts afresh.
     connect(runtime, &KioskRuntime::verificationFinished, this, [this](bool verified, const QString &problem) {
+        if (m_runtime->session()->state() == SessionState::Identify)
+            return;
         setVerifyStage(verified ? QStringLiteral("verified")
                                 : (m_runtime->verification()->state() == IdentityVerification::State::Refused
                                        ? QStringLiteral("refused")
                                        : QStringLiteral("failed")),
                        problem);
     });
-    connect(runtime->verification(), &IdentityVerification::started, this, [this] { setVerifyStage(QStringLiteral("checking")); });
+    connect(runtime->verification(), &IdentityVerification::started, this, [this] {
+        if (m_runtime->session()->state() != SessionState::Identify)
+            setVerifyStage(QStringLiteral("checking"));
+    });
+    // A face camera that stops during the check ends it; the screen offers the other ways.
+    connect(shell, &KioskShell::devicesChanged, this, [this] {
+        if (m_verifyStage == QLatin1String("face") && !m_runtime->faceCameraUsable()) {
+            m_runtime->stopFaceCheck();
+            setVerifyStage(QStringLiteral("failed"), QStringLiteral("face_camera_unavailable"));
+        }
+    });
     connect(runtime->delivery(), &DocumentDelivery::stageChanged, this, &ServiceDesk::deliveryChanged);
     connect(runtime->records(), &ResidentRecords::casesFetched, this, [this](bool ok) {
         m_recordsState = ok ? QStringLiteral("ready") : QStringLiteral("failed");

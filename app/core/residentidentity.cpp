@@ -30,9 +30,30 @@ ResidentIdentity::Refusal ResidentIdentity::acceptCard(const IdCardHolder &holde
         if (m_holder)
             m_holder->wipe();
         m_holder = holder;
+        m_method = Method::Card;
+        forgetCode();
     }
     emit changed();
     return refusal;
+}
+
+void ResidentIdentity::acceptVerifiedCode(const IdCardHolder &holder, const QString &payload)
+{
+    qCInfo(lcSession) << "resident identified by code:" << holder.maskedDescription();
+    if (m_holder)
+        m_holder->wipe();
+    m_holder = holder;
+    m_method = Method::Code;
+    forgetCode();
+    m_codePayload = payload;
+    m_lastRefusal = Refusal::None;
+    emit changed();
+}
+
+void ResidentIdentity::forgetCode()
+{
+    m_codePayload.fill(QLatin1Char('\0'));
+    m_codePayload.clear();
 }
 
 QString ResidentIdentity::maskedName() const
@@ -49,7 +70,9 @@ QString ResidentIdentity::maskedIdNumber() const
 
 QString ResidentIdentity::cardType() const
 {
-    return m_holder ? IdCardHolder::typeName(m_holder->type) : QString();
+    if (!m_holder)
+        return {};
+    return m_method == Method::Code ? QStringLiteral("netid") : IdCardHolder::typeName(m_holder->type);
 }
 
 QString ResidentIdentity::refusalName(Refusal refusal)
@@ -68,6 +91,8 @@ void ResidentIdentity::wipeSessionData()
     if (m_holder)
         m_holder->wipe();
     m_holder.reset();
+    m_method = Method::None;
+    forgetCode();
     m_lastRefusal = Refusal::None;
     emit changed();
 }

@@ -1,21 +1,27 @@
 #pragma once
 
+#include "idcard/idcardholder.h"
 #include "sessionmachine.h"
 
 #include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QString>
 
+#include <optional>
+
 class PlatformCall;
 class PlatformClient;
-struct IdCardHolder;
+struct PlatformResult;
 
 // The platform's check of who is at the kiosk (POST /identity/verify): the card read by the SAM
-// reader, with a face picture when the item needs one and the resident agreed. What it keeps for
-// the session is the holder token that authorises the resident's other calls (their cases, their
-// licences, documents to print) and how they were verified; the face picture is sent once and
-// overwritten at once. The wipe forgets the token.
+// reader, or the code of the resident's network identity or provincial app, with a face picture
+// when the item needs one and the resident agreed. What it keeps for the session is the holder
+// token that authorises the resident's other calls (their cases, their licences, documents to
+// print), when it runs out, and how they were verified; the face picture is sent once and
+// overwritten at once. The wipe forgets the token and the identity a code stood for.
 class IdentityVerification : public QObject, public SessionWipeable
 {
     Q_OBJECT
@@ -29,15 +35,27 @@ public:
     // Starts the check; finished() follows. `faceJpeg` empty means card only; it is overwritten
     // before this returns, whatever happens to the call. Returns false if no platform is set up.
     bool verifyCard(PlatformClient *platform, const IdCardHolder &holder, QByteArray faceJpeg = {}, double liveness = 0);
+    // The same for the payload of a network-identity or app code (method netid_qr). The answer
+    // must say whose code it is (`holder`: name and citizen number); one that does not is
+    // refused as "code_without_identity", since the kiosk could not fill in the application.
+    bool verifyCode(PlatformClient *platform, const QString &payload, QByteArray faceJpeg = {}, double liveness = 0);
 
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] bool isVerified() const { return m_state == State::Verified; }
     // Authorises the resident's own calls until the session ends (empty unless verified).
     [[nodiscard]] QString holderToken() const { return m_holderToken; }
-    // "idcard" or "idcard+face", as POST /cases wants it (empty unless verified).
+    // When the platform stops honouring the token (invalid unless verified): a case queued
+    // past it goes without the token, as the contract wants for cases queued offline.
+    [[nodiscard]] QDateTime holderTokenExpiry() const { return m_holderTokenExpiry; }
+    // "idcard", "idcard+face" or "netid_qr", as POST /cases wants it (empty unless verified).
     [[nodiscard]] QString verifiedBy() const { return m_verifiedBy; }
-    // Refused: the platform's reason ("face_mismatch", "card_invalid", "card_expired").
-    // Failed: "platform_offline" when no answer came, "platform_error" for anything else.
+    // The platform compared a live face with the person the card or code stands for.
+    [[nodiscard]] bool faceChecked() const { return isVerified() && m_withFace; }
+    // Verified by code: who the platform said the code belongs to.
+    [[nodiscard]] const std::optional<IdCardHolder> &codeHolder() const { return m_codeHolder; }
+    // Refused: the platform's reason ("face_mismatch", "card_invalid", "card_expired",
+    // "qr_expired") or "code_without_identity". Failed: "platform_offline" when no answer came,
+    // "platform_error" for anything else.
     [[nodiscard]] QString problem() const { return m_problem; }
 
     void wipeSessionData() override;
@@ -48,9 +66,15 @@ signals:
     void finished(bool verified, const QString &problem);
 
 private:
+    bool send(PlatformClient *platform, QJsonObject request, QByteArray faceJpeg, double liveness);
+    void takeAnswer(const PlatformResult &result, const QString &method, bool withFace);
+
     State m_state = State::None;
     QString m_holderToken;
+    QDateTime m_holderTokenExpiry;
     QString m_verifiedBy;
+    bool m_withFace = false;
+    std::optional<IdCardHolder> m_codeHolder;
     QString m_problem;
     QPointer<PlatformCall> m_call;
 };

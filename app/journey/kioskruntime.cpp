@@ -93,7 +93,14 @@ KioskRuntime::KioskRuntime(const KioskConfig &config, Catalogue catalogue)
     connect(&m_session, &SessionMachine::sessionEnded, this, &KioskRuntime::stopDocumentCapture);
     connect(&m_session, &SessionMachine::sessionEnded, this, &KioskRuntime::stopFaceCheck);
     connect(&m_session, &SessionMachine::sessionEnded, this, &KioskRuntime::forgetTheme);
+    // An identity shown by code is taken before anyone else hears that the check is over.
+    connect(&m_verification, &IdentityVerification::finished, this, &KioskRuntime::takeVerifiedCode);
     connect(&m_verification, &IdentityVerification::finished, this, &KioskRuntime::verificationFinished);
+    connect(&m_session, &SessionMachine::stateChanged, this, &KioskRuntime::watchForCodes);
+    connect(&m_session, &SessionMachine::sessionEnded, this, [this] {
+        m_codeBeingVerified.fill(QLatin1Char('\0'));
+        m_codeBeingVerified.clear();
+    });
     connect(&m_session, &SessionMachine::sessionEnded, this, &KioskRuntime::adoptPendingCatalogue);
     m_uptime.start();
 }
@@ -305,7 +312,7 @@ bool KioskRuntime::beginApplication(const QString &itemCode)
     const IdCardHolder *holder = m_identity.holder();
     if (!item || !holder || !unavailableReason(*item).isEmpty())
         return false;
-    if (item->faceRequired && m_verification.verifiedBy() != QLatin1String("idcard+face"))
+    if (item->faceRequired && !m_verification.faceChecked())
         return false;
     if (!m_session.advance(SessionState::Form))
         return false;
@@ -343,6 +350,8 @@ bool KioskRuntime::verifyResident(bool withFace)
     if (m_session.state() != SessionState::Verify && !m_session.advance(SessionState::Verify))
         return false;
     m_session.touch();
+    if (!withFace && m_identity.method() == ResidentIdentity::Method::Code)
+        return m_verification.verifyCode(m_platform.get(), m_identity.codePayload());
     if (!withFace)
         return m_verification.verifyCard(m_platform.get(), *holder);
     Camera *camera = faceCamera();
@@ -364,7 +373,43 @@ void KioskRuntime::takeFace(const QByteArray &jpeg)
     // platform is told so (the turn challenge is a deterrent, not presentation-attack detection).
     constexpr double LivenessPassed = 0.9;
     m_session.touch();
-    (void)m_verification.verifyCard(m_platform.get(), *holder, std::move(picture), LivenessPassed);
+    if (m_identity.method() == ResidentIdentity::Method::Code)
+        (void)m_verification.verifyCode(m_platform.get(), m_identity.codePayload(), std::move(picture), LivenessPassed);
+    else
+        (void)m_verification.verifyCard(m_platform.get(), *holder, std::move(picture), LivenessPassed);
+}
+
+bool KioskRuntime::identifyByCode(const QString &payload)
+{
+    if (m_session.state() != SessionState::Identify || m_verification.state() == IdentityVerification::State::Verifying)
+        return false;
+    if (!m_platform || m_platform->connectivity() == PlatformClient::Connectivity::Offline)
+        return false;
+    m_session.touch();
+    m_codeBeingVerified = payload;
+    return m_verification.verifyCode(m_platform.get(), payload);
+}
+
+void KioskRuntime::takeVerifiedCode(bool verified)
+{
+    const QString payload = std::exchange(m_codeBeingVerified, QString());
+    if (payload.isEmpty() || m_session.state() != SessionState::Identify)
+        return;
+    if (verified && m_verification.codeHolder())
+        m_identity.acceptVerifiedCode(*m_verification.codeHolder(), payload);
+}
+
+void KioskRuntime::watchForCodes(SessionState, SessionState to)
+{
+    // While the kiosk asks who the resident is, the face camera also looks for a code held up to
+    // it (an app's identity code, a receipt); at other times it decodes nothing.
+    Camera *camera = faceCamera();
+    if (!camera)
+        return;
+    if (to == SessionState::Identify)
+        camera->setMode(Camera::Mode::Codes);
+    else if (camera->mode() == Camera::Mode::Codes)
+        camera->setMode(Camera::Mode::Preview);
 }
 
 void KioskRuntime::stopFaceCheck()
@@ -388,7 +433,7 @@ bool KioskRuntime::deliverInstantItem(const QString &itemCode)
     const IdCardHolder *holder = m_identity.holder();
     if (!item || item->kind == ItemKind::Apply || !holder || !m_verification.isVerified() || !unavailableReason(*item).isEmpty())
         return false;
-    if (item->faceRequired && m_verification.verifiedBy() != QLatin1String("idcard+face"))
+    if (item->faceRequired && !m_verification.faceChecked())
         return false;
     if (!m_session.advance(SessionState::Result))
         return false;
@@ -533,7 +578,7 @@ bool KioskRuntime::beginThemeApplication(const QString &themeId)
     const IdCardHolder *holder = m_identity.holder();
     if (!merged || !holder || !themeUnavailableReason(themeId).isEmpty())
         return false;
-    if (merged->faceRequired && m_verification.verifiedBy() != QLatin1String("idcard+face"))
+    if (merged->faceRequired && !m_verification.faceChecked())
         return false;
     if (!m_session.advance(SessionState::Form))
         return false;
@@ -547,8 +592,11 @@ bool KioskRuntime::buildCaseDraft(const CatalogueItem &item, const QJsonObject &
 {
     draft->itemCode = item.code;
     QJsonObject body = caseBody;
-    if (m_verification.isVerified())
+    if (m_verification.isVerified()) {
         body.insert(QStringLiteral("holder_token"), m_verification.holderToken());
+        body.insert(QLatin1String(OutboxPlatformTransport::HolderTokenExpiryKey),
+                    m_verification.holderTokenExpiry().toString(Qt::ISODateWithMs));
+    }
     draft->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     for (const MaterialSpec &material : item.materials) {
         const QList<QByteArray> pages = m_draft.pages(material.id);
@@ -718,6 +766,12 @@ void KioskRuntime::startDevices()
                 emit faceGuidance(guidance);
         });
         connect(camera, &Camera::faceCaptured, this, [this](const QByteArray &jpeg, double) { takeFace(jpeg); });
+        connect(camera, &Camera::codeScanned, this, [this](const QString &, const QString &text) {
+            if (m_session.state() == SessionState::Identify) {
+                m_session.touch();
+                emit codeScanned(text);
+            }
+        });
     }
     if (BarcodeScanner *scanner = m_devices->barcodeScanner()) {
         // Codes count only while the kiosk asks who the resident is (a receipt, an app's QR code).

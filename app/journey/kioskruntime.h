@@ -85,6 +85,10 @@ public:
     // goes to POST /identity/verify once) or with the card alone. verificationFinished() follows;
     // faceGuidance() tells the resident what to do meanwhile.
     bool verifyResident(bool withFace);
+    // Identification by the code of the resident's network identity or provincial app (netid_qr),
+    // shown on the scanner or to the camera: the platform says whose it is, and the resident is
+    // then identified as by a card (verificationFinished() follows). Needs the platform live.
+    bool identifyByCode(const QString &payload);
     // The resident declined, or gave up on, the face check: the camera stops and forgets.
     void stopFaceCheck();
     [[nodiscard]] bool faceCameraUsable() const;
@@ -153,6 +157,8 @@ private:
     [[nodiscard]] Printer *documentPrinter() const;
     [[nodiscard]] QString instantLocalReference() const;
     void takeFace(const QByteArray &jpeg);
+    void takeVerifiedCode(bool verified);
+    void watchForCodes(SessionState from, SessionState to);
     [[nodiscard]] bool buildCaseDraft(const CatalogueItem &item, const QJsonObject &body, CaseDraft *draft) const;
     void takeSubmissionOutcome(const CaseSubmission::Outcome &outcome);
     void forgetTheme();
@@ -177,6 +183,7 @@ private:
     CaseSubmission::Outcome m_lastOutcome;
     QElapsedTimer m_uptime;
     QString m_captureMaterial;
+    QString m_codeBeingVerified; // the payload of an identification by code, until the answer
     std::optional<Catalogue> m_pendingCatalogue;
     QString m_themeId;
     QList<std::pair<QString, CaseDraft>> m_themeQueue;

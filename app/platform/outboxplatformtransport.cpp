@@ -31,6 +31,18 @@ DeliveryResult OutboxPlatformTransport::toDelivery(EntryKind kind, const Platfor
     return Permanent{result.errorCode, result.summary()};
 }
 
+QJsonObject OutboxPlatformTransport::caseBodyToSend(QJsonObject body, const QDateTime &now)
+{
+    constexpr int MarginS = 60;
+    const QJsonValue expiry = body.take(QLatin1String(HolderTokenExpiryKey));
+    if (!body.contains(QLatin1String("holder_token")))
+        return body;
+    const QDateTime until = QDateTime::fromString(expiry.toString(), Qt::ISODate);
+    if (!until.isValid() || now.addSecs(MarginS) >= until)
+        body.remove(QLatin1String("holder_token"));
+    return body;
+}
+
 void OutboxPlatformTransport::deliver(const OutboxRequest &request, Completion done)
 {
     PlatformCall *call = nullptr;
@@ -42,7 +54,8 @@ void OutboxPlatformTransport::deliver(const OutboxRequest &request, Completion d
             done(Permanent{QStringLiteral("bad_request"), QStringLiteral("the queued body is not a JSON object")});
             return;
         }
-        call = request.kind == EntryKind::Case ? m_client.submitCase(body.object(), request.idempotencyKey)
+        call = request.kind == EntryKind::Case ? m_client.submitCase(caseBodyToSend(body.object(), QDateTime::currentDateTimeUtc()),
+                                                                     request.idempotencyKey)
                                                : m_client.submitEvaluation(body.object(), request.idempotencyKey);
     }
     const EntryKind kind = request.kind;

@@ -62,9 +62,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption truncate(QStringLiteral("truncate"), QStringLiteral("Cut a response off halfway with probability P."), QStringLiteral("P"));
     const QCommandLineOption reset(QStringLiteral("reset-connections"), QStringLiteral("Reset the connection after doing the work, with probability P."), QStringLiteral("P"));
     const QCommandLineOption clockOffset(QStringLiteral("clock-offset"), QStringLiteral("Run the platform's clock S seconds off."), QStringLiteral("S"));
+    const QCommandLineOption holderTokenLifetime(QStringLiteral("holder-token-s"), QStringLiteral("Seconds a holder token from /identity/verify is honoured (default 600)."), QStringLiteral("S"), QStringLiteral("600"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed for the random faults, for repeatable runs."), QStringLiteral("N"));
     parser.addOptions({listen, tlsPort, tlsCert, tlsKey, makeCa, clientCa, db, catalogue, enrollToken, basePath, progress, latency,
-                       errorRate, outage, rateLimit, malformed, truncate, reset, clockOffset, seed});
+                       errorRate, outage, rateLimit, malformed, truncate, reset, clockOffset, holderTokenLifetime, seed});
     parser.process(app);
 
     RefPlatform::Options options;
@@ -73,6 +74,7 @@ int main(int argc, char *argv[])
     options.basePath = parser.value(basePath);
     options.progressSeconds = parser.value(progress).toInt();
     options.seed = parser.value(seed).toUInt();
+    options.holderTokenLifetimeS = qMax(1, parser.value(holderTokenLifetime).toInt());
     QFile catalogueFile(parser.isSet(catalogue) ? parser.value(catalogue) : QStringLiteral(":/kiosk/catalogue/demo-catalogue.json"));
     if (!catalogueFile.open(QIODevice::ReadOnly))
         return fail(QStringLiteral("%1: %2").arg(catalogueFile.fileName(), catalogueFile.errorString()));

@@ -1,5 +1,6 @@
 #include "refplatform.h"
 
+#include "demonetid.h"
 #include "formcheck.h"
 #include "common/personaldata.h"
 #include "platformresult.h"
@@ -128,7 +129,7 @@ bool RefPlatform::open(QString *error)
         QStringLiteral("CREATE TABLE IF NOT EXISTS heartbeats (terminal_id TEXT, at INTEGER, report TEXT)"),
         // Each identity check, as a test may ask about it: never the card or the face itself.
         QStringLiteral("CREATE TABLE IF NOT EXISTS verifications (method TEXT, face INTEGER, face_bytes INTEGER, liveness REAL, "
-                       "verified INTEGER, reason TEXT, created_at INTEGER)"),
+                       "verified INTEGER, reason TEXT, created_at INTEGER, sam_id TEXT)"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS nonces_seen ON nonces (seen_at)"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS cases_holder ON cases (holder)"),
         // A request in progress when the server stopped never got to its work (the work and its
@@ -143,6 +144,8 @@ bool RefPlatform::open(QString *error)
             return false;
         }
     }
+    // A database from before the SAM id was recorded gains its column (an error when it has it).
+    (void)q.exec(QStringLiteral("ALTER TABLE verifications ADD COLUMN sam_id TEXT"));
     for (const QString &token : m_options.enrollTokens) {
         q.prepare(QStringLiteral("INSERT OR IGNORE INTO enroll_tokens (token) VALUES (?)"));
         q.addBindValue(token);
@@ -463,8 +466,8 @@ void RefPlatform::recordVerification(const QJsonObject &body, bool verified, con
     const QJsonObject face = body.value(QLatin1String("face")).toObject();
     const QByteArray jpeg = QByteArray::fromBase64(face.value(QLatin1String("jpeg")).toString().toLatin1());
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO verifications (method, face, face_bytes, liveness, verified, reason, created_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO verifications (method, face, face_bytes, liveness, verified, reason, created_at, sam_id) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(body.value(QLatin1String("method")).toString());
     q.addBindValue(body.contains(QLatin1String("face")) ? 1 : 0);
     // Only whether it was a JPEG and how big: the picture is compared and forgotten.
@@ -473,6 +476,7 @@ void RefPlatform::recordVerification(const QJsonObject &body, bool verified, con
     q.addBindValue(verified ? 1 : 0);
     q.addBindValue(reason);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(body.value(QLatin1String("card")).toObject().value(QLatin1String("sam_id")).toString());
     q.exec();
 }
 
@@ -481,6 +485,7 @@ HttpResponse RefPlatform::verifyIdentity(const HttpRequest &request)
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
     const QString method = body.value(QLatin1String("method")).toString();
     QString holder;
+    QJsonObject codeHolder; // whose a network-identity code is, told to the kiosk for its form
     auto refuse = [this, &body](const char *reason) {
         recordVerification(body, false, QString::fromLatin1(reason));
         return json(200, {{QStringLiteral("verified"), false}, {QStringLiteral("reason"), QString::fromLatin1(reason)}});
@@ -498,9 +503,11 @@ HttpResponse RefPlatform::verifyIdentity(const HttpRequest &request)
         const QString payload = body.value(QLatin1String("qr_payload")).toString();
         if (payload.isEmpty())
             return error(400, QStringLiteral("bad_request"), QStringLiteral("qr_payload is missing"));
-        if (payload.startsWith(QLatin1String("expired")))
-            return refuse("qr_expired");
-        holder = QString::fromLatin1(sha256Hex(payload.toUtf8()));
+        const DemoNetId::Resolution resolution = DemoNetId::resolve(payload);
+        if (!resolution.refusal.isEmpty())
+            return refuse(resolution.refusal == QLatin1String("qr_expired") ? "qr_expired" : "card_invalid");
+        codeHolder = resolution.holder;
+        holder = QString::fromLatin1(sha256Hex(codeHolder.value(QLatin1String("id_number")).toString().toUpper().toLatin1()));
     } else {
         return error(400, QStringLiteral("bad_request"), QStringLiteral("method must be idcard or netid_qr"));
     }
@@ -517,11 +524,14 @@ HttpResponse RefPlatform::verifyIdentity(const HttpRequest &request)
     q.prepare(QStringLiteral("INSERT INTO holders (token, holder, expires_at) VALUES (?, ?, ?)"));
     q.addBindValue(token);
     q.addBindValue(holder);
-    q.addBindValue(QDateTime::currentSecsSinceEpoch() + 600);
+    q.addBindValue(QDateTime::currentSecsSinceEpoch() + m_options.holderTokenLifetimeS);
     q.exec();
     recordVerification(body, true, {});
-    return json(200, {{QStringLiteral("verified"), true}, {QStringLiteral("score"), score},
-                      {QStringLiteral("holder_token"), token}, {QStringLiteral("expires_in"), 600}});
+    QJsonObject answer{{QStringLiteral("verified"), true}, {QStringLiteral("score"), score},
+                       {QStringLiteral("holder_token"), token}, {QStringLiteral("expires_in"), m_options.holderTokenLifetimeS}};
+    if (!codeHolder.isEmpty())
+        answer.insert(QStringLiteral("holder"), codeHolder);
+    return json(200, answer);
 }
 
 QString RefPlatform::holderOf(const QByteArray &token) const
@@ -585,6 +595,15 @@ HttpResponse RefPlatform::submitCase(const HttpRequest &request, const Auth &aut
         details.insert(QStringLiteral("applicant.verified_by"), QStringLiteral("unknown_method"));
     if (body.value(QLatin1String("local_ref")).toString().isEmpty())
         details.insert(QStringLiteral("local_ref"), QStringLiteral("required"));
+    // A token, when the case carries one, must still be honoured and be the applicant's own; a
+    // case queued offline comes without one and is verified from its applicant here.
+    if (body.contains(QLatin1String("holder_token"))) {
+        const QString tokenHolder = holderOf(body.value(QLatin1String("holder_token")).toString().toLatin1());
+        if (tokenHolder.isEmpty())
+            details.insert(QStringLiteral("holder_token"), QStringLiteral("expired"));
+        else if (tokenHolder != QString::fromLatin1(sha256Hex(idNumber.toUpper().toLatin1())))
+            details.insert(QStringLiteral("holder_token"), QStringLiteral("not_the_applicant"));
+    }
 
     QSet<QString> attached;
     const QJsonArray refs = body.value(QLatin1String("materials")).toArray();

@@ -27,6 +27,7 @@ public:
         QStringList enrollTokens;
         QString basePath = QStringLiteral("/terminal/v1");
         int progressSeconds = 20; // accepted → in_review → approved, one step per period
+        int holderTokenLifetimeS = 600; // how long a holder token from /identity/verify is honoured
         FaultPlan faults;
         quint32 seed = 0;         // 0: random faults differ from run to run
     };

@@ -58,6 +58,12 @@ void Camera::showSimulatedFace(SimulatedFace face)
         QMetaObject::invokeMethod(m_worker, [worker = m_worker, face] { worker->showSimulatedFace(int(face)); }, Qt::QueuedConnection);
 }
 
+void Camera::simulateStall(bool stalled)
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker, [worker = m_worker, stalled] { worker->setSimulatedStall(stalled); }, Qt::QueuedConnection);
+}
+
 bool Camera::onOpen(QString *)
 {
     m_thread = new QThread(this);

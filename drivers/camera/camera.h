@@ -50,6 +50,9 @@ public:
     enum class SimulatedFace { Absent, Live, Photo };
     Q_ENUM(SimulatedFace)
     void showSimulatedFace(SimulatedFace face);
+    // A simulated camera that stops giving frames (as a real one that hangs or is unplugged)
+    // until told to go on; no effect on real cameras.
+    void simulateStall(bool stalled);
 
 signals:
     void codeScanned(const QString &format, const QString &text);

@@ -105,6 +105,7 @@ struct CameraWorker::Private {
     QString simulatedCode;
     cv::Mat faceImage;
     SimulatedFace simulatedFace = SimulatedFace::Live;
+    bool simulatedStall = false; // the simulated camera gives no frames, as a real one that hangs
     QTimer *timer = nullptr;
     QTimer *reopenTimer = nullptr;
     bool open = false;
@@ -155,7 +156,7 @@ void CameraWorker::openCamera()
         d->scene = drawScene(d->options, d->simulatedCode);
         if (d->options.role == CameraOptions::Role::Face && d->faceImage.empty())
             d->faceImage = simulatedFace(d->scene.size());
-        d->open = true;
+        d->open = !d->simulatedStall;
     } else {
         if (d->options.source == CameraOptions::Source::V4l2) {
             if (d->options.index >= 0)
@@ -261,6 +262,11 @@ void CameraWorker::showSimulatedFace(int face)
     d->simulatedFace = static_cast<SimulatedFace>(face);
 }
 
+void CameraWorker::setSimulatedStall(bool stalled)
+{
+    d->simulatedStall = stalled;
+}
+
 void CameraWorker::checkHealth(int level)
 {
     emit healthChecked(level, d->open ? DeviceHealth::ok() : DeviceHealth::error(QStringLiteral("no_device"), StaffHint::CallService));
@@ -269,7 +275,7 @@ void CameraWorker::checkHealth(int level)
 void CameraWorker::tick()
 {
     cv::Mat bgr;
-    if (d->simulated) {
+    if (d->simulated && !d->simulatedStall) {
         bgr = d->scene.clone();
         // A resident holding up a phone's code covers their face with it.
         if (d->simulatedCode.isEmpty())
@@ -277,7 +283,7 @@ void CameraWorker::tick()
         // A moving tick in a corner, so the preview visibly lives.
         const int x = int((d->frameNumber * 7) % qMax(1, bgr.cols - 20));
         cv::rectangle(bgr, cv::Rect(x, bgr.rows - 12, 20, 8), cv::Scalar(200, 200, 200), cv::FILLED);
-    } else if (!d->capture.read(bgr) || bgr.empty()) {
+    } else if (d->simulated || !d->capture.read(bgr) || bgr.empty()) {
         if (d->options.source == CameraOptions::Source::File && d->options.loop && d->consecutiveFailures == 0) {
             ++d->consecutiveFailures;
             d->capture.release();

@@ -32,6 +32,7 @@ public slots:
     void setLivenessChallenge(int kind);
     void showSimulatedCode(const QString &text);
     void showSimulatedFace(int face);
+    void setSimulatedStall(bool stalled);
     void checkHealth(int level);
 
 signals:

@@ -143,6 +143,7 @@ void IdCardHolder::wipe()
     issueCount = renewalCount = -1;
     gender = Gender::Unknown;
     validLongTerm = false;
+    samId.clear();
 }
 
 QDebug operator<<(QDebug debug, const IdCardHolder &holder)

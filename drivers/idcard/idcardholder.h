@@ -38,6 +38,7 @@ struct IdCardHolder {
     QByteArray photo;        // 1024 bytes WLT, undecoded
     QByteArray fingerprint;  // 0 or up to 1024 bytes
     QByteArray decodedPhoto; // BMP bytes from the photo plugin, empty without one
+    QString samId;           // the reader's SAM that read the card (not the holder's data): `sam_id`
 
     [[nodiscard]] static QString typeName(CardType type); // "resident", "hk_mo_tw_permit", …
     [[nodiscard]] static std::optional<CardType> typeFromName(const QString &name);

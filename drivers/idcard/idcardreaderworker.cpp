@@ -71,6 +71,7 @@ void IdCardReaderWorker::closeReader()
     }
     if (m_transport)
         m_transport->close();
+    m_samId.clear();
 }
 
 void IdCardReaderWorker::setPolling(bool enabled)
@@ -149,6 +150,7 @@ void IdCardReaderWorker::lost(const QString &why)
 {
     qCWarning(lcDrivers).noquote() << "id card reader lost:" << why;
     m_transport->close();
+    m_samId.clear(); // the reader plugged in next may hold another SAM
     setHealth(DeviceHealth::error(QStringLiteral("no_device"), StaffHint::CallService));
     emit presenceChanged(false);
     if (m_cardPresent) {
@@ -273,7 +275,19 @@ bool IdCardReaderWorker::checkSam()
         return false;
     }
     setHealth(DeviceHealth::ok());
+    if (m_samId.isEmpty())
+        readSamId();
     return true;
+}
+
+void IdCardReaderWorker::readSamId()
+{
+    // The platform learns which SAM read a card; a reader that will not say still reads cards.
+    const Exchange reply = transact(SamFrame::Command::ReadSamId);
+    if (reply.ok() && SamStatus::fromSw3(reply.response.sw3).code == SamStatus::Code::Success)
+        m_samId = SamFrame::formatSamId(reply.response.data);
+    if (m_samId.isEmpty())
+        qCInfo(lcDrivers) << "the reader did not give its SAM id";
 }
 
 void IdCardReaderWorker::poll()
@@ -368,6 +382,7 @@ void IdCardReaderWorker::readCard(bool selected)
     }
     holder->photo = card->photo;
     holder->fingerprint = card->fingerprint;
+    holder->samId = m_samId;
     if (IdCardPhotoDecoder *decoder = m_photoDecoder->decoder()) {
         holder->decodedPhoto = decoder->decode(holder->photo, &error);
         if (holder->decodedPhoto.isEmpty())

@@ -54,6 +54,7 @@ private:
     Exchange transactOnce(SamFrame::Command command, QByteArrayView data);
     bool handleLinkFailure(const Exchange &exchange);
     bool checkSam();
+    void readSamId();
     void poll();
     void readCard(bool selected = false);
     void noCard();
@@ -75,6 +76,7 @@ private:
     bool m_cardReadDone = false;  // this presentation has produced its one cardRead
     QByteArray m_lastCardKey;
     QString m_lastFailure;
+    QString m_samId; // read once a SAM answers its status; sent with every card it reads
     int m_consecutiveTimeouts = 0;
     DeviceHealth m_health;
 };

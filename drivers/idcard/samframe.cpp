@@ -1,5 +1,7 @@
 #include "idcard/samframe.h"
 
+#include <QStringList>
+
 namespace SamFrame {
 
 quint8 checksum(QByteArrayView bytes)
@@ -78,6 +80,16 @@ bool isPlausibleReply(Command command, const Response &response)
         return response.sw3 != 0x9F && size == 0;
     }
     return false;
+}
+
+QString formatSamId(QByteArrayView data)
+{
+    if (data.size() != 16)
+        return {};
+    QStringList groups;
+    for (qsizetype i = 0; i < data.size(); i += 2)
+        groups.append(QString::fromLatin1(data.sliced(i, 2).toByteArray().toHex().toUpper()));
+    return groups.join(QLatin1Char('-'));
 }
 
 } // namespace SamFrame

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QString>
 
 #include <array>
 #include <optional>
@@ -61,5 +62,10 @@ struct Response {
 // 4 bytes, select: 8, SAM id: 16, read: the length fields; failures: none). The protocol has no
 // sequence numbers, so this is how a late reply to an earlier, timed-out command is recognised.
 [[nodiscard]] bool isPlausibleReply(Command command, const Response &response);
+
+// The SAM id of a read-SAM-id reply (16 data bytes) as the platform receives it in `sam_id`:
+// the bytes in order, as upper-case hex in groups of four, because vendors print them in
+// differing decimal forms. Empty when the data is not 16 bytes.
+[[nodiscard]] QString formatSamId(QByteArrayView data);
 
 } // namespace SamFrame

@@ -83,6 +83,8 @@ private slots:
         QVERIFY2(holder.problems().isEmpty(), qPrintable(holder.problems().join(QStringLiteral("; "))));
         QCOMPARE(holder.photo.size(), 1024);
         QVERIFY(holder.decodedPhoto.isEmpty());
+        // The SAM the simulator holds, as read with 12 FF when the reader opened.
+        QCOMPARE(holder.samId, QStringLiteral("0500-0000-3401-0000-0000-0000-1234-5678"));
 
         // The card stays on the reader for many polls: still one read, no removal.
         QTest::qWait(1000);

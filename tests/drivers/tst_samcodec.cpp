@@ -41,6 +41,14 @@ private:
     }
 
 private slots:
+    void formatsTheSamIdAsItsSixteenBytesInHexGroups()
+    {
+        QCOMPARE(SamFrame::formatSamId(hex("05000000340100000000000012345678")),
+                 QStringLiteral("0500-0000-3401-0000-0000-0000-1234-5678"));
+        QVERIFY(SamFrame::formatSamId(hex("0500000034")).isEmpty());
+        QVERIFY(SamFrame::formatSamId(QByteArray()).isEmpty());
+    }
+
     void encodesEveryCommand_data()
     {
         QTest::addColumn<int>("command");

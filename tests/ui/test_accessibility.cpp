@@ -1,8 +1,10 @@
 #include "../app/platform/refplatformprocess.h"
+#include "device/deviceregistry.h"
 #include "kioskruntime.h"
 #include "kioskshell.h"
 #include "platformheartbeat.h"
 #include "runningkiosk.h"
+#include "servicedesk.h"
 #include "enrolledterminal.h"
 #include "uiprobe.h"
 
@@ -436,6 +438,13 @@ private:
         QVERIFY(waitFor(QStringLiteral("materialsScreen")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("documentPreview"))->property("live").toBool(), 60000);
         inspect(QStringLiteral("materials"), QStringLiteral("materialsScreen"));
+        QCOMPARE(m_shell->simulate(QStringLiteral("camera stall document_camera")), QStringLiteral("ok"));
+        QVERIFY(waitFor(QStringLiteral("cameraStopped"), 60000));
+        inspect(QStringLiteral("materials-camera-stopped"), QStringLiteral("materialsScreen"));
+        QCOMPARE(m_shell->simulate(QStringLiteral("camera resume document_camera")), QStringLiteral("ok"));
+        QVERIFY(waitFor(QStringLiteral("documentPreview"), 60000));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("documentPreview"))->property("live").toBool(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("captureButton"))->isEnabled(), 30000);
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("captureButton")));
         QTRY_VERIFY_WITH_TIMEOUT(m_shell->materialsComplete(), 60000);
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("materialsDoneButton"))->isEnabled(), 30000);
@@ -456,6 +465,85 @@ private:
         QVERIFY(waitFor(QStringLiteral("tag_0")));
         inspect(QStringLiteral("rating-low"), QStringLiteral("ratingScreen"));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("skipRating")));
+        QVERIFY(waitFor(QStringLiteral("attractScreen")));
+    }
+
+    // Identification by an app's code, the face check's consent and camera, and the kiosk's own
+    // errands (progress, e-licences) and an item answered at once.
+    void codeFaceCheckAndErrands()
+    {
+        startSession();
+        QVERIFY(m_shell->openItem(QStringLiteral("340100-000-ZZ-0009-01"))); // apply, face required
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->selectedItemUnavailable(), QString(), 30000);
+        QVERIFY(tapWhenShown(QStringLiteral("startButton")));
+        QVERIFY(waitFor(QStringLiteral("identifyScreen")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_runtime->devices()->device(QStringLiteral("barcode_scanner"))->health().isUsable(), 30000);
+        QVERIFY(m_shell->simulate(QStringLiteral("scan https://netid.example.gov.cn/v1/expired-a11y")).startsWith(QLatin1String("ok")));
+        QVERIFY(waitFor(QStringLiteral("cardProblem"), 30000));
+        inspect(QStringLiteral("identify-code-problem"), QStringLiteral("identifyScreen"));
+        QVERIFY(m_shell->simulate(QStringLiteral("scan https://netid.example.gov.cn/v1/demo-resident")).startsWith(QLatin1String("ok")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->identified(), 30000);
+        QVERIFY(waitFor(QStringLiteral("identifiedCard")));
+        inspect(QStringLiteral("identified-by-code"), QStringLiteral("identifyScreen"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("continueButton")));
+        QVERIFY(waitFor(QStringLiteral("consentPanel")));
+        inspect(QStringLiteral("verify-consent"), QStringLiteral("verifyScreen"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("declineButton")));
+        QVERIFY(waitFor(QStringLiteral("alternatives")));
+        inspect(QStringLiteral("verify-declined"), QStringLiteral("verifyScreen"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("agreeButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("verifyPreview"))
+                                     && UiProbe::find(m_window, QStringLiteral("verifyPreview"))->property("live").toBool(), 60000);
+        inspect(QStringLiteral("verify-face"), QStringLiteral("verifyScreen"));
+        QVERIFY(waitFor(QStringLiteral("formScreen"), 90000));
+        m_shell->endSession();
+        QVERIFY(waitFor(QStringLiteral("attractScreen")));
+
+        startSession();
+        QVERIFY(tapWhenShown(QStringLiteral("progressErrand")));
+        QVERIFY(waitFor(QStringLiteral("identifyScreen")));
+        inspect(QStringLiteral("identify-progress"), QStringLiteral("identifyScreen"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 30000);
+        (void)m_shell->simulate(QStringLiteral("card remove"));
+        QTest::qWait(1500);
+        QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
+        QVERIFY(tapWhenShown(QStringLiteral("continueButton"), 30000));
+        QVERIFY(waitFor(QStringLiteral("progressScreen"), 30000));
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->findChild<ServiceDesk *>()->recordsState(), QStringLiteral("ready"), 30000);
+        QTest::qWait(500);
+        inspect(QStringLiteral("progress"), QStringLiteral("progressScreen"));
+        m_shell->endSession();
+        QVERIFY(waitFor(QStringLiteral("attractScreen")));
+
+        startSession();
+        QVERIFY(tapWhenShown(QStringLiteral("licencesErrand")));
+        QVERIFY(waitFor(QStringLiteral("identifyScreen")));
+        QVERIFY(m_shell->simulate(QStringLiteral("card remove")).startsWith(QLatin1String("ok")));
+        QTest::qWait(1500);
+        QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
+        QVERIFY(tapWhenShown(QStringLiteral("continueButton"), 30000));
+        QVERIFY(waitFor(QStringLiteral("licencesScreen"), 30000));
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->findChild<ServiceDesk *>()->recordsState(), QStringLiteral("ready"), 30000);
+        QTest::qWait(500);
+        inspect(QStringLiteral("licences"), QStringLiteral("licencesScreen"));
+        m_shell->endSession();
+        QVERIFY(waitFor(QStringLiteral("attractScreen")));
+
+        startSession();
+        QVERIFY(m_shell->openItem(QStringLiteral("340100-000-ZZ-0019-01"))); // query, answered at once, no face
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->selectedItemUnavailable(), QString(), 30000);
+        QVERIFY(tapWhenShown(QStringLiteral("startButton")));
+        QVERIFY(waitFor(QStringLiteral("identifyScreen")));
+        QVERIFY(m_shell->simulate(QStringLiteral("card remove")).startsWith(QLatin1String("ok")));
+        QTest::qWait(1500);
+        QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
+        QVERIFY(tapWhenShown(QStringLiteral("continueButton"), 30000));
+        QVERIFY(waitFor(QStringLiteral("deliveryScreen"), 30000));
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->findChild<ServiceDesk *>()->deliveryStage() == QLatin1String("done")
+                                     || m_shell->findChild<ServiceDesk *>()->deliveryStage() == QLatin1String("failed"), 60000);
+        QTest::qWait(500);
+        inspect(QStringLiteral("delivery"), QStringLiteral("deliveryScreen"));
+        m_shell->endSession();
         QVERIFY(waitFor(QStringLiteral("attractScreen")));
     }
 
@@ -534,6 +622,9 @@ private slots:
         if (QTest::currentTestFailed())
             return;
         applyWithADocumentAndRate();
+        if (QTest::currentTestFailed())
+            return;
+        codeFaceCheckAndErrands();
         if (QTest::currentTestFailed())
             return;
         countdownAndOutOfService();

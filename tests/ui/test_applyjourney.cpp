@@ -246,6 +246,23 @@ private slots:
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("captureButton")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("materialsScreen"))).contains(QStringLiteral("已拍 1 页")), 30000);
         UiProbe::screenshot(m_window, QStringLiteral("materials-zh"));
+
+        // The document camera stops mid-capture: the screen says so, the form and the page taken
+        // are kept, and capturing goes on once the camera is back.
+        QCOMPARE(m_shell->simulate(QStringLiteral("camera stall document_camera")), QStringLiteral("ok"));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("cameraStopped")), 30000);
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("captureButton"))->isEnabled());
+        QVERIFY(UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("materialsScreen"))).contains(QStringLiteral("已拍 1 页")));
+        UiProbe::screenshot(m_window, QStringLiteral("materials-camera-stopped-zh"));
+        QCOMPARE(m_runtime->draft()->value(QStringLiteral("phone")), m_phone);
+        QCOMPARE(m_runtime->draft()->pages(QStringLiteral("household_book")).size(), 1);
+        QCOMPARE(m_runtime->session()->state(), SessionState::Materials);
+        QCOMPARE(m_shell->simulate(QStringLiteral("camera resume document_camera")), QStringLiteral("ok"));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("documentPreview")), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("documentPreview"))->property("live").toBool(), 30000);
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("captureButton"))->isEnabled());
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("captureButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("materialsScreen"))).contains(QStringLiteral("已拍 2 页")), 30000);
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("materialsDoneButton")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("reviewScreen")));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitButton")));

@@ -72,6 +72,11 @@
         <source>外国人永久居留身份证（2023 版）</source>
         <translation>Foreign permanent resident ID card (2023)</translation>
     </message>
+    <message>
+        <location filename="../qml/CardTypeName.qml" line="12"/>
+        <source>政务App身份码</source>
+        <translation>Government app identity code</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryScreen</name>
@@ -265,12 +270,32 @@
         <translation>Remove the card</translation>
     </message>
     <message>
-        <location filename="../qml/DemoPanel.qml" line="108"/>
+        <location filename="../qml/DemoPanel.qml" line="111"/>
+        <source>扫政务App身份码</source>
+        <translation>Scan an app identity code</translation>
+    </message>
+    <message>
+        <location filename="../qml/DemoPanel.qml" line="118"/>
+        <source>扫过期的身份码</source>
+        <translation>Scan an expired identity code</translation>
+    </message>
+    <message>
+        <location filename="../qml/DemoPanel.qml" line="123"/>
         <source>摄像头实时画面（模拟场景）</source>
         <translation>Cameras, live (simulated scene)</translation>
     </message>
     <message>
-        <location filename="../qml/DemoPanel.qml" line="149"/>
+        <location filename="../qml/DemoPanel.qml" line="163"/>
+        <source>高拍仪停止</source>
+        <translation>Document camera stops</translation>
+    </message>
+    <message>
+        <location filename="../qml/DemoPanel.qml" line="170"/>
+        <source>高拍仪恢复</source>
+        <translation>Document camera back</translation>
+    </message>
+    <message>
+        <location filename="../qml/DemoPanel.qml" line="178"/>
         <source>清除故障</source>
         <translation>Clear faults</translation>
     </message>
@@ -479,81 +504,116 @@
     </message>
     <message>
         <location filename="../qml/IdentifyScreen.qml" line="23"/>
-        <source>这个二维码不是本市政务服务回执上的二维码。请扫描回执上的二维码，或刷身份证查询。</source>
-        <translation>This QR code is not from a government service receipt. Scan the QR code on your receipt, or use your ID card.</translation>
+        <source>这个二维码既不是本市政务服务回执上的二维码，也不是政务App身份码。请扫描回执上的二维码，或刷身份证查询。</source>
+        <translation>This QR code is neither from a government service receipt of this city nor a government app identity code. Please scan the code on your receipt, or tap your ID card.</translation>
     </message>
     <message>
         <location filename="../qml/IdentifyScreen.qml" line="24"/>
-        <source>本机暂不支持扫码认证，请刷身份证，或请工作人员协助。</source>
-        <translation>This kiosk cannot identify you by QR code yet. Please use your ID card, or ask a member of staff.</translation>
+        <source>这项业务需要刷身份证办理，不能用身份码。</source>
+        <translation>This service needs your ID card; an app identity code cannot be used for it.</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdentifyScreen.qml" line="25"/>
+        <source>身份码要由政务服务平台核验，现在连不上平台。请刷身份证。</source>
+        <translation>Identity codes are checked by the government service platform, which cannot be reached right now. Please tap your ID card.</translation>
     </message>
     <message>
         <location filename="../qml/IdentifyScreen.qml" line="26"/>
+        <source>身份码已过期。请在手机上刷新身份码后再扫。</source>
+        <translation>This identity code has expired. Refresh it on your phone and scan it again.</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdentifyScreen.qml" line="27"/>
+        <source>这个二维码不是有效的身份码。请打开政务服务App出示身份码，或刷身份证。</source>
+        <translation>This QR code is not a valid identity code. Open your government service app and show its identity code, or tap your ID card.</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdentifyScreen.qml" line="28"/>
+        <source>平台没有告知这个身份码是谁的，无法为您填表。请刷身份证。</source>
+        <translation>The platform did not say whose identity code this is, so your form cannot be filled in. Please tap your ID card.</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdentifyScreen.qml" line="31"/>
+        <source>身份码核验没有成功，请再扫一次，或刷身份证。</source>
+        <translation>The identity code could not be checked. Please scan it again, or tap your ID card.</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdentifyScreen.qml" line="32"/>
         <source>读卡没有成功，请重新放置证件。</source>
         <translation>The card could not be read. Please place it on the reader again.</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="46"/>
+        <location filename="../qml/IdentifyScreen.qml" line="52"/>
         <source>办件进度查询</source>
         <translation>Application progress</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="47"/>
+        <location filename="../qml/IdentifyScreen.qml" line="53"/>
         <source>电子证照打印</source>
         <translation>Print my e-licences</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="56"/>
+        <location filename="../qml/IdentifyScreen.qml" line="62"/>
         <source>身份已确认</source>
         <translation>Identity confirmed</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="56"/>
+        <location filename="../qml/IdentifyScreen.qml" line="62"/>
         <source>请刷身份证</source>
         <translation>Please tap your ID card</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="78"/>
+        <location filename="../qml/IdentifyScreen.qml" line="84"/>
         <source>读卡区</source>
         <translation>Card reader</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="98"/>
+        <location filename="../qml/IdentifyScreen.qml" line="104"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="120"/>
+        <location filename="../qml/IdentifyScreen.qml" line="126"/>
         <source>请将身份证平放在读卡区，读卡完成前请不要移开。港澳台居民居住证、外国人永久居留身份证也可以使用。</source>
         <translation>Lay your ID card flat on the reader and leave it there until it has been read. Residence permits for Hong Kong, Macao and Taiwan residents and foreign permanent resident ID cards work too.</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="131"/>
+        <location filename="../qml/IdentifyScreen.qml" line="137"/>
         <source>也可以把回执上的二维码对准扫码窗口，不用刷证件。</source>
         <translation>Or hold the QR code on your receipt to the scanner window; no card needed.</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="169"/>
+        <location filename="../qml/IdentifyScreen.qml" line="148"/>
+        <source>没带身份证？打开政务服务App，出示身份码，对准扫码窗口或上方摄像头。</source>
+        <translation>No ID card with you? Open your government service app and hold its identity code to the scanner or to the camera above.</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdentifyScreen.qml" line="168"/>
+        <source>正在向政务服务平台核验您的身份码，请稍候……</source>
+        <translation>Checking your identity code with the government service platform, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdentifyScreen.qml" line="206"/>
         <source>读卡器暂时无法使用。请联系工作人员协助办理。</source>
         <translation>The card reader is out of order. Please ask a member of staff to help you.</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="211"/>
+        <location filename="../qml/IdentifyScreen.qml" line="248"/>
         <source>为保护您的隐私，屏幕上只显示部分信息。</source>
         <translation>To protect your privacy, only part of your details is shown.</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="237"/>
+        <location filename="../qml/IdentifyScreen.qml" line="274"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="244"/>
+        <location filename="../qml/IdentifyScreen.qml" line="281"/>
         <source>请工作人员协助</source>
         <translation>Ask staff for help</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="252"/>
+        <location filename="../qml/IdentifyScreen.qml" line="289"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
@@ -969,22 +1029,32 @@
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../qml/MaterialsScreen.qml" line="102"/>
+        <location filename="../qml/MaterialsScreen.qml" line="118"/>
+        <source>高拍仪暂时没有画面</source>
+        <translation>The document camera has stopped</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaterialsScreen.qml" line="126"/>
+        <source>您填写的内容和已拍好的页面都还在，不会丢失。请稍等，画面恢复后可以接着拍；也可以点上方的“帮助”找工作人员，或者返回修改表格。</source>
+        <translation>What you have filled in and the pages already taken are kept. Please wait: you can go on once the picture is back. You can also tap “Help” above to find staff, or go back to the form.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaterialsScreen.qml" line="139"/>
         <source>没有找到纸张的边缘，已保存整个画面。看不清的话请点“重拍”。</source>
         <translation>No page edge was found, so the whole picture was kept. If it is hard to read, tap “Retake”.</translation>
     </message>
     <message>
-        <location filename="../qml/MaterialsScreen.qml" line="114"/>
+        <location filename="../qml/MaterialsScreen.qml" line="151"/>
         <source>拍照</source>
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../qml/MaterialsScreen.qml" line="133"/>
+        <location filename="../qml/MaterialsScreen.qml" line="170"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/MaterialsScreen.qml" line="142"/>
+        <location filename="../qml/MaterialsScreen.qml" line="179"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>

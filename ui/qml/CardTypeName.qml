@@ -9,6 +9,7 @@ QtObject {
         case "hk_mo_tw_permit": return qsTr("港澳台居民居住证");
         case "foreign_permanent_2017": return qsTr("外国人永久居留身份证（2017 版）");
         case "foreign_permanent_2023": return qsTr("外国人永久居留身份证（2023 版）");
+        case "netid": return qsTr("政务App身份码");
         }
         return type;
     }

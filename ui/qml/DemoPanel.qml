@@ -103,6 +103,21 @@ Item {
                     text: qsTr("移开卡片")
                     onClicked: Kiosk.simulate("card remove")
                 }
+                // The reference platform knows these codes (app/refplatform/demonetid.h).
+                KioskButton {
+                    objectName: "demoAppCode"
+                    width: 500
+                    fontSize: 24
+                    text: qsTr("扫政务App身份码")
+                    onClicked: Kiosk.simulate("scan https://netid.example.gov.cn/v1/demo-resident")
+                }
+                KioskButton {
+                    objectName: "demoExpiredAppCode"
+                    width: 500
+                    fontSize: 24
+                    text: qsTr("扫过期的身份码")
+                    onClicked: Kiosk.simulate("scan https://netid.example.gov.cn/v1/expired-demo")
+                }
             }
             Text {
                 text: qsTr("摄像头实时画面（模拟场景）")
@@ -140,6 +155,20 @@ Item {
                         text: panel.faultLabel(modelData)
                         onClicked: Kiosk.simulate("fault " + modelData)
                     }
+                }
+                KioskButton {
+                    objectName: "demoCameraStall"
+                    width: 250
+                    fontSize: 22
+                    text: qsTr("高拍仪停止")
+                    onClicked: Kiosk.simulate("camera stall document_camera")
+                }
+                KioskButton {
+                    objectName: "demoCameraResume"
+                    width: 250
+                    fontSize: 22
+                    text: qsTr("高拍仪恢复")
+                    onClicked: Kiosk.simulate("camera resume document_camera")
                 }
                 KioskButton {
                     objectName: "demoFaultNone"

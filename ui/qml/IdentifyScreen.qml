@@ -20,9 +20,15 @@ Item {
         case "card_not_yet_valid": return qsTr("这张证件尚未生效，本机无法受理。请到人工窗口办理。");
         case "card_unreadable": return qsTr("证件信息无法识别，请联系工作人员。");
         case "read_failed": return qsTr("没有读完证件信息，请把证件平放在读卡区，听到提示前不要移开。");
-        case "code_not_a_receipt": return qsTr("这个二维码不是本市政务服务回执上的二维码。请扫描回执上的二维码，或刷身份证查询。");
-        case "code_not_accepted": return qsTr("本机暂不支持扫码认证，请刷身份证，或请工作人员协助。");
+        case "code_not_a_receipt": return qsTr("这个二维码既不是本市政务服务回执上的二维码，也不是政务App身份码。请扫描回执上的二维码，或刷身份证查询。");
+        case "code_not_for_item": return qsTr("这项业务需要刷身份证办理，不能用身份码。");
+        case "code_platform_offline": return qsTr("身份码要由政务服务平台核验，现在连不上平台。请刷身份证。");
+        case "code_qr_expired": return qsTr("身份码已过期。请在手机上刷新身份码后再扫。");
+        case "code_card_invalid": return qsTr("这个二维码不是有效的身份码。请打开政务服务App出示身份码，或刷身份证。");
+        case "code_code_without_identity": return qsTr("平台没有告知这个身份码是谁的，无法为您填表。请刷身份证。");
         }
+        if (Kiosk.cardProblem.startsWith("code_"))
+            return qsTr("身份码核验没有成功，请再扫一次，或刷身份证。");
         return qsTr("读卡没有成功，请重新放置证件。");
     }
 
@@ -135,10 +141,41 @@ Item {
             wrapMode: Text.Wrap
         }
 
+        Text {
+            objectName: "appCodeHint"
+            Layout.fillWidth: true
+            visible: Kiosk.codeIdentificationAccepted && !Kiosk.identified
+            text: qsTr("没带身份证？打开政务服务App，出示身份码，对准扫码窗口或上方摄像头。")
+            font.pixelSize: Theme.fontBody
+            color: Theme.text
+            wrapMode: Text.Wrap
+        }
+
+        Rectangle {
+            objectName: "codeBeingChecked"
+            Layout.fillWidth: true
+            visible: Kiosk.codeBeingChecked
+            implicitHeight: checking.implicitHeight + 2 * Theme.spacing
+            radius: Theme.radius
+            color: Theme.surface
+            border.color: Theme.primary
+            border.width: 2
+            Text {
+                id: checking
+                x: Theme.spacing
+                y: Theme.spacing
+                width: parent.width - 2 * Theme.spacing
+                text: qsTr("正在向政务服务平台核验您的身份码，请稍候……")
+                font.pixelSize: Theme.fontBody
+                color: Theme.primaryDark
+                wrapMode: Text.Wrap
+            }
+        }
+
         Rectangle {
             objectName: "cardProblem"
             Layout.fillWidth: true
-            visible: screen.problemText !== "" && !Kiosk.identified
+            visible: screen.problemText !== "" && !Kiosk.identified && !Kiosk.codeBeingChecked
             implicitHeight: problem.implicitHeight + 2 * Theme.spacing
             radius: Theme.radius
             color: "#FDECEC"

@@ -94,6 +94,43 @@ Item {
             Layout.fillHeight: true
             Layout.minimumHeight: 400
             camera: "document_camera"
+            visible: Kiosk.documentCameraUsable
+        }
+
+        // The document camera stopped while the resident was at it: what they have done is kept,
+        // and the screen says what they can do; it goes on by itself when the camera is back.
+        Rectangle {
+            objectName: "cameraStopped"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.minimumHeight: 400
+            visible: !Kiosk.documentCameraUsable
+            radius: Theme.radius
+            color: "#FFF4E0"
+            border.color: Theme.warning
+            border.width: 3
+            ColumnLayout {
+                anchors.fill: parent
+                anchors.margins: Theme.margin
+                spacing: Theme.spacing
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("高拍仪暂时没有画面")
+                    font.pixelSize: Theme.fontHeading
+                    font.bold: true
+                    color: Theme.warning
+                    wrapMode: Text.Wrap
+                }
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("您填写的内容和已拍好的页面都还在，不会丢失。请稍等，画面恢复后可以接着拍；也可以点上方的“帮助”找工作人员，或者返回修改表格。")
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.text
+                    wrapMode: Text.Wrap
+                    lineHeight: 1.2
+                }
+                Item { Layout.fillHeight: true }
+            }
         }
 
         Text {
@@ -110,7 +147,7 @@ Item {
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.touchMin + 24
             primary: true
-            enabled: Kiosk.currentMaterial !== ""
+            enabled: Kiosk.currentMaterial !== "" && Kiosk.documentCameraUsable
             text: qsTr("拍照")
             onClicked: Kiosk.capturePage()
         }

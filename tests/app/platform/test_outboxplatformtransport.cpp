@@ -14,6 +14,8 @@ private slots:
     void retriesTransientFailuresHonouringRetryAfter();
     void retriesAClockThatIsStillOff();
     void parksPermanentFailuresWithTheirCode();
+    void sendsTheHolderTokenOnlyWhileThePlatformHonoursIt_data();
+    void sendsTheHolderTokenOnlyWhileThePlatformHonoursIt();
 };
 
 void TestOutboxPlatformTransport::deliversWithTheReferenceOfEachKind_data()
@@ -74,6 +76,31 @@ void TestOutboxPlatformTransport::parksPermanentFailuresWithTheirCode()
     const DeliveryResult r = OutboxPlatformTransport::toDelivery(EntryKind::Case, invalid);
     QVERIFY(std::holds_alternative<Permanent>(r));
     QCOMPARE(std::get<Permanent>(r).code, QStringLiteral("validation_failed"));
+}
+
+void TestOutboxPlatformTransport::sendsTheHolderTokenOnlyWhileThePlatformHonoursIt_data()
+{
+    QTest::addColumn<int>("secondsLeft");
+    QTest::addColumn<bool>("tokenSent");
+    QTest::newRow("sent at once: ten minutes left") << 600 << true;
+    QTest::newRow("queued briefly: two minutes left") << 120 << true;
+    QTest::newRow("less than a minute left") << 30 << false;
+    QTest::newRow("queued past its end") << -3600 << false;
+}
+
+void TestOutboxPlatformTransport::sendsTheHolderTokenOnlyWhileThePlatformHonoursIt()
+{
+    QFETCH(int, secondsLeft);
+    QFETCH(bool, tokenSent);
+    const QDateTime now = QDateTime::fromString(QStringLiteral("2026-11-23T04:00:00Z"), Qt::ISODate);
+    const QJsonObject queued{{QStringLiteral("item_code"), QStringLiteral("340100-000-ZZ-0006-01")},
+                             {QStringLiteral("holder_token"), QStringLiteral("tok")},
+                             {QLatin1String(OutboxPlatformTransport::HolderTokenExpiryKey),
+                              now.addSecs(secondsLeft).toString(Qt::ISODateWithMs)}};
+    const QJsonObject sent = OutboxPlatformTransport::caseBodyToSend(queued, now);
+    QCOMPARE(sent.contains(QLatin1String("holder_token")), tokenSent);
+    QVERIFY(!sent.contains(QLatin1String(OutboxPlatformTransport::HolderTokenExpiryKey)));
+    QCOMPARE(sent.value(QLatin1String("item_code")), queued.value(QLatin1String("item_code")));
 }
 
 QTEST_GUILESS_MAIN(TestOutboxPlatformTransport)

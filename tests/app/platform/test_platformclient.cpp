@@ -39,6 +39,8 @@ private slots:
     void correctsItsClockFromClockSkewAndRetriesOnce();
     void verifiesAResidentAndServesTheirLicencesAndCases();
     void tellsWhyAnIdentityWasNotVerified();
+    void saysWhoseANetworkIdentityCodeIs();
+    void refusesACaseWhoseHolderTokenIsStaleOrSomeoneElses();
     void uploadsMaterialsAndSubmitsACaseThatProgresses();
     void issuesAPrintableDocumentForAnInstantPrintItem();
     void reportsEveryFieldThatFailsTheItemsChecks();
@@ -361,6 +363,59 @@ void TestPlatformClient::tellsWhyAnIdentityWasNotVerified()
     const PlatformResult qr = await(client.verifyIdentity({{QStringLiteral("method"), QStringLiteral("netid_qr")},
                                                            {QStringLiteral("qr_payload"), QStringLiteral("expired:abc")}}));
     QCOMPARE(qr.body.value(QLatin1String("reason")).toString(), QStringLiteral("qr_expired"));
+}
+
+void TestPlatformClient::saysWhoseANetworkIdentityCodeIs()
+{
+    PlatformClient client(settings());
+    const PlatformResult known = await(client.verifyIdentity({{QStringLiteral("method"), QStringLiteral("netid_qr")},
+                                                              {QStringLiteral("qr_payload"), QStringLiteral("https://netid.example.gov.cn/v1/demo-resident")}}));
+    QVERIFY2(known.isOk(), qPrintable(known.summary()));
+    QVERIFY(known.body.value(QLatin1String("verified")).toBool());
+    const QJsonObject holder = known.body.value(QLatin1String("holder")).toObject();
+    QVERIFY(!holder.value(QLatin1String("name")).toString().isEmpty());
+    QCOMPARE(holder.value(QLatin1String("id_number")).toString().size(), 18);
+    QVERIFY(!known.body.value(QLatin1String("holder_token")).toString().isEmpty());
+
+    const PlatformResult unknown = await(client.verifyIdentity({{QStringLiteral("method"), QStringLiteral("netid_qr")},
+                                                                {QStringLiteral("qr_payload"), QStringLiteral("https://example.com/menu")}}));
+    QVERIFY(unknown.isOk());
+    QCOMPARE(unknown.body.value(QLatin1String("verified")).toBool(), false);
+    QCOMPARE(unknown.body.value(QLatin1String("reason")).toString(), QStringLiteral("card_invalid"));
+    QVERIFY(!unknown.body.contains(QLatin1String("holder")));
+}
+
+void TestPlatformClient::refusesACaseWhoseHolderTokenIsStaleOrSomeoneElses()
+{
+    PlatformClient client(settings());
+    const PlatformResult code = await(client.verifyIdentity({{QStringLiteral("method"), QStringLiteral("netid_qr")},
+                                                             {QStringLiteral("qr_payload"), QStringLiteral("https://netid.example.gov.cn/v1/demo-resident")}}));
+    QVERIFY2(code.isOk(), qPrintable(code.summary()));
+    const QString token = code.body.value(QLatin1String("holder_token")).toString();
+
+    // The code's holder is not the applicant of caseRequest().
+    QJsonObject other = caseRequest(QStringLiteral("T-TOKEN-1"));
+    other.insert(QStringLiteral("holder_token"), token);
+    const PlatformResult refused = await(client.submitCase(other, PlatformClient::newIdempotencyKey()));
+    QCOMPARE(refused.errorCode, QStringLiteral("validation_failed"));
+    QCOMPARE(refused.details.value(QLatin1String("holder_token")).toString(),
+             QStringLiteral("not_the_applicant"));
+
+    QJsonObject stale = caseRequest(QStringLiteral("T-TOKEN-2"));
+    stale.insert(QStringLiteral("holder_token"), QStringLiteral("a-token-the-platform-never-gave-or-forgot"));
+    const PlatformResult expired = await(client.submitCase(stale, PlatformClient::newIdempotencyKey()));
+    QCOMPARE(expired.details.value(QLatin1String("holder_token")).toString(),
+             QStringLiteral("expired"));
+
+    // Their own case, with their token, is filed.
+    QJsonObject own = caseRequest(QStringLiteral("T-TOKEN-3"));
+    QJsonObject applicant = own.value(QLatin1String("applicant")).toObject();
+    applicant.insert(QStringLiteral("id_number"), code.body.value(QLatin1String("holder")).toObject().value(QLatin1String("id_number")));
+    applicant.insert(QStringLiteral("verified_by"), QStringLiteral("netid_qr"));
+    own.insert(QStringLiteral("applicant"), applicant);
+    own.insert(QStringLiteral("holder_token"), token);
+    const PlatformResult filed = await(client.submitCase(own, PlatformClient::newIdempotencyKey()));
+    QVERIFY2(filed.isOk(), qPrintable(filed.summary()));
 }
 
 void TestPlatformClient::uploadsMaterialsAndSubmitsACaseThatProgresses()
