@@ -670,6 +670,12 @@ OutboxResult<std::unique_ptr<OutboxStore>> OutboxStore::open(const OutboxOptions
     return std::unique_ptr<OutboxStore>(new OutboxStore(std::move(d)));
 }
 
+void OutboxStore::setTerminalId(const QString &terminalId)
+{
+    if (!terminalId.isEmpty())
+        d->options.terminalId = terminalId;
+}
+
 QString OutboxStore::filePath() const
 {
     return d->path;

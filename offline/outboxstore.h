@@ -68,6 +68,9 @@ public:
     [[nodiscard]] QString auditFilePath() const;
     [[nodiscard]] const OutboxHealth &health() const;
     [[nodiscard]] bool inspectOnly() const;
+    // The terminal was enrolled while the kiosk runs: local references made from now on carry
+    // its id (those made before keep theirs; a reference only has to be unique on the terminal).
+    void setTerminalId(const QString &terminalId);
 
     // Whether an application of about `estimatedBytes` can still be queued: the kiosk asks before
     // the resident starts, not at the end.

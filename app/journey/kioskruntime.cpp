@@ -158,18 +158,21 @@ void KioskRuntime::startPlatformAndOutbox()
         if (settings->credentials)
             refreshCatalogue();
     }
-    if (m_platform && settings->credentials) {
-        // The heartbeat reports health every 60 s and carries the platform's commands; its beats
-        // are also what tells the client the platform is back after an outage.
-        m_heartbeat = std::make_unique<PlatformHeartbeat>(*m_platform, [this] { return heartbeatReport(); });
-        connect(m_heartbeat.get(), &PlatformHeartbeat::catalogueVersionAnnounced, this, [this](const QString &version) {
-            if (version != m_catalogue.version())
-                refreshCatalogue();
+    if (m_platform && settings->credentials)
+        startHeartbeat();
+    if (m_platform) {
+        // Enrolled on the touch screen while running: the terminal goes to work without a restart.
+        connect(m_platform.get(), &PlatformClient::credentialsChanged, this, [this] {
+            const std::optional<TerminalCredentials> &credentials = m_platform->settings().credentials;
+            if (!credentials)
+                return;
+            qCInfo(lcApp) << "enrolled as" << credentials->terminalId << "- heartbeat and catalogue start";
+            if (m_outbox)
+                m_outbox->setTerminalId(credentials->terminalId);
+            if (!m_heartbeat)
+                startHeartbeat();
+            refreshCatalogue();
         });
-        connect(m_heartbeat.get(), &PlatformHeartbeat::commandReceived, this, [this](const QString &, const QString &name) {
-            actOnCommand(name);
-        });
-        m_heartbeat->start();
     }
     if (m_outbox->health().recoveredFromCorruption)
         qCCritical(lcApp) << "the outbox file was corrupt and was moved aside; staff must look at it";
@@ -189,6 +192,22 @@ void KioskRuntime::startPlatformAndOutbox()
     }
     m_submission = std::make_unique<CaseSubmission>(*m_outbox, *m_sender, std::chrono::seconds(8));
     connect(m_submission.get(), &CaseSubmission::finished, this, &KioskRuntime::takeSubmissionOutcome);
+}
+
+void KioskRuntime::startHeartbeat()
+{
+    // The heartbeat reports health every 60 s and carries the platform's commands; its beats
+    // are also what tells the client the platform is back after an outage.
+    m_heartbeat = std::make_unique<PlatformHeartbeat>(*m_platform, [this] { return heartbeatReport(); });
+    connect(m_heartbeat.get(), &PlatformHeartbeat::catalogueVersionAnnounced, this, [this](const QString &version) {
+        if (version != m_catalogue.version())
+            refreshCatalogue();
+    });
+    connect(m_heartbeat.get(), &PlatformHeartbeat::commandReceived, this, [this](const QString &, const QString &name) {
+        actOnCommand(name);
+    });
+    m_heartbeat->start();
+    emit heartbeatStarted();
 }
 
 QJsonObject KioskRuntime::heartbeatReport() const

@@ -58,7 +58,7 @@ public:
     [[nodiscard]] bool isLocked() const { return m_locked; }
     // The heartbeat body of the contract: version, uptime, queue, devices, free disk.
     [[nodiscard]] QJsonObject heartbeatReport() const;
-    // Null until the terminal is enrolled.
+    // Null until the terminal is enrolled (heartbeatStarted() then follows).
     [[nodiscard]] PlatformHeartbeat *heartbeat() const { return m_heartbeat.get(); }
 
     // Why a resident cannot start `item` on this kiosk right now, before they type anything:
@@ -133,6 +133,7 @@ signals:
     // The receipt job ended: printed, or not with the printer's reason ("media-empty", …).
     void receiptPrinted(bool printed, const QString &detail);
     void lockedChanged(bool locked);
+    void heartbeatStarted();
     // The platform's catalogue replaced the one the kiosk offered (between two residents).
     void catalogueChanged();
     // A page was captured for the current material; `pageFound` is false when no page outline
@@ -148,6 +149,7 @@ private:
     KioskRuntime(const KioskConfig &config, Catalogue catalogue);
     void startDevices();
     void startPlatformAndOutbox();
+    void startHeartbeat();
     void takeCard(const IdCardHolder &holder);
     void actOnCommand(const QString &name);
     void refreshCatalogue();

@@ -153,6 +153,7 @@ QString PlatformClient::connectivityName(Connectivity connectivity)
 void PlatformClient::setCredentials(const TerminalCredentials &credentials)
 {
     m_settings.credentials = credentials;
+    emit credentialsChanged();
 }
 
 QString PlatformClient::newIdempotencyKey()

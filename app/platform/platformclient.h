@@ -94,6 +94,8 @@ signals:
     void connectivityChanged(PlatformClient::Connectivity connectivity);
     // Emitted whenever a clock_skew answer moved the offset.
     void clockOffsetChanged(qint64 offsetMs);
+    // The terminal was enrolled (or re-enrolled) while the client runs.
+    void credentialsChanged();
 
 private:
     PlatformCall *start(PlatformEndpoint endpoint, const QByteArray &method, const QString &path,

@@ -135,6 +135,16 @@ private slots:
         QCOMPARE(keys.size(), 4);
     }
 
+    void referencesCarryTheTerminalIdOnceEnrolledWhileRunning()
+    {
+        auto store = open();
+        QVERIFY(store);
+        store->setTerminalId(QStringLiteral("T340103000099"));
+        const OutboxResult<QueuedCase> queued = store->enqueueCase(caseDraft(0));
+        QVERIFY2(queued.ok(), qPrintable(queued.error().message));
+        QCOMPARE(queued->localRef, QStringLiteral("T340103000099-000001"));
+    }
+
     void enqueuedCaseSurvivesReopening()
     {
         QString ref;
