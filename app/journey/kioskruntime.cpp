@@ -29,6 +29,7 @@
 #include <QDir>
 #include <QFile>
 #include <QStorageInfo>
+#include <QThread>
 
 namespace {
 
@@ -112,6 +113,10 @@ KioskRuntime::~KioskRuntime()
     m_session.removeWipeable(&m_verification);
     m_session.removeWipeable(&m_draft);
     m_session.removeWipeable(&m_identity);
+    if (m_diagnostics) {
+        m_diagnostics->wait();
+        delete m_diagnostics;
+    }
     m_heartbeat.reset();
     m_submission.reset();
     if (m_sender)
@@ -250,16 +255,34 @@ void KioskRuntime::actOnCommand(const QString &name)
             emit lockedChanged(m_locked);
         }
     } else if (name == QLatin1String("collect_diagnostics")) {
-        // Made from what this process already knows (its devices, its client's last contact), so
-        // it never waits on the network; tar of a few small files takes milliseconds.
-        StatusReport::Options options;
-        options.devices = m_devices ? DeviceSurvey::describe(*m_devices, m_config) : QJsonArray();
-        options.platformConnectivity = !m_platform ? QStringLiteral("no client")
-                                       : m_platform->connectivity() == PlatformClient::Connectivity::Online ? QStringLiteral("online")
-                                       : m_platform->connectivity() == PlatformClient::Connectivity::Degraded ? QStringLiteral("degraded")
-                                                                                                              : QStringLiteral("offline");
-        QString error;
-        const QString path = DiagnosticsBundle::collectInto(m_config, StatusReport::collect(m_config, options), heartbeatReport(), &error);
+        collectDiagnostics();
+    } else {
+        qCWarning(lcApp) << "platform command" << name << "is not carried out by this build";
+    }
+}
+
+void KioskRuntime::collectDiagnostics()
+{
+    if (m_diagnostics) {
+        qCInfo(lcApp) << "a diagnostics bundle is already being collected";
+        return;
+    }
+    // What this process knows (its devices, its client's last contact) is taken here, so the
+    // bundle never waits on the network; reading the outbox and logs and running tar happen on a
+    // thread of their own, so a slow disk never stalls the screen or the watchdog.
+    StatusReport::Options options;
+    options.devices = m_devices ? DeviceSurvey::describe(*m_devices, m_config) : QJsonArray();
+    options.platformConnectivity = !m_platform ? QStringLiteral("no client")
+                                   : m_platform->connectivity() == PlatformClient::Connectivity::Online ? QStringLiteral("online")
+                                   : m_platform->connectivity() == PlatformClient::Connectivity::Degraded ? QStringLiteral("degraded")
+                                                                                                          : QStringLiteral("offline");
+    auto outcome = std::make_shared<std::pair<QString, QString>>(); // path, error
+    m_diagnostics = QThread::create([config = m_config, options, heartbeat = heartbeatReport(), outcome] {
+        outcome->first = DiagnosticsBundle::collectInto(config, StatusReport::collect(config, options), heartbeat, &outcome->second);
+    });
+    m_diagnostics->setObjectName(QStringLiteral("diagnostics"));
+    connect(m_diagnostics, &QThread::finished, this, [this, outcome] {
+        const auto &[path, error] = *outcome;
         AuditLog(AuditLog::pathIn(m_config.string(QStringLiteral("kiosk/state_dir"))))
             .record(QStringLiteral("platform"), QStringLiteral("diag.bundle"), path.isEmpty() ? QStringLiteral("failed") : QStringLiteral("ok"),
                     path.isEmpty() ? error : path);
@@ -267,9 +290,10 @@ void KioskRuntime::actOnCommand(const QString &name)
             qCWarning(lcApp) << "diagnostics bundle not collected:" << error;
         else
             qCInfo(lcApp) << "diagnostics bundle collected at" << path;
-    } else {
-        qCWarning(lcApp) << "platform command" << name << "is not carried out by this build";
-    }
+        m_diagnostics->deleteLater();
+        m_diagnostics = nullptr;
+    });
+    m_diagnostics->start();
 }
 
 void KioskRuntime::refreshCatalogue()

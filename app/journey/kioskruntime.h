@@ -18,6 +18,7 @@
 #include <memory>
 
 class Camera;
+class QThread;
 class DeviceRegistry;
 class OutboxPlatformTransport;
 class PlatformHeartbeat;
@@ -152,6 +153,7 @@ private:
     void startHeartbeat();
     void takeCard(const IdCardHolder &holder);
     void actOnCommand(const QString &name);
+    void collectDiagnostics();
     void refreshCatalogue();
     void adoptPendingCatalogue();
     [[nodiscard]] Camera *documentCamera() const;
@@ -181,6 +183,7 @@ private:
     std::unique_ptr<CaseSubmission> m_submission;
     std::unique_ptr<PlatformHeartbeat> m_heartbeat;
     bool m_locked = false;
+    QThread *m_diagnostics = nullptr; // collecting a diagnostics bundle, while it runs
     QString m_outboxProblem;
     CaseSubmission::Outcome m_lastOutcome;
     QElapsedTimer m_uptime;
