@@ -1,5 +1,7 @@
 #include "catalogueitemmodel.h"
 
+#include "catalogueitemroles.h"
+
 CatalogueItemModel::CatalogueItemModel(const Catalogue *catalogue, QObject *parent)
     : QAbstractListModel(parent)
     , m_catalogue(catalogue)
@@ -16,26 +18,12 @@ QVariant CatalogueItemModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
-    const CatalogueItem &item = *m_rows.at(index.row());
-    switch (role) {
-    case CodeRole: return item.code;
-    case Qt::DisplayRole:
-    case NameRole: return item.name.in(m_language);
-    case DepartmentRole: return item.department.in(m_language);
-    case KindRole: return Catalogue::kindName(item.kind);
-    case AudienceRole: return Catalogue::audienceName(item.audience);
-    case InstantRole: return item.instant;
-    case OfflineOkRole: return item.offlineOk;
-    case FaceRequiredRole: return item.faceRequired;
-    }
-    return {};
+    return CatalogueItemRoles::value(*m_rows.at(index.row()), role, m_language);
 }
 
 QHash<int, QByteArray> CatalogueItemModel::roleNames() const
 {
-    return {{CodeRole, "code"},         {NameRole, "name"},           {DepartmentRole, "department"},
-            {KindRole, "kind"},         {AudienceRole, "audience"},   {InstantRole, "instant"},
-            {OfflineOkRole, "offlineOk"}, {FaceRequiredRole, "faceRequired"}};
+    return CatalogueItemRoles::names();
 }
 
 void CatalogueItemModel::setAudience(const QString &audience)
@@ -62,7 +50,7 @@ void CatalogueItemModel::setLanguage(const QString &language)
         return;
     m_language = language;
     if (!m_rows.isEmpty())
-        emit dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1), {Qt::DisplayRole, NameRole, DepartmentRole});
+        emit dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1), CatalogueItemRoles::textRoles());
 }
 
 void CatalogueItemModel::refilter()

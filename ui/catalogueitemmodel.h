@@ -17,8 +17,6 @@ class CatalogueItemModel : public QAbstractListModel
     Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
-    enum Role { CodeRole = Qt::UserRole + 1, NameRole, DepartmentRole, KindRole, AudienceRole, InstantRole, OfflineOkRole, FaceRequiredRole };
-
     explicit CatalogueItemModel(const Catalogue *catalogue, QObject *parent = nullptr);
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;

@@ -22,8 +22,6 @@ class CatalogueSearchModel : public QAbstractListModel, public SessionWipeable
     Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
-    enum Role { CodeRole = Qt::UserRole + 1, NameRole, DepartmentRole, KindRole, AudienceRole, InstantRole, OfflineOkRole, FaceRequiredRole };
-
     explicit CatalogueSearchModel(KioskRuntime *runtime, QObject *parent = nullptr);
     ~CatalogueSearchModel() override;
 

@@ -1,5 +1,6 @@
 #include "kioskshell.h"
 
+#include "applicationdesk.h"
 #include "camera/camera.h"
 #include "catalogueitemmodel.h"
 #include "device/deviceregistry.h"
@@ -35,6 +36,7 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     : QObject(parent)
     , m_runtime(runtime)
     , m_services(nullptr)
+    , m_form(nullptr)
     , m_language(QStringLiteral("zh"))
     , m_items(new CatalogueItemModel(&runtime->catalogue(), this))
     , m_themeItems(new CatalogueItemModel(&runtime->catalogue(), this))
@@ -55,11 +57,6 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
         m_cardProblem = detail;
         emit identityChanged();
     });
-    connect(runtime->draft(), &ApplicationDraft::changed, this, &KioskShell::formChanged);
-    connect(runtime, &KioskRuntime::pageCaptured, this, [this](bool found) {
-        m_lastPageFound = found;
-        emit pageCaptured();
-    });
     connect(runtime, &KioskRuntime::submissionFinished, this, [this](const CaseSubmission::Outcome &outcome) {
         m_outcome = CaseSubmission::kindName(outcome.kind);
         m_caseNumber = outcome.caseNo;
@@ -71,6 +68,7 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     });
     connect(runtime, &KioskRuntime::lockedChanged, this, &KioskShell::outOfServiceChanged);
     m_services = new ServiceDesk(runtime, this, this);
+    m_form = new ApplicationDesk(runtime, this, this);
     connect(runtime, &KioskRuntime::verificationFinished, this, [this](bool verified, const QString &problem) {
         if (m_runtime->session()->state() == SessionState::Identify) {
             // The answer about a code shown at identification: who it is, or why not.
@@ -231,11 +229,6 @@ bool KioskShell::cardReaderUsable() const
     return reader && reader->health().isUsable();
 }
 
-bool KioskShell::documentCameraUsable() const
-{
-    return m_runtime->documentCameraUsable();
-}
-
 bool KioskShell::receiptPrinterUsable() const
 {
     return m_runtime->receiptPrinterUsable();
@@ -324,45 +317,6 @@ bool KioskShell::startTheme()
     emit identityChanged();
     emit screenChanged();
     return true;
-}
-
-QVariantList KioskShell::formFields() const
-{
-    const ApplicationDraft *draft = m_runtime->draft();
-    QVariantList fields;
-    if (!draft->isActive())
-        return fields;
-    for (const FormField &field : draft->item()->form) {
-        const bool prefilled = draft->isPrefilled(field.id);
-        QString shown = draft->value(field.id);
-        // What came from the card is shown masked: the resident recognises it, a passer-by does not.
-        if (prefilled && field.prefill == QLatin1String("holder.id_number"))
-            shown = PersonalData::maskIdNumber(shown);
-        else if (prefilled && field.prefill == QLatin1String("holder.name"))
-            shown = PersonalData::maskName(shown);
-        else if (prefilled && field.prefill == QLatin1String("holder.address"))
-            shown = PersonalData::maskAddress(shown);
-        QVariantList options;
-        for (const auto &[value, label] : field.options)
-            options.append(QVariantMap{{QStringLiteral("value"), value}, {QStringLiteral("label"), label.in(m_language)}});
-        fields.append(QVariantMap{
-            {QStringLiteral("id"), field.id},
-            {QStringLiteral("label"), field.label.in(m_language)},
-            {QStringLiteral("type"), field.type},
-            {QStringLiteral("required"), field.required},
-            {QStringLiteral("readonly"), field.readonly && prefilled},
-            {QStringLiteral("prefilled"), prefilled},
-            {QStringLiteral("value"), shown},
-            {QStringLiteral("problem"), FormValidation::problemName(draft->problem(field.id))},
-            {QStringLiteral("options"), options},
-        });
-    }
-    return fields;
-}
-
-bool KioskShell::formComplete() const
-{
-    return m_runtime->draft()->isComplete();
 }
 
 const CatalogueItem *KioskShell::selectedCatalogueItem() const
@@ -485,78 +439,6 @@ bool KioskShell::codeBeingChecked() const
            && m_runtime->verification()->state() == IdentityVerification::State::Verifying;
 }
 
-bool KioskShell::setFieldValue(const QString &fieldId, const QString &value)
-{
-    return m_runtime->draft()->setValue(fieldId, value);
-}
-
-bool KioskShell::reviewForm()
-{
-    const ApplicationDraft *draft = m_runtime->draft();
-    if (!draft->isComplete())
-        return false;
-    // Items with materials go to the document camera first; the review comes after.
-    if (!draft->item()->materials.isEmpty()) {
-        if (!m_runtime->session()->advance(SessionState::Materials))
-            return false;
-        return selectMaterial(draft->item()->materials.first().id);
-    }
-    return m_runtime->session()->advance(SessionState::Review);
-}
-
-QVariantList KioskShell::materials() const
-{
-    const ApplicationDraft *draft = m_runtime->draft();
-    QVariantList list;
-    if (!draft->isActive())
-        return list;
-    for (const MaterialSpec &material : draft->item()->materials) {
-        list.append(QVariantMap{{QStringLiteral("id"), material.id},
-                                {QStringLiteral("name"), material.name.in(m_language)},
-                                {QStringLiteral("required"), material.required},
-                                {QStringLiteral("pages"), static_cast<int>(draft->pages(material.id).size())}});
-    }
-    return list;
-}
-
-bool KioskShell::materialsComplete() const
-{
-    return m_runtime->draft()->materialsComplete();
-}
-
-bool KioskShell::selectMaterial(const QString &materialId)
-{
-    if (!m_runtime->startDocumentCapture(materialId))
-        return false;
-    m_currentMaterial = materialId;
-    emit currentMaterialChanged();
-    return true;
-}
-
-bool KioskShell::capturePage()
-{
-    return m_runtime->capturePage();
-}
-
-bool KioskShell::retakeMaterial(const QString &materialId)
-{
-    return m_runtime->draft()->removePages(materialId) && selectMaterial(materialId);
-}
-
-bool KioskShell::reviewMaterials()
-{
-    if (!m_runtime->draft()->materialsComplete() || !m_runtime->session()->advance(SessionState::Review))
-        return false;
-    m_runtime->stopDocumentCapture();
-    return true;
-}
-
-bool KioskShell::backToForm()
-{
-    m_runtime->stopDocumentCapture();
-    return m_runtime->session()->advance(SessionState::Form);
-}
-
 bool KioskShell::submitApplication()
 {
     m_outcome.clear();
@@ -640,7 +522,6 @@ bool KioskShell::setLanguage(const QString &language)
     qCInfo(lcUi) << "language" << language;
     emit languageChanged();
     emit selectionChanged();
-    emit formChanged();
     return true;
 }
 
@@ -725,8 +606,6 @@ void KioskShell::wipeSessionData()
     m_errand.clear();
     m_themeItem.reset();
     m_cardProblem.clear();
-    m_currentMaterial.clear();
-    m_lastPageFound = true;
     m_outcome.clear();
     m_caseNumber.clear();
     m_localReference.clear();

@@ -13,6 +13,7 @@
 
 class FrameProvider;
 class KioskRuntime;
+class ApplicationDesk;
 class ServiceDesk;
 
 // What the QML screens see of the kiosk, as the singleton `Kiosk`: which screen to show, the
@@ -47,14 +48,7 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(bool codeIdentificationAccepted READ codeIdentificationAccepted NOTIFY selectionChanged)
     Q_PROPERTY(bool cardReaderUsable READ cardReaderUsable NOTIFY devicesChanged)
     Q_PROPERTY(bool receiptPrinterUsable READ receiptPrinterUsable NOTIFY devicesChanged)
-    Q_PROPERTY(bool documentCameraUsable READ documentCameraUsable NOTIFY devicesChanged)
     Q_PROPERTY(QString selectedItemUnavailable READ selectedItemUnavailable NOTIFY selectionChanged)
-    Q_PROPERTY(QVariantList formFields READ formFields NOTIFY formChanged)
-    Q_PROPERTY(bool formComplete READ formComplete NOTIFY formChanged)
-    Q_PROPERTY(QVariantList materials READ materials NOTIFY formChanged)
-    Q_PROPERTY(bool materialsComplete READ materialsComplete NOTIFY formChanged)
-    Q_PROPERTY(QString currentMaterial READ currentMaterial NOTIFY currentMaterialChanged)
-    Q_PROPERTY(bool lastPageFound READ lastPageFound NOTIFY pageCaptured)
     Q_PROPERTY(QString outcome READ outcome NOTIFY outcomeChanged)
     Q_PROPERTY(QString caseNumber READ caseNumber NOTIFY outcomeChanged)
     Q_PROPERTY(QString localReference READ localReference NOTIFY outcomeChanged)
@@ -110,18 +104,8 @@ public:
     [[nodiscard]] bool codeIdentificationAccepted() const { return codeIdentificationRefusal().isEmpty(); }
     [[nodiscard]] bool cardReaderUsable() const;
     [[nodiscard]] bool receiptPrinterUsable() const;
-    [[nodiscard]] bool documentCameraUsable() const;
     // Why the selected item cannot be started here now ("platform_offline", …), or empty.
     [[nodiscard]] QString selectedItemUnavailable() const;
-    // The form of the application in progress: id, label, type, required, readonly, prefilled,
-    // value (masked when it came from the card), problem, options.
-    [[nodiscard]] QVariantList formFields() const;
-    [[nodiscard]] bool formComplete() const;
-    // The item's materials: id, name, required, pages (how many captured).
-    [[nodiscard]] QVariantList materials() const;
-    [[nodiscard]] bool materialsComplete() const;
-    [[nodiscard]] QString currentMaterial() const { return m_currentMaterial; }
-    [[nodiscard]] bool lastPageFound() const { return m_lastPageFound; }
     // "filed", "queued", "refused" or "not_stored" once a submission has finished; else empty.
     [[nodiscard]] QString outcome() const { return m_outcome; }
     [[nodiscard]] QString caseNumber() const { return m_caseNumber; }
@@ -159,13 +143,6 @@ public:
     // goes to the form, prefilled from the card; a face check asks for consent first; documents,
     // queries and records are checked with the platform and then shown.
     Q_INVOKABLE bool continueToForm();
-    Q_INVOKABLE bool setFieldValue(const QString &fieldId, const QString &value);
-    Q_INVOKABLE bool reviewForm();
-    Q_INVOKABLE bool selectMaterial(const QString &materialId);
-    Q_INVOKABLE bool capturePage();
-    Q_INVOKABLE bool retakeMaterial(const QString &materialId);
-    Q_INVOKABLE bool reviewMaterials();
-    Q_INVOKABLE bool backToForm();
     Q_INVOKABLE bool submitApplication();
     Q_INVOKABLE bool continueToRating();
     Q_INVOKABLE bool printReceipt();
@@ -185,9 +162,6 @@ signals:
     void selectionChanged();
     void identityChanged();
     void devicesChanged();
-    void formChanged();
-    void currentMaterialChanged();
-    void pageCaptured();
     void outcomeChanged();
     void receiptChanged();
     void outOfServiceChanged();
@@ -202,6 +176,7 @@ private:
 
     KioskRuntime *m_runtime;
     ServiceDesk *m_services;
+    ApplicationDesk *m_form;
     QString m_errand;
     std::optional<CatalogueItem> m_themeItem; // the merged item while a theme is being done
     QPointer<QQmlEngine> m_engine;
@@ -210,8 +185,6 @@ private:
     QString m_selectedItem;
     QString m_selectedTheme;
     QString m_cardProblem;
-    QString m_currentMaterial;
-    bool m_lastPageFound = true;
     QString m_outcome;
     QString m_caseNumber;
     QString m_localReference;

@@ -805,8 +805,12 @@ void KioskRuntime::startDevices()
     }
     if (Camera *camera = faceCamera()) {
         connect(camera, &Camera::faceGuidance, this, [this](const QString &guidance) {
-            if (m_session.state() == SessionState::Verify)
-                emit faceGuidance(guidance);
+            if (m_session.state() != SessionState::Verify)
+                return;
+            // A face before the camera is a resident at work, not an idle screen.
+            if (guidance != QLatin1String("no_face"))
+                m_session.touch();
+            emit faceGuidance(guidance);
         });
         connect(camera, &Camera::faceCaptured, this, [this](const QByteArray &jpeg, double) { takeFace(jpeg); });
         connect(camera, &Camera::codeScanned, this, [this](const QString &, const QString &text) {

@@ -2,6 +2,7 @@
 #include "common/personaldata.h"
 #include "idcard/sim/simcards.h"
 #include "kioskruntime.h"
+#include "applicationdesk.h"
 #include "kioskshell.h"
 #include "kioskwindow.h"
 #include "outboxstore.h"
@@ -44,6 +45,7 @@ private:
     std::unique_ptr<RunningKiosk> m_kiosk;
     KioskRuntime *m_runtime = nullptr;
     KioskShell *m_shell = nullptr;
+    ApplicationDesk *m_form = nullptr;
     QQuickWindow *m_window = nullptr;
 
     bool tapWhenShown(const QString &name, int timeoutMs = 20000) { return UiProbe::tapWhenShown(m_window, name, timeoutMs); }
@@ -80,7 +82,7 @@ private:
             QVERIFY(UiProbe::tap(m_window, QStringLiteral("key_") + digit));
         UiProbe::screenshot(m_window, QStringLiteral("form-keypad-zh"));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("keypadDone")));
-        QTRY_VERIFY(m_shell->formComplete());
+        QTRY_VERIFY(m_form->complete());
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("reviewButton")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("reviewScreen")));
         UiProbe::screenshot(m_window, QStringLiteral("review-zh"));
@@ -139,6 +141,8 @@ private slots:
         QVERIFY2(m_kiosk, qPrintable(error));
         m_runtime = m_kiosk->runtime();
         m_shell = m_kiosk->shell();
+        m_form = m_shell->findChild<ApplicationDesk *>();
+        QVERIFY(m_form);
         m_window = m_kiosk->window();
         QVERIFY(m_runtime->outbox());
     }
@@ -146,6 +150,7 @@ private slots:
     void cleanup()
     {
         m_window = nullptr;
+        m_form = nullptr;
         m_shell = nullptr;
         m_runtime = nullptr;
         m_kiosk.reset();
@@ -209,7 +214,7 @@ private slots:
 
         QVERIFY(!m_runtime->identity()->isIdentified());
         QVERIFY(!m_runtime->draft()->isActive());
-        QVERIFY(m_shell->formFields().isEmpty());
+        QVERIFY(m_form->fields().isEmpty());
         QVERIFY(m_shell->caseNumber().isEmpty());
         verifyNothingOfTheResidentIsStored();
     }
@@ -235,9 +240,9 @@ private slots:
         QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
         QVERIFY(tapWhenShown(QStringLiteral("continueButton")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("formScreen")));
-        QVERIFY(m_shell->setFieldValue(QStringLiteral("phone"), m_phone));
+        QVERIFY(m_form->setFieldValue(QStringLiteral("phone"), m_phone));
         QVERIFY(tapWhenShown(QStringLiteral("option_contribution_level_500")));
-        QTRY_VERIFY(m_shell->formComplete());
+        QTRY_VERIFY(m_form->complete());
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("reviewButton")));
 
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("materialsScreen")));

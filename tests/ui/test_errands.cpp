@@ -4,6 +4,7 @@
 #include "device/deviceregistry.h"
 #include "idcard/sim/simcards.h"
 #include "kioskruntime.h"
+#include "applicationdesk.h"
 #include "kioskshell.h"
 #include "printer/sim/printersimulator.h"
 #include "runningkiosk.h"
@@ -42,6 +43,7 @@ private:
     std::unique_ptr<RunningKiosk> m_kiosk;
     KioskRuntime *m_runtime = nullptr;
     KioskShell *m_shell = nullptr;
+    ApplicationDesk *m_form = nullptr;
     QQuickWindow *m_window = nullptr;
 
     bool tapWhenShown(const QString &name, int timeoutMs = 30000) { return UiProbe::tapWhenShown(m_window, name, timeoutMs); }
@@ -76,6 +78,20 @@ private:
         QTRY_COMPARE_WITH_TIMEOUT(m_shell->selectedItemUnavailable(), QString(), 30000);
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("startButton")));
         presentCard();
+    }
+
+    // Home → the item's guide → start → the resident's app code on the scanner.
+    void presentCodeFor(const QString &itemCode)
+    {
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        QVERIFY(m_shell->openItem(itemCode));
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->selectedItemUnavailable(), QString(), 30000);
+        QVERIFY(tapWhenShown(QStringLiteral("startButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("identifyScreen")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_runtime->devices()->device(QStringLiteral("barcode_scanner"))->health().isUsable(), 20000);
+        QVERIFY(m_shell->simulate(QStringLiteral("scan https://netid.example.gov.cn/v1/demo-resident")).startsWith(QLatin1String("ok")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->identified(), 30000);
     }
 
     void presentCard()
@@ -140,6 +156,8 @@ private slots:
         QVERIFY2(m_kiosk, qPrintable(error));
         m_runtime = m_kiosk->runtime();
         m_shell = m_kiosk->shell();
+        m_form = m_shell->findChild<ApplicationDesk *>();
+        QVERIFY(m_form);
         m_window = m_kiosk->window();
         QVERIFY(Services());
     }
@@ -147,6 +165,7 @@ private slots:
     void cleanup()
     {
         m_window = nullptr;
+        m_form = nullptr;
         m_shell = nullptr;
         m_runtime = nullptr;
         m_kiosk.reset();
@@ -323,22 +342,22 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("formScreen")), 60000);
 
         // One form: the fields the three items share appear once.
-        const QVariantList fields = m_shell->formFields();
+        const QVariantList fields = m_form->fields();
         QStringList ids;
         for (const QVariant &field : fields)
             ids.append(field.toMap().value(QStringLiteral("id")).toString());
         QCOMPARE(ids.count(QStringLiteral("phone")), 1);
         QVERIFY2(ids.contains(QStringLiteral("bank_account")) && ids.contains(QStringLiteral("address")), qPrintable(ids.join(QLatin1Char(','))));
-        QVERIFY(m_shell->setFieldValue(QStringLiteral("phone"), phone));
-        QVERIFY(m_shell->setFieldValue(QStringLiteral("bank_account"), account));
-        QTRY_VERIFY(m_shell->formComplete());
+        QVERIFY(m_form->setFieldValue(QStringLiteral("phone"), phone));
+        QVERIFY(m_form->setFieldValue(QStringLiteral("bank_account"), account));
+        QTRY_VERIFY(m_form->complete());
         UiProbe::screenshot(m_window, QStringLiteral("theme-form-zh"));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("reviewButton")));
 
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("materialsScreen")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("documentPreview"))->property("live").toBool(), 30000);
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("captureButton")));
-        QTRY_VERIFY_WITH_TIMEOUT(m_shell->materialsComplete(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_form->materialsComplete(), 30000);
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("materialsDoneButton")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("reviewScreen")));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitButton")));
@@ -435,8 +454,8 @@ private slots:
         QCOMPARE(m_runtime->draft()->value(QStringLiteral("name")), card.name);
         QCOMPARE(m_runtime->draft()->value(QStringLiteral("id_number")), card.idNumber);
         QVERIFY(m_runtime->draft()->isPrefilled(QStringLiteral("id_number")));
-        QVERIFY(m_shell->setFieldValue(QStringLiteral("phone"), QStringLiteral("13955123456")));
-        QTRY_VERIFY(m_shell->formComplete());
+        QVERIFY(m_form->setFieldValue(QStringLiteral("phone"), QStringLiteral("13955123456")));
+        QTRY_VERIFY(m_form->complete());
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("reviewButton")));
         QVERIFY(tapWhenShown(QStringLiteral("submitButton")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("resultScreen")), 60000);
@@ -458,6 +477,29 @@ private slots:
         QVERIFY(m_runtime->identity()->codePayload().isEmpty());
         QVERIFY(!m_runtime->verification()->codeHolder());
         QVERIFY(m_runtime->verification()->holderToken().isEmpty());
+        verifyNothingOfTheResidentIsStored();
+    }
+
+    void anAppCodeAndALiveFaceServeAnItemThatNeedsAFace()
+    {
+        presentCodeFor(m_faceItem);
+        QVERIFY(tapWhenShown(QStringLiteral("continueButton")));
+        QVERIFY(tapWhenShown(QStringLiteral("agreeButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("deliveryScreen")), 90000);
+        QTRY_COMPARE_WITH_TIMEOUT(Services()->deliveryStage(), QStringLiteral("done"), 60000);
+        // The code, then the code with the face: the platform compared the face with the code's holder.
+        const QJsonArray checks = table(QStringLiteral("verifications"));
+        QCOMPARE(checks.size(), 2);
+        for (const QJsonValue &check : checks) {
+            QCOMPARE(check.toObject().value(QLatin1String("method")).toString(), QStringLiteral("netid_qr"));
+            QCOMPARE(check.toObject().value(QLatin1String("verified")).toInt(), 1);
+        }
+        QCOMPARE(checks.at(1).toObject().value(QLatin1String("face")).toInt(), 1);
+        QVERIFY(m_runtime->verification()->faceChecked());
+        QCOMPARE(m_runtime->verification()->verifiedBy(), QStringLiteral("netid_qr"));
+        QCOMPARE(table(QStringLiteral("cases")).first().toObject().value(QLatin1String("item_code")).toString(), m_faceItem);
+        m_shell->endSession();
+        QTRY_COMPARE(m_runtime->session()->state(), SessionState::Attract);
         verifyNothingOfTheResidentIsStored();
     }
 

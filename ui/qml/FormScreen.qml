@@ -91,7 +91,7 @@ Item {
             }
 
             Repeater {
-                model: Kiosk.formFields
+                model: Form.fields
                 delegate: ColumnLayout {
                     id: row
                     required property var modelData
@@ -152,7 +152,7 @@ Item {
                                 width: Math.max(300, implicitWidth)
                                 checked: row.modelData.value === modelData.value
                                 text: modelData.label
-                                onClicked: Kiosk.setFieldValue(row.modelData.id, modelData.value)
+                                onClicked: Form.setFieldValue(row.modelData.id, modelData.value)
                             }
                         }
                     }
@@ -177,7 +177,7 @@ Item {
         visible: screen.editing !== "" && !screen.typingText
         allowX: screen.editingType === "id_number"
         onDone: {
-            Kiosk.setFieldValue(screen.editing, keypad.text);
+            Form.setFieldValue(screen.editing, keypad.text);
             screen.editing = "";
         }
         onCancelled: screen.editing = ""
@@ -191,7 +191,7 @@ Item {
         visible: screen.editing !== "" && screen.typingText
         // What was typed lives on in the form only; the keyboard keeps none of it.
         onDone: {
-            Kiosk.setFieldValue(screen.editing, keyboard.text);
+            Form.setFieldValue(screen.editing, keyboard.text);
             screen.editing = "";
             keyboard.reset("", "pinyin");
         }
@@ -227,7 +227,7 @@ Item {
                 text: qsTr("下一步")
                 onClicked: {
                     screen.showProblems = true;
-                    Kiosk.reviewForm();
+                    Form.review();
                 }
             }
         }

@@ -41,7 +41,7 @@ Item {
         }
 
         Repeater {
-            model: Kiosk.materials
+            model: Form.materials
             delegate: Rectangle {
                 id: materialRow
                 required property var modelData
@@ -49,9 +49,9 @@ Item {
                 Layout.fillWidth: true
                 implicitHeight: Math.max(Theme.touchMin + 24, materialName.implicitHeight + 2 * Theme.spacing)
                 radius: Theme.radius
-                color: Kiosk.currentMaterial === modelData.id ? Theme.primaryLight : Theme.surface
-                border.width: Kiosk.currentMaterial === modelData.id ? 4 : 2
-                border.color: Kiosk.currentMaterial === modelData.id ? Theme.primary : Theme.border
+                color: Form.currentMaterial === modelData.id ? Theme.primaryLight : Theme.surface
+                border.width: Form.currentMaterial === modelData.id ? 4 : 2
+                border.color: Form.currentMaterial === modelData.id ? Theme.primary : Theme.border
                 RowLayout {
                     anchors.fill: parent
                     anchors.leftMargin: Theme.spacing
@@ -77,13 +77,13 @@ Item {
                         implicitWidth: 180
                         fontSize: Theme.fontSmall
                         text: qsTr("重拍")
-                        onClicked: Kiosk.retakeMaterial(materialRow.modelData.id)
+                        onClicked: Form.retakeMaterial(materialRow.modelData.id)
                     }
                 }
                 MouseArea {
                     anchors.fill: parent
                     z: -1
-                    onClicked: Kiosk.selectMaterial(materialRow.modelData.id)
+                    onClicked: Form.selectMaterial(materialRow.modelData.id)
                 }
             }
         }
@@ -94,7 +94,7 @@ Item {
             Layout.fillHeight: true
             Layout.minimumHeight: 400
             camera: "document_camera"
-            visible: Kiosk.documentCameraUsable
+            visible: Form.documentCameraUsable
         }
 
         // The document camera stopped while the resident was at it: what they have done is kept,
@@ -104,7 +104,7 @@ Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.minimumHeight: 400
-            visible: !Kiosk.documentCameraUsable
+            visible: !Form.documentCameraUsable
             radius: Theme.radius
             color: "#FFF4E0"
             border.color: Theme.warning
@@ -135,7 +135,7 @@ Item {
 
         Text {
             Layout.fillWidth: true
-            visible: !Kiosk.lastPageFound
+            visible: !Form.lastPageFound
             text: qsTr("没有找到纸张的边缘，已保存整个画面。看不清的话请点“重拍”。")
             font.pixelSize: Theme.fontSmall
             color: Theme.warning
@@ -147,9 +147,9 @@ Item {
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.touchMin + 24
             primary: true
-            enabled: Kiosk.currentMaterial !== "" && Kiosk.documentCameraUsable
+            enabled: Form.currentMaterial !== "" && Form.documentCameraUsable
             text: qsTr("拍照")
-            onClicked: Kiosk.capturePage()
+            onClicked: Form.capturePage()
         }
     }
 
@@ -168,16 +168,16 @@ Item {
             KioskButton {
                 Layout.preferredWidth: 300
                 text: qsTr("返回")
-                onClicked: Kiosk.backToForm()
+                onClicked: Form.backToForm()
             }
             Item { Layout.fillWidth: true }
             KioskButton {
                 objectName: "materialsDoneButton"
                 Layout.preferredWidth: 420
                 primary: true
-                enabled: Kiosk.materialsComplete
+                enabled: Form.materialsComplete
                 text: qsTr("下一步")
-                onClicked: Kiosk.reviewMaterials()
+                onClicked: Form.reviewMaterials()
             }
         }
     }

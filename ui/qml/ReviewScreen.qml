@@ -54,7 +54,7 @@ Item {
                 width: parent.width - 2 * Theme.spacing
                 spacing: 16
                 Repeater {
-                    model: Kiosk.formFields
+                    model: Form.fields
                     delegate: RowLayout {
                         required property var modelData
                         Layout.fillWidth: true
@@ -128,7 +128,7 @@ Item {
             KioskButton {
                 Layout.preferredWidth: 300
                 text: qsTr("修改")
-                onClicked: Kiosk.backToForm()
+                onClicked: Form.backToForm()
             }
             Item { Layout.fillWidth: true }
             KioskButton {

@@ -1,0 +1,167 @@
+#include "applicationdesk.h"
+
+#include "common/personaldata.h"
+#include "kioskruntime.h"
+#include "kioskshell.h"
+
+namespace {
+
+ApplicationDesk *s_instance = nullptr;
+
+} // namespace
+
+ApplicationDesk::ApplicationDesk(KioskRuntime *runtime, KioskShell *shell, QObject *parent)
+    : QObject(parent)
+    , m_runtime(runtime)
+    , m_shell(shell)
+{
+    Q_ASSERT_X(!s_instance, "ApplicationDesk", "one application desk per process");
+    s_instance = this;
+    connect(runtime->draft(), &ApplicationDraft::changed, this, &ApplicationDesk::changed);
+    connect(runtime, &KioskRuntime::pageCaptured, this, [this](bool found) {
+        m_lastPageFound = found;
+        emit changed();
+        emit pageCaptured();
+    });
+    connect(shell, &KioskShell::languageChanged, this, &ApplicationDesk::changed);
+    connect(shell, &KioskShell::devicesChanged, this, &ApplicationDesk::documentCameraChanged);
+    connect(runtime->session(), &SessionMachine::sessionEnded, this, &ApplicationDesk::reset);
+}
+
+ApplicationDesk::~ApplicationDesk()
+{
+    s_instance = nullptr;
+}
+
+ApplicationDesk *ApplicationDesk::create(QQmlEngine *, QJSEngine *)
+{
+    Q_ASSERT_X(s_instance, "ApplicationDesk::create", "construct the application desk before loading QML");
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
+QVariantList ApplicationDesk::fields() const
+{
+    const ApplicationDraft *draft = m_runtime->draft();
+    const QString language = m_shell->language();
+    QVariantList fields;
+    if (!draft->isActive())
+        return fields;
+    for (const FormField &field : draft->item()->form) {
+        const bool prefilled = draft->isPrefilled(field.id);
+        QString shown = draft->value(field.id);
+        // What came from the card is shown masked: the resident recognises it, a passer-by does not.
+        if (prefilled && field.prefill == QLatin1String("holder.id_number"))
+            shown = PersonalData::maskIdNumber(shown);
+        else if (prefilled && field.prefill == QLatin1String("holder.name"))
+            shown = PersonalData::maskName(shown);
+        else if (prefilled && field.prefill == QLatin1String("holder.address"))
+            shown = PersonalData::maskAddress(shown);
+        QVariantList options;
+        for (const auto &[value, label] : field.options)
+            options.append(QVariantMap{{QStringLiteral("value"), value}, {QStringLiteral("label"), label.in(language)}});
+        fields.append(QVariantMap{
+            {QStringLiteral("id"), field.id},
+            {QStringLiteral("label"), field.label.in(language)},
+            {QStringLiteral("type"), field.type},
+            {QStringLiteral("required"), field.required},
+            {QStringLiteral("readonly"), field.readonly && prefilled},
+            {QStringLiteral("prefilled"), prefilled},
+            {QStringLiteral("value"), shown},
+            {QStringLiteral("problem"), FormValidation::problemName(draft->problem(field.id))},
+            {QStringLiteral("options"), options},
+        });
+    }
+    return fields;
+}
+
+bool ApplicationDesk::complete() const
+{
+    return m_runtime->draft()->isComplete();
+}
+
+QVariantList ApplicationDesk::materials() const
+{
+    const ApplicationDraft *draft = m_runtime->draft();
+    QVariantList list;
+    if (!draft->isActive())
+        return list;
+    for (const MaterialSpec &material : draft->item()->materials) {
+        list.append(QVariantMap{{QStringLiteral("id"), material.id},
+                                {QStringLiteral("name"), material.name.in(m_shell->language())},
+                                {QStringLiteral("required"), material.required},
+                                {QStringLiteral("pages"), static_cast<int>(draft->pages(material.id).size())}});
+    }
+    return list;
+}
+
+bool ApplicationDesk::materialsComplete() const
+{
+    return m_runtime->draft()->materialsComplete();
+}
+
+bool ApplicationDesk::documentCameraUsable() const
+{
+    return m_runtime->documentCameraUsable();
+}
+
+bool ApplicationDesk::setFieldValue(const QString &fieldId, const QString &value)
+{
+    return m_runtime->draft()->setValue(fieldId, value);
+}
+
+bool ApplicationDesk::review()
+{
+    const ApplicationDraft *draft = m_runtime->draft();
+    if (!draft->isComplete())
+        return false;
+    // Items with materials go to the document camera first; the review comes after.
+    if (!draft->item()->materials.isEmpty()) {
+        if (!m_runtime->session()->advance(SessionState::Materials))
+            return false;
+        return selectMaterial(draft->item()->materials.first().id);
+    }
+    return m_runtime->session()->advance(SessionState::Review);
+}
+
+bool ApplicationDesk::selectMaterial(const QString &materialId)
+{
+    if (!m_runtime->startDocumentCapture(materialId))
+        return false;
+    m_currentMaterial = materialId;
+    emit currentMaterialChanged();
+    return true;
+}
+
+bool ApplicationDesk::capturePage()
+{
+    return m_runtime->capturePage();
+}
+
+bool ApplicationDesk::retakeMaterial(const QString &materialId)
+{
+    return m_runtime->draft()->removePages(materialId) && selectMaterial(materialId);
+}
+
+bool ApplicationDesk::reviewMaterials()
+{
+    if (!m_runtime->draft()->materialsComplete() || !m_runtime->session()->advance(SessionState::Review))
+        return false;
+    m_runtime->stopDocumentCapture();
+    return true;
+}
+
+bool ApplicationDesk::backToForm()
+{
+    m_runtime->stopDocumentCapture();
+    return m_runtime->session()->advance(SessionState::Form);
+}
+
+void ApplicationDesk::reset()
+{
+    m_currentMaterial.clear();
+    m_lastPageFound = true;
+    emit currentMaterialChanged();
+    emit pageCaptured();
+    emit changed();
+}
