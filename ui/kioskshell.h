@@ -80,6 +80,8 @@ public:
     [[nodiscard]] CatalogueItemModel *themeItems() const { return m_themeItems; }
     [[nodiscard]] ThemeModel *themes() const { return m_themes; }
     [[nodiscard]] CatalogueSearchModel *search() const { return m_search; }
+    // The form, materials and document camera (the QML singleton Form).
+    [[nodiscard]] ApplicationDesk *applicationDesk() const { return m_form; }
     [[nodiscard]] QVariantMap selectedItem() const;
     [[nodiscard]] QVariantMap selectedTheme() const;
     // What the resident came for when it is not a catalogue item: "progress" (办件查询) or

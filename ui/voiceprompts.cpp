@@ -1,5 +1,6 @@
 #include "voiceprompts.h"
 
+#include "applicationdesk.h"
 #include "kioskconfig.h"
 #include "kioskshell.h"
 #include "sessionmachine.h"
@@ -113,6 +114,11 @@ QString VoicePrompts::promptForCardProblem(const QString &problem)
         return problem;
     if (problem == QLatin1String("read_failed"))
         return kCardProblemPrefix + problem;
+    // A network-identity or app code: expired (refresh it), or any other refusal.
+    if (problem == QLatin1String("code_qr_expired"))
+        return QStringLiteral("code_expired");
+    if (problem.startsWith(QLatin1String("code_")))
+        return QStringLiteral("code_problem");
     // The reader's other faults ("no_card", "select_failed", …) all ask for the card again.
     return QStringLiteral("card_problem");
 }
@@ -140,7 +146,8 @@ QStringList VoicePrompts::allPrompts()
         QStringLiteral("submit"),       QStringLiteral("result"),         QStringLiteral("rating"),
         QStringLiteral("countdown"),    QStringLiteral("out_of_service"), QStringLiteral("card_expired"),
         QStringLiteral("card_not_yet_valid"), QStringLiteral("card_unreadable"), QStringLiteral("card_read_failed"),
-        QStringLiteral("card_problem"), QStringLiteral("filed"),          QStringLiteral("queued"),
+        QStringLiteral("card_problem"), QStringLiteral("code_expired"),   QStringLiteral("code_problem"),
+        QStringLiteral("camera_stopped"), QStringLiteral("filed"),        QStringLiteral("queued"),
         QStringLiteral("refused"),      QStringLiteral("not_stored"),     QStringLiteral("receipt_printed"),
         QStringLiteral("receipt_failed"), QStringLiteral("goodbye"),
     };
@@ -171,6 +178,13 @@ void VoicePrompts::connectToShell()
         const QString prompt = promptForReceipt(m_shell->receiptState());
         if (!prompt.isEmpty())
             speak(prompt, Timing::AfterCurrent);
+    });
+    // The document camera stopping while the resident photographs their papers.
+    connect(m_shell->applicationDesk(), &ApplicationDesk::documentCameraChanged, this, [this] {
+        const bool usable = m_shell->applicationDesk()->documentCameraUsable();
+        if (m_shell->screen() == QLatin1String("materials") && !usable && m_documentCameraUsable)
+            speak(QStringLiteral("camera_stopped"));
+        m_documentCameraUsable = usable;
     });
     connect(m_shell, &KioskShell::outOfServiceChanged, this, [this] {
         if (m_shell->outOfService())

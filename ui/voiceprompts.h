@@ -86,4 +86,5 @@ private:
     bool m_identified = false;
     QString m_goodbyeLanguage = QStringLiteral("zh");
     bool m_goodbyeSlow = false;
+    bool m_documentCameraUsable = true;
 };

@@ -276,7 +276,8 @@ private slots:
         }
         QTest::newRow("screen guide") << VoicePrompts::promptForScreen(QStringLiteral("guide")) << false;
         QTest::newRow("screen theme") << VoicePrompts::promptForScreen(QStringLiteral("theme")) << false;
-        for (const char *problem : {"card_expired", "card_not_yet_valid", "card_unreadable", "read_failed", "no_card", "select_failed"})
+        for (const char *problem : {"card_expired", "card_not_yet_valid", "card_unreadable", "read_failed", "no_card", "select_failed",
+                                    "code_qr_expired", "code_card_invalid", "code_not_for_item", "code_platform_offline"})
             QTest::newRow(problem) << VoicePrompts::promptForCardProblem(QString::fromLatin1(problem)) << false;
         for (auto kind : {CaseSubmission::Outcome::Kind::Filed, CaseSubmission::Outcome::Kind::Queued, CaseSubmission::Outcome::Kind::Refused,
                           CaseSubmission::Outcome::Kind::NotStored}) {
