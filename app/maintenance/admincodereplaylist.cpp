@@ -31,6 +31,11 @@ void AdminCodeReplayList::load()
         m_seen.insert(it.key(), qint64(it.value().toDouble()));
 }
 
+bool AdminCodeReplayList::seen(const QString &nonce, const QDateTime &now) const
+{
+    return m_seen.value(nonce, -1) >= now.toSecsSinceEpoch();
+}
+
 AdminCodeReplayList::Outcome AdminCodeReplayList::admit(const QString &nonce, const QDateTime &expires, const QDateTime &now)
 {
     // Re-read first: kioskctl or another kiosk process may share the state directory.

@@ -21,6 +21,8 @@ public:
     // and its code has not expired. NotStored: the file could not be written, so the code must be
     // refused (it could otherwise be used again after a restart).
     [[nodiscard]] Outcome admit(const QString &nonce, const QDateTime &expires, const QDateTime &now);
+    // Whether `nonce` was admitted and its code has not expired; records nothing (kioskctl check).
+    [[nodiscard]] bool seen(const QString &nonce, const QDateTime &now) const;
     [[nodiscard]] int size() const { return int(m_seen.size()); }
 
 private:
