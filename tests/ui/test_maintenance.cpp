@@ -439,6 +439,31 @@ private slots:
         QVERIFY(!auditFile.readAll().contains(good.section(QLatin1Char('.'), 2).toLatin1())); // never the code itself
     }
 
+    void aTechniciansCodeForTheSiteOpensSetupFromThePinPadOfANewTerminal()
+    {
+        startKiosk(false, false);
+        QString error;
+        const std::optional<AdminKeyPair> key = AdminCode::generateKeyPair(&error);
+        QVERIFY2(key, qPrintable(error));
+        QFile keys(adminKeysFile());
+        QVERIFY(keys.open(QIODevice::WriteOnly));
+        keys.write(key->publicPem);
+        keys.close();
+        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->runtime()->devices()->device(QStringLiteral("barcode_scanner"))->health().isUsable(), 20000);
+        QVERIFY(UiProbe::tapWhenShown(m_window, QStringLiteral("technicianSetupButton")));
+        QTRY_VERIFY(shownIn(QStringLiteral("pinPad")).contains(QStringLiteral("设置维护 PIN")));
+
+        // Not enrolled, the terminal answers to its site code.
+        QVERIFY(scan(adminCode(*key, m_kiosk->maintenance()->site(), -10, QStringLiteral("technician"))));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("provisioningScreen")));
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("pinPad")));
+        QCOMPARE(m_kiosk->maintenance()->adminCodeRole(), QStringLiteral("technician"));
+        QVERIFY(auditActions().contains(QStringLiteral("maintenance maintenance.admin-code ok")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("provisioningLeave")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+        QCOMPARE(m_kiosk->maintenance()->adminCodeRole(), QString());
+    }
+
     void withoutAPinMaintenanceSaysHowToSetOne()
     {
         startKiosk(true, false);
