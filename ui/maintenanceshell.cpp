@@ -1,5 +1,7 @@
 #include "maintenanceshell.h"
 
+#include "admincode.h"
+#include "admincodereplaylist.h"
 #include "auditlog.h"
 #include "camera/camera.h"
 #include "camera/frameprovider.h"
@@ -28,6 +30,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QEvent>
+#include <QFile>
 #include <QFileInfo>
 #include <QSysInfo>
 
@@ -38,6 +41,8 @@ namespace {
 MaintenanceShell *s_instance = nullptr;
 
 constexpr int IdleMs = 5 * 60 * 1000;
+// Long enough to read "this code has expired" at arm's length, short enough not to bother the next resident.
+constexpr int AdminCodeNoticeMs = 8000;
 const QString Actor = QStringLiteral("maintenance");
 
 // Mean grey level and the variance of the Laplacian over a grey copy of at most 640 px wide:
@@ -100,6 +105,23 @@ MaintenanceShell::MaintenanceShell(KioskRuntime *runtime, QObject *parent)
         for (Device *device : runtime->devices()->devices())
             connect(device, &Device::healthChanged, this, &MaintenanceShell::devicesChanged);
     }
+    m_adminCodeNotice.setSingleShot(true);
+    m_adminCodeNotice.setInterval(AdminCodeNoticeMs);
+    connect(&m_adminCodeNotice, &QTimer::timeout, this, [this] {
+        m_adminCodeProblem.clear();
+        emit adminCodeChanged();
+    });
+    if (runtime->devices()) {
+        // The runtime passes codes on only while a resident identifies; staff show theirs at any
+        // moment (the attract screen, the out-of-service screen), so the devices are heard directly.
+        if (BarcodeScanner *scanner = runtime->devices()->barcodeScanner()) {
+            connect(scanner, &BarcodeScanner::codeScanned, this, [this](const QString &, const QString &text) { takeAdminCode(text); });
+        }
+        for (const QString &id : {QStringLiteral("face_camera"), QStringLiteral("document_camera")}) {
+            if (auto *camera = qobject_cast<Camera *>(runtime->devices()->device(id)))
+                connect(camera, &Camera::codeScanned, this, [this](const QString &, const QString &text) { takeAdminCode(text); });
+        }
+    }
     if (PlatformHeartbeat *heartbeat = runtime->heartbeat()) {
         connect(heartbeat, &PlatformHeartbeat::beaten, this, [this](const PlatformResult &result) {
             m_lastHeartbeat = QDateTime::currentDateTime();
@@ -141,6 +163,11 @@ void MaintenanceShell::rebuildGate()
 QString MaintenanceShell::stateDir() const
 {
     return m_config.string(QStringLiteral("kiosk/state_dir"));
+}
+
+QDateTime MaintenanceShell::now() const
+{
+    return m_now ? m_now() : QDateTime::currentDateTimeUtc();
 }
 
 QString MaintenanceShell::terminalId() const
@@ -410,6 +437,78 @@ bool MaintenanceShell::setFirstPin(const QString &pin, const QString &repeated)
     return true;
 }
 
+bool MaintenanceShell::takeAdminCode(const QString &text)
+{
+    if (!AdminCode::isAdminCodePayload(text))
+        return false;
+    // Already inside (the scanner self-test, say): a code neither opens anything nor is used up.
+    if (m_mode == QLatin1String("maintenance") || m_mode == QLatin1String("provisioning"))
+        return false;
+    const QString keysPath = m_config.string(QStringLiteral("admin/code_keys"));
+    QList<QByteArray> keys;
+    if (!keysPath.isEmpty()) {
+        // Read at every scan, so keys added or withdrawn on the terminal count without a restart.
+        QFile file(keysPath);
+        if (file.open(QIODevice::ReadOnly))
+            keys = AdminCode::publicKeysIn(file.readAll());
+        else
+            qCWarning(lcUi) << "the admin code keys cannot be read:" << keysPath << file.errorString();
+    }
+    if (keys.isEmpty()) {
+        refuseAdminCode(QStringLiteral("disabled"), keysPath.isEmpty() ? QStringLiteral("admin/code_keys is empty")
+                                                                       : QStringLiteral("no Ed25519 public key in ") + keysPath);
+        return false;
+    }
+    const QDateTime at = now();
+    const AdminCodeVerdict verdict = AdminCode::verify(text, keys, terminalId(), at);
+    // Who came in, never the code itself: it could be shown again until it expires.
+    const QString who = verdict.claims.keyId.isEmpty()
+        ? QString()
+        : QStringLiteral("key %1 role %2 nonce %3").arg(verdict.claims.keyId, verdict.claims.role, verdict.claims.nonce);
+    if (!verdict.ok()) {
+        refuseAdminCode(AdminCode::errorName(verdict.error), who);
+        return false;
+    }
+    switch (AdminCodeReplayList(AdminCodeReplayList::pathIn(stateDir())).admit(verdict.claims.nonce, verdict.claims.expires, at)) {
+    case AdminCodeReplayList::Outcome::Replayed:
+        refuseAdminCode(AdminCode::errorName(AdminCodeError::Replayed), who);
+        return false;
+    case AdminCodeReplayList::Outcome::NotStored:
+        refuseAdminCode(QStringLiteral("not_stored"), who);
+        return false;
+    case AdminCodeReplayList::Outcome::Fresh:
+        break;
+    }
+    // A resident's session ends through its one wipe before staff see anything.
+    if (m_runtime->session()->state() != SessionState::Attract)
+        m_runtime->session()->end(SessionEnd::Cancelled);
+    // At the PIN pad the code opens what the pad was for; elsewhere a technician's code on a
+    // terminal not yet enrolled opens the first-boot setup.
+    if (m_mode != QLatin1String("pin"))
+        m_purpose = verdict.claims.role == QLatin1String("technician") && !enrolled() ? QStringLiteral("provisioning")
+                                                                                      : QStringLiteral("maintenance");
+    m_settingPin = false;
+    m_pinProblem.clear();
+    m_adminCodeNotice.stop();
+    m_adminCodeProblem.clear();
+    m_adminCodeRole = verdict.claims.role;
+    audit(QStringLiteral("maintenance.admin-code"), QStringLiteral("ok"), who + QLatin1Char(' ') + m_purpose);
+    emit adminCodeChanged();
+    emit pinChanged();
+    refresh();
+    setMode(m_purpose);
+    emit modeChanged();
+    return true;
+}
+
+void MaintenanceShell::refuseAdminCode(const QString &problem, const QString &detail)
+{
+    audit(QStringLiteral("maintenance.admin-code"), QStringLiteral("refused"), detail.isEmpty() ? problem : problem + QLatin1Char(' ') + detail);
+    m_adminCodeProblem = problem;
+    m_adminCodeNotice.start();
+    emit adminCodeChanged();
+}
+
 void MaintenanceShell::leave()
 {
     if (m_mode.isEmpty())
@@ -423,7 +522,9 @@ void MaintenanceShell::leave()
     m_printTest.clear();
     m_cameraFigures.clear();
     m_provisioningProblem.clear();
+    m_adminCodeRole.clear();
     setMode({});
+    emit adminCodeChanged();
     emit selfTestChanged();
     emit pinChanged();
 }

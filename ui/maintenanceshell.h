@@ -21,7 +21,8 @@ class PrintJob;
 // What the maintenance and provisioning screens see, as the singleton `Maintenance`: the PIN
 // gate, device health and self-tests, paper, outbox, platform checks, logs, audit trail and the
 // first-boot checklist. Every attempt and action is written to the audit log (actor "maintenance").
-// It also decides when the kiosk is out of service because no resident could identify.
+// It also decides when the kiosk is out of service because no resident could identify, and
+// takes signed admin codes (AdminCode) scanned at any moment as another way in.
 class MaintenanceShell : public QObject
 {
     Q_OBJECT
@@ -54,6 +55,8 @@ class MaintenanceShell : public QObject
     Q_PROPERTY(QString hallNameEn READ hallNameEn NOTIFY provisioningChanged)
     Q_PROPERTY(QString site READ site NOTIFY provisioningChanged)
     Q_PROPERTY(QString terminalId READ terminalId NOTIFY provisioningChanged)
+    Q_PROPERTY(QString adminCodeProblem READ adminCodeProblem NOTIFY adminCodeChanged)
+    Q_PROPERTY(QString adminCodeRole READ adminCodeRole NOTIFY adminCodeChanged)
 
 public:
     explicit MaintenanceShell(KioskRuntime *runtime, QObject *parent = nullptr);
@@ -111,6 +114,17 @@ public:
     // The enrolled terminal's id, or the site code before enrolment.
     [[nodiscard]] QString terminalId() const;
 
+    // Why the last scanned admin code was refused: an AdminCode::errorName ("expired",
+    // "replayed"…), "disabled" (no keys configured) or "not_stored"; cleared after a few seconds.
+    [[nodiscard]] QString adminCodeProblem() const { return m_adminCodeProblem; }
+    // "maintainer" or "technician" while maintenance was opened by an admin code, else empty.
+    [[nodiscard]] QString adminCodeRole() const { return m_adminCodeRole; }
+    // A scanned code that AdminCode::isAdminCodePayload: checked against admin/code_keys, this
+    // terminal and the replay list; a good one opens maintenance (ending a resident's session
+    // through its wipe, as the gesture does), a bad one is only audited and briefly explained.
+    // Other codes are ignored. True when maintenance opened.
+    bool takeAdminCode(const QString &text);
+
     // The hidden gesture was made: ends a resident's session through its wipe, then shows the
     // PIN pad for `purpose` ("maintenance" or "provisioning").
     Q_INVOKABLE void requestEntry(const QString &purpose);
@@ -141,6 +155,7 @@ signals:
     void platformChanged();
     void logsChanged();
     void provisioningChanged();
+    void adminCodeChanged();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -152,6 +167,8 @@ private:
     void stopSelfTests();
     void refreshLogs();
     [[nodiscard]] QString stateDir() const;
+    [[nodiscard]] QDateTime now() const;
+    void refuseAdminCode(const QString &problem, const QString &detail);
 
     KioskRuntime *m_runtime;
     KioskConfig m_config; // the runtime's, plus what provisioning wrote to the file since
@@ -178,4 +195,7 @@ private:
     bool m_platformReachable = false;
     QString m_platformDetail;
     bool m_platformChecked = false;
+    QString m_adminCodeProblem;
+    QString m_adminCodeRole;
+    QTimer m_adminCodeNotice;
 };

@@ -129,6 +129,7 @@ QList<ConfigKey> buildKeys()
 
         text("admin/pin_hash", QString(),
              "The maintenance PIN as `pbkdf2-sha256$ITERATIONS$SALT$HASH` (PBKDF2-HMAC-SHA256, base64), made by `kioskctl maintenance hash-pin` or `set-pin`. Empty: maintenance mode only through kioskctl."),
+        path("admin/code_keys", QString(), "A PEM file of the Ed25519 public keys whose signed admin QR codes open maintenance mode (`kioskctl admin-code keygen`). Empty: admin codes are refused."),
     };
 }
 

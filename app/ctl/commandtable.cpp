@@ -22,6 +22,7 @@ int runDiagCommand(CtlContext &context, const QStringList &args);
 int runMaintenanceCommand(CtlContext &context, const QStringList &args);
 int runAuditCommand(CtlContext &context, const QStringList &args);
 int runChecklistCommand(CtlContext &context, const QStringList &args);
+int runAdminCodeCommand(CtlContext &context, const QStringList &args);
 
 const QList<CtlCommand> &ctlCommands()
 {
@@ -50,6 +51,7 @@ const QList<CtlCommand> &ctlCommands()
         {"status", "status [--json] [--no-platform]   everything a maintainer needs on one screen, with or without the kiosk running", runStatusCommand},
         {"diag", "diag bundle --out FILE.tar.gz [--no-platform]   versions, configuration without secrets, devices, outbox, logs: no personal data", runDiagCommand},
         {"maintenance", "maintenance hash-pin | maintenance set-pin   the maintenance PIN from stdin: its hash line, or written into --config", runMaintenanceCommand},
+        {"admin-code", "admin-code keygen --private FILE --public FILE | sign --key FILE --terminal ID|* [--role R] [--valid 10m] [--png FILE] | check PAYLOAD   signed QR codes that open maintenance mode", runAdminCodeCommand},
         {"audit", "audit [--count N] [--json]  the latest maintenance and technician actions, newest first", runAuditCommand},
         {"bench", "bench startup [--runs N]    process start to the attract screen's first frame, median of N runs",
          runBenchCommand},

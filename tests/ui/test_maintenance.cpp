@@ -1,4 +1,5 @@
 #include "../app/platform/refplatformprocess.h"
+#include "admincode.h"
 #include "auditlog.h"
 #include "common/personaldata.h"
 #include "idcard/sim/simcards.h"
@@ -9,6 +10,8 @@
 #include "outboxkey.h"
 #include "printer/sim/printersimulator.h"
 #include "recentlog.h"
+#include "scanner/sim/scannersimulatorhost.h"
+#include "device/deviceregistry.h"
 #include "runningkiosk.h"
 #include "uiprobe.h"
 
@@ -20,6 +23,7 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/QQmlExtensionPlugin>
@@ -45,6 +49,8 @@ private:
     QDateTime m_now;
 
     QString stateDir() const { return m_dir->filePath(QStringLiteral("state")); }
+    // Every terminal here names this file under admin/code_keys; tests that scan admin codes write it.
+    QString adminKeysFile() const { return m_dir->filePath(QStringLiteral("admin-keys.pem")); }
 
     bool waitFor(const QString &name, int timeoutMs = 20000)
     {
@@ -109,8 +115,8 @@ private:
         QFile file(m_configPath);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(QStringLiteral("; written by test_maintenance\n[kiosk]\nstate_dir=%1\n[platform]\nurl=%2\ncredentials_file=%1/terminal.json\ntimeout_s=3\n"
-                                  "[offline]\nkey_file=%1/outbox.key\n[admin]\npin_hash=%3\n")
-                       .arg(stateDir(), m_platform->httpUrl().toString(), withPin ? MaintenancePin::hash(m_pin) : QString())
+                                  "[offline]\nkey_file=%1/outbox.key\n[admin]\npin_hash=%3\ncode_keys=%4\n")
+                       .arg(stateDir(), m_platform->httpUrl().toString(), withPin ? MaintenancePin::hash(m_pin) : QString(), adminKeysFile())
                        .toUtf8());
         file.write(moreConfig.toUtf8());
         file.close();
@@ -159,6 +165,68 @@ private:
         for (const AuditEntry &entry : AuditLog(AuditLog::pathIn(stateDir())).recent(200))
             out.prepend(QStringLiteral("%1 %2 %3").arg(entry.actor, entry.action, entry.result));
         return out;
+    }
+
+    // A code signed now (by the shell's clock) for this terminal, valid for ten minutes unless told.
+    QString adminCode(const AdminKeyPair &key, const QString &terminal, int issuedOffsetS = -10, const QString &role = QStringLiteral("maintainer"))
+    {
+        AdminCodeClaims claims;
+        claims.terminal = terminal;
+        claims.role = role;
+        claims.issued = QDateTime::fromSecsSinceEpoch(m_now.toSecsSinceEpoch() + issuedOffsetS, Qt::UTC);
+        claims.expires = claims.issued.addSecs(10 * 60);
+        QString error;
+        const QString payload = AdminCode::sign(claims, key.privatePem, &error);
+        if (payload.isEmpty())
+            qWarning() << "cannot sign:" << error;
+        return payload;
+    }
+
+    void typeKeys(const QString &keys)
+    {
+        for (const QChar key : keys)
+            QVERIFY2(UiProbe::tap(m_window, QStringLiteral("kbd_") + key), qPrintable(QString(key)));
+    }
+
+    void eraseKeys(qsizetype count)
+    {
+        for (qsizetype i = 0; i < count; ++i)
+            QVERIFY(UiProbe::tap(m_window, QStringLiteral("kbd_back")));
+    }
+
+    // The candidate bar's key that shows `word`, or an empty name.
+    QString candidateShowing(const QString &word) const
+    {
+        for (int i = 0; i < 8; ++i) {
+            const QQuickItem *key = UiProbe::find(m_window, QStringLiteral("candidate_%1").arg(i));
+            if (key && key->property("label").toString() == word)
+                return key->objectName();
+        }
+        return {};
+    }
+
+    // Keys the bar rebuilt after a letter are laid out by the next frame; a tap before it lands
+    // where another candidate used to be.
+    void waitForFrame()
+    {
+        QSignalSpy frames(m_window, &QQuickWindow::frameSwapped);
+        m_window->update();
+        QTRY_VERIFY_WITH_TIMEOUT(frames.count() > 0, 10000);
+    }
+
+    // Waits for the candidate bar to offer `word`, then taps it and waits for the spelling to go.
+    void choose(const QString &word)
+    {
+        QTRY_VERIFY2_WITH_TIMEOUT(!candidateShowing(word).isEmpty(), qPrintable(word), 20000);
+        waitForFrame();
+        QVERIFY(UiProbe::tap(m_window, candidateShowing(word)));
+        waitForFrame();
+    }
+
+    bool scan(const QString &text)
+    {
+        ScannerSimulatorHost *scanner = m_kiosk->runtime()->devices()->scannerSimulator();
+        return scanner && scanner->execute(QStringLiteral("scan ") + text).startsWith(QLatin1String("ok"));
     }
 
 private slots:
@@ -285,6 +353,117 @@ private slots:
         QVERIFY(!auditBytes.contains(m_pin.toUtf8()));
     }
 
+    void aSignedAdminCodeOpensMaintenanceOnceAndStaleCodesAreRefusedWithTheReason()
+    {
+        startKiosk(true, true);
+        QString error;
+        const std::optional<AdminKeyPair> key = AdminCode::generateKeyPair(&error);
+        QVERIFY2(key, qPrintable(error));
+        const std::optional<AdminKeyPair> stranger = AdminCode::generateKeyPair(&error);
+        QVERIFY2(stranger, qPrintable(error));
+        QFile keys(adminKeysFile());
+        QVERIFY(keys.open(QIODevice::WriteOnly));
+        keys.write(key->publicPem);
+        keys.close();
+        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->runtime()->devices()->device(QStringLiteral("barcode_scanner"))->health().isUsable(), 20000);
+
+        // An expired code, shown on the attract screen: a short line says why, nothing else moves.
+        QVERIFY(scan(adminCode(*key, terminalId(), -20 * 60)));
+        QTRY_VERIFY2(shownIn(QStringLiteral("adminCodeNotice")).contains(QStringLiteral("管理码未被接受：已过期")),
+                     qPrintable(shownIn(QStringLiteral("adminCodeNotice"))));
+        QVERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("maintenanceScreen")));
+        UiProbe::screenshot(m_window, QStringLiteral("admin-code-expired-zh"));
+
+        // Signed by a key this terminal does not trust.
+        QVERIFY(scan(adminCode(*stranger, terminalId())));
+        QTRY_VERIFY(shownIn(QStringLiteral("adminCodeNotice")).contains(QStringLiteral("签发密钥不受本机信任")));
+
+        // A resident has started; the good code ends their session through its wipe and opens maintenance.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(m_kiosk->runtime()->session()->state() != SessionState::Attract);
+        const QString good = adminCode(*key, terminalId());
+        QVERIFY(scan(good));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("maintenanceScreen")));
+        QCOMPARE(m_kiosk->runtime()->session()->state(), SessionState::Attract);
+        QVERIFY(shownIn(QStringLiteral("maintenanceScreen")).contains(QStringLiteral("经管理码进入 · 维护人员")));
+        QTRY_VERIFY(!UiProbe::find(m_window, QStringLiteral("adminCodeNotice")));
+        UiProbe::screenshot(m_window, QStringLiteral("admin-code-maintenance-zh"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("tab_audit")));
+        QTRY_VERIFY(shownIn(QStringLiteral("maintenanceScreen")).contains(QStringLiteral("maintenance.admin-code")));
+        UiProbe::screenshot(m_window, QStringLiteral("admin-code-audit-zh"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("maintenanceLeave")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+
+        // The same code again, even after a restart of the kiosk, is refused as used.
+        m_window = nullptr;
+        m_kiosk.reset();
+        QList<ConfigError> errors;
+        const std::optional<KioskConfig> config = KioskConfig::load(m_configPath, &errors);
+        QVERIFY(config);
+        m_kiosk = RunningKiosk::start(*config, &error);
+        QVERIFY2(m_kiosk, qPrintable(error));
+        m_window = m_kiosk->window();
+        m_kiosk->maintenance()->setClock([this] { return m_now; });
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->runtime()->devices()->device(QStringLiteral("barcode_scanner"))->health().isUsable(), 20000);
+        QVERIFY(scan(good));
+        QTRY_VERIFY2(shownIn(QStringLiteral("adminCodeNotice")).contains(QStringLiteral("已使用过，请重新签发")),
+                     qPrintable(shownIn(QStringLiteral("adminCodeNotice"))));
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("maintenanceScreen")));
+        UiProbe::screenshot(m_window, QStringLiteral("admin-code-replayed-zh"));
+        QVERIFY(m_kiosk->shell()->setLanguage(QStringLiteral("en")));
+        QTRY_VERIFY(shownIn(QStringLiteral("adminCodeNotice")).contains(QStringLiteral("Admin code not accepted: it was used already")));
+        UiProbe::screenshot(m_window, QStringLiteral("admin-code-replayed-en"));
+        QVERIFY(m_kiosk->shell()->setLanguage(QStringLiteral("zh")));
+        // The line goes by itself.
+        QTRY_VERIFY_WITH_TIMEOUT(!UiProbe::find(m_window, QStringLiteral("adminCodeNotice")), 20000);
+
+        const QStringList actions = auditActions();
+        QCOMPARE(actions.count(QStringLiteral("maintenance maintenance.admin-code ok")), 1);
+        QCOMPARE(actions.count(QStringLiteral("maintenance maintenance.admin-code refused")), 3);
+        const QList<AuditEntry> entries = AuditLog(AuditLog::pathIn(stateDir())).recent(50);
+        QStringList details;
+        for (const AuditEntry &entry : entries) {
+            if (entry.action == QLatin1String("maintenance.admin-code"))
+                details << entry.result + QLatin1Char(' ') + entry.detail;
+        }
+        const QString keyId = AdminCode::keyIdOf(key->publicPem);
+        QVERIFY2(details.contains(QStringLiteral("refused replayed key %1 role maintainer nonce ").arg(keyId)
+                                  + AdminCode::verify(good, {key->publicPem}, terminalId(), m_now).claims.nonce),
+                 qPrintable(details.join(QLatin1Char('\n'))));
+        QVERIFY(details.filter(QStringLiteral("refused expired key ")).size() == 1);
+        QVERIFY(details.filter(QStringLiteral("refused unknown_key key ")).size() == 1);
+        QFile auditFile(AuditLog::pathIn(stateDir()));
+        QVERIFY(auditFile.open(QIODevice::ReadOnly));
+        QVERIFY(!auditFile.readAll().contains(good.section(QLatin1Char('.'), 2).toLatin1())); // never the code itself
+    }
+
+    void aTechniciansCodeForTheSiteOpensSetupFromThePinPadOfANewTerminal()
+    {
+        startKiosk(false, false);
+        QString error;
+        const std::optional<AdminKeyPair> key = AdminCode::generateKeyPair(&error);
+        QVERIFY2(key, qPrintable(error));
+        QFile keys(adminKeysFile());
+        QVERIFY(keys.open(QIODevice::WriteOnly));
+        keys.write(key->publicPem);
+        keys.close();
+        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->runtime()->devices()->device(QStringLiteral("barcode_scanner"))->health().isUsable(), 20000);
+        QVERIFY(UiProbe::tapWhenShown(m_window, QStringLiteral("technicianSetupButton")));
+        QTRY_VERIFY(shownIn(QStringLiteral("pinPad")).contains(QStringLiteral("设置维护 PIN")));
+
+        // Not enrolled, the terminal answers to its site code.
+        QVERIFY(scan(adminCode(*key, m_kiosk->maintenance()->site(), -10, QStringLiteral("technician"))));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("provisioningScreen")));
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("pinPad")));
+        QCOMPARE(m_kiosk->maintenance()->adminCodeRole(), QStringLiteral("technician"));
+        QVERIFY(auditActions().contains(QStringLiteral("maintenance maintenance.admin-code ok")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("provisioningLeave")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+        QCOMPARE(m_kiosk->maintenance()->adminCodeRole(), QString());
+    }
+
     void withoutAPinMaintenanceSaysHowToSetOne()
     {
         startKiosk(true, false);
@@ -317,9 +496,61 @@ private slots:
         }
 
         QVERIFY(!m_kiosk->maintenance()->checklistGreen());
-        QQuickItem *token = UiProbe::find(m_window, QStringLiteral("enrolToken"));
-        QVERIFY(token);
-        token->setProperty("text", m_token);
+
+        // The hall's names are typed on the kiosk's own keyboard: pinyin for Chinese, letters for English.
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("onScreenKeyboard")));
+        QVERIFY(tapOnPage(QStringLiteral("hallNameZh")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("onScreenKeyboard")));
+        waitForFrame();
+        eraseKeys(m_kiosk->maintenance()->hallName().size());
+        typeKeys(QStringLiteral("hefei"));
+        choose(QStringLiteral("合肥"));
+        typeKeys(QStringLiteral("zhengwu"));
+        QTRY_VERIFY2(shownIn(QStringLiteral("hallNameZh")).contains(QStringLiteral("合肥zhengwu")), qPrintable(shownIn(QStringLiteral("hallNameZh"))));
+        UiProbe::screenshot(m_window, QStringLiteral("provisioning-keyboard-zh"));
+        choose(QStringLiteral("政务"));
+        typeKeys(QStringLiteral("dating"));
+        choose(QStringLiteral("大厅"));
+        QTRY_VERIFY(shownIn(QStringLiteral("hallNameZh")).contains(QStringLiteral("合肥政务大厅")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("kbd_done")));
+        QTRY_VERIFY(!UiProbe::find(m_window, QStringLiteral("onScreenKeyboard")));
+        QVERIFY(tapOnPage(QStringLiteral("hallNameEn")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("onScreenKeyboard")));
+        waitForFrame();
+        eraseKeys(m_kiosk->maintenance()->hallNameEn().size());
+        typeKeys(QStringLiteral("hefei"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("kbd_space")));
+        typeKeys(QStringLiteral("hall"));
+        QTRY_VERIFY(shownIn(QStringLiteral("hallNameEn")).contains(QStringLiteral("hefei hall")));
+        UiProbe::screenshot(m_window, QStringLiteral("provisioning-keyboard-en"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("kbd_done")));
+        QVERIFY(tapOnPage(QStringLiteral("saveHall")));
+        QTRY_COMPARE(m_kiosk->maintenance()->hallName(), QStringLiteral("合肥政务大厅"));
+        QCOMPARE(m_kiosk->maintenance()->hallNameEn(), QStringLiteral("hefei hall"));
+        {
+            const QSettings saved(m_configPath, QSettings::IniFormat);
+            QCOMPARE(saved.value(QStringLiteral("kiosk/hall_name")).toString(), QStringLiteral("合肥政务大厅"));
+        }
+
+        // The enrolment token, letters and digits, on the same keys.
+        QVERIFY(tapOnPage(QStringLiteral("enrolToken")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("onScreenKeyboard")));
+        waitForFrame();
+        // The token field opens on letters; each switch of layout lays the keys out again by the next frame.
+        const auto switchTo = [this](const char *key) {
+            QVERIFY(UiProbe::tap(m_window, QString::fromLatin1(key)));
+            waitForFrame();
+        };
+        typeKeys(QStringLiteral("hall"));
+        switchTo("kbd_digits");
+        typeKeys(QStringLiteral("-"));
+        switchTo("kbd_digits"); // back to letters, which is pinyin
+        switchTo("kbd_layout"); // 英文
+        typeKeys(QStringLiteral("setup"));
+        switchTo("kbd_digits");
+        typeKeys(QStringLiteral("-7"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("kbd_done")));
+        QTRY_COMPARE(UiProbe::find(m_window, QStringLiteral("enrolToken"))->property("text").toString(), m_token);
         QVERIFY(tapOnPage(QStringLiteral("enrolButton")));
         QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->maintenance()->enrolled(), 30000);
         QVERIFY(!terminalId().isEmpty());

@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AdminCodeNotice</name>
+    <message>
+        <location filename="../qml/AdminCodeNotice.qml" line="22"/>
+        <source>已过期</source>
+        <translation>it has expired</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminCodeNotice.qml" line="23"/>
+        <source>已使用过，请重新签发</source>
+        <translation>it was used already; sign a new one</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminCodeNotice.qml" line="24"/>
+        <source>尚未生效，请检查本机时钟</source>
+        <translation>it is not valid yet; check this terminal&apos;s clock</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminCodeNotice.qml" line="25"/>
+        <source>不是签发给本机的</source>
+        <translation>it was made for another terminal</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminCodeNotice.qml" line="26"/>
+        <source>签发密钥不受本机信任</source>
+        <translation>this terminal does not trust the key that signed it</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminCodeNotice.qml" line="27"/>
+        <source>签名不正确</source>
+        <translation>its signature is wrong</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminCodeNotice.qml" line="28"/>
+        <source>有效期超过 15 分钟</source>
+        <translation>it is valid for longer than 15 minutes</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminCodeNotice.qml" line="29"/>
+        <source>本机未启用管理码</source>
+        <translation>admin codes are not enabled on this terminal</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminCodeNotice.qml" line="30"/>
+        <source>本机无法记录，请重试</source>
+        <translation>this terminal cannot record it; try again</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminCodeNotice.qml" line="31"/>
+        <source>无法识别</source>
+        <translation>it cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminCodeNotice.qml" line="40"/>
+        <source>管理码未被接受：%1</source>
+        <translation>Admin code not accepted: %1</translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <location filename="../qml/AttractScreen.qml" line="46"/>
@@ -783,12 +841,12 @@
         <translation>No picture</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="87"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="89"/>
         <source>维护模式</source>
         <translation>Maintenance</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="101"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="110"/>
         <source>退出维护</source>
         <translation>Leave maintenance</translation>
     </message>
@@ -809,13 +867,13 @@
     </message>
     <message>
         <location filename="../qml/MaintenanceScreen.qml" line="56"/>
-        <location filename="../qml/MaintenanceScreen.qml" line="267"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="276"/>
         <source>离线队列</source>
         <translation>Outbox</translation>
     </message>
     <message>
         <location filename="../qml/MaintenanceScreen.qml" line="57"/>
-        <location filename="../qml/MaintenanceScreen.qml" line="293"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="302"/>
         <source>平台与网络</source>
         <translation>Platform and network</translation>
     </message>
@@ -830,168 +888,178 @@
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="170"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="102"/>
+        <source>经管理码进入 · 技术人员</source>
+        <translation>Entered with an admin code · technician</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="102"/>
+        <source>经管理码进入 · 维护人员</source>
+        <translation>Entered with an admin code · maintainer</translation>
+    </message>
+    <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="179"/>
         <source>处理建议：%1</source>
         <translation>What to do: %1</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="171"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="180"/>
         <source>尚无统计</source>
         <translation>No statistics yet</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="178"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="187"/>
         <source>读卡测试</source>
         <translation>Card read test</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="179"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="188"/>
         <source>开始后请放一张身份证：只显示脱敏后的姓名和号码。</source>
         <translation>Start, then place an ID card: only the masked name and number are shown.</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="181"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="190"/>
         <source>开始读卡测试</source>
         <translation>Start card test</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="195"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="204"/>
         <source>扫码测试</source>
         <translation>Scanner test</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="197"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="206"/>
         <source>开始扫码测试</source>
         <translation>Start scanner test</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="210"/>
-        <location filename="../qml/MaintenanceScreen.qml" line="212"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="219"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="221"/>
         <source>打印测试页</source>
         <translation>Print a test page</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="225"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="234"/>
         <source>高拍仪画面</source>
         <translation>Document camera</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="226"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="235"/>
         <source>对准一页文字，调节焦距直到清晰度数值最大。</source>
         <translation>Aim at a page of text and turn the focus until the sharpness figure is highest.</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="235"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="244"/>
         <source>测量亮度和清晰度</source>
         <translation>Measure brightness and sharpness</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="240"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="249"/>
         <source>亮度 %1 · 清晰度 %2</source>
         <translation>Brightness %1 · sharpness %2</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="257"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="266"/>
         <source>换纸后已打印 %1 张，估计还可打印 %2 张（整卷约 %3 张）</source>
         <translation>%1 printed since the last refill, about %2 left (a roll holds about %3)</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="259"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="268"/>
         <source>尚未记录换纸</source>
         <translation>No refill recorded yet</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="259"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="268"/>
         <source>上次换纸：%1</source>
         <translation>Last refilled: %1</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="260"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="269"/>
         <source>已换纸</source>
         <translation>Paper refilled</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="271"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="280"/>
         <source>离线队列不可用：%1</source>
         <translation>Outbox unavailable: %1</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="272"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="281"/>
         <source>待发送 %1 · 失败 %2 · 已送达 %3</source>
         <translation>Waiting %1 · failed %2 · delivered %3</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="276"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="285"/>
         <source>最早一条已等待 %1 秒 · 占用 %2 字节</source>
         <translation>Oldest waiting %1 s · %2 bytes in use</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="285"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="294"/>
         <source>错误代码：%1 · 尝试 %2 次</source>
         <translation>Error code: %1 · %2 attempts</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="286"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="295"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="294"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="303"/>
         <source>检查平台连接</source>
         <translation>Check the platform</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="298"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="307"/>
         <source>检查中……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="299"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="308"/>
         <source>尚未检查</source>
         <translation>Not checked yet</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="300"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="309"/>
         <source>平台可达（HTTP %1，%2 毫秒）</source>
         <translation>Platform reachable (HTTP %1, %2 ms)</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="301"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="310"/>
         <source>平台不可达：%1</source>
         <translation>Platform unreachable: %1</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="303"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="312"/>
         <source>已注册</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="303"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="312"/>
         <source>未注册</source>
         <translation>Not enrolled</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="306"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="315"/>
         <source>时钟偏差：%1 秒</source>
         <translation>Clock offset: %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="309"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="318"/>
         <source>上次心跳：%1（%2）</source>
         <translation>Last heartbeat: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="310"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="319"/>
         <source>本次启动后尚无心跳</source>
         <translation>No heartbeat since the kiosk started</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="317"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="326"/>
         <source>运行日志（最近）</source>
         <translation>Recent log</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="325"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="334"/>
         <source>审计记录（最近 20 条）</source>
         <translation>Audit log (last 20)</translation>
     </message>
@@ -1146,67 +1214,67 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../qml/PinPad.qml" line="21"/>
+        <location filename="../qml/PinPad.qml" line="22"/>
         <source>PIN 不正确，还可尝试 %1 次</source>
         <translation>Wrong PIN, %1 attempts left</translation>
     </message>
     <message>
-        <location filename="../qml/PinPad.qml" line="22"/>
+        <location filename="../qml/PinPad.qml" line="23"/>
         <source>尝试次数过多，已锁定至 %1</source>
         <translation>Too many attempts: locked until %1</translation>
     </message>
     <message>
-        <location filename="../qml/PinPad.qml" line="23"/>
+        <location filename="../qml/PinPad.qml" line="24"/>
         <source>未设置维护 PIN：请使用 kioskctl maintenance set-pin 设置</source>
         <translation>Maintenance PIN not set: use kioskctl maintenance set-pin</translation>
     </message>
     <message>
-        <location filename="../qml/PinPad.qml" line="24"/>
+        <location filename="../qml/PinPad.qml" line="25"/>
         <source>两次输入的 PIN 不一致，请重新设置</source>
         <translation>The two PINs differ: please set it again</translation>
     </message>
     <message>
-        <location filename="../qml/PinPad.qml" line="25"/>
+        <location filename="../qml/PinPad.qml" line="26"/>
         <source>无法写入配置文件，PIN 未保存</source>
         <translation>The configuration file cannot be written: PIN not saved</translation>
     </message>
     <message>
-        <location filename="../qml/PinPad.qml" line="26"/>
+        <location filename="../qml/PinPad.qml" line="27"/>
         <source>PIN 太简单：至少 6 位数字，不能全部相同，也不能是连续数字</source>
         <translation>PIN too simple: at least 6 digits, not all the same, not a run</translation>
     </message>
     <message>
-        <location filename="../qml/PinPad.qml" line="39"/>
+        <location filename="../qml/PinPad.qml" line="40"/>
         <source>设置维护 PIN</source>
         <translation>Set the maintenance PIN</translation>
     </message>
     <message>
-        <location filename="../qml/PinPad.qml" line="39"/>
+        <location filename="../qml/PinPad.qml" line="40"/>
         <source>再次输入新 PIN</source>
         <translation>Type the new PIN again</translation>
     </message>
     <message>
-        <location filename="../qml/PinPad.qml" line="40"/>
+        <location filename="../qml/PinPad.qml" line="41"/>
         <source>技术人员设置</source>
         <translation>Technician setup</translation>
     </message>
     <message>
-        <location filename="../qml/PinPad.qml" line="40"/>
+        <location filename="../qml/PinPad.qml" line="41"/>
         <source>维护模式</source>
         <translation>Maintenance</translation>
     </message>
     <message>
-        <location filename="../qml/PinPad.qml" line="47"/>
+        <location filename="../qml/PinPad.qml" line="48"/>
         <source>本机尚未设置维护 PIN。请设置至少 6 位数字的 PIN，它将写入配置文件。</source>
         <translation>This terminal has no maintenance PIN yet. Choose one of at least 6 digits; it is written into the configuration file.</translation>
     </message>
     <message>
-        <location filename="../qml/PinPad.qml" line="48"/>
-        <source>请输入维护 PIN</source>
-        <translation>Enter the maintenance PIN</translation>
+        <location filename="../qml/PinPad.qml" line="49"/>
+        <source>请输入维护 PIN，或扫描管理码</source>
+        <translation>Enter the maintenance PIN, or scan an admin code</translation>
     </message>
     <message>
-        <location filename="../qml/PinPad.qml" line="101"/>
+        <location filename="../qml/PinPad.qml" line="102"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
@@ -1292,152 +1360,152 @@
 <context>
     <name>ProvisioningScreen</name>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="51"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="85"/>
         <source>设备正常</source>
         <translation>Devices ok</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="52"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="86"/>
         <source>已在平台注册</source>
         <translation>Enrolled with the platform</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="53"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="87"/>
         <source>平台可达</source>
         <translation>Platform reachable</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="54"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="88"/>
         <source>离线队列密钥就位</source>
         <translation>Outbox key present</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="55"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="89"/>
         <source>已打印测试页</source>
         <translation>Test page printed</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="56"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="90"/>
         <source>已设置维护 PIN</source>
         <translation>Maintenance PIN set</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="72"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="106"/>
         <source>技术人员设置</source>
         <translation>Technician setup</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="77"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="111"/>
         <source>退出</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="96"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="130"/>
         <source>1. 外设</source>
         <translation>1. Peripherals</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="107"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="141"/>
         <source>2. 大厅名称和站点</source>
         <translation>2. Hall name and site</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="108"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="142"/>
         <source>中文名称</source>
         <translation>Chinese name</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="110"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="144"/>
         <source>英文名称</source>
         <translation>English name</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="112"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="146"/>
         <source>站点代码（行政区划代码-大厅）</source>
         <translation>Site code (division code-hall)</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="116"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="150"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="120"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="157"/>
         <source>3. 在平台注册</source>
         <translation>3. Enrol with the platform</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="122"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="159"/>
         <source>本机已注册。</source>
         <translation>This terminal is enrolled.</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="122"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="159"/>
         <source>输入平台发给本大厅的一次性注册码。</source>
         <translation>Type the one-time enrolment token the platform issued for this hall.</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="128"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="165"/>
         <source>注册</source>
         <translation>Enrol</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="136"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="176"/>
         <source>正在注册……</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="137"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="177"/>
         <source>请填写中文名称和站点代码</source>
         <translation>Fill in the Chinese name and the site code</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="138"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="178"/>
         <source>无法写入配置文件</source>
         <translation>The configuration file cannot be written</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="139"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="179"/>
         <source>请输入注册码</source>
         <translation>Type the enrolment token</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="140"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="180"/>
         <source>注册失败：%1</source>
         <translation>Enrolment failed: %1</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="143"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="183"/>
         <source>4. 打印测试页</source>
         <translation>4. Print a test page</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="145"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="185"/>
         <source>打印测试页</source>
         <translation>Print a test page</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="147"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="187"/>
         <source>打印中……</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="147"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="187"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="152"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="192"/>
         <source>5. 检查清单</source>
         <translation>5. Checklist</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="153"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="193"/>
         <source>重新检查</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../qml/ProvisioningScreen.qml" line="196"/>
+        <location filename="../qml/ProvisioningScreen.qml" line="236"/>
         <source>投入使用</source>
         <translation>Put into service</translation>
     </message>

@@ -131,6 +131,7 @@ Window {
         Component { id: pinPad; PinPad {} }
         Component { id: maintenanceScreen; MaintenanceScreen {} }
         Component { id: provisioningScreen; ProvisioningScreen {} }
+        AdminCodeNotice {}
 
         Connections {
             target: Kiosk.session

@@ -76,13 +76,15 @@ Rectangle {
         id: header
         anchors.left: parent.left
         anchors.right: parent.right
-        height: 150
+        // Taller when a third line says the way in was an admin code.
+        height: Math.max(150, headerLines.implicitHeight + 2 * Theme.spacing)
         color: "#2B3340"
         RowLayout {
             anchors.fill: parent
             anchors.margins: Theme.spacing
             spacing: Theme.spacing
             ColumnLayout {
+                id: headerLines
                 Text {
                     text: qsTr("维护模式")
                     color: Theme.textOnPrimary
@@ -92,6 +94,13 @@ Rectangle {
                 Text {
                     text: Maintenance.terminalId + " · " + Maintenance.site + " · " + Kiosk.version
                     color: Theme.textOnPrimaryMuted
+                    font.pixelSize: Theme.fontSmall
+                }
+                Text {
+                    objectName: "enteredByAdminCode"
+                    visible: Maintenance.adminCodeRole !== ""
+                    text: Maintenance.adminCodeRole === "technician" ? qsTr("经管理码进入 · 技术人员") : qsTr("经管理码进入 · 维护人员")
+                    color: Theme.gold
                     font.pixelSize: Theme.fontSmall
                 }
             }

@@ -4,7 +4,8 @@ import Kiosk.Ui
 
 // The maintenance PIN pad: digits shown as dots, the gate's answer (attempts left, locked until
 // when, no PIN set) under them. On a terminal's first setup with no PIN it asks for a new PIN
-// twice instead, and the controller refuses weak ones.
+// twice instead, and the controller refuses weak ones. A signed admin code scanned meanwhile opens
+// what the pad was for.
 Rectangle {
     id: pad
     objectName: "pinPad"
@@ -45,7 +46,7 @@ Rectangle {
         Text {
             Layout.fillWidth: true
             text: Maintenance.settingPin ? qsTr("本机尚未设置维护 PIN。请设置至少 6 位数字的 PIN，它将写入配置文件。")
-                                         : qsTr("请输入维护 PIN")
+                                         : qsTr("请输入维护 PIN，或扫描管理码")
             color: Theme.textOnPrimaryMuted
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap

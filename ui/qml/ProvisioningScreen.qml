@@ -4,14 +4,27 @@ import Kiosk.Ui
 
 // First-boot setup for the technician, top to bottom: the peripherals and their health, the
 // hall's name and site, enrolment with the platform, a test page, and the checklist that must be
-// all green before the terminal goes into service. Text is typed on a USB keyboard plugged in for
-// the installation (docs/maintenance.md).
+// all green before the terminal goes into service. Text is typed on the kiosk's own on-screen
+// keyboard (pinyin for the Chinese name, letters and digits for the rest), so no USB keyboard is
+// needed at the installation.
 Rectangle {
     id: screen
     objectName: "provisioningScreen"
     color: Theme.background
 
+    // The field the on-screen keyboard is typing into, or null.
+    property Item editingField: null
+
     MouseArea { anchors.fill: parent }
+
+    function startEditing(field) {
+        keyboard.reset(field.text, field.keyboardLayout);
+        screen.editingField = field;
+    }
+    function stopEditing() {
+        screen.editingField = null;
+        keyboard.reset("", "pinyin");
+    }
     Component.onCompleted: Maintenance.checkPlatform()
 
     component Line: Text {
@@ -26,23 +39,44 @@ Rectangle {
         font.pixelSize: Theme.fontHeading
         font.bold: true
     }
+    // A line of text typed on the on-screen keyboard in `keyboardLayout` ("pinyin", "english" or
+    // "digits") when tapped; what is being typed shows in the field, spelling included.
     component Field: Rectangle {
+        id: field
         property alias text: input.text
         property alias input: input
+        property string keyboardLayout: "english"
+        readonly property bool editing: screen.editingField === field
         Layout.fillWidth: true
         implicitHeight: 88
         radius: 12
         color: Theme.surface
-        border.color: input.activeFocus ? Theme.primary : Theme.border
+        border.color: field.editing ? Theme.primary : Theme.border
         border.width: 3
         TextInput {
             id: input
             anchors.fill: parent
             anchors.margins: 16
+            visible: !field.editing
             verticalAlignment: TextInput.AlignVCenter
             font.pixelSize: Theme.fontBody
             color: Theme.text
             clip: true
+        }
+        Text {
+            objectName: field.objectName + "_typing"
+            anchors.fill: parent
+            anchors.margins: 16
+            visible: field.editing
+            verticalAlignment: Text.AlignVCenter
+            text: keyboard.text + keyboard.composition + "▏"
+            font.pixelSize: Theme.fontBody
+            color: Theme.text
+            elide: Text.ElideLeft
+        }
+        MouseArea {
+            anchors.fill: parent
+            onClicked: screen.startEditing(field)
         }
     }
 
@@ -83,7 +117,7 @@ Rectangle {
         anchors.top: header.bottom
         anchors.left: parent.left
         anchors.right: parent.right
-        anchors.bottom: parent.bottom
+        anchors.bottom: keyboard.visible ? keyboard.top : parent.bottom
         anchors.margins: Theme.margin
         contentHeight: body.implicitHeight
         clip: true
@@ -106,15 +140,18 @@ Rectangle {
 
             Heading { text: qsTr("2. 大厅名称和站点") }
             Line { text: qsTr("中文名称") }
-            Field { id: hallZh; objectName: "hallNameZh"; text: Maintenance.hallName }
+            Field { id: hallZh; objectName: "hallNameZh"; keyboardLayout: "pinyin"; text: Maintenance.hallName }
             Line { text: qsTr("英文名称") }
             Field { id: hallEn; objectName: "hallNameEn"; text: Maintenance.hallNameEn }
             Line { text: qsTr("站点代码（行政区划代码-大厅）") }
-            Field { id: siteField; objectName: "siteCode"; text: Maintenance.site }
+            Field { id: siteField; objectName: "siteCode"; keyboardLayout: "digits"; text: Maintenance.site }
             KioskButton {
                 objectName: "saveHall"
                 text: qsTr("保存")
-                onClicked: Maintenance.setHall(hallZh.text, hallEn.text, siteField.text)
+                onClicked: {
+                    screen.stopEditing();
+                    Maintenance.setHall(hallZh.text, hallEn.text, siteField.text);
+                }
             }
 
             Heading { text: qsTr("3. 在平台注册") }
@@ -126,7 +163,10 @@ Rectangle {
                 objectName: "enrolButton"
                 visible: !Maintenance.enrolled
                 text: qsTr("注册")
-                onClicked: Maintenance.enrol(token.text)
+                onClicked: {
+                    screen.stopEditing();
+                    Maintenance.enrol(token.text);
+                }
             }
             Line {
                 objectName: "provisioningProblem"
@@ -197,5 +237,19 @@ Rectangle {
                 onClicked: Maintenance.putIntoService()
             }
         }
+    }
+
+    OnScreenKeyboard {
+        id: keyboard
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        visible: screen.editingField !== null
+        maximumLength: 80
+        onDone: {
+            screen.editingField.text = keyboard.text;
+            screen.stopEditing();
+        }
+        onCancelled: screen.stopEditing()
     }
 }

@@ -1,0 +1,46 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+// A short line over whatever is on screen when a scanned admin code was refused, saying why. It
+// takes no touches and goes by itself after a few seconds, so a resident is not held up by it.
+Rectangle {
+    id: notice
+    objectName: "adminCodeNotice"
+    visible: Maintenance.adminCodeProblem !== ""
+    anchors.horizontalCenter: parent.horizontalCenter
+    anchors.bottom: parent.bottom
+    anchors.bottomMargin: 260
+    width: Math.min(parent.width - 2 * Theme.margin, label.implicitWidth + 2 * Theme.margin)
+    height: label.implicitHeight + 2 * Theme.spacing
+    radius: Theme.radius
+    color: "#2B3340"
+    opacity: 0.94
+
+    function reasonText(problem) {
+        switch (problem) {
+        case "expired": return qsTr("已过期");
+        case "replayed": return qsTr("已使用过，请重新签发");
+        case "not_yet_valid": return qsTr("尚未生效，请检查本机时钟");
+        case "wrong_terminal": return qsTr("不是签发给本机的");
+        case "unknown_key": return qsTr("签发密钥不受本机信任");
+        case "bad_signature": return qsTr("签名不正确");
+        case "too_long_validity": return qsTr("有效期超过 15 分钟");
+        case "disabled": return qsTr("本机未启用管理码");
+        case "not_stored": return qsTr("本机无法记录，请重试");
+        default: return qsTr("无法识别");
+        }
+    }
+
+    Text {
+        id: label
+        objectName: "adminCodeNoticeText"
+        anchors.centerIn: parent
+        width: Math.min(implicitWidth, notice.parent.width - 4 * Theme.margin)
+        text: qsTr("管理码未被接受：%1").arg(notice.reasonText(Maintenance.adminCodeProblem))
+        color: Theme.textOnPrimary
+        font.pixelSize: Theme.fontBody
+        wrapMode: Text.Wrap
+        horizontalAlignment: Text.AlignHCenter
+    }
+}
