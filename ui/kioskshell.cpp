@@ -1,5 +1,6 @@
 #include "kioskshell.h"
 
+#include "admincode.h"
 #include "applicationdesk.h"
 #include "camera/camera.h"
 #include "catalogueitemmodel.h"
@@ -394,7 +395,8 @@ void KioskShell::proceedAfterVerification()
 
 void KioskShell::takeScannedCode(const QString &text)
 {
-    if (m_runtime->identity()->isIdentified() || codeBeingChecked())
+    // Staff's admin codes are maintenance's (MaintenanceShell); they say nothing of a resident.
+    if (AdminCode::isAdminCodePayload(text) || m_runtime->identity()->isIdentified() || codeBeingChecked())
         return;
     // For a progress query a receipt's code answers at once; any other code is taken as the
     // resident's network-identity or app code, which the platform resolves to who they are.

@@ -122,13 +122,20 @@ MaintenanceShell::MaintenanceShell(KioskRuntime *runtime, QObject *parent)
                 connect(camera, &Camera::codeScanned, this, [this](const QString &, const QString &text) { takeAdminCode(text); });
         }
     }
-    if (PlatformHeartbeat *heartbeat = runtime->heartbeat()) {
+    watchHeartbeat();
+    // A terminal enrolled from the provisioning screen starts beating then.
+    connect(runtime, &KioskRuntime::heartbeatStarted, this, &MaintenanceShell::watchHeartbeat);
+    qApp->installEventFilter(this);
+}
+
+void MaintenanceShell::watchHeartbeat()
+{
+    if (PlatformHeartbeat *heartbeat = m_runtime->heartbeat()) {
         connect(heartbeat, &PlatformHeartbeat::beaten, this, [this](const PlatformResult &result) {
             m_lastHeartbeat = QDateTime::currentDateTime();
             m_lastHeartbeatResult = result.isOk() ? QStringLiteral("ok") : result.summary();
         });
     }
-    qApp->installEventFilter(this);
 }
 
 MaintenanceShell::~MaintenanceShell()

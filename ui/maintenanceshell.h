@@ -161,6 +161,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void watchHeartbeat();
     void setMode(const QString &mode);
     void audit(const QString &action, const QString &result, const QString &detail = {});
     void rebuildGate();

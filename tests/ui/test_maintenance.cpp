@@ -17,6 +17,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -554,6 +555,9 @@ private slots:
         QVERIFY(tapOnPage(QStringLiteral("enrolButton")));
         QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->maintenance()->enrolled(), 30000);
         QVERIFY(!terminalId().isEmpty());
+        // Enrolled on the screen, the terminal reports to the platform at once, without a restart.
+        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->runtime()->heartbeat(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_platform->inspect(QStringLiteral("heartbeats")).value(QLatin1String("heartbeats")).toArray().isEmpty(), 60000);
 
         QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->runtime()->receiptPrinterUsable(), 30000);
         QVERIFY(tapOnPage(QStringLiteral("provisioningPrint")));
