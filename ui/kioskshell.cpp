@@ -11,6 +11,7 @@
 #include "idcard/sim/simcards.h"
 #include "scanner/sim/scannersimulatorhost.h"
 #include "kioskruntime.h"
+#include "platformclient.h"
 #include "servicedesk.h"
 #include "themeapplication.h"
 #include "thememodel.h"
@@ -109,6 +110,11 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
         for (Device *device : runtime->devices()->devices())
             connect(device, &Device::healthChanged, this, &KioskShell::devicesChanged);
     }
+    // Whether the chosen service can be started follows the platform and the devices: a guide
+    // open when either changes offers or withholds "start" at once.
+    connect(this, &KioskShell::devicesChanged, this, &KioskShell::selectionChanged);
+    if (runtime->platform())
+        connect(runtime->platform(), &PlatformClient::connectivityChanged, this, &KioskShell::selectionChanged);
     setLanguage(runtime->config().string(QStringLiteral("kiosk/language")));
 }
 

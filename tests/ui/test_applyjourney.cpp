@@ -310,6 +310,22 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("attractScreen")), 30000);
     }
 
+    void aGuideWithdrawsStartTheMomentThePlatformGoesAway()
+    {
+        const QString needsPlatform = QStringLiteral("340100-000-ZZ-0012-01"); // not offline_ok
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        QVERIFY(m_shell->openItem(needsPlatform));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("startButton")) && UiProbe::find(m_window, QStringLiteral("startButton"))->isEnabled(), 30000);
+        // The platform goes away while the resident reads the guide: the next contact finds out,
+        // and the open guide says so without being reopened.
+        m_platform->kill();
+        m_runtime->heartbeat()->beatNow();
+        QTRY_VERIFY_WITH_TIMEOUT(!UiProbe::find(m_window, QStringLiteral("startButton"))->isEnabled(), 30000);
+        QCOMPARE(m_shell->selectedItemUnavailable(), QStringLiteral("platform_offline"));
+        UiProbe::screenshot(m_window, QStringLiteral("guide-platform-away-zh"));
+    }
+
     void whileThePlatformIsAwayTheApplicationIsQueuedAndSentLater()
     {
         identifyAndFillTheForm();
