@@ -11,6 +11,25 @@
 #include <QQuickWindow>
 #include <QTest>
 
+std::unique_ptr<RunningKiosk> RunningKiosk::startFromFile(const QString &configPath, QString *error)
+{
+    QList<ConfigError> problems;
+    const std::optional<KioskConfig> config = KioskConfig::load(configPath, &problems);
+    if (!config) {
+        QStringList lines;
+        for (const ConfigError &problem : problems)
+            lines.append(problem.toString());
+        *error = configPath + QStringLiteral(": ") + lines.join(QStringLiteral("; "));
+        return nullptr;
+    }
+    return start(*config, error);
+}
+
+ApplicationDesk *RunningKiosk::form() const
+{
+    return m_shell->applicationDesk();
+}
+
 std::unique_ptr<RunningKiosk> RunningKiosk::start(const KioskConfig &config, QString *error)
 {
     std::unique_ptr<RunningKiosk> kiosk(new RunningKiosk);

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+class ApplicationDesk;
 class KioskConfig;
 class KioskRuntime;
 class KioskShell;
@@ -19,10 +20,13 @@ class RunningKiosk
 {
 public:
     [[nodiscard]] static std::unique_ptr<RunningKiosk> start(const KioskConfig &config, QString *error);
+    // The same from a configuration file; a file that does not load is an error too.
+    [[nodiscard]] static std::unique_ptr<RunningKiosk> startFromFile(const QString &configPath, QString *error);
     ~RunningKiosk();
 
     [[nodiscard]] KioskRuntime *runtime() const { return m_runtime.get(); }
     [[nodiscard]] KioskShell *shell() const { return m_shell.get(); }
+    [[nodiscard]] ApplicationDesk *form() const;
     [[nodiscard]] MaintenanceShell *maintenance() const { return m_maintenance.get(); }
     [[nodiscard]] QQuickWindow *window() const { return m_window; }
 

@@ -580,16 +580,12 @@ private slots:
                                                           // Nothing listens on port 9: print items are shown unavailable, with the reason.
                                                           {QStringLiteral("devices/document_printer"), QStringLiteral("ipp://127.0.0.1:9/ipp/print")}}, &why);
         QVERIFY2(!config.isEmpty(), qPrintable(why));
-        QList<ConfigError> errors;
-        std::optional<KioskConfig> loaded = KioskConfig::load(config, &errors);
-        QVERIFY(loaded);
         QString error;
-        m_kiosk = RunningKiosk::start(*loaded, &error);
+        m_kiosk = RunningKiosk::startFromFile(config, &error);
         QVERIFY2(m_kiosk, qPrintable(error));
         m_runtime = m_kiosk->runtime();
         m_shell = m_kiosk->shell();
-        m_form = m_shell->findChild<ApplicationDesk *>();
-        QVERIFY(m_form);
+        m_form = m_kiosk->form();
         m_window = m_kiosk->window();
         QCOMPARE(m_window->width(), 1080);
         QCOMPARE(m_window->height(), 1920);

@@ -133,16 +133,12 @@ private slots:
         const QString config = EnrolledTerminal::prepare(m_state->path(), m_platform->httpUrl(), QStringLiteral("journey-1"), {}, &why);
         QVERIFY2(!config.isEmpty(), qPrintable(why));
 
-        QList<ConfigError> errors;
-        std::optional<KioskConfig> loaded = KioskConfig::load(config, &errors);
-        QVERIFY(loaded);
         QString error;
-        m_kiosk = RunningKiosk::start(*loaded, &error);
+        m_kiosk = RunningKiosk::startFromFile(config, &error);
         QVERIFY2(m_kiosk, qPrintable(error));
         m_runtime = m_kiosk->runtime();
         m_shell = m_kiosk->shell();
-        m_form = m_shell->findChild<ApplicationDesk *>();
-        QVERIFY(m_form);
+        m_form = m_kiosk->form();
         m_window = m_kiosk->window();
         QVERIFY(m_runtime->outbox());
     }

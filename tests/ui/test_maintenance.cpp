@@ -128,11 +128,8 @@ private:
             QVERIFY(enroll.waitForFinished(60000));
             QVERIFY2(enroll.exitCode() == 0, enroll.readAllStandardError().constData());
         }
-        QList<ConfigError> errors;
-        const std::optional<KioskConfig> config = KioskConfig::load(m_configPath, &errors);
-        QVERIFY(config);
         QString error;
-        m_kiosk = RunningKiosk::start(*config, &error);
+        m_kiosk = RunningKiosk::startFromFile(m_configPath, &error);
         QVERIFY2(m_kiosk, qPrintable(error));
         m_window = m_kiosk->window();
         m_now = QDateTime::currentDateTimeUtc();
@@ -399,10 +396,7 @@ private slots:
         // The same code again, even after a restart of the kiosk, is refused as used.
         m_window = nullptr;
         m_kiosk.reset();
-        QList<ConfigError> errors;
-        const std::optional<KioskConfig> config = KioskConfig::load(m_configPath, &errors);
-        QVERIFY(config);
-        m_kiosk = RunningKiosk::start(*config, &error);
+        m_kiosk = RunningKiosk::startFromFile(m_configPath, &error);
         QVERIFY2(m_kiosk, qPrintable(error));
         m_window = m_kiosk->window();
         m_kiosk->maintenance()->setClock([this] { return m_now; });
