@@ -18,7 +18,6 @@
 #include <memory>
 
 class Camera;
-class QThread;
 class DeviceRegistry;
 class OutboxPlatformTransport;
 class PlatformHeartbeat;
@@ -26,6 +25,7 @@ class OutboxSender;
 class OutboxStore;
 class PlatformClient;
 class Printer;
+class QThread;
 struct IdCardHolder;
 
 // Everything the kiosk process runs, built from one validated configuration: the catalogue, the
