@@ -438,6 +438,12 @@ void KioskRuntime::takeVerifiedCode(bool verified)
     const QString payload = std::exchange(m_codeBeingVerified, QString());
     if (payload.isEmpty() || m_session.state() != SessionState::Identify)
         return;
+    // A card laid on the reader while the code was being checked came first: the resident is who
+    // the card says, and the code's answer (its token included) is not theirs to keep.
+    if (m_identity.isIdentified()) {
+        m_verification.wipeSessionData();
+        return;
+    }
     if (verified && m_verification.codeHolder())
         m_identity.acceptVerifiedCode(*m_verification.codeHolder(), payload);
 }

@@ -499,6 +499,32 @@ private slots:
         verifyNothingOfTheResidentIsStored();
     }
 
+    void aCardLaidDownWhileACodeIsCheckedIsWhoTheResidentIs()
+    {
+        const IdCardHolder card = *SimCards::card(QStringLiteral("hk_mo_tw_permit"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        QVERIFY(m_shell->openItem(QStringLiteral("340100-000-ZZ-0010-01")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->selectedItemUnavailable(), QString(), 30000);
+        QVERIFY(tapWhenShown(QStringLiteral("startButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_runtime->devices()->device(QStringLiteral("barcode_scanner"))->health().isUsable(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 20000);
+        // A slow platform: the code's answer comes after the card.
+        QVERIFY(!m_platform->post(QStringLiteral("faults"), {{QStringLiteral("latency_ms"), 4000}}).isEmpty());
+        QVERIFY(m_shell->simulate(QStringLiteral("scan https://netid.example.gov.cn/v1/demo-resident")).startsWith(QLatin1String("ok")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->codeBeingChecked(), 20000);
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("codeBeingChecked")));
+        UiProbe::screenshot(m_window, QStringLiteral("identify-code-checking-zh"));
+        QVERIFY(m_shell->simulate(QStringLiteral("card present hk_mo_tw_permit")).startsWith(QLatin1String("ok")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->identified(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_shell->codeBeingChecked(), 30000);
+        QTest::qWait(500);
+        QCOMPARE(m_shell->cardType(), QStringLiteral("hk_mo_tw_permit"));
+        QCOMPARE(m_shell->maskedIdNumber(), PersonalData::maskIdNumber(card.idNumber));
+        QVERIFY(!m_runtime->verification()->isVerified());
+        QVERIFY(m_runtime->verification()->holderToken().isEmpty());
+    }
+
     void anItemThatNeedsTheCardSaysSoWhenShownACode()
     {
         m_shell->setLanguage(QStringLiteral("en"));

@@ -616,62 +616,67 @@
         <translation>Identity confirmed</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="62"/>
+        <location filename="../qml/IdentifyScreen.qml" line="63"/>
         <source>请刷身份证</source>
         <translation>Please tap your ID card</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="84"/>
+        <location filename="../qml/IdentifyScreen.qml" line="63"/>
+        <source>请刷身份证或扫身份码</source>
+        <translation>Tap your ID card or scan your app code</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdentifyScreen.qml" line="85"/>
         <source>读卡区</source>
         <translation>Card reader</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="104"/>
+        <location filename="../qml/IdentifyScreen.qml" line="105"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="126"/>
+        <location filename="../qml/IdentifyScreen.qml" line="127"/>
         <source>请将身份证平放在读卡区，读卡完成前请不要移开。港澳台居民居住证、外国人永久居留身份证也可以使用。</source>
         <translation>Lay your ID card flat on the reader and leave it there until it has been read. Residence permits for Hong Kong, Macao and Taiwan residents and foreign permanent resident ID cards work too.</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="137"/>
+        <location filename="../qml/IdentifyScreen.qml" line="138"/>
         <source>也可以把回执上的二维码对准扫码窗口，不用刷证件。</source>
         <translation>Or hold the QR code on your receipt to the scanner window; no card needed.</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="148"/>
+        <location filename="../qml/IdentifyScreen.qml" line="149"/>
         <source>没带身份证？打开政务服务App，出示身份码，对准扫码窗口或上方摄像头。</source>
         <translation>No ID card with you? Open your government service app and hold its identity code to the scanner or to the camera above.</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="168"/>
+        <location filename="../qml/IdentifyScreen.qml" line="169"/>
         <source>正在向政务服务平台核验您的身份码，请稍候……</source>
         <translation>Checking your identity code with the government service platform, please wait…</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="206"/>
+        <location filename="../qml/IdentifyScreen.qml" line="207"/>
         <source>读卡器暂时无法使用。请联系工作人员协助办理。</source>
         <translation>The card reader is out of order. Please ask a member of staff to help you.</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="248"/>
+        <location filename="../qml/IdentifyScreen.qml" line="249"/>
         <source>为保护您的隐私，屏幕上只显示部分信息。</source>
         <translation>To protect your privacy, only part of your details is shown.</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="274"/>
+        <location filename="../qml/IdentifyScreen.qml" line="275"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="281"/>
+        <location filename="../qml/IdentifyScreen.qml" line="282"/>
         <source>请工作人员协助</source>
         <translation>Ask staff for help</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="289"/>
+        <location filename="../qml/IdentifyScreen.qml" line="290"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>

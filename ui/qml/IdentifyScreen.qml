@@ -59,7 +59,9 @@ Item {
         Text {
             objectName: "identifyTitle"
             Layout.fillWidth: true
-            text: Kiosk.identified ? qsTr("身份已确认") : qsTr("请刷身份证")
+            text: Kiosk.identified ? qsTr("身份已确认")
+                  : Kiosk.codeIdentificationAccepted ? qsTr("请刷身份证或扫身份码") : qsTr("请刷身份证")
+            wrapMode: Text.Wrap
             font.pixelSize: Theme.fontTitle
             font.bold: true
             color: Kiosk.identified ? Theme.success : Theme.text
