@@ -14,8 +14,8 @@
 # mkfs.ext4 (e2fsprogs), but no loop devices or mounts. Runs on demand, not in CI.
 # There is no technician login: the image has no user with a password; technicians work on the
 # touch screen (maintenance mode) or with kioskctl as root over ssh with the key given by
-# --ssh-key (see the guide). --software-render makes cage draw without the GPU's 3D driver
-# (/etc/kiosk/session.env), for virtual machines whose GPU has none (QEMU's virtio-gpu).
+# --ssh-key (see the guide). --software-render makes cage and the kiosk draw without OpenGL
+# (/etc/kiosk/session.env), for virtual machines whose GPU has no 3D driver (QEMU's virtio-gpu).
 set -euo pipefail
 
 deb=""
@@ -93,7 +93,7 @@ if [ -z "$rootfs" ]; then
     --customize-hook="copy-in $(dirname "$(realpath "$0")")/kiosk-sound.service /etc/systemd/system/" \
     --customize-hook='chroot "$1" systemctl enable kiosk-sound.service' \
     --customize-hook='chroot "$1" systemctl --global disable pulseaudio.socket pulseaudio.service' \
-    --customize-hook="if $software_render; then echo WLR_RENDERER=pixman > \"\$1/etc/kiosk/session.env\"; fi" \
+    --customize-hook="if $software_render; then printf 'WLR_RENDERER=pixman\\nQT_QUICK_BACKEND=software\\n' > \"\$1/etc/kiosk/session.env\"; fi" \
     --customize-hook='printf "auto lo\niface lo inet loopback\nallow-hotplug eth0\niface eth0 inet dhcp\n" > "$1/etc/network/interfaces"' \
     --customize-hook='ln -sf /usr/share/zoneinfo/Asia/Shanghai "$1/etc/localtime"; echo Asia/Shanghai > "$1/etc/timezone"' \
     --customize-hook='sed -i "s/^# *zh_CN.UTF-8/zh_CN.UTF-8/; s/^# *en_US.UTF-8/en_US.UTF-8/" "$1/etc/locale.gen"; chroot "$1" locale-gen' \
