@@ -59,13 +59,13 @@ set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME kiosk)
 set(CPACK_DEBIAN_KIOSK_DESCRIPTION "24/7 government self-service kiosk
 The terminal software of a 7x24 self-service hall: reads ID cards and QR codes, fills forms from the card, photographs documents, submits cases to the provincial platform (queuing them when the network is down), prints receipts and collects ratings. Runs as the user kiosk inside the cage compositor on tty1 under systemd, with a watchdog.")
 # Beyond the libraries dpkg-shlibdeps finds: the compositor (Debian's cage exits when it cannot start
-# Xwayland) and the logind session it runs in (cage activates its session through logind, which
-# asks polkit when the caller is not root), the
+# Xwayland) and seatd, which gives it the screen and input devices (kiosk.service says why not a
+# logind session), the
 # Qt plugins and QML modules the kiosk loads at run time, Chinese fonts, and what the maintainer
 # scripts call.
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
-  "cage, xwayland, libpam-systemd, polkitd, dbus, fonts-noto-cjk, adduser, init-system-helpers, qt6-wayland, qml6-module-qtquick, qml6-module-qtquick-window, qml6-module-qtquick-layouts, qml6-module-qtqml, qml6-module-qtqml-models, qml6-module-qtqml-workerscript")
-set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "cups, libgl1-mesa-dri, systemd")
+  "cage, xwayland, seatd, dbus, fonts-noto-cjk, adduser, init-system-helpers, qt6-wayland, qml6-module-qtquick, qml6-module-qtquick-window, qml6-module-qtquick-layouts, qml6-module-qtqml, qml6-module-qtqml-models, qml6-module-qtqml-workerscript")
+set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "cups, libgl1-mesa-dri, systemd, pulseaudio")
 # The example configuration's simulated printers run ippeveprinter; production printers do not.
 set(CPACK_DEBIAN_KIOSK_PACKAGE_SUGGESTS "cups-ipp-utils")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA

@@ -26,7 +26,7 @@ packages=(
   # tests: emulated USB, a display server, fonts
   umockdev libumockdev-dev xvfb xauth fonts-noto-cjk fonts-dejavu-core
   # the Debian package: its runtime needs that tests install it with, and systemd-analyze
-  cage xwayland qt6-wayland systemd libpam-systemd polkitd
+  cage xwayland seatd qt6-wayland systemd libpam-systemd polkitd
   # the codec fuzz targets (libFuzzer)
   clang libclang-rt-14-dev
 )

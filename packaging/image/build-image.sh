@@ -4,6 +4,7 @@
 #
 #   packaging/image/build-image.sh --deb build/deb/kiosk_0.1.0_amd64.deb [--out DIR] [--disk]
 #                                  [--size 4G] [--mirror URL] [--hostname NAME] [--ssh-key FILE.pub]
+#                                  [--software-render]
 #   packaging/image/build-image.sh --rootfs DIR/kiosk-rootfs.tar --disk [--out DIR] [--size 4G]
 #
 # Writes DIR/kiosk-rootfs.tar (always) and, with --disk, DIR/kiosk-disk.img: a bootable BIOS/MBR
@@ -13,7 +14,8 @@
 # mkfs.ext4 (e2fsprogs), but no loop devices or mounts. Runs on demand, not in CI.
 # There is no technician login: the image has no user with a password; technicians work on the
 # touch screen (maintenance mode) or with kioskctl as root over ssh with the key given by
-# --ssh-key (see the guide).
+# --ssh-key (see the guide). --software-render makes cage and the kiosk draw without OpenGL
+# (/etc/kiosk/session.env), for virtual machines whose GPU has no 3D driver (QEMU's virtio-gpu).
 set -euo pipefail
 
 deb=""
@@ -24,6 +26,7 @@ size=4G
 mirror=http://deb.debian.org/debian
 hostname=kiosk
 sshkey=""
+software_render=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --deb) deb=$(realpath "$2"); shift 2 ;;
@@ -34,7 +37,8 @@ while [ $# -gt 0 ]; do
     --mirror) mirror=$2; shift 2 ;;
     --hostname) hostname=$2; shift 2 ;;
     --ssh-key) sshkey=$(realpath "$2"); shift 2 ;;
-    *) sed -n '2,18p' "$0" >&2; exit 2 ;;
+    --software-render) software_render=true; shift ;;
+    *) sed -n '2,21p' "$0" >&2; exit 2 ;;
   esac
 done
 if [ -n "$rootfs" ]; then
@@ -57,10 +61,11 @@ mkdir -p "$out"
 started=$(date +%s)
 
 # What a terminal runs beyond the kiosk package's own dependencies: systemd as init, udev for the
-# peripherals, CUPS (with driverless IPP and the USB printer backend) for the printers, mesa for the
-# GPU, a kernel with its firmware-free initramfs, and networking.
+# peripherals, seatd (which gives cage the screen and input without a login session), PulseAudio
+# for the voice prompts, CUPS (with driverless IPP and the USB printer backend) for the printers,
+# mesa for the GPU, a kernel with its firmware-free initramfs, and networking.
 packages=(
-  systemd-sysv udev dbus kmod libpam-systemd
+  systemd-sysv udev dbus kmod libpam-systemd seatd pulseaudio
   linux-image-amd64 initramfs-tools
   cups cups-filters ipp-usb
   libgl1-mesa-dri libegl-mesa0
@@ -84,7 +89,11 @@ if [ -z "$rootfs" ]; then
     --customize-hook='rm -rf "$1/tmp/kiosk-deb"' \
     --customize-hook="echo $hostname > \"\$1/etc/hostname\"" \
     --customize-hook='chroot "$1" systemctl set-default graphical.target' \
-    --customize-hook='chroot "$1" systemctl enable cups.service' \
+    --customize-hook='chroot "$1" systemctl enable cups.service seatd.service' \
+    --customize-hook="copy-in $(dirname "$(realpath "$0")")/kiosk-sound.service /etc/systemd/system/" \
+    --customize-hook='chroot "$1" systemctl enable kiosk-sound.service' \
+    --customize-hook='chroot "$1" systemctl --global disable pulseaudio.socket pulseaudio.service' \
+    --customize-hook="if $software_render; then printf 'WLR_RENDERER=pixman\\nQT_QUICK_BACKEND=software\\n' > \"\$1/etc/kiosk/session.env\"; fi" \
     --customize-hook='printf "auto lo\niface lo inet loopback\nallow-hotplug eth0\niface eth0 inet dhcp\n" > "$1/etc/network/interfaces"' \
     --customize-hook='ln -sf /usr/share/zoneinfo/Asia/Shanghai "$1/etc/localtime"; echo Asia/Shanghai > "$1/etc/timezone"' \
     --customize-hook='sed -i "s/^# *zh_CN.UTF-8/zh_CN.UTF-8/; s/^# *en_US.UTF-8/en_US.UTF-8/" "$1/etc/locale.gen"; chroot "$1" locale-gen' \
@@ -119,7 +128,8 @@ if $disk; then
   echo "UUID=$uuid / ext4 errors=remount-ro 0 1" > "$work/root/etc/fstab"
 
   # A quiet boot straight into the kiosk: no menu, no cursor; boot messages also go to the first
-  # serial port, where a technician's cable (or a test VM) can read them.
+  # serial port, where a technician's cable (or a test VM) can read them. net.ifnames=0 keeps the
+  # first network card eth0, the name /etc/network/interfaces brings up, whatever its bus.
   mkdir -p "$work/root/boot/grub"
   cp -r "$work/root/usr/lib/grub/i386-pc" "$work/root/boot/grub/"
   cat > "$work/root/boot/grub/grub.cfg" <<GRUB
@@ -129,7 +139,7 @@ terminal_output console serial
 insmod part_msdos
 insmod ext2
 search --no-floppy --fs-uuid --set=root $uuid
-linux /boot/vmlinuz-$version root=UUID=$uuid ro quiet loglevel=3 vt.global_cursor_default=0 console=ttyS0,115200 console=tty0
+linux /boot/vmlinuz-$version root=UUID=$uuid ro quiet loglevel=3 net.ifnames=0 vt.global_cursor_default=0 console=ttyS0,115200 console=tty0
 initrd /boot/initrd.img-$version
 boot
 GRUB

@@ -106,7 +106,7 @@ private slots:
         QTest::newRow("libsystemd (shlibdeps)") << "libsystemd0";
         QTest::newRow("libcups (shlibdeps)") << "libcups2";
         // Named by hand: what the kiosk loads or runs without linking it.
-        for (const char *name : {"cage", "xwayland", "libpam-systemd", "polkitd", "fonts-noto-cjk", "dbus", "qt6-wayland", "qml6-module-qtquick", "qml6-module-qtquick-layouts", "adduser"})
+        for (const char *name : {"cage", "xwayland", "seatd", "fonts-noto-cjk", "dbus", "qt6-wayland", "qml6-module-qtquick", "qml6-module-qtquick-layouts", "adduser"})
             QTest::newRow(name) << QString::fromLatin1(name);
     }
 
@@ -157,7 +157,7 @@ private slots:
     void unitRunsTheKioskInCageAsAWatchedNotifyService_data()
     {
         QTest::addColumn<QString>("line");
-        for (const char *line : {"Type=notify", "NotifyAccess=all", "Restart=always", "User=kiosk", "PAMName=login", "TTYPath=/dev/tty1",
+        for (const char *line : {"Type=notify", "NotifyAccess=all", "Restart=always", "User=kiosk", "Environment=LIBSEAT_BACKEND=seatd", "Environment=XDG_RUNTIME_DIR=/run/kiosk", "TTYPath=/dev/tty1",
                                  "Conflicts=getty@tty1.service", "ProtectSystem=strict", "NoNewPrivileges=yes", "PrivateTmp=yes",
                                  "ExecStart=/usr/bin/cage -- /usr/bin/kiosk --config /etc/kiosk/kiosk.ini"})
             QTest::newRow(line) << QString::fromLatin1(line);
