@@ -4,19 +4,11 @@
 #include "kioskruntime.h"
 #include "kioskshell.h"
 
-namespace {
-
-ApplicationDesk *s_instance = nullptr;
-
-} // namespace
-
 ApplicationDesk::ApplicationDesk(KioskRuntime *runtime, KioskShell *shell, QObject *parent)
     : QObject(parent)
     , m_runtime(runtime)
     , m_shell(shell)
 {
-    Q_ASSERT_X(!s_instance, "ApplicationDesk", "one application desk per process");
-    s_instance = this;
     connect(runtime->draft(), &ApplicationDraft::changed, this, &ApplicationDesk::changed);
     connect(runtime, &KioskRuntime::pageCaptured, this, [this](bool found) {
         m_lastPageFound = found;
@@ -28,16 +20,9 @@ ApplicationDesk::ApplicationDesk(KioskRuntime *runtime, KioskShell *shell, QObje
     connect(runtime->session(), &SessionMachine::sessionEnded, this, &ApplicationDesk::reset);
 }
 
-ApplicationDesk::~ApplicationDesk()
-{
-    s_instance = nullptr;
-}
-
 ApplicationDesk *ApplicationDesk::create(QQmlEngine *, QJSEngine *)
 {
-    Q_ASSERT_X(s_instance, "ApplicationDesk::create", "construct the application desk before loading QML");
-    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
-    return s_instance;
+    return ProcessSingleton<ApplicationDesk>::forQml();
 }
 
 QVariantList ApplicationDesk::fields() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "processsingleton.h"
+
 #include <QObject>
 #include <QQmlEngine>
 #include <QVariantList>
@@ -31,7 +33,6 @@ class ApplicationDesk : public QObject
 
 public:
     ApplicationDesk(KioskRuntime *runtime, KioskShell *shell, QObject *parent = nullptr);
-    ~ApplicationDesk() override;
 
     // QML asks for the singleton here; the process creates it before loading QML.
     static ApplicationDesk *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
@@ -67,4 +68,5 @@ private:
     KioskShell *m_shell;
     QString m_currentMaterial;
     bool m_lastPageFound = true;
+    ProcessSingleton<ApplicationDesk> m_singleton{this};
 };

@@ -22,8 +22,6 @@
 
 namespace {
 
-KioskShell *s_instance = nullptr;
-
 QVariantList localizedList(const QList<MaterialSpec> &materials, const QString &language)
 {
     QVariantList out;
@@ -45,8 +43,6 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     , m_themes(new ThemeModel(&runtime->catalogue(), this))
     , m_search(new CatalogueSearchModel(runtime, this))
 {
-    Q_ASSERT_X(!s_instance, "KioskShell", "one shell per process");
-    s_instance = this;
     if (!m_english.load(QStringLiteral(":/i18n/kiosk_en.qm")))
         qCWarning(lcUi) << "the English translation is missing from this build";
     runtime->session()->addWipeable(this);
@@ -122,23 +118,22 @@ KioskShell::~KioskShell()
 {
     m_runtime->session()->removeWipeable(this);
     QCoreApplication::removeTranslator(&m_english);
-    s_instance = nullptr;
 }
 
 KioskShell *KioskShell::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
 {
     Q_UNUSED(jsEngine)
-    Q_ASSERT_X(s_instance, "KioskShell::create", "construct the shell before loading QML");
-    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
-    s_instance->m_engine = qmlEngine;
-    return s_instance;
+    KioskShell *shell = ProcessSingleton<KioskShell>::forQml();
+    shell->m_engine = qmlEngine;
+    return shell;
 }
 
 FrameProvider *KioskShell::frameProviderOf(const QString &cameraId)
 {
-    if (!s_instance || !s_instance->m_runtime->devices())
+    const KioskShell *shell = ProcessSingleton<KioskShell>::instance();
+    if (!shell || !shell->m_runtime->devices())
         return nullptr;
-    const Camera *camera = qobject_cast<Camera *>(s_instance->m_runtime->devices()->device(cameraId));
+    const Camera *camera = qobject_cast<Camera *>(shell->m_runtime->devices()->device(cameraId));
     return camera ? camera->frameProvider() : nullptr;
 }
 

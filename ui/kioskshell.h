@@ -2,6 +2,7 @@
 
 #include "catalogueitemmodel.h"
 #include "cataloguesearchmodel.h"
+#include "processsingleton.h"
 #include "sessionmachine.h"
 #include "thememodel.h"
 
@@ -198,4 +199,5 @@ private:
     CatalogueItemModel *m_themeItems;
     ThemeModel *m_themes;
     CatalogueSearchModel *m_search;
+    ProcessSingleton<KioskShell> m_singleton{this};
 };

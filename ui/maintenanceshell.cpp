@@ -38,8 +38,6 @@
 
 namespace {
 
-MaintenanceShell *s_instance = nullptr;
-
 constexpr int IdleMs = 5 * 60 * 1000;
 // Long enough to read "this code has expired" at arm's length, short enough not to bother the next resident.
 constexpr int AdminCodeNoticeMs = 8000;
@@ -92,8 +90,6 @@ MaintenanceShell::MaintenanceShell(KioskRuntime *runtime, QObject *parent)
     , m_config(runtime->config())
     , m_audit(std::make_unique<AuditLog>(AuditLog::pathIn(runtime->config().string(QStringLiteral("kiosk/state_dir")))))
 {
-    Q_ASSERT_X(!s_instance, "MaintenanceShell", "one maintenance controller per process");
-    s_instance = this;
     rebuildGate();
     m_idle.setSingleShot(true);
     m_idle.setInterval(IdleMs);
@@ -142,16 +138,13 @@ MaintenanceShell::~MaintenanceShell()
 {
     qApp->removeEventFilter(this);
     stopSelfTests();
-    s_instance = nullptr;
 }
 
 MaintenanceShell *MaintenanceShell::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
 {
     Q_UNUSED(qmlEngine)
     Q_UNUSED(jsEngine)
-    Q_ASSERT_X(s_instance, "MaintenanceShell::create", "construct the maintenance controller before loading QML");
-    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
-    return s_instance;
+    return ProcessSingleton<MaintenanceShell>::forQml();
 }
 
 void MaintenanceShell::setClock(std::function<QDateTime()> now)

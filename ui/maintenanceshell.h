@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kioskconfig.h"
+#include "processsingleton.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -199,4 +200,5 @@ private:
     QString m_adminCodeProblem;
     QString m_adminCodeRole;
     QTimer m_adminCodeNotice;
+    ProcessSingleton<MaintenanceShell> m_singleton{this};
 };

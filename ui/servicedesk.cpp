@@ -6,8 +6,6 @@
 
 namespace {
 
-ServiceDesk *s_instance = nullptr;
-
 QString deliveryStageName(DocumentDelivery::Stage stage)
 {
     switch (stage) {
@@ -28,8 +26,6 @@ ServiceDesk::ServiceDesk(KioskRuntime *runtime, KioskShell *shell, QObject *pare
     , m_runtime(runtime)
     , m_shell(shell)
 {
-    Q_ASSERT_X(!s_instance, "ServiceDesk", "one service desk per process");
-    s_instance = this;
     connect(runtime, &KioskRuntime::faceGuidance, this, [this](const QString &guidance) {
         m_faceGuidance = guidance;
         emit verifyChanged();
@@ -72,16 +68,9 @@ ServiceDesk::ServiceDesk(KioskRuntime *runtime, KioskShell *shell, QObject *pare
     connect(runtime->session(), &SessionMachine::sessionEnded, this, &ServiceDesk::reset);
 }
 
-ServiceDesk::~ServiceDesk()
-{
-    s_instance = nullptr;
-}
-
 ServiceDesk *ServiceDesk::create(QQmlEngine *, QJSEngine *)
 {
-    Q_ASSERT_X(s_instance, "ServiceDesk::create", "construct the service desk before loading QML");
-    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
-    return s_instance;
+    return ProcessSingleton<ServiceDesk>::forQml();
 }
 
 void ServiceDesk::reset()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "processsingleton.h"
+
 #include <QObject>
 #include <QQmlEngine>
 #include <QVariantList>
@@ -39,7 +41,6 @@ class ServiceDesk : public QObject
 
 public:
     ServiceDesk(KioskRuntime *runtime, KioskShell *shell, QObject *parent = nullptr);
-    ~ServiceDesk() override;
 
     // QML asks for the singleton here; the process creates it before loading QML.
     static ServiceDesk *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
@@ -87,4 +88,5 @@ private:
     QString m_verifyProblem;
     QString m_faceGuidance;
     QString m_recordsState;
+    ProcessSingleton<ServiceDesk> m_singleton{this};
 };

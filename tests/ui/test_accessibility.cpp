@@ -130,7 +130,6 @@ private:
     std::unique_ptr<RunningKiosk> m_kiosk;
     KioskRuntime *m_runtime = nullptr;
     KioskShell *m_shell = nullptr;
-    ApplicationDesk *m_form = nullptr;
     QQuickWindow *m_window = nullptr;
     QString m_variant;
     QStringList m_problems;
@@ -434,7 +433,7 @@ private:
             QVERIFY(UiProbe::tap(m_window, QStringLiteral("key_") + digit));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("keypadDone")));
         QVERIFY(tapWhenShown(QStringLiteral("option_contribution_level_500")));
-        QTRY_VERIFY(m_form->complete());
+        QTRY_VERIFY(m_kiosk->form()->complete());
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("reviewButton")));
 
         QVERIFY(waitFor(QStringLiteral("materialsScreen")));
@@ -448,7 +447,7 @@ private:
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("documentPreview"))->property("live").toBool(), 60000);
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("captureButton"))->isEnabled(), 30000);
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("captureButton")));
-        QTRY_VERIFY_WITH_TIMEOUT(m_form->materialsComplete(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->form()->materialsComplete(), 60000);
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("materialsDoneButton"))->isEnabled(), 30000);
         inspect(QStringLiteral("materials-captured"), QStringLiteral("materialsScreen"));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("materialsDoneButton")));
@@ -585,7 +584,6 @@ private slots:
         QVERIFY2(m_kiosk, qPrintable(error));
         m_runtime = m_kiosk->runtime();
         m_shell = m_kiosk->shell();
-        m_form = m_kiosk->form();
         m_window = m_kiosk->window();
         QCOMPARE(m_window->width(), 1080);
         QCOMPARE(m_window->height(), 1920);
@@ -598,7 +596,6 @@ private slots:
     void cleanup()
     {
         m_window = nullptr;
-        m_form = nullptr;
         m_shell = nullptr;
         m_runtime = nullptr;
         m_kiosk.reset();

@@ -45,7 +45,6 @@ private:
     std::unique_ptr<RunningKiosk> m_kiosk;
     KioskRuntime *m_runtime = nullptr;
     KioskShell *m_shell = nullptr;
-    ApplicationDesk *m_form = nullptr;
     QQuickWindow *m_window = nullptr;
 
     bool tapWhenShown(const QString &name, int timeoutMs = 20000) { return UiProbe::tapWhenShown(m_window, name, timeoutMs); }
@@ -82,7 +81,7 @@ private:
             QVERIFY(UiProbe::tap(m_window, QStringLiteral("key_") + digit));
         UiProbe::screenshot(m_window, QStringLiteral("form-keypad-zh"));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("keypadDone")));
-        QTRY_VERIFY(m_form->complete());
+        QTRY_VERIFY(m_kiosk->form()->complete());
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("reviewButton")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("reviewScreen")));
         UiProbe::screenshot(m_window, QStringLiteral("review-zh"));
@@ -138,7 +137,6 @@ private slots:
         QVERIFY2(m_kiosk, qPrintable(error));
         m_runtime = m_kiosk->runtime();
         m_shell = m_kiosk->shell();
-        m_form = m_kiosk->form();
         m_window = m_kiosk->window();
         QVERIFY(m_runtime->outbox());
     }
@@ -146,7 +144,6 @@ private slots:
     void cleanup()
     {
         m_window = nullptr;
-        m_form = nullptr;
         m_shell = nullptr;
         m_runtime = nullptr;
         m_kiosk.reset();
@@ -210,7 +207,7 @@ private slots:
 
         QVERIFY(!m_runtime->identity()->isIdentified());
         QVERIFY(!m_runtime->draft()->isActive());
-        QVERIFY(m_form->fields().isEmpty());
+        QVERIFY(m_kiosk->form()->fields().isEmpty());
         QVERIFY(m_shell->caseNumber().isEmpty());
         verifyNothingOfTheResidentIsStored();
     }
@@ -236,9 +233,9 @@ private slots:
         QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
         QVERIFY(tapWhenShown(QStringLiteral("continueButton")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("formScreen")));
-        QVERIFY(m_form->setFieldValue(QStringLiteral("phone"), m_phone));
+        QVERIFY(m_kiosk->form()->setFieldValue(QStringLiteral("phone"), m_phone));
         QVERIFY(tapWhenShown(QStringLiteral("option_contribution_level_500")));
-        QTRY_VERIFY(m_form->complete());
+        QTRY_VERIFY(m_kiosk->form()->complete());
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("reviewButton")));
 
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("materialsScreen")));

@@ -43,7 +43,6 @@ private:
     std::unique_ptr<RunningKiosk> m_kiosk;
     KioskRuntime *m_runtime = nullptr;
     KioskShell *m_shell = nullptr;
-    ApplicationDesk *m_form = nullptr;
     QQuickWindow *m_window = nullptr;
 
     bool tapWhenShown(const QString &name, int timeoutMs = 30000) { return UiProbe::tapWhenShown(m_window, name, timeoutMs); }
@@ -153,7 +152,6 @@ private slots:
         QVERIFY2(m_kiosk, qPrintable(error));
         m_runtime = m_kiosk->runtime();
         m_shell = m_kiosk->shell();
-        m_form = m_kiosk->form();
         m_window = m_kiosk->window();
         QVERIFY(Services());
     }
@@ -161,7 +159,6 @@ private slots:
     void cleanup()
     {
         m_window = nullptr;
-        m_form = nullptr;
         m_shell = nullptr;
         m_runtime = nullptr;
         m_kiosk.reset();
@@ -338,22 +335,22 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("formScreen")), 60000);
 
         // One form: the fields the three items share appear once.
-        const QVariantList fields = m_form->fields();
+        const QVariantList fields = m_kiosk->form()->fields();
         QStringList ids;
         for (const QVariant &field : fields)
             ids.append(field.toMap().value(QStringLiteral("id")).toString());
         QCOMPARE(ids.count(QStringLiteral("phone")), 1);
         QVERIFY2(ids.contains(QStringLiteral("bank_account")) && ids.contains(QStringLiteral("address")), qPrintable(ids.join(QLatin1Char(','))));
-        QVERIFY(m_form->setFieldValue(QStringLiteral("phone"), phone));
-        QVERIFY(m_form->setFieldValue(QStringLiteral("bank_account"), account));
-        QTRY_VERIFY(m_form->complete());
+        QVERIFY(m_kiosk->form()->setFieldValue(QStringLiteral("phone"), phone));
+        QVERIFY(m_kiosk->form()->setFieldValue(QStringLiteral("bank_account"), account));
+        QTRY_VERIFY(m_kiosk->form()->complete());
         UiProbe::screenshot(m_window, QStringLiteral("theme-form-zh"));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("reviewButton")));
 
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("materialsScreen")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("documentPreview"))->property("live").toBool(), 30000);
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("captureButton")));
-        QTRY_VERIFY_WITH_TIMEOUT(m_form->materialsComplete(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->form()->materialsComplete(), 30000);
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("materialsDoneButton")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("reviewScreen")));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitButton")));
@@ -450,8 +447,8 @@ private slots:
         QCOMPARE(m_runtime->draft()->value(QStringLiteral("name")), card.name);
         QCOMPARE(m_runtime->draft()->value(QStringLiteral("id_number")), card.idNumber);
         QVERIFY(m_runtime->draft()->isPrefilled(QStringLiteral("id_number")));
-        QVERIFY(m_form->setFieldValue(QStringLiteral("phone"), QStringLiteral("13955123456")));
-        QTRY_VERIFY(m_form->complete());
+        QVERIFY(m_kiosk->form()->setFieldValue(QStringLiteral("phone"), QStringLiteral("13955123456")));
+        QTRY_VERIFY(m_kiosk->form()->complete());
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("reviewButton")));
         QVERIFY(tapWhenShown(QStringLiteral("submitButton")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("resultScreen")), 60000);

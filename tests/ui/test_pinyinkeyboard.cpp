@@ -38,7 +38,6 @@ private:
     std::unique_ptr<RunningKiosk> m_kiosk;
     KioskRuntime *m_runtime = nullptr;
     KioskShell *m_shell = nullptr;
-    ApplicationDesk *m_form = nullptr;
     QQuickWindow *m_window = nullptr;
 
     bool tapWhenShown(const QString &name, int timeoutMs = 20000) { return UiProbe::tapWhenShown(m_window, name, timeoutMs); }
@@ -141,14 +140,12 @@ private slots:
         QVERIFY2(m_kiosk, qPrintable(error));
         m_runtime = m_kiosk->runtime();
         m_shell = m_kiosk->shell();
-        m_form = m_kiosk->form();
         m_window = m_kiosk->window();
     }
 
     void cleanup()
     {
         m_window = nullptr;
-        m_form = nullptr;
         m_shell = nullptr;
         m_runtime = nullptr;
         m_kiosk.reset();
@@ -213,7 +210,7 @@ private slots:
         QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
         QVERIFY(tapWhenShown(QStringLiteral("continueButton")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("formScreen")));
-        QVERIFY(m_form->setFieldValue(QStringLiteral("phone"), QStringLiteral("13955123456")));
+        QVERIFY(m_kiosk->form()->setFieldValue(QStringLiteral("phone"), QStringLiteral("13955123456")));
         QTRY_VERIFY(textsOf("formScreen").contains(QStringLiteral("13955123456")));
         waitForFrame();
         // A phone field keeps the keypad; the name field opens the keyboard in pinyin.
@@ -244,7 +241,7 @@ private slots:
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("kbd_done")));
         QTRY_VERIFY(!UiProbe::find(m_window, QStringLiteral("onScreenKeyboard")));
         QTRY_VERIFY(textsOf("formScreen").contains(QStringLiteral("张")));
-        QTRY_VERIFY(m_form->complete());
+        QTRY_VERIFY(m_kiosk->form()->complete());
         waitForFrame();
 
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("reviewButton")));
