@@ -65,6 +65,11 @@ void CameraPreview::paint(QPainter *painter)
     }
     painter->drawImage(target, m_frame);
     painter->restore();
+    if (m_paintedFrame != m_framesShown) {
+        m_paintedFrame = m_framesShown;
+        ++m_framesPainted;
+        QMetaObject::invokeMethod(this, &CameraPreview::framesPaintedChanged, Qt::QueuedConnection);
+    }
 }
 
 void CameraPreview::itemChange(ItemChange change, const ItemChangeData &value)

@@ -1,5 +1,6 @@
 #include "ctlcommand.h"
 
+#include "camerasettings.h"
 #include "camera/camera.h"
 #include "camera/faceanalyzer.h"
 #include "camera/frameprovider.h"
@@ -147,10 +148,7 @@ int runCameraCommand(CtlContext &context, const QStringList &args)
     DeviceRegistryOptions options;
     options.stateDirectory = config->string(QStringLiteral("kiosk/state_dir"));
     options.specs.insert(id, config->string(QStringLiteral("devices/") + id));
-    options.cameraFps = int(config->integer(QStringLiteral("devices/camera_fps")));
-    options.faceCameraSize = CameraOptions::parseResolution(config->string(QStringLiteral("devices/face_camera_resolution")), options.faceCameraSize);
-    options.documentCameraSize =
-        CameraOptions::parseResolution(config->string(QStringLiteral("devices/document_camera_resolution")), options.documentCameraSize);
+    CameraSettings::apply(*config, &options);
     DeviceRegistry registry(options);
     QStringList errors;
     auto *camera = registry.build(&errors) ? qobject_cast<Camera *>(registry.device(id)) : nullptr;

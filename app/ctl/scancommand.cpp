@@ -1,5 +1,6 @@
 #include "ctlcommand.h"
 
+#include "camerasettings.h"
 #include "camera/camera.h"
 #include "camera/codereader.h"
 #include "device/deviceregistry.h"
@@ -121,11 +122,7 @@ int listen(CtlContext &context, QStringList args)
     DeviceRegistryOptions options;
     options.stateDirectory = config->string(QStringLiteral("kiosk/state_dir"));
     options.specs.insert(id, config->string(QStringLiteral("devices/") + id));
-    options.cameraFps = int(config->integer(QStringLiteral("devices/camera_fps")));
-    options.faceCameraSize = CameraOptions::parseResolution(config->string(QStringLiteral("devices/face_camera_resolution")), options.faceCameraSize);
-    options.documentCameraSize =
-        CameraOptions::parseResolution(config->string(QStringLiteral("devices/document_camera_resolution")), options.documentCameraSize);
-    options.cameraCodeFormats = configuredFormats(context);
+    CameraSettings::apply(*config, &options);
     DeviceRegistry registry(options);
     QStringList errors;
     if (!registry.build(&errors) || !registry.device(id)) {

@@ -1,8 +1,8 @@
 #include "kioskruntime.h"
 
 #include "applog.h"
+#include "camerasettings.h"
 #include "camera/camera.h"
-#include "camera/cameraoptions.h"
 #include "camera/documentcapture.h"
 #include "device/deviceregistry.h"
 #include "idcard/idcardreader.h"
@@ -782,14 +782,7 @@ void KioskRuntime::startDevices()
     options.idCardCommandTimeoutMs = static_cast<int>(m_config.integer(QStringLiteral("devices/id_card_timeout_ms")));
     options.idCardPhotoDecoderPlugin = m_config.string(QStringLiteral("devices/id_card_photo_decoder"));
     options.printJobTimeoutS = static_cast<int>(m_config.integer(QStringLiteral("devices/print_job_timeout_s")));
-    options.faceCameraSize = CameraOptions::parseResolution(m_config.string(QStringLiteral("devices/face_camera_resolution")),
-                                                            options.faceCameraSize);
-    options.documentCameraSize = CameraOptions::parseResolution(m_config.string(QStringLiteral("devices/document_camera_resolution")),
-                                                                options.documentCameraSize);
-    options.cameraFps = static_cast<int>(m_config.integer(QStringLiteral("devices/camera_fps")));
-    options.cameraCodeFormats = m_config.string(QStringLiteral("devices/code_formats")).split(QLatin1Char(','), Qt::SkipEmptyParts);
-    for (QString &format : options.cameraCodeFormats)
-        format = format.trimmed();
+    CameraSettings::apply(m_config, &options);
 
     Camera::registerWithDeviceRegistry();
     m_devices = std::make_unique<DeviceRegistry>(options);

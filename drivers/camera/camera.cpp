@@ -48,12 +48,14 @@ void Camera::capturePage()
 
 void Camera::showSimulatedCode(const QString &text)
 {
+    m_simulatedCode = text;
     if (m_worker)
         QMetaObject::invokeMethod(m_worker, [worker = m_worker, text] { worker->showSimulatedCode(text); }, Qt::QueuedConnection);
 }
 
 void Camera::showSimulatedFace(SimulatedFace face)
 {
+    m_simulatedFace = face;
     if (m_worker)
         QMetaObject::invokeMethod(m_worker, [worker = m_worker, face] { worker->showSimulatedFace(int(face)); }, Qt::QueuedConnection);
 }
@@ -92,6 +94,12 @@ bool Camera::onOpen(QString *)
     connect(m_worker, &CameraWorker::pageCaptured, this, &Camera::pageCaptured);
     connect(m_worker, &CameraWorker::fpsMeasured, this, &Camera::fpsMeasured);
     m_thread->start();
+    const QString code = m_simulatedCode;
+    const auto face = int(m_simulatedFace);
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, code, face] {
+        worker->showSimulatedCode(code);
+        worker->showSimulatedFace(face);
+    }, Qt::QueuedConnection);
     QMetaObject::invokeMethod(m_worker, &CameraWorker::openCamera, Qt::QueuedConnection);
     const Mode mode = m_mode;
     const LivenessChallenge::Kind challenge = m_challenge;

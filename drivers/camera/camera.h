@@ -45,11 +45,14 @@ public:
     // real cameras.
     void showSimulatedCode(const QString &text);
     // Who stands before a simulated face camera: nobody, a resident who turns their head now and
-    // then (what the liveness challenge asks), or a photo held still. A face camera starts with
-    // a live resident; no effect on real cameras.
+    // then (what the liveness challenge asks), or a printed photo held up and slid sideways now
+    // and then (which the challenge must refuse). A face camera starts with a live resident; no
+    // effect on real cameras. Both choices are kept across close and open.
     enum class SimulatedFace { Absent, Live, Photo };
     Q_ENUM(SimulatedFace)
     void showSimulatedFace(SimulatedFace face);
+    [[nodiscard]] SimulatedFace simulatedFace() const { return m_simulatedFace; }
+    [[nodiscard]] QString simulatedCode() const { return m_simulatedCode; }
     // A simulated camera that stops giving frames (as a real one that hangs or is unplugged)
     // until told to go on; no effect on real cameras.
     void simulateStall(bool stalled);
@@ -80,6 +83,8 @@ private:
     FrameProvider *m_frames;
     Mode m_mode = Mode::Preview;
     LivenessChallenge::Kind m_challenge = LivenessChallenge::Kind::Turn;
+    SimulatedFace m_simulatedFace = SimulatedFace::Live;
+    QString m_simulatedCode;
     QThread *m_thread = nullptr;
     CameraWorker *m_worker = nullptr;
 };

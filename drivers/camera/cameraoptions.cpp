@@ -5,9 +5,12 @@ bool CameraOptions::setSpec(const QString &specText, QString *error)
     QStringList parts = specText.trimmed().split(QLatin1Char(','));
     const QString head = parts.takeFirst().trimmed();
     for (const QString &part : std::as_const(parts)) {
-        if (part.trimmed() == QLatin1String("loop=no")) {
-            loop = false;
-        } else if (part.trimmed() != QLatin1String("loop=yes")) {
+        const QString option = part.trimmed();
+        if (option == QLatin1String("loop=no") || option == QLatin1String("loop=yes")) {
+            loop = option.endsWith(QLatin1String("yes"));
+        } else if (option == QLatin1String("realtime=no") || option == QLatin1String("realtime=yes")) {
+            realtime = option.endsWith(QLatin1String("yes"));
+        } else {
             if (error)
                 *error = QStringLiteral("unknown camera option \"%1\"").arg(part);
             return false;
@@ -60,7 +63,8 @@ QString CameraOptions::spec() const
     case Source::V4l2:
         return index >= 0 ? QStringLiteral("v4l2:%1").arg(index) : QStringLiteral("v4l2:%1").arg(path);
     case Source::File:
-        return QStringLiteral("file:%1").arg(path) + (loop ? QString() : QStringLiteral(",loop=no"));
+        return QStringLiteral("file:%1").arg(path) + (loop ? QString() : QStringLiteral(",loop=no"))
+               + (realtime ? QString() : QStringLiteral(",realtime=no"));
     }
     return QString();
 }

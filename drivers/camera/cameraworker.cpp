@@ -5,6 +5,7 @@
 #include "camera/documentcapture.h"
 #include "camera/facecapture.h"
 #include "camera/frameprovider.h"
+#include "camera/simulatedresident.h"
 #include "common/driverslog.h"
 #include "scanner/scanpayload.h"
 
@@ -27,46 +28,70 @@ constexpr int ReopenIntervalMs = 2000;
 enum class WorkerMode { Preview, Codes, Face, Document };
 enum class SimulatedFace { Absent, Live, Photo }; // as Camera::SimulatedFace
 
-// The simulated resident's face, scaled to a quarter of the frame's width, as the face camera
-// of a kiosk sees someone standing at it. Empty if the resource is missing.
-cv::Mat simulatedFace(const cv::Size &frame)
+cv::Mat toBgr(const QImage &rgbImage)
 {
-    QFile file(QStringLiteral(":/kiosk/camera/simulated-face.jpg"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QByteArray bytes = file.readAll();
-    const cv::Mat encoded(1, int(bytes.size()), CV_8UC1, const_cast<char *>(bytes.constData()));
-    const cv::Mat face = cv::imdecode(encoded, cv::IMREAD_COLOR);
-    if (face.empty())
-        return {};
-    // In the picture the face is about 97 px wide; the analyser wants it 18–75 % of the frame.
-    const double scale = 0.27 * frame.width / 97.0;
-    cv::Mat scaled;
-    cv::resize(face, scaled, cv::Size(), scale, scale, cv::INTER_AREA);
-    return scaled;
+    const QImage rgb = rgbImage.convertToFormat(QImage::Format_RGB888);
+    const cv::Mat view(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar *>(rgb.constBits()), size_t(rgb.bytesPerLine()));
+    cv::Mat bgr;
+    cv::cvtColor(view, bgr, cv::COLOR_RGB2BGR);
+    return bgr;
 }
 
-// Draws the face with its centre (128, 114 in the picture) near the frame's centre. A live
-// resident holds still for a while, turns (the face moves sideways by half its width) and comes
-// back, every three seconds at 15 frames a second; a photo never moves.
-void drawSimulatedFace(cv::Mat &frame, const cv::Mat &face, SimulatedFace who, qint64 frameNumber)
+QImage toRgbImage(const cv::Mat &bgr)
 {
-    if (face.empty() || who == SimulatedFace::Absent)
+    cv::Mat rgb;
+    cv::cvtColor(bgr, rgb, bgr.channels() == 1 ? cv::COLOR_GRAY2RGB : cv::COLOR_BGR2RGB);
+    return QImage(rgb.data, rgb.cols, rgb.rows, int(rgb.step), QImage::Format_RGB888).copy();
+}
+
+// How far the simulated resident's head is turned at each pose, in degrees.
+constexpr double ResidentPoses[] = {0, 15, 30, 40};
+
+// The simulated resident's face, scaled to about a quarter of the frame's width as the face
+// camera of a kiosk sees someone standing at it, once for each pose. Empty if the resource is
+// missing.
+std::vector<cv::Mat> simulatedPoses(const cv::Size &frame)
+{
+    const QImage face = SimulatedResident::face();
+    if (face.isNull())
+        return {};
+    // In the picture the face is about 97 px wide; the analyser wants it 18–40 % of the frame.
+    const double scale = 0.27 * frame.width / 97.0;
+    std::vector<cv::Mat> poses;
+    for (const double yaw : ResidentPoses) {
+        cv::Mat scaled;
+        cv::resize(toBgr(SimulatedResident::turned(face, yaw)), scaled, cv::Size(), scale, scale, cv::INTER_AREA);
+        poses.push_back(scaled);
+    }
+    return poses;
+}
+
+// Draws the face with its centre (128, 114 in the picture) near the frame's centre. Every 45
+// frames a live resident holds still for a while, turns their head to 40° and back (what the
+// liveness challenge asks); a photo stays frontal and, held in a hand, is slid sideways by half
+// the face's width and back, which a liveness check must not take for a turn.
+void drawSimulatedFace(cv::Mat &frame, const std::vector<cv::Mat> &poses, SimulatedFace who, qint64 frameNumber)
+{
+    if (poses.empty() || who == SimulatedFace::Absent)
         return;
+    const int phase = int(frameNumber % 45);
+    static constexpr int LivePoseByPhase[] = {1, 2, 3, 3, 3, 3, 3, 2, 1}; // phases 20–28
+    const bool turning = phase >= 20 && phase < 29;
+    const int pose = who == SimulatedFace::Live && turning ? LivePoseByPhase[phase - 20] : 0;
+    const cv::Mat &face = poses.at(size_t(pose));
     const double scale = face.cols / 320.0;
     const int faceWidth = int(97 * scale);
-    const int phase = int(frameNumber % 45);
-    const int shift = (who == SimulatedFace::Live && phase >= 20 && phase < 28) ? faceWidth / 2 : 0;
-    const cv::Point offset(frame.cols / 2 + shift - int(128 * scale), frame.rows / 2 - int(114 * scale));
+    const int slide = who == SimulatedFace::Photo && turning ? faceWidth / 2 : 0;
+    const cv::Point offset(frame.cols / 2 + slide - int(128 * scale), frame.rows / 2 - int(114 * scale));
     const cv::Rect target = cv::Rect(offset, face.size()) & cv::Rect(0, 0, frame.cols, frame.rows);
     face(cv::Rect(target.tl() - offset, target.size())).copyTo(frame(target));
 }
 
 // The synthetic scene of a `simulated` camera: a desk, a sheet of paper for the document camera,
 // and a code when one is shown. Drawn once per change, then only a moving tick each frame.
-cv::Mat drawScene(const CameraOptions &options, const QString &code)
+cv::Mat drawScene(const CameraOptions &options, const QString &code, QSize size)
 {
-    cv::Mat scene(options.size.height(), options.size.width(), CV_8UC3, cv::Scalar(70, 80, 90));
+    cv::Mat scene(size.height(), size.width(), CV_8UC3, cv::Scalar(70, 80, 90));
     const int w = scene.cols;
     const int h = scene.rows;
     if (options.role == CameraOptions::Role::Document) {
@@ -76,7 +101,7 @@ cv::Mat drawScene(const CameraOptions &options, const QString &code)
         cv::fillConvexPoly(scene, page, cv::Scalar(235, 235, 232));
         for (int line = 0; line < 14; ++line) {
             const int y = h * 18 / 100 + line * h * 5 / 100;
-            cv::line(scene, {w * 37 / 100, y}, {w * (line % 3 == 2 ? 52 : 62) / 100, y}, cv::Scalar(40, 40, 40), 3);
+            cv::line(scene, {w * 37 / 100, y}, {w * (line % 3 == 2 ? 52 : 62) / 100, y}, cv::Scalar(40, 40, 40), qMax(2, h / 320));
         }
     }
     if (!code.isEmpty()) {
@@ -103,7 +128,7 @@ struct CameraWorker::Private {
     bool simulated = false;
     cv::Mat scene;
     QString simulatedCode;
-    cv::Mat faceImage;
+    std::vector<cv::Mat> residentPoses;
     SimulatedFace simulatedFace = SimulatedFace::Live;
     bool simulatedStall = false; // the simulated camera gives no frames, as a real one that hangs
     QTimer *timer = nullptr;
@@ -122,7 +147,11 @@ struct CameraWorker::Private {
     QElapsedTimer fpsWindow;
     int framesInWindow = 0;
     int consecutiveFailures = 0;
-    qint64 frameNumber = 0;
+    qint64 frameNumber = 0;     // frames taken since the camera opened
+    qint64 sequence = -1;       // the source's number of the frame taken last
+    QElapsedTimer playClock;    // file sources: when the clip's first frame was due
+    qint64 nextFileFrame = 0;   // file sources: the number of the frame read() returns next
+    qint64 fileFrames = -1;     // file sources: the clip's length when the container says
     DeviceHealth health;
 };
 
@@ -153,9 +182,9 @@ void CameraWorker::openCamera()
     }
     d->simulated = d->options.source == CameraOptions::Source::Simulated;
     if (d->simulated) {
-        d->scene = drawScene(d->options, d->simulatedCode);
-        if (d->options.role == CameraOptions::Role::Face && d->faceImage.empty())
-            d->faceImage = simulatedFace(d->scene.size());
+        d->scene = drawScene(d->options, d->simulatedCode, d->options.size);
+        if (d->options.role == CameraOptions::Role::Face && d->residentPoses.empty())
+            d->residentPoses = simulatedPoses(d->scene.size());
         d->open = !d->simulatedStall;
     } else {
         if (d->options.source == CameraOptions::Source::V4l2) {
@@ -172,7 +201,7 @@ void CameraWorker::openCamera()
                 d->capture.set(cv::CAP_PROP_BUFFERSIZE, 1);
             }
         } else {
-            d->capture.open(d->options.path.toStdString(), cv::CAP_ANY);
+            openFile();
         }
         d->open = d->capture.isOpened();
     }
@@ -254,7 +283,7 @@ void CameraWorker::showSimulatedCode(const QString &text)
 {
     d->simulatedCode = text;
     if (d->simulated && d->open)
-        d->scene = drawScene(d->options, text);
+        d->scene = drawScene(d->options, text, d->options.size);
 }
 
 void CameraWorker::showSimulatedFace(int face)
@@ -272,22 +301,63 @@ void CameraWorker::checkHealth(int level)
     emit healthChecked(level, d->open ? DeviceHealth::ok() : DeviceHealth::error(QStringLiteral("no_device"), StaffHint::CallService));
 }
 
+void CameraWorker::openFile()
+{
+    d->capture.open(d->options.path.toStdString(), cv::CAP_ANY);
+    d->playClock.invalidate();
+    d->nextFileFrame = 0;
+    const double frames = d->capture.isOpened() ? d->capture.get(cv::CAP_PROP_FRAME_COUNT) : 0;
+    d->fileFrames = frames > 0 ? qint64(frames) : -1;
+}
+
+bool CameraWorker::readFileFrame(cv::Mat *bgr)
+{
+    if (d->options.realtime) {
+        // The clip plays at the configured rate whether or not we keep up, as a live camera
+        // does: the frame due now is the one read, and those we were too slow for are skipped
+        // (seeking when many are due, which costs less than decoding them).
+        if (!d->playClock.isValid())
+            d->playClock.start();
+        const qint64 due = d->playClock.elapsed() * qMax(1, d->options.fps) / 1000;
+        if (d->fileFrames > 0 && due >= d->fileFrames)
+            return false;
+        if (due > d->nextFileFrame + 2 && d->capture.set(cv::CAP_PROP_POS_FRAMES, double(due)))
+            d->nextFileFrame = due;
+        while (d->nextFileFrame < due && d->capture.grab())
+            ++d->nextFileFrame;
+    }
+    if (!d->capture.read(*bgr) || bgr->empty())
+        return false;
+    d->sequence = d->nextFileFrame++;
+    return true;
+}
+
 void CameraWorker::tick()
 {
     cv::Mat bgr;
+    bool read = false;
     if (d->simulated && !d->simulatedStall) {
         bgr = d->scene.clone();
         // A resident holding up a phone's code covers their face with it.
         if (d->simulatedCode.isEmpty())
-            drawSimulatedFace(bgr, d->faceImage, d->simulatedFace, d->frameNumber);
+            drawSimulatedFace(bgr, d->residentPoses, d->simulatedFace, d->frameNumber);
         // A moving tick in a corner, so the preview visibly lives.
         const int x = int((d->frameNumber * 7) % qMax(1, bgr.cols - 20));
         cv::rectangle(bgr, cv::Rect(x, bgr.rows - 12, 20, 8), cv::Scalar(200, 200, 200), cv::FILLED);
-    } else if (d->simulated || !d->capture.read(bgr) || bgr.empty()) {
+        d->sequence = d->frameNumber;
+        read = true;
+    } else if (!d->simulated && d->options.source == CameraOptions::Source::File) {
+        read = readFileFrame(&bgr);
+    } else if (!d->simulated) {
+        read = d->capture.read(bgr) && !bgr.empty();
+        if (read)
+            d->sequence = d->frameNumber;
+    }
+    if (!read) {
         if (d->options.source == CameraOptions::Source::File && d->options.loop && d->consecutiveFailures == 0) {
             ++d->consecutiveFailures;
             d->capture.release();
-            d->capture.open(d->options.path.toStdString(), cv::CAP_ANY);
+            openFile();
             return;
         }
         if (++d->consecutiveFailures >= 5) {
@@ -309,21 +379,17 @@ void CameraWorker::tick()
         d->framesInWindow = 0;
     }
 
-    cv::Mat rgb;
-    if (bgr.channels() == 1)
-        cv::cvtColor(bgr, rgb, cv::COLOR_GRAY2RGB);
-    else
-        cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-    const QImage frame = QImage(rgb.data, rgb.cols, rgb.rows, int(rgb.step), QImage::Format_RGB888).copy();
+    const QImage frame = toRgbImage(bgr);
     if (d->frames)
-        d->frames->publish(frame);
+        d->frames->publish(frame, d->sequence);
 
     switch (d->mode) {
     case WorkerMode::Preview:
         break;
     case WorkerMode::Codes: {
-        cv::Mat grey;
-        cv::cvtColor(rgb, grey, cv::COLOR_RGB2GRAY);
+        cv::Mat grey = bgr;
+        if (bgr.channels() != 1)
+            cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
         const QList<DecodedCode> found = d->codes->readGrey(grey.data, grey.cols, grey.rows, qsizetype(grey.step));
         for (const DecodedCode &code : d->presentation.admit(found, d->clock.elapsed())) {
             qCInfo(lcDrivers).noquote() << "camera: code of" << ScanPayload::describe(code.format, code.text);
@@ -357,12 +423,43 @@ void CameraWorker::tick()
     case WorkerMode::Document:
         if (d->pageRequested) {
             d->pageRequested = false;
-            const DocumentCapture::Page page = DocumentCapture::capture(frame);
+            const DocumentCapture::Page page = DocumentCapture::capture(takeStill(frame));
             emit counted(QStringLiteral("pages"));
             emit pageCaptured(page.jpeg, page.image.size(), page.found);
         }
         break;
     }
+}
+
+QImage CameraWorker::takeStill(const QImage &live)
+{
+    const QSize still = d->options.stillSize;
+    if (!still.isValid() || still == live.size() || d->options.source == CameraOptions::Source::File)
+        return live;
+    if (d->simulated)
+        return toRgbImage(drawScene(d->options, d->simulatedCode, still));
+    // A UVC camera changes mode for the page and back for the live picture. The first frames in
+    // the new mode may still be the old size, or dark and torn while the sensor settles.
+    d->capture.set(cv::CAP_PROP_FRAME_WIDTH, still.width());
+    d->capture.set(cv::CAP_PROP_FRAME_HEIGHT, still.height());
+    QImage page;
+    int settled = 0;
+    cv::Mat bgr;
+    for (int attempt = 0; attempt < 15 && page.isNull(); ++attempt) {
+        if (!d->capture.read(bgr) || bgr.empty() || (bgr.cols == live.width() && bgr.rows == live.height()))
+            continue;
+        if (++settled >= 3)
+            page = toRgbImage(bgr);
+    }
+    d->capture.set(cv::CAP_PROP_FRAME_WIDTH, d->options.size.width());
+    d->capture.set(cv::CAP_PROP_FRAME_HEIGHT, d->options.size.height());
+    if (page.isNull()) {
+        qCWarning(lcDrivers).noquote() << QStringLiteral("camera: no %1x%2 still from the camera; the page is taken from the live picture")
+                                              .arg(still.width())
+                                              .arg(still.height());
+        return live;
+    }
+    return page;
 }
 
 void CameraWorker::setHealth(const DeviceHealth &health)

@@ -11,10 +11,14 @@
 
 class FrameProvider;
 class QTimer;
+namespace cv {
+class Mat;
+}
 
 // The camera's capture and analysis on its own thread: a timer paced at the configured rate
-// reads the newest frame (the driver keeps one buffer, so a slow pass drops frames instead of
-// falling behind), hands it to the FrameProvider and runs the current mode's analysis on it.
+// reads the newest frame (the driver keeps one buffer, and a clip plays in real time, so a slow
+// pass drops frames instead of falling behind), hands it to the FrameProvider with its sequence
+// number and runs the current mode's analysis on it.
 // Only Camera talks to it. OpenCV stays inside the implementation.
 class CameraWorker : public QObject
 {
@@ -50,6 +54,10 @@ signals:
 private:
     struct Private;
     void tick();
+    void openFile();
+    bool readFileFrame(cv::Mat *bgr);
+    // The picture a document page is made from: the live frame, or one taken at stillSize.
+    QImage takeStill(const QImage &live);
     void setHealth(const DeviceHealth &health);
 
     std::unique_ptr<Private> d;

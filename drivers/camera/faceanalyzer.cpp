@@ -44,6 +44,7 @@ FaceObservation FaceAnalyzer::analyze(const QImage &frame) const
     if (!isValid() || frame.isNull())
         return observation;
     const QImage grey = frame.convertToFormat(QImage::Format_Grayscale8);
+    observation.grey = grey;
     const cv::Mat full(grey.height(), grey.width(), CV_8UC1, const_cast<uchar *>(grey.constBits()), size_t(grey.bytesPerLine()));
     cv::Mat small = full;
     double scale = 1.0;

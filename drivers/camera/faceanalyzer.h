@@ -15,7 +15,9 @@ class FaceAnalyzer
 public:
     struct Gates {
         double minWidthRatio = 0.18;   // face width over frame width
-        double maxWidthRatio = 0.75;
+        // Closer than this, the shoulders the turn challenge watches leave the frame (and a face
+        // much wider than this no longer fits a 4:3 frame's height at all).
+        double maxWidthRatio = 0.4;
         double maxCentreOffset = 0.18; // face centre from frame centre, over frame size
         double minBrightness = 60;
         double maxBrightness = 200;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QImage>
 #include <QRect>
 #include <QSize>
 #include <QString>
@@ -16,6 +17,9 @@ struct FaceObservation {
     double brightness = 0;   // mean grey level of the face, 0–255
     double sharpness = 0;    // variance of the Laplacian over the face
     Guidance guidance = Guidance::NoFace;
+    // The frame in grey (what the turn challenge compares frames by). It shows a face: it stays
+    // in memory, is never logged or stored, and goes with the observation.
+    QImage grey;
 
     [[nodiscard]] bool isGood() const { return guidance == Guidance::Good; }
     // 0–1, higher is better: how much a verifier could make of this frame.

@@ -207,8 +207,14 @@ bool DeviceRegistry::buildCamera(const QString &id, const QString &specText, QSt
         return true;
     CameraOptions options;
     options.role = id == QLatin1String("face_camera") ? CameraOptions::Role::Face : CameraOptions::Role::Document;
-    options.size = options.role == CameraOptions::Role::Face ? m_options.faceCameraSize : m_options.documentCameraSize;
+    if (options.role == CameraOptions::Role::Face) {
+        options.size = m_options.faceCameraSize;
+    } else {
+        options.size = m_options.documentCameraPreviewSize;
+        options.stillSize = m_options.documentCameraSize;
+    }
     options.fps = m_options.cameraFps;
+    options.previewFps = m_options.cameraPreviewFps;
     options.codeFormats = m_options.cameraCodeFormats;
     QString error;
     Device *camera = options.setSpec(specText, &error) ? cameraFactory()(id, options) : nullptr;

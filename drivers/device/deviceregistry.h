@@ -32,8 +32,10 @@ struct DeviceRegistryOptions {
     QString idCardPhotoDecoderPlugin; // empty: photos stay undecoded
     int simulatorBaud = 115200;       // pacing of in-process simulators' serial links
     QSize faceCameraSize{640, 480};   // cameras: the resolution asked of the device
-    QSize documentCameraSize{1920, 1080};
+    QSize documentCameraSize{3264, 2448};      // pages are taken at this resolution…
+    QSize documentCameraPreviewSize{1280, 960}; // …while the live picture runs at this one
     int cameraFps = 30;
+    int cameraPreviewFps = 25;        // at most this many frames a second of each camera reach the screen
     QStringList cameraCodeFormats{QStringLiteral("QRCode")}; // what a camera decodes (ZXing names)
     int printJobTimeoutS = 120;       // a print job not finished by then is reported aborted
     int printerStatusPollMs = 2000;   // how often printers are asked for their state

@@ -7,6 +7,7 @@
 #include "runningkiosk.h"
 #include "uiprobe.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFont>
 #include <QGuiApplication>
@@ -309,12 +310,24 @@ private slots:
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("demoToggle")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("facePreview")));
         QQuickItem *face = UiProbe::find(m_window, QStringLiteral("facePreview"));
-        QTRY_VERIFY_WITH_TIMEOUT(face->property("framesShown").toInt() >= 3, 30000);
+        QQuickItem *document = UiProbe::find(m_window, QStringLiteral("documentPreview"));
+        QTRY_VERIFY_WITH_TIMEOUT(face->property("framesPainted").toInt() >= 3, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(document->property("framesPainted").toInt() >= 3, 30000);
         QVERIFY(face->property("live").toBool());
-        // A measurement for the log, not a check: how many frames a second reach the screen here.
-        const int before = face->property("framesShown").toInt();
-        QTest::qWait(2000);
-        qInfo("face camera preview: %.1f frames/s painted", (face->property("framesShown").toInt() - before) / 2.0);
+        // The issue asks for frames shown live at 15 a second or more: frames the scene graph
+        // really painted, counted over five seconds of wall time so that one slow frame on a busy
+        // machine does not decide it.
+        QElapsedTimer clock;
+        const int faceBefore = face->property("framesPainted").toInt();
+        const int documentBefore = document->property("framesPainted").toInt();
+        clock.start();
+        QTest::qWait(5000);
+        const double seconds = clock.elapsed() / 1000.0;
+        const double faceRate = (face->property("framesPainted").toInt() - faceBefore) / seconds;
+        const double documentRate = (document->property("framesPainted").toInt() - documentBefore) / seconds;
+        qInfo("camera previews: face %.1f, document %.1f frames/s painted over %.1f s", faceRate, documentRate, seconds);
+        QVERIFY2(faceRate >= 15, qPrintable(QStringLiteral("the face camera's preview painted %1 frames/s").arg(faceRate)));
+        QVERIFY2(documentRate >= 15, qPrintable(QStringLiteral("the document camera's preview painted %1 frames/s").arg(documentRate)));
         UiProbe::screenshot(m_window, QStringLiteral("demo-panel-cameras"));
 
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("demoToggle")));

@@ -26,6 +26,30 @@ private:
         return observation;
     }
 
+    // A drawn person: the face box centred at `faceX`, and textured shoulders below it centred
+    // at `bodyX`, in the grey frame the turn challenge compares. A head that turns moves faceX
+    // only; a photo slid sideways moves both.
+    static FaceObservation seePerson(int faceX, int bodyX)
+    {
+        FaceObservation observation = seeBox(faceX);
+        cv::Mat frame(480, 640, CV_8UC1, cv::Scalar(110));
+        cv::Mat shoulders(180, 420, CV_8UC1);
+        cv::theRNG().state = 20261123; // the same shirt in every frame
+        cv::randu(shoulders, 40, 200);
+        cv::GaussianBlur(shoulders, shoulders, cv::Size(9, 9), 0);
+        const cv::Rect where = cv::Rect(bodyX - 210, 300, 420, 180) & cv::Rect(0, 0, 640, 480);
+        shoulders(cv::Rect(where.x - (bodyX - 210), 0, where.width, where.height)).copyTo(frame(where));
+        observation.grey = QImage(frame.data, frame.cols, frame.rows, int(frame.step), QImage::Format_Grayscale8).copy();
+        return observation;
+    }
+
+    static FaceObservation lost()
+    {
+        FaceObservation observation;
+        observation.frameSize = QSize(640, 480);
+        return observation;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -42,6 +66,8 @@ private slots:
         QTest::addColumn<int>("guidance");
         QTest::newRow("well placed") << 1.6 << 320 << 240 << 1.0 << 0 << int(Guidance::Good);
         QTest::newRow("far away") << 0.6 << 320 << 240 << 1.0 << 0 << int(Guidance::MoveCloser);
+        QTest::newRow("too close") << 3.0 << 320 << 240 << 1.0 << 0 << int(Guidance::MoveBack);
+        QTest::newRow("over-exposed") << 1.6 << 320 << 240 << 1.9 << 0 << int(Guidance::TooBright);
         QTest::newRow("off to the side") << 1.6 << 150 << 240 << 1.0 << 0 << int(Guidance::Centre);
         QTest::newRow("in the dark") << 1.6 << 320 << 240 << 0.3 << 0 << int(Guidance::TooDark);
         QTest::newRow("moving, blurred") << 1.6 << 320 << 240 << 1.0 << 15 << int(Guidance::HoldStill);
@@ -99,13 +125,48 @@ private slots:
     {
         LivenessChallenge challenge(LivenessChallenge::Kind::Turn);
         for (int i = 0; i < 10; ++i)
-            challenge.feed(seeBox(320));
-        QCOMPARE(challenge.state(), LivenessChallenge::State::Waiting); // a photo held still
-        challenge.feed(seeBox(355));
+            challenge.feed(seePerson(320, 320));
+        QCOMPARE(challenge.state(), LivenessChallenge::State::Waiting); // held still
+        challenge.feed(seePerson(355, 320));
         QCOMPARE(challenge.state(), LivenessChallenge::State::Waiting); // a third of 120 px is 40
-        challenge.feed(seeBox(370));
+        challenge.feed(seePerson(370, 320));
+        QCOMPARE(challenge.state(), LivenessChallenge::State::Moved);   // the face went, the shoulders stayed
+        challenge.feed(seePerson(325, 320));
+        QVERIFY(challenge.passed());
+    }
+
+    void refusesPhotoSlidSideways()
+    {
+        // Face and shoulders move together, out and back, again and again.
+        LivenessChallenge challenge(LivenessChallenge::Kind::Turn);
+        for (int round = 0; round < 4; ++round) {
+            for (const int x : {320, 320, 320, 320, 340, 370, 390, 390, 390, 390, 370, 340, 320}) {
+                challenge.feed(seePerson(x, x));
+                QCOMPARE(challenge.state(), LivenessChallenge::State::Waiting);
+            }
+        }
+    }
+
+    void cannotTellATurnWithoutTheShouldersInView()
+    {
+        LivenessChallenge challenge(LivenessChallenge::Kind::Turn);
+        for (const int x : {320, 320, 320, 320, 370, 390, 370, 320, 320})
+            challenge.feed(seeBox(x)); // no frame to compare: nothing shows the body stayed
+        QVERIFY(!challenge.passed());
+    }
+
+    void keepsTurnWhenFaceIsLostForAMoment()
+    {
+        LivenessChallenge challenge(LivenessChallenge::Kind::Turn);
+        for (int i = 0; i < 4; ++i)
+            challenge.feed(seePerson(320, 320));
+        challenge.feed(seePerson(380, 320));
         QCOMPARE(challenge.state(), LivenessChallenge::State::Moved);
-        challenge.feed(seeBox(325));
+        // Turned further, the frontal detector loses the face for a few frames.
+        for (int i = 0; i < 3; ++i)
+            challenge.feed(lost());
+        QCOMPARE(challenge.state(), LivenessChallenge::State::Moved);
+        challenge.feed(seePerson(322, 320));
         QVERIFY(challenge.passed());
     }
 
@@ -113,12 +174,13 @@ private slots:
     {
         LivenessChallenge challenge(LivenessChallenge::Kind::Turn);
         for (int i = 0; i < 4; ++i)
-            challenge.feed(seeBox(320));
-        challenge.feed(seeBox(400));
+            challenge.feed(seePerson(320, 320));
+        challenge.feed(seePerson(400, 320));
         QCOMPARE(challenge.state(), LivenessChallenge::State::Moved);
-        challenge.feed(FaceObservation{});
+        for (int i = 0; i < 10; ++i)
+            challenge.feed(lost());
         QCOMPARE(challenge.state(), LivenessChallenge::State::Waiting);
-        challenge.feed(seeBox(320));
+        challenge.feed(seePerson(320, 320));
         QVERIFY(!challenge.passed());
     }
 
@@ -150,13 +212,22 @@ private slots:
         for (int i = 0; i < 8 && !result; ++i)
             result = capture.feed(TestImages::toImage(TestImages::faceFrame(1.6, {320, 240})));
         QVERIFY2(!result, "a face that never moved was accepted as live");
-        // The resident turns (the face box moves sideways) and comes back.
-        const int path[] = {330, 350, 370, 385, 370, 340, 322, 320, 320};
-        for (const int x : path) {
-            if (!result)
-                result = capture.feed(TestImages::toImage(TestImages::faceFrame(1.6, {x, 240})));
+        // A printed photo slid sideways by half the face's width and back, twice.
+        for (int round = 0; round < 2; ++round) {
+            for (const int x : {340, 370, 390, 390, 390, 370, 340, 320, 320, 320, 320}) {
+                FaceObservation seen;
+                if (!result)
+                    result = capture.feed(TestImages::toImage(TestImages::faceFrame(1.6, {x, 240})), &seen);
+                QCOMPARE(seen.faces, 1);
+            }
         }
-        QVERIFY2(result.has_value(), "turning and coming back did not complete the capture");
+        QVERIFY2(!result, "a photo slid sideways was accepted as a head turn");
+        // The resident turns her head to 40° and back; her shoulders stay.
+        for (const double yaw : {15.0, 30.0, 40.0, 40.0, 40.0, 30.0, 15.0, 0.0, 0.0, 0.0, 0.0}) {
+            if (!result)
+                result = capture.feed(TestImages::toImage(TestImages::faceFrame(1.6, {320, 240}, 1.0, yaw)));
+        }
+        QVERIFY2(result.has_value(), "turning the head and back did not complete the capture");
         QVERIFY(result->jpeg.startsWith("\xff\xd8"));
         QVERIFY(result->quality > 0.5);
         QImage decoded;
@@ -164,6 +235,28 @@ private slots:
         QVERIFY(decoded.width() >= 150);
         FaceAnalyzer analyzer;
         QCOMPARE(analyzer.analyze(decoded).faces, 1);
+    }
+
+    void seesTheSimulatedResidentsTurnedHeadAsOneFace_data()
+    {
+        QTest::addColumn<double>("yaw");
+        for (const double yaw : {-40.0, -30.0, 15.0, 30.0, 40.0})
+            QTest::addRow("%+.0f degrees", yaw) << yaw;
+    }
+
+    void seesTheSimulatedResidentsTurnedHeadAsOneFace()
+    {
+        // The turned head the simulated camera shows is still a face to the detector, its
+        // features moved sideways by a third of its width or more at 40°.
+        QFETCH(double, yaw);
+        FaceAnalyzer analyzer;
+        const FaceObservation frontal = analyzer.analyze(TestImages::toImage(TestImages::faceFrame(1.6, {320, 240})));
+        const FaceObservation turned = analyzer.analyze(TestImages::toImage(TestImages::faceFrame(1.6, {320, 240}, 1.0, yaw)));
+        QCOMPARE(turned.faces, 1);
+        const double shift = double(turned.box.center().x() - frontal.box.center().x()) / frontal.box.width();
+        QVERIFY2(shift * yaw > 0, qPrintable(QStringLiteral("the face moved %1 widths the wrong way").arg(shift)));
+        if (qAbs(yaw) >= 40)
+            QVERIFY2(qAbs(shift) >= 1.0 / 3, qPrintable(QStringLiteral("the face moved only %1 widths").arg(shift)));
     }
 };
 
