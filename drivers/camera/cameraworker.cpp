@@ -45,7 +45,7 @@ QImage toRgbImage(const cv::Mat &bgr)
 }
 
 // How far the simulated resident's head is turned at each pose, in degrees.
-constexpr double ResidentPoses[] = {0, 15, 30, 40};
+constexpr double ResidentPoses[] = {0, 15, 30, 45};
 
 // The simulated resident's face, scaled to about a quarter of the frame's width as the face
 // camera of a kiosk sees someone standing at it, once for each pose. Empty if the resource is
@@ -67,7 +67,7 @@ std::vector<cv::Mat> simulatedPoses(const cv::Size &frame)
 }
 
 // Draws the face with its centre (128, 114 in the picture) near the frame's centre. Every 45
-// frames a live resident holds still for a while, turns their head to 40° and back (what the
+// frames a live resident holds still for a while, turns their head to 45° and back (what the
 // liveness challenge asks); a photo stays frontal and, held in a hand, is slid sideways by half
 // the face's width and back, which a liveness check must not take for a turn.
 void drawSimulatedFace(cv::Mat &frame, const std::vector<cv::Mat> &poses, SimulatedFace who, qint64 frameNumber)
@@ -177,7 +177,9 @@ void CameraWorker::openCamera()
         d->reopenTimer = new QTimer(this);
         d->reopenTimer->setInterval(ReopenIntervalMs);
         connect(d->reopenTimer, &QTimer::timeout, this, &CameraWorker::openCamera);
-        d->codes = std::make_unique<CodeReader>(d->options.codeFormats, d->options.codeMaxWidth);
+        // A frame wider than codeMaxWidth is read whole every eighth empty frame, so a small
+        // code shows within a quarter of a second at an eighth of the full-resolution cost.
+        d->codes = std::make_unique<CodeReader>(d->options.codeFormats, d->options.codeMaxWidth, 8);
         d->clock.start();
     }
     d->simulated = d->options.source == CameraOptions::Source::Simulated;

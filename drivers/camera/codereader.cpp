@@ -9,9 +9,40 @@ struct CodeReader::Private {
     ZXing::DecodeHints hints;
 };
 
-CodeReader::CodeReader(const QStringList &formats, int maxWidth)
+namespace {
+
+DecodedCode toDecodedCode(const ZXing::Result &result, double scale)
+{
+    DecodedCode code;
+    code.format = QString::fromLatin1(ZXing::ToString(result.format()));
+    code.text = QString::fromStdString(result.text());
+    for (int i = 0; i < 4; ++i) {
+        const ZXing::PointI corner = result.position()[i];
+        code.position << QPoint(qRound(corner.x / scale), qRound(corner.y / scale));
+    }
+    return code;
+}
+
+// A dim, flat picture (a phone screen turned down, a dark hall at night) is stretched to the
+// full grey range: ZXing's binarizer gives up on contrast of a few dozen levels.
+cv::Mat stretchedIfFlat(const cv::Mat &grey)
+{
+    double darkest = 0;
+    double brightest = 0;
+    cv::minMaxLoc(grey, &darkest, &brightest);
+    if (brightest - darkest >= 128 || brightest <= darkest)
+        return grey;
+    cv::Mat stretched;
+    cv::normalize(grey, stretched, 0, 255, cv::NORM_MINMAX);
+    return stretched;
+}
+
+} // namespace
+
+CodeReader::CodeReader(const QStringList &formats, int maxWidth, int fullResolutionEvery)
     : d(std::make_unique<Private>())
     , m_maxWidth(maxWidth)
+    , m_fullResolutionEvery(fullResolutionEvery)
 {
     ZXing::BarcodeFormats wanted;
     for (const QString &name : formats) {
@@ -53,30 +84,23 @@ QList<DecodedCode> CodeReader::readGrey(const uchar *data, int width, int height
         scale = double(m_maxWidth) / width;
         cv::resize(full, scaled, cv::Size(), scale, scale, cv::INTER_AREA);
     }
-    // A dim, flat frame (a phone screen turned down, a dark hall at night) is stretched to the
-    // full grey range first: ZXing's binarizer gives up on contrast of a few dozen levels.
-    double darkest = 0;
-    double brightest = 0;
-    cv::minMaxLoc(scaled, &darkest, &brightest);
-    if (brightest - darkest < 128 && brightest > darkest) {
-        cv::Mat stretched;
-        cv::normalize(scaled, stretched, 0, 255, cv::NORM_MINMAX);
-        scaled = stretched;
-    }
+    scaled = stretchedIfFlat(scaled);
     const ZXing::ImageView view(scaled.data, scaled.cols, scaled.rows, ZXing::ImageFormat::Lum, int(scaled.step));
-    const ZXing::Results results = ZXing::ReadBarcodes(view, d->hints);
     QList<DecodedCode> codes;
-    for (const ZXing::Result &result : results) {
-        if (!result.isValid())
-            continue;
-        DecodedCode code;
-        code.format = QString::fromLatin1(ZXing::ToString(result.format()));
-        code.text = QString::fromStdString(result.text());
-        for (int i = 0; i < 4; ++i) {
-            const ZXing::PointI corner = result.position()[i];
-            code.position << QPoint(qRound(corner.x / scale), qRound(corner.y / scale));
+    for (const ZXing::Result &result : ZXing::ReadBarcodes(view, d->hints)) {
+        if (result.isValid())
+            codes << toDecodedCode(result, scale);
+    }
+    // A small code in a big frame falls under two pixels a module once scaled down, too few for
+    // ZXing even to find it. The full frame is read too, after every `fullResolutionEvery`-th
+    // scaled frame that held nothing: always for still pictures, now and then for a camera.
+    if (codes.isEmpty() && scale < 1.0 && m_fullResolutionEvery > 0 && ++m_emptyScaledFrames % m_fullResolutionEvery == 0) {
+        const cv::Mat whole = stretchedIfFlat(full);
+        const ZXing::ImageView fullView(whole.data, whole.cols, whole.rows, ZXing::ImageFormat::Lum, int(whole.step));
+        for (const ZXing::Result &result : ZXing::ReadBarcodes(fullView, d->hints)) {
+            if (result.isValid())
+                codes << toDecodedCode(result, 1.0);
         }
-        codes << code;
     }
     return codes;
 }

@@ -10,13 +10,17 @@
 
 // The camera's code decoding, also used by `kioskctl scan image`: the frame is turned grey and
 // downscaled to at most `maxWidth` pixels (full camera resolution costs an order of magnitude more
-// for no gain), then ZXing looks for the configured formats only. Positions come back in the
-// caller's coordinates. Thread-compatible: one reader per thread.
+// for no gain, save for codes too small to survive the scaling), then ZXing looks for the
+// configured formats only. Positions come back in the caller's coordinates. Thread-compatible:
+// one reader per thread.
 class CodeReader
 {
 public:
     // `formats` are ZXing names ("QRCode", "DataMatrix", "PDF417", …); unknown ones are refused.
-    explicit CodeReader(const QStringList &formats = {QStringLiteral("QRCode")}, int maxWidth = 1280);
+    // After every `fullResolutionEvery`-th downscaled frame that held no code the full frame is
+    // read as well: 1 (every time) suits still pictures, a camera's few frames a second more
+    // (a small code then shows within that many frames); 0 never.
+    explicit CodeReader(const QStringList &formats = {QStringLiteral("QRCode")}, int maxWidth = 1280, int fullResolutionEvery = 1);
     ~CodeReader();
     CodeReader(const CodeReader &) = delete;
     CodeReader &operator=(const CodeReader &) = delete;
@@ -35,4 +39,6 @@ private:
     std::unique_ptr<Private> d;
     QString m_error;
     int m_maxWidth;
+    int m_fullResolutionEvery;
+    mutable qint64 m_emptyScaledFrames = 0;
 };

@@ -200,6 +200,7 @@ void BarcodeScannerWorker::closeLink()
         ::close(m_evdev);
         m_evdev = -1;
         m_evdevBuffer.clear();
+        m_lastKeyUs = -1;
     }
     if (m_usbHandle) {
         m_usbPoll->stop();
@@ -211,28 +212,21 @@ void BarcodeScannerWorker::closeLink()
     }
 }
 
+int BarcodeScannerWorker::silenceAllowedMs(bool endsWithLineEnd) const
+{
+    return endsWithLineEnd ? m_spec.lineEndSilenceMs : m_spec.silenceMs;
+}
+
 void BarcodeScannerWorker::readSerial()
 {
+    // A scan is whatever arrives until the line goes quiet: briefly after a line end, longer
+    // without one. Cutting at the first CR/LF instead would cut multi-line codes apart.
     m_serialBuffer += m_serial->readAll();
-    for (;;) {
-        qsizetype start = 0;
-        while (start < m_serialBuffer.size() && (m_serialBuffer.at(start) == '\r' || m_serialBuffer.at(start) == '\n'))
-            ++start;
-        qsizetype end = start;
-        while (end < m_serialBuffer.size() && m_serialBuffer.at(end) != '\r' && m_serialBuffer.at(end) != '\n')
-            ++end;
-        if (end >= m_serialBuffer.size()) {
-            m_serialBuffer.remove(0, start);
-            break;
-        }
-        const QByteArray scan = m_serialBuffer.mid(start, end - start);
-        m_serialBuffer.remove(0, end + 1);
-        deliver(scan, QString());
-    }
-    if (m_serialBuffer.isEmpty())
+    if (m_serialBuffer.isEmpty()) {
         m_silenceTimer->stop();
-    else
-        m_silenceTimer->start(m_spec.silenceMs);
+        return;
+    }
+    m_silenceTimer->start(silenceAllowedMs(m_serialBuffer.endsWith('\r') || m_serialBuffer.endsWith('\n')));
 }
 
 void BarcodeScannerWorker::readEvdev()
@@ -255,13 +249,22 @@ void BarcodeScannerWorker::readEvdev()
         input_event event;
         std::memcpy(&event, m_evdevBuffer.constData(), sizeof event);
         m_evdevBuffer.remove(0, sizeof event);
-        keys = keys || event.type == EV_KEY;
-        if (const std::optional<QByteArray> scan = m_wedge.feed(event.type, event.code, event.value))
-            deliver(*scan, QString());
+        if (event.type != EV_KEY)
+            continue;
+        keys = true;
+        // Events read in one go may span several scans: the kernel's timestamps say where the
+        // silences were, whenever we got round to reading them.
+        const qint64 atUs = qint64(event.input_event_sec) * 1000000 + event.input_event_usec;
+        if (m_wedge.isPending() && m_lastKeyUs >= 0 && atUs - m_lastKeyUs >= qint64(silenceAllowedMs(m_wedge.endsWithLineBreak())) * 1000) {
+            if (const std::optional<QByteArray> scan = m_wedge.finish())
+                deliver(*scan, QString());
+        }
+        m_lastKeyUs = atUs;
+        m_wedge.feed(event.type, event.code, event.value);
     }
     if (keys) {
         if (m_wedge.isPending())
-            m_silenceTimer->start(m_spec.silenceMs);
+            m_silenceTimer->start(silenceAllowedMs(m_wedge.endsWithLineBreak()));
         else
             m_silenceTimer->stop();
     }

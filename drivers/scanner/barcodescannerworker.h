@@ -16,8 +16,10 @@ struct libusb_context;
 struct libusb_device_handle;
 
 // The scanner's I/O on its own thread: reads the configured link (serial bytes, HID-POS reports
-// or evdev key events), cuts it into scans at terminators or after the silence timeout, decodes
-// each and reports it. Reopens a link that vanished once a second. Only BarcodeScanner talks to it.
+// or evdev key events), cuts it into scans (a line end followed by a short silence, or a longer
+// silence without one: line breaks inside a multi-line code survive), decodes each and reports
+// it. Key events are timed by the kernel's timestamps, not by when they were read. Reopens a link
+// that vanished once a second. Only BarcodeScanner talks to it.
 class BarcodeScannerWorker : public QObject
 {
     Q_OBJECT
@@ -46,6 +48,8 @@ private:
     void readEvdev();
     void pollHidPos();
     void silence();
+    // How long the scan typed so far may stay silent before it counts as ended.
+    [[nodiscard]] int silenceAllowedMs(bool endsWithLineEnd) const;
     void deliver(const QByteArray &bytes, const QString &format);
     void lost(const QString &why);
     void setHealth(const DeviceHealth &health);
@@ -55,6 +59,7 @@ private:
     int m_evdev = -1;
     QSocketNotifier *m_evdevNotifier = nullptr;
     QByteArray m_evdevBuffer;
+    qint64 m_lastKeyUs = -1;        // the kernel's time of the last key event, in microseconds
     libusb_context *m_usb = nullptr;
     libusb_device_handle *m_usbHandle = nullptr;
     QTimer *m_usbPoll = nullptr;

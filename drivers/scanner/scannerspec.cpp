@@ -38,12 +38,14 @@ std::optional<ScannerSpec> ScannerSpec::parse(const QString &text, QString *erro
             return fail(error, QStringLiteral("evdev: needs an input device path"));
         spec.grab = options->boolOption(QStringLiteral("grab"), true);
         spec.silenceMs = options->intOption(QStringLiteral("silence_ms"), spec.silenceMs);
+        spec.lineEndSilenceMs = options->intOption(QStringLiteral("line_end_ms"), spec.lineEndSilenceMs);
         return spec;
     }
     const std::optional<DeviceSpec> device = DeviceSpec::parse(head + rest, error);
     if (!device)
         return std::nullopt;
     spec.silenceMs = device->intOption(QStringLiteral("silence_ms"), spec.silenceMs);
+    spec.lineEndSilenceMs = device->intOption(QStringLiteral("line_end_ms"), spec.lineEndSilenceMs);
     switch (device->kind) {
     case DeviceSpec::Kind::Serial:
         spec.kind = Kind::Serial;

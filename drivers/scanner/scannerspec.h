@@ -9,6 +9,9 @@
 //   hidpos:VID:PID[,interface=N,in=0x81]   USB HID-POS (usage page 0x8C) read through libusb
 //   usb:VID:PID                 the same as hidpos:
 //   evdev:PATH[,grab=no]        a keyboard-wedge scanner's own input node, grabbed exclusively
+// Every form takes silence_ms=N (an unterminated scan ends after N ms of silence, 100 by
+// default) and line_end_ms=N (a CR, LF or Enter ends the scan only when N ms of silence follow,
+// 30 by default, so that the line breaks inside a multi-line code survive).
 // `none` and `simulated` are the registry's business and never reach a ScannerSpec.
 struct ScannerSpec {
     enum class Kind { Serial, HidPos, Evdev };
@@ -22,6 +25,7 @@ struct ScannerSpec {
     int inEndpoint = 0x81;   // hidpos, the interrupt IN endpoint
     bool grab = true;        // evdev: an exclusive grab keeps the scanner's keys from the UI
     int silenceMs = 100;     // a scan with no terminator ends after this much silence
+    int lineEndSilenceMs = 30; // a line end followed by this much silence ends the scan
 
     [[nodiscard]] static std::optional<ScannerSpec> parse(const QString &text, QString *error = nullptr);
     [[nodiscard]] QString toString() const;

@@ -39,16 +39,40 @@ int keypadDigit(int code)
     return -1;
 }
 
+// The keypad's other characters, which scanners set to "keypad emulation" send for numbers.
+char keypadSymbol(int code)
+{
+    switch (code) {
+    case KEY_KPMINUS:
+        return '-';
+    case KEY_KPPLUS:
+        return '+';
+    case KEY_KPASTERISK:
+        return '*';
+    case KEY_KPSLASH:
+        return '/';
+    case KEY_KPDOT:
+        return '.';
+    default:
+        return 0;
+    }
+}
+
+bool isLetter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 } // namespace
 
-std::optional<QByteArray> WedgeKeyDecoder::feed(int type, int code, int value)
+void WedgeKeyDecoder::feed(int type, int code, int value)
 {
     if (type != EventKey || value == 2)
-        return std::nullopt; // SYN, MSC and autorepeat carry nothing a scan needs
+        return; // SYN, MSC and autorepeat carry nothing a scan needs
     const bool pressed = value == 1;
     if (code == KEY_LEFTSHIFT || code == KEY_RIGHTSHIFT) {
         m_shift = pressed;
-        return std::nullopt;
+        return;
     }
     if (code == KEY_LEFTALT || code == KEY_RIGHTALT) {
         if (pressed) {
@@ -64,25 +88,40 @@ std::optional<QByteArray> WedgeKeyDecoder::feed(int type, int code, int value)
             m_alt = false;
             m_altCode = -1;
         }
-        return std::nullopt;
+        return;
     }
     if (!pressed)
-        return std::nullopt;
-    if (code == KEY_ENTER || code == KEY_KPENTER)
-        return finish().value_or(QByteArray());
+        return;
+    if (code == KEY_CAPSLOCK) {
+        m_capsLock = !m_capsLock;
+        return;
+    }
+    const int digit = keypadDigit(code);
     if (m_alt) {
-        const int digit = keypadDigit(code);
         if (digit >= 0)
             m_altCode = (m_altCode < 0 ? 0 : m_altCode * 10) + digit;
-        return std::nullopt;
+        return;
+    }
+    if (code == KEY_ENTER || code == KEY_KPENTER) {
+        m_bytes += '\n';
+        return;
+    }
+    if (digit >= 0) {
+        m_bytes += char('0' + digit);
+        return;
+    }
+    if (const char symbol = keypadSymbol(code)) {
+        m_bytes += symbol;
+        return;
     }
     for (const KeyChar &key : keyTable) {
         if (key.code == code) {
-            m_bytes += m_shift ? key.shifted : key.plain;
+            // CapsLock turns letters only, and Shift turns them back.
+            const bool upper = isLetter(key.plain) ? m_shift != m_capsLock : m_shift;
+            m_bytes += upper ? key.shifted : key.plain;
             break;
         }
     }
-    return std::nullopt;
 }
 
 std::optional<QByteArray> WedgeKeyDecoder::finish()
@@ -108,6 +147,12 @@ QList<WedgeKeyDecoder::KeyEvent> WedgeKeyDecoder::encode(const QByteArray &bytes
     };
     for (qsizetype i = 0; i < bytes.size(); ++i) {
         const auto byte = quint8(bytes.at(i));
+        if (byte == '\n' || (byte == '\r' && (i + 1 == bytes.size() || bytes.at(i + 1) != '\n'))) {
+            tap(KEY_ENTER);
+            continue;
+        }
+        if (byte == '\r')
+            continue; // CR LF is one Enter
         if (byte >= 0x80 && i + 1 < bytes.size()) {
             altCode((byte << 8) | quint8(bytes.at(i + 1)));
             ++i;

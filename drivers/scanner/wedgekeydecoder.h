@@ -1,28 +1,34 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 
 #include <optional>
 
 // Turns a keyboard-wedge scanner's key events (Linux evdev codes, US layout) back into the bytes
-// it scanned. Enter ends a scan. Characters outside ASCII arrive as Alt+numpad sequences, the
-// way Windows-minded scanners send them: a code below 256 is one byte, a larger one the two bytes
-// of a GBK/GB18030 character, so the result goes through ScanPayload::decode like any other scan.
-// Pure: no I/O; the caller reads the events and calls finish() after 100 ms of silence.
+// it scanned. Enter becomes a line break: whether it ends the scan or breaks a multi-line code is
+// for the caller to tell by the silence after it. Keypad digits count with or without NumLock's
+// Alt sequences, and CapsLock pressed by the scanner (scanners that compensate for the host's
+// CapsLock do that) swaps the case of letters. Characters outside ASCII arrive as Alt+numpad
+// sequences, the way Windows-minded scanners send them: a code below 256 is one byte, a larger
+// one the two bytes of a GBK/GB18030 character, so the result goes through ScanPayload::decode
+// like any other scan. Pure: no I/O; the caller reads the events and calls finish().
 class WedgeKeyDecoder
 {
 public:
     static constexpr int EventKey = 1; // EV_KEY
 
-    // Feeds one input event (type, code, value as in struct input_event); returns the scan's
-    // bytes when this event ends one.
-    [[nodiscard]] std::optional<QByteArray> feed(int type, int code, int value);
+    // Feeds one input event (type, code, value as in struct input_event).
+    void feed(int type, int code, int value);
+    // The bytes typed since the last finish(), line breaks included; nothing if none.
     [[nodiscard]] std::optional<QByteArray> finish();
     [[nodiscard]] bool isPending() const { return !m_bytes.isEmpty(); }
+    // The last key typed was Enter: a short silence now ends the scan.
+    [[nodiscard]] bool endsWithLineBreak() const { return m_bytes.endsWith('\n'); }
 
-    // The key events a wedge scanner sends for `bytes` (press and release, Enter at the end),
-    // as (code, value) pairs, for the recorded-stream simulator and tests. Bytes outside printable
-    // ASCII become Alt+numpad sequences (one per byte below 0x80, one per GB18030 pair above).
+    // The key events a wedge scanner sends for `bytes` (press and release, Enter for each line
+    // break and at the end), as (code, value) pairs, for tests. Bytes outside printable ASCII
+    // become Alt+numpad sequences (one per byte below 0x80, one per GB18030 pair above).
     struct KeyEvent {
         int code = 0;
         int value = 0;
@@ -32,6 +38,7 @@ public:
 private:
     QByteArray m_bytes;
     bool m_shift = false;
+    bool m_capsLock = false;
     bool m_alt = false;
     int m_altCode = -1;
 };

@@ -10,6 +10,33 @@
 #include <QFileInfo>
 #include <QStringEncoder>
 
+namespace {
+
+// The control protocol takes one command a line: a code's own line breaks come escaped.
+QString unescaped(const QString &text)
+{
+    QString result;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c != QLatin1Char('\\') || i + 1 == text.size()) {
+            result += c;
+            continue;
+        }
+        const QChar next = text.at(++i);
+        if (next == QLatin1Char('r'))
+            result += QLatin1Char('\r');
+        else if (next == QLatin1Char('n'))
+            result += QLatin1Char('\n');
+        else if (next == QLatin1Char('t'))
+            result += QLatin1Char('\t');
+        else
+            result += next;
+    }
+    return result;
+}
+
+} // namespace
+
 ScannerSimulator::ScannerSimulator(QObject *parent)
     : QObject(parent)
     , m_link(new PtyLink(this))
@@ -70,16 +97,19 @@ QString ScannerSimulator::execute(const QString &commandLine)
     words.removeFirst();
     bool gb18030 = false;
     bool terminator = true;
+    bool escapes = false;
     while (!words.isEmpty() && words.first().startsWith(QLatin1String("--"))) {
         const QString flag = words.takeFirst();
         if (flag == QLatin1String("--gb18030"))
             gb18030 = true;
         else if (flag == QLatin1String("--no-terminator"))
             terminator = false;
+        else if (flag == QLatin1String("--escapes"))
+            escapes = true;
         else
-            return QStringLiteral("error: unknown option %1; try --gb18030 or --no-terminator").arg(flag);
+            return QStringLiteral("error: unknown option %1; try --gb18030, --no-terminator or --escapes").arg(flag);
     }
-    const QString text = words.join(QLatin1Char(' '));
+    const QString text = escapes ? unescaped(words.join(QLatin1Char(' '))) : words.join(QLatin1Char(' '));
     if (text.isEmpty())
         return QStringLiteral("error: scan needs the text the code carries");
     if (!m_link->isOpen())

@@ -11,6 +11,8 @@ class SimulatorControlServer;
 //   scan TEXT…                  the scanner reads a code carrying TEXT (UTF-8, CR LF after it)
 //   scan --gb18030 TEXT…        the same text sent as GB18030, as older Chinese systems print it
 //   scan --no-terminator TEXT…  no CR/LF: the driver must end the scan on silence
+//   scan --escapes TEXT…        \r, \n, \t and \\ in TEXT stand for CR, LF, tab and a backslash
+//                               (a multi-line code: its inner line breaks must survive)
 //   status                      also the host commands the driver sent (Newland framing)
 class ScannerSimulator : public QObject
 {

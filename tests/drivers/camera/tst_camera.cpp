@@ -138,11 +138,11 @@ private slots:
 
     void capturesFaceAfterTurnFromClip()
     {
-        // The astronaut holds still, turns her head to 40° and back; her shoulders stay.
+        // The astronaut holds still, turns her head to 45° and back; her shoulders stay.
         QList<cv::Mat> frames;
         for (int i = 0; i < 10; ++i)
             frames << TestImages::faceFrame(1.6, {320, 240});
-        for (const double yaw : {15.0, 30.0, 40.0, 40.0, 40.0, 30.0, 15.0, 0.0, 0.0, 0.0, 0.0, 0.0})
+        for (const double yaw : {15.0, 30.0, 45.0, 45.0, 45.0, 30.0, 15.0, 0.0, 0.0, 0.0, 0.0, 0.0})
             frames << TestImages::faceFrame(1.6, {320, 240}, 1.0, yaw);
         const QString clip = writeClip(QStringLiteral("face.avi"), frames, 15);
         QVERIFY(!clip.isEmpty());

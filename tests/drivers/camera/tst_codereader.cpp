@@ -14,13 +14,21 @@ class TestCodeReader : public QObject
     Q_OBJECT
 
 private:
-    enum class Degradation { None, Rotation, Perspective, Blur, Noise, LowContrast, LocalLowContrast, Small, FullHd };
+    enum class Degradation { None, Rotation, Perspective, Blur, Noise, LowContrast, LocalLowContrast, Small, FullHd, SmallInFullHd };
+
+    int m_decoded = 0; // over every row of decodesDegradedCodes, for the overall rate
+    int m_tried = 0;
 
     static cv::Mat picture(const QString &text, Degradation degradation, int variant)
     {
-        const cv::Size size = degradation == Degradation::FullHd ? cv::Size(1920, 1080) : cv::Size(1280, 720);
+        const bool fullHd = degradation == Degradation::FullHd || degradation == Degradation::SmallInFullHd;
+        const cv::Size size = fullHd ? cv::Size(1920, 1080) : cv::Size(1280, 720);
         cv::Mat canvas = TestImages::scene(size, unsigned(variant));
-        const int side = degradation == Degradation::Small ? 110 + 5 * variant : 260 + 10 * variant;
+        // A small code in a full-HD frame: about two and a half pixels a module, under two once
+        // the frame is scaled down to 1280 px, which is too few to read.
+        const int side = degradation == Degradation::Small ? 110 + 5 * variant
+                         : degradation == Degradation::SmallInFullHd ? 84 + 6 * variant
+                                                                     : 260 + 10 * variant;
         cv::Mat code = TestImages::qrCode(text, side);
         const cv::Point centre(size.width / 2 + 30 * variant - 60, size.height / 2);
         switch (degradation) {
@@ -84,6 +92,12 @@ private:
     }
 
 private slots:
+    void cleanupTestCase()
+    {
+        if (m_tried > 0)
+            qInfo("overall pass rate over every degradation: %d of %d decoded (%.0f%%)", m_decoded, m_tried, 100.0 * m_decoded / m_tried);
+    }
+
     void decodesDegradedCodes_data()
     {
         QTest::addColumn<int>("degradation");
@@ -97,6 +111,7 @@ private slots:
         QTest::newRow("dim code in a lit scene") << int(Degradation::LocalLowContrast) << 0.6;
         QTest::newRow("small code") << int(Degradation::Small) << 0.8;
         QTest::newRow("full hd frame, downscaled") << int(Degradation::FullHd) << 1.0;
+        QTest::newRow("small code in a full hd frame") << int(Degradation::SmallInFullHd) << 0.8;
     }
 
     void decodesDegradedCodes()
@@ -115,8 +130,35 @@ private slots:
                 QFAIL(qPrintable(QStringLiteral("variant %1 decoded to something else").arg(variant)));
         }
         const double rate = double(decoded) / variants;
+        m_decoded += decoded;
+        m_tried += variants;
         qInfo("%s: %d of %d decoded (%.0f%%)", QTest::currentDataTag(), decoded, variants, rate * 100);
+        if (Degradation(degradation) == Degradation::SmallInFullHd) {
+            // What reading the frame scaled down to 1280 px alone gives, for comparison.
+            int downscaledOnly = 0;
+            CodeReader scaledOnly({QStringLiteral("QRCode")}, 1280, 0);
+            for (int variant = 0; variant < variants; ++variant) {
+                const QImage frame = TestImages::toImage(picture(payload(variant), Degradation(degradation), variant));
+                const QList<DecodedCode> codes = scaledOnly.read(frame);
+                downscaledOnly += codes.size() == 1 && codes.first().text == payload(variant) ? 1 : 0;
+            }
+            qInfo("%s, scaled down to 1280 px and read there only: %d of %d decoded", QTest::currentDataTag(), downscaledOnly, variants);
+        }
         QVERIFY2(rate >= floor, qPrintable(QStringLiteral("pass rate %1 below %2").arg(rate).arg(floor)));
+    }
+
+    void readsSmallCodeInBigCameraFrameWithinEightFrames()
+    {
+        // The camera reads the full frame only after every eighth empty one.
+        const QImage frame = TestImages::toImage(picture(payload(0), Degradation::SmallInFullHd, 0));
+        CodeReader camera({QStringLiteral("QRCode")}, 1280, 8);
+        for (int i = 1; i < 8; ++i)
+            QVERIFY2(camera.read(frame).isEmpty(), "the small code was read without the full frame");
+        const QList<DecodedCode> codes = camera.read(frame);
+        QCOMPARE(codes.size(), 1);
+        QCOMPARE(codes.first().text, payload(0));
+        // Its position is in the frame's own coordinates.
+        QVERIFY(qAbs(codes.first().position.boundingRect().center().x() - 1920 / 2 + 60) < 20);
     }
 
     void reportsPositionInCallersCoordinates()

@@ -21,20 +21,21 @@ private:
         return encoder.encode(text);
     }
 
-    static QByteArray decodeKeys(const QList<WedgeKeyDecoder::KeyEvent> &events, int *scans = nullptr)
+    // Everything typed, line breaks included, as the driver would hand it over after a silence.
+    static QByteArray decodeKeys(const QList<WedgeKeyDecoder::KeyEvent> &events)
     {
         WedgeKeyDecoder decoder;
-        QByteArray result;
-        int count = 0;
-        for (const WedgeKeyDecoder::KeyEvent &event : events) {
-            if (const std::optional<QByteArray> scan = decoder.feed(WedgeKeyDecoder::EventKey, event.code, event.value)) {
-                result += *scan;
-                ++count;
-            }
-        }
-        if (scans)
-            *scans = count;
-        return result;
+        for (const WedgeKeyDecoder::KeyEvent &event : events)
+            decoder.feed(WedgeKeyDecoder::EventKey, event.code, event.value);
+        return decoder.finish().value_or(QByteArray());
+    }
+
+    static QList<WedgeKeyDecoder::KeyEvent> taps(const QList<int> &codes)
+    {
+        QList<WedgeKeyDecoder::KeyEvent> events;
+        for (const int code : codes)
+            events << WedgeKeyDecoder::KeyEvent{code, 1} << WedgeKeyDecoder::KeyEvent{code, 0};
+        return events;
     }
 
 private slots:
@@ -149,9 +150,39 @@ private slots:
             {KEY_1, 1}, {KEY_1, 0}, {KEY_LEFTSHIFT, 1}, {KEY_SLASH, 1}, {KEY_SLASH, 0}, {KEY_LEFTSHIFT, 0},
             {KEY_ENTER, 1}, {KEY_ENTER, 0},
         };
-        int scans = 0;
-        QCOMPARE(decodeKeys(events, &scans), QByteArray("Ab1?"));
-        QCOMPARE(scans, 1);
+        QCOMPARE(decodeKeys(events), QByteArray("Ab1?\n"));
+    }
+
+    void keepsEnterInsideScanAsLineBreak()
+    {
+        WedgeKeyDecoder decoder;
+        for (const WedgeKeyDecoder::KeyEvent &event : taps({KEY_A, KEY_ENTER, KEY_B}))
+            decoder.feed(WedgeKeyDecoder::EventKey, event.code, event.value);
+        QVERIFY(!decoder.endsWithLineBreak()); // more came after the Enter: not the end
+        for (const WedgeKeyDecoder::KeyEvent &event : taps({KEY_KPENTER}))
+            decoder.feed(WedgeKeyDecoder::EventKey, event.code, event.value);
+        QVERIFY(decoder.endsWithLineBreak()); // the caller now waits for a short silence
+        const QByteArray bytes = decoder.finish().value_or(QByteArray());
+        QCOMPARE(bytes, QByteArray("a\nb\n"));
+        QCOMPARE(ScanPayload::decode(bytes).text, QStringLiteral("a\nb"));
+    }
+
+    void decodesKeypadDigitsWithoutAlt()
+    {
+        // Scanners set to keypad emulation type numbers on the keypad, NumLock on, no Alt.
+        QCOMPARE(decodeKeys(taps({KEY_KP3, KEY_KP4, KEY_KP0, KEY_KPMINUS, KEY_KP1, KEY_KPDOT, KEY_KP9, KEY_KPSLASH, KEY_KPASTERISK,
+                                  KEY_KPPLUS})),
+                 QByteArray("340-1.9/*+"));
+    }
+
+    void swapsLettersUnderCapsLock()
+    {
+        // CapsLock on: letters without Shift are capitals, with Shift small; digits and marks
+        // keep their Shift meaning. CapsLock again turns it off.
+        QList<WedgeKeyDecoder::KeyEvent> events = taps({KEY_CAPSLOCK, KEY_A, KEY_1, KEY_MINUS});
+        events << WedgeKeyDecoder::KeyEvent{KEY_LEFTSHIFT, 1} << taps({KEY_B, KEY_1, KEY_SLASH})
+               << WedgeKeyDecoder::KeyEvent{KEY_LEFTSHIFT, 0} << taps({KEY_CAPSLOCK, KEY_C});
+        QCOMPARE(decodeKeys(events), QByteArray("A1-b!?c"));
     }
 
     void decodesAltNumpadAsGb18030Pair()
@@ -172,7 +203,7 @@ private slots:
     void ignoresAutorepeatAndReleases()
     {
         const QList<WedgeKeyDecoder::KeyEvent> events = {{KEY_X, 1}, {KEY_X, 2}, {KEY_X, 2}, {KEY_X, 0}, {KEY_ENTER, 1}};
-        QCOMPARE(decodeKeys(events), QByteArray("x"));
+        QCOMPARE(decodeKeys(events), QByteArray("x\n"));
     }
 
     void roundTripsWedgeEncoding_data()
@@ -181,6 +212,7 @@ private slots:
         QTest::newRow("url") << QByteArray("https://gov.example.cn/a?b=1&c=[x]{y}|~`\\'\"");
         QTest::newRow("gb18030 text") << gb18030(QStringLiteral("安徽省合肥市蜀山区 12345"));
         QTest::newRow("control byte") << QByteArray("A\x1d" "B");
+        QTest::newRow("two lines") << QByteArray("CASE 42\nDATE 2026-11-23");
         QTest::newRow("all printable ascii") << [] {
             QByteArray all;
             for (char c = 0x20; c < 0x7f; ++c)
@@ -192,9 +224,7 @@ private slots:
     void roundTripsWedgeEncoding()
     {
         QFETCH(QByteArray, bytes);
-        int scans = 0;
-        QCOMPARE(decodeKeys(WedgeKeyDecoder::encode(bytes), &scans), bytes);
-        QCOMPARE(scans, 1);
+        QCOMPARE(decodeKeys(WedgeKeyDecoder::encode(bytes)), bytes + '\n');
     }
 
     void framesNewlandHostCommands_data()
@@ -236,8 +266,9 @@ private slots:
     void keepsUnterminatedWedgeScanForSilence()
     {
         WedgeKeyDecoder decoder;
-        QVERIFY(!decoder.feed(WedgeKeyDecoder::EventKey, KEY_Q, 1).has_value());
+        decoder.feed(WedgeKeyDecoder::EventKey, KEY_Q, 1);
         QVERIFY(decoder.isPending());
+        QVERIFY(!decoder.endsWithLineBreak());
         QCOMPARE(decoder.finish().value_or(QByteArray()), QByteArray("q"));
         QVERIFY(!decoder.finish().has_value());
     }
