@@ -35,10 +35,13 @@ const QList<CtlCommand> &ctlCommands()
         {"device", "device check ID --level internal|external   run one device's health check", runDeviceCommand},
         {"card", "card read [--port PATH | --usb VID:PID] [--baud N] [--timeout S] [--json] [--reveal]   read one ID card", runCardCommand},
         {"scan", "scan image FILE... [--formats F,G] [--json] | scan listen [--device ID] [--count N] [--timeout S]   decode codes", runScanCommand},
-        {"camera", "camera check [--device face_camera|document_camera] [--seconds N]   frames per second, brightness, focus\n"
+        {"camera", "camera check [--device face_camera|document_camera] [--seconds N] [--min-fps 15] [--brightness 40-220] [--min-focus 20]\n"
+                   "                            frames per second, brightness and focus against their ranges; exit 1 when one is out\n"
                    "camera snapshot [--device face_camera|document_camera] --out FILE.jpg   one frame, never of a person",
          runCameraCommand},
-        {"sim", "sim card present TYPE | sim card remove | sim fault NAME|none | sim status | sim scan TEXT   drive the running simulator", runSimCommand},
+        {"sim", "sim card present TYPE | sim card remove | sim fault NAME|none | sim status | sim scan TEXT   drive the running simulator\n"
+                "sim camera [--device ID] code TEXT | face absent|live|photo | stall | resume   what a simulated camera sees",
+         runSimCommand},
         {"outbox", "outbox status|list [--state S]|show REF|retry REF|park REF|discard REF [--yes]|export [--json]   the offline queue", runOutboxCommand},
         {"enroll", "enroll --url URL --token TOKEN [--site S] [--ca FILE] [--force]   register this terminal with the platform", runEnrollCommand},
         {"platform", "platform ping               reachability, TLS, signature, clock skew and latency of the platform", runPlatformCommand},

@@ -6,13 +6,17 @@
 #include "idcard/sim/simcontrolclient.h"
 
 // `kioskctl sim …`: drives a running ID card simulator (inside the kiosk with a `simulated`
-// reader, or kiosk-devsim) through its control socket under the configured state directory.
-int runSimScanCommand(CtlContext &context, const QStringList &args); // scancommand.cpp
+// reader, or kiosk-devsim) through its control socket under the configured state directory;
+// `sim scan` and `sim camera` do the same for the simulated scanner and cameras.
+int runSimScanCommand(CtlContext &context, const QStringList &args);   // scancommand.cpp
+int runSimCameraCommand(CtlContext &context, const QStringList &args); // cameracommand.cpp
 
 int runSimCommand(CtlContext &context, const QStringList &args)
 {
     if (!args.isEmpty() && args.first() == QLatin1String("scan"))
         return runSimScanCommand(context, args);
+    if (!args.isEmpty() && args.first() == QLatin1String("camera"))
+        return runSimCameraCommand(context, args.mid(1));
     QStringList words = args;
     QString socket;
     const qsizetype at = words.indexOf(QStringLiteral("--socket"));
@@ -29,6 +33,8 @@ int runSimCommand(CtlContext &context, const QStringList &args)
                     << "       kioskctl sim card remove\n"
                     << "       kioskctl sim fault none|" << SamReaderEmulator::faultNames().join(QLatin1Char('|')) << "\n"
                     << "       kioskctl sim status\n"
+                    << "       kioskctl sim scan TEXT...   (the simulated QR scanner)\n"
+                    << "       kioskctl sim camera code TEXT... | face absent|live|photo   (the simulated cameras)\n"
                     << "       (--socket PATH: another simulator than the configured state directory's)" << Qt::endl;
         return CtlExit::Error;
     }

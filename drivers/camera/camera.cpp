@@ -1,7 +1,9 @@
 #include "camera/camera.h"
 
+#include "camera/camerasimulatorcontrol.h"
 #include "camera/cameraworker.h"
 #include "camera/frameprovider.h"
+#include "common/driverslog.h"
 #include "device/deviceregistry.h"
 
 #include <QThread>
@@ -68,6 +70,12 @@ void Camera::simulateStall(bool stalled)
 
 bool Camera::onOpen(QString *)
 {
+    if (!m_control && m_options.source == CameraOptions::Source::Simulated && !m_options.controlSocketPath.isEmpty()) {
+        m_control = new CameraSimulatorControl(this);
+        QString error;
+        if (!m_control->listen(m_options.controlSocketPath, &error))
+            qCWarning(lcDrivers).noquote() << "camera: no control socket:" << error;
+    }
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("camera-") + id());
     m_worker = new CameraWorker(m_options, m_frames);

@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QSize>
 
+class CameraSimulatorControl;
 class CameraWorker;
 class FrameProvider;
 class QThread;
@@ -87,4 +88,5 @@ private:
     QString m_simulatedCode;
     QThread *m_thread = nullptr;
     CameraWorker *m_worker = nullptr;
+    CameraSimulatorControl *m_control = nullptr;
 };

@@ -1,5 +1,7 @@
 #include "camera/cameraoptions.h"
 
+#include <QDir>
+
 bool CameraOptions::setSpec(const QString &specText, QString *error)
 {
     QStringList parts = specText.trimmed().split(QLatin1Char(','));
@@ -67,4 +69,9 @@ QString CameraOptions::spec() const
                + (realtime ? QString() : QStringLiteral(",realtime=no"));
     }
     return QString();
+}
+
+QString CameraOptions::simulatorSocketPath(const QString &stateDirectory, const QString &id)
+{
+    return QDir(stateDirectory).filePath(QStringLiteral("sim/%1.sock").arg(id));
 }

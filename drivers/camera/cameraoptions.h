@@ -29,6 +29,7 @@ struct CameraOptions {
     QSize stillSize;       // a document page's resolution; empty: the live picture's
     int fps = 30;
     int previewFps = 25;   // at most this many frames a second reach the UI
+    QString controlSocketPath; // simulated: where `kioskctl sim camera` reaches it; empty: nowhere
     QStringList codeFormats{QStringLiteral("QRCode")};
     int codeMaxWidth = 1280;
 
@@ -37,4 +38,7 @@ struct CameraOptions {
     [[nodiscard]] QString spec() const;
     // "1280x720" as the configuration writes it; `fallback` when it is not WIDTHxHEIGHT.
     [[nodiscard]] static QSize parseResolution(const QString &text, QSize fallback);
+    // Where the simulated camera `id` of a kiosk keeping its state in `stateDirectory` takes
+    // `kioskctl sim camera` commands.
+    [[nodiscard]] static QString simulatorSocketPath(const QString &stateDirectory, const QString &id);
 };

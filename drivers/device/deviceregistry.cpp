@@ -217,7 +217,11 @@ bool DeviceRegistry::buildCamera(const QString &id, const QString &specText, QSt
     options.previewFps = m_options.cameraPreviewFps;
     options.codeFormats = m_options.cameraCodeFormats;
     QString error;
-    Device *camera = options.setSpec(specText, &error) ? cameraFactory()(id, options) : nullptr;
+    const bool valid = options.setSpec(specText, &error);
+    // The control socket `kioskctl sim camera` talks to (CameraSimulatorControl).
+    if (valid && options.source == CameraOptions::Source::Simulated)
+        options.controlSocketPath = CameraOptions::simulatorSocketPath(m_options.stateDirectory, id);
+    Device *camera = valid ? cameraFactory()(id, options) : nullptr;
     if (!camera) {
         if (errors)
             *errors << QStringLiteral("%1: %2").arg(id, error.isEmpty() ? QStringLiteral("the camera could not be made") : error);

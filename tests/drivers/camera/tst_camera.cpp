@@ -1,6 +1,7 @@
 #include "camera/camera.h"
 #include "camera/frameprovider.h"
 #include "device/deviceregistry.h"
+#include "idcard/sim/simcontrolclient.h"
 #include "testimages.h"
 
 #include <QDir>
@@ -8,6 +9,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/videoio.hpp>
@@ -381,6 +383,45 @@ private slots:
         QVERIFY(registry.startAll(&errors));
         QTRY_VERIFY_WITH_TIMEOUT(face->frameProvider()->framesPublished() > 0, 30000);
         QCOMPARE(face->frameProvider()->latestFrame().size(), QSize(640, 480));
+    }
+
+    void takesStagingCommandsOnItsControlSocket()
+    {
+        Camera::registerWithDeviceRegistry();
+        DeviceRegistryOptions options;
+        options.stateDirectory = m_dir.filePath(QStringLiteral("registry-control"));
+        options.specs[QStringLiteral("face_camera")] = QStringLiteral("simulated");
+        DeviceRegistry registry(options);
+        QStringList errors;
+        QVERIFY2(registry.build(&errors), qPrintable(errors.join(QLatin1Char('\n'))));
+        auto *cam = qobject_cast<Camera *>(registry.device(QStringLiteral("face_camera")));
+        QVERIFY(cam);
+        cam->setMode(Camera::Mode::Codes);
+        QSignalSpy codes(cam, &Camera::codeScanned);
+        QVERIFY(registry.startAll(&errors));
+        const QString socket = CameraOptions::simulatorSocketPath(options.stateDirectory, QStringLiteral("face_camera"));
+        // The socket answers on this (the camera's owner's) thread: ask from another one.
+        const auto ask = [&socket](const QString &command) {
+            QString reply;
+            QThread *thread = QThread::create([&] {
+                if (!SimControlClient::send(socket, command, &reply, nullptr, 10000))
+                    reply = QStringLiteral("no answer");
+            });
+            thread->start();
+            while (!thread->wait(10))
+                QCoreApplication::processEvents();
+            delete thread;
+            return reply;
+        };
+        QCOMPARE(ask(QStringLiteral("code 办件回执 0042")), QStringLiteral("ok showing a code of 9 characters"));
+        QTRY_COMPARE_WITH_TIMEOUT(codes.size(), 1, 30000);
+        QCOMPARE(codes.at(0).at(1).toString(), QStringLiteral("办件回执 0042"));
+        QCOMPARE(ask(QStringLiteral("face photo")), QStringLiteral("ok face photo"));
+        QCOMPARE(cam->simulatedFace(), Camera::SimulatedFace::Photo);
+        QCOMPARE(ask(QStringLiteral("status")), QStringLiteral("ok camera=face_camera face=photo code=shown stalled=no"));
+        QCOMPARE(ask(QStringLiteral("code")), QStringLiteral("ok the code was taken away"));
+        QVERIFY(cam->simulatedCode().isEmpty());
+        QVERIFY(ask(QStringLiteral("face twin")).startsWith(QLatin1String("error:")));
     }
 
     void registryRefusesCameraSpecItCannotRead()

@@ -1,3 +1,4 @@
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,7 +12,8 @@
 #include <ZXing/MultiFormatWriter.h>
 
 // kioskctl's scanning commands end to end: `scan image` over pictures made here, `camera check`
-// on the simulated camera, and `sim scan` reaching a `scan listen` that runs the simulated scanner.
+// judging the simulated camera and a dark, blurred one, and `sim scan` reaching a `scan listen`
+// that runs the simulated scanner.
 class TestKioskctlScan : public QObject
 {
     Q_OBJECT
@@ -37,6 +39,15 @@ private:
         run.out = QString::fromUtf8(process.readAllStandardOutput());
         run.err = QString::fromUtf8(process.readAllStandardError());
         return run;
+    }
+
+    static QString lineOf(const QString &text, const QString &start)
+    {
+        for (const QString &line : text.split(QLatin1Char('\n'))) {
+            if (line.trimmed().startsWith(start))
+                return line;
+        }
+        return QString();
     }
 
     QString picture(const QString &name, const QStringList &codes)
@@ -123,9 +134,74 @@ private slots:
         const Run run = kioskctl({QStringLiteral("camera"), QStringLiteral("check"), QStringLiteral("--device"),
                                   QStringLiteral("document_camera"), QStringLiteral("--seconds"), QStringLiteral("1")});
         QCOMPARE(run.exitCode, 0);
-        QVERIFY2(run.out.contains(QStringLiteral("1920x1080 at")), qPrintable(run.out));
-        QVERIFY(run.out.contains(QStringLiteral("focus")));
+        QVERIFY2(run.out.contains(QStringLiteral("1280x960 at")), qPrintable(run.out));
+        for (const char *measure : {"frames:", "brightness:", "focus (Laplacian variance):"}) {
+            const QString line = lineOf(run.out, QLatin1String(measure));
+            QVERIFY2(line.contains(QStringLiteral(" ok (")), qPrintable(run.out));
+        }
+        QVERIFY2(run.out.contains(QStringLiteral("verdict: ok")), qPrintable(run.out));
         QCOMPARE(kioskctl({QStringLiteral("camera"), QStringLiteral("check"), QStringLiteral("--device"), QStringLiteral("barcode_scanner")}).exitCode, 2);
+        QCOMPARE(kioskctl({QStringLiteral("camera"), QStringLiteral("check"), QStringLiteral("--brightness"), QStringLiteral("bright")}).exitCode, 2);
+    }
+
+    void judgesADarkBlurredCameraOutOfRange()
+    {
+        // A camera with its lens out of focus in a dark corner: thirty frames of it, a file source.
+        QDir(m_dir.path()).mkpath(QStringLiteral("dark"));
+        for (int i = 0; i < 30; ++i) {
+            QImage frame(320, 240, QImage::Format_Grayscale8);
+            for (int y = 0; y < frame.height(); ++y) {
+                for (int x = 0; x < frame.width(); ++x)
+                    frame.setPixel(x, y, qRgb(18 + x / 40, 18 + x / 40, 18 + x / 40));
+            }
+            QVERIFY(frame.save(m_dir.filePath(QStringLiteral("dark/f%1.png").arg(i, 3, 10, QLatin1Char('0')))));
+        }
+        const QString config = m_dir.filePath(QStringLiteral("dark.ini"));
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[kiosk]\nstate_dir=" + m_dir.filePath(QStringLiteral("state")).toUtf8() + "\n[devices]\nface_camera=file:"
+                   + m_dir.filePath(QStringLiteral("dark/f%03d.png")).toUtf8() + "\n");
+        file.close();
+        const QString saved = m_config;
+        m_config = config;
+        const Run run = kioskctl({QStringLiteral("camera"), QStringLiteral("check"), QStringLiteral("--seconds"), QStringLiteral("2")});
+        // The same camera against a frame rate it cannot give: only that line is out.
+        const Run fast = kioskctl({QStringLiteral("camera"), QStringLiteral("check"), QStringLiteral("--seconds"), QStringLiteral("1"),
+                                   QStringLiteral("--min-fps"), QStringLiteral("500"), QStringLiteral("--brightness"), QStringLiteral("0-255"),
+                                   QStringLiteral("--min-focus"), QStringLiteral("0")});
+        m_config = saved;
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(lineOf(run.out, QStringLiteral("brightness:")).contains(QStringLiteral("OUT OF RANGE (40 to 220)")), qPrintable(run.out));
+        QVERIFY2(lineOf(run.out, QStringLiteral("focus (Laplacian variance):")).contains(QStringLiteral("OUT OF RANGE (at least 20)")), qPrintable(run.out));
+        QVERIFY2(lineOf(run.out, QStringLiteral("frames:")).contains(QStringLiteral(" ok (")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("verdict: OUT OF RANGE")), qPrintable(run.out));
+        QCOMPARE(fast.exitCode, 1);
+        QVERIFY2(lineOf(fast.out, QStringLiteral("frames:")).contains(QStringLiteral("OUT OF RANGE (at least 500 frames/s)")), qPrintable(fast.out));
+        QVERIFY2(lineOf(fast.out, QStringLiteral("brightness:")).contains(QStringLiteral(" ok (")), qPrintable(fast.out));
+        QVERIFY2(lineOf(fast.out, QStringLiteral("focus (Laplacian variance):")).contains(QStringLiteral(" ok (")), qPrintable(fast.out));
+    }
+
+    void codeShownToSimulatedCameraReachesListener()
+    {
+        // `scan listen` runs the simulated face camera; `sim camera code` stages a phone before it.
+        QProcess listener;
+        listener.start(QStringLiteral(KIOSKCTL), {QStringLiteral("--config"), m_config, QStringLiteral("scan"), QStringLiteral("listen"),
+                                                  QStringLiteral("--device"), QStringLiteral("face_camera"), QStringLiteral("--count"),
+                                                  QStringLiteral("1"), QStringLiteral("--timeout"), QStringLiteral("100")});
+        QVERIFY(listener.waitForStarted());
+        bool heard = false;
+        for (int attempt = 0; attempt < 60 && !heard; ++attempt) {
+            kioskctl({QStringLiteral("sim"), QStringLiteral("camera"), QStringLiteral("code"), QStringLiteral("皖事通"), QStringLiteral("7F3K-92QX")});
+            heard = listener.waitForFinished(1000);
+        }
+        QVERIFY(heard);
+        QCOMPARE(listener.exitCode(), 0);
+        QCOMPARE(QString::fromUtf8(listener.readAllStandardOutput()), QStringLiteral("QRCode\t皖事通 7F3K-92QX\n"));
+        // Nobody runs a simulated camera now: the command says so, and a bad one is a usage error.
+        const Run gone = kioskctl({QStringLiteral("sim"), QStringLiteral("camera"), QStringLiteral("face"), QStringLiteral("photo")});
+        QCOMPARE(gone.exitCode, 2);
+        QVERIFY2(gone.err.contains(QStringLiteral("simulated face_camera running")), qPrintable(gone.err));
+        QCOMPARE(kioskctl({QStringLiteral("sim"), QStringLiteral("camera"), QStringLiteral("face"), QStringLiteral("twin"), QStringLiteral("sisters")}).exitCode, 2);
     }
 
     void simulatedScanReachesListener()
