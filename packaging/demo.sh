@@ -62,6 +62,10 @@ demo: present a card with the demo controls (the strip at the bottom of the scre
         $kioskctl --config $config sim card present resident
         $kioskctl --config $config sim card remove
         $kioskctl --config $config sim fault read_failure      (fault none to clear)
+demo: scan a code with the simulated scanner, or hold one (or a photo) before the face camera:
+        $kioskctl --config $config sim scan https://zwfw.example.gov.cn/r?id=7
+        $kioskctl --config $config sim camera code CASE-340103-0042    (code alone takes it away)
+        $kioskctl --config $config sim camera face photo      (face live to go back)
 demo: the platform: $kioskctl --config $config platform ping
 TXT
 "$build/app/kiosk/kiosk" --config "$config" --windowed --size "${KIOSK_DEMO_SIZE:-540x960}" &

@@ -82,7 +82,7 @@ QVariant validate(const ConfigKey &key, const QString &raw, QString *reason)
     case ConfigType::DeviceSpec: {
         static const QRegularExpression spec(QStringLiteral(
             "^(none|simulated(:[A-Za-z0-9_-]+)?|serial:/\\S+(@\\d+)?|usb:[0-9a-fA-F]{4}:[0-9a-fA-F]{4}(\\S*)?|"
-            "hidpos:[0-9a-fA-F]{4}:[0-9a-fA-F]{4}|evdev:/\\S+|v4l2:(/\\S+|\\d+)|file:/\\S+|cups:\\S+|ipps?://\\S+)$"));
+            "hidpos:[0-9a-fA-F]{4}:[0-9a-fA-F]{4}(,\\S+)?|evdev:/\\S+|v4l2:(/\\S+|\\d+)|file:/\\S+|cups:\\S+|ipps?://\\S+)$"));
         if (!spec.match(raw).hasMatch()) {
             *reason = QStringLiteral("'%1' is not a device: use none, simulated, serial:PATH, usb:VID:PID, hidpos:VID:PID, "
                                      "evdev:PATH, v4l2:PATH, file:PATH, cups:QUEUE or ipp://…").arg(raw);

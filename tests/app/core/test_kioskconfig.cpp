@@ -103,7 +103,10 @@ private slots:
         QTest::addColumn<QString>("spec");
         for (const char *spec : {"none", "simulated", "serial:/dev/ttyUSB0", "serial:/dev/ttyACM0@9600", "usb:0400:c35a",
                                  "hidpos:1eab:1d06", "evdev:/dev/input/by-id/usb-scanner-event-kbd", "v4l2:/dev/video0", "v4l2:0",
-                                 "file:/srv/clips/face.avi", "cups:receipt", "ipp://127.0.0.1:8631/ipp/print"})
+                                 "file:/srv/clips/face.avi", "cups:receipt", "ipp://127.0.0.1:8631/ipp/print",
+                                 // Options after the address: scan timing, clip playing.
+                                 "serial:/dev/ttyACM0@9600,line_end_ms=60", "hidpos:1eab:1d06,line_end_ms=40,silence_ms=150",
+                                 "evdev:/dev/input/event7,grab=no,line_end_ms=80", "file:/srv/frames/f%03d.png,realtime=no,loop=no"})
             QTest::newRow(spec) << QString::fromLatin1(spec);
     }
 
