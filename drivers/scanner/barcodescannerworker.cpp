@@ -4,6 +4,8 @@
 #include "scanner/newlandcommand.h"
 #include "scanner/scanpayload.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QSerialPort>
 #include <QSocketNotifier>
 #include <QTimer>
@@ -104,7 +106,7 @@ void BarcodeScannerWorker::triggerScan()
 
 void BarcodeScannerWorker::checkHealth(int level)
 {
-    const bool open = m_serial || m_evdev >= 0 || m_usbHandle;
+    const bool open = m_serial || m_evdev >= 0 || m_usbHandle || m_replayTimer;
     emit healthChecked(level, open ? DeviceHealth::ok() : DeviceHealth::error(QStringLiteral("no_device"), StaffHint::CallService));
 }
 
@@ -130,6 +132,25 @@ bool BarcodeScannerWorker::openLink(QString *detail)
         return true;
     }
     case ScannerSpec::Kind::Evdev: {
+        if (QFileInfo(m_spec.path).isFile()) {
+            // A recording of a scanner's events rather than its node: replayed at its own pace,
+            // for the demo and for trying a wedge scanner's stream without one. Its keys reach
+            // nothing else, so there is nothing to grab.
+            QFile recording(m_spec.path);
+            if (!recording.open(QIODevice::ReadOnly)) {
+                *detail = QStringLiteral("no_device");
+                return false;
+            }
+            m_replay = recording.readAll();
+            m_replayAt = 0;
+            m_replayFirstUs = -1;
+            m_replayClock.start();
+            m_replayTimer = new QTimer(this);
+            m_replayTimer->setSingleShot(true);
+            connect(m_replayTimer, &QTimer::timeout, this, &BarcodeScannerWorker::replayDue);
+            m_replayTimer->start(0);
+            return true;
+        }
         m_evdev = ::open(m_spec.path.toLocal8Bit().constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
         if (m_evdev < 0) {
             *detail = errno == EACCES ? QStringLiteral("no_permission") : QStringLiteral("no_device");
@@ -191,6 +212,14 @@ void BarcodeScannerWorker::closeLink()
         m_serial->deleteLater();
         m_serial = nullptr;
     }
+    if (m_replayTimer) {
+        m_replayTimer->stop();
+        m_replayTimer->deleteLater();
+        m_replayTimer = nullptr;
+        m_replay.clear();
+        m_evdevBuffer.clear();
+        m_lastKeyUs = -1;
+    }
     if (m_evdev >= 0) {
         m_evdevNotifier->setEnabled(false);
         m_evdevNotifier->deleteLater();
@@ -244,6 +273,35 @@ void BarcodeScannerWorker::readEvdev()
         lost(QStringLiteral("the input device went away"));
         return;
     }
+    takeEvdevEvents();
+}
+
+void BarcodeScannerWorker::replayDue()
+{
+    // Each event goes when its timestamp, counted from the first, says; then the same decoding
+    // as for a device. Nothing more happens once the recording is over.
+    constexpr qsizetype Record = qsizetype(sizeof(input_event));
+    while (m_replayAt + Record <= m_replay.size()) {
+        input_event event;
+        std::memcpy(&event, m_replay.constData() + m_replayAt, sizeof event);
+        const qint64 atUs = qint64(event.input_event_sec) * 1000000 + event.input_event_usec;
+        if (m_replayFirstUs < 0)
+            m_replayFirstUs = atUs;
+        const qint64 waitMs = (atUs - m_replayFirstUs) / 1000 - m_replayClock.elapsed();
+        if (waitMs > 0) {
+            m_replayTimer->start(int(qMin<qint64>(waitMs, 60000)));
+            break;
+        }
+        m_evdevBuffer.append(m_replay.constData() + m_replayAt, Record);
+        m_replayAt += Record;
+    }
+    takeEvdevEvents();
+    if (m_replayAt + Record > m_replay.size())
+        qCInfo(lcDrivers) << "scanner: the recording" << m_spec.path << "was replayed to its end";
+}
+
+void BarcodeScannerWorker::takeEvdevEvents()
+{
     bool keys = false;
     while (m_evdevBuffer.size() >= qsizetype(sizeof(input_event))) {
         input_event event;

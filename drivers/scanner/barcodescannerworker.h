@@ -46,6 +46,9 @@ private:
     void closeLink();
     void readSerial();
     void readEvdev();
+    // Decodes the whole input_event records gathered in m_evdevBuffer.
+    void takeEvdevEvents();
+    void replayDue();
     void pollHidPos();
     void silence();
     // How long the scan typed so far may stay silent before it counts as ended.
@@ -60,6 +63,11 @@ private:
     QSocketNotifier *m_evdevNotifier = nullptr;
     QByteArray m_evdevBuffer;
     qint64 m_lastKeyUs = -1;        // the kernel's time of the last key event, in microseconds
+    QByteArray m_replay;            // evdev: a recording being replayed instead of a device
+    qsizetype m_replayAt = 0;
+    qint64 m_replayFirstUs = -1;
+    QElapsedTimer m_replayClock;
+    QTimer *m_replayTimer = nullptr;
     libusb_context *m_usb = nullptr;
     libusb_device_handle *m_usbHandle = nullptr;
     QTimer *m_usbPoll = nullptr;

@@ -8,7 +8,9 @@
 //   serial:PATH[@BAUD]          USB CDC-ACM or RS-232 engine, raw bytes ending in CR/LF
 //   hidpos:VID:PID[,interface=N,in=0x81]   USB HID-POS (usage page 0x8C) read through libusb
 //   usb:VID:PID                 the same as hidpos:
-//   evdev:PATH[,grab=no]        a keyboard-wedge scanner's own input node, grabbed exclusively
+//   evdev:PATH[,grab=no]        a keyboard-wedge scanner's own input node, grabbed exclusively;
+//                               a regular file of recorded input_event records is replayed at
+//                               its recorded pace instead (tests/drivers/scanner/data)
 // Every form takes silence_ms=N (an unterminated scan ends after N ms of silence, 100 by
 // default) and line_end_ms=N (a CR, LF or Enter ends the scan only when N ms of silence follow,
 // 30 by default, so that the line breaks inside a multi-line code survive).

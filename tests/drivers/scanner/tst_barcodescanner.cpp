@@ -226,6 +226,23 @@ private slots:
         QCOMPARE(scans.at(3).at(1).toString(), QStringLiteral("预约号：A017"));
     }
 
+    void replaysARecordingInsteadOfANode()
+    {
+        // evdev: naming a recording instead of a node replays it, as the demo can.
+        const QString path = QDir(qEnvironmentVariable("KIOSK_SOURCE_DIR")).filePath(QStringLiteral("tests/drivers/scanner/data/wedge-scans.events"));
+        QString error;
+        const std::optional<ScannerSpec> spec = ScannerSpec::parse(QStringLiteral("evdev:%1").arg(path), &error);
+        QVERIFY(spec.has_value());
+        BarcodeScanner scanner(QStringLiteral("barcode_scanner"), *spec);
+        QSignalSpy scans(&scanner, &BarcodeScanner::codeScanned);
+        QVERIFY(scanner.start(&error));
+        QTRY_VERIFY_WITH_TIMEOUT(scanner.health().level == HealthLevel::Ok, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(scans.size(), 4, 60000);
+        QCOMPARE(scans.at(1).at(1).toString(), QStringLiteral("CASE 340103-0042\nDATE 2026-11-23"));
+        QCOMPARE(scans.at(3).at(1).toString(), QStringLiteral("预约号：A017"));
+        QCOMPARE(scanner.health().level, HealthLevel::Ok);
+    }
+
     void refusesWedgeScannerItCannotGrab()
     {
         const QString fifo = m_dir.filePath(QStringLiteral("ungrabbable"));
