@@ -3,6 +3,7 @@
 #include "camera/codereader.h"
 #include "camera/documentcapture.h"
 #include "camera/faceanalyzer.h"
+#include "camera/opencvimage.h"
 #include "camera/simulatedresident.h"
 
 #include <QElapsedTimer>
@@ -54,26 +55,6 @@ cv::Mat frame(cv::Size size, bool withCode)
         code.copyTo(canvas(cv::Rect((size.width - code.cols) / 2, (size.height - code.rows) / 2, code.cols, code.rows)));
     }
     return canvas;
-}
-
-cv::Mat toMat(const QImage &image)
-{
-    if (image.isNull())
-        return {};
-    const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
-    const cv::Mat view(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar *>(rgb.constBits()), size_t(rgb.bytesPerLine()));
-    cv::Mat bgr;
-    cv::cvtColor(view, bgr, cv::COLOR_RGB2BGR);
-    return bgr;
-}
-
-QImage toImage(const cv::Mat &mat)
-{
-    if (mat.channels() == 1)
-        return QImage(mat.data, mat.cols, mat.rows, int(mat.step), QImage::Format_Grayscale8).copy();
-    cv::Mat rgb;
-    cv::cvtColor(mat, rgb, cv::COLOR_BGR2RGB);
-    return QImage(rgb.data, rgb.cols, rgb.rows, int(rgb.step), QImage::Format_RGB888).copy();
 }
 
 cv::Mat documentFrame(cv::Size size)
@@ -147,13 +128,13 @@ int runVisionBench(CtlContext &context, const QStringList &args)
     if (!analyzer.isValid()) {
         context.out << "face detection: " << analyzer.errorString() << Qt::endl;
     } else {
-        const QImage empty = toImage(frame(cv::Size(640, 480), false));
+        const QImage empty = OpenCvImage::toImage(frame(cv::Size(640, 480), false));
         const double emptyMs = medianMs(runs, [&] { (void)analyzer.analyze(empty); });
         context.out << QStringLiteral("face detection, 640x480 without a face: %1 ms, %2 frames/s\n").arg(emptyMs, 0, 'f', 1).arg(1000.0 / emptyMs, 0, 'f', 0);
         {
             // By default the astronaut the simulated camera shows (assets/camera), so that the
             // figure is for a frame with a face in it wherever kioskctl runs.
-            cv::Mat face = facePath.isEmpty() ? toMat(SimulatedResident::face()) : cv::imread(facePath.toStdString(), cv::IMREAD_COLOR);
+            cv::Mat face = facePath.isEmpty() ? OpenCvImage::toBgr(SimulatedResident::face()) : cv::imread(facePath.toStdString(), cv::IMREAD_COLOR);
             if (face.empty()) {
                 context.err << (facePath.isEmpty() ? QStringLiteral("the built-in face") : facePath) << ": not a picture" << Qt::endl;
                 return CtlExit::Error;
@@ -162,7 +143,7 @@ int runVisionBench(CtlContext &context, const QStringList &args)
             const double scale = qMin(1.0, qMin(600.0 / face.cols, 440.0 / face.rows));
             cv::resize(face, face, cv::Size(), scale, scale, cv::INTER_AREA);
             face.copyTo(canvas(cv::Rect((640 - face.cols) / 2, (480 - face.rows) / 2, face.cols, face.rows)));
-            const QImage withFace = toImage(canvas);
+            const QImage withFace = OpenCvImage::toImage(canvas);
             int faces = 0;
             const double faceMs = medianMs(runs, [&] { faces = analyzer.analyze(withFace).faces; });
             context.out << QStringLiteral("face detection, 640x480 with a face (%1 found): %2 ms, %3 frames/s\n")
@@ -173,7 +154,7 @@ int runVisionBench(CtlContext &context, const QStringList &args)
     }
 
     for (const cv::Size size : {cv::Size(1920, 1080), cv::Size(4000, 3000)}) {
-        const QImage shot = toImage(documentFrame(size));
+        const QImage shot = OpenCvImage::toImage(documentFrame(size));
         DocumentCapture::Page page;
         const double pageMs = medianMs(qMax(3, runs / 5), [&] { page = DocumentCapture::capture(shot); });
         context.out << QStringLiteral("document capture, %1x%2 frame: %3 ms per page, page %4 (%5x%6), JPEG %7 KiB\n")

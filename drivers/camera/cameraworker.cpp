@@ -5,6 +5,7 @@
 #include "camera/documentcapture.h"
 #include "camera/facecapture.h"
 #include "camera/frameprovider.h"
+#include "camera/opencvimage.h"
 #include "camera/simulatedresident.h"
 #include "common/driverslog.h"
 #include "scanner/scanpayload.h"
@@ -28,22 +29,6 @@ constexpr int ReopenIntervalMs = 2000;
 enum class WorkerMode { Preview, Codes, Face, Document };
 enum class SimulatedFace { Absent, Live, Photo }; // as Camera::SimulatedFace
 
-cv::Mat toBgr(const QImage &rgbImage)
-{
-    const QImage rgb = rgbImage.convertToFormat(QImage::Format_RGB888);
-    const cv::Mat view(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar *>(rgb.constBits()), size_t(rgb.bytesPerLine()));
-    cv::Mat bgr;
-    cv::cvtColor(view, bgr, cv::COLOR_RGB2BGR);
-    return bgr;
-}
-
-QImage toRgbImage(const cv::Mat &bgr)
-{
-    cv::Mat rgb;
-    cv::cvtColor(bgr, rgb, bgr.channels() == 1 ? cv::COLOR_GRAY2RGB : cv::COLOR_BGR2RGB);
-    return QImage(rgb.data, rgb.cols, rgb.rows, int(rgb.step), QImage::Format_RGB888).copy();
-}
-
 // How far the simulated resident's head is turned at each pose, in degrees.
 constexpr double ResidentPoses[] = {0, 15, 30, 45};
 
@@ -60,7 +45,7 @@ std::vector<cv::Mat> simulatedPoses(const cv::Size &frame)
     std::vector<cv::Mat> poses;
     for (const double yaw : ResidentPoses) {
         cv::Mat scaled;
-        cv::resize(toBgr(SimulatedResident::turned(face, yaw)), scaled, cv::Size(), scale, scale, cv::INTER_AREA);
+        cv::resize(OpenCvImage::toBgr(SimulatedResident::turned(face, yaw)), scaled, cv::Size(), scale, scale, cv::INTER_AREA);
         poses.push_back(scaled);
     }
     return poses;
@@ -381,7 +366,7 @@ void CameraWorker::tick()
         d->framesInWindow = 0;
     }
 
-    const QImage frame = toRgbImage(bgr);
+    const QImage frame = OpenCvImage::toImage(bgr);
     if (d->frames)
         d->frames->publish(frame, d->sequence);
 
@@ -439,7 +424,7 @@ QImage CameraWorker::takeStill(const QImage &live)
     if (!still.isValid() || still == live.size() || d->options.source == CameraOptions::Source::File)
         return live;
     if (d->simulated)
-        return toRgbImage(drawScene(d->options, d->simulatedCode, still));
+        return OpenCvImage::toImage(drawScene(d->options, d->simulatedCode, still));
     // A UVC camera changes mode for the page and back for the live picture. The first frames in
     // the new mode may still be the old size, or dark and torn while the sensor settles.
     d->capture.set(cv::CAP_PROP_FRAME_WIDTH, still.width());
@@ -451,7 +436,7 @@ QImage CameraWorker::takeStill(const QImage &live)
         if (!d->capture.read(bgr) || bgr.empty() || (bgr.cols == live.width() && bgr.rows == live.height()))
             continue;
         if (++settled >= 3)
-            page = toRgbImage(bgr);
+            page = OpenCvImage::toImage(bgr);
     }
     d->capture.set(cv::CAP_PROP_FRAME_WIDTH, d->options.size.width());
     d->capture.set(cv::CAP_PROP_FRAME_HEIGHT, d->options.size.height());

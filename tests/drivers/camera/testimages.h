@@ -2,6 +2,7 @@
 
 // Test pictures made at test time: QR codes from ZXing's writer placed on a canvas and degraded
 // the way phones in front of a kiosk camera degrade them, and the public-domain astronaut face.
+#include "camera/opencvimage.h"
 #include "camera/simulatedresident.h"
 
 #include <QDir>
@@ -45,15 +46,7 @@ inline void place(cv::Mat &canvas, const cv::Mat &code, cv::Point centre)
     code.copyTo(canvas(where & cv::Rect(0, 0, canvas.cols, canvas.rows)));
 }
 
-inline QImage toImage(const cv::Mat &grey)
-{
-    if (grey.channels() == 3) {
-        cv::Mat rgb;
-        cv::cvtColor(grey, rgb, cv::COLOR_BGR2RGB);
-        return QImage(rgb.data, rgb.cols, rgb.rows, int(rgb.step), QImage::Format_RGB888).copy();
-    }
-    return QImage(grey.data, grey.cols, grey.rows, int(grey.step), QImage::Format_Grayscale8).copy();
-}
+using OpenCvImage::toImage;
 
 inline QString dataPath(const QString &name)
 {
@@ -66,15 +59,6 @@ inline cv::Mat astronaut()
     return cv::imread(dataPath(QStringLiteral("astronaut-face.jpg")).toStdString(), cv::IMREAD_COLOR);
 }
 
-inline cv::Mat toMat(const QImage &image)
-{
-    const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
-    const cv::Mat view(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar *>(rgb.constBits()), size_t(rgb.bytesPerLine()));
-    cv::Mat bgr;
-    cv::cvtColor(view, bgr, cv::COLOR_RGB2BGR);
-    return bgr;
-}
-
 // The face (the astronaut, her head turned by `yaw` degrees as SimulatedResident turns it)
 // scaled by `scale` and put on a plain 640×480 background with its centre at `centre`. The
 // picture takes her shoulders along: sliding `centre` moves the whole photo.
@@ -82,7 +66,7 @@ inline cv::Mat faceFrame(double scale, cv::Point centre, double brightness = 1.0
 {
     cv::Mat frame(480, 640, CV_8UC3, cv::Scalar(150, 150, 150));
     cv::Mat face;
-    const cv::Mat picture = yaw == 0 ? astronaut() : toMat(SimulatedResident::turned(toImage(astronaut()), yaw));
+    const cv::Mat picture = yaw == 0 ? astronaut() : OpenCvImage::toBgr(SimulatedResident::turned(toImage(astronaut()), yaw));
     cv::resize(picture, face, cv::Size(), scale, scale, cv::INTER_AREA);
     // The face in the crop sits at (128, 114); keep that point at `centre`.
     const cv::Point offset(centre.x - int(128 * scale), centre.y - int(114 * scale));
