@@ -90,6 +90,8 @@ QList<ConfigKey> buildKeys()
         integer("devices/id_card_poll_ms", 500, 100, 5000, "How often the ID card reader looks for a card, in milliseconds (readers expect 300–1000)."),
         integer("devices/id_card_timeout_ms", 1000, 200, 10000, "How long the ID card reader may take to answer one command before it counts as silent."),
         path("devices/id_card_photo_decoder", QString(), "A vendor's WLT photo decoder plugin (a Qt plugin file); empty: photos stay undecoded and verification goes online."),
+        path("devices/face_matcher", QString(),
+             "A vendor's local 1:1 face matcher plugin (a Qt plugin file). With the photo decoder it checks a face at the kiosk while the platform is away, for items that may be queued; empty: face checks need the platform."),
         device("devices/barcode_scanner", QStringLiteral("simulated"),
                "The QR scanner: simulated, none, serial:PATH[@BAUD], hidpos:VID:PID, or evdev:/dev/input/by-id/..."),
         device("devices/face_camera", QStringLiteral("simulated"),

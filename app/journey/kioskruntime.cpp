@@ -4,6 +4,7 @@
 #include "camera/camera.h"
 #include "camera/cameraoptions.h"
 #include "camera/documentcapture.h"
+#include "camera/facematcherloader.h"
 #include "device/deviceregistry.h"
 #include "idcard/idcardreader.h"
 #include "outboxplatformtransport.h"
@@ -334,8 +335,9 @@ QString KioskRuntime::unavailableReason(const CatalogueItem &item) const
     // Room for the case and a few document pages, checked before the resident starts.
     if (apply && !m_outbox->canAccept(8LL * 1024 * 1024))
         return QStringLiteral("outbox_full");
-    // Documents, queries and face checks are answered by the platform there and then.
-    const bool needsPlatformLive = !apply || !item.offlineOk || item.faceRequired;
+    // Documents, queries and face checks are answered by the platform there and then; a face
+    // for a case that may be queued can also be checked at the kiosk, with a local matcher.
+    const bool needsPlatformLive = !apply || !item.offlineOk || (item.faceRequired && !localFaceCheckAvailable());
     if (needsPlatformLive && (!m_platform || m_platform->connectivity() == PlatformClient::Connectivity::Offline))
         return QStringLiteral("platform_offline");
     if (item.faceRequired && !faceCameraUsable())
@@ -385,10 +387,17 @@ bool KioskRuntime::documentPrinterUsable() const
     return printer && printer->health().isUsable();
 }
 
+bool KioskRuntime::localFaceCheckAvailable() const
+{
+    return m_faceMatcher && m_faceMatcher->matcher() && !m_config.string(QStringLiteral("devices/id_card_photo_decoder")).isEmpty();
+}
+
 bool KioskRuntime::verifyResident(bool withFace)
 {
     const IdCardHolder *holder = m_identity.holder();
-    if (!holder || !m_platform || m_verification.state() == IdentityVerification::State::Verifying)
+    if (!holder || m_verification.state() == IdentityVerification::State::Verifying)
+        return false;
+    if (!m_platform && !(withFace && localFaceCheckAvailable()))
         return false;
     if (m_session.state() != SessionState::Verify && !m_session.advance(SessionState::Verify))
         return false;
@@ -408,7 +417,19 @@ void KioskRuntime::takeFace(const QByteArray &jpeg)
 {
     QByteArray picture = jpeg;
     const IdCardHolder *holder = m_identity.holder();
-    if (m_session.state() != SessionState::Verify || !holder || !m_platform) {
+    if (m_session.state() != SessionState::Verify || !holder) {
+        picture.fill('\0');
+        return;
+    }
+    // The platform is the one that verifies; the kiosk's own matcher stands in only while it is
+    // away, for a card the kiosk's SAM reader has read (a case then waits in the outbox).
+    const bool platformAway = !m_platform || m_platform->connectivity() == PlatformClient::Connectivity::Offline;
+    if (platformAway && m_identity.method() == ResidentIdentity::Method::Card && localFaceCheckAvailable()) {
+        m_session.touch();
+        (void)m_verification.verifyLocally(m_faceMatcher->matcher(), *holder, std::move(picture));
+        return;
+    }
+    if (!m_platform) {
         picture.fill('\0');
         return;
     }
@@ -641,7 +662,8 @@ bool KioskRuntime::buildCaseDraft(const CatalogueItem &item, const QJsonObject &
 {
     draft->itemCode = item.code;
     QJsonObject body = caseBody;
-    if (m_verification.isVerified()) {
+    // A face checked at the kiosk has no token: the case goes as one queued offline.
+    if (m_verification.isVerified() && !m_verification.holderToken().isEmpty()) {
         body.insert(QStringLiteral("holder_token"), m_verification.holderToken());
         body.insert(QLatin1String(OutboxPlatformTransport::HolderTokenExpiryKey),
                     m_verification.holderTokenExpiry().toString(Qt::ISODateWithMs));
@@ -790,6 +812,15 @@ void KioskRuntime::startDevices()
     options.cameraCodeFormats = m_config.string(QStringLiteral("devices/code_formats")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (QString &format : options.cameraCodeFormats)
         format = format.trimmed();
+
+    const QString matcherPlugin = m_config.string(QStringLiteral("devices/face_matcher"));
+    if (!matcherPlugin.isEmpty()) {
+        m_faceMatcher = std::make_unique<FaceMatcherLoader>(matcherPlugin);
+        if (m_faceMatcher->matcher())
+            qCInfo(lcApp) << "local face matcher:" << m_faceMatcher->matcher()->name();
+        else
+            qCWarning(lcApp) << "device: the local face matcher did not load, face checks need the platform:" << m_faceMatcher->errorString();
+    }
 
     Camera::registerWithDeviceRegistry();
     m_devices = std::make_unique<DeviceRegistry>(options);

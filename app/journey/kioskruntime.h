@@ -19,6 +19,7 @@
 
 class Camera;
 class DeviceRegistry;
+class FaceMatcherLoader;
 class OutboxPlatformTransport;
 class PlatformHeartbeat;
 class OutboxSender;
@@ -92,6 +93,9 @@ public:
     bool identifyByCode(const QString &payload);
     // The resident declined, or gave up on, the face check: the camera stops and forgets.
     void stopFaceCheck();
+    // A face can be checked at the kiosk while the platform is away: a local matcher plugin and a
+    // photo decoder are both installed (devices/face_matcher, devices/id_card_photo_decoder).
+    [[nodiscard]] bool localFaceCheckAvailable() const;
     [[nodiscard]] bool faceCameraUsable() const;
 
     // After verification, the errands that end in a result at once (Result state):
@@ -170,6 +174,8 @@ private:
     KioskConfig m_config;
     Catalogue m_catalogue;
     SessionMachine m_session;
+    // Before m_verification, which compares faces with it on a thread of its own.
+    std::unique_ptr<FaceMatcherLoader> m_faceMatcher;
     ResidentIdentity m_identity;
     ApplicationDraft m_draft;
     IdentityVerification m_verification;
