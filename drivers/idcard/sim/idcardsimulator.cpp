@@ -125,10 +125,11 @@ QString IdCardSimulator::execute(const QString &commandLine)
         return QStringLiteral("ok faults: %1").arg(m_emulator.activeFaults().join(QLatin1Char(' ')));
     }
     if (is({"status"}) && words.size() == 1) {
-        return QStringLiteral("ok tty=%1 card=%2 faults=%3 sam_resets=%4")
+        return QStringLiteral("ok tty=%1 card=%2 faults=%3 sam_resets=%4 line_baud=%5")
             .arg(m_options.ttyLinkPath, m_emulator.cardPresent() ? QStringLiteral("present") : QStringLiteral("none"),
                  m_emulator.activeFaults().join(QLatin1Char(',')))
-            .arg(m_emulator.samResetsReceived());
+            .arg(m_emulator.samResetsReceived())
+            .arg(m_link->hostBaud());
     }
     return QStringLiteral("error: unknown command \"%1\"").arg(commandLine.trimmed());
 }
