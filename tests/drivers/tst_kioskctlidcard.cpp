@@ -1,3 +1,5 @@
+#include "kioskctlrun.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,11 +14,7 @@ class TestKioskctlIdCard : public QObject
     Q_OBJECT
 
 private:
-    struct Result {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Result = KioskctlRun;
 
     QTemporaryDir m_dir;
     QString m_config;
@@ -25,15 +23,7 @@ private:
     QString stateDir() const { return m_dir.filePath(QStringLiteral("state")); }
     QString tty() const { return stateDir() + QStringLiteral("/sim/idcard-tty"); }
 
-    Result kioskctl(const QStringList &args)
-    {
-        QProcess process;
-        process.start(QStringLiteral(KIOSKCTL), QStringList{QStringLiteral("--config"), m_config} + args);
-        if (!process.waitForFinished(60000))
-            process.kill();
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
-    }
+    Result kioskctl(const QStringList &args) { return KioskctlRun::run(m_config, args); }
 
     Result readCard(const QStringList &extra = {})
     {

@@ -1,9 +1,9 @@
 #include "idcard/sim/usbreaderemulation.h"
+#include "kioskctlrun.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,25 +16,16 @@ class TestKioskctlIdCardUsb : public QObject
     Q_OBJECT
 
 private:
-    struct Result {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Result = KioskctlRun;
 
     QTemporaryDir m_dir;
     QString m_config;
 
     Result readCard(const QStringList &args)
     {
-        QProcess process;
-        process.start(QStringLiteral(KIOSKCTL), QStringList{QStringLiteral("--config"), m_config, QStringLiteral("card"),
-                                                            QStringLiteral("read"), QStringLiteral("--timeout"), QStringLiteral("20")}
-                                                    + args);
-        if (!process.waitForFinished(60000))
-            process.kill();
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return KioskctlRun::run(m_config, QStringList{QStringLiteral("card"), QStringLiteral("read"), QStringLiteral("--timeout"),
+                                                      QStringLiteral("20")}
+                                              + args);
     }
 
 private slots:
