@@ -68,6 +68,9 @@ std::optional<QByteArray> OutboxPlatformTransport::bodyForFirstSend(const Outbox
     const QJsonDocument body = QJsonDocument::fromJson(request.body);
     if (!body.isObject())
         return std::nullopt; // deliver() parks it as it is
+    // Only a case with a holder token depends on the moment it is sent; any other goes as queued.
+    if (!body.object().contains(QLatin1String("holder_token")) && !body.object().contains(QLatin1String(HolderTokenExpiryKey)))
+        return std::nullopt;
     return QJsonDocument(caseBodyToSend(body.object(), m_clock())).toJson(QJsonDocument::Compact);
 }
 

@@ -22,8 +22,8 @@ public:
     void setClock(std::function<QDateTime()> clock);
 
     void deliver(const OutboxRequest &request, Completion done) override;
-    // A case drops its holder token here, once, if the token is about to run out (caseBodyToSend);
-    // materials and evaluations go as queued.
+    // A case with a holder token drops it here, once, if the token is about to run out
+    // (caseBodyToSend); anything else goes as queued.
     [[nodiscard]] std::optional<QByteArray> bodyForFirstSend(const OutboxRequest &request) override;
 
     // The mapping on its own, for tests: what the outbox is told for one platform result.

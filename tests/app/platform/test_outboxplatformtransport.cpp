@@ -125,6 +125,9 @@ void TestOutboxPlatformTransport::decidesACaseBodyOnceByItsClockAndLeavesOtherEn
     now = expiry;
     QCOMPARE(transport.bodyForFirstSend(request).value_or("none"), QByteArray("{}"));
 
+    const QByteArray withoutToken = R"({"item_code":"340100-000-ZZ-0010-01"})";
+    request.body = withoutToken;
+    QVERIFY(!transport.bodyForFirstSend(request)); // nothing in it depends on the moment
     request.kind = EntryKind::Material;
     QVERIFY(!transport.bodyForFirstSend(request));
     request.kind = EntryKind::Evaluation;
