@@ -72,10 +72,12 @@ QList<ConfigKey> buildKeys()
         integer("session/timeout_rating_s", 45, 10, 900, "Idle seconds on the rating (好差评) screen."),
         integer("session/warning_s", 20, 5, 120, "Seconds of visible countdown before an idle session is wiped."),
 
-        url("platform/url", QStringLiteral("https://127.0.0.1:8443/terminal/v1"),
-            "The platform's base URL. HTTPS, except plain HTTP towards loopback for development."),
+        url("platform/url", QStringLiteral("http://127.0.0.1:8080/terminal/v1"),
+            "The platform's base URL: HTTPS with ca_file, or plain HTTP towards loopback for development "
+            "(the default is where kiosk-refplatform listens when started without options)."),
         path("platform/ca_file", QString(),
-             "The only CA bundle the kiosk trusts for the platform (PEM). Empty: the system store, for development only."),
+             "The only CA bundle (PEM) the kiosk trusts for an https platform, required with one: the system store is "
+             "never used. Empty only with plain HTTP on loopback."),
         path("platform/client_cert", QString(), "A client certificate (PEM) for mutual TLS; empty for none."),
         path("platform/client_key", QString(), "The client certificate's private key (PEM)."),
         path("platform/credentials_file", QStringLiteral("/var/lib/kiosk/terminal.json"),

@@ -7,6 +7,7 @@
 #include "camera/facematcherloader.h"
 #include "device/deviceregistry.h"
 #include "idcard/idcardreader.h"
+#include "outboxconnectivityfollower.h"
 #include "outboxplatformtransport.h"
 #include "outboxsender.h"
 #include "outboxstore.h"
@@ -147,12 +148,13 @@ void KioskRuntime::startPlatformAndOutbox()
     if (settings && settings->credentials)
         options.terminalId = settings->credentials->terminalId;
     OutboxResult<std::unique_ptr<OutboxStore>> opened = OutboxStore::open(options);
-    if (!opened) {
-        m_outboxProblem = opened.error().message;
-        qCCritical(lcApp) << "the outbox is not available, so no application can be taken:" << m_outboxProblem;
-        return;
+    if (opened) {
+        m_outbox = std::move(opened.value());
+    } else {
+        // The kiosk still beats and serves what needs no queue: the heartbeat is how staff hear of it.
+        m_outboxProblem = opened.error();
+        qCCritical(lcApp) << "the outbox is not available, so no application can be taken:" << m_outboxProblem->message;
     }
-    m_outbox = std::move(opened.value());
     if (m_platform) {
         // The platform's catalogue wins over the demo or configured one: the last one kept is
         // offered at once (the kiosk works from it offline), and a fresher one is asked for.
@@ -180,6 +182,8 @@ void KioskRuntime::startPlatformAndOutbox()
             refreshCatalogue();
         });
     }
+    if (!m_outbox)
+        return;
     if (m_outbox->health().recoveredFromCorruption)
         qCCritical(lcApp) << "the outbox file was corrupt and was moved aside; staff must look at it";
     if (!m_platform)
@@ -192,10 +196,12 @@ void KioskRuntime::startPlatformAndOutbox()
     m_sender->setRetention(std::chrono::hours(24 * m_config.integer(QStringLiteral("offline/retention_days"))));
     const OutboxResult<OutboxOk> started = m_sender->start();
     if (!started) {
+        m_outboxProblem = started.error();
         qCCritical(lcApp) << "the outbox sender did not start:" << started.error().message;
         m_sender.reset();
         return;
     }
+    m_outboxFollower = std::make_unique<OutboxConnectivityFollower>(*m_platform, *m_outbox, *m_sender);
     m_submission = std::make_unique<CaseSubmission>(*m_outbox, *m_sender, std::chrono::seconds(8));
     connect(m_submission.get(), &CaseSubmission::finished, this, &KioskRuntime::takeSubmissionOutcome);
 }
@@ -236,12 +242,18 @@ QJsonObject KioskRuntime::heartbeatReport() const
                                        {QStringLiteral("detail"), device->health().detail}});
         }
     }
+    devices.append(outboxCondition().heartbeatDevice());
     const QStorageInfo disk(m_config.string(QStringLiteral("kiosk/state_dir")));
     return {{QStringLiteral("version"), QStringLiteral(KIOSK_VERSION)},
             {QStringLiteral("uptime_s"), m_uptime.elapsed() / 1000},
             {QStringLiteral("queue"), queue},
             {QStringLiteral("devices"), devices},
             {QStringLiteral("disk_free_mb"), disk.bytesAvailable() / (1024 * 1024)}};
+}
+
+OutboxCondition KioskRuntime::outboxCondition() const
+{
+    return OutboxCondition::assess(m_config.string(QStringLiteral("kiosk/state_dir")), m_outboxProblem);
 }
 
 void KioskRuntime::actOnCommand(const QString &name)

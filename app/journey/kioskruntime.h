@@ -6,6 +6,7 @@
 #include "documentdelivery.h"
 #include "identityverification.h"
 #include "kioskconfig.h"
+#include "outboxcondition.h"
 #include "residentidentity.h"
 #include "residentrecords.h"
 #include "sessionmachine.h"
@@ -20,6 +21,7 @@
 class Camera;
 class DeviceRegistry;
 class FaceMatcherLoader;
+class OutboxConnectivityFollower;
 class OutboxPlatformTransport;
 class PlatformHeartbeat;
 class OutboxSender;
@@ -55,6 +57,8 @@ public:
     [[nodiscard]] DeviceRegistry *devices() const { return m_devices.get(); }
     [[nodiscard]] PlatformClient *platform() const { return m_platform.get(); }
     [[nodiscard]] OutboxStore *outbox() const { return m_outbox.get(); }
+    // What staff must know of the outbox: a key or file that keeps it closed, damaged files set aside.
+    [[nodiscard]] OutboxCondition outboxCondition() const;
     // The platform locked this terminal (heartbeat command `lock`): once the current resident
     // has finished, the kiosk shows "out of service" until `unlock`.
     [[nodiscard]] bool isLocked() const { return m_locked; }
@@ -186,11 +190,12 @@ private:
     std::unique_ptr<OutboxStore> m_outbox;
     std::unique_ptr<OutboxPlatformTransport> m_transport;
     std::unique_ptr<OutboxSender> m_sender;
+    std::unique_ptr<OutboxConnectivityFollower> m_outboxFollower;
     std::unique_ptr<CaseSubmission> m_submission;
     std::unique_ptr<PlatformHeartbeat> m_heartbeat;
     bool m_locked = false;
     QThread *m_diagnostics = nullptr; // collecting a diagnostics bundle, while it runs
-    QString m_outboxProblem;
+    std::optional<OutboxError> m_outboxProblem;
     CaseSubmission::Outcome m_lastOutcome;
     QElapsedTimer m_uptime;
     QString m_captureMaterial;
