@@ -635,6 +635,9 @@ private slots:
               m_targetsChecked);
         QVERIFY(m_textsChecked > 100);
         QVERIFY(m_targetsChecked > 50);
+        // QtTest cuts a long failure message short: each problem is also a line of its own.
+        for (const QString &problem : std::as_const(m_problems))
+            qWarning().noquote() << "accessibility:" << problem;
         QVERIFY2(m_problems.isEmpty(), qPrintable(QStringLiteral("\n") + m_problems.join(QLatin1Char('\n'))));
     }
 };
