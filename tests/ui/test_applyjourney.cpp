@@ -89,6 +89,25 @@ private:
         UiProbe::screenshot(m_window, QStringLiteral("review-zh"));
     }
 
+    // Submits the reviewed form and waits for the result screen of a case the platform filed.
+    void submitAndSeeTheCaseFiled()
+    {
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("resultScreen")), 30000);
+        QCOMPARE(m_shell->outcome(), QStringLiteral("filed"));
+    }
+
+    // The result screen says the receipt did not come out, keeps the case number in view and
+    // offers a reprint.
+    void verifyTheReceiptFailedNoticeShows(const QString &caseNo)
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), QStringLiteral("failed"), 60000);
+        const QStringList shown = UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("resultScreen")));
+        QVERIFY2(shown.contains(QStringLiteral("回执没有打印出来，请记下上面的编号，或重新打印。")), qPrintable(shown.join(QLatin1Char('|'))));
+        QVERIFY(shown.contains(caseNo));
+        QVERIFY(UiProbe::find(m_window, QStringLiteral("reprintButton")));
+    }
+
     PrinterSimulator *receiptPrinter() const { return m_runtime->devices()->printerSimulator(QStringLiteral("receipt_printer")); }
 
     // The text of the last document the receipt printer received, as pdftotext reads it.
@@ -234,18 +253,16 @@ private slots:
         identifyAndFillTheForm();
         // The printer accepts the receipt and then fails it (a jam): the case is filed all the same.
         receiptPrinter()->failNextJob();
-        QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitButton")));
-        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("resultScreen")), 30000);
-        QCOMPARE(m_shell->outcome(), QStringLiteral("filed"));
+        submitAndSeeTheCaseFiled();
+        if (QTest::currentTestFailed())
+            return;
         const QString caseNo = m_shell->caseNumber();
         const QString localRef = m_shell->localReference();
         QVERIFY(!caseNo.isEmpty() && !localRef.isEmpty());
 
-        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), QStringLiteral("failed"), 60000);
-        const QStringList shown = UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("resultScreen")));
-        QVERIFY2(shown.contains(QStringLiteral("回执没有打印出来，请记下上面的编号，或重新打印。")), qPrintable(shown.join(QLatin1Char('|'))));
-        QVERIFY(shown.contains(caseNo));
-        QVERIFY(UiProbe::find(m_window, QStringLiteral("reprintButton")));
+        verifyTheReceiptFailedNoticeShows(caseNo);
+        if (QTest::currentTestFailed())
+            return;
         UiProbe::screenshot(m_window, QStringLiteral("result-receipt-failed-zh"));
 
         const qsizetype spooledBefore = receiptPrinter()->printedFiles().size();
@@ -280,18 +297,17 @@ private slots:
         QVERIFY(receiptPrinter());
         identifyAndFillTheForm();
         receiptPrinter()->runOutOfPaperDuringNextJob();
-        QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitButton")));
-        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("resultScreen")), 30000);
-        QCOMPARE(m_shell->outcome(), QStringLiteral("filed"));
+        submitAndSeeTheCaseFiled();
+        if (QTest::currentTestFailed())
+            return;
         const QString caseNo = m_shell->caseNumber();
 
         // The paper runs out on the receipt: the resident is told at once (not after the job
         // timeout) and keeps the case number on screen; the case is safe at the platform.
-        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), QStringLiteral("failed"), 60000);
+        verifyTheReceiptFailedNoticeShows(caseNo);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY2(m_shell->receiptProblem().startsWith(QStringLiteral("media-empty")), qPrintable(m_shell->receiptProblem()));
-        const QStringList shown = UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("resultScreen")));
-        QVERIFY2(shown.contains(QStringLiteral("回执没有打印出来，请记下上面的编号，或重新打印。")), qPrintable(shown.join(QLatin1Char('|'))));
-        QVERIFY(shown.contains(caseNo));
         QCOMPARE(m_runtime->session()->state(), SessionState::Result);
         QTRY_VERIFY_WITH_TIMEOUT(!m_shell->receiptPrinterUsable(), 30000);
         const QJsonArray cases = m_platform->inspect(QStringLiteral("cases")).value(QLatin1String("cases")).toArray();
