@@ -778,6 +778,11 @@ bool KioskRuntime::printReceipt(const QString &language)
         return false;
     }
     PrintJob *job = printer->print(pdf, QStringLiteral("receipt %1").arg(content.reference()));
+    // The resident is told as soon as the printer stops on their receipt, not after the job timeout.
+    connect(job, &PrintJob::stateChanged, this, [this, job](PrintJobState state) {
+        if (state == PrintJobState::Stopped)
+            emit receiptPrinted(false, job->detail());
+    });
     connect(job, &PrintJob::finished, this, [this, job](PrintJobState) {
         emit receiptPrinted(job->succeeded(), job->detail());
         job->deleteLater();

@@ -126,7 +126,9 @@ public:
     // Files the draft through the outbox; submissionFinished() follows.
     bool submitApplication();
     // Prints the receipt of the case just filed or queued, in `language`, on the receipt printer.
-    // receiptPrinted() follows with whether it came out; a failure can be retried (reprint).
+    // receiptPrinted() follows with whether it came out; a failure can be retried (reprint). A
+    // printer that stops on the receipt (out of paper) is reported not printed at once, and printed
+    // after all if it comes out once staff see to the printer.
     bool printReceipt(const QString &language);
     [[nodiscard]] bool receiptPrinterUsable() const;
 
@@ -139,7 +141,7 @@ signals:
     // A card was presented but could not be read (moved too soon, SAM trouble): ask again.
     void cardReadFailed(const QString &detail);
     void submissionFinished(const CaseSubmission::Outcome &outcome);
-    // The receipt job ended: printed, or not with the printer's reason ("media-empty", …).
+    // The receipt job ended or stalled: printed, or not with the printer's reason ("media-empty", …).
     void receiptPrinted(bool printed, const QString &detail);
     void lockedChanged(bool locked);
     void heartbeatStarted();
