@@ -124,6 +124,19 @@ bool OutboxSender::sendNext()
         return false;
     m_inFlight = std::move(*leased.value());
     const quint64 generation = ++m_generation;
+    if (!m_inFlight->bodyFrozen) {
+        // Decided now and kept before anything leaves: should this attempt reach the platform
+        // unanswered, every retry under the key must carry the very same body.
+        if (const std::optional<QByteArray> body = m_transport.bodyForFirstSend(m_inFlight->request)) {
+            if (auto frozen = m_store.freezeBody(*m_inFlight, *body); !frozen) {
+                reportStorage(frozen.error());
+                complete(generation, Transient{std::nullopt, QStringLiteral("storage")});
+                return false;
+            }
+            m_inFlight->request.body = *body;
+            m_inFlight->bodyFrozen = true;
+        }
+    }
     if (m_running) {
         // The transport has its own timeouts; this only stops a lost callback from stalling the queue.
         m_leaseWatch.start(m_store.leaseDuration());
@@ -160,12 +173,20 @@ void OutboxSender::complete(quint64 generation, const DeliveryResult &result)
         const auto delay = std::min<std::chrono::milliseconds>(m_policy.delay(lease.backoffStep, m_random(), transient->retryAfter),
                                                                m_store.longestWait());
         const qint64 at = m_store.now() + delay.count();
+        // The platform's own wait, kept apart from the backoff so an early wake-up still honours it.
+        const qint64 notBefore = transient->retryAfter ? m_store.now() + m_policy.delay(0, 0.0, transient->retryAfter).count() : 0;
         const QString code = transient->reason.isEmpty() ? QStringLiteral("transient") : transient->reason;
-        if (auto recorded = m_store.markTransient(lease, at, code); !recorded) {
+        if (auto recorded = m_store.markTransient(lease, at, code, std::min(notBefore, at)); !recorded) {
             reportStorage(recorded.error());
         } else {
             qCInfo(lcOutbox).noquote() << "will retry" << ref << "in" << delay.count() << "ms:" << code;
             emit retryScheduled(ref, at, code);
+        }
+    } else if (const auto *rekey = std::get_if<Rekey>(&result)) {
+        if (auto recorded = m_store.rekey(lease, rekey->body, rekey->reason); !recorded) {
+            reportStorage(recorded.error());
+        } else {
+            emit retryScheduled(ref, m_store.now(), rekey->reason);
         }
     } else if (const auto *permanent = std::get_if<Permanent>(&result)) {
         const QString code = permanent->code.isEmpty() ? QStringLiteral("permanent") : permanent->code;

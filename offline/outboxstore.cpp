@@ -74,6 +74,13 @@ const char *const migrations[] = {
     ALTER TABLE entries ADD COLUMN first_attempt_at INTEGER NOT NULL DEFAULT 0;
     UPDATE entries SET first_attempt_at = last_attempt_at WHERE attempts > 0;
     )sql",
+    // The body an entry goes out with is decided once, before its first send, and kept: the
+    // platform must get the same bytes under one key on every attempt. not_before is the
+    // platform's Retry-After, which waking the queue early after an outage must still respect.
+    R"sql(
+    ALTER TABLE entries ADD COLUMN body_frozen INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE entries ADD COLUMN not_before INTEGER NOT NULL DEFAULT 0;
+    )sql",
 };
 
 constexpr const char *keyCheckPlain = "kiosk-outbox key check";
@@ -87,6 +94,16 @@ QByteArray associatedData(const QString &idempotencyKey)
 {
     return "kiosk-outbox-v1:" + idempotencyKey.toLatin1();
 }
+
+OutboxError keyMismatch(const QString &keyFile, const QString &path)
+{
+    return {OutboxErrorCode::KeyMismatch,
+            QStringLiteral("The key in %1 does not open the outbox %2: it was created with another key. Restore the "
+                           "terminal's key file; the queue is left untouched.")
+                .arg(keyFile, path)};
+}
+
+constexpr const char *corruptInfix = ".corrupt-";
 
 class Statement
 {
@@ -235,6 +252,10 @@ public:
         return rows.join(QLatin1Char('\n'));
     }
 
+    OutboxResult<QString> integrityCheck() const
+    {
+        return pragmaText("PRAGMA integrity_check", QStringLiteral("checking the file's integrity"));
+    }
     OutboxResult<OutboxOk> openFile(bool create);
     OutboxResult<OutboxOk> configure();
     OutboxResult<OutboxOk> migrate();
@@ -250,6 +271,8 @@ public:
     OutboxResult<OutboxOk> insertDependency(qint64 entry, qint64 dependsOn, const QString &field, int position);
     OutboxResult<qint64> payloadInUse() const;
     OutboxResult<OutboxOk> checkBudget(qint64 estimatedBytes) const;
+    OutboxResult<OutboxOk> updateLeased(const OutboxLease &lease, const QByteArray &sql,
+                                        const std::function<void(Statement &)> &binder, const QString &what);
     OutboxResult<OutboxOk> finishLease(const OutboxLease &lease, const QByteArray &sql, const QString &text,
                                        qint64 number, const QString &what);
     OutboxResult<QByteArray> substitute(qint64 id, const QByteArray &body) const;
@@ -346,12 +369,8 @@ OutboxResult<OutboxOk> OutboxStore::Private::checkKey()
         return databaseError(db, read.prepareCode(), QStringLiteral("checking the key"));
     const int rc = read.step();
     if (rc == SQLITE_ROW) {
-        if (!cipher->open(read.blob(0), keyCheckAad)) {
-            return OutboxError{OutboxErrorCode::KeyMismatch,
-                               QStringLiteral("The key in %1 does not open the outbox %2: it was created with another "
-                                              "key. Restore the terminal's key file; the queue is left untouched.")
-                                   .arg(options.keyFile, path)};
-        }
+        if (!cipher->open(read.blob(0), keyCheckAad))
+            return keyMismatch(options.keyFile, path);
         return OutboxOk{};
     }
     if (rc != SQLITE_DONE)
@@ -390,7 +409,7 @@ OutboxResult<OutboxOk> OutboxStore::Private::moveAside(const QString &detail)
     recoveredSequence = salvageSequence();
     close();
     const QString stamp = QDateTime::fromMSecsSinceEpoch(now(), Qt::UTC).toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
-    const QString target = path + QStringLiteral(".corrupt-") + stamp;
+    const QString target = path + QLatin1String(corruptInfix) + stamp;
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
         if (QFileInfo::exists(path + suffix) && !QFile::rename(path + suffix, target + suffix)) {
             return OutboxError{OutboxErrorCode::Corrupt,
@@ -492,10 +511,17 @@ OutboxResult<OutboxOk> OutboxStore::Private::checkBudget(qint64 estimatedBytes) 
 OutboxResult<OutboxOk> OutboxStore::Private::finishLease(const OutboxLease &lease, const QByteArray &sql, const QString &text,
                                                         qint64 number, const QString &what)
 {
+    return updateLeased(lease, sql, [&](Statement &update) { update.bind(3, text).bind(4, number); }, what);
+}
+
+OutboxResult<OutboxOk> OutboxStore::Private::updateLeased(const OutboxLease &lease, const QByteArray &sql,
+                                                         const std::function<void(Statement &)> &binder, const QString &what)
+{
     Statement update(db, sql);
     if (!update.prepared())
         return databaseError(db, update.prepareCode(), what);
-    update.bind(1, lease.id).bind(2, lease.token).bind(3, text).bind(4, number);
+    update.bind(1, lease.id).bind(2, lease.token);
+    binder(update);
     const int rc = update.step();
     if (rc != SQLITE_DONE)
         return databaseError(db, rc, what);
@@ -640,8 +666,10 @@ OutboxResult<std::unique_ptr<OutboxStore>> OutboxStore::open(const OutboxOptions
         if (!configured) {
             damage = configured.error().message;
         } else {
-            // quick_check reads every page but skips the index cross-checks: seconds, not minutes.
-            const OutboxResult<QString> check = d->pragmaText("PRAGMA quick_check", QStringLiteral("checking the file"));
+            // The full integrity_check, not quick_check: it also proves every index agrees with its
+            // table, and a damaged index is what leads a lease to skip an entry or a reference to
+            // be handed out twice. The outbox stays within its budget, so this costs seconds.
+            const OutboxResult<QString> check = d->integrityCheck();
             if (!check && check.error().code != OutboxErrorCode::Corrupt)
                 return check.error();
             if (!check)
@@ -846,7 +874,7 @@ OutboxResult<std::optional<OutboxLease>> OutboxStore::leaseNext()
         + QByteArray(blockedClause)
         + " ORDER BY e.next_attempt_at, e.id LIMIT 1) "
           "RETURNING id, kind, local_ref, idempotency_key, item_code, material_id, content_type, attempts, "
-          "backoff_step, lease_token, payload, first_attempt_at";
+          "backoff_step, lease_token, payload, first_attempt_at, body_frozen";
     // An entry that fails to open is parked and the next one tried; the bound only guards a loop.
     for (int skipped = 0; skipped < 1000; ++skipped) {
         Statement lease(d->db, sql);
@@ -875,6 +903,7 @@ OutboxResult<std::optional<OutboxLease>> OutboxStore::leaseNext()
         const bool hasPayload = !lease.isNull(10);
         const QByteArray sealed = lease.blob(10);
         const qint64 firstAttemptAt = lease.integer(11);
+        leased.bodyFrozen = lease.integer(12) != 0;
         while ((rc = lease.step()) == SQLITE_ROW) {
         }
         if (rc != SQLITE_DONE)
@@ -898,6 +927,11 @@ OutboxResult<std::optional<OutboxLease>> OutboxStore::leaseNext()
                 return parked.error();
             continue;
         }
+        // A frozen body already holds its dependencies' references: it goes out byte for byte.
+        if (leased.bodyFrozen) {
+            leased.request.body = *plain;
+            return std::optional<OutboxLease>(std::move(leased));
+        }
         OutboxResult<QByteArray> body = d->substitute(leased.id, *plain);
         if (!body)
             return body.error();
@@ -917,12 +951,65 @@ OutboxResult<OutboxOk> OutboxStore::markDelivered(const OutboxLease &lease, cons
                           reference, d->now(), QStringLiteral("recording the delivery of %1").arg(lease.request.localRef));
 }
 
-OutboxResult<OutboxOk> OutboxStore::markTransient(const OutboxLease &lease, qint64 nextAttemptAtMs, const QString &code)
+OutboxResult<OutboxOk> OutboxStore::markTransient(const OutboxLease &lease, qint64 nextAttemptAtMs, const QString &code,
+                                                  qint64 notBeforeMs)
 {
-    return d->finishLease(lease,
-                          "UPDATE entries SET state = 1, next_attempt_at = ?4, backoff_step = backoff_step + 1, "
-                          "last_error = ?3, lease_until = 0 WHERE id = ?1 AND lease_token = ?2 AND state = 2",
-                          code, nextAttemptAtMs, QStringLiteral("rescheduling %1").arg(lease.request.localRef));
+    return d->updateLeased(
+        lease,
+        "UPDATE entries SET state = 1, next_attempt_at = ?4, not_before = ?5, backoff_step = backoff_step + 1, "
+        "last_error = ?3, lease_until = 0 WHERE id = ?1 AND lease_token = ?2 AND state = 2",
+        [&](Statement &update) { update.bind(3, code).bind(4, nextAttemptAtMs).bind(5, notBeforeMs); },
+        QStringLiteral("rescheduling %1").arg(lease.request.localRef));
+}
+
+OutboxResult<OutboxOk> OutboxStore::freezeBody(const OutboxLease &lease, const QByteArray &body)
+{
+    if (!d->cipher)
+        return OutboxError{OutboxErrorCode::InspectOnly, QStringLiteral("The outbox was opened without its key.")};
+    const QByteArray sealed = d->cipher->seal(body, associatedData(lease.request.idempotencyKey));
+    return d->updateLeased(
+        lease,
+        "UPDATE entries SET payload = ?3, payload_bytes = ?4, body_frozen = 1 WHERE id = ?1 AND lease_token = ?2 AND state = 2",
+        [&](Statement &update) { update.bindBlob(3, sealed).bind(4, qint64(sealed.size())); },
+        QStringLiteral("keeping the body of %1").arg(lease.request.localRef));
+}
+
+OutboxResult<QString> OutboxStore::rekey(const OutboxLease &lease, const QByteArray &body, const QString &reason)
+{
+    if (!d->cipher)
+        return OutboxError{OutboxErrorCode::InspectOnly, QStringLiteral("The outbox was opened without its key.")};
+    const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QByteArray sealed = d->cipher->seal(body, associatedData(key));
+    // A new key starts a new idempotency window, and the entry is due at once.
+    auto updated = d->updateLeased(
+        lease,
+        "UPDATE entries SET idempotency_key = ?3, payload = ?4, payload_bytes = ?5, body_frozen = 1, state = 1, "
+        "next_attempt_at = ?6, not_before = 0, first_attempt_at = 0, last_error = ?7, lease_until = 0 "
+        "WHERE id = ?1 AND lease_token = ?2 AND state = 2",
+        [&](Statement &update) {
+            update.bind(3, key).bindBlob(4, sealed).bind(5, qint64(sealed.size())).bind(6, d->now()).bind(7, reason);
+        },
+        QStringLiteral("giving %1 a new key").arg(lease.request.localRef));
+    if (!updated)
+        return updated.error();
+    qCInfo(lcOutbox).noquote() << "entry" << lease.request.localRef << "goes again under a new key (" << reason
+                               << "); the platform holds nothing under the old one";
+    return key;
+}
+
+OutboxResult<int> OutboxStore::bringForwardRetries()
+{
+    // Only entries that failed before: a Retry-After the platform asked for still holds.
+    Statement update(d->db, "UPDATE entries SET next_attempt_at = MAX(?1, not_before) "
+                            "WHERE state = 1 AND attempts > 0 AND next_attempt_at > MAX(?1, not_before)");
+    update.bind(1, d->now());
+    const int rc = update.step();
+    if (rc != SQLITE_DONE)
+        return databaseError(d->db, rc, QStringLiteral("bringing retries forward"));
+    const int changed = sqlite3_changes(d->db);
+    if (changed > 0)
+        qCInfo(lcOutbox) << "brought" << changed << "waiting entries forward: the platform answers again";
+    return changed;
 }
 
 OutboxResult<OutboxOk> OutboxStore::markParked(const OutboxLease &lease, const QString &code)
@@ -1141,5 +1228,37 @@ OutboxResult<int> OutboxStore::pruneDeliveredBefore(qint64 cutoffMs)
 
 OutboxResult<QString> OutboxStore::integrityCheck() const
 {
-    return d->pragmaText("PRAGMA integrity_check", QStringLiteral("checking integrity"));
+    return d->integrityCheck();
+}
+
+QStringList OutboxStore::damagedFilesSetAside(const QString &stateDir, const QString &fileName)
+{
+    const QDir dir(stateDir);
+    QStringList found;
+    for (const QString &name : dir.entryList({fileName + QLatin1String(corruptInfix) + QLatin1Char('*')}, QDir::Files, QDir::Name)) {
+        if (!name.endsWith(QLatin1String("-wal")) && !name.endsWith(QLatin1String("-shm")))
+            found.append(dir.filePath(name));
+    }
+    return found;
+}
+
+OutboxResult<OutboxOk> OutboxStore::verifyKey(const OutboxOptions &options)
+{
+    OutboxResult<OutboxKey> key = OutboxKey::load(options.keyFile);
+    if (!key)
+        return key.error();
+    Private p;
+    p.options = options;
+    p.clock = [] { return QDateTime::currentMSecsSinceEpoch(); };
+    p.path = QDir(options.stateDir).filePath(options.fileName);
+    if (!QFileInfo::exists(p.path))
+        return OutboxOk{}; // the kiosk makes the outbox with this key when it first starts
+    if (auto opened = p.openFile(false); !opened)
+        return opened.error();
+    const OutboxCipher cipher(key.value());
+    Statement read(p.db, "SELECT value FROM meta WHERE name = 'key_check'");
+    // A file too damaged to read its key check is reported as damaged, not as a key problem.
+    if (read.prepared() && read.step() == SQLITE_ROW && !cipher.open(read.blob(0), keyCheckAad))
+        return keyMismatch(options.keyFile, p.path);
+    return OutboxOk{};
 }

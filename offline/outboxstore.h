@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <chrono>
 #include <functional>
@@ -47,6 +48,7 @@ struct OutboxLease {
     qint64 id = 0;
     qint64 token = 0;     // proves the lease is still this sender's when it reports back
     int backoffStep = 0;  // failures since the last success or staff retry
+    bool bodyFrozen = false; // the body was decided at an earlier send and is kept byte for byte
     OutboxRequest request;
 };
 
@@ -85,7 +87,19 @@ public:
     // "tampered" and skipped. Reports with a stale lease fail with InvalidState.
     [[nodiscard]] OutboxResult<std::optional<OutboxLease>> leaseNext();
     [[nodiscard]] OutboxResult<OutboxOk> markDelivered(const OutboxLease &lease, const QString &reference);
-    [[nodiscard]] OutboxResult<OutboxOk> markTransient(const OutboxLease &lease, qint64 nextAttemptAtMs, const QString &code);
+    // `notBeforeMs` is the platform's Retry-After as a time (0: it gave none); bringForwardRetries
+    // never moves the entry before it.
+    [[nodiscard]] OutboxResult<OutboxOk> markTransient(const OutboxLease &lease, qint64 nextAttemptAtMs, const QString &code,
+                                                       qint64 notBeforeMs = 0);
+    // Keeps `body` as the entry's body for this and every later attempt under its key, before it
+    // is first sent: what the platform receives under one key never changes.
+    [[nodiscard]] OutboxResult<OutboxOk> freezeBody(const OutboxLease &lease, const QByteArray &body);
+    // The platform refused the entry's body for good and holds nothing under its key: the entry
+    // is due again at once with `body` under a new key (returned), in a new idempotency window.
+    [[nodiscard]] OutboxResult<QString> rekey(const OutboxLease &lease, const QByteArray &body, const QString &reason);
+    // The platform answers again: entries waiting out a backoff become due now (or at their
+    // Retry-After, when the platform asked for one). Returns how many moved.
+    [[nodiscard]] OutboxResult<int> bringForwardRetries();
     [[nodiscard]] OutboxResult<OutboxOk> markParked(const OutboxLease &lease, const QString &code);
     // Frees every lease: only for the one sender starting up, when no other sender can hold one.
     [[nodiscard]] OutboxResult<int> releaseLeases();
@@ -108,6 +122,14 @@ public:
     [[nodiscard]] OutboxResult<int> pruneDeliveredBefore(qint64 cutoffMs);
     // "ok", or SQLite's list of problems.
     [[nodiscard]] OutboxResult<QString> integrityCheck() const;
+
+    // The damaged files start-up moved aside in `stateDir` (oldest first): each may hold queued
+    // entries that were never sent, so staff must look at them until they are removed.
+    [[nodiscard]] static QStringList damagedFilesSetAside(const QString &stateDir,
+                                                          const QString &fileName = QStringLiteral("outbox.db"));
+    // Whether options.keyFile is a usable key that opens the outbox there (when there is one),
+    // without creating or changing anything: for staff tools that otherwise open it without key.
+    [[nodiscard]] static OutboxResult<OutboxOk> verifyKey(const OutboxOptions &options);
 
     [[nodiscard]] qint64 now() const;
     [[nodiscard]] std::chrono::seconds leaseDuration() const;

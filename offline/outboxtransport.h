@@ -42,7 +42,15 @@ struct Permanent {
     QString reason; // a short phrase for the log, never personal data
 };
 
-using DeliveryResult = std::variant<Delivered, Transient, Permanent>;
+// The platform refused this body for good, and its answer proves it holds nothing under the key
+// (only the resident's holder token had expired, say): the entry goes again at once with `body`
+// under a fresh key, which cannot file it twice. `body` must be one the same refusal cannot meet.
+struct Rekey {
+    QByteArray body;
+    QString reason; // a short phrase for the log, never personal data
+};
+
+using DeliveryResult = std::variant<Delivered, Transient, Permanent, Rekey>;
 
 // How the outbox reaches the platform. The app implements it with the platform client; the tests
 // with a fake. `deliver` may call `done` before it returns or later from the event loop, but must
@@ -54,4 +62,9 @@ public:
 
     virtual ~OutboxTransport() = default;
     virtual void deliver(const OutboxRequest &request, Completion done) = 0;
+
+    // The body an entry goes out with, decided once before its first send; the outbox keeps it
+    // and sends exactly it on every later attempt under the same key, whenever that is. Nothing:
+    // the body as queued, which does not depend on the moment it is sent.
+    [[nodiscard]] virtual std::optional<QByteArray> bodyForFirstSend(const OutboxRequest &) { return std::nullopt; }
 };

@@ -15,8 +15,8 @@ packages=(
   qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qttest
   # devices, codes, images
   libusb-1.0-0-dev libzxing-dev libopencv-dev opencv-data
-  # printing
-  libcups2-dev cups-ipp-utils poppler-utils dbus
+  # printing (cups and cups-client: the private cupsd and lpadmin of the `cups:QUEUE` test)
+  libcups2-dev cups-ipp-utils poppler-utils dbus cups cups-client
   # storage, crypto, service manager
   libsqlite3-dev sqlite3 libssl-dev openssl libsystemd-dev
   # voice prompts: playback, a null sound sink for the tests, the recording script's tools

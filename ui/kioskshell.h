@@ -83,6 +83,8 @@ public:
     [[nodiscard]] CatalogueSearchModel *search() const { return m_search; }
     // The form, materials and document camera (the QML singleton Form).
     [[nodiscard]] ApplicationDesk *applicationDesk() const { return m_form; }
+    // Identity checks, errands answered at once, progress and licences (the QML singleton Services).
+    [[nodiscard]] ServiceDesk *serviceDesk() const { return m_services; }
     [[nodiscard]] QVariantMap selectedItem() const;
     [[nodiscard]] QVariantMap selectedTheme() const;
     // What the resident came for when it is not a catalogue item: "progress" (办件查询) or

@@ -298,20 +298,32 @@ QVariantList MaintenanceShell::paper() const
 
 QVariantMap MaintenanceShell::outbox() const
 {
+    // A key that keeps the outbox closed, or a damaged file set aside, is said in a sentence that
+    // names the file: staff act on it, the resident only ever sees "cannot take applications".
+    const OutboxCondition condition = m_runtime->outboxCondition();
+    const QVariantMap alert{{QStringLiteral("health"), condition.health}, {QStringLiteral("alert"), condition.message}};
     OutboxStore *store = m_runtime->outbox();
-    if (!store)
-        return {{QStringLiteral("problem"), QStringLiteral("outbox_unavailable")}};
+    if (!store) {
+        QVariantMap closed = alert;
+        closed.insert(QStringLiteral("problem"), condition.detail.isEmpty() ? QStringLiteral("outbox_unavailable") : condition.detail);
+        return closed;
+    }
     const OutboxResult<OutboxStats> stats = store->stats();
-    if (!stats)
-        return {{QStringLiteral("problem"), stats.error().message}};
-    return {
+    if (!stats) {
+        QVariantMap failed = alert;
+        failed.insert(QStringLiteral("problem"), stats.error().message);
+        return failed;
+    }
+    QVariantMap figures = alert;
+    figures.insert({
         {QStringLiteral("pending"), stats.value().pending},
         {QStringLiteral("parked"), stats.value().parked},
         {QStringLiteral("delivered"), stats.value().delivered},
         {QStringLiteral("oldestS"), stats.value().oldestPendingS},
         {QStringLiteral("bytes"), stats.value().payloadBytes},
         {QStringLiteral("problem"), QString()},
-    };
+    });
+    return figures;
 }
 
 QVariantList MaintenanceShell::failedEntries() const

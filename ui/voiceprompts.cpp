@@ -3,13 +3,17 @@
 #include "applicationdesk.h"
 #include "kioskconfig.h"
 #include "kioskshell.h"
+#include "servicedesk.h"
 #include "sessionmachine.h"
 #include "uilog.h"
 
 #include <QAudioDevice>
+#include <QHash>
 #include <QMediaDevices>
 #include <QSoundEffect>
 #include <QUrl>
+
+#include <chrono>
 
 namespace {
 
@@ -56,6 +60,11 @@ private:
 };
 
 const QString kCardProblemPrefix = QStringLiteral("card_");
+const QString kFacePromptPrefix = QStringLiteral("face_");
+// How long the camera's advice must hold before it is spoken, and how soon the same advice is
+// said again to a resident who has not yet followed it.
+constexpr std::chrono::milliseconds kFaceGuidanceSettle{900};
+constexpr std::chrono::seconds kFaceAdviceRepeat{8};
 
 } // namespace
 
@@ -130,6 +139,18 @@ QString VoicePrompts::promptForOutcome(const QString &outcome)
     return known.contains(outcome) ? outcome : QString();
 }
 
+QString VoicePrompts::promptForFaceGuidance(const QString &guidance)
+{
+    static const QHash<QString, QString> prompts = {
+        {QStringLiteral("no_face"), QStringLiteral("face_look")},       {QStringLiteral("several_faces"), QStringLiteral("face_alone")},
+        {QStringLiteral("move_closer"), QStringLiteral("face_closer")}, {QStringLiteral("move_back"), QStringLiteral("face_back")},
+        {QStringLiteral("centre"), QStringLiteral("face_centre")},      {QStringLiteral("too_dark"), QStringLiteral("face_dark")},
+        {QStringLiteral("too_bright"), QStringLiteral("face_bright")},  {QStringLiteral("hold_still"), QStringLiteral("face_still")},
+        {QStringLiteral("good"), QStringLiteral("face_turn")},
+    };
+    return prompts.value(guidance);
+}
+
 QString VoicePrompts::promptForReceipt(const QString &receiptState)
 {
     if (receiptState == QLatin1String("printed") || receiptState == QLatin1String("failed"))
@@ -142,6 +163,9 @@ QStringList VoicePrompts::allPrompts()
     return {
         QStringLiteral("home"),         QStringLiteral("guide"),          QStringLiteral("theme"),
         QStringLiteral("identify"),     QStringLiteral("identified"),     QStringLiteral("verify"),
+        QStringLiteral("face_look"),    QStringLiteral("face_alone"),     QStringLiteral("face_closer"),
+        QStringLiteral("face_back"),    QStringLiteral("face_centre"),    QStringLiteral("face_dark"),
+        QStringLiteral("face_bright"),  QStringLiteral("face_still"),     QStringLiteral("face_turn"),
         QStringLiteral("form"),         QStringLiteral("materials"),      QStringLiteral("review"),
         QStringLiteral("submit"),       QStringLiteral("result"),         QStringLiteral("rating"),
         QStringLiteral("countdown"),    QStringLiteral("out_of_service"), QStringLiteral("card_expired"),
@@ -186,6 +210,9 @@ void VoicePrompts::connectToShell()
             speak(QStringLiteral("camera_stopped"));
         m_documentCameraUsable = usable;
     });
+    m_faceGuidanceSettled.setSingleShot(true);
+    connect(&m_faceGuidanceSettled, &QTimer::timeout, this, &VoicePrompts::speakFaceGuidance);
+    connect(m_shell->serviceDesk(), &ServiceDesk::verifyChanged, this, &VoicePrompts::onFaceGuidanceChanged);
     connect(m_shell, &KioskShell::outOfServiceChanged, this, [this] {
         if (m_shell->outOfService())
             speak(QStringLiteral("out_of_service"));
@@ -249,6 +276,40 @@ void VoicePrompts::repeatForScreen()
     speak(prompt);
 }
 
+void VoicePrompts::onFaceGuidanceChanged()
+{
+    const ServiceDesk *desk = m_shell->serviceDesk();
+    const QString guidance = desk->verifyStage() == QLatin1String("face") ? desk->faceGuidance() : QString();
+    if (guidance == m_faceGuidance)
+        return;
+    m_faceGuidance = guidance;
+    if (guidance.isEmpty()) {
+        // The face check is over (or was never started): advice not yet spoken is stale.
+        m_faceGuidanceSettled.stop();
+        m_queued.removeIf([](const QString &queued) { return queued.startsWith(kFacePromptPrefix); });
+        m_lastFacePrompt.clear();
+        return;
+    }
+    m_faceGuidanceSettled.start(kFaceGuidanceSettle);
+}
+
+void VoicePrompts::speakFaceGuidance()
+{
+    const QString prompt = promptForFaceGuidance(m_faceGuidance);
+    if (prompt.isEmpty() || m_shell->screen() != QLatin1String("verify"))
+        return;
+    if (prompt == m_lastFacePrompt && !m_faceRepeatAfter.hasExpired()) {
+        m_faceGuidanceSettled.start(std::chrono::milliseconds(m_faceRepeatAfter.remainingTime()));
+        return;
+    }
+    // The step's own prompt is let finish; of the advice, only the newest is worth waiting for.
+    m_queued.removeIf([](const QString &queued) { return queued.startsWith(kFacePromptPrefix); });
+    m_lastFacePrompt = prompt;
+    m_faceRepeatAfter.setRemainingTime(kFaceAdviceRepeat);
+    speak(prompt, Timing::AfterCurrent);
+    m_faceGuidanceSettled.start(kFaceAdviceRepeat);
+}
+
 void VoicePrompts::speak(const QString &prompt, Timing timing)
 {
     if (timing == Timing::AfterCurrent && m_playing) {
@@ -268,6 +329,9 @@ void VoicePrompts::play(const QString &prompt, const QString &language, bool slo
 
 void VoicePrompts::silence()
 {
+    m_faceGuidanceSettled.stop();
+    m_faceGuidance.clear();
+    m_lastFacePrompt.clear();
     m_queued.clear();
     m_playing = false;
     m_lastPrompt.clear();

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <QDeadlineTimer>
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -54,6 +56,8 @@ public:
     [[nodiscard]] static QString promptForCardProblem(const QString &problem);
     // The prompt for a submission's outcome ("filed", "queued", …), or empty for none.
     [[nodiscard]] static QString promptForOutcome(const QString &outcome);
+    // The prompt for the face camera's guidance during a face check ("move_closer"), or empty.
+    [[nodiscard]] static QString promptForFaceGuidance(const QString &guidance);
     // The prompt for a receipt that has come out ("printed") or not ("failed"), or empty.
     [[nodiscard]] static QString promptForReceipt(const QString &receiptState);
     // Every prompt the kiosk can speak, for checking that each one has its recordings.
@@ -71,6 +75,8 @@ private:
     void onScreenChanged();
     void onIdentityChanged();
     void repeatForScreen();
+    void onFaceGuidanceChanged();
+    void speakFaceGuidance();
     void speak(const QString &prompt, Timing timing = Timing::Now);
     void play(const QString &prompt, const QString &language, bool slow);
     void silence();
@@ -87,4 +93,10 @@ private:
     QString m_goodbyeLanguage = QStringLiteral("zh");
     bool m_goodbyeSlow = false;
     bool m_documentCameraUsable = true;
+    // Face guidance is spoken once it has held for a moment, so that a resident shifting about
+    // does not hear a stream of half-sentences, and the same advice is repeated only after a while.
+    QTimer m_faceGuidanceSettled;
+    QString m_faceGuidance;
+    QString m_lastFacePrompt;
+    QDeadlineTimer m_faceRepeatAfter;
 };

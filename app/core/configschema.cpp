@@ -72,10 +72,12 @@ QList<ConfigKey> buildKeys()
         integer("session/timeout_rating_s", 45, 10, 900, "Idle seconds on the rating (好差评) screen."),
         integer("session/warning_s", 20, 5, 120, "Seconds of visible countdown before an idle session is wiped."),
 
-        url("platform/url", QStringLiteral("https://127.0.0.1:8443/terminal/v1"),
-            "The platform's base URL. HTTPS, except plain HTTP towards loopback for development."),
+        url("platform/url", QStringLiteral("http://127.0.0.1:8080/terminal/v1"),
+            "The platform's base URL: HTTPS with ca_file, or plain HTTP towards loopback for development "
+            "(the default is where kiosk-refplatform listens when started without options)."),
         path("platform/ca_file", QString(),
-             "The only CA bundle the kiosk trusts for the platform (PEM). Empty: the system store, for development only."),
+             "The only CA bundle (PEM) the kiosk trusts for an https platform, required with one: the system store is "
+             "never used. Empty only with plain HTTP on loopback."),
         path("platform/client_cert", QString(), "A client certificate (PEM) for mutual TLS; empty for none."),
         path("platform/client_key", QString(), "The client certificate's private key (PEM)."),
         path("platform/credentials_file", QStringLiteral("/var/lib/kiosk/terminal.json"),
@@ -90,6 +92,8 @@ QList<ConfigKey> buildKeys()
         integer("devices/id_card_poll_ms", 500, 100, 5000, "How often the ID card reader looks for a card, in milliseconds (readers expect 300–1000)."),
         integer("devices/id_card_timeout_ms", 1000, 200, 10000, "How long the ID card reader may take to answer one command before it counts as silent."),
         path("devices/id_card_photo_decoder", QString(), "A vendor's WLT photo decoder plugin (a Qt plugin file); empty: photos stay undecoded and verification goes online."),
+        path("devices/face_matcher", QString(),
+             "A vendor's local 1:1 face matcher plugin (a Qt plugin file). With the photo decoder it checks a face at the kiosk while the platform is away, for items that may be queued; empty: face checks need the platform."),
         device("devices/barcode_scanner", QStringLiteral("simulated"),
                "The QR scanner: simulated, none, serial:PATH[@BAUD], hidpos:VID:PID, or evdev:/dev/input/by-id/...; each takes ,line_end_ms=N (a line end followed by N ms of silence ends a scan, 30) and ,silence_ms=N (a scan without one ends after N ms, 100)."),
         device("devices/face_camera", QStringLiteral("simulated"),

@@ -174,6 +174,16 @@ std::optional<KioskConfig> KioskConfig::load(const QString &path, QList<ConfigEr
             found.append({key.key, QStringLiteral("must be set")});
     }
 
+    // The kiosk trusts only the CA its configuration names (reference/platform-api.md, Transport):
+    // an https platform without one would leave it nothing to trust, not the system store.
+    const QUrl platform(config.string(QStringLiteral("platform/url")));
+    if (platform.scheme() == QLatin1String("https") && config.string(QStringLiteral("platform/ca_file")).isEmpty()) {
+        found.append({QStringLiteral("platform/ca_file"),
+                      QStringLiteral("must name the CA bundle (PEM) that signs %1's certificate: with an https url the "
+                                     "kiosk trusts only that CA, never the system store")
+                          .arg(platform.host())});
+    }
+
     const qint64 warning = config.integer(QStringLiteral("session/warning_s"));
     for (const ConfigKey &key : ConfigSchema::keys()) {
         if (key.key.startsWith(QLatin1String("session/timeout_")) && config.integer(key.key) <= warning) {

@@ -21,11 +21,13 @@ struct ReadRequest {
     int timeoutSeconds = 30;
     bool json = false;
     bool reveal = false;
+    bool fingerprint = false; // read with 30 10, so fingerprint_bytes says what the card holds
 };
 
 void usage(QTextStream &err)
 {
-    err << "usage: kioskctl card read [--port PATH | --usb VID:PID] [--baud N] [--timeout S] [--json] [--reveal]" << Qt::endl;
+    err << "usage: kioskctl card read [--port PATH | --usb VID:PID] [--baud N] [--timeout S] [--json] [--reveal] [--fingerprint]"
+        << Qt::endl;
 }
 
 // Without --port or --usb: the configured reader; `simulated` means the running simulator's pty.
@@ -100,6 +102,7 @@ int readCard(CtlContext &context, const ReadRequest &request)
     IdCardReaderOptions options;
     options.spec = *spec;
     options.pollIntervalMs = 300;
+    options.readFingerprint = request.fingerprint;
     IdCardReader reader(QStringLiteral("id_card_reader"), options);
 
     int exitCode = CtlExit::Negative;
@@ -186,6 +189,8 @@ int runCardCommand(CtlContext &context, const QStringList &args)
             request.json = true;
         } else if (arg == QLatin1String("--reveal")) {
             request.reveal = true;
+        } else if (arg == QLatin1String("--fingerprint")) {
+            request.fingerprint = true;
         } else {
             ok = false;
         }

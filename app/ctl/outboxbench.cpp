@@ -29,6 +29,26 @@ public:
     }
 };
 
+// What the issue measures: a case with two 500 KiB materials, for an item of the demo catalogue
+// that asks for exactly those two, so the reference platform accepts it as a real application.
+CaseDraft benchDraft()
+{
+    CaseDraft draft;
+    draft.itemCode = QStringLiteral("340100-000-ZZ-0008-01");
+    draft.body = R"({"applicant":{"name":"测试","id_number":"340104199001011239","verified_by":"idcard"},)"
+                 R"("form":{"name":"测试","id_number":"340104199001011239","phone":"13900000000","bank_account":"6222020000000000"}})";
+    int m = 0;
+    for (const char *material : {"birth_certificate", "bank_card"}) {
+        QByteArray scan(500 * 1024, Qt::Uninitialized);
+        for (qsizetype i = 0; i < scan.size(); ++i)
+            scan[i] = char((i * 7 + m * 13) & 0xff);
+        scan.replace(0, 4, QByteArray("\xff\xd8\xff\xe0", 4));
+        draft.materials.append({QString::fromLatin1(material), QStringLiteral("image/jpeg"), scan});
+        ++m;
+    }
+    return draft;
+}
+
 double percentile(QList<double> values, double p)
 {
     std::sort(values.begin(), values.end());
@@ -36,9 +56,10 @@ double percentile(QList<double> values, double p)
     return values.at(index);
 }
 
-// Drains `cases` queued cases (no materials) through the real platform client to the platform
-// of the configuration, which must be enrolled: the figure includes signing, TLS when configured,
-// and the platform's own work. Prints one line; false when it could not run.
+// Drains `cases` queued cases, each with its two materials, through the real platform client to
+// the platform of the configuration, which must be enrolled: the figure includes signing, TLS
+// when configured, uploading the materials and the platform's own work. Prints one line; false
+// when it could not run.
 bool drainAgainstPlatform(CtlContext &context, const QString &scratchDir, const QString &keyFile, int cases)
 {
     const std::optional<KioskConfig> config = context.loadConfig();
@@ -54,6 +75,7 @@ bool drainAgainstPlatform(CtlContext &context, const QString &scratchDir, const 
     options.stateDir = scratchDir;
     options.keyFile = keyFile;
     options.fileName = QStringLiteral("platform-drain.db");
+    options.budgetBytes = 8LL * 1024 * 1024 * 1024;
     options.terminalId = settings->credentials->terminalId;
     OutboxResult<std::unique_ptr<OutboxStore>> opened = OutboxStore::open(options);
     if (!opened) {
@@ -61,10 +83,10 @@ bool drainAgainstPlatform(CtlContext &context, const QString &scratchDir, const 
         return false;
     }
     OutboxStore &store = *opened.value();
-    CaseDraft draft;
-    draft.itemCode = QStringLiteral("340100-000-ZZ-0010-01"); // a form of name, ID number and phone
-    draft.body = R"({"applicant":{"name":"测试","id_number":"340104199001011239","verified_by":"idcard"},)"
-                 R"("form":{"name":"测试","id_number":"340104199001011239","phone":"13900000000"}})";
+    const CaseDraft draft = benchDraft();
+    qint64 bytes = 0;
+    for (const MaterialDraft &material : draft.materials)
+        bytes += cases * material.content.size();
     for (int i = 0; i < cases; ++i) {
         if (!store.enqueueCase(draft)) {
             context.err << "kioskctl bench outbox: enqueue failed" << Qt::endl;
@@ -74,15 +96,17 @@ bool drainAgainstPlatform(CtlContext &context, const QString &scratchDir, const 
     PlatformClient client(*settings);
     OutboxPlatformTransport transport(client);
     OutboxSender sender(store, transport);
+    // Each case is three entries: its two materials, then the case itself.
+    const int entries = cases * int(1 + draft.materials.size());
     int delivered = 0;
     int parked = 0;
     QEventLoop loop;
     QObject::connect(&sender, &OutboxSender::delivered, &loop, [&] {
-        if (++delivered + parked == cases)
+        if (++delivered + parked == entries)
             loop.quit();
     });
     QObject::connect(&sender, &OutboxSender::parked, &loop, [&] {
-        if (delivered + ++parked == cases)
+        if (delivered + ++parked == entries)
             loop.quit();
     });
     QTimer::singleShot(std::chrono::minutes(5), &loop, &QEventLoop::quit);
@@ -95,14 +119,23 @@ bool drainAgainstPlatform(CtlContext &context, const QString &scratchDir, const 
     loop.exec();
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     sender.stop();
-    context.out << QStringLiteral("outbox drain (platform %1): %2 of %3 cases delivered, %4 parked, in %5 s: %6 cases/s\n")
+    int casesDelivered = 0;
+    if (const OutboxResult<QList<OutboxEntry>> done = store.entries(EntryState::Delivered); done) {
+        for (const OutboxEntry &entry : done.value())
+            casesDelivered += entry.kind == EntryKind::Case ? 1 : 0;
+    }
+    context.out << QStringLiteral("outbox drain (platform %1): %2 of %3 cases delivered with their %4 materials (%5 MiB), "
+                                  "%6 entries parked, in %7 s: %8 cases/s, %9 MiB/s\n")
                        .arg(settings->baseUrl.toString())
-                       .arg(delivered)
+                       .arg(casesDelivered)
                        .arg(cases)
+                       .arg(cases * draft.materials.size())
+                       .arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1)
                        .arg(parked)
                        .arg(seconds, 0, 'f', 2)
-                       .arg(double(delivered) / seconds, 0, 'f', 1);
-    return delivered == cases;
+                       .arg(double(casesDelivered) / seconds, 0, 'f', 2)
+                       .arg(double(bytes) / (1024.0 * 1024.0) / seconds, 0, 'f', 1);
+    return casesDelivered == cases;
 }
 
 } // namespace
@@ -149,16 +182,7 @@ int runOutboxBench(CtlContext &context, const QStringList &args)
         return CtlExit::Error;
     }
     OutboxStore &store = *opened.value();
-
-    CaseDraft draft;
-    draft.itemCode = QStringLiteral("340100-000-ZZ-0001-01");
-    draft.body = R"({"applicant":{"name":"测试","id_number":"340104199001011234","verified_by":"idcard"},"form":{"phone":"13900000000"}})";
-    for (int m = 0; m < 2; ++m) {
-        QByteArray scan(500 * 1024, Qt::Uninitialized);
-        for (qsizetype i = 0; i < scan.size(); ++i)
-            scan[i] = char((i * 7 + m * 13) & 0xff);
-        draft.materials.append({QStringLiteral("doc%1").arg(m + 1), QStringLiteral("image/jpeg"), scan});
-    }
+    const CaseDraft draft = benchDraft();
 
     QList<double> latencies;
     QElapsedTimer timer;

@@ -1,6 +1,7 @@
 #include "platformbench.h"
 
 #include "platformclient.h"
+#include "platformwait.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -31,18 +32,6 @@ QString findServer(const QString &given)
             return QFileInfo(candidate).canonicalFilePath();
     }
     return {};
-}
-
-PlatformResult waitFor(PlatformCall *call)
-{
-    PlatformResult result;
-    QEventLoop loop;
-    QObject::connect(call, &PlatformCall::finished, &loop, [&](const PlatformResult &r) {
-        result = r;
-        loop.quit();
-    });
-    loop.exec();
-    return result;
 }
 
 QJsonObject benchCase(int i)

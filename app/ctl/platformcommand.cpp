@@ -25,7 +25,7 @@ int runPlatformCommand(CtlContext &context, const QStringList &args)
     }
     QTextStream &out = context.out;
     out << "platform   " << settings->baseUrl.toString() << "\n";
-    out << "trust      " << (settings->caCertificates.isEmpty() ? QStringLiteral("the system store (development only)")
+    out << "trust      " << (settings->caCertificates.isEmpty() ? QStringLiteral("none needed (plain HTTP on loopback)")
                                                                   : config->string(QStringLiteral("platform/ca_file")))
         << "\n";
     PlatformClient client(*settings);

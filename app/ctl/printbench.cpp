@@ -48,7 +48,7 @@ ReceiptContent benchReceipt(int run)
     content.terminalId = QStringLiteral("340103-HALL-01");
     content.itemName = {QStringLiteral("居民身份证换领"), QStringLiteral("Renewal of resident ID card")};
     content.department = {QStringLiteral("合肥市公安局"), QStringLiteral("Hefei Public Security Bureau")};
-    content.caseNumber = QStringLiteral("AH20261123%1").arg(run, 5, 10, QLatin1Char('0'));
+    content.caseNumber = QStringLiteral("34010320261123%1").arg(run, 6, 10, QLatin1Char('0'));
     content.localReference = QStringLiteral("T340103000017-%1").arg(run, 6, 10, QLatin1Char('0'));
     content.filedAt = QDateTime::currentDateTime();
     content.applicantName = QStringLiteral("王小明");

@@ -9,6 +9,7 @@
 #include "printer/printjob.h"
 #include "printer/sim/printersimulator.h"
 #include "receiptrenderer.h"
+#include "responseshape.h"
 
 #include <QDateTime>
 #include <QEventLoop>
@@ -211,6 +212,13 @@ int runReceipt(CtlContext &context, const KioskConfig &config, const Options &op
 {
     if (options.localRef.isEmpty() == options.caseNo.isEmpty()) {
         context.err << printUsage << Qt::endl;
+        return CtlExit::Error;
+    }
+    // A receipt carries the number the resident will quote on the phone: only the platform's
+    // format (reference/platform-api.md) is printed, never a mistyped one.
+    if (!options.caseNo.isEmpty() && !ResponseShape::isCaseNumber(options.caseNo)) {
+        context.err << "kioskctl print receipt: \"" << options.caseNo
+                    << "\" is not a case number (20 digits: the 6-digit division, the 8-digit date, a 6-digit sequence)" << Qt::endl;
         return CtlExit::Error;
     }
     QString caseNumber = options.caseNo;

@@ -26,12 +26,13 @@ int runSimCommand(CtlContext &context, const QStringList &args)
     }
     const bool valid = (words.size() == 3 && words.at(0) == QLatin1String("card") && words.at(1) == QLatin1String("present"))
                        || (words.size() == 2 && words.at(0) == QLatin1String("card") && words.at(1) == QLatin1String("remove"))
-                       || (words.size() == 2 && words.at(0) == QLatin1String("fault"))
+                       || ((words.size() == 2 || words.size() == 3) && words.at(0) == QLatin1String("fault"))
                        || (words.size() == 1 && words.at(0) == QLatin1String("status"));
     if (!valid) {
         context.err << "usage: kioskctl sim card present " << SimCards::names().join(QLatin1Char('|')) << "\n"
                     << "       kioskctl sim card remove\n"
                     << "       kioskctl sim fault none|" << SamReaderEmulator::faultNames().join(QLatin1Char('|')) << "\n"
+                    << "       kioskctl sim fault sam_read_error [SW3]   (reads answer a SAM fault, 31 unless given)\n"
                     << "       kioskctl sim status\n"
                     << "       kioskctl sim scan TEXT...   (the simulated QR scanner)\n"
                     << "       kioskctl sim camera code TEXT... | face absent|live|photo   (the simulated cameras)\n"

@@ -10,7 +10,8 @@
 namespace {
 
 // Something a maintainer must act on: the platform does not answer or refuses the terminal, a
-// configured device cannot be used, or the outbox cannot be opened.
+// configured device cannot be used, or the outbox cannot be opened, has no usable key or left a
+// damaged file set aside.
 bool needsAttention(const QJsonObject &report)
 {
     const QJsonObject platform = report.value(QStringLiteral("platform")).toObject();
@@ -22,7 +23,8 @@ bool needsAttention(const QJsonObject &report)
         if (device.value(QStringLiteral("spec")).toString() != QLatin1String("none") && !device.value(QStringLiteral("usable")).toBool())
             return true;
     }
-    return !report.value(QStringLiteral("outbox")).toObject().value(QStringLiteral("available")).toBool();
+    const QJsonObject outbox = report.value(QStringLiteral("outbox")).toObject();
+    return !outbox.value(QStringLiteral("available")).toBool() || outbox.value(QStringLiteral("health")).toString() != QLatin1String("ok");
 }
 
 } // namespace

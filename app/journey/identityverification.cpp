@@ -1,13 +1,36 @@
 #include "identityverification.h"
 
 #include "applog.h"
+#include "camera/facematcher.h"
 #include "platformcall.h"
 #include "platformclient.h"
 #include "verifiedholder.h"
 
+#include <QBuffer>
+#include <QImage>
+
+namespace {
+
+// The matcher takes JPEG on both sides; the photo plugin gives the card's photo as BMP.
+QByteArray referencePicture(const QByteArray &decodedPhoto)
+{
+    QImage photo = QImage::fromData(decodedPhoto);
+    if (photo.isNull())
+        return {};
+    QByteArray jpeg;
+    QBuffer buffer(&jpeg);
+    buffer.open(QIODevice::WriteOnly);
+    photo.save(&buffer, "JPEG", 95);
+    photo.fill(Qt::black);
+    return jpeg;
+}
+
+} // namespace
+
 IdentityVerification::IdentityVerification(QObject *parent)
     : QObject(parent)
 {
+    m_matching.setMaxThreadCount(1);
 }
 
 bool IdentityVerification::verifyCard(PlatformClient *platform, const IdCardHolder &holder, QByteArray faceJpeg, double liveness)
@@ -29,6 +52,53 @@ bool IdentityVerification::verifyCode(PlatformClient *platform, const QString &p
 {
     return send(platform, {{QStringLiteral("method"), QStringLiteral("netid_qr")}, {QStringLiteral("qr_payload"), payload}},
                 std::move(faceJpeg), liveness);
+}
+
+bool IdentityVerification::verifyLocally(FaceMatcher *matcher, const IdCardHolder &holder, QByteArray faceJpeg)
+{
+    if (!matcher) {
+        faceJpeg.fill('\0');
+        return false;
+    }
+    wipeSessionData();
+    QByteArray reference = referencePicture(holder.decodedPhoto);
+    m_state = State::Verifying;
+    const quint64 attempt = m_localAttempt;
+    emit started();
+    // A vendor's matcher may take a good part of a second: never on the thread that draws the screen.
+    m_matching.start([this, matcher, attempt, face = std::move(faceJpeg), reference = std::move(reference)]() mutable {
+        QString error;
+        std::optional<double> score;
+        if (reference.isEmpty())
+            error = QStringLiteral("the card's photo was not decoded");
+        else
+            score = matcher->compare(face, reference, &error);
+        face.fill('\0');
+        reference.fill('\0');
+        const double threshold = matcher->threshold();
+        QMetaObject::invokeMethod(
+            this, [this, attempt, score, threshold, error] { takeLocalAnswer(attempt, score, threshold, error); }, Qt::QueuedConnection);
+    });
+    return true;
+}
+
+void IdentityVerification::takeLocalAnswer(quint64 attempt, std::optional<double> score, double threshold, const QString &error)
+{
+    if (attempt != m_localAttempt || m_state != State::Verifying)
+        return;
+    if (!score) {
+        m_state = State::Failed;
+        m_problem = QStringLiteral("face_match_error");
+        qCWarning(lcSession) << "the local face matcher could not compare:" << error;
+    } else if (*score < threshold) {
+        m_state = State::Refused;
+        m_problem = QStringLiteral("face_mismatch");
+        qCInfo(lcSession) << "the local face matcher found no match, score" << *score << "below" << threshold;
+    } else {
+        setVerified(QStringLiteral("idcard+face"), true);
+        qCInfo(lcSession) << "identity verified at the kiosk by the local face matcher, score" << *score;
+    }
+    emit finished(m_state == State::Verified, m_problem);
 }
 
 bool IdentityVerification::send(PlatformClient *platform, QJsonObject request, QByteArray faceJpeg, double liveness)
@@ -72,19 +142,25 @@ void IdentityVerification::takeAnswer(const PlatformResult &result, const QStrin
         m_problem = QStringLiteral("code_without_identity");
         qCWarning(lcSession) << "the platform verified a code but did not say whose it is";
     } else {
-        m_state = State::Verified;
-        m_withFace = withFace;
+        setVerified(byCode ? QStringLiteral("netid_qr") : withFace ? QStringLiteral("idcard+face") : QStringLiteral("idcard"), withFace);
         m_holderToken = result.body.value(QLatin1String("holder_token")).toString();
         const int expiresIn = result.body.value(QLatin1String("expires_in")).toInt(0);
         m_holderTokenExpiry = QDateTime::currentDateTimeUtc().addSecs(expiresIn > 0 ? expiresIn : 0);
-        m_verifiedBy = byCode ? QStringLiteral("netid_qr") : withFace ? QStringLiteral("idcard+face") : QStringLiteral("idcard");
         qCInfo(lcSession) << "identity verified by" << m_verifiedBy << (withFace ? "with a face check" : "");
     }
     emit finished(m_state == State::Verified, m_problem);
 }
 
+void IdentityVerification::setVerified(const QString &verifiedBy, bool withFace)
+{
+    m_state = State::Verified;
+    m_verifiedBy = verifiedBy;
+    m_withFace = withFace;
+}
+
 void IdentityVerification::wipeSessionData()
 {
+    ++m_localAttempt;
     if (m_call)
         m_call->disconnect(this);
     m_call = nullptr;

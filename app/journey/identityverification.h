@@ -9,9 +9,11 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QThreadPool>
 
 #include <optional>
 
+class FaceMatcher;
 class PlatformCall;
 class PlatformClient;
 struct PlatformResult;
@@ -22,6 +24,8 @@ struct PlatformResult;
 // token that authorises the resident's other calls (their cases, their licences, documents to
 // print), when it runs out, and how they were verified; the face picture is sent once and
 // overwritten at once. The wipe forgets the token and the identity a code stood for.
+// While the platform is away, a vendor's local 1:1 matcher (a plugin) can compare the live face
+// with the card's decoded photo instead, for cases that will be queued and checked again later.
 class IdentityVerification : public QObject, public SessionWipeable
 {
     Q_OBJECT
@@ -40,6 +44,12 @@ public:
     // refused as "code_without_identity", since the kiosk could not fill in the application.
     bool verifyCode(PlatformClient *platform, const QString &payload, QByteArray faceJpeg = {}, double liveness = 0);
 
+    // The face check at the kiosk: `matcher` compares `faceJpeg` with the card's decoded photo on
+    // a worker thread; finished() follows. A match verifies as "idcard+face" without a holder
+    // token (the platform sees a queued case). Both pictures are overwritten once compared.
+    // Returns false without a matcher.
+    bool verifyLocally(FaceMatcher *matcher, const IdCardHolder &holder, QByteArray faceJpeg);
+
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] bool isVerified() const { return m_state == State::Verified; }
     // Authorises the resident's own calls until the session ends (empty unless verified).
@@ -55,7 +65,8 @@ public:
     [[nodiscard]] const std::optional<IdCardHolder> &codeHolder() const { return m_codeHolder; }
     // Refused: the platform's reason ("face_mismatch", "card_invalid", "card_expired",
     // "qr_expired") or "code_without_identity". Failed: "platform_offline" when no answer came,
-    // "platform_error" for anything else.
+    // "platform_error" for anything else; "face_match_error" when the local matcher could not
+    // compare (no decoded card photo, a picture it could not read).
     [[nodiscard]] QString problem() const { return m_problem; }
 
     void wipeSessionData() override;
@@ -68,6 +79,8 @@ signals:
 private:
     bool send(PlatformClient *platform, QJsonObject request, QByteArray faceJpeg, double liveness);
     void takeAnswer(const PlatformResult &result, const QString &method, bool withFace);
+    void takeLocalAnswer(quint64 attempt, std::optional<double> score, double threshold, const QString &error);
+    void setVerified(const QString &verifiedBy, bool withFace);
 
     State m_state = State::None;
     QString m_holderToken;
@@ -77,4 +90,8 @@ private:
     std::optional<IdCardHolder> m_codeHolder;
     QString m_problem;
     QPointer<PlatformCall> m_call;
+    // Counts local checks, so that the answer to one the wipe cancelled is dropped.
+    quint64 m_localAttempt = 0;
+    // Last, so that it is destroyed first: its destructor waits for a comparison still running.
+    QThreadPool m_matching;
 };

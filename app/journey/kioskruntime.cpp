@@ -4,8 +4,10 @@
 #include "camerasettings.h"
 #include "camera/camera.h"
 #include "camera/documentcapture.h"
+#include "camera/facematcherloader.h"
 #include "device/deviceregistry.h"
 #include "idcard/idcardreader.h"
+#include "outboxconnectivityfollower.h"
 #include "outboxplatformtransport.h"
 #include "outboxsender.h"
 #include "outboxstore.h"
@@ -146,12 +148,13 @@ void KioskRuntime::startPlatformAndOutbox()
     if (settings && settings->credentials)
         options.terminalId = settings->credentials->terminalId;
     OutboxResult<std::unique_ptr<OutboxStore>> opened = OutboxStore::open(options);
-    if (!opened) {
-        m_outboxProblem = opened.error().message;
-        qCCritical(lcApp) << "the outbox is not available, so no application can be taken:" << m_outboxProblem;
-        return;
+    if (opened) {
+        m_outbox = std::move(opened.value());
+    } else {
+        // The kiosk still beats and serves what needs no queue: the heartbeat is how staff hear of it.
+        m_outboxProblem = opened.error();
+        qCCritical(lcApp) << "the outbox is not available, so no application can be taken:" << m_outboxProblem->message;
     }
-    m_outbox = std::move(opened.value());
     if (m_platform) {
         // The platform's catalogue wins over the demo or configured one: the last one kept is
         // offered at once (the kiosk works from it offline), and a fresher one is asked for.
@@ -179,6 +182,8 @@ void KioskRuntime::startPlatformAndOutbox()
             refreshCatalogue();
         });
     }
+    if (!m_outbox)
+        return;
     if (m_outbox->health().recoveredFromCorruption)
         qCCritical(lcApp) << "the outbox file was corrupt and was moved aside; staff must look at it";
     if (!m_platform)
@@ -191,10 +196,12 @@ void KioskRuntime::startPlatformAndOutbox()
     m_sender->setRetention(std::chrono::hours(24 * m_config.integer(QStringLiteral("offline/retention_days"))));
     const OutboxResult<OutboxOk> started = m_sender->start();
     if (!started) {
+        m_outboxProblem = started.error();
         qCCritical(lcApp) << "the outbox sender did not start:" << started.error().message;
         m_sender.reset();
         return;
     }
+    m_outboxFollower = std::make_unique<OutboxConnectivityFollower>(*m_platform, *m_outbox, *m_sender);
     m_submission = std::make_unique<CaseSubmission>(*m_outbox, *m_sender, std::chrono::seconds(8));
     connect(m_submission.get(), &CaseSubmission::finished, this, &KioskRuntime::takeSubmissionOutcome);
 }
@@ -235,12 +242,18 @@ QJsonObject KioskRuntime::heartbeatReport() const
                                        {QStringLiteral("detail"), device->health().detail}});
         }
     }
+    devices.append(outboxCondition().heartbeatDevice());
     const QStorageInfo disk(m_config.string(QStringLiteral("kiosk/state_dir")));
     return {{QStringLiteral("version"), QStringLiteral(KIOSK_VERSION)},
             {QStringLiteral("uptime_s"), m_uptime.elapsed() / 1000},
             {QStringLiteral("queue"), queue},
             {QStringLiteral("devices"), devices},
             {QStringLiteral("disk_free_mb"), disk.bytesAvailable() / (1024 * 1024)}};
+}
+
+OutboxCondition KioskRuntime::outboxCondition() const
+{
+    return OutboxCondition::assess(m_config.string(QStringLiteral("kiosk/state_dir")), m_outboxProblem);
 }
 
 void KioskRuntime::actOnCommand(const QString &name)
@@ -334,8 +347,9 @@ QString KioskRuntime::unavailableReason(const CatalogueItem &item) const
     // Room for the case and a few document pages, checked before the resident starts.
     if (apply && !m_outbox->canAccept(8LL * 1024 * 1024))
         return QStringLiteral("outbox_full");
-    // Documents, queries and face checks are answered by the platform there and then.
-    const bool needsPlatformLive = !apply || !item.offlineOk || item.faceRequired;
+    // Documents, queries and face checks are answered by the platform there and then; a face
+    // for a case that may be queued can also be checked at the kiosk, with a local matcher.
+    const bool needsPlatformLive = !apply || !item.offlineOk || (item.faceRequired && !localFaceCheckAvailable());
     if (needsPlatformLive && (!m_platform || m_platform->connectivity() == PlatformClient::Connectivity::Offline))
         return QStringLiteral("platform_offline");
     if (item.faceRequired && !faceCameraUsable())
@@ -385,10 +399,17 @@ bool KioskRuntime::documentPrinterUsable() const
     return printer && printer->health().isUsable();
 }
 
+bool KioskRuntime::localFaceCheckAvailable() const
+{
+    return m_faceMatcher && m_faceMatcher->matcher() && !m_config.string(QStringLiteral("devices/id_card_photo_decoder")).isEmpty();
+}
+
 bool KioskRuntime::verifyResident(bool withFace)
 {
     const IdCardHolder *holder = m_identity.holder();
-    if (!holder || !m_platform || m_verification.state() == IdentityVerification::State::Verifying)
+    if (!holder || m_verification.state() == IdentityVerification::State::Verifying)
+        return false;
+    if (!m_platform && !(withFace && localFaceCheckAvailable()))
         return false;
     if (m_session.state() != SessionState::Verify && !m_session.advance(SessionState::Verify))
         return false;
@@ -408,7 +429,19 @@ void KioskRuntime::takeFace(const QByteArray &jpeg)
 {
     QByteArray picture = jpeg;
     const IdCardHolder *holder = m_identity.holder();
-    if (m_session.state() != SessionState::Verify || !holder || !m_platform) {
+    if (m_session.state() != SessionState::Verify || !holder) {
+        picture.fill('\0');
+        return;
+    }
+    // The platform is the one that verifies; the kiosk's own matcher stands in only while it is
+    // away, for a card the kiosk's SAM reader has read (a case then waits in the outbox).
+    const bool platformAway = !m_platform || m_platform->connectivity() == PlatformClient::Connectivity::Offline;
+    if (platformAway && m_identity.method() == ResidentIdentity::Method::Card && localFaceCheckAvailable()) {
+        m_session.touch();
+        (void)m_verification.verifyLocally(m_faceMatcher->matcher(), *holder, std::move(picture));
+        return;
+    }
+    if (!m_platform) {
         picture.fill('\0');
         return;
     }
@@ -641,7 +674,8 @@ bool KioskRuntime::buildCaseDraft(const CatalogueItem &item, const QJsonObject &
 {
     draft->itemCode = item.code;
     QJsonObject body = caseBody;
-    if (m_verification.isVerified()) {
+    // A face checked at the kiosk has no token: the case goes as one queued offline.
+    if (m_verification.isVerified() && !m_verification.holderToken().isEmpty()) {
         body.insert(QStringLiteral("holder_token"), m_verification.holderToken());
         body.insert(QLatin1String(OutboxPlatformTransport::HolderTokenExpiryKey),
                     m_verification.holderTokenExpiry().toString(Qt::ISODateWithMs));
@@ -744,6 +778,11 @@ bool KioskRuntime::printReceipt(const QString &language)
         return false;
     }
     PrintJob *job = printer->print(pdf, QStringLiteral("receipt %1").arg(content.reference()));
+    // The resident is told as soon as the printer stops on their receipt, not after the job timeout.
+    connect(job, &PrintJob::stateChanged, this, [this, job](PrintJobState state) {
+        if (state == PrintJobState::Stopped)
+            emit receiptPrinted(false, job->detail());
+    });
     connect(job, &PrintJob::finished, this, [this, job](PrintJobState) {
         emit receiptPrinted(job->succeeded(), job->detail());
         job->deleteLater();
@@ -783,6 +822,15 @@ void KioskRuntime::startDevices()
     options.idCardPhotoDecoderPlugin = m_config.string(QStringLiteral("devices/id_card_photo_decoder"));
     options.printJobTimeoutS = static_cast<int>(m_config.integer(QStringLiteral("devices/print_job_timeout_s")));
     CameraSettings::apply(m_config, &options);
+
+    const QString matcherPlugin = m_config.string(QStringLiteral("devices/face_matcher"));
+    if (!matcherPlugin.isEmpty()) {
+        m_faceMatcher = std::make_unique<FaceMatcherLoader>(matcherPlugin);
+        if (m_faceMatcher->matcher())
+            qCInfo(lcApp) << "local face matcher:" << m_faceMatcher->matcher()->name();
+        else
+            qCWarning(lcApp) << "device: the local face matcher did not load, face checks need the platform:" << m_faceMatcher->errorString();
+    }
 
     Camera::registerWithDeviceRegistry();
     m_devices = std::make_unique<DeviceRegistry>(options);

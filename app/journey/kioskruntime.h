@@ -6,6 +6,7 @@
 #include "documentdelivery.h"
 #include "identityverification.h"
 #include "kioskconfig.h"
+#include "outboxcondition.h"
 #include "residentidentity.h"
 #include "residentrecords.h"
 #include "sessionmachine.h"
@@ -19,6 +20,8 @@
 
 class Camera;
 class DeviceRegistry;
+class FaceMatcherLoader;
+class OutboxConnectivityFollower;
 class OutboxPlatformTransport;
 class PlatformHeartbeat;
 class OutboxSender;
@@ -54,6 +57,8 @@ public:
     [[nodiscard]] DeviceRegistry *devices() const { return m_devices.get(); }
     [[nodiscard]] PlatformClient *platform() const { return m_platform.get(); }
     [[nodiscard]] OutboxStore *outbox() const { return m_outbox.get(); }
+    // What staff must know of the outbox: a key or file that keeps it closed, damaged files set aside.
+    [[nodiscard]] OutboxCondition outboxCondition() const;
     // The platform locked this terminal (heartbeat command `lock`): once the current resident
     // has finished, the kiosk shows "out of service" until `unlock`.
     [[nodiscard]] bool isLocked() const { return m_locked; }
@@ -92,6 +97,9 @@ public:
     bool identifyByCode(const QString &payload);
     // The resident declined, or gave up on, the face check: the camera stops and forgets.
     void stopFaceCheck();
+    // A face can be checked at the kiosk while the platform is away: a local matcher plugin and a
+    // photo decoder are both installed (devices/face_matcher, devices/id_card_photo_decoder).
+    [[nodiscard]] bool localFaceCheckAvailable() const;
     [[nodiscard]] bool faceCameraUsable() const;
 
     // After verification, the errands that end in a result at once (Result state):
@@ -118,7 +126,9 @@ public:
     // Files the draft through the outbox; submissionFinished() follows.
     bool submitApplication();
     // Prints the receipt of the case just filed or queued, in `language`, on the receipt printer.
-    // receiptPrinted() follows with whether it came out; a failure can be retried (reprint).
+    // receiptPrinted() follows with whether it came out; a failure can be retried (reprint). A
+    // printer that stops on the receipt (out of paper) is reported not printed at once, and printed
+    // after all if it comes out once staff see to the printer.
     bool printReceipt(const QString &language);
     [[nodiscard]] bool receiptPrinterUsable() const;
 
@@ -131,7 +141,7 @@ signals:
     // A card was presented but could not be read (moved too soon, SAM trouble): ask again.
     void cardReadFailed(const QString &detail);
     void submissionFinished(const CaseSubmission::Outcome &outcome);
-    // The receipt job ended: printed, or not with the printer's reason ("media-empty", …).
+    // The receipt job ended or stalled: printed, or not with the printer's reason ("media-empty", …).
     void receiptPrinted(bool printed, const QString &detail);
     void lockedChanged(bool locked);
     void heartbeatStarted();
@@ -170,6 +180,8 @@ private:
     KioskConfig m_config;
     Catalogue m_catalogue;
     SessionMachine m_session;
+    // Before m_verification, which compares faces with it on a thread of its own.
+    std::unique_ptr<FaceMatcherLoader> m_faceMatcher;
     ResidentIdentity m_identity;
     ApplicationDraft m_draft;
     IdentityVerification m_verification;
@@ -180,11 +192,12 @@ private:
     std::unique_ptr<OutboxStore> m_outbox;
     std::unique_ptr<OutboxPlatformTransport> m_transport;
     std::unique_ptr<OutboxSender> m_sender;
+    std::unique_ptr<OutboxConnectivityFollower> m_outboxFollower;
     std::unique_ptr<CaseSubmission> m_submission;
     std::unique_ptr<PlatformHeartbeat> m_heartbeat;
     bool m_locked = false;
     QThread *m_diagnostics = nullptr; // collecting a diagnostics bundle, while it runs
-    QString m_outboxProblem;
+    std::optional<OutboxError> m_outboxProblem;
     CaseSubmission::Outcome m_lastOutcome;
     QElapsedTimer m_uptime;
     QString m_captureMaterial;

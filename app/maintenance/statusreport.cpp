@@ -5,12 +5,13 @@
 #include "kioskconfig.h"
 #include "recentlog.h"
 
+#include "outboxcondition.h"
 #include "outboxstore.h"
 #include "platformcall.h"
 #include "platformclient.h"
+#include "platformwait.h"
 
 #include <QDir>
-#include <QEventLoop>
 #include <QJsonDocument>
 #include <QStorageInfo>
 #include <QSysInfo>
@@ -35,18 +36,6 @@ QJsonObject versions()
         {QStringLiteral("kernel"), QSysInfo::kernelVersion()},
         {QStringLiteral("host"), QSysInfo::machineHostName()},
     };
-}
-
-PlatformResult waitForCall(PlatformCall *call)
-{
-    PlatformResult result;
-    QEventLoop loop;
-    QObject::connect(call, &PlatformCall::finished, &loop, [&](const PlatformResult &answer) {
-        result = answer;
-        loop.quit();
-    });
-    loop.exec();
-    return result;
 }
 
 // The terminal and the platform: enrolled or not, and (when asked) one signed call to see that
@@ -79,7 +68,7 @@ void addPlatform(const KioskConfig &config, const StatusReport::Options &options
             settings->timeoutMs = qMin(settings->timeoutMs, PlatformCheckTimeoutMs);
             PlatformClient client(*settings);
             const bool enrolled = settings->credentials.has_value();
-            const PlatformResult result = waitForCall(enrolled ? client.fetchCatalogue() : client.enroll({}, {}, {}, {}));
+            const PlatformResult result = waitFor(enrolled ? client.fetchCatalogue() : client.enroll({}, {}, {}, {}));
             platform.insert(QStringLiteral("reachable"), result.httpStatus != 0 ? QStringLiteral("yes") : QStringLiteral("no"));
             platform.insert(QStringLiteral("latency_ms"), result.elapsedMs);
             if (result.httpStatus != 0)
@@ -94,6 +83,8 @@ void addPlatform(const KioskConfig &config, const StatusReport::Options &options
     report->insert(QStringLiteral("platform"), platform);
 }
 
+// The outbox's figures, read without its key, and its condition: whether the configured key opens
+// it (checked without reading anything personal) and damaged files set aside at a start.
 QJsonObject outboxFigures(const KioskConfig &config)
 {
     OutboxOptions options;
@@ -102,22 +93,32 @@ QJsonObject outboxFigures(const KioskConfig &config)
     // Inspect only, without the key: nothing personal can be read, and a damaged file is left
     // for the kiosk to deal with at its start.
     options.recoverCorruption = false;
+    QJsonObject figures{{QStringLiteral("available"), false}};
+    std::optional<OutboxError> problem;
     OutboxResult<std::unique_ptr<OutboxStore>> opened = OutboxStore::open(options);
-    if (!opened)
-        return {{QStringLiteral("available"), false}, {QStringLiteral("problem"), opened.error().message}};
-    const OutboxResult<OutboxStats> stats = opened.value()->stats();
-    if (!stats)
-        return {{QStringLiteral("available"), false}, {QStringLiteral("problem"), stats.error().message}};
-    return {
-        {QStringLiteral("available"), true},
-        {QStringLiteral("pending"), stats.value().pending},
-        {QStringLiteral("waiting"), stats.value().waiting},
-        {QStringLiteral("failed"), stats.value().parked},
-        {QStringLiteral("delivered"), stats.value().delivered},
-        {QStringLiteral("oldest_s"), stats.value().oldestPendingS},
-        {QStringLiteral("payload_bytes"), stats.value().payloadBytes},
-        {QStringLiteral("budget_bytes"), stats.value().budgetBytes},
-    };
+    const OutboxResult<OutboxStats> stats = opened ? opened.value()->stats() : OutboxResult<OutboxStats>(opened.error());
+    if (!stats) {
+        problem = stats.error();
+        figures.insert(QStringLiteral("problem"), stats.error().message);
+    } else {
+        figures = {
+            {QStringLiteral("available"), true},
+            {QStringLiteral("pending"), stats.value().pending},
+            {QStringLiteral("waiting"), stats.value().waiting},
+            {QStringLiteral("failed"), stats.value().parked},
+            {QStringLiteral("delivered"), stats.value().delivered},
+            {QStringLiteral("oldest_s"), stats.value().oldestPendingS},
+            {QStringLiteral("payload_bytes"), stats.value().payloadBytes},
+            {QStringLiteral("budget_bytes"), stats.value().budgetBytes},
+        };
+        options.keyFile = config.string(QStringLiteral("offline/key_file"));
+        if (const OutboxResult<OutboxOk> key = OutboxStore::verifyKey(options); !key)
+            problem = key.error();
+    }
+    const QJsonObject condition = OutboxCondition::assess(options.stateDir, problem).toJson();
+    for (auto it = condition.begin(); it != condition.end(); ++it)
+        figures.insert(it.key(), it.value());
+    return figures;
 }
 
 QJsonObject diskFigures(const QString &stateDir)
@@ -227,6 +228,8 @@ QString StatusReport::toText(const QJsonObject &report)
     } else {
         out << "not available: " << text(outbox, "problem") << "\n";
     }
+    if (!text(outbox, "message").isEmpty())
+        out << "           " << text(outbox, "health") << " (" << text(outbox, "detail") << "): " << text(outbox, "message") << "\n";
     out << "disk       " << text(disk, "free_mb") << " MiB free of " << text(disk, "total_mb") << " MiB at " << text(disk, "path")
         << "\n";
     out << "audit\n";
@@ -261,6 +264,10 @@ QJsonObject StatusReport::heartbeatFrom(const QJsonObject &report)
                                    {QStringLiteral("health"), device.value(QStringLiteral("health"))},
                                    {QStringLiteral("detail"), device.value(QStringLiteral("detail"))}});
     }
+    devices.append(QJsonObject{{QStringLiteral("class"), QStringLiteral("outbox")},
+                               {QStringLiteral("id"), QStringLiteral("outbox")},
+                               {QStringLiteral("health"), outbox.value(QStringLiteral("health"))},
+                               {QStringLiteral("detail"), outbox.value(QStringLiteral("detail"))}});
     return {{QStringLiteral("version"), report.value(QStringLiteral("versions")).toObject().value(QStringLiteral("kiosk"))},
             {QStringLiteral("queue"),
              QJsonObject{{QStringLiteral("pending"), outbox.value(QStringLiteral("pending")).toInt()},

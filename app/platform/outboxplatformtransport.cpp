@@ -6,7 +6,13 @@
 
 OutboxPlatformTransport::OutboxPlatformTransport(PlatformClient &client)
     : m_client(client)
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
+}
+
+void OutboxPlatformTransport::setClock(std::function<QDateTime()> clock)
+{
+    m_clock = std::move(clock);
 }
 
 DeliveryResult OutboxPlatformTransport::toDelivery(EntryKind kind, const PlatformResult &result)
@@ -43,6 +49,31 @@ QJsonObject OutboxPlatformTransport::caseBodyToSend(QJsonObject body, const QDat
     return body;
 }
 
+std::optional<Rekey> OutboxPlatformTransport::withoutExpiredToken(const QByteArray &caseBody, const PlatformResult &result)
+{
+    const QJsonObject onlyTheToken{{QStringLiteral("holder_token"), QStringLiteral("expired")}};
+    if (result.errorCode != QLatin1String("validation_failed") || result.details != onlyTheToken)
+        return std::nullopt;
+    QJsonObject body = QJsonDocument::fromJson(caseBody).object();
+    if (!body.contains(QLatin1String("holder_token")))
+        return std::nullopt;
+    body.remove(QLatin1String("holder_token"));
+    return Rekey{QJsonDocument(body).toJson(QJsonDocument::Compact), QStringLiteral("holder_token_expired")};
+}
+
+std::optional<QByteArray> OutboxPlatformTransport::bodyForFirstSend(const OutboxRequest &request)
+{
+    if (request.kind != EntryKind::Case)
+        return std::nullopt;
+    const QJsonDocument body = QJsonDocument::fromJson(request.body);
+    if (!body.isObject())
+        return std::nullopt; // deliver() parks it as it is
+    // Only a case with a holder token depends on the moment it is sent; any other goes as queued.
+    if (!body.object().contains(QLatin1String("holder_token")) && !body.object().contains(QLatin1String(HolderTokenExpiryKey)))
+        return std::nullopt;
+    return QJsonDocument(caseBodyToSend(body.object(), m_clock())).toJson(QJsonDocument::Compact);
+}
+
 void OutboxPlatformTransport::deliver(const OutboxRequest &request, Completion done)
 {
     PlatformCall *call = nullptr;
@@ -54,10 +85,19 @@ void OutboxPlatformTransport::deliver(const OutboxRequest &request, Completion d
             done(Permanent{QStringLiteral("bad_request"), QStringLiteral("the queued body is not a JSON object")});
             return;
         }
-        call = request.kind == EntryKind::Case ? m_client.submitCase(caseBodyToSend(body.object(), QDateTime::currentDateTimeUtc()),
-                                                                     request.idempotencyKey)
+        // The body as the outbox kept it at the first send: a retry must not differ by a byte.
+        call = request.kind == EntryKind::Case ? m_client.submitCase(body.object(), request.idempotencyKey)
                                                : m_client.submitEvaluation(body.object(), request.idempotencyKey);
     }
     const EntryKind kind = request.kind;
-    QObject::connect(call, &PlatformCall::finished, call, [kind, done](const PlatformResult &result) { done(toDelivery(kind, result)); });
+    const QByteArray sent = kind == EntryKind::Case ? request.body : QByteArray();
+    QObject::connect(call, &PlatformCall::finished, call, [kind, sent, done](const PlatformResult &result) {
+        if (kind == EntryKind::Case) {
+            if (std::optional<Rekey> again = withoutExpiredToken(sent, result)) {
+                done(*again);
+                return;
+            }
+        }
+        done(toDelivery(kind, result));
+    });
 }

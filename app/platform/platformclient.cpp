@@ -68,6 +68,20 @@ QString networkCode(QNetworkReply::NetworkError error)
     }
 }
 
+// The contract: the kiosk trusts only the CA bundle its configuration names, never the system
+// store, so an https platform without one is a configuration error and not a quiet fallback.
+QString missingCaReason(const QUrl &url)
+{
+    return QStringLiteral("platform/ca_file: must name the CA bundle (PEM) that signs %1's certificate; the kiosk "
+                          "trusts only that CA, never the system store")
+        .arg(url.host());
+}
+
+// QNetworkRequest's transfer timeout fires only when no byte moves, so a platform trickling its
+// answer would hold a call for ever. Each exchange therefore also has a deadline: the timeout,
+// plus the time its body takes to leave over an uplink as slow as this.
+constexpr qint64 slowestUplinkBytesPerS = 64 * 1024;
+
 } // namespace
 
 std::optional<PlatformClientSettings> PlatformClientSettings::fromConfig(const KioskConfig &config, QString *error)
@@ -82,6 +96,8 @@ std::optional<PlatformClientSettings> PlatformClientSettings::fromConfig(const K
     if (!settings.baseUrl.isValid() || settings.baseUrl.host().isEmpty())
         return fail(QStringLiteral("platform/url: not a URL"));
     const QString caFile = config.string(QStringLiteral("platform/ca_file"));
+    if (caFile.isEmpty() && settings.baseUrl.scheme() == QLatin1String("https"))
+        return fail(missingCaReason(settings.baseUrl));
     if (!caFile.isEmpty()) {
         settings.caCertificates = QSslCertificate::fromPath(caFile, QSsl::Pem);
         if (settings.caCertificates.isEmpty())
@@ -287,6 +303,8 @@ void PlatformClient::send(PlatformCall *call)
                        QStringLiteral("the terminal has no credentials; run kioskctl enroll"));
     if (call->m_endpoint == PlatformEndpoint::Materials && call->m_body.size() > maxMaterialBytes)
         return failNow(PlatformOutcome::Permanent, QStringLiteral("too_large"), QStringLiteral("a material may be at most 10 MiB"));
+    if (base.scheme() == QLatin1String("https") && m_settings.caCertificates.isEmpty())
+        return failNow(PlatformOutcome::Permanent, QStringLiteral("no_trusted_ca"), missingCaReason(base));
     if (call->m_live && m_failFast && m_connectivity == Connectivity::Offline)
         return failNow(PlatformOutcome::Transient, QStringLiteral("offline"), QStringLiteral("the platform is offline"));
 
@@ -307,8 +325,7 @@ void PlatformClient::send(PlatformCall *call)
     if (url.scheme() == QLatin1String("https")) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.setProtocol(QSsl::TlsV1_2OrLater);
-        if (!m_settings.caCertificates.isEmpty())
-            tls.setCaCertificates(m_settings.caCertificates); // replaces the system store entirely
+        tls.setCaCertificates(m_settings.caCertificates); // replaces the system store entirely
         if (!m_settings.clientCertificate.isNull()) {
             tls.setLocalCertificate(m_settings.clientCertificate);
             tls.setPrivateKey(m_settings.clientKey);
@@ -339,6 +356,11 @@ void PlatformClient::send(PlatformCall *call)
                                                     : m_network->sendCustomRequest(request, call->m_method, call->m_body);
     call->m_reply = reply;
     connect(reply, &QNetworkReply::finished, call, [this, call, reply] { handleReply(call, reply); });
+    // Aborted by the deadline, the reply finishes as cancelled, which handleReply calls a timeout.
+    QTimer::singleShot(m_settings.timeoutMs + call->m_body.size() * 1000 / slowestUplinkBytesPerS, reply, [reply] {
+        if (reply->isRunning())
+            reply->abort();
+    });
 }
 
 void PlatformClient::handleReply(PlatformCall *call, QNetworkReply *reply)

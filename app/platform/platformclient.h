@@ -23,10 +23,12 @@ class QNetworkReply;
 // before enrolment, when only enroll() works).
 struct PlatformClientSettings {
     QUrl baseUrl;
-    QList<QSslCertificate> caCertificates; // empty: the system store (development only)
+    QList<QSslCertificate> caCertificates; // the only CAs trusted; an https URL without any is refused
     QSslCertificate clientCertificate;
     QSslKey clientKey;
     SignatureAlgorithm algorithm = SignatureAlgorithm::HmacSha256;
+    // Without a byte moving for this long a call is given up; and it is given up anyway once it
+    // has taken this long plus the time its body needs at 64 KiB/s, however slowly bytes trickle.
     int timeoutMs = 15000;
     std::optional<TerminalCredentials> credentials;
     QString catalogueCachePath; // where the last catalogue is kept; empty: memory only

@@ -43,6 +43,12 @@ bool FaultPlan::merge(const QJsonObject &changes, QString *error)
         } else if (key == QLatin1String("rate_limit")) {
             ok = v.isDouble() && v.toInt(-1) >= 0;
             next.rateLimitPerSecond = v.toInt();
+        } else if (key == QLatin1String("rate_window_s")) {
+            ok = v.isDouble() && v.toInt(0) >= 1;
+            next.rateWindowS = v.toInt();
+        } else if (key == QLatin1String("trickle_ms")) {
+            ok = v.isDouble() && v.toInt(-1) >= 0;
+            next.trickleMs = v.toInt();
         } else if (key == QLatin1String("malformed")) {
             ok = probability(v, &next.malformed);
         } else if (key == QLatin1String("truncate")) {
@@ -75,7 +81,8 @@ QJsonObject FaultPlan::toJson() const
         windows.append(QStringLiteral("%1-%2").arg(w.first).arg(w.second));
     return {{QStringLiteral("latency_ms"), latencyMs},   {QStringLiteral("error_rate"), rates},
             {QStringLiteral("outage"), outage},          {QStringLiteral("outage_windows"), windows},
-            {QStringLiteral("rate_limit"), rateLimitPerSecond}, {QStringLiteral("malformed"), malformed},
+            {QStringLiteral("rate_limit"), rateLimitPerSecond}, {QStringLiteral("rate_window_s"), rateWindowS},
+            {QStringLiteral("trickle_ms"), trickleMs},           {QStringLiteral("malformed"), malformed},
             {QStringLiteral("truncate"), truncate},      {QStringLiteral("reset"), reset},
             {QStringLiteral("clock_offset_s"), clockOffsetS}};
 }

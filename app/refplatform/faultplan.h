@@ -12,7 +12,9 @@ struct FaultPlan {
     QHash<QString, double> errorRates;     // endpoint ("cases", "materials" … or "*") → P(503)
     bool outage = false;                   // the runtime switch
     QList<std::pair<int, int>> outageWindows; // seconds since start, [start, end)
-    int rateLimitPerSecond = 0;            // 0: none; above it, 429 with Retry-After
+    int rateLimitPerSecond = 0;            // 0: none; above it in one window, 429 with Retry-After
+    int rateWindowS = 1;                   // the rate limit's window; Retry-After is what is left of it
+    int trickleMs = 0;                     // 0: answers go whole; else one byte every N ms
     double malformed = 0;                  // P(a 2xx body replaced by garbage)
     double truncate = 0;                   // P(the body cut off halfway)
     double reset = 0;                      // P(the connection reset after the work is done)

@@ -69,7 +69,7 @@ void HttpConnection::readRequests()
         bad.setHeader("Content-Type", "application/json");
         bad.setHeader("Connection", "close");
         bad.body = R"({"error":{"code":"bad_request","message":"not an HTTP/1.1 request this server understands","details":{}}})";
-        deliver(bad, HttpDelivery::Whole, false);
+        deliver(bad, {}, false);
         return;
     }
     case HttpParser::Status::Complete:
@@ -89,18 +89,24 @@ void HttpConnection::deliver(const HttpResponse &response, HttpDelivery delivery
 {
     if (m_socket->state() != QAbstractSocket::ConnectedState)
         return;
-    switch (delivery) {
-    case HttpDelivery::Reset:
+    switch (delivery.mode) {
+    case HttpDelivery::Mode::Reset:
         resetConnection();
         return;
-    case HttpDelivery::Truncated: {
+    case HttpDelivery::Mode::Truncated: {
         const QByteArray whole = response.serialize();
         m_socket->write(whole.left(whole.size() - qMax<qsizetype>(1, response.body.size() / 2)));
         m_socket->flush();
         m_socket->disconnectFromHost();
         return;
     }
-    case HttpDelivery::Whole:
+    case HttpDelivery::Mode::Trickled: {
+        HttpResponse closing = response;
+        closing.setHeader("Connection", "close");
+        trickle(closing.serialize(), qMax(1, delivery.byteIntervalMs));
+        return;
+    }
+    case HttpDelivery::Mode::Whole:
         break;
     }
     HttpResponse out = response;
@@ -115,6 +121,26 @@ void HttpConnection::deliver(const HttpResponse &response, HttpDelivery delivery
     m_busy = false;
     if (!m_buffer.isEmpty())
         QTimer::singleShot(0, this, &HttpConnection::readRequests);
+}
+
+void HttpConnection::trickle(const QByteArray &bytes, int intervalMs)
+{
+    // Every byte comes before the client's inactivity timeout could fire; only a deadline on the
+    // whole exchange ends it early. A client that gave up closes the socket, which stops this.
+    m_trickling = bytes;
+    auto *timer = new QTimer(this);
+    timer->setInterval(intervalMs);
+    connect(timer, &QTimer::timeout, this, [this, timer] {
+        if (m_socket->state() != QAbstractSocket::ConnectedState || m_trickling.isEmpty()) {
+            timer->deleteLater();
+            if (m_socket->state() == QAbstractSocket::ConnectedState)
+                m_socket->disconnectFromHost();
+            return;
+        }
+        m_socket->write(m_trickling.left(1));
+        m_trickling.remove(0, 1);
+    });
+    timer->start();
 }
 
 void HttpConnection::resetConnection()

@@ -10,9 +10,14 @@
 
 class QTcpSocket;
 
-// How a response leaves: whole, cut off halfway through its body, or not at all (the
-// connection is reset). The last two are fault switches the kiosk must survive.
-enum class HttpDelivery { Whole, Truncated, Reset };
+// How a response leaves: whole, cut off halfway through its body, not at all (the connection is
+// reset), or one byte at a time (a link that trickles). All but the first are fault switches the
+// kiosk must survive.
+struct HttpDelivery {
+    enum class Mode { Whole, Truncated, Reset, Trickled };
+    Mode mode = Mode::Whole;
+    int byteIntervalMs = 0; // Trickled: the pause before each byte
+};
 
 using HttpReply = std::function<void(const HttpResponse &response, HttpDelivery delivery)>;
 using HttpHandler = std::function<void(const HttpRequest &request, const HttpReply &reply)>;
@@ -49,10 +54,12 @@ public:
 private:
     void readRequests();
     void deliver(const HttpResponse &response, HttpDelivery delivery, bool keepAlive);
+    void trickle(const QByteArray &bytes, int intervalMs);
     void resetConnection();
 
     QTcpSocket *m_socket;
     HttpHandler m_handler;
     QByteArray m_buffer;
+    QByteArray m_trickling; // what is left of a trickled answer
     bool m_busy = false;
 };

@@ -58,6 +58,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption errorRate(QStringLiteral("error-rate"), QStringLiteral("Answer 503 with probability P (ENDPOINT: cases, materials, … or *; repeatable)."), QStringLiteral("ENDPOINT=P"));
     const QCommandLineOption outage(QStringLiteral("outage"), QStringLiteral("Drop every API connection between START and END seconds after start (repeatable)."), QStringLiteral("START-END"));
     const QCommandLineOption rateLimit(QStringLiteral("rate-limit"), QStringLiteral("Answer 429 with Retry-After above N requests a second."), QStringLiteral("N"));
+    const QCommandLineOption rateWindow(QStringLiteral("rate-window-s"), QStringLiteral("The rate limit's window in seconds (default 1)."), QStringLiteral("S"), QStringLiteral("1"));
+    const QCommandLineOption trickle(QStringLiteral("trickle-ms"), QStringLiteral("Send every answer one byte at a time, N ms apart."), QStringLiteral("MS"));
     const QCommandLineOption malformed(QStringLiteral("malformed"), QStringLiteral("Replace a successful body by HTML with probability P."), QStringLiteral("P"));
     const QCommandLineOption truncate(QStringLiteral("truncate"), QStringLiteral("Cut a response off halfway with probability P."), QStringLiteral("P"));
     const QCommandLineOption reset(QStringLiteral("reset-connections"), QStringLiteral("Reset the connection after doing the work, with probability P."), QStringLiteral("P"));
@@ -65,7 +67,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption holderTokenLifetime(QStringLiteral("holder-token-s"), QStringLiteral("Seconds a holder token from /identity/verify is honoured (default 600)."), QStringLiteral("S"), QStringLiteral("600"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed for the random faults, for repeatable runs."), QStringLiteral("N"));
     parser.addOptions({listen, tlsPort, tlsCert, tlsKey, makeCa, clientCa, db, catalogue, enrollToken, basePath, progress, latency,
-                       errorRate, outage, rateLimit, malformed, truncate, reset, clockOffset, holderTokenLifetime, seed});
+                       errorRate, outage, rateLimit, rateWindow, trickle, malformed, truncate, reset, clockOffset, holderTokenLifetime, seed});
     parser.process(app);
 
     RefPlatform::Options options;
@@ -84,6 +86,8 @@ int main(int argc, char *argv[])
     QString problem;
     faults.latencyMs = parser.value(latency).toInt();
     faults.rateLimitPerSecond = parser.value(rateLimit).toInt();
+    faults.rateWindowS = qMax(1, parser.value(rateWindow).toInt());
+    faults.trickleMs = qMax(0, parser.value(trickle).toInt());
     faults.clockOffsetS = parser.value(clockOffset).toInt();
     for (const QString &spec : parser.values(errorRate)) {
         if (!faults.addErrorRate(spec, &problem))

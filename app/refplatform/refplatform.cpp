@@ -211,20 +211,23 @@ void RefPlatform::finish(const HttpRequest &request, HttpResponse response, cons
     response.setHeader("X-Request-Id", randomHex(m_random, 8));
     response.setHeader("Date", QLocale::c().toString(now(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss")).toLatin1() + " GMT");
     response.setHeader("Cache-Control", "no-store");
-    HttpDelivery delivery = HttpDelivery::Whole;
+    HttpDelivery delivery;
     QString fault;
     if (applyDeliveryFaults) {
         const FaultPlan &f = m_options.faults;
         if (chance(f.reset)) {
-            delivery = HttpDelivery::Reset;
+            delivery.mode = HttpDelivery::Mode::Reset;
             fault = QStringLiteral("reset");
         } else if (chance(f.truncate)) {
-            delivery = HttpDelivery::Truncated;
+            delivery.mode = HttpDelivery::Mode::Truncated;
             fault = QStringLiteral("truncate");
         } else if (response.status < 300 && chance(f.malformed)) {
             response.setHeader("Content-Type", "text/html");
             response.body = "<html><body>502 Bad Gateway (a proxy ate the reply)</body></html>";
             fault = QStringLiteral("malformed");
+        } else if (f.trickleMs > 0) {
+            delivery = {HttpDelivery::Mode::Trickled, f.trickleMs};
+            fault = QStringLiteral("trickle");
         }
     }
     log(request, response, terminalId, fault);
@@ -245,18 +248,20 @@ void RefPlatform::handle(const HttpRequest &request, const HttpReply &reply)
 
     if (faults.inOutage(m_uptime.elapsed() / 1000)) {
         log(request, {}, QString::fromLatin1(request.headers.value("x-terminal-id")), QStringLiteral("outage"));
-        reply({}, HttpDelivery::Reset);
+        reply({}, {HttpDelivery::Mode::Reset});
         return;
     }
     if (faults.rateLimitPerSecond > 0) {
-        const qint64 second = m_uptime.elapsed() / 1000;
-        if (second != m_rateWindowStart) {
-            m_rateWindowStart = second;
+        const qint64 nowMs = m_uptime.elapsed();
+        const qint64 windowMs = qint64(faults.rateWindowS) * 1000;
+        if (nowMs - m_rateWindowStart >= windowMs) {
+            m_rateWindowStart = nowMs - (nowMs - m_rateWindowStart) % windowMs;
             m_rateWindowCount = 0;
         }
         if (++m_rateWindowCount > faults.rateLimitPerSecond) {
             HttpResponse r = error(429, QStringLiteral("rate_limited"), QStringLiteral("too many requests"));
-            r.setHeader("Retry-After", "1");
+            // Retry-After says when the window ends, rounded up to whole seconds.
+            r.setHeader("Retry-After", QByteArray::number((m_rateWindowStart + windowMs - nowMs + 999) / 1000));
             return finish(request, r, reply, {}, false);
         }
     }
@@ -868,6 +873,11 @@ void RefPlatform::handleInspect(const HttpRequest &request, const HttpReply &rep
         QString problem;
         r = m_options.faults.merge(body, &problem) ? json(200, m_options.faults.toJson())
                                                    : error(400, QStringLiteral("bad_request"), problem);
+        // A rate limit set now counts from now, so a test knows which request is the first.
+        if (body.contains(QLatin1String("rate_limit")) || body.contains(QLatin1String("rate_window_s"))) {
+            m_rateWindowStart = m_uptime.elapsed();
+            m_rateWindowCount = 0;
+        }
     } else if (path == "/_inspect/commands" && request.method == "POST") {
         static const QStringList names = {QStringLiteral("reload_catalogue"), QStringLiteral("lock"), QStringLiteral("unlock"),
                                           QStringLiteral("collect_diagnostics")};

@@ -81,6 +81,6 @@ private:
     QElapsedTimer m_uptime;
     QRandomGenerator m_random;
     QJsonArray m_requests; // the most recent requests, for /_inspect/requests
-    qint64 m_rateWindowStart = 0;
+    qint64 m_rateWindowStart = 0; // when the rate limit's current window began, ms of uptime
     int m_rateWindowCount = 0;
 };

@@ -189,6 +189,11 @@ void Device::reportHealthCheck(HealthCheckLevel level, const DeviceHealth &healt
     emit healthChecked(level, health);
 }
 
+void Device::reportCheckOutcome(HealthCheckLevel level, const DeviceHealth &outcome)
+{
+    emit healthChecked(level, outcome);
+}
+
 void Device::count(const QString &counter, qint64 amount)
 {
     m_statistics.add(counter, amount);

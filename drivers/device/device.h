@@ -73,13 +73,16 @@ protected:
     virtual void onDisable() {}
     virtual void onRelease() {}
     virtual void onClose() {}
-    // Must eventually call reportHealthCheck(level, …) exactly once.
+    // Must eventually call reportHealthCheck(level, …) or reportCheckOutcome(level, …) exactly once.
     virtual void onCheckHealth(HealthCheckLevel level);
 
     void setState(State state);
     void setHealth(const DeviceHealth &health);
     void setPresent(bool present);
     void reportHealthCheck(HealthCheckLevel level, const DeviceHealth &health);
+    // Instead of reportHealthCheck, for an outcome about the attempt rather than the device (an
+    // interactive check nobody took part in): answers the caller, keeps the standing health.
+    void reportCheckOutcome(HealthCheckLevel level, const DeviceHealth &outcome);
     void count(const QString &counter, qint64 amount = 1);
 
 private:

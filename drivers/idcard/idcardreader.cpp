@@ -37,7 +37,10 @@ bool IdCardReader::onOpen(QString *)
         if (state() != State::Error && state() != State::Closed)
             setState(busy ? State::Busy : State::Idle);
     });
-    connect(m_worker, &IdCardReaderWorker::counted, this, [this](const QString &counter) { count(counter); });
+    connect(m_worker, &IdCardReaderWorker::interactiveCheckRead, this, &IdCardReader::interactiveCheckRead);
+    connect(m_worker, &IdCardReaderWorker::interactiveCheckInconclusive, this,
+            [this](const DeviceHealth &outcome) { reportCheckOutcome(HealthCheckLevel::Interactive, outcome); });
+    connect(m_worker, &IdCardReaderWorker::counted, this, [this](const QString &counter, qint64 amount) { count(counter, amount); });
     connect(m_worker, &IdCardReaderWorker::cardDetected, this, &IdCardReader::cardDetected);
     connect(m_worker, &IdCardReaderWorker::cardRead, this, &IdCardReader::cardRead);
     connect(m_worker, &IdCardReaderWorker::cardReadFailed, this, &IdCardReader::cardReadFailed);

@@ -10,7 +10,15 @@ class IdCardReaderWorker;
 // The second-generation ID card reader (SAM_A over serial or USB). Once enabled it polls for
 // cards on its own thread and emits exactly one cardRead() per card presentation and one
 // cardRemoved() when the card leaves (or the reader vanishes while a card is on it). Health
-// follows the SAM: a self-test failure is reset once and then reported with a staff hint.
+// follows the SAM: any SAM fault (status or card command) is met with a reset and a fresh status;
+// one that three resets do not cure is reported with the fault's staff hint.
+//
+// checkHealth levels: Internal asks the SAM its status; External also asks the RF side to find a
+// card; Interactive checks the SAM and then waits up to `interactiveCheckTimeoutMs` for a person
+// to present a card (a card already lying there must be lifted and laid down again): a read
+// answers interactiveCheckRead(masked card) and ok; nobody presenting a readable card in time
+// answers warning `no_card_presented` (or the card's failure, e.g. `read_failed`) with hint retry,
+// without changing the reader's standing health.
 class IdCardReader : public Device
 {
     Q_OBJECT
@@ -28,6 +36,8 @@ signals:
     // This presentation could not be read; `detail` is the SW3 meaning ("read_failed").
     void cardReadFailed(const QString &detail, const QString &messageZh, const QString &messageEn);
     void cardRemoved();
+    // An interactive check read a card: type, masked name and masked number. healthChecked follows.
+    void interactiveCheckRead(const QString &maskedCard);
 
 protected:
     bool onOpen(QString *error) override;

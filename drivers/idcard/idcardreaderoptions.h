@@ -12,5 +12,6 @@ struct IdCardReaderOptions {
     int commandTimeoutMs = 1000;  // every command, reply included
     int reopenIntervalMs = 1000;  // how often a vanished reader is looked for again
     bool readFingerprint = false; // 30 10 instead of 30 01
+    int interactiveCheckTimeoutMs = 30000; // how long an interactive check waits for a card
     QString photoDecoderPlugin;   // empty: no photo decoding
 };

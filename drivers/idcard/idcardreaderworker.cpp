@@ -7,6 +7,7 @@
 #include "idcard/usbtransport.h"
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 
 #include <utility>
 
@@ -14,6 +15,14 @@ namespace {
 
 // Three silent commands in a row mean the reader no longer answers, not a passing glitch.
 constexpr int TimeoutsBeforeNoResponse = 3;
+// A SAM fault that three resets have not cured will not be cured by a fourth at every poll: it
+// then stands (health error) until the command that met it answers normally again.
+constexpr int SamResetsBeforeGivingUp = 3;
+// A reply whose bytes stop this long mid-way was torn on the line: a working link pauses about a
+// millisecond between bytes even at 9600 baud.
+constexpr qint64 TornGapMs = 50;
+// A reply that starts after this share of the command timeout came close to being lost.
+constexpr int SlowReplyDivisor = 4;
 
 std::unique_ptr<IdCardTransport> makeTransport(const DeviceSpec &spec)
 {
@@ -65,6 +74,7 @@ void IdCardReaderWorker::openReader()
 void IdCardReaderWorker::closeReader()
 {
     m_wantOpen = false;
+    finishInteractiveCheck();
     if (m_pollTimer) {
         m_pollTimer->stop();
         m_reopenTimer->stop();
@@ -79,7 +89,7 @@ void IdCardReaderWorker::setPolling(bool enabled)
     m_polling = enabled;
     if (enabled)
         schedulePoll();
-    else if (m_pollTimer)
+    else if (m_pollTimer && !m_interactiveCheck)
         m_pollTimer->stop();
 }
 
@@ -89,18 +99,66 @@ void IdCardReaderWorker::checkHealth(int level)
         emit healthChecked(level, m_health);
         return;
     }
-    if (checkSam() && static_cast<HealthCheckLevel>(level) != HealthCheckLevel::Internal) {
+    if (static_cast<HealthCheckLevel>(level) == HealthCheckLevel::Interactive) {
+        if (m_interactiveCheck) {
+            emit interactiveCheckInconclusive({HealthLevel::Busy, QStringLiteral("check_in_progress"), StaffHint::None});
+            return;
+        }
+        if (checkSam())
+            startInteractiveCheck();
+        else
+            emit healthChecked(level, m_health);
+        return;
+    }
+    if (checkSam() && static_cast<HealthCheckLevel>(level) == HealthCheckLevel::External) {
         // Beyond the SAM: the RF side must answer a find with "card found" or "no card".
         const Exchange find = transact(SamFrame::Command::FindCard);
         if (!find.ok()) {
             handleLinkFailure(find);
         } else {
             const SamStatus status = SamStatus::fromSw3(find.response.sw3);
-            if (status.code != SamStatus::Code::CardFound && status.code != SamStatus::Code::NoCard)
+            if (status.isSamFault())
+                resetSam(SamFrame::Command::FindCard, status);
+            else if (status.code != SamStatus::Code::CardFound && status.code != SamStatus::Code::NoCard)
                 setHealth(DeviceHealth::error(status.detail, status.hint));
         }
     }
     emit healthChecked(level, m_health);
+}
+
+void IdCardReaderWorker::startInteractiveCheck()
+{
+    if (!m_interactiveTimer) {
+        m_interactiveTimer = new QTimer(this);
+        m_interactiveTimer->setSingleShot(true);
+        connect(m_interactiveTimer, &QTimer::timeout, this, [this] { finishInteractiveCheck(); });
+    }
+    m_interactiveCheck = true;
+    m_interactiveFailure.clear();
+    m_interactiveTimer->start(m_options.interactiveCheckTimeoutMs);
+    qCInfo(lcDrivers).noquote() << "interactive check: waiting" << m_options.interactiveCheckTimeoutMs << "ms for a card";
+    if (!m_pollTimer->isActive())
+        schedulePoll();
+}
+
+void IdCardReaderWorker::finishInteractiveCheck(const QString &maskedCard)
+{
+    if (!std::exchange(m_interactiveCheck, false))
+        return;
+    m_interactiveTimer->stop();
+    if (!m_polling)
+        m_pollTimer->stop();
+    const int level = static_cast<int>(HealthCheckLevel::Interactive);
+    if (!maskedCard.isEmpty()) {
+        emit interactiveCheckRead(maskedCard);
+        emit healthChecked(level, m_health);
+    } else if (m_health.level == HealthLevel::Error) {
+        // The reader failed while the person was trying: that is its health, not their attempt.
+        emit healthChecked(level, m_health);
+    } else {
+        const QString detail = m_interactiveFailure.isEmpty() ? QStringLiteral("no_card_presented") : m_interactiveFailure;
+        emit interactiveCheckInconclusive(DeviceHealth::warning(detail, StaffHint::Retry));
+    }
 }
 
 void IdCardReaderWorker::tryReopen()
@@ -137,6 +195,7 @@ void IdCardReaderWorker::tryReopen()
     }
     m_assembler.clear();
     m_consecutiveTimeouts = 0;
+    m_samFault.reset(); // whatever plugged in now gets a fresh start
     if (!checkSam() && !m_transport->isOpen())
         return; // lost() already arranged the next attempt
     m_reopenTimer->stop();
@@ -161,6 +220,7 @@ void IdCardReaderWorker::lost(const QString &why)
     }
     emit busyChanged(false);
     m_pollTimer->stop();
+    finishInteractiveCheck();
     if (m_wantOpen)
         m_reopenTimer->start();
 }
@@ -175,7 +235,7 @@ void IdCardReaderWorker::setHealth(const DeviceHealth &health)
 
 void IdCardReaderWorker::schedulePoll()
 {
-    if (m_polling && m_pollTimer && m_transport && m_transport->isOpen())
+    if (wantsPolling() && m_pollTimer && m_transport && m_transport->isOpen())
         m_pollTimer->start(m_options.pollIntervalMs);
 }
 
@@ -184,13 +244,13 @@ IdCardReaderWorker::Exchange IdCardReaderWorker::transact(SamFrame::Command comm
     Exchange exchange = transactOnce(command, data);
     // A torn or corrupted reply, or one lost on the line, is worth one more try.
     if (exchange.badFrame || exchange.outcome == IdCardTransport::Outcome::Timeout) {
-        emit counted(exchange.badFrame ? QStringLiteral("bad_frames") : QStringLiteral("timeouts"));
+        count(exchange.badFrame ? QStringLiteral("bad_frames") : QStringLiteral("timeouts"));
         exchange = transactOnce(command, data);
     }
     if (exchange.ok()) {
         m_consecutiveTimeouts = 0;
     } else if (exchange.outcome == IdCardTransport::Outcome::Timeout) {
-        emit counted(QStringLiteral("timeouts"));
+        count(QStringLiteral("timeouts"));
         ++m_consecutiveTimeouts;
     }
     return exchange;
@@ -202,22 +262,39 @@ IdCardReaderWorker::Exchange IdCardReaderWorker::transactOnce(SamFrame::Command 
     m_transport->discardInput();
     m_assembler.clear();
     const QDeadlineTimer deadline(m_options.commandTimeoutMs);
+    // What the line did to this reply, counted once the reply is whole: a technician reading
+    // the statistics sees the trouble the reader survived, not only what it failed at.
+    QElapsedTimer sinceWrite;
+    qint64 lastBytesAtMs = -1;
+    bool torn = false;
+    const auto survived = [this, &exchange, &torn, &lastBytesAtMs](qsizetype noise) {
+        if (noise > 0)
+            count(QStringLiteral("noise_bytes"), noise);
+        if (exchange.ok() && torn)
+            count(QStringLiteral("torn_replies"));
+        torn = false;
+        lastBytesAtMs = -1;
+    };
     exchange.outcome = m_transport->write(SamFrame::encodeCommand(command, data), m_options.commandTimeoutMs, &exchange.error);
+    sinceWrite.start();
     while (exchange.outcome == IdCardTransport::Outcome::Ok) {
         while (const auto result = m_assembler.next()) {
             if (result->error != SamFrameAssembler::Error::None) {
                 exchange.badFrame = true;
                 exchange.error = result->error == SamFrameAssembler::Error::BadChecksum ? QStringLiteral("bad checksum")
                                                                                       : QStringLiteral("bad length");
+                survived(result->skippedNoise);
                 return exchange;
             }
             if (const auto response = SamFrame::parseResponse(result->body)) {
                 if (!SamFrame::isPlausibleReply(command, *response)) {
                     // A late reply to a command that already timed out: the real one follows.
-                    emit counted(QStringLiteral("stale_replies"));
+                    count(QStringLiteral("stale_replies"));
+                    survived(result->skippedNoise);
                     continue;
                 }
                 exchange.response = *response;
+                survived(result->skippedNoise);
                 return exchange;
             }
         }
@@ -229,6 +306,14 @@ IdCardReaderWorker::Exchange IdCardReaderWorker::transactOnce(SamFrame::Command 
         }
         QByteArray bytes;
         exchange.outcome = m_transport->read(&bytes, static_cast<int>(left), &exchange.error);
+        if (bytes.isEmpty())
+            continue;
+        const qint64 nowMs = sinceWrite.elapsed();
+        if (lastBytesAtMs < 0 && nowMs >= m_options.commandTimeoutMs / SlowReplyDivisor)
+            count(QStringLiteral("slow_replies"));
+        else if (lastBytesAtMs >= 0 && nowMs - lastBytesAtMs >= TornGapMs)
+            torn = true;
+        lastBytesAtMs = nowMs;
         m_assembler.feed(bytes);
     }
     return exchange;
@@ -247,37 +332,79 @@ bool IdCardReaderWorker::handleLinkFailure(const Exchange &exchange)
 
 bool IdCardReaderWorker::checkSam()
 {
-    Exchange status = transact(SamFrame::Command::SamStatus);
+    const Exchange status = transact(SamFrame::Command::SamStatus);
     if (!status.ok()) {
         handleLinkFailure(status);
         if (status.outcome == IdCardTransport::Outcome::Timeout)
             setHealth(DeviceHealth::error(QStringLiteral("no_response"), StaffHint::Reset));
         return false;
     }
-    if (SamStatus::fromSw3(status.response.sw3).code != SamStatus::Code::Success) {
-        // A SAM that fails its self-test sometimes recovers after a reset.
-        qCWarning(lcDrivers).noquote() << "SAM status" << SamStatus::fromSw3(status.response.sw3).detail << "- resetting the SAM";
-        emit counted(QStringLiteral("sam_resets"));
-        const Exchange reset = transact(SamFrame::Command::ResetSam);
-        if (!reset.ok()) {
-            handleLinkFailure(reset);
-            return false;
-        }
-        status = transact(SamFrame::Command::SamStatus);
-        if (!status.ok()) {
-            handleLinkFailure(status);
-            return false;
-        }
-    }
     const SamStatus samStatus = SamStatus::fromSw3(status.response.sw3);
-    if (samStatus.code != SamStatus::Code::Success) {
-        setHealth(DeviceHealth::error(samStatus.detail, samStatus.hint));
+    if (samStatus.code != SamStatus::Code::Success)
+        return resetSam(SamFrame::Command::SamStatus, samStatus);
+    samAnsweredNormally(SamFrame::Command::SamStatus);
+    if (samFaultStands()) {
+        // The SAM reports itself well, yet reads keep meeting a fault that resets did not cure.
+        setHealth(DeviceHealth::error(m_samFault->status.detail, m_samFault->status.hint));
         return false;
     }
+    samHealthy();
+    return true;
+}
+
+bool IdCardReaderWorker::resetSam(SamFrame::Command command, const SamStatus &fault)
+{
+    if (!m_samFault || m_samFault->command != command)
+        m_samFault = SamFault{command, fault, 0};
+    m_samFault->status = fault;
+    if (samFaultStands()) {
+        setHealth(DeviceHealth::error(fault.detail, fault.hint));
+        return false;
+    }
+    // A SAM fault (self-test, authentication, random number) is often cured by resetting the SAM.
+    ++m_samFault->resets;
+    qCWarning(lcDrivers).noquote() << "SAM fault" << fault.detail << "- resetting the SAM";
+    count(QStringLiteral("sam_resets"));
+    for (const SamFrame::Command step : {SamFrame::Command::ResetSam, SamFrame::Command::SamStatus}) {
+        const Exchange exchange = transact(step);
+        if (!exchange.ok()) {
+            if (!handleLinkFailure(exchange))
+                setHealth(DeviceHealth::error(fault.detail, fault.hint));
+            return false;
+        }
+        const SamStatus after = SamStatus::fromSw3(exchange.response.sw3);
+        if (step == SamFrame::Command::SamStatus && after.code != SamStatus::Code::Success) {
+            setHealth(DeviceHealth::error(after.detail, after.hint));
+            return false;
+        }
+    }
+    qCInfo(lcDrivers) << "the SAM reports itself well after the reset";
+    samHealthy();
+    return true;
+}
+
+void IdCardReaderWorker::samAnsweredNormally(SamFrame::Command command)
+{
+    if (!m_samFault || m_samFault->command != command)
+        return;
+    const bool stood = samFaultStands();
+    m_samFault.reset();
+    if (stood) {
+        qCInfo(lcDrivers) << "the SAM answers normally again";
+        samHealthy();
+    }
+}
+
+bool IdCardReaderWorker::samFaultStands() const
+{
+    return m_samFault && m_samFault->resets >= SamResetsBeforeGivingUp;
+}
+
+void IdCardReaderWorker::samHealthy()
+{
     setHealth(DeviceHealth::ok());
     if (m_samId.isEmpty())
         readSamId();
-    return true;
 }
 
 void IdCardReaderWorker::readSamId()
@@ -292,13 +419,16 @@ void IdCardReaderWorker::readSamId()
 
 void IdCardReaderWorker::poll()
 {
-    if (!m_polling || !m_transport || !m_transport->isOpen())
+    if (!wantsPolling() || !m_transport || !m_transport->isOpen())
         return;
     if (m_transport->presence() == IdCardTransport::Presence::Absent) {
         lost(QStringLiteral("%1 was unplugged").arg(m_transport->describe()));
         return;
     }
-    if (m_health.level == HealthLevel::Error && !checkSam()) {
+    // A standing fault of a card command shows only by trying that command again; any other
+    // error is looked at through the SAM's status first.
+    const bool provenOnlyByUse = samFaultStands() && m_samFault->command != SamFrame::Command::SamStatus;
+    if (m_health.level == HealthLevel::Error && !provenOnlyByUse && !checkSam()) {
         if (m_transport->isOpen())
             schedulePoll();
         return;
@@ -310,6 +440,12 @@ void IdCardReaderWorker::poll()
         return;
     }
     const SamStatus status = SamStatus::fromSw3(find.response.sw3);
+    if (status.isSamFault()) {
+        resetSam(SamFrame::Command::FindCard, status);
+        schedulePoll();
+        return;
+    }
+    samAnsweredNormally(SamFrame::Command::FindCard);
     const bool freshOpen = std::exchange(m_freshOpen, false);
     if (status.code == SamStatus::Code::CardFound) {
         readCard();
@@ -326,8 +462,6 @@ void IdCardReaderWorker::poll()
             readCard(true);
     } else if (status.code == SamStatus::Code::NoCard) {
         noCard();
-    } else if (status.isSamFault()) {
-        setHealth(DeviceHealth::error(status.detail, status.hint));
     }
     schedulePoll();
 }
@@ -340,13 +474,18 @@ void IdCardReaderWorker::readCard(bool selected)
         emit cardDetected();
     }
     emit busyChanged(true);
-    const auto fail = [this](const SamStatus &status) {
-        emit counted(QStringLiteral("read_failures"));
+    const auto fail = [this](SamFrame::Command command, const SamStatus &status) {
+        count(QStringLiteral("read_failures"));
         if (status.isSamFault()) {
-            setHealth(DeviceHealth::error(status.detail, status.hint));
-        } else if (status.detail != m_lastFailure) {
-            m_lastFailure = status.detail;
-            emit cardReadFailed(status.detail, status.messageZh, status.messageEn);
+            resetSam(command, status);
+        } else {
+            samAnsweredNormally(command);
+            if (m_interactiveCheck)
+                m_interactiveFailure = status.detail;
+            if (status.detail != m_lastFailure) {
+                m_lastFailure = status.detail;
+                emit cardReadFailed(status.detail, status.messageZh, status.messageEn);
+            }
         }
         emit busyChanged(false);
     };
@@ -358,28 +497,30 @@ void IdCardReaderWorker::readCard(bool selected)
         return;
     }
     if (!selected && select.response.sw3 != 0x90) {
-        fail(SamStatus::fromSw3(select.response.sw3));
+        fail(SamFrame::Command::SelectCard, SamStatus::fromSw3(select.response.sw3));
         return;
     }
-    const bool fingerprint = m_options.readFingerprint;
-    const Exchange read = transact(fingerprint ? SamFrame::Command::ReadTextAndFingerprint : SamFrame::Command::ReadText);
+    const SamFrame::Command readCommand =
+        m_options.readFingerprint ? SamFrame::Command::ReadTextAndFingerprint : SamFrame::Command::ReadText;
+    const Exchange read = transact(readCommand);
     if (!read.ok()) {
         handleLinkFailure(read);
         emit busyChanged(false);
         return;
     }
     if (read.response.sw3 != 0x90) {
-        fail(SamStatus::fromSw3(read.response.sw3));
+        fail(readCommand, SamStatus::fromSw3(read.response.sw3));
         return;
     }
     QString error;
-    const auto card = IdCardTextBlock::parseReadData(read.response.data, fingerprint, &error);
+    const auto card = IdCardTextBlock::parseReadData(read.response.data, m_options.readFingerprint, &error);
     std::optional<IdCardHolder> holder = card ? IdCardTextBlock::parse(card->text, &error) : std::nullopt;
     if (!holder) {
         qCWarning(lcDrivers).noquote() << "card data rejected:" << error;
-        fail(SamStatus::fromSw3(0x3F));
+        fail(readCommand, SamStatus::fromSw3(0x3F));
         return;
     }
+    samAnsweredNormally(readCommand);
     holder->photo = card->photo;
     holder->fingerprint = card->fingerprint;
     holder->samId = m_samId;
@@ -397,9 +538,10 @@ void IdCardReaderWorker::readCard(bool selected)
     m_lastCardKey = key;
     m_cardReadDone = true;
     m_lastFailure.clear();
-    emit counted(QStringLiteral("cards_read"));
+    count(QStringLiteral("cards_read"));
     qCInfo(lcDrivers).noquote() << "card read:" << holder->maskedDescription();
     emit cardRead(*holder);
+    finishInteractiveCheck(holder->maskedDescription());
     holder->wipe();
     emit busyChanged(false);
 }

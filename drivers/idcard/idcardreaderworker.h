@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 class IdCardPhotoDecoderLoader;
 
@@ -32,14 +33,20 @@ public slots:
 
 signals:
     void healthChanged(const DeviceHealth &health);
+    // The check's answer as the reader's standing health (IdCardReader also adopts it).
     void healthChecked(int level, const DeviceHealth &health);
+    // An interactive check read a card: its masked one-line description; healthChecked follows.
+    void interactiveCheckRead(const QString &maskedCard);
+    // An interactive check that proved nothing about the reader (nobody presented a readable
+    // card in time): the outcome for whoever asked, not the reader's standing health.
+    void interactiveCheckInconclusive(const DeviceHealth &outcome);
     void presenceChanged(bool present);
     void busyChanged(bool busy);
     void cardDetected();
     void cardRead(const IdCardHolder &holder);
     void cardReadFailed(const QString &detail, const QString &messageZh, const QString &messageEn);
     void cardRemoved();
-    void counted(const QString &counter);
+    void counted(const QString &counter, qint64 amount);
 
 private:
     struct Exchange {
@@ -50,11 +57,26 @@ private:
         [[nodiscard]] bool ok() const { return outcome == IdCardTransport::Outcome::Ok && !badFrame; }
     };
 
+    // The SAM fault being fought: the command that met it, the fault, and the resets so far.
+    struct SamFault {
+        SamFrame::Command command;
+        SamStatus status;
+        int resets = 0;
+    };
+
     Exchange transact(SamFrame::Command command, QByteArrayView data = {});
     Exchange transactOnce(SamFrame::Command command, QByteArrayView data);
+    void count(const QString &counter, qint64 amount = 1) { emit counted(counter, amount); }
     bool handleLinkFailure(const Exchange &exchange);
     bool checkSam();
+    bool resetSam(SamFrame::Command command, const SamStatus &fault);
+    void samAnsweredNormally(SamFrame::Command command);
+    [[nodiscard]] bool samFaultStands() const;
+    void samHealthy();
     void readSamId();
+    void startInteractiveCheck();
+    void finishInteractiveCheck(const QString &maskedCard = {});
+    [[nodiscard]] bool wantsPolling() const { return m_polling || m_interactiveCheck; }
     void poll();
     void readCard(bool selected = false);
     void noCard();
@@ -69,7 +91,10 @@ private:
     SamFrameAssembler m_assembler;
     QTimer *m_pollTimer = nullptr;
     QTimer *m_reopenTimer = nullptr;
+    QTimer *m_interactiveTimer = nullptr;
     bool m_polling = false;
+    bool m_interactiveCheck = false; // waiting for a person to present a card
+    QString m_interactiveFailure;    // what went wrong with the card presented during it
     bool m_freshOpen = false;     // the first poll since opening: a card may already lie on the reader
     bool m_wantOpen = false;
     bool m_cardPresent = false;   // a presentation is in progress (detected, read or not)
@@ -78,5 +103,6 @@ private:
     QString m_lastFailure;
     QString m_samId; // read once a SAM answers its status; sent with every card it reads
     int m_consecutiveTimeouts = 0;
+    std::optional<SamFault> m_samFault; // until the command that met it answers normally
     DeviceHealth m_health;
 };

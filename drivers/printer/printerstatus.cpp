@@ -45,6 +45,24 @@ DeviceHealth fromRule(const ReasonRule &rule)
     return {rule.level, QString::fromLatin1(rule.detail), rule.hint};
 }
 
+QStringList keywordsOf(const PrinterStatus &status)
+{
+    QStringList keywords;
+    for (const QString &reason : status.reasons)
+        keywords << reasonKeyword(reason.trimmed());
+    return keywords;
+}
+
+// The first rule of `level` that the printer's reasons match, in order of seriousness.
+const ReasonRule *firstRule(const QStringList &keywords, HealthLevel level)
+{
+    for (const ReasonRule &rule : reasonRules) {
+        if (rule.level == level && keywords.contains(QLatin1String(rule.keyword)))
+            return &rule;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 QString reasonKeyword(const QString &reason)
@@ -62,13 +80,9 @@ DeviceHealth health(const PrinterStatus &status)
         return DeviceHealth::error(status.unreachableDetail.isEmpty() ? QStringLiteral("no_response") : status.unreachableDetail,
                                    StaffHint::Retry);
 
-    QStringList keywords;
-    for (const QString &reason : status.reasons)
-        keywords << reasonKeyword(reason.trimmed());
-    for (const ReasonRule &rule : reasonRules) {
-        if (rule.level == HealthLevel::Error && keywords.contains(QLatin1String(rule.keyword)))
-            return fromRule(rule);
-    }
+    const QStringList keywords = keywordsOf(status);
+    if (const ReasonRule *rule = firstRule(keywords, HealthLevel::Error))
+        return fromRule(*rule);
     // Supplies reported only as levels (many printers never raise marker-supply-empty).
     for (const PrinterMarker &marker : status.markers) {
         if (marker.level == 0)
@@ -78,10 +92,8 @@ DeviceHealth health(const PrinterStatus &status)
         return DeviceHealth::error(QStringLiteral("stopped"), StaffHint::CallService);
     if (!status.acceptingJobs)
         return DeviceHealth::error(QStringLiteral("not_accepting_jobs"), StaffHint::CallService);
-    for (const ReasonRule &rule : reasonRules) {
-        if (rule.level == HealthLevel::Warning && keywords.contains(QLatin1String(rule.keyword)))
-            return fromRule(rule);
-    }
+    if (const ReasonRule *rule = firstRule(keywords, HealthLevel::Warning))
+        return fromRule(*rule);
     for (const PrinterMarker &marker : status.markers) {
         if (marker.level > 0 && marker.lowLevel > 0 && marker.level <= marker.lowLevel)
             return DeviceHealth::warning(QStringLiteral("toner_low"), StaffHint::ReplaceConsumable);
@@ -89,6 +101,14 @@ DeviceHealth health(const PrinterStatus &status)
     if (status.state == ippPrinterProcessing)
         return {HealthLevel::Busy, QStringLiteral("printing"), StaffHint::None};
     return DeviceHealth::ok();
+}
+
+QString blockingReason(const PrinterStatus &status)
+{
+    if (!status.reachable)
+        return {};
+    const ReasonRule *rule = firstRule(keywordsOf(status), HealthLevel::Error);
+    return rule ? QString::fromLatin1(rule->keyword) : QString();
 }
 
 PrintJobState jobStateFromIpp(int jobState)

@@ -49,6 +49,11 @@ namespace PrinterStatusMapping {
 // "media-low-warning" -> "media-low": the keyword without RFC 8011's severity suffix.
 [[nodiscard]] QString reasonKeyword(const QString &reason);
 
+// The keyword of the most serious reason that stops the printer ("media-empty", "media-jam", …),
+// or nothing while it can print. A job that stalls or fails then carries it first in its detail,
+// so the kiosk can tell the resident the printer is out of paper rather than only "not printed".
+[[nodiscard]] QString blockingReason(const PrinterStatus &status);
+
 [[nodiscard]] PrintJobState jobStateFromIpp(int jobState);
 [[nodiscard]] bool isFinal(PrintJobState state);
 [[nodiscard]] QString toString(PrintJobState state);

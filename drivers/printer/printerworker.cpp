@@ -177,6 +177,7 @@ PrinterStatus PrinterWorker::readStatus()
     for (qsizetype i = 0; i < levels.size(); ++i)
         status.markers.append({names.value(i), types.value(i), levels.at(i), lowLevels.value(i, -1)});
     ippDelete(response);
+    m_blockingReason = PrinterStatusMapping::blockingReason(status);
     return status;
 }
 
@@ -199,8 +200,14 @@ void PrinterWorker::submit(quint64 localId, const QByteArray &pdf, const QString
         emit jobStateChanged(localId, PrintJobState::Refused, failure.unreachableMessage);
         return;
     }
-    if (!m_cups->info)
-        m_cups->info = cupsCopyDestInfo(m_cups->http, m_cups->dest);
+    if (!m_cups->info) {
+        // Given a connection, libcups guesses whether it leads to the scheduler by comparing host
+        // names: a CUPS_SERVER or ServerName spelled otherwise than the queue's own URI (127.0.0.1
+        // against localhost) makes it ask cupsd about the printer's device URI, which cupsd does
+        // not know. A queue is described by the scheduler, asked the default way.
+        http_t *describer = m_options.address.kind == PrinterAddress::Kind::Queue ? CUPS_HTTP_DEFAULT : m_cups->http;
+        m_cups->info = cupsCopyDestInfo(describer, m_cups->dest);
+    }
     if (!m_cups->info) {
         const QString message = lastCupsError();
         disconnect();
@@ -308,6 +315,15 @@ void PrinterWorker::followJob(quint64 localId, ActiveJob &job)
             cupsCancelDestJob(m_cups->http, m_cups->dest, job.jobId);
         state = PrintJobState::Aborted;
         detail = QStringLiteral("timed_out: not printed within %1 s").arg(m_options.jobTimeoutS);
+    }
+    // A printer out of paper (or jammed, or open) keeps the job "processing" until someone sees
+    // to it; the job is stopped for as long as that lasts, and one that fails meanwhile says why
+    // first, so the resident hears "out of paper" and not only "not printed".
+    if (!m_blockingReason.isEmpty() && state != PrintJobState::Completed) {
+        if (!PrinterStatusMapping::isFinal(state))
+            state = PrintJobState::Stopped;
+        if (!detail.startsWith(m_blockingReason))
+            detail = detail.isEmpty() ? m_blockingReason : QStringLiteral("%1: %2").arg(m_blockingReason, detail);
     }
     if (state != job.state || PrinterStatusMapping::isFinal(state)) {
         job.state = state;

@@ -62,4 +62,6 @@ private:
     QTimer *m_statusTimer = nullptr;
     QTimer *m_jobTimer = nullptr;
     QHash<quint64, ActiveJob> m_jobs;
+    // What stops the printer as last read ("media-empty"), empty while it can print.
+    QString m_blockingReason;
 };

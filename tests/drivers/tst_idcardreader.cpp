@@ -36,19 +36,28 @@ private:
             return true;
         }
 
-        std::unique_ptr<IdCardReader> makeReader(int pollMs)
+        std::unique_ptr<IdCardReader> makeReader(int pollMs, int interactiveCheckMs = 30000)
         {
             IdCardReaderOptions options;
             options.spec = *DeviceSpec::parse(QStringLiteral("serial:%1@115200").arg(stateDir.filePath(QStringLiteral("sim/idcard-tty"))));
             options.pollIntervalMs = pollMs;
             options.commandTimeoutMs = 1000;
             options.reopenIntervalMs = 200;
+            options.interactiveCheckTimeoutMs = interactiveCheckMs;
             auto created = std::make_unique<IdCardReader>(QStringLiteral("id_card_reader"), options);
             created->setStateDirectory(stateDir.path());
             return created;
         }
 
         QString sim(const QString &command) { return simulator.execute(command); }
+
+        // The reset frames (10 FF) the simulated reader has received, from its `status` reply.
+        int samResetsReceived()
+        {
+            const QString status = sim(QStringLiteral("status"));
+            const qsizetype at = status.indexOf(QStringLiteral("sam_resets="));
+            return at < 0 ? -1 : status.mid(at + 11).section(QLatin1Char(' '), 0, 0).toInt();
+        }
     };
 
     static IdCardHolder holderAt(const QSignalSpy &spy, int index) { return spy.at(index).at(0).value<IdCardHolder>(); }
@@ -132,15 +141,19 @@ private slots:
     void readsThroughLineTrouble_data()
     {
         QTest::addColumn<QString>("fault");
-        QTest::newRow("noise before the preamble") << QStringLiteral("noise");
-        QTest::newRow("torn frames") << QStringLiteral("torn_frames");
-        QTest::newRow("slow replies") << QStringLiteral("slow");
-        QTest::newRow("one bad checksum") << QStringLiteral("bad_checksum");
+        // The statistic in which the driver records what it survived: it stays at zero on a
+        // clean line, so each row proves its fault really reached the driver.
+        QTest::addColumn<QString>("survived");
+        QTest::newRow("noise before the preamble") << QStringLiteral("noise") << QStringLiteral("noise_bytes");
+        QTest::newRow("torn frames") << QStringLiteral("torn_frames") << QStringLiteral("torn_replies");
+        QTest::newRow("slow replies") << QStringLiteral("slow") << QStringLiteral("slow_replies");
+        QTest::newRow("one bad checksum") << QStringLiteral("bad_checksum") << QStringLiteral("bad_frames");
     }
 
     void readsThroughLineTrouble()
     {
         QFETCH(QString, fault);
+        QFETCH(QString, survived);
         Rig rig;
         QVERIFY(rig.start(115200));
         QSignalSpy read(rig.reader.get(), &IdCardReader::cardRead);
@@ -151,8 +164,60 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(read.size(), 1, Patience);
         QCOMPARE(holderAt(read, 0).nameEn, QStringLiteral("WILLIAMS-BROWN, CHARLOTTE ELIZABETH VICTORIA"));
         QCOMPARE(rig.reader->health().level, HealthLevel::Ok);
-        if (fault == QLatin1String("bad_checksum"))
-            QVERIFY(rig.reader->statistics().value(QStringLiteral("bad_frames")) >= 1);
+        QVERIFY2(rig.reader->statistics().value(survived) >= 1, qPrintable(survived));
+        if (fault == QLatin1String("noise")) {
+            // Every reply since the fault came after 11 bytes of noise: at least find, select, read.
+            QVERIFY(rig.reader->statistics().value(survived) >= 3 * 11);
+        }
+    }
+
+    void resetsTheSamAfterASamFaultAndRecoversWithoutHelp_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<bool>("beforeOpen");
+        QTest::newRow("self-test failure when the reader opens") << QStringLiteral("sam_failure_until_reset") << true;
+        QTest::newRow("self-test failure while polling") << QStringLiteral("sam_failure_until_reset") << false;
+        QTest::newRow("24 during a read") << QStringLiteral("sam_read_error 24") << false;
+        QTest::newRow("31 during a read") << QStringLiteral("sam_read_error 31") << false;
+        QTest::newRow("47 during a read") << QStringLiteral("sam_read_error 47") << false;
+        QTest::newRow("66 during a read") << QStringLiteral("sam_read_error 66") << false;
+    }
+
+    void resetsTheSamAfterASamFaultAndRecoversWithoutHelp()
+    {
+        QFETCH(QString, fault);
+        QFETCH(bool, beforeOpen);
+        Rig rig;
+        QVERIFY(rig.start());
+        QSignalSpy read(rig.reader.get(), &IdCardReader::cardRead);
+        QSignalSpy health(rig.reader.get(), &Device::healthChanged);
+        if (beforeOpen)
+            QVERIFY(rig.sim(QStringLiteral("fault ") + fault).startsWith(QStringLiteral("ok")));
+        QVERIFY(rig.reader->start());
+        QTRY_COMPARE_WITH_TIMEOUT(rig.reader->health().level, HealthLevel::Ok, Patience);
+        if (!beforeOpen) {
+            QCOMPARE(rig.samResetsReceived(), 0);
+            QVERIFY(rig.sim(QStringLiteral("fault ") + fault).startsWith(QStringLiteral("ok")));
+        }
+        rig.sim(QStringLiteral("card present resident"));
+        // The fault clears only when a real 10 FF frame reaches the reader; nobody says `fault none`.
+        QTRY_COMPARE_WITH_TIMEOUT(read.size(), 1, Patience);
+        QVERIFY(rig.samResetsReceived() >= 1);
+        QVERIFY(rig.sim(QStringLiteral("status")).contains(QStringLiteral("faults= ")));
+        QVERIFY(rig.reader->statistics().value(QStringLiteral("sam_resets")) >= 1);
+        QCOMPARE(rig.reader->health().level, HealthLevel::Ok);
+        // Reset at once, the fault never showed as an error that would have hidden services.
+        for (const QList<QVariant> &change : std::as_const(health))
+            QVERIFY(change.at(0).value<DeviceHealth>().level != HealthLevel::Error);
+    }
+
+    void rejectsASamReadErrorThatIsNotASamFault()
+    {
+        Rig rig;
+        QVERIFY(rig.start());
+        const QString reply = rig.sim(QStringLiteral("fault sam_read_error 41"));
+        QVERIFY2(reply.startsWith(QStringLiteral("error:")), qPrintable(reply));
+        QVERIFY2(reply.contains(QStringLiteral("24, 31, 47, 60, 66")), qPrintable(reply));
     }
 
     void readsTheRightCardAfterALateReply()
@@ -191,6 +256,49 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(rig.reader->health().level, HealthLevel::Ok, Patience);
         rig.sim(QStringLiteral("card present resident"));
         QTRY_COMPARE_WITH_TIMEOUT(read.size(), 1, Patience);
+    }
+
+    void interactiveCheckReadsAPresentedCardAndReportsItMasked()
+    {
+        Rig rig;
+        QVERIFY(rig.start());
+        // Opened and claimed but not enabled: only the interactive check looks for cards.
+        QVERIFY(rig.reader->open());
+        QVERIFY(rig.reader->claim());
+        QTRY_COMPARE_WITH_TIMEOUT(rig.reader->health().level, HealthLevel::Ok, Patience);
+        QSignalSpy checked(rig.reader.get(), &Device::healthChecked);
+        QSignalSpy cardShown(rig.reader.get(), &IdCardReader::interactiveCheckRead);
+        QSignalSpy read(rig.reader.get(), &IdCardReader::cardRead);
+        rig.reader->checkHealth(HealthCheckLevel::Interactive);
+        rig.sim(QStringLiteral("card present resident"));
+        QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, Patience);
+        QCOMPARE(checked.at(0).at(0).value<HealthCheckLevel>(), HealthCheckLevel::Interactive);
+        QCOMPARE(checked.at(0).at(1).value<DeviceHealth>(), DeviceHealth::ok());
+        QCOMPARE(cardShown.size(), 1);
+        const QString shown = cardShown.at(0).at(0).toString();
+        QCOMPARE(shown, QStringLiteral("resident 李** 3401**********2521"));
+        QVERIFY(!shown.contains(QStringLiteral("340104198806122521")));
+        QCOMPARE(read.size(), 1);
+    }
+
+    void interactiveCheckSaysNobodyPresentedACardAndKeepsTheHealth()
+    {
+        Rig rig;
+        QVERIFY(rig.start());
+        rig.reader = rig.makeReader(100, 1500);
+        QVERIFY(rig.reader->start());
+        QTRY_COMPARE_WITH_TIMEOUT(rig.reader->health().level, HealthLevel::Ok, Patience);
+        QSignalSpy checked(rig.reader.get(), &Device::healthChecked);
+        QSignalSpy cardShown(rig.reader.get(), &IdCardReader::interactiveCheckRead);
+        rig.reader->checkHealth(HealthCheckLevel::Interactive);
+        QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, Patience);
+        const auto outcome = checked.at(0).at(1).value<DeviceHealth>();
+        QCOMPARE(outcome.level, HealthLevel::Warning);
+        QCOMPARE(outcome.detail, QStringLiteral("no_card_presented"));
+        QCOMPARE(outcome.hint, StaffHint::Retry);
+        QCOMPARE(cardShown.size(), 0);
+        // Nobody taking part says nothing about the reader: its standing health is unchanged.
+        QCOMPARE(rig.reader->health(), DeviceHealth::ok());
     }
 
     void findsNoCardWhileTheFieldIsEmpty()

@@ -1,3 +1,5 @@
+#include "kioskctlrun.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,11 +14,7 @@ class TestKioskctlIdCard : public QObject
     Q_OBJECT
 
 private:
-    struct Result {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Result = KioskctlRun;
 
     QTemporaryDir m_dir;
     QString m_config;
@@ -25,15 +23,7 @@ private:
     QString stateDir() const { return m_dir.filePath(QStringLiteral("state")); }
     QString tty() const { return stateDir() + QStringLiteral("/sim/idcard-tty"); }
 
-    Result kioskctl(const QStringList &args)
-    {
-        QProcess process;
-        process.start(QStringLiteral(KIOSKCTL), QStringList{QStringLiteral("--config"), m_config} + args);
-        if (!process.waitForFinished(60000))
-            process.kill();
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
-    }
+    Result kioskctl(const QStringList &args) { return KioskctlRun::run(m_config, args); }
 
     Result readCard(const QStringList &extra = {})
     {
@@ -96,6 +86,94 @@ private slots:
         QCOMPARE(json.value(QLatin1String("pass_number")).toString(), QStringLiteral("H12345678"));
         QCOMPARE(json.value(QLatin1String("issue_count")).toInt(), 2);
         QCOMPARE(json.value(QLatin1String("birth_date")).toString(), QStringLiteral("1990-02-15"));
+    }
+
+    void revealsEveryFieldOfAForeignPermanentCardAsJson_data()
+    {
+        QTest::addColumn<QString>("card");
+        QTest::addColumn<QString>("nameEn");
+        QTest::addColumn<QString>("nationality");
+        QTest::addColumn<QString>("validFrom");
+        QTest::addColumn<QString>("validUntil");
+        QTest::addColumn<QString>("number");
+        QTest::newRow("2017") << QStringLiteral("foreign_permanent_2017") << QStringLiteral("SMITH, JOHN ANDREW") << QStringLiteral("USA")
+                              << QStringLiteral("2019-05-20") << QStringLiteral("2029-05-19") << QStringLiteral("USA340080011601");
+        QTest::newRow("2023") << QStringLiteral("foreign_permanent_2023")
+                              << QStringLiteral("WILLIAMS-BROWN, CHARLOTTE ELIZABETH VICTORIA") << QStringLiteral("GBR")
+                              << QStringLiteral("2023-12-01") << QStringLiteral("2033-11-30") << QStringLiteral("934826198503150015");
+    }
+
+    void revealsEveryFieldOfAForeignPermanentCardAsJson()
+    {
+        QFETCH(QString, card);
+        QFETCH(QString, nameEn);
+        QFETCH(QString, nationality);
+        QFETCH(QString, validFrom);
+        QFETCH(QString, validUntil);
+        QFETCH(QString, number);
+        QCOMPARE(kioskctl({QStringLiteral("sim"), QStringLiteral("card"), QStringLiteral("present"), card}).exitCode, 0);
+        const Result result = readCard({QStringLiteral("--json"), QStringLiteral("--reveal"), QStringLiteral("--fingerprint")});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(result.out.toUtf8()).object();
+        QCOMPARE(json.value(QLatin1String("type")).toString(), card);
+        QCOMPARE(json.value(QLatin1String("name_en")).toString(), nameEn);
+        QCOMPARE(json.value(QLatin1String("nationality")).toString(), nationality);
+        QCOMPARE(json.value(QLatin1String("valid_from")).toString(), validFrom);
+        QCOMPARE(json.value(QLatin1String("valid_until")).toString(), validUntil);
+        QCOMPARE(json.value(QLatin1String("id_number")).toString(), number);
+        QCOMPARE(json.value(QLatin1String("photo_bytes")).toInt(), 1024);
+        // Read with 30 10: the reader says how many fingerprint bytes the card holds, and these hold none.
+        QVERIFY(json.contains(QLatin1String("fingerprint_bytes")));
+        QCOMPARE(json.value(QLatin1String("fingerprint_bytes")).toInt(), 0);
+        QVERIFY(!json.contains(QLatin1String("address")));
+        QVERIFY(!json.contains(QLatin1String("pass_number")));
+    }
+
+    void readsTheFingerprintBytesOnlyWhenAsked()
+    {
+        kioskctl({QStringLiteral("sim"), QStringLiteral("card"), QStringLiteral("present"), QStringLiteral("resident")});
+        const Result withFingerprint = readCard({QStringLiteral("--json"), QStringLiteral("--fingerprint")});
+        QCOMPARE(withFingerprint.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(withFingerprint.out.toUtf8()).object().value(QLatin1String("fingerprint_bytes")).toInt(), 1024);
+        // The same card, still lying on the reader, read by a new process without 30 10.
+        const Result without = readCard({QStringLiteral("--json")});
+        QCOMPARE(without.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(without.out.toUtf8()).object().value(QLatin1String("fingerprint_bytes")).toInt(), 0);
+    }
+
+    void opensThePortAtTheBaudGiven()
+    {
+        kioskctl({QStringLiteral("sim"), QStringLiteral("card"), QStringLiteral("present"), QStringLiteral("hk_mo_tw_permit")});
+        const Result result = readCard({QStringLiteral("--baud"), QStringLiteral("9600")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.err.contains(QStringLiteral("waiting for a card on serial:%1@9600").arg(tty())), qPrintable(result.err));
+        QVERIFY(result.out.contains(QStringLiteral("hk_mo_tw_permit")));
+        // The simulator saw the line set to 9600 baud when the commands came.
+        QVERIFY(kioskctl({QStringLiteral("sim"), QStringLiteral("status")}).out.contains(QStringLiteral("line_baud=9600")));
+        // Without --port the configured (simulated) reader is read, at the baud given.
+        const Result configured = kioskctl({QStringLiteral("card"), QStringLiteral("read"), QStringLiteral("--baud"), QStringLiteral("57600"),
+                                            QStringLiteral("--timeout"), QStringLiteral("20")});
+        QCOMPARE(configured.exitCode, 0);
+        QVERIFY2(configured.err.contains(QStringLiteral("@57600")), qPrintable(configured.err));
+        QVERIFY(kioskctl({QStringLiteral("sim"), QStringLiteral("status")}).out.contains(QStringLiteral("line_baud=57600")));
+    }
+
+    void refusesABaudThatIsNotANumber()
+    {
+        for (const char *baud : {"0", "fast", "-9600"}) {
+            const Result result = readCard({QStringLiteral("--baud"), QString::fromLatin1(baud)});
+            QCOMPARE(result.exitCode, 2);
+            QVERIFY(result.err.contains(QStringLiteral("usage: kioskctl card read")));
+        }
+    }
+
+    void saysWhenNoCardCameWithinTheTimeout()
+    {
+        const Result result = kioskctl({QStringLiteral("card"), QStringLiteral("read"), QStringLiteral("--port"), tty(),
+                                        QStringLiteral("--timeout"), QStringLiteral("2")});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains(QStringLiteral("no card within 2 s")), qPrintable(result.err));
+        QVERIFY(result.out.isEmpty());
     }
 
     void printsEveryFieldOfAForeignCardAsText()

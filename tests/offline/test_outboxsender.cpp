@@ -20,6 +20,18 @@ public:
     QList<OutboxRequest> received;
     bool deferred = false;
     QList<Completion> waiting;
+    // When set, decides a case's body at its first send the way the platform transport decides
+    // whether a holder token still goes with it: by the moment, which differs from try to try.
+    std::function<QByteArray(const OutboxRequest &)> decide;
+    int decisions = 0;
+
+    std::optional<QByteArray> bodyForFirstSend(const OutboxRequest &request) override
+    {
+        if (!decide || request.kind != EntryKind::Case)
+            return std::nullopt;
+        ++decisions;
+        return decide(request);
+    }
 
     void deliver(const OutboxRequest &request, Completion done) override
     {
@@ -142,6 +154,78 @@ private slots:
         QVERIFY(outbox->sendNext());
         QCOMPARE(stateOf(queued.localRef), EntryState::Delivered);
         QCOMPARE(m_transport.received.at(1).idempotencyKey, m_transport.received.at(0).idempotencyKey);
+    }
+
+    void aCaseBodyIsDecidedOnceAndResentUnchanged()
+    {
+        const QueuedCase queued = m_store->enqueueCase(caseDraft(0)).value();
+        auto outbox = sender(0.0);
+        m_transport.decide = [this](const OutboxRequest &) { return QByteArray("{\"decided_at\":") + QByteArray::number(m_clock.nowMs) + "}"; };
+        m_transport.script.push_back(Transient{std::nullopt, QStringLiteral("network")});
+        QVERIFY(outbox->sendNext());
+        m_clock.nowMs += 3600'000; // a decision taken now would come out differently
+        QVERIFY(outbox->sendNext());
+        QCOMPARE(m_transport.decisions, 1);
+        QCOMPARE(m_transport.received.size(), 2);
+        QCOMPARE(m_transport.received.at(1).body, m_transport.received.at(0).body);
+        QVERIFY(m_transport.received.at(0).body.startsWith("{\"decided_at\":"));
+        QCOMPARE(m_transport.received.at(1).idempotencyKey, queued.idempotencyKey);
+        QCOMPARE(stateOf(queued.localRef), EntryState::Delivered);
+    }
+
+    void theDecisionSurvivesASenderThatWasKilled()
+    {
+        const QueuedCase queued = m_store->enqueueCase(caseDraft(0)).value();
+        m_transport.decide = [this](const OutboxRequest &) { return QByteArray("{\"decided_at\":") + QByteArray::number(m_clock.nowMs) + "}"; };
+        m_transport.deferred = true;
+        {
+            auto first = sender();
+            QVERIFY(first->sendNext()); // the request is out; then the kiosk dies before the answer
+        }
+        m_clock.nowMs += 3600'000;
+        m_transport.deferred = false;
+        QVERIFY(m_store->releaseLeases().ok());
+        auto second = sender();
+        QVERIFY(second->sendNext());
+        QCOMPARE(m_transport.decisions, 1);
+        QCOMPARE(m_transport.received.at(1).body, m_transport.received.at(0).body);
+        QCOMPARE(stateOf(queued.localRef), EntryState::Delivered);
+    }
+
+    void aRefusalThatFiledNothingIsSentAgainUnderANewKey()
+    {
+        const QueuedCase queued = m_store->enqueueCase(caseDraft(0)).value();
+        auto outbox = sender();
+        QSignalSpy scheduled(outbox.get(), &OutboxSender::retryScheduled);
+        QSignalSpy delivered(outbox.get(), &OutboxSender::delivered);
+        m_transport.script.push_back(Rekey{QByteArray("{\"holder_token\":null}"), QStringLiteral("holder_token_expired")});
+        QVERIFY(outbox->sendNext());
+        QCOMPARE(scheduled.size(), 1);
+        QCOMPARE(scheduled.first().at(2).toString(), QStringLiteral("holder_token_expired"));
+        QCOMPARE(stateOf(queued.localRef), EntryState::Pending);
+        QVERIFY(outbox->sendNext()); // due at once, without waiting out a backoff
+        QCOMPARE(m_transport.received.size(), 2);
+        QVERIFY(m_transport.received.at(1).idempotencyKey != queued.idempotencyKey);
+        QCOMPARE(m_transport.received.at(1).body, QByteArray("{\"holder_token\":null}"));
+        QCOMPARE(delivered.size(), 1);
+        QCOMPARE(m_store->find(queued.localRef).value()->idempotencyKey, m_transport.received.at(1).idempotencyKey);
+    }
+
+    void aRetryAfterOutlastsTheQueueBeingBroughtForward()
+    {
+        const QueuedCase limited = m_store->enqueueCase(caseDraft(0)).value();
+        const QueuedCase failed = m_store->enqueueCase(caseDraft(0)).value();
+        auto outbox = sender(1.0);
+        outbox->setRetryPolicy(RetryPolicy{std::chrono::minutes(10), std::chrono::minutes(15), std::chrono::hours(1)});
+        const qint64 start = m_clock.nowMs;
+        m_transport.script.push_back(Transient{std::chrono::seconds(30), QStringLiteral("rate_limited")});
+        m_transport.script.push_back(Transient{std::nullopt, QStringLiteral("network")});
+        QVERIFY(outbox->sendNext());
+        QVERIFY(outbox->sendNext());
+        QCOMPARE(m_store->find(limited.localRef).value()->nextAttemptAtMs, start + 600'000);
+        QCOMPARE(m_store->bringForwardRetries().value(), 2);
+        QCOMPARE(m_store->find(limited.localRef).value()->nextAttemptAtMs, start + 30'000);
+        QCOMPARE(m_store->find(failed.localRef).value()->nextAttemptAtMs, start);
     }
 
     void noWaitExceedsTheStoresLongestWait()

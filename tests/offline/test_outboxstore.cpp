@@ -236,6 +236,93 @@ private slots:
         QCOMPARE(store->find(queued.localRef).value()->lastError, QStringLiteral("unavailable"));
     }
 
+    void aFrozenBodyGoesOutByteForByteOnEveryLaterAttempt()
+    {
+        auto store = open();
+        const QueuedCase queued = store->enqueueCase(caseDraft(0)).value();
+        const OutboxLease first = leaseOrFail(*store);
+        QVERIFY(!first.bodyFrozen);
+        // What the sender decided at the first send, e.g. without a holder token about to expire.
+        const QByteArray decided = QJsonDocument(QJsonObject{{QStringLiteral("decided"), QStringLiteral("at the first send")},
+                                                             {QStringLiteral("local_ref"), queued.localRef}})
+                                       .toJson(QJsonDocument::Compact);
+        QVERIFY(store->freezeBody(first, decided).ok());
+        QVERIFY(store->markTransient(first, m_clock.nowMs, QStringLiteral("network")).ok());
+        const OutboxLease second = leaseOrFail(*store);
+        QVERIFY(second.bodyFrozen);
+        QCOMPARE(second.request.body, decided);
+        QCOMPARE(second.request.idempotencyKey, queued.idempotencyKey);
+        // It stays sealed at rest like any body: the file never holds it in clear.
+        QVERIFY(!readAll(store->filePath()).contains("at the first send"));
+        // A stale lease cannot change it any more.
+        QCOMPARE(store->freezeBody(first, "{}").error().code, OutboxErrorCode::InvalidState);
+    }
+
+    void aFrozenCaseKeepsTheMaterialReferencesItWasSentWith()
+    {
+        auto store = open();
+        const QueuedCase queued = store->enqueueCase(caseDraft(1)).value();
+        const OutboxLease material = leaseOrFail(*store);
+        QVERIFY(store->markDelivered(material, QStringLiteral("M-FIRST")).ok());
+        const OutboxLease first = leaseOrFail(*store);
+        QCOMPARE(first.request.localRef, queued.localRef);
+        QVERIFY(first.request.body.contains("M-FIRST"));
+        QVERIFY(store->freezeBody(first, first.request.body).ok());
+        QVERIFY(store->markTransient(first, m_clock.nowMs, QStringLiteral("network")).ok());
+        QCOMPARE(leaseOrFail(*store).request.body, first.request.body);
+    }
+
+    void aNewKeyIsGivenOnlyWithANewBodyThatIsDueAtOnce()
+    {
+        auto store = open();
+        const QueuedCase queued = store->enqueueCase(caseDraft(0)).value();
+        const OutboxLease first = leaseOrFail(*store);
+        QVERIFY(store->freezeBody(first, R"({"holder_token":"t"})").ok());
+        QVERIFY(store->markTransient(first, m_clock.nowMs, QStringLiteral("network")).ok());
+        m_clock.nowMs += 3LL * 24 * 3600'000;
+        const OutboxLease refused = leaseOrFail(*store);
+        QCOMPARE(refused.request.body, QByteArray(R"({"holder_token":"t"})"));
+        const OutboxResult<QString> key = store->rekey(refused, R"({"without":"token"})", QStringLiteral("holder_token_expired"));
+        QVERIFY(key.ok());
+        QVERIFY(key.value() != queued.idempotencyKey);
+        const OutboxLease again = leaseOrFail(*store);
+        QCOMPARE(again.request.idempotencyKey, key.value());
+        QCOMPARE(again.request.body, QByteArray(R"({"without":"token"})"));
+        QVERIFY(again.bodyFrozen);
+        const OutboxEntry entry = store->find(queued.localRef).value().value();
+        QCOMPARE(entry.idempotencyKey, key.value());
+        QCOMPARE(entry.lastError, QStringLiteral("holder_token_expired"));
+        // The new key starts its own idempotency window: eight days after the entry was first
+        // tried, five after the new key was, it is still sent rather than parked.
+        QVERIFY(store->markTransient(again, m_clock.nowMs, QStringLiteral("network")).ok());
+        m_clock.nowMs += 5LL * 24 * 3600'000;
+        QCOMPARE(leaseOrFail(*store).request.idempotencyKey, key.value());
+    }
+
+    void theQueueIsBroughtForwardButNeverBeforeARetryAfter()
+    {
+        auto store = open();
+        const QString backingOff = store->enqueueCase(caseDraft(0)).value().localRef;
+        const QString rateLimited = store->enqueueCase(caseDraft(0)).value().localRef;
+        const QString parked = store->enqueueCase(caseDraft(0)).value().localRef;
+        const qint64 start = m_clock.nowMs;
+        QVERIFY(store->markTransient(leaseOrFail(*store), start + 600'000, QStringLiteral("network")).ok());
+        QVERIFY(store->markTransient(leaseOrFail(*store), start + 600'000, QStringLiteral("rate_limited"), start + 120'000).ok());
+        QVERIFY(store->markParked(leaseOrFail(*store), QStringLiteral("validation_failed")).ok());
+        const QString fresh = store->enqueueCase(caseDraft(0)).value().localRef;
+        m_clock.nowMs += 5000;
+
+        QCOMPARE(store->bringForwardRetries().value(), 2);
+        QCOMPARE(store->find(backingOff).value()->nextAttemptAtMs, m_clock.nowMs);
+        QCOMPARE(store->find(rateLimited).value()->nextAttemptAtMs, start + 120'000);
+        QCOMPARE(stateOf(*store, parked), EntryState::Parked);
+        QCOMPARE(store->find(fresh).value()->nextAttemptAtMs, start);
+        QCOMPARE(store->bringForwardRetries().value(), 0);
+        QCOMPARE(leaseOrFail(*store).request.localRef, fresh);
+        QCOMPARE(leaseOrFail(*store).request.localRef, backingOff);
+        QCOMPARE(leaseOrFail(*store).id, qint64(0)); // the rate-limited one waits its two minutes
+    }
+
     void evaluationOfQueuedCaseCarriesItsCaseNumber()
     {
         auto store = open();
@@ -440,6 +527,31 @@ private slots:
         QCOMPARE(queryRaw(file, "SELECT COUNT(*) FROM entries").toInt(), 1);
     }
 
+    void aStaffToolTellsAWrongKeyWithoutTouchingTheOutbox()
+    {
+        QString file;
+        {
+            auto store = open();
+            QVERIFY(store->enqueueCase(caseDraft(0)).ok());
+            file = store->filePath();
+        }
+        const QByteArray before = readAll(file);
+        OutboxOptions check = options(m_dir->path(), m_key, &m_clock);
+        QVERIFY(OutboxStore::verifyKey(check).ok());
+        check.keyFile = createKeyFile(m_dir->path(), QStringLiteral("other.key"));
+        const OutboxResult<OutboxOk> wrong = OutboxStore::verifyKey(check);
+        QCOMPARE(wrong.error().code, OutboxErrorCode::KeyMismatch);
+        QVERIFY(wrong.error().message.contains(check.keyFile));
+        check.keyFile = m_dir->filePath(QStringLiteral("absent.key"));
+        QCOMPARE(OutboxStore::verifyKey(check).error().code, OutboxErrorCode::KeyMissing);
+        QCOMPARE(readAll(file), before);
+
+        // Before the kiosk ever started there is no outbox yet: a usable key is all there is to check.
+        QTemporaryDir empty;
+        QVERIFY(OutboxStore::verifyKey(options(empty.path(), m_key, &m_clock)).ok());
+        QVERIFY(!QFile::exists(QDir(empty.path()).filePath(QStringLiteral("outbox.db"))));
+    }
+
     void missingKeyOpensNothing()
     {
         const auto refused = OutboxStore::open(options(m_dir->path(), m_dir->filePath(QStringLiteral("absent.key")), &m_clock));
@@ -579,12 +691,39 @@ private slots:
         QVERIFY(store->health().recoveredFromCorruption);
         QVERIFY(store->health().corruptFileMovedTo.startsWith(file + QStringLiteral(".corrupt-")));
         QVERIFY(QFile::exists(store->health().corruptFileMovedTo));
+        // Staff tools find it after any restart, until a person removes it.
+        QCOMPARE(OutboxStore::damagedFilesSetAside(m_dir->path()), QStringList{store->health().corruptFileMovedTo});
         QCOMPARE(store->stats()->pending, 0);
         QCOMPARE(store->integrityCheck().value(), QStringLiteral("ok"));
         // Receipts printed from the damaged file carry T…-000001 to -000004: never again.
         const OutboxResult<QueuedCase> fresh = store->enqueueCase(caseDraft(0));
         QVERIFY(fresh.ok());
         QVERIFY2(fresh->localRef.section(QLatin1Char('-'), 1).toInt() > 4, qPrintable(fresh->localRef));
+    }
+
+    void aDamagedIndexThatAQuickCheckWouldMissIsFoundAtStart()
+    {
+        QString file;
+        {
+            auto store = open();
+            for (int i = 0; i < 3; ++i)
+                QVERIFY(store->enqueueCase(caseDraft(1)).ok());
+            file = store->filePath();
+        }
+        // The index no longer matches its table (as a torn write to its pages would leave it):
+        // every page still reads, so only the full integrity check can tell.
+        QVERIFY(execRaw(file, "PRAGMA writable_schema=ON; UPDATE sqlite_schema SET sql = "
+                              "'CREATE INDEX entries_due ON entries (next_attempt_at, state)' WHERE name = 'entries_due';"));
+        QCOMPARE(queryRaw(file, "PRAGMA quick_check"), QByteArray("ok"));
+        QVERIFY(queryRaw(file, "PRAGMA integrity_check") != "ok");
+
+        QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(QStringLiteral("outbox file was damaged.*missing from index")));
+        auto store = open();
+        QVERIFY(store);
+        QVERIFY(store->health().recoveredFromCorruption);
+        QVERIFY(store->health().corruptionDetail.contains(QLatin1String("entries_due")));
+        QCOMPARE(store->integrityCheck().value(), QStringLiteral("ok"));
+        QCOMPARE(OutboxStore::damagedFilesSetAside(m_dir->path()).size(), 1);
     }
 
     void entryFirstTriedTooLongAgoIsParkedNotResent()
@@ -615,14 +754,15 @@ private slots:
             file = store->filePath();
         }
         // What a kiosk of the first release left behind.
-        QVERIFY(execRaw(file, "ALTER TABLE entries DROP COLUMN first_attempt_at; PRAGMA user_version = 1;"));
+        QVERIFY(execRaw(file, "ALTER TABLE entries DROP COLUMN first_attempt_at; ALTER TABLE entries DROP COLUMN body_frozen; "
+                              "ALTER TABLE entries DROP COLUMN not_before; PRAGMA user_version = 1;"));
         auto store = open();
         QVERIFY(store);
         QCOMPARE(stateOf(*store, queued.localRef), EntryState::Pending);
         QCOMPARE(drain(*store).size(), 2);
         QCOMPARE(stateOf(*store, queued.localRef), EntryState::Delivered);
         store.reset();
-        QCOMPARE(queryRaw(file, "PRAGMA user_version").toInt(), 2);
+        QCOMPARE(queryRaw(file, "PRAGMA user_version").toInt(), 3);
     }
 
     void newerSchemaIsRefusedRatherThanLost()

@@ -1,5 +1,6 @@
 #include "../app/platform/refplatformprocess.h"
 #include "common/personaldata.h"
+#include "device/deviceregistry.h"
 #include "idcard/sim/simcards.h"
 #include "kioskruntime.h"
 #include "applicationdesk.h"
@@ -42,6 +43,7 @@ private:
     const QString m_renamedItem = QStringLiteral("纳税信用等级查询（平台版）");
     std::unique_ptr<QTemporaryDir> m_state;
     std::unique_ptr<RefPlatformProcess> m_platform;
+    QString m_config;
     std::unique_ptr<RunningKiosk> m_kiosk;
     KioskRuntime *m_runtime = nullptr;
     KioskShell *m_shell = nullptr;
@@ -87,6 +89,39 @@ private:
         UiProbe::screenshot(m_window, QStringLiteral("review-zh"));
     }
 
+    // Submits the reviewed form and waits for the result screen of a case the platform filed.
+    void submitAndSeeTheCaseFiled()
+    {
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("resultScreen")), 30000);
+        QCOMPARE(m_shell->outcome(), QStringLiteral("filed"));
+    }
+
+    // The result screen says the receipt did not come out, keeps the case number in view and
+    // offers a reprint.
+    void verifyTheReceiptFailedNoticeShows(const QString &caseNo)
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), QStringLiteral("failed"), 60000);
+        const QStringList shown = UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("resultScreen")));
+        QVERIFY2(shown.contains(QStringLiteral("回执没有打印出来，请记下上面的编号，或重新打印。")), qPrintable(shown.join(QLatin1Char('|'))));
+        QVERIFY(shown.contains(caseNo));
+        QVERIFY(UiProbe::find(m_window, QStringLiteral("reprintButton")));
+    }
+
+    PrinterSimulator *receiptPrinter() const { return m_runtime->devices()->printerSimulator(QStringLiteral("receipt_printer")); }
+
+    // The text of the last document the receipt printer received, as pdftotext reads it.
+    QString lastReceiptText() const
+    {
+        const QStringList printed = receiptPrinter()->printedFiles();
+        if (printed.isEmpty())
+            return {};
+        QProcess pdftotext;
+        pdftotext.start(QStringLiteral("pdftotext"), {printed.last(), QStringLiteral("-")});
+        pdftotext.waitForFinished(30000);
+        return QString::fromUtf8(pdftotext.readAllStandardOutput());
+    }
+
     // Every file the kiosk keeps, read whole: none may hold the resident in clear.
     void verifyNothingOfTheResidentIsStored()
     {
@@ -129,11 +164,11 @@ private slots:
         QVERIFY2(m_platform->start({QStringLiteral("--enroll-token"), QStringLiteral("journey-1"), QStringLiteral("--catalogue"), served.fileName()}),
                  qPrintable(m_platform->errorText()));
         QString why;
-        const QString config = EnrolledTerminal::prepare(m_state->path(), m_platform->httpUrl(), QStringLiteral("journey-1"), {}, &why);
-        QVERIFY2(!config.isEmpty(), qPrintable(why));
+        m_config = EnrolledTerminal::prepare(m_state->path(), m_platform->httpUrl(), QStringLiteral("journey-1"), {}, &why);
+        QVERIFY2(!m_config.isEmpty(), qPrintable(why));
 
         QString error;
-        m_kiosk = RunningKiosk::startFromFile(config, &error);
+        m_kiosk = RunningKiosk::startFromFile(m_config, &error);
         QVERIFY2(m_kiosk, qPrintable(error));
         m_runtime = m_kiosk->runtime();
         m_shell = m_kiosk->shell();
@@ -210,6 +245,82 @@ private slots:
         QVERIFY(m_kiosk->form()->fields().isEmpty());
         QVERIFY(m_shell->caseNumber().isEmpty());
         verifyNothingOfTheResidentIsStored();
+    }
+
+    void aReceiptThatFailsAfterFilingIsReprintedOnScreenAndLaterFromTheOutbox()
+    {
+        QVERIFY(receiptPrinter());
+        identifyAndFillTheForm();
+        // The printer accepts the receipt and then fails it (a jam): the case is filed all the same.
+        receiptPrinter()->failNextJob();
+        submitAndSeeTheCaseFiled();
+        if (QTest::currentTestFailed())
+            return;
+        const QString caseNo = m_shell->caseNumber();
+        const QString localRef = m_shell->localReference();
+        QVERIFY(!caseNo.isEmpty() && !localRef.isEmpty());
+
+        verifyTheReceiptFailedNoticeShows(caseNo);
+        if (QTest::currentTestFailed())
+            return;
+        UiProbe::screenshot(m_window, QStringLiteral("result-receipt-failed-zh"));
+
+        const qsizetype spooledBefore = receiptPrinter()->printedFiles().size();
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("reprintButton")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), QStringLiteral("printed"), 60000);
+        QCOMPARE(receiptPrinter()->printedFiles().size(), spooledBefore + 1);
+        const QString reprinted = lastReceiptText();
+        QVERIFY2(reprinted.contains(caseNo), qPrintable(reprinted));
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("toRatingButton")));
+        QVERIFY(tapWhenShown(QStringLiteral("skipRating")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+        QVERIFY(m_shell->caseNumber().isEmpty());
+
+        // The resident has gone; staff print the receipt again from the outbox tombstone, on the
+        // same printer, with the kiosk running.
+        QProcess kioskctl;
+        kioskctl.start(qEnvironmentVariable("KIOSKCTL"), {QStringLiteral("--config"), m_config, QStringLiteral("print"), QStringLiteral("receipt"),
+                                                           QStringLiteral("--local-ref"), localRef, QStringLiteral("--printer"), receiptPrinter()->uri()});
+        QVERIFY(kioskctl.waitForFinished(120000));
+        const QString said = QString::fromUtf8(kioskctl.readAllStandardOutput() + kioskctl.readAllStandardError());
+        QVERIFY2(kioskctl.exitCode() == 0 && said.contains(QStringLiteral("completed")), qPrintable(said));
+        QCOMPARE(receiptPrinter()->printedFiles().size(), spooledBefore + 2);
+        const QString fromTombstone = lastReceiptText();
+        QVERIFY2(fromTombstone.contains(caseNo), qPrintable(fromTombstone));
+        QVERIFY(fromTombstone.contains(localRef));
+        verifyNothingOfTheResidentIsStored();
+    }
+
+    void aReceiptPrinterOutOfPaperMidJobTellsTheResidentAndPrintsOnceRefilled()
+    {
+        QVERIFY(receiptPrinter());
+        identifyAndFillTheForm();
+        receiptPrinter()->runOutOfPaperDuringNextJob();
+        submitAndSeeTheCaseFiled();
+        if (QTest::currentTestFailed())
+            return;
+        const QString caseNo = m_shell->caseNumber();
+
+        // The paper runs out on the receipt: the resident is told at once (not after the job
+        // timeout) and keeps the case number on screen; the case is safe at the platform.
+        verifyTheReceiptFailedNoticeShows(caseNo);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(m_shell->receiptProblem().startsWith(QStringLiteral("media-empty")), qPrintable(m_shell->receiptProblem()));
+        QCOMPARE(m_runtime->session()->state(), SessionState::Result);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_shell->receiptPrinterUsable(), 30000);
+        const QJsonArray cases = m_platform->inspect(QStringLiteral("cases")).value(QLatin1String("cases")).toArray();
+        QCOMPARE(cases.size(), 1);
+        QCOMPARE(cases.first().toObject().value(QLatin1String("case_no")).toString(), caseNo);
+        UiProbe::screenshot(m_window, QStringLiteral("result-receipt-out-of-paper-zh"));
+
+        // Staff load paper while the resident is still there: the held receipt comes out.
+        receiptPrinter()->loadPaper();
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), QStringLiteral("printed"), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->receiptPrinterUsable(), 30000);
+        const QString receipt = lastReceiptText();
+        QVERIFY2(receipt.contains(caseNo), qPrintable(receipt));
     }
 
     void thePlatformsCatalogueReplacesTheBuiltInOneBetweenResidents()

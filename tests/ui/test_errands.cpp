@@ -7,11 +7,13 @@
 #include "applicationdesk.h"
 #include "kioskshell.h"
 #include "printer/sim/printersimulator.h"
+#include "recordingplayer.h"
 #include "runningkiosk.h"
 #include "scanner/sim/scannersimulatorhost.h"
 #include "servicedesk.h"
 #include "enrolledterminal.h"
 #include "uiprobe.h"
+#include "voiceprompts.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -484,6 +486,51 @@ private slots:
         QVERIFY(!m_runtime->verification()->codeHolder());
         QVERIFY(m_runtime->verification()->holderToken().isEmpty());
         verifyNothingOfTheResidentIsStored();
+    }
+
+    void theCameraAdviceIsSpokenOnceItHoldsAndAgainIfNotFollowed()
+    {
+        QStringList heard;
+        auto player = std::make_unique<RecordingPlayer>(&heard);
+        RecordingPlayer *speaker = player.get();
+        VoicePrompts voice(m_shell, std::move(player), 1.0);
+        const auto timesHeard = [&heard](const QString &prompt) {
+            return heard.count(VoicePrompts::recording(prompt, QStringLiteral("zh"), false));
+        };
+        auto *camera = qobject_cast<Camera *>(m_runtime->devices()->device(QStringLiteral("face_camera")));
+        QVERIFY(camera);
+        camera->showSimulatedFace(Camera::SimulatedFace::Absent);
+        presentCardFor(m_faceItem);
+        QVERIFY(tapWhenShown(QStringLiteral("agreeButton")));
+
+        // Nobody before the camera: once the step's own prompt has played, the resident is asked to look at it.
+        QTRY_COMPARE_WITH_TIMEOUT(Services()->faceGuidance(), QStringLiteral("no_face"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(heard.constLast(), QStringLiteral(":/voice/zh/verify.wav"), 30000);
+        speaker->finishPlaying();
+        QTRY_COMPARE_WITH_TIMEOUT(timesHeard(QStringLiteral("face_look")), 1, 30000);
+        speaker->finishPlaying();
+
+        // A photo held up is a face that does not turn: the resident is asked to turn, and asked
+        // again a while later, but not over and over.
+        camera->showSimulatedFace(Camera::SimulatedFace::Photo);
+        QTRY_COMPARE_WITH_TIMEOUT(Services()->faceGuidance(), QStringLiteral("good"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(timesHeard(QStringLiteral("face_turn")), 1, 30000);
+        speaker->finishPlaying();
+        QTest::qWait(2000);
+        QCOMPARE(timesHeard(QStringLiteral("face_turn")), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(timesHeard(QStringLiteral("face_turn")), 2, 30000);
+        QCOMPARE(timesHeard(QStringLiteral("face_look")), 1);
+
+        // Once the live resident has turned and the check has gone to the platform, the camera's advice stops.
+        camera->showSimulatedFace(Camera::SimulatedFace::Live);
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("deliveryScreen")), 60000);
+        speaker->finishPlaying();
+        const qsizetype heardByThen = heard.size();
+        QTest::qWait(10000);
+        for (qsizetype i = heardByThen; i < heard.size(); ++i)
+            QVERIFY2(!heard.at(i).contains(QLatin1String("/face_")), qPrintable(heard.at(i)));
+        for (const QString &recording : std::as_const(heard))
+            QVERIFY2(recording == QLatin1String("(stop)") || QFile::exists(recording), qPrintable(recording));
     }
 
     void anAppCodeAndALiveFaceServeAnItemThatNeedsAFace()

@@ -459,6 +459,27 @@ private slots:
         QCOMPARE(m_kiosk->maintenance()->adminCodeRole(), QString());
     }
 
+    void theOutboxTabNamesADamagedFileSetAsideUntilItIsRemoved()
+    {
+        startKiosk(true, true);
+        // What start-up leaves when it finds the outbox damaged: the file moved aside, a fresh one in use.
+        const QString setAside = QDir(stateDir()).filePath(QStringLiteral("outbox.db.corrupt-20261123T050000Z"));
+        QFile damaged(setAside);
+        QVERIFY(damaged.open(QIODevice::WriteOnly));
+        damaged.write("not a database any more");
+        damaged.close();
+        makeTheGesture();
+        typePin(m_pin);
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("maintenanceScreen")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("tab_outbox")));
+        QTRY_VERIFY2(shownIn(QStringLiteral("outboxAlert")).contains(QStringLiteral("outbox.db.corrupt-20261123T050000Z")),
+                     qPrintable(shownIn(QStringLiteral("outboxAlert"))));
+        QVERIFY(shownIn(QStringLiteral("outboxAlert")).startsWith(QStringLiteral("需要处理：")));
+        QCOMPARE(m_kiosk->maintenance()->outbox().value(QStringLiteral("health")).toString(), QStringLiteral("warning"));
+        QVERIFY(QFile::remove(setAside));
+        QCOMPARE(m_kiosk->maintenance()->outbox().value(QStringLiteral("alert")).toString(), QString());
+    }
+
     void withoutAPinMaintenanceSaysHowToSetOne()
     {
         startKiosk(true, false);

@@ -999,6 +999,11 @@
         <translation>Oldest waiting %1 s · %2 bytes in use</translation>
     </message>
     <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="291"/>
+        <source>需要处理：%1</source>
+        <translation>Needs attention: %1</translation>
+    </message>
+    <message>
         <location filename="../qml/MaintenanceScreen.qml" line="294"/>
         <source>错误代码：%1 · 尝试 %2 次</source>
         <translation>Error code: %1 · %2 attempts</translation>

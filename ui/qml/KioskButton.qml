@@ -30,6 +30,10 @@ Rectangle {
         anchors.centerIn: parent
         width: parent.width - 2 * Theme.spacing
         horizontalAlignment: Text.AlignHCenter
+        // A long word in a large type (English in elder mode) is set a little smaller before
+        // anything is cut short.
+        fontSizeMode: Text.HorizontalFit
+        minimumPixelSize: Math.min(button.fontSize, Theme.fontSmall)
         elide: Text.ElideRight
         font.pixelSize: button.fontSize
         font.bold: true

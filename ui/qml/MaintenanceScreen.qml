@@ -285,6 +285,12 @@ Rectangle {
                     text: qsTr("最早一条已等待 %1 秒 · 占用 %2 字节").arg(Maintenance.outbox.oldestS).arg(Maintenance.outbox.bytes)
                     color: Theme.textMuted
                 }
+                Line {
+                    objectName: "outboxAlert"
+                    visible: Maintenance.outbox.alert !== ""
+                    text: qsTr("需要处理：%1").arg(Maintenance.outbox.alert)
+                    color: Theme.warning
+                }
             }
             Repeater {
                 model: screen.tab === "outbox" ? Maintenance.failedEntries : []

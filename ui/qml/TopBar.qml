@@ -27,22 +27,27 @@ Rectangle {
         anchors.rightMargin: Theme.spacing
         spacing: Theme.spacing
 
+        // The time and the date: the hall's name is on the attract screen and every receipt,
+        // and a long name would not fit beside four buttons in elder mode's type.
         ColumnLayout {
             Layout.fillWidth: true
-            spacing: 2
+            spacing: 0
             Text {
-                objectName: "topBarHallName"
-                Layout.fillWidth: true
-                text: Kiosk.hallName
+                objectName: "topBarClock"
+                text: Qt.formatDateTime(bar.now, "HH:mm")
                 color: Theme.textOnPrimary
-                font.pixelSize: Theme.fontSmall
+                font.pixelSize: Theme.fontBody
                 font.bold: true
-                elide: Text.ElideRight
             }
             Text {
-                text: Qt.formatDateTime(bar.now, "HH:mm")
+                objectName: "topBarDate"
+                Layout.fillWidth: true
+                text: Kiosk.language === "zh" ? bar.now.toLocaleDateString(Qt.locale("zh_CN"), "M月d日 dddd")
+                                              : bar.now.toLocaleDateString(Qt.locale("en_GB"), "ddd d MMM")
                 color: Theme.textOnPrimaryMuted
                 font.pixelSize: Theme.fontSmall
+                fontSizeMode: Text.HorizontalFit
+                minimumPixelSize: 16
             }
         }
 

@@ -109,16 +109,15 @@ QString IdCardSimulator::execute(const QString &commandLine)
         emit cardRemoved();
         return QStringLiteral("ok card removed");
     }
-    if (is({"fault"}) && words.size() == 2) {
-        if (words.at(1) == QLatin1String("none")) {
+    if (is({"fault"}) && (words.size() == 2 || words.size() == 3)) {
+        if (words.at(1) == QLatin1String("none") && words.size() == 2) {
             m_emulator.clearFaults();
             setUnplugged(false);
         } else {
-            const std::optional<SamReaderEmulator::Fault> fault = SamReaderEmulator::faultFromName(words.at(1));
+            QString error;
+            const std::optional<SamReaderEmulator::Fault> fault = m_emulator.setFault(words.at(1), words.value(2), &error);
             if (!fault)
-                return QStringLiteral("error: no fault called %1; try none, %2")
-                    .arg(words.at(1), SamReaderEmulator::faultNames().join(QStringLiteral(", ")));
-            m_emulator.setFault(*fault);
+                return QStringLiteral("error: ") + error;
             if (*fault == SamReaderEmulator::Fault::Unplug)
                 setUnplugged(true);
         }
@@ -126,9 +125,11 @@ QString IdCardSimulator::execute(const QString &commandLine)
         return QStringLiteral("ok faults: %1").arg(m_emulator.activeFaults().join(QLatin1Char(' ')));
     }
     if (is({"status"}) && words.size() == 1) {
-        return QStringLiteral("ok tty=%1 card=%2 faults=%3")
+        return QStringLiteral("ok tty=%1 card=%2 faults=%3 sam_resets=%4 line_baud=%5")
             .arg(m_options.ttyLinkPath, m_emulator.cardPresent() ? QStringLiteral("present") : QStringLiteral("none"),
-                 m_emulator.activeFaults().join(QLatin1Char(',')));
+                 m_emulator.activeFaults().join(QLatin1Char(',')))
+            .arg(m_emulator.samResetsReceived())
+            .arg(m_link->hostBaud());
     }
     return QStringLiteral("error: unknown command \"%1\"").arg(commandLine.trimmed());
 }

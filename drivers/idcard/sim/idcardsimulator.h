@@ -31,7 +31,9 @@ public:
     [[nodiscard]] QString controlSocketPath() const { return m_options.controlSocketPath; }
 
     // The control language, one command a line, answered with "ok …" or "error: …":
-    //   card present NAME | card remove | fault NAME | fault none | status
+    //   card present NAME | card remove | fault NAME [SW3] | fault none | status
+    // `status` says the card, the faults, how many SAM resets (10 FF) have arrived, and the baud
+    // the driver had set the line to when its last command came.
     Q_INVOKABLE QString execute(const QString &commandLine);
 
     // The paths `simulated` uses under a state directory.

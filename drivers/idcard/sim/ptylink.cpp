@@ -20,6 +20,19 @@ namespace {
 // Chunks small enough that pacing is smooth, large enough not to wake up for every byte.
 constexpr qsizetype ChunkBytes = 32;
 
+int baudRateOf(speed_t speed)
+{
+    static const std::pair<speed_t, int> Rates[] = {{B1200, 1200},     {B2400, 2400},     {B4800, 4800},
+                                                    {B9600, 9600},     {B19200, 19200},   {B38400, 38400},
+                                                    {B57600, 57600},   {B115200, 115200}, {B230400, 230400},
+                                                    {B460800, 460800}, {B921600, 921600}};
+    for (const auto &[code, rate] : Rates) {
+        if (code == speed)
+            return rate;
+    }
+    return 0;
+}
+
 } // namespace
 
 PtyLink::PtyLink(QObject *parent)
@@ -95,6 +108,10 @@ void PtyLink::readMaster()
     for (;;) {
         const ssize_t n = ::read(m_master, buffer, sizeof buffer);
         if (n > 0) {
+            // On the master side, tcgetattr reads the slave's settings: the host's.
+            termios settings{};
+            if (::tcgetattr(m_master, &settings) == 0)
+                m_hostBaud = baudRateOf(::cfgetospeed(&settings));
             emit received(QByteArray(buffer, n));
             continue;
         }

@@ -28,6 +28,9 @@ public:
 
     // 0 sends as fast as the pty takes bytes.
     void setBaud(int baud) { m_baud = baud; }
+    // The baud the host had set its end of the line to when its last bytes arrived (0 before
+    // any, or for a rate termios does not name), so a test can see what the driver asked for.
+    [[nodiscard]] int hostBaud() const { return m_hostBaud; }
     void send(const QList<SamReaderEmulator::Segment> &segments);
 
 signals:
@@ -40,6 +43,7 @@ private:
     int m_master = -1;
     int m_slave = -1;
     int m_baud = 0;
+    int m_hostBaud = 0;
     QString m_linkPath;
     QString m_slavePath;
     QSocketNotifier *m_notifier = nullptr;

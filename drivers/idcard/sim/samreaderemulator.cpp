@@ -1,6 +1,7 @@
 #include "idcard/sim/samreaderemulator.h"
 
 #include "idcard/idcardtextblock.h"
+#include "idcard/samstatus.h"
 
 namespace {
 
@@ -13,6 +14,8 @@ constexpr FaultRow FaultRows[] = {
     {SamReaderEmulator::Fault::NoCard, "no_card"},
     {SamReaderEmulator::Fault::ReadFailure, "read_failure"},
     {SamReaderEmulator::Fault::SamFailure, "sam_failure"},
+    {SamReaderEmulator::Fault::SamFailureUntilReset, "sam_failure_until_reset"},
+    {SamReaderEmulator::Fault::SamReadError, "sam_read_error"},
     {SamReaderEmulator::Fault::TornFrames, "torn_frames"},
     {SamReaderEmulator::Fault::Noise, "noise"},
     {SamReaderEmulator::Fault::BadChecksum, "bad_checksum"},
@@ -23,6 +26,19 @@ constexpr FaultRow FaultRows[] = {
 };
 
 constexpr quint8 Success = 0x90;
+constexpr int TornPauseMs = 150;
+constexpr quint8 DefaultSamReadError = 0x31; // the card failed to authenticate the SAM
+
+// The SW3 values the codec classes as SAM faults, for `fault sam_read_error`'s help.
+QString samFaultCodes()
+{
+    QStringList codes;
+    for (int sw3 = 0; sw3 <= 0xFF; ++sw3) {
+        if (SamStatus::fromSw3(static_cast<quint8>(sw3)).isSamFault())
+            codes << QStringLiteral("%1").arg(sw3, 2, 16, QLatin1Char('0')).toUpper();
+    }
+    return codes.join(QStringLiteral(", "));
+}
 
 } // namespace
 
@@ -72,6 +88,33 @@ void SamReaderEmulator::setFault(Fault fault)
         m_faults.append(fault);
 }
 
+std::optional<SamReaderEmulator::Fault> SamReaderEmulator::setFault(const QString &name, const QString &argument, QString *error)
+{
+    const std::optional<Fault> fault = faultFromName(name);
+    if (!fault) {
+        *error = QStringLiteral("no fault called %1; try none, %2").arg(name, faultNames().join(QStringLiteral(", ")));
+        return std::nullopt;
+    }
+    if (*fault == Fault::SamReadError) {
+        quint8 sw3 = DefaultSamReadError;
+        if (!argument.isEmpty()) {
+            bool ok = false;
+            const uint value = argument.toUInt(&ok, 16);
+            if (!ok || value > 0xFF || !SamStatus::fromSw3(static_cast<quint8>(value)).isSamFault()) {
+                *error = QStringLiteral("sam_read_error takes a SW3 that is a SAM fault: %1").arg(samFaultCodes());
+                return std::nullopt;
+            }
+            sw3 = static_cast<quint8>(value);
+        }
+        m_samReadErrorSw3 = sw3;
+    } else if (!argument.isEmpty()) {
+        *error = QStringLiteral("fault %1 takes no argument").arg(name);
+        return std::nullopt;
+    }
+    setFault(*fault);
+    return fault;
+}
+
 void SamReaderEmulator::clearFaults()
 {
     m_faults.clear();
@@ -88,7 +131,13 @@ QStringList SamReaderEmulator::activeFaults() const
 QByteArray SamReaderEmulator::answer(const SamFrame::Request &request)
 {
     using C = SamFrame::Command;
-    if (hasFault(Fault::SamFailure))
+    if (static_cast<C>(request.code()) == C::ResetSam) {
+        ++m_samResetsReceived;
+        // What a reset cures; a SAM that failed its self-test for good (sam_failure) stays failed.
+        m_faults.removeAll(Fault::SamFailureUntilReset);
+        m_faults.removeAll(Fault::SamReadError);
+    }
+    if (hasFault(Fault::SamFailure) || hasFault(Fault::SamFailureUntilReset))
         return SamFrame::encodeResponse(0x60);
     switch (static_cast<C>(request.code())) {
     case C::ResetSam:
@@ -108,6 +157,8 @@ QByteArray SamReaderEmulator::answer(const SamFrame::Request &request)
         return SamFrame::encodeResponse(Success, QByteArray(8, '\0'));
     case C::ReadText:
     case C::ReadTextAndFingerprint: {
+        if (hasFault(Fault::SamReadError))
+            return SamFrame::encodeResponse(m_samReadErrorSw3);
         if (!m_card || hasFault(Fault::ReadFailure)) {
             m_faults.removeAll(Fault::ReadFailure);
             return SamFrame::encodeResponse(0x41);
@@ -154,6 +205,8 @@ QList<SamReaderEmulator::Segment> SamReaderEmulator::handle(const SamFrame::Requ
     }
     if (!hasFault(Fault::TornFrames))
         return {{delay, reply}};
+    // Pauses far longer than a line ever leaves between the bytes of one reply, so the driver
+    // can tell a torn reply from one that is merely paced.
     const qsizetype third = std::max<qsizetype>(1, reply.size() / 3);
-    return {{delay, reply.left(3)}, {40, reply.mid(3, third)}, {40, reply.mid(3 + third)}};
+    return {{delay, reply.left(3)}, {TornPauseMs, reply.mid(3, third)}, {TornPauseMs, reply.mid(3 + third)}};
 }

@@ -21,7 +21,9 @@ public:
         NoCard,       // finds answer 80 even with a card on the field (persistent)
         ReadFailure,  // the next read answers 41 (one-shot)
         SamFailure,   // every command answers 60, a reset does not help (persistent)
-        TornFrames,   // replies arrive in three pieces with pauses (persistent)
+        SamFailureUntilReset, // every command answers 60 until a reset (10 FF) arrives
+        SamReadError, // every read answers a SAM-class SW3 (31 unless chosen) until a reset
+        TornFrames,   // replies arrive in three pieces, 150 ms apart (persistent)
         Noise,        // line noise before every reply's preamble (persistent)
         BadChecksum,  // the next reply carries a wrong checksum (one-shot)
         Slow,         // every reply waits 400 ms (persistent; within a 1 s command timeout)
@@ -36,8 +38,9 @@ public:
         QByteArray bytes;
     };
 
-    // `kioskctl sim fault NAME`: no_card, read_failure, sam_failure, torn_frames, noise,
-    // bad_checksum, slow, late, mute, unplug; and `none` to clear every fault.
+    // `kioskctl sim fault NAME`: no_card, read_failure, sam_failure, sam_failure_until_reset,
+    // sam_read_error, torn_frames, noise, bad_checksum, slow, late, mute, unplug; and `none` to
+    // clear every fault.
     [[nodiscard]] static QStringList faultNames();
     [[nodiscard]] static std::optional<Fault> faultFromName(const QString &name);
     [[nodiscard]] static QString faultName(Fault fault);
@@ -47,10 +50,15 @@ public:
     // A reader that lost power forgets which card it has already read.
     void powerCycle() { m_readSinceArrival = false; }
     void setFault(Fault fault);
+    // The control language's `fault NAME [SW3]`: `sam_read_error` takes the SAM-class SW3 (hex,
+    // as the codec classes it) reads answer with. The fault set, or nothing with the reason.
+    [[nodiscard]] std::optional<Fault> setFault(const QString &name, const QString &argument, QString *error);
     void clearFaults();
     [[nodiscard]] bool hasFault(Fault fault) const { return m_faults.contains(fault); }
     [[nodiscard]] bool cardPresent() const { return m_card.has_value(); }
     [[nodiscard]] QStringList activeFaults() const;
+    // How many reset frames (10 FF) the reader has received, so a test can prove one arrived.
+    [[nodiscard]] int samResetsReceived() const { return m_samResetsReceived; }
 
     // The reply to one command, as timed pieces; empty when the reader stays silent.
     [[nodiscard]] QList<Segment> handle(const SamFrame::Request &request);
@@ -63,4 +71,6 @@ private:
     QList<Fault> m_faults;
     quint32 m_noiseSeed = 1;
     int m_backlog = 0; // replies still to come slowly after a stall
+    quint8 m_samReadErrorSw3 = 0x31;
+    int m_samResetsReceived = 0;
 };

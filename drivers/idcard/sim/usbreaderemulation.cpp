@@ -117,7 +117,7 @@ struct UsbReaderEmulation::Private {
             auto *urb = reinterpret_cast<usbdevfs_urb *>(urbData->data);
             Chunk &chunk = pendingIn.front();
             const int n = static_cast<int>(std::min<qsizetype>(urb->buffer_length, chunk.bytes.size()));
-            // Same address space: the URB's buffer pointer is ours to write, as in libusb's own tests.
+            // The buffer was resolved when the URB was submitted: this pointer is our local copy.
             memcpy(urb->buffer, chunk.bytes.constData(), static_cast<size_t>(n));
             urb->actual_length = n;
             urb->status = 0;
@@ -174,6 +174,11 @@ struct UsbReaderEmulation::Private {
                 urb->status = 0;
                 completed.append(urbData);
             } else {
+                // Resolving the buffer now gives a local copy that serveIn() fills and umockdev
+                // syncs back on reaping: the host may be another process (kioskctl under the wrapper).
+                UMockdevIoctlData *buffer = umockdev_ioctl_data_resolve(urbData, G_STRUCT_OFFSET(usbdevfs_urb, buffer),
+                                                                        static_cast<gsize>(urb->buffer_length), nullptr);
+                umockdev_ioctl_data_unref(buffer);
                 submittedIn.append(urbData);
             }
             umockdev_ioctl_client_complete(client, 0, 0);
@@ -272,8 +277,8 @@ QString UsbReaderEmulation::execute(const QString &commandLine)
         d->emulator.remove();
         return QStringLiteral("ok");
     }
-    if (words.size() == 2 && words.at(0) == QLatin1String("fault")) {
-        if (words.at(1) == QLatin1String("none")) {
+    if ((words.size() == 2 || words.size() == 3) && words.at(0) == QLatin1String("fault")) {
+        if (words.at(1) == QLatin1String("none") && words.size() == 2) {
             d->emulator.clearFaults();
             if (d->unplugged) {
                 d->unplugged = false;
@@ -283,10 +288,10 @@ QString UsbReaderEmulation::execute(const QString &commandLine)
             }
             return QStringLiteral("ok");
         }
-        const auto fault = SamReaderEmulator::faultFromName(words.at(1));
+        QString error;
+        const auto fault = d->emulator.setFault(words.at(1), words.value(2), &error);
         if (!fault)
-            return QStringLiteral("error: no fault called %1").arg(words.at(1));
-        d->emulator.setFault(*fault);
+            return QStringLiteral("error: ") + error;
         if (*fault == SamReaderEmulator::Fault::Unplug && !d->unplugged) {
             d->unplugged = true;
             d->pendingIn.clear();
@@ -303,4 +308,10 @@ int UsbReaderEmulation::commandsAnswered() const
 {
     std::lock_guard lock(d->mutex);
     return d->answered;
+}
+
+int UsbReaderEmulation::samResetsReceived() const
+{
+    std::lock_guard lock(d->mutex);
+    return d->emulator.samResetsReceived();
 }

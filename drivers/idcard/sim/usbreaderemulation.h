@@ -26,10 +26,12 @@ public:
     // Creates the testbed and plugs the device in; false (with a reason) outside umockdev.
     [[nodiscard]] bool start(QString *error);
     // The same control language as IdCardSimulator::execute(): card present NAME, card remove,
-    // fault NAME, fault none. `fault unplug` removes the device; `fault none` plugs it back.
+    // fault NAME [SW3], fault none. `fault unplug` removes the device; `fault none` plugs it back.
     QString execute(const QString &commandLine);
     // How many commands the emulated reader has answered.
     [[nodiscard]] int commandsAnswered() const;
+    // How many SAM reset frames (10 FF) it has received.
+    [[nodiscard]] int samResetsReceived() const;
 
 private:
     struct Private;

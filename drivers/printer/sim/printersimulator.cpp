@@ -24,6 +24,15 @@ namespace {
 constexpr auto systemBusSocket = "/run/dbus/system_bus_socket";
 constexpr auto failMarker = "fail-next-job";
 constexpr auto slowMarker = "slow-next-job";
+constexpr auto outOfPaperMarker = "out-of-paper-next-job";
+constexpr auto paperLoadedMarker = "paper-loaded";
+
+void touch(const QString &directory, const char *marker)
+{
+    QFile file(QDir(directory).filePath(QString::fromLatin1(marker)));
+    if (file.open(QIODevice::WriteOnly))
+        file.close();
+}
 
 bool fail(QString *error, const QString &message)
 {
@@ -108,15 +117,28 @@ bool PrinterSimulator::start(const Options &options, QString *error)
     QFile scriptFile(script);
     if (!scriptFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return fail(error, QStringLiteral("cannot write %1: %2").arg(script, scriptFile.errorString()));
+    // Out of paper, the printer says so through ippeveprinter's STATE: lines (printer-state-reasons)
+    // and holds the job until paper is loaded, as a real one does; the wait ends with ippeveprinter.
+    const QDir spool(options.spoolDirectory);
     scriptFile.write(QStringLiteral("#!/bin/sh\n"
-                                    "# Written by the kiosk's printer simulator: a job fails or takes its time when asked to.\n"
+                                    "# Written by the kiosk's printer simulator: a job fails, takes its time or runs out of paper when asked to.\n"
                                     "marker='%1'\n"
                                     "slow='%2'\n"
+                                    "nopaper='%3'\n"
+                                    "loaded='%4'\n"
                                     "if [ -e \"$marker\" ]; then rm -f \"$marker\"; echo 'ERROR: simulated media jam' >&2; exit 1; fi\n"
                                     "if [ -e \"$slow\" ]; then rm -f \"$slow\"; sleep 4; fi\n"
+                                    "if [ -e \"$nopaper\" ]; then\n"
+                                    "  rm -f \"$nopaper\" \"$loaded\"\n"
+                                    "  echo 'STATE: +media-empty-error' >&2\n"
+                                    "  echo 'INFO: out of paper, waiting for paper to be loaded' >&2\n"
+                                    "  while [ ! -e \"$loaded\" ]; do kill -0 $PPID 2>/dev/null || exit 1; sleep 0.2; done\n"
+                                    "  rm -f \"$loaded\"\n"
+                                    "  echo 'STATE: -media-empty-error' >&2\n"
+                                    "fi\n"
                                     "exit 0\n")
-                         .arg(QDir(options.spoolDirectory).filePath(QString::fromLatin1(failMarker)),
-                              QDir(options.spoolDirectory).filePath(QString::fromLatin1(slowMarker)))
+                         .arg(spool.filePath(QString::fromLatin1(failMarker)), spool.filePath(QString::fromLatin1(slowMarker)),
+                              spool.filePath(QString::fromLatin1(outOfPaperMarker)), spool.filePath(QString::fromLatin1(paperLoadedMarker)))
                          .toUtf8());
     scriptFile.close();
     scriptFile.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup
@@ -200,14 +222,20 @@ QStringList PrinterSimulator::printedFiles() const
 
 void PrinterSimulator::failNextJob()
 {
-    QFile marker(QDir(m_options.spoolDirectory).filePath(QString::fromLatin1(failMarker)));
-    if (marker.open(QIODevice::WriteOnly))
-        marker.close();
+    touch(m_options.spoolDirectory, failMarker);
 }
 
 void PrinterSimulator::slowNextJob()
 {
-    QFile marker(QDir(m_options.spoolDirectory).filePath(QString::fromLatin1(slowMarker)));
-    if (marker.open(QIODevice::WriteOnly))
-        marker.close();
+    touch(m_options.spoolDirectory, slowMarker);
+}
+
+void PrinterSimulator::runOutOfPaperDuringNextJob()
+{
+    touch(m_options.spoolDirectory, outOfPaperMarker);
+}
+
+void PrinterSimulator::loadPaper()
+{
+    touch(m_options.spoolDirectory, paperLoadedMarker);
 }

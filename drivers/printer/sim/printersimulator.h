@@ -37,6 +37,10 @@ public:
     void failNextJob();
     // The next job takes four seconds to print (time to cancel it, or to outlast a job timeout).
     void slowNextJob();
+    // The paper runs out during the next job: the printer reports media-empty and holds the job,
+    // still processing, until loadPaper(); then it clears the reason and the job completes.
+    void runOutOfPaperDuringNextJob();
+    void loadPaper();
 
     [[nodiscard]] static QString findExecutable();
     [[nodiscard]] static QString defaultSpoolDirectory(const QString &stateDirectory, const QString &deviceId);

@@ -73,6 +73,9 @@ private slots:
                                                  << QStringLiteral("[platform] url: plain http is allowed only towards loopback");
         QTest::newRow("relative path") << QByteArray("[platform]\nca_file=certs/ca.pem\n")
                                        << QStringLiteral("[platform] ca_file: 'certs/ca.pem' is not an absolute path");
+        QTest::newRow("https without its CA") << QByteArray("[platform]\nurl=https://platform.example.gov.cn/terminal/v1\n")
+                                              << QStringLiteral("[platform] ca_file: must name the CA bundle (PEM) that signs "
+                                                                "platform.example.gov.cn's certificate");
         QTest::newRow("device") << QByteArray("[devices]\nid_card_reader=COM3\n")
                                 << QStringLiteral("[devices] id_card_reader: 'COM3' is not a device");
         QTest::newRow("required") << QByteArray("[kiosk]\nsite=\n") << QStringLiteral("[kiosk] site: must be set");
@@ -89,6 +92,14 @@ private slots:
         for (const ConfigError &e : errors)
             messages.append(e.toString());
         QVERIFY2(messages.join(QLatin1Char('\n')).contains(expected), qPrintable(messages.join(QLatin1Char('\n'))));
+    }
+
+    void anHttpsPlatformWithItsCaIsAccepted()
+    {
+        QList<ConfigError> errors;
+        const std::optional<KioskConfig> config =
+            KioskConfig::load(write("[platform]\nurl=https://platform.example.gov.cn/terminal/v1\nca_file=/etc/kiosk/platform-ca.pem\n"), &errors);
+        QVERIFY2(config, errors.isEmpty() ? "" : qPrintable(errors.first().toString()));
     }
 
     void reportsEveryProblemInOnePass()

@@ -89,3 +89,8 @@ QJsonObject RefPlatformProcess::post(const QString &what, const QJsonObject &bod
 {
     return exchange(m_http, what, "POST", QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
+
+void RefPlatformProcess::forgetRequests() const
+{
+    (void)exchange(m_http, QStringLiteral("requests"), "DELETE", {});
+}

@@ -28,6 +28,8 @@ public:
     // GET or POST on /_inspect/…; an empty object when the server does not answer.
     [[nodiscard]] QJsonObject inspect(const QString &what) const;
     [[nodiscard]] QJsonObject post(const QString &what, const QJsonObject &body) const;
+    // Empties /_inspect/requests, so a test reads only the requests it caused.
+    void forgetRequests() const;
 
 private:
     QProcess m_process;

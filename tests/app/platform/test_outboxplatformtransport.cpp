@@ -1,5 +1,7 @@
 #include "outboxplatformtransport.h"
+#include "platformclient.h"
 
+#include <QJsonDocument>
 #include <QTest>
 
 // What the outbox is told for each kind of platform answer: delivered with the right reference,
@@ -16,6 +18,9 @@ private slots:
     void parksPermanentFailuresWithTheirCode();
     void sendsTheHolderTokenOnlyWhileThePlatformHonoursIt_data();
     void sendsTheHolderTokenOnlyWhileThePlatformHonoursIt();
+    void decidesACaseBodyOnceByItsClockAndLeavesOtherEntriesAsQueued();
+    void resendsWithoutTheTokenOnlyWhenTheTokenAloneWasRefused_data();
+    void resendsWithoutTheTokenOnlyWhenTheTokenAloneWasRefused();
 };
 
 void TestOutboxPlatformTransport::deliversWithTheReferenceOfEachKind_data()
@@ -101,6 +106,73 @@ void TestOutboxPlatformTransport::sendsTheHolderTokenOnlyWhileThePlatformHonours
     QCOMPARE(sent.contains(QLatin1String("holder_token")), tokenSent);
     QVERIFY(!sent.contains(QLatin1String(OutboxPlatformTransport::HolderTokenExpiryKey)));
     QCOMPARE(sent.value(QLatin1String("item_code")), queued.value(QLatin1String("item_code")));
+}
+
+void TestOutboxPlatformTransport::decidesACaseBodyOnceByItsClockAndLeavesOtherEntriesAsQueued()
+{
+    const PlatformClientSettings settings;
+    PlatformClient client(settings);
+    OutboxPlatformTransport transport(client);
+    const QDateTime expiry = QDateTime::fromString(QStringLiteral("2026-11-23T04:10:00Z"), Qt::ISODate);
+    QDateTime now = expiry.addSecs(-600);
+    transport.setClock([&now] { return now; });
+    OutboxRequest request;
+    request.kind = EntryKind::Case;
+    request.body = QJsonDocument(QJsonObject{{QStringLiteral("holder_token"), QStringLiteral("tok")},
+                                             {QLatin1String(OutboxPlatformTransport::HolderTokenExpiryKey), expiry.toString(Qt::ISODate)}})
+                       .toJson(QJsonDocument::Compact);
+    QCOMPARE(transport.bodyForFirstSend(request).value_or("none"), QByteArray(R"({"holder_token":"tok"})"));
+    now = expiry;
+    QCOMPARE(transport.bodyForFirstSend(request).value_or("none"), QByteArray("{}"));
+
+    const QByteArray withoutToken = R"({"item_code":"340100-000-ZZ-0010-01"})";
+    request.body = withoutToken;
+    QVERIFY(!transport.bodyForFirstSend(request)); // nothing in it depends on the moment
+    request.kind = EntryKind::Material;
+    QVERIFY(!transport.bodyForFirstSend(request));
+    request.kind = EntryKind::Evaluation;
+    QVERIFY(!transport.bodyForFirstSend(request));
+}
+
+void TestOutboxPlatformTransport::resendsWithoutTheTokenOnlyWhenTheTokenAloneWasRefused_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QJsonObject>("details");
+    QTest::addColumn<bool>("withToken");
+    QTest::addColumn<bool>("resent");
+    const QJsonObject expired{{QStringLiteral("holder_token"), QStringLiteral("expired")}};
+    QTest::newRow("only the token had expired") << "validation_failed" << expired << true << true;
+    QTest::newRow("the token is someone else's")
+        << "validation_failed" << QJsonObject{{QStringLiteral("holder_token"), QStringLiteral("not_the_applicant")}} << true << false;
+    QTest::newRow("the form is wrong as well")
+        << "validation_failed" << QJsonObject{{QStringLiteral("holder_token"), QStringLiteral("expired")}, {QStringLiteral("phone"), QStringLiteral("invalid")}}
+        << true << false;
+    QTest::newRow("a case sent without a token") << "validation_failed" << expired << false << false;
+    QTest::newRow("another body under the key") << "idempotency_key_reused" << QJsonObject() << true << false;
+}
+
+void TestOutboxPlatformTransport::resendsWithoutTheTokenOnlyWhenTheTokenAloneWasRefused()
+{
+    QFETCH(QString, code);
+    QFETCH(QJsonObject, details);
+    QFETCH(bool, withToken);
+    QFETCH(bool, resent);
+    QJsonObject sent{{QStringLiteral("item_code"), QStringLiteral("340100-000-ZZ-0010-01")}, {QStringLiteral("local_ref"), QStringLiteral("T-1")}};
+    if (withToken)
+        sent.insert(QStringLiteral("holder_token"), QStringLiteral("tok"));
+    PlatformResult refused;
+    refused.outcome = PlatformOutcome::Permanent;
+    refused.httpStatus = 422;
+    refused.errorCode = code;
+    refused.details = details;
+    const std::optional<Rekey> again =
+        OutboxPlatformTransport::withoutExpiredToken(QJsonDocument(sent).toJson(QJsonDocument::Compact), refused);
+    QCOMPARE(again.has_value(), resent);
+    if (again) {
+        sent.remove(QStringLiteral("holder_token"));
+        QCOMPARE(QJsonDocument::fromJson(again->body).object(), sent);
+        QCOMPARE(again->reason, QStringLiteral("holder_token_expired"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestOutboxPlatformTransport)

@@ -1,5 +1,7 @@
+#include "kioskconfig.h"
 #include "platformclient.h"
 #include "platformheartbeat.h"
+#include "platformwait.h"
 #include "refplatformprocess.h"
 #include "responseshape.h"
 
@@ -56,11 +58,13 @@ private slots:
     void retriesBrokenRepliesAndStillMakesOneCase();
     void goesOfflineInAnOutageAndFailsLiveCallsFast();
     void givesUpOnASlowPlatformAfterItsTimeout();
+    void givesUpOnAPlatformThatTricklesItsAnswer();
     void needsATagForALowRating();
     void deliversHeartbeatCommandsOnce();
     void beatsOnItsIntervalAndPassesCommandsOn();
     void talksTlsToAServerSignedByTheConfiguredCa();
     void rejectsAServerCertificateFromAnotherCa();
+    void trustsNoCaButTheConfiguredOne();
     void presentsAClientCertificateForMutualTls();
 
 private:
@@ -81,14 +85,6 @@ const QString kItemNoMaterials = QStringLiteral("340100-000-ZZ-0010-01");
 const QString kItemWithBook = QStringLiteral("340100-000-ZZ-0007-01");
 const QString kPrintItem = QStringLiteral("340100-000-ZZ-0001-01");
 const QString kIdNumber = QStringLiteral("11010519491231002X");
-
-PlatformResult await(PlatformCall *call)
-{
-    QSignalSpy spy(call, &PlatformCall::finished);
-    if (!spy.wait(60000))
-        return PlatformResult::networkFailure(QStringLiteral("test_timeout"), QStringLiteral("no answer in 60 s"));
-    return spy.at(0).at(0).value<PlatformResult>();
-}
 
 QJsonObject idCardRequest(const QString &validUntil = QStringLiteral("2036-05-01"))
 {
@@ -116,7 +112,7 @@ void TestPlatformClient::initTestCase()
                              QStringLiteral("--db"), m_dir.filePath(QStringLiteral("platform.db"))}),
              qPrintable(m_server.errorText()));
     PlatformClient client(settings());
-    const PlatformResult r = await(client.enroll(QStringLiteral("token-1"), QStringLiteral("SN-1"), QStringLiteral("K-24"),
+    const PlatformResult r = waitFor(client.enroll(QStringLiteral("token-1"), QStringLiteral("SN-1"), QStringLiteral("K-24"),
                                                  QStringLiteral("340103-HALL-01")));
     QVERIFY2(r.isOk(), qPrintable(r.summary()));
     m_credentials.terminalId = r.body.value(QLatin1String("terminal_id")).toString();
@@ -129,7 +125,7 @@ void TestPlatformClient::init()
 {
     setFaults({{QStringLiteral("latency_ms"), 0}, {QStringLiteral("error_rate"), QJsonObject()}, {QStringLiteral("outage"), false},
                {QStringLiteral("rate_limit"), 0}, {QStringLiteral("malformed"), 0}, {QStringLiteral("truncate"), 0},
-               {QStringLiteral("reset"), 0}, {QStringLiteral("clock_offset_s"), 0}});
+               {QStringLiteral("reset"), 0}, {QStringLiteral("trickle_ms"), 0}, {QStringLiteral("clock_offset_s"), 0}});
 }
 
 void TestPlatformClient::setFaults(const QJsonObject &faults)
@@ -182,11 +178,11 @@ bool TestPlatformClient::keyState(RefPlatformProcess &server, const QString &key
 void TestPlatformClient::enrolsOnceWithASingleUseToken()
 {
     PlatformClient client(settings());
-    const PlatformResult first = await(client.enroll(QStringLiteral("token-2"), QStringLiteral("SN-2"), {}, QStringLiteral("340103-HALL-02")));
+    const PlatformResult first = waitFor(client.enroll(QStringLiteral("token-2"), QStringLiteral("SN-2"), {}, QStringLiteral("340103-HALL-02")));
     QVERIFY2(first.isOk(), qPrintable(first.summary()));
     QCOMPARE(first.body.value(QLatin1String("division_code")).toString(), QStringLiteral("340103"));
     QVERIFY(first.body.value(QLatin1String("terminal_id")).toString().startsWith(QLatin1String("T340103")));
-    const PlatformResult again = await(client.enroll(QStringLiteral("token-2"), QStringLiteral("SN-3"), {}, QStringLiteral("340103-HALL-02")));
+    const PlatformResult again = waitFor(client.enroll(QStringLiteral("token-2"), QStringLiteral("SN-3"), {}, QStringLiteral("340103-HALL-02")));
     QCOMPARE(again.outcome, PlatformOutcome::Permanent);
     QCOMPARE(again.errorCode, QStringLiteral("invalid_enroll_token"));
 }
@@ -194,7 +190,7 @@ void TestPlatformClient::enrolsOnceWithASingleUseToken()
 void TestPlatformClient::refusesPlainHttpTowardsAnotherHost()
 {
     PlatformClient client(settings(QUrl(QStringLiteral("http://platform.example.gov.cn/terminal/v1"))));
-    const PlatformResult r = await(client.heartbeat({}));
+    const PlatformResult r = waitFor(client.heartbeat({}));
     QCOMPARE(r.outcome, PlatformOutcome::Permanent);
     QCOMPARE(r.errorCode, QStringLiteral("insecure_url"));
 }
@@ -205,7 +201,7 @@ void TestPlatformClient::fetchesTheCatalogueAndRevalidatesItWithItsEtag()
     s.catalogueCachePath = m_dir.filePath(QStringLiteral("cache/catalogue.json"));
     {
         PlatformClient client(s);
-        const PlatformResult first = await(client.fetchCatalogue());
+        const PlatformResult first = waitFor(client.fetchCatalogue());
         QVERIFY2(first.isOk(), qPrintable(first.summary()));
         QVERIFY(!first.notModified);
         QVERIFY(!first.etag.isEmpty());
@@ -215,7 +211,7 @@ void TestPlatformClient::fetchesTheCatalogueAndRevalidatesItWithItsEtag()
     // A kiosk restarting with the cache sends If-None-Match and works from its copy.
     PlatformClient restarted(s);
     QVERIFY(restarted.cachedCatalogue().has_value());
-    const PlatformResult second = await(restarted.fetchCatalogue());
+    const PlatformResult second = waitFor(restarted.fetchCatalogue());
     QVERIFY2(second.isOk(), qPrintable(second.summary()));
     QVERIFY(second.notModified);
     QCOMPARE(second.httpStatus, 304);
@@ -235,7 +231,7 @@ void TestPlatformClient::signsWithEitherAlgorithm()
     PlatformClientSettings s = settings();
     s.algorithm = algorithm;
     PlatformClient client(s);
-    const PlatformResult r = await(client.heartbeat({{QStringLiteral("version"), QStringLiteral("test")}}));
+    const PlatformResult r = waitFor(client.heartbeat({{QStringLiteral("version"), QStringLiteral("test")}}));
     QVERIFY2(r.isOk(), qPrintable(r.summary()));
     const QJsonArray requests = m_server.inspect(QStringLiteral("requests")).value(QLatin1String("requests")).toArray();
     QCOMPARE(requests.last().toObject().value(QLatin1String("signature_alg")).toString(), RequestSigner::algorithmName(algorithm));
@@ -246,7 +242,7 @@ void TestPlatformClient::parksARequestWithABadSignature()
     PlatformClientSettings s = settings();
     s.credentials->secret = QByteArray(32, '\x01');
     PlatformClient client(s);
-    const PlatformResult r = await(client.heartbeat({}));
+    const PlatformResult r = waitFor(client.heartbeat({}));
     QCOMPARE(r.outcome, PlatformOutcome::Permanent);
     QCOMPARE(r.errorCode, QStringLiteral("invalid_signature"));
     QVERIFY(!r.requestId.isEmpty());
@@ -256,9 +252,9 @@ void TestPlatformClient::signsPathsWithReservedCharactersAsSent()
 {
     PlatformClient client(settings());
     // The platform must get as far as looking the case up: the signature over the encoded path held.
-    const PlatformResult r = await(client.caseStatus(QStringLiteral("a+b=c/d?e 中")));
+    const PlatformResult r = waitFor(client.caseStatus(QStringLiteral("a+b=c/d?e 中")));
     QCOMPARE(r.errorCode, QStringLiteral("not_found"));
-    const PlatformResult list = await(client.caseList(QStringLiteral("tok+en/with=base64")));
+    const PlatformResult list = waitFor(client.caseList(QStringLiteral("tok+en/with=base64")));
     QCOMPARE(list.errorCode, QStringLiteral("bad_request")); // an unknown holder, not a bad signature
 }
 
@@ -295,14 +291,14 @@ void TestPlatformClient::parksRequestsOfADisabledTerminal()
 {
     QVERIFY(!m_server.post(QStringLiteral("enroll-tokens"), {{QStringLiteral("token"), QStringLiteral("token-disabled")}}).isEmpty());
     PlatformClient enroller(settings());
-    const PlatformResult enrolled = await(enroller.enroll(QStringLiteral("token-disabled"), {}, {}, QStringLiteral("340103-HALL-09")));
+    const PlatformResult enrolled = waitFor(enroller.enroll(QStringLiteral("token-disabled"), {}, {}, QStringLiteral("340103-HALL-09")));
     QVERIFY(enrolled.isOk());
     PlatformClientSettings s = settings();
     s.credentials->terminalId = enrolled.body.value(QLatin1String("terminal_id")).toString();
     s.credentials->secret = QByteArray::fromBase64(enrolled.body.value(QLatin1String("secret")).toString().toLatin1());
     QVERIFY(!m_server.post(QStringLiteral("terminals"), {{QStringLiteral("terminal_id"), s.credentials->terminalId}, {QStringLiteral("disabled"), true}}).isEmpty());
     PlatformClient client(s);
-    const PlatformResult r = await(client.heartbeat({}));
+    const PlatformResult r = waitFor(client.heartbeat({}));
     QCOMPARE(r.outcome, PlatformOutcome::Permanent);
     QCOMPARE(r.errorCode, QStringLiteral("terminal_disabled"));
 }
@@ -312,7 +308,7 @@ void TestPlatformClient::correctsItsClockFromClockSkewAndRetriesOnce()
     setFaults({{QStringLiteral("clock_offset_s"), 3600}});
     PlatformClient client(settings());
     QSignalSpy offsetSpy(&client, &PlatformClient::clockOffsetChanged);
-    const PlatformResult r = await(client.heartbeat({}));
+    const PlatformResult r = waitFor(client.heartbeat({}));
     QVERIFY2(r.isOk(), qPrintable(r.summary()));
     QCOMPARE(offsetSpy.count(), 1);
     QVERIFY2(qAbs(client.clockOffsetMs() - 3600 * 1000) < 60 * 1000, qPrintable(QString::number(client.clockOffsetMs())));
@@ -320,32 +316,32 @@ void TestPlatformClient::correctsItsClockFromClockSkewAndRetriesOnce()
     QCOMPARE(requests.at(requests.size() - 2).toObject().value(QLatin1String("status")).toInt(), 401);
     QCOMPARE(requests.last().toObject().value(QLatin1String("status")).toInt(), 200);
     // The next call is right the first time.
-    QVERIFY(await(client.heartbeat({})).isOk());
+    QVERIFY(waitFor(client.heartbeat({})).isOk());
     QCOMPARE(offsetSpy.count(), 1);
 }
 
 void TestPlatformClient::verifiesAResidentAndServesTheirLicencesAndCases()
 {
     PlatformClient client(settings());
-    const PlatformResult verified = await(client.verifyIdentity(idCardRequest()));
+    const PlatformResult verified = waitFor(client.verifyIdentity(idCardRequest()));
     QVERIFY2(verified.isOk(), qPrintable(verified.summary()));
     QVERIFY(verified.body.value(QLatin1String("verified")).toBool());
     const QString holder = verified.body.value(QLatin1String("holder_token")).toString();
 
-    const PlatformResult submitted = await(client.submitCase(caseRequest(QStringLiteral("T-LIC-1")), PlatformClient::newIdempotencyKey()));
+    const PlatformResult submitted = waitFor(client.submitCase(caseRequest(QStringLiteral("T-LIC-1")), PlatformClient::newIdempotencyKey()));
     QVERIFY2(submitted.isOk(), qPrintable(submitted.summary()));
 
-    const PlatformResult licences = await(client.licenses(holder));
+    const PlatformResult licences = waitFor(client.licenses(holder));
     QVERIFY2(licences.isOk(), qPrintable(licences.summary()));
     const QJsonArray list = licences.body.value(QLatin1String("licenses")).toArray();
     QVERIFY(!list.isEmpty());
-    const PlatformResult pdf = await(client.fetchDocument(list.first().toObject().value(QLatin1String("document_url")).toString(), holder));
+    const PlatformResult pdf = waitFor(client.fetchDocument(list.first().toObject().value(QLatin1String("document_url")).toString(), holder));
     QVERIFY2(pdf.isOk(), qPrintable(pdf.summary()));
     QVERIFY(pdf.content.startsWith("%PDF-"));
-    const PlatformResult stranger = await(client.fetchDocument(list.first().toObject().value(QLatin1String("document_url")).toString(), QStringLiteral("nobody")));
+    const PlatformResult stranger = waitFor(client.fetchDocument(list.first().toObject().value(QLatin1String("document_url")).toString(), QStringLiteral("nobody")));
     QCOMPARE(stranger.errorCode, QStringLiteral("not_found"));
 
-    const PlatformResult cases = await(client.caseList(holder));
+    const PlatformResult cases = waitFor(client.caseList(holder));
     QVERIFY2(cases.isOk(), qPrintable(cases.summary()));
     bool found = false;
     for (const QJsonValue &c : cases.body.value(QLatin1String("cases")).toArray())
@@ -356,11 +352,11 @@ void TestPlatformClient::verifiesAResidentAndServesTheirLicencesAndCases()
 void TestPlatformClient::tellsWhyAnIdentityWasNotVerified()
 {
     PlatformClient client(settings());
-    const PlatformResult expired = await(client.verifyIdentity(idCardRequest(QStringLiteral("2020-01-01"))));
+    const PlatformResult expired = waitFor(client.verifyIdentity(idCardRequest(QStringLiteral("2020-01-01"))));
     QVERIFY(expired.isOk());
     QCOMPARE(expired.body.value(QLatin1String("verified")).toBool(), false);
     QCOMPARE(expired.body.value(QLatin1String("reason")).toString(), QStringLiteral("card_expired"));
-    const PlatformResult qr = await(client.verifyIdentity({{QStringLiteral("method"), QStringLiteral("netid_qr")},
+    const PlatformResult qr = waitFor(client.verifyIdentity({{QStringLiteral("method"), QStringLiteral("netid_qr")},
                                                            {QStringLiteral("qr_payload"), QStringLiteral("expired:abc")}}));
     QCOMPARE(qr.body.value(QLatin1String("reason")).toString(), QStringLiteral("qr_expired"));
 }
@@ -368,7 +364,7 @@ void TestPlatformClient::tellsWhyAnIdentityWasNotVerified()
 void TestPlatformClient::saysWhoseANetworkIdentityCodeIs()
 {
     PlatformClient client(settings());
-    const PlatformResult known = await(client.verifyIdentity({{QStringLiteral("method"), QStringLiteral("netid_qr")},
+    const PlatformResult known = waitFor(client.verifyIdentity({{QStringLiteral("method"), QStringLiteral("netid_qr")},
                                                               {QStringLiteral("qr_payload"), QStringLiteral("https://netid.example.gov.cn/v1/demo-resident")}}));
     QVERIFY2(known.isOk(), qPrintable(known.summary()));
     QVERIFY(known.body.value(QLatin1String("verified")).toBool());
@@ -377,7 +373,7 @@ void TestPlatformClient::saysWhoseANetworkIdentityCodeIs()
     QCOMPARE(holder.value(QLatin1String("id_number")).toString().size(), 18);
     QVERIFY(!known.body.value(QLatin1String("holder_token")).toString().isEmpty());
 
-    const PlatformResult unknown = await(client.verifyIdentity({{QStringLiteral("method"), QStringLiteral("netid_qr")},
+    const PlatformResult unknown = waitFor(client.verifyIdentity({{QStringLiteral("method"), QStringLiteral("netid_qr")},
                                                                 {QStringLiteral("qr_payload"), QStringLiteral("https://example.com/menu")}}));
     QVERIFY(unknown.isOk());
     QCOMPARE(unknown.body.value(QLatin1String("verified")).toBool(), false);
@@ -388,7 +384,7 @@ void TestPlatformClient::saysWhoseANetworkIdentityCodeIs()
 void TestPlatformClient::refusesACaseWhoseHolderTokenIsStaleOrSomeoneElses()
 {
     PlatformClient client(settings());
-    const PlatformResult code = await(client.verifyIdentity({{QStringLiteral("method"), QStringLiteral("netid_qr")},
+    const PlatformResult code = waitFor(client.verifyIdentity({{QStringLiteral("method"), QStringLiteral("netid_qr")},
                                                              {QStringLiteral("qr_payload"), QStringLiteral("https://netid.example.gov.cn/v1/demo-resident")}}));
     QVERIFY2(code.isOk(), qPrintable(code.summary()));
     const QString token = code.body.value(QLatin1String("holder_token")).toString();
@@ -396,14 +392,14 @@ void TestPlatformClient::refusesACaseWhoseHolderTokenIsStaleOrSomeoneElses()
     // The code's holder is not the applicant of caseRequest().
     QJsonObject other = caseRequest(QStringLiteral("T-TOKEN-1"));
     other.insert(QStringLiteral("holder_token"), token);
-    const PlatformResult refused = await(client.submitCase(other, PlatformClient::newIdempotencyKey()));
+    const PlatformResult refused = waitFor(client.submitCase(other, PlatformClient::newIdempotencyKey()));
     QCOMPARE(refused.errorCode, QStringLiteral("validation_failed"));
     QCOMPARE(refused.details.value(QLatin1String("holder_token")).toString(),
              QStringLiteral("not_the_applicant"));
 
     QJsonObject stale = caseRequest(QStringLiteral("T-TOKEN-2"));
     stale.insert(QStringLiteral("holder_token"), QStringLiteral("a-token-the-platform-never-gave-or-forgot"));
-    const PlatformResult expired = await(client.submitCase(stale, PlatformClient::newIdempotencyKey()));
+    const PlatformResult expired = waitFor(client.submitCase(stale, PlatformClient::newIdempotencyKey()));
     QCOMPARE(expired.details.value(QLatin1String("holder_token")).toString(),
              QStringLiteral("expired"));
 
@@ -414,7 +410,7 @@ void TestPlatformClient::refusesACaseWhoseHolderTokenIsStaleOrSomeoneElses()
     applicant.insert(QStringLiteral("verified_by"), QStringLiteral("netid_qr"));
     own.insert(QStringLiteral("applicant"), applicant);
     own.insert(QStringLiteral("holder_token"), token);
-    const PlatformResult filed = await(client.submitCase(own, PlatformClient::newIdempotencyKey()));
+    const PlatformResult filed = waitFor(client.submitCase(own, PlatformClient::newIdempotencyKey()));
     QVERIFY2(filed.isOk(), qPrintable(filed.summary()));
 }
 
@@ -422,7 +418,7 @@ void TestPlatformClient::uploadsMaterialsAndSubmitsACaseThatProgresses()
 {
     PlatformClient client(settings());
     const QByteArray jpeg = QByteArray("\xff\xd8\xff\xe0", 4) + QByteArray(5000, 'j');
-    const PlatformResult material = await(client.uploadMaterial(QStringLiteral("household_book"), jpeg, "image/jpeg",
+    const PlatformResult material = waitFor(client.uploadMaterial(QStringLiteral("household_book"), jpeg, "image/jpeg",
                                                                 PlatformClient::newIdempotencyKey()));
     QVERIFY2(material.isOk(), qPrintable(material.summary()));
     const QString ref = material.body.value(QLatin1String("material_ref")).toString();
@@ -431,7 +427,7 @@ void TestPlatformClient::uploadsMaterialsAndSubmitsACaseThatProgresses()
     request.insert(QStringLiteral("item_code"), kItemWithBook);
     request.insert(QStringLiteral("materials"), QJsonArray{ref});
     request.insert(QStringLiteral("theme"), QStringLiteral("birth"));
-    const PlatformResult submitted = await(client.submitCase(request, PlatformClient::newIdempotencyKey()));
+    const PlatformResult submitted = waitFor(client.submitCase(request, PlatformClient::newIdempotencyKey()));
     QVERIFY2(submitted.isOk(), qPrintable(submitted.summary()));
     QCOMPARE(submitted.httpStatus, 201);
     const QString caseNumber = submitted.body.value(QLatin1String("case_no")).toString();
@@ -442,7 +438,7 @@ void TestPlatformClient::uploadsMaterialsAndSubmitsACaseThatProgresses()
     // The server was started with one-second steps: accepted → in_review → approved.
     QString status;
     for (int i = 0; i < 120 && status != QLatin1String("approved"); ++i) {
-        const PlatformResult progress = await(client.caseStatus(caseNumber));
+        const PlatformResult progress = waitFor(client.caseStatus(caseNumber));
         QVERIFY2(progress.isOk(), qPrintable(progress.summary()));
         status = statusOf(progress.body);
         if (status == QLatin1String("approved"))
@@ -451,22 +447,22 @@ void TestPlatformClient::uploadsMaterialsAndSubmitsACaseThatProgresses()
             QTest::qWait(250);
     }
     QCOMPARE(status, QStringLiteral("approved"));
-    QCOMPARE(await(client.caseStatus(QStringLiteral("34010320261123999999"))).errorCode, QStringLiteral("not_found"));
+    QCOMPARE(waitFor(client.caseStatus(QStringLiteral("34010320261123999999"))).errorCode, QStringLiteral("not_found"));
 }
 
 void TestPlatformClient::issuesAPrintableDocumentForAnInstantPrintItem()
 {
     PlatformClient client(settings());
-    const PlatformResult verified = await(client.verifyIdentity(idCardRequest()));
+    const PlatformResult verified = waitFor(client.verifyIdentity(idCardRequest()));
     const QString holder = verified.body.value(QLatin1String("holder_token")).toString();
     QJsonObject request = caseRequest(QStringLiteral("T-PRINT-1"));
     request.insert(QStringLiteral("item_code"), kPrintItem);
     request.insert(QStringLiteral("form"), QJsonObject());
     request.insert(QStringLiteral("holder_token"), holder);
-    const PlatformResult submitted = await(client.submitCase(request, PlatformClient::newIdempotencyKey()));
+    const PlatformResult submitted = waitFor(client.submitCase(request, PlatformClient::newIdempotencyKey()));
     QVERIFY2(submitted.isOk(), qPrintable(submitted.summary()));
     QCOMPARE(statusOf(submitted.body), QStringLiteral("approved"));
-    const PlatformResult pdf = await(client.fetchDocument(submitted.body.value(QLatin1String("document_url")).toString(), holder));
+    const PlatformResult pdf = waitFor(client.fetchDocument(submitted.body.value(QLatin1String("document_url")).toString(), holder));
     QVERIFY2(pdf.isOk(), qPrintable(pdf.summary()));
     QVERIFY(pdf.content.contains(submitted.body.value(QLatin1String("case_no")).toString().toLatin1()));
 }
@@ -479,7 +475,7 @@ void TestPlatformClient::reportsEveryFieldThatFailsTheItemsChecks()
     QJsonObject form = request.value(QLatin1String("form")).toObject();
     form.insert(QStringLiteral("favourite_colour"), QStringLiteral("blue"));
     request.insert(QStringLiteral("form"), form);
-    const PlatformResult r = await(client.submitCase(request, PlatformClient::newIdempotencyKey()));
+    const PlatformResult r = waitFor(client.submitCase(request, PlatformClient::newIdempotencyKey()));
     QCOMPARE(r.outcome, PlatformOutcome::Permanent);
     QCOMPARE(r.httpStatus, 422);
     QCOMPARE(r.errorCode, QStringLiteral("validation_failed"));
@@ -489,17 +485,17 @@ void TestPlatformClient::reportsEveryFieldThatFailsTheItemsChecks()
 
     QJsonObject closed = caseRequest(QStringLiteral("T-BAD-2"));
     closed.insert(QStringLiteral("item_code"), QStringLiteral("340100-000-ZZ-9999-01"));
-    QCOMPARE(await(client.submitCase(closed, PlatformClient::newIdempotencyKey())).errorCode, QStringLiteral("item_closed"));
+    QCOMPARE(waitFor(client.submitCase(closed, PlatformClient::newIdempotencyKey())).errorCode, QStringLiteral("item_closed"));
 }
 
 void TestPlatformClient::replaysTheFirstAnswerForARepeatedKey()
 {
     PlatformClient client(settings());
     const QString key = PlatformClient::newIdempotencyKey();
-    const PlatformResult first = await(client.submitCase(caseRequest(QStringLiteral("T-REP-1")), key));
+    const PlatformResult first = waitFor(client.submitCase(caseRequest(QStringLiteral("T-REP-1")), key));
     QVERIFY2(first.isOk(), qPrintable(first.summary()));
     QVERIFY(!first.replayed);
-    const PlatformResult second = await(client.submitCase(caseRequest(QStringLiteral("T-REP-1")), key));
+    const PlatformResult second = waitFor(client.submitCase(caseRequest(QStringLiteral("T-REP-1")), key));
     QVERIFY2(second.isOk(), qPrintable(second.summary()));
     QVERIFY(second.replayed);
     QCOMPARE(second.body.value(QLatin1String("case_no")), first.body.value(QLatin1String("case_no")));
@@ -510,8 +506,8 @@ void TestPlatformClient::refusesARepeatedKeyWithAnotherBody()
 {
     PlatformClient client(settings());
     const QString key = PlatformClient::newIdempotencyKey();
-    QVERIFY(await(client.submitCase(caseRequest(QStringLiteral("T-REUSE-1")), key)).isOk());
-    const PlatformResult other = await(client.submitCase(caseRequest(QStringLiteral("T-REUSE-2")), key));
+    QVERIFY(waitFor(client.submitCase(caseRequest(QStringLiteral("T-REUSE-1")), key)).isOk());
+    const PlatformResult other = waitFor(client.submitCase(caseRequest(QStringLiteral("T-REUSE-2")), key));
     QCOMPARE(other.outcome, PlatformOutcome::Permanent);
     QCOMPARE(other.errorCode, QStringLiteral("idempotency_key_reused"));
     QCOMPARE(casesWithKey(m_server, key), 1);
@@ -525,7 +521,7 @@ void TestPlatformClient::answersInProgressWhileTheFirstRequestRuns()
     PlatformCall *first = client.submitCase(caseRequest(QStringLiteral("T-PROG-1")), key);
     QSignalSpy firstDone(first, &PlatformCall::finished);
     QTRY_VERIFY_WITH_TIMEOUT(keyState(m_server, key, 0), 30000);
-    const PlatformResult second = await(client.submitCase(caseRequest(QStringLiteral("T-PROG-1")), key));
+    const PlatformResult second = waitFor(client.submitCase(caseRequest(QStringLiteral("T-PROG-1")), key));
     QCOMPARE(second.httpStatus, 409);
     QCOMPARE(second.outcome, PlatformOutcome::Transient);
     QCOMPARE(second.errorCode, QStringLiteral("in_progress"));
@@ -554,7 +550,7 @@ void TestPlatformClient::keepsExactlyOneCaseWhenTheKioskIsKilledMidRequest()
     // The restarted kiosk sends the entry again with the key it stored with it.
     setFaults({{QStringLiteral("latency_ms"), 0}});
     PlatformClient restarted(settings());
-    const PlatformResult again = await(restarted.submitCase(request, key));
+    const PlatformResult again = waitFor(restarted.submitCase(request, key));
     QVERIFY2(again.isOk(), qPrintable(again.summary()));
     QVERIFY(again.replayed);
     QCOMPARE(casesWithKey(m_server, key), 1);
@@ -567,7 +563,7 @@ void TestPlatformClient::keepsIdempotencyAcrossAServerRestart()
     const QStringList args = {QStringLiteral("--db"), dir.filePath(QStringLiteral("p.db")), QStringLiteral("--enroll-token"), QStringLiteral("t")};
     QVERIFY2(server.start(args), qPrintable(server.errorText()));
     PlatformClient enroller(settings(server.httpUrl()));
-    const PlatformResult enrolled = await(enroller.enroll(QStringLiteral("t"), {}, {}, QStringLiteral("340104-HALL-01")));
+    const PlatformResult enrolled = waitFor(enroller.enroll(QStringLiteral("t"), {}, {}, QStringLiteral("340104-HALL-01")));
     QVERIFY(enrolled.isOk());
     TerminalCredentials credentials{enrolled.body.value(QLatin1String("terminal_id")).toString(),
                                     QByteArray::fromBase64(enrolled.body.value(QLatin1String("secret")).toString().toLatin1()), {}, {}};
@@ -577,7 +573,7 @@ void TestPlatformClient::keepsIdempotencyAcrossAServerRestart()
         PlatformClientSettings s = settings(server.httpUrl());
         s.credentials = credentials;
         PlatformClient client(s);
-        const PlatformResult first = await(client.submitCase(caseRequest(QStringLiteral("T-RST-1")), key));
+        const PlatformResult first = waitFor(client.submitCase(caseRequest(QStringLiteral("T-RST-1")), key));
         QVERIFY2(first.isOk(), qPrintable(first.summary()));
         caseNumber = first.body.value(QLatin1String("case_no")).toString();
     }
@@ -586,7 +582,7 @@ void TestPlatformClient::keepsIdempotencyAcrossAServerRestart()
     PlatformClientSettings s = settings(server.httpUrl());
     s.credentials = credentials;
     PlatformClient client(s);
-    const PlatformResult again = await(client.submitCase(caseRequest(QStringLiteral("T-RST-1")), key));
+    const PlatformResult again = waitFor(client.submitCase(caseRequest(QStringLiteral("T-RST-1")), key));
     QVERIFY2(again.isOk(), qPrintable(again.summary()));
     QVERIFY(again.replayed);
     QCOMPARE(again.body.value(QLatin1String("case_no")).toString(), caseNumber);
@@ -600,7 +596,7 @@ void TestPlatformClient::keepsExactlyOneCaseWhenThePlatformIsKilledMidRequest()
     const QStringList args = {QStringLiteral("--db"), dir.filePath(QStringLiteral("p.db")), QStringLiteral("--enroll-token"), QStringLiteral("t")};
     QVERIFY2(server.start(args), qPrintable(server.errorText()));
     PlatformClient enroller(settings(server.httpUrl()));
-    const PlatformResult enrolled = await(enroller.enroll(QStringLiteral("t"), {}, {}, QStringLiteral("340104-HALL-01")));
+    const PlatformResult enrolled = waitFor(enroller.enroll(QStringLiteral("t"), {}, {}, QStringLiteral("340104-HALL-01")));
     QVERIFY(enrolled.isOk());
     TerminalCredentials credentials{enrolled.body.value(QLatin1String("terminal_id")).toString(),
                                     QByteArray::fromBase64(enrolled.body.value(QLatin1String("secret")).toString().toLatin1()), {}, {}};
@@ -621,11 +617,11 @@ void TestPlatformClient::keepsExactlyOneCaseWhenThePlatformIsKilledMidRequest()
     PlatformClientSettings s = settings(server.httpUrl());
     s.credentials = credentials;
     PlatformClient client(s);
-    const PlatformResult again = await(client.submitCase(caseRequest(QStringLiteral("T-PKILL-1")), key));
+    const PlatformResult again = waitFor(client.submitCase(caseRequest(QStringLiteral("T-PKILL-1")), key));
     QVERIFY2(again.isOk(), qPrintable(again.summary()));
     QVERIFY(!again.replayed);
     QCOMPARE(casesWithKey(server, key), 1);
-    QVERIFY(await(client.submitCase(caseRequest(QStringLiteral("T-PKILL-1")), key)).replayed);
+    QVERIFY(waitFor(client.submitCase(caseRequest(QStringLiteral("T-PKILL-1")), key)).replayed);
     QCOMPARE(casesWithKey(server, key), 1);
 }
 
@@ -635,7 +631,7 @@ void TestPlatformClient::retriesServerErrorsAndHonoursRetryAfter()
     PlatformClient client(settings());
     QSignalSpy connectivity(&client, &PlatformClient::connectivityChanged);
     const QString key = PlatformClient::newIdempotencyKey();
-    const PlatformResult r = await(client.submitCase(caseRequest(QStringLiteral("T-503-1")), key));
+    const PlatformResult r = waitFor(client.submitCase(caseRequest(QStringLiteral("T-503-1")), key));
     QCOMPARE(r.httpStatus, 503);
     QCOMPARE(r.outcome, PlatformOutcome::Transient);
     QCOMPARE(r.retryAfterS.value_or(-1), 1);
@@ -643,7 +639,7 @@ void TestPlatformClient::retriesServerErrorsAndHonoursRetryAfter()
     QCOMPARE(connectivity.count(), 1);
     QCOMPARE(casesWithKey(m_server, key), 0);
     setFaults({{QStringLiteral("error_rate"), QJsonObject()}});
-    QVERIFY(await(client.submitCase(caseRequest(QStringLiteral("T-503-1")), key)).isOk());
+    QVERIFY(waitFor(client.submitCase(caseRequest(QStringLiteral("T-503-1")), key)).isOk());
     QCOMPARE(client.connectivity(), PlatformClient::Connectivity::Online);
     QCOMPARE(casesWithKey(m_server, key), 1);
 }
@@ -690,13 +686,13 @@ void TestPlatformClient::retriesBrokenRepliesAndStillMakesOneCase()
     setFaults({{fault, 1.0}});
     PlatformClient client(settings());
     const QString key = PlatformClient::newIdempotencyKey();
-    const PlatformResult broken = await(client.submitCase(caseRequest(QStringLiteral("T-BRK-") + fault), key));
+    const PlatformResult broken = waitFor(client.submitCase(caseRequest(QStringLiteral("T-BRK-") + fault), key));
     QCOMPARE(broken.outcome, PlatformOutcome::Transient);
     QVERIFY2(codes.contains(broken.errorCode), qPrintable(broken.summary()));
     QVERIFY(client.connectivity() != PlatformClient::Connectivity::Online);
     // The platform did the work before the reply broke: the retry gets the same case back.
     setFaults({{fault, 0.0}});
-    const PlatformResult retried = await(client.submitCase(caseRequest(QStringLiteral("T-BRK-") + fault), key));
+    const PlatformResult retried = waitFor(client.submitCase(caseRequest(QStringLiteral("T-BRK-") + fault), key));
     QVERIFY2(retried.isOk(), qPrintable(retried.summary()));
     QVERIFY(retried.replayed);
     QCOMPARE(casesWithKey(m_server, key), 1);
@@ -707,7 +703,7 @@ void TestPlatformClient::goesOfflineInAnOutageAndFailsLiveCallsFast()
     PlatformClient client(settings());
     QSignalSpy connectivity(&client, &PlatformClient::connectivityChanged);
     setFaults({{QStringLiteral("outage"), true}});
-    const PlatformResult r = await(client.heartbeat({}));
+    const PlatformResult r = waitFor(client.heartbeat({}));
     QCOMPARE(r.outcome, PlatformOutcome::Transient);
     QCOMPARE(r.httpStatus, 0);
     QCOMPARE(client.connectivity(), PlatformClient::Connectivity::Offline);
@@ -715,13 +711,13 @@ void TestPlatformClient::goesOfflineInAnOutageAndFailsLiveCallsFast()
     QCOMPARE(connectivity.at(0).at(0).value<PlatformClient::Connectivity>(), PlatformClient::Connectivity::Offline);
 
     const qsizetype seen = m_server.inspect(QStringLiteral("requests")).value(QLatin1String("requests")).toArray().size();
-    const PlatformResult live = await(client.verifyIdentity(idCardRequest()));
+    const PlatformResult live = waitFor(client.verifyIdentity(idCardRequest()));
     QCOMPARE(live.errorCode, QStringLiteral("offline"));
     QVERIFY(!live.userMessage().zh.isEmpty());
     QCOMPARE(m_server.inspect(QStringLiteral("requests")).value(QLatin1String("requests")).toArray().size(), seen);
 
     setFaults({{QStringLiteral("outage"), false}});
-    QVERIFY(await(client.heartbeat({})).isOk());
+    QVERIFY(waitFor(client.heartbeat({})).isOk());
     QCOMPARE(client.connectivity(), PlatformClient::Connectivity::Online);
 }
 
@@ -731,24 +727,41 @@ void TestPlatformClient::givesUpOnASlowPlatformAfterItsTimeout()
     PlatformClientSettings s = settings();
     s.timeoutMs = 1000;
     PlatformClient client(s);
-    const PlatformResult r = await(client.heartbeat({}));
+    const PlatformResult r = waitFor(client.heartbeat({}));
     QCOMPARE(r.outcome, PlatformOutcome::Transient);
     QCOMPARE(r.errorCode, QStringLiteral("timeout"));
     QCOMPARE(client.connectivity(), PlatformClient::Connectivity::Offline);
 }
 
+void TestPlatformClient::givesUpOnAPlatformThatTricklesItsAnswer()
+{
+    // A byte every 200 ms: never quiet long enough for the inactivity timeout, and the whole
+    // answer would take a minute.
+    setFaults({{QStringLiteral("trickle_ms"), 200}});
+    PlatformClientSettings s = settings();
+    s.timeoutMs = 2000;
+    PlatformClient client(s);
+    const PlatformResult r = waitFor(client.heartbeat({}));
+    setFaults({{QStringLiteral("trickle_ms"), 0}});
+    QCOMPARE(r.outcome, PlatformOutcome::Transient);
+    QCOMPARE(r.errorCode, QStringLiteral("timeout"));
+    QCOMPARE(client.connectivity(), PlatformClient::Connectivity::Offline);
+    const QJsonArray requests = m_server.inspect(QStringLiteral("requests")).value(QLatin1String("requests")).toArray();
+    QCOMPARE(requests.last().toObject().value(QLatin1String("fault")).toString(), QStringLiteral("trickle"));
+}
+
 void TestPlatformClient::needsATagForALowRating()
 {
     PlatformClient client(settings());
-    const PlatformResult submitted = await(client.submitCase(caseRequest(QStringLiteral("T-EVAL-1")), PlatformClient::newIdempotencyKey()));
+    const PlatformResult submitted = waitFor(client.submitCase(caseRequest(QStringLiteral("T-EVAL-1")), PlatformClient::newIdempotencyKey()));
     QVERIFY(submitted.isOk());
     QJsonObject rating{{QStringLiteral("case_no"), submitted.body.value(QLatin1String("case_no"))},
                        {QStringLiteral("score"), 2}, {QStringLiteral("tags"), QJsonArray()}, {QStringLiteral("anonymous"), true}};
-    const PlatformResult untagged = await(client.submitEvaluation(rating, PlatformClient::newIdempotencyKey()));
+    const PlatformResult untagged = waitFor(client.submitEvaluation(rating, PlatformClient::newIdempotencyKey()));
     QCOMPARE(untagged.errorCode, QStringLiteral("validation_failed"));
     QCOMPARE(untagged.details.value(QLatin1String("tags")).toString(), QStringLiteral("required_for_low_score"));
     rating.insert(QStringLiteral("tags"), QJsonArray{QStringLiteral("slow")});
-    const PlatformResult tagged = await(client.submitEvaluation(rating, PlatformClient::newIdempotencyKey()));
+    const PlatformResult tagged = waitFor(client.submitEvaluation(rating, PlatformClient::newIdempotencyKey()));
     QVERIFY2(tagged.isOk(), qPrintable(tagged.summary()));
     QVERIFY(!tagged.body.value(QLatin1String("evaluation_id")).toString().isEmpty());
 }
@@ -756,15 +769,15 @@ void TestPlatformClient::needsATagForALowRating()
 void TestPlatformClient::deliversHeartbeatCommandsOnce()
 {
     PlatformClient client(settings());
-    QVERIFY(await(client.heartbeat({})).isOk()); // drains anything queued before
+    QVERIFY(waitFor(client.heartbeat({})).isOk()); // drains anything queued before
     QVERIFY(!m_server.post(QStringLiteral("commands"), {{QStringLiteral("terminal_id"), m_credentials.terminalId}, {QStringLiteral("name"), QStringLiteral("reload_catalogue")}}).isEmpty());
-    const PlatformResult first = await(client.heartbeat({{QStringLiteral("version"), QStringLiteral("test")}}));
+    const PlatformResult first = waitFor(client.heartbeat({{QStringLiteral("version"), QStringLiteral("test")}}));
     QVERIFY2(first.isOk(), qPrintable(first.summary()));
     const QJsonArray commands = first.body.value(QLatin1String("commands")).toArray();
     QCOMPARE(commands.size(), 1);
     QCOMPARE(commands.first().toObject().value(QLatin1String("name")).toString(), QStringLiteral("reload_catalogue"));
     QCOMPARE(first.body.value(QLatin1String("catalogue_version")).toString(), QStringLiteral("2026-11-20.3"));
-    QVERIFY(await(client.heartbeat({})).body.value(QLatin1String("commands")).toArray().isEmpty());
+    QVERIFY(waitFor(client.heartbeat({})).body.value(QLatin1String("commands")).toArray().isEmpty());
 }
 
 void TestPlatformClient::beatsOnItsIntervalAndPassesCommandsOn()
@@ -803,12 +816,12 @@ void TestPlatformClient::talksTlsToAServerSignedByTheConfiguredCa()
     s.caCertificates = QSslCertificate::fromPath(dir.filePath(QStringLiteral("ca/ca.pem")));
     QCOMPARE(s.caCertificates.size(), 1);
     PlatformClient client(s);
-    const PlatformResult enrolled = await(client.enroll(QStringLiteral("t"), {}, {}, QStringLiteral("340103-HALL-01")));
+    const PlatformResult enrolled = waitFor(client.enroll(QStringLiteral("t"), {}, {}, QStringLiteral("340103-HALL-01")));
     QVERIFY2(enrolled.isOk(), qPrintable(enrolled.summary()));
     QVERIFY2(enrolled.tls.contains(QLatin1String("TLSv1.")), qPrintable(enrolled.tls));
     client.setCredentials({enrolled.body.value(QLatin1String("terminal_id")).toString(),
                            QByteArray::fromBase64(enrolled.body.value(QLatin1String("secret")).toString().toLatin1()), {}, {}});
-    QVERIFY(await(client.fetchCatalogue()).isOk());
+    QVERIFY(waitFor(client.fetchCatalogue()).isOk());
 }
 
 void TestPlatformClient::rejectsAServerCertificateFromAnotherCa()
@@ -822,12 +835,38 @@ void TestPlatformClient::rejectsAServerCertificateFromAnotherCa()
     s.caCertificates = QSslCertificate::fromPath(dir.filePath(QStringLiteral("other-ca/ca.pem")));
     QCOMPARE(s.caCertificates.size(), 1);
     PlatformClient client(s);
-    const PlatformResult r = await(client.heartbeat({}));
+    const PlatformResult r = waitFor(client.heartbeat({}));
     QCOMPARE(r.outcome, PlatformOutcome::Transient);
     QCOMPARE(r.httpStatus, 0);
     QCOMPARE(r.errorCode, QStringLiteral("tls"));
     QCOMPARE(client.connectivity(), PlatformClient::Connectivity::Offline);
     QCOMPARE(server.inspect(QStringLiteral("requests")).value(QLatin1String("requests")).toArray().size(), 0);
+}
+
+void TestPlatformClient::trustsNoCaButTheConfiguredOne()
+{
+    QTemporaryDir dir;
+    RefPlatformProcess server;
+    QVERIFY2(server.start({}, dir.filePath(QStringLiteral("ca"))), qPrintable(server.errorText()));
+    PlatformClientSettings s = settings(server.httpsUrl());
+    s.caCertificates.clear();
+    PlatformClient client(s);
+    const PlatformResult r = waitFor(client.heartbeat({}));
+    QCOMPARE(r.outcome, PlatformOutcome::Permanent);
+    QCOMPARE(r.errorCode, QStringLiteral("no_trusted_ca"));
+    QVERIFY(r.message.contains(QLatin1String("platform/ca_file")));
+    QCOMPARE(server.inspect(QStringLiteral("requests")).value(QLatin1String("requests")).toArray().size(), 0);
+
+    // From the configuration: an https platform without ca_file is refused, naming the key.
+    KioskConfig config = KioskConfig::defaults();
+    config.set(QStringLiteral("platform/url"), server.httpsUrl().toString());
+    config.set(QStringLiteral("platform/ca_file"), QString());
+    QString error;
+    QVERIFY(!PlatformClientSettings::fromConfig(config, &error));
+    QVERIFY2(error.startsWith(QLatin1String("platform/ca_file: ")), qPrintable(error));
+    QVERIFY(error.contains(QLatin1String("never the system store")));
+    config.set(QStringLiteral("platform/ca_file"), dir.filePath(QStringLiteral("ca/ca.pem")));
+    QVERIFY2(PlatformClientSettings::fromConfig(config, &error), qPrintable(error));
 }
 
 void TestPlatformClient::presentsAClientCertificateForMutualTls()
@@ -843,7 +882,7 @@ void TestPlatformClient::presentsAClientCertificateForMutualTls()
     s.caCertificates = QSslCertificate::fromPath(ca + QStringLiteral("/ca.pem"));
     {
         PlatformClient anonymous(s);
-        const PlatformResult refused = await(anonymous.enroll(QStringLiteral("a"), {}, {}, QStringLiteral("340103-HALL-01")));
+        const PlatformResult refused = waitFor(anonymous.enroll(QStringLiteral("a"), {}, {}, QStringLiteral("340103-HALL-01")));
         QCOMPARE(refused.outcome, PlatformOutcome::Transient);
         QCOMPARE(refused.httpStatus, 0);
     }
@@ -853,7 +892,7 @@ void TestPlatformClient::presentsAClientCertificateForMutualTls()
     s.clientKey = QSslKey(key.readAll(), QSsl::Ec);
     QVERIFY(!s.clientKey.isNull());
     PlatformClient client(s);
-    const PlatformResult enrolled = await(client.enroll(QStringLiteral("b"), {}, {}, QStringLiteral("340103-HALL-01")));
+    const PlatformResult enrolled = waitFor(client.enroll(QStringLiteral("b"), {}, {}, QStringLiteral("340103-HALL-01")));
     QVERIFY2(enrolled.isOk(), qPrintable(enrolled.summary()));
 }
 

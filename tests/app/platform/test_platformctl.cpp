@@ -1,7 +1,9 @@
+#include "common/personaldata.h"
 #include "refplatformprocess.h"
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -22,6 +24,10 @@ private slots:
     void submitsACaseThroughTheOutboxAndPrintsItsNumber();
     void queuesACaseWhileThePlatformIsDown();
     void showsTheProgressOfACase();
+    void filesACaseInTheNameOnTheIdCardGiven();
+    void refusesAnHttpsPlatformWithoutItsCa();
+    void benchOutboxPrintsEnqueueAndDrainFigures();
+    void benchPlatformPrintsThroughputAndLatency();
 
 private:
     struct Run {
@@ -142,6 +148,78 @@ void TestPlatformCtl::showsTheProgressOfACase()
     QVERIFY(run.out.contains(QLatin1String("accepted")));
     const Run missing = kioskctl({QStringLiteral("case"), QStringLiteral("status"), QStringLiteral("34010320261123999999")});
     QCOMPARE(missing.exitCode, 1);
+}
+
+void TestPlatformCtl::filesACaseInTheNameOnTheIdCardGiven()
+{
+    // The card read by the terminal names the applicant, whatever the form file says.
+    const QString cardName = QStringLiteral("李四");
+    const QString cardNumber = QStringLiteral("340104199001011239");
+    QFile card(m_dir.filePath(QStringLiteral("card.json")));
+    QVERIFY(card.open(QIODevice::WriteOnly));
+    card.write(QJsonDocument(QJsonObject{{QStringLiteral("name"), cardName}, {QStringLiteral("id_number"), cardNumber}}).toJson());
+    card.close();
+    const Run run = kioskctl({QStringLiteral("case"), QStringLiteral("submit"), QStringLiteral("--item"), QStringLiteral("340100-000-ZZ-0010-01"),
+                              QStringLiteral("--form"), m_dir.filePath(QStringLiteral("form.json")), QStringLiteral("--id-card"), card.fileName()});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    const QString caseNumber = run.out.trimmed();
+    QVERIFY2(QRegularExpression(QStringLiteral("^\\d{20}$")).match(caseNumber).hasMatch(), qPrintable(run.out));
+    QJsonObject filed;
+    for (const QJsonValue &c : m_server.inspect(QStringLiteral("cases")).value(QLatin1String("cases")).toArray()) {
+        if (c.toObject().value(QLatin1String("case_no")).toString() == caseNumber)
+            filed = c.toObject();
+    }
+    // The reference platform keeps the applicant masked, as it logs it.
+    QCOMPARE(filed.value(QLatin1String("applicant")).toString(),
+             PersonalData::maskName(cardName) + QLatin1Char(' ') + PersonalData::maskIdNumber(cardNumber));
+    QVERIFY(!run.out.contains(cardNumber) && !run.err.contains(cardNumber));
+
+    const Run missing = kioskctl({QStringLiteral("case"), QStringLiteral("submit"), QStringLiteral("--item"), QStringLiteral("340100-000-ZZ-0010-01"),
+                                  QStringLiteral("--form"), m_dir.filePath(QStringLiteral("form.json")), QStringLiteral("--id-card"),
+                                  m_dir.filePath(QStringLiteral("no-such-card.json"))});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY(missing.err.contains(QLatin1String("no-such-card.json")));
+}
+
+void TestPlatformCtl::refusesAnHttpsPlatformWithoutItsCa()
+{
+    const QString config = m_dir.filePath(QStringLiteral("no-ca.ini"));
+    QFile file(config);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral("[platform]\nurl=%1\n").arg(m_server.httpsUrl().toString()).toUtf8());
+    file.close();
+    QProcess check;
+    check.start(qEnvironmentVariable("KIOSKCTL"), {QStringLiteral("config"), QStringLiteral("check"), config});
+    QVERIFY(check.waitForFinished(60000));
+    QCOMPARE(check.exitCode(), 1);
+    QVERIFY2(check.readAllStandardError().contains("[platform] ca_file: must name the CA bundle"), "config check names the key");
+}
+
+void TestPlatformCtl::benchOutboxPrintsEnqueueAndDrainFigures()
+{
+    const Run run = kioskctl({QStringLiteral("bench"), QStringLiteral("outbox"), QStringLiteral("--cases"), QStringLiteral("2"),
+                              QStringLiteral("--to-platform")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QVERIFY2(QRegularExpression(QStringLiteral("latency p50 [0-9.]+ ms, p99 [0-9.]+ ms")).match(run.out).hasMatch(), qPrintable(run.out));
+    QVERIFY2(QRegularExpression(QStringLiteral("outbox drain \\(in-process receiver\\): 6 entries \\(2 cases\\) in [0-9.]+ s"))
+                 .match(run.out).hasMatch(),
+             qPrintable(run.out));
+    QVERIFY2(QRegularExpression(QStringLiteral("outbox drain \\(platform https://[^)]+\\): 2 of 2 cases delivered with their 4 materials "
+                                               "\\(2\\.0 MiB\\), 0 entries parked, in [0-9.]+ s: [0-9.]+ cases/s, [0-9.]+ MiB/s"))
+                 .match(run.out).hasMatch(),
+             qPrintable(run.out));
+}
+
+void TestPlatformCtl::benchPlatformPrintsThroughputAndLatency()
+{
+    const Run run = kioskctl({QStringLiteral("bench"), QStringLiteral("platform"), QStringLiteral("--count"), QStringLiteral("6"),
+                              QStringLiteral("--concurrency"), QStringLiteral("2")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QVERIFY(run.out.contains(QLatin1String("platform bench: 6 signed POST /cases (HMAC-SHA256, plain HTTP, loopback, concurrency 2)")));
+    QVERIFY(run.out.contains(QLatin1String("failures    0")));
+    QVERIFY2(QRegularExpression(QStringLiteral("throughput  [0-9.]+ requests/s")).match(run.out).hasMatch(), qPrintable(run.out));
+    QVERIFY2(QRegularExpression(QStringLiteral("latency ms  p50 [0-9.]+  p90 [0-9.]+  p99 [0-9.]+  max [0-9.]+")).match(run.out).hasMatch(),
+             qPrintable(run.out));
 }
 
 QTEST_GUILESS_MAIN(TestPlatformCtl)

@@ -138,6 +138,12 @@ void TestRefPlatformProtocol::mergesFaultChangesAndRefusesUnknownOnes()
     QVERIFY(plan.addErrorRate(QStringLiteral("*=1"), &error));
     QCOMPARE(plan.errorRate(QStringLiteral("materials")), 1.0);
     QVERIFY(!plan.addErrorRate(QStringLiteral("cases"), &error));
+    QVERIFY(plan.merge({{QStringLiteral("trickle_ms"), 200}, {QStringLiteral("rate_window_s"), 600}}, &error));
+    QCOMPARE(plan.trickleMs, 200);
+    QCOMPARE(plan.rateWindowS, 600);
+    QVERIFY(!plan.merge({{QStringLiteral("rate_window_s"), 0}}, &error));
+    QVERIFY(!plan.merge({{QStringLiteral("trickle_ms"), -1}}, &error));
+    QCOMPARE(plan.toJson().value(QLatin1String("trickle_ms")).toInt(), 200);
 }
 
 void TestRefPlatformProtocol::knowsItsOutageWindows()

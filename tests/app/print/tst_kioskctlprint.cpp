@@ -21,10 +21,12 @@ private slots:
     void printerStatusReportsSimulatedPrintersHealthy();
     void testPagePrintsKioskIdentity();
     void receiptForCaseNumberPrintsApplicantMaskedOnly();
+    void receiptRefusesACaseNumberNotInThePlatformsFormat();
     void receiptFromOutboxTombstoneCarriesCaseNumberAndLocalReference();
     void receiptForQueuedCaseGivesLocalReference();
     void unknownLocalReferenceIsANegativeAnswer();
     void unreachablePrinterIsReportedAndNothingPrints();
+    void printBenchReportsRenderAndSubmitMedians();
 
 private:
     struct Run {
@@ -77,7 +79,7 @@ void TestKioskctlPrint::initTestCase()
     m_deliveredRef = delivered.value().localRef;
     auto lease = store.leaseNext();
     QVERIFY(lease.ok() && lease.value().has_value());
-    QVERIFY(store.markDelivered(*lease.value(), QStringLiteral("AH2026112300777")).ok());
+    QVERIFY(store.markDelivered(*lease.value(), QStringLiteral("34010320261123000777")).ok());
     const auto queued = store.enqueueCase({QStringLiteral("340100-000-ZZ-0002-01"), QByteArrayLiteral("{}"), {}});
     QVERIFY(queued.ok());
     m_queuedRef = queued.value().localRef;
@@ -133,15 +135,27 @@ void TestKioskctlPrint::testPagePrintsKioskIdentity()
 
 void TestKioskctlPrint::receiptForCaseNumberPrintsApplicantMaskedOnly()
 {
-    const Run run = kioskctl({QStringLiteral("print"), QStringLiteral("receipt"), QStringLiteral("--case-no"), QStringLiteral("AH2026112300042"),
+    const Run run = kioskctl({QStringLiteral("print"), QStringLiteral("receipt"), QStringLiteral("--case-no"), QStringLiteral("34010320261123000042"),
                               QStringLiteral("--item"), QStringLiteral("340100-000-ZZ-0006-01"), QStringLiteral("--applicant"),
                               QStringLiteral("李小燕")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     const QString text = spooledText(run.out);
-    QVERIFY2(PdfTextLayer::carries(text, QStringLiteral("AH2026112300042")), qPrintable(text));
+    QVERIFY2(PdfTextLayer::carries(text, QStringLiteral("34010320261123000042")), qPrintable(text));
     QVERIFY(PdfTextLayer::carries(text, QStringLiteral("李**")));
     QVERIFY(!PdfTextLayer::carries(text, QStringLiteral("李小燕")));
     QVERIFY(!run.out.contains(QStringLiteral("李小燕")) && !run.err.contains(QStringLiteral("李小燕")));
+}
+
+void TestKioskctlPrint::receiptRefusesACaseNumberNotInThePlatformsFormat()
+{
+    // Letters, a short sequence, a date that does not exist: none is a case number the platform gives.
+    for (const QString &wrong : {QStringLiteral("AH2026112300042"), QStringLiteral("3401032026112300042"),
+                                 QStringLiteral("34010320261341000042")}) {
+        const Run run = kioskctl({QStringLiteral("print"), QStringLiteral("receipt"), QStringLiteral("--case-no"), wrong});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("is not a case number")), qPrintable(run.err));
+        QVERIFY(!run.out.contains(QStringLiteral("spooled")));
+    }
 }
 
 void TestKioskctlPrint::receiptFromOutboxTombstoneCarriesCaseNumberAndLocalReference()
@@ -149,7 +163,7 @@ void TestKioskctlPrint::receiptFromOutboxTombstoneCarriesCaseNumberAndLocalRefer
     const Run run = kioskctl({QStringLiteral("print"), QStringLiteral("receipt"), QStringLiteral("--local-ref"), m_deliveredRef});
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     const QString text = spooledText(run.out);
-    QVERIFY2(PdfTextLayer::carries(text, QStringLiteral("AH2026112300777")), qPrintable(text));
+    QVERIFY2(PdfTextLayer::carries(text, QStringLiteral("34010320261123000777")), qPrintable(text));
     QVERIFY(PdfTextLayer::carries(text, m_deliveredRef));
     QVERIFY(PdfTextLayer::carries(text, QStringLiteral("出生登记")));
 }
@@ -178,6 +192,20 @@ void TestKioskctlPrint::unreachablePrinterIsReportedAndNothingPrints()
     const Run run = kioskctl({QStringLiteral("print"), QStringLiteral("test"), QStringLiteral("--printer"), QStringLiteral("ipp://127.0.0.1:9/ipp/print")});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(QStringLiteral("no_response")), qPrintable(run.err));
+}
+
+// The figures themselves are for people to read (docs/printing.md); this checks that they come.
+void TestKioskctlPrint::printBenchReportsRenderAndSubmitMedians()
+{
+    const Run run = kioskctl({QStringLiteral("bench"), QStringLiteral("print"), QStringLiteral("--runs"), QStringLiteral("2")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QVERIFY2(run.out.contains(QStringLiteral("receipt print bench: 2 receipts to ipp://127.0.0.1:")), qPrintable(run.out));
+    for (const QString &figure : {QStringLiteral("render \\(QPdfWriter, CJK font, QR\\): +median \\d+\\.\\d ms"),
+                                  QStringLiteral("submit \\(libcups, until accepted\\): +median \\d+\\.\\d ms"),
+                                  QStringLiteral("render \\+ submit: +median \\d+\\.\\d ms"),
+                                  QStringLiteral("until the printer reports completed: median \\d+\\.\\d ms")}) {
+        QVERIFY2(QRegularExpression(figure).match(run.out).hasMatch(), qPrintable(figure + QStringLiteral(" in:\n") + run.out));
+    }
 }
 
 QTEST_MAIN(TestKioskctlPrint)

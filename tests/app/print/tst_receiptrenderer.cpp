@@ -52,7 +52,7 @@ ReceiptContent TestReceiptRenderer::sampleCase() const
     content.terminalId = QStringLiteral("340103-HALL-01");
     content.itemName = {QStringLiteral("居民身份证换领"), QStringLiteral("Renewal of resident ID card")};
     content.department = {QStringLiteral("合肥市公安局"), QStringLiteral("Hefei Public Security Bureau")};
-    content.caseNumber = QStringLiteral("AH2026112300042");
+    content.caseNumber = QStringLiteral("34010320261123000042");
     content.localReference = QStringLiteral("T340103000017-000042");
     content.filedAt = QDateTime(QDate(2026, 11, 23), QTime(15, 4));
     content.printedAt = QDateTime(QDate(2026, 11, 23), QTime(15, 5));
@@ -90,7 +90,7 @@ void TestReceiptRenderer::receiptCarriesCaseParticularsWithApplicantMasked()
     QVERIFY2(!pdf.isEmpty(), qPrintable(error));
     const QString text = run(QStringLiteral("pdftotext"), {save(pdf, QStringLiteral("zh.pdf")), QStringLiteral("-")});
     for (const QString &expected : {QStringLiteral("受理凭条"), QStringLiteral("合肥市政务服务中心"), QStringLiteral("居民身份证换领"),
-                                    QStringLiteral("AH2026112300042"), QStringLiteral("王**"), QStringLiteral("3401**********1234"),
+                                    QStringLiteral("34010320261123000042"), QStringLiteral("王**"), QStringLiteral("3401**********1234"),
                                     QStringLiteral("2026年11月23日 15:04"), QStringLiteral("后续事项"), QStringLiteral("扫码查询办理进度")})
         QVERIFY2(carries(text, expected), qPrintable(QStringLiteral("missing %1 in:\n%2").arg(expected, text)));
     QVERIFY(!carries(text, QStringLiteral("王小明")));
@@ -175,7 +175,7 @@ void TestReceiptRenderer::receiptQrCodeOpensTheFollowUrl()
     const ZXing::ImageView view(image.constBits(), image.width(), image.height(), ZXing::ImageFormat::Lum, int(image.bytesPerLine()));
     const ZXing::Result result = ZXing::ReadBarcode(view, ZXing::DecodeHints().setFormats(ZXing::BarcodeFormat::QRCode));
     QVERIFY(result.isValid());
-    QCOMPARE(QString::fromStdWString(result.text()), QStringLiteral("https://zwfw.example.gov.cn/case/AH2026112300042"));
+    QCOMPARE(QString::fromStdWString(result.text()), QStringLiteral("https://zwfw.example.gov.cn/case/34010320261123000042"));
 }
 
 void TestReceiptRenderer::receiptWithoutAnyReferenceIsRefused()
@@ -198,7 +198,7 @@ void TestReceiptRenderer::acknowledgementIsA4WithMaterialsAndApplicantMasked()
     QVERIFY2(info.contains(QStringLiteral("(A4)")), qPrintable(info));
     const QString text = run(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
     for (const QString &expected : {QStringLiteral("受理回执"), QStringLiteral("Acknowledgement of application"), QStringLiteral("居民身份证原件"),
-                                    QStringLiteral("近期免冠照片"), QStringLiteral("AH2026112300042"), QStringLiteral("王**"),
+                                    QStringLiteral("近期免冠照片"), QStringLiteral("34010320261123000042"), QStringLiteral("王**"),
                                     QStringLiteral("受理单位（盖章）")})
         QVERIFY2(carries(text, expected), qPrintable(QStringLiteral("missing %1 in:\n%2").arg(expected, text)));
     QVERIFY(!carries(text, QStringLiteral("王小明")));

@@ -23,6 +23,8 @@ private slots:
     void printedPdfArrivesInSpoolWithItsText();
     void platformPdfIsPrintedByteForByte();
     void jobThatFailsAfterSubmissionIsReportedAborted();
+    void printerOutOfPaperMidJobStopsTheJobUntilPaperIsLoaded();
+    void jobOutOfPaperPastItsTimeoutFailsSayingSo();
     void cancelledJobIsReportedCancelled();
     void jobOutlastingItsTimeoutIsReportedAborted();
     void printerIsBusyWhilePrinting();
@@ -151,6 +153,50 @@ void TestPrinterIpp::jobThatFailsAfterSubmissionIsReportedAborted()
     QSignalSpy reprinted(reprint, &PrintJob::finished);
     QTRY_COMPARE_WITH_TIMEOUT(reprinted.size(), 1, 30000);
     QCOMPARE(reprint->state(), PrintJobState::Completed);
+}
+
+void TestPrinterIpp::printerOutOfPaperMidJobStopsTheJobUntilPaperIsLoaded()
+{
+    const std::unique_ptr<Printer> printer = startPrinter(m_simulator->uri());
+    QTRY_COMPARE_WITH_TIMEOUT(printer->health().level, HealthLevel::Ok, 20000);
+
+    m_simulator->runOutOfPaperDuringNextJob();
+    PrintJob *job = printer->print(PrinterTestSupport::pdfWithText(QStringLiteral("Case 34010320261123000042 receipt")),
+                                   QStringLiteral("receipt"));
+    QSignalSpy finished(job, &PrintJob::finished);
+    // The printer took the job, then said it has no paper: the job is stopped, and says why first.
+    QTRY_COMPARE_WITH_TIMEOUT(job->state(), PrintJobState::Stopped, 30000);
+    QVERIFY(job->jobId() > 0);
+    QVERIFY2(job->detail().startsWith(QStringLiteral("media-empty")), qPrintable(job->detail()));
+    QCOMPARE(printer->health().level, HealthLevel::Error);
+    QCOMPARE(printer->health().detail, QStringLiteral("media_empty"));
+    QCOMPARE(printer->health().hint, StaffHint::ReplaceConsumable);
+    QCOMPARE(printer->state(), Device::State::Error);
+    QCOMPARE(finished.size(), 0);
+
+    // Staff load paper: the same job comes out, and the printer is healthy again.
+    m_simulator->loadPaper();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QCOMPARE(job->state(), PrintJobState::Completed);
+    QTRY_COMPARE_WITH_TIMEOUT(printer->health().level, HealthLevel::Ok, 20000);
+    QCOMPARE(m_simulator->printedFiles().size(), 1);
+    const QString text = PrinterTestSupport::pdfText(m_simulator->printedFiles().first());
+    QVERIFY2(text.contains(QStringLiteral("Case 34010320261123000042 receipt")), qPrintable(text));
+}
+
+void TestPrinterIpp::jobOutOfPaperPastItsTimeoutFailsSayingSo()
+{
+    const std::unique_ptr<Printer> printer = startPrinter(m_simulator->uri(), 5);
+    QTRY_COMPARE_WITH_TIMEOUT(printer->health().level, HealthLevel::Ok, 20000);
+
+    m_simulator->runOutOfPaperDuringNextJob();
+    PrintJob *job = printer->print(PrinterTestSupport::pdfWithText(QStringLiteral("no paper")), QStringLiteral("receipt"));
+    QSignalSpy finished(job, &PrintJob::finished);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QCOMPARE(job->state(), PrintJobState::Aborted);
+    // What a screen keys on ("printer:media-empty…"): the printer's reason, then the timeout.
+    QVERIFY2(job->detail().startsWith(QStringLiteral("media-empty: timed_out")), qPrintable(job->detail()));
+    QCOMPARE(printer->statistics().value(QStringLiteral("jobs_failed")), 1);
 }
 
 void TestPrinterIpp::cancelledJobIsReportedCancelled()

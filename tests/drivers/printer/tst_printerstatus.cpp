@@ -13,6 +13,8 @@ private slots:
     void mapsMarkerLevelsWhenNoReasonSaysSo_data();
     void mapsMarkerLevelsWhenNoReasonSaysSo();
     void unreachablePrinterIsAnErrorToRetry();
+    void namesTheReasonThatStopsThePrinter_data();
+    void namesTheReasonThatStopsThePrinter();
     void mapsIppJobStates_data();
     void mapsIppJobStates();
     void parsesPrinterAddresses_data();
@@ -96,6 +98,29 @@ void TestPrinterStatus::unreachablePrinterIsAnErrorToRetry()
     health = PrinterStatusMapping::health(status);
     QCOMPARE(health.detail, QStringLiteral("no_device"));
     QVERIFY(!health.isUsable());
+}
+
+void TestPrinterStatus::namesTheReasonThatStopsThePrinter_data()
+{
+    QTest::addColumn<QStringList>("reasons");
+    QTest::addColumn<QString>("blocking");
+
+    QTest::newRow("nothing wrong") << QStringList{} << "";
+    QTest::newRow("paper low only") << QStringList{"media-low-warning"} << "";
+    QTest::newRow("out of paper, as ippeveprinter says it while printing") << QStringList{"media-empty-warning"} << "media-empty";
+    QTest::newRow("paper needed") << QStringList{"media-needed-error"} << "media-needed";
+    QTest::newRow("jam outranks paper low") << QStringList{"media-low-warning", "media-jam-error"} << "media-jam";
+    QTest::newRow("open door outranks jam") << QStringList{"media-jam-error", "door-open"} << "door-open";
+}
+
+void TestPrinterStatus::namesTheReasonThatStopsThePrinter()
+{
+    QFETCH(QStringList, reasons);
+    PrinterStatus status;
+    status.reachable = true;
+    status.state = 4;
+    status.reasons = reasons;
+    QTEST(PrinterStatusMapping::blockingReason(status), "blocking");
 }
 
 void TestPrinterStatus::mapsIppJobStates_data()

@@ -4,8 +4,9 @@
 
 #include <QEventLoop>
 
-// kioskctl's commands run one platform call at a time: this waits for its one answer. The call
-// has its own timeout (platform/timeout_s), so the wait always ends.
+// For code that runs one platform call at a time (kioskctl, the status report, benchmarks, tests):
+// waits for its one answer in a local event loop. Every call has its own timeout and deadline
+// (PlatformClientSettings::timeoutMs), so the wait always ends.
 inline PlatformResult waitFor(PlatformCall *call)
 {
     PlatformResult result;
