@@ -10,11 +10,13 @@
 
 namespace {
 
-// QSettings splits unquoted values at commas; a hall name may well contain one.
-QString settingAsString(const QVariant &value)
+// QSettings splits unquoted values at commas; a hall name may well contain one, and a device
+// spec's options follow its address after commas (serial:/dev/ttyACM0,line_end_ms=60), where
+// the text must come back as it was written.
+QString settingAsString(const QVariant &value, ConfigType type)
 {
     if (value.typeId() == QMetaType::QStringList)
-        return value.toStringList().join(QStringLiteral(", "));
+        return value.toStringList().join(type == ConfigType::DeviceSpec ? QStringLiteral(",") : QStringLiteral(", "));
     return value.toString().trimmed();
 }
 
@@ -156,7 +158,7 @@ std::optional<KioskConfig> KioskConfig::load(const QString &path, QList<ConfigEr
             continue;
         }
         QString reason;
-        const QString raw = settingAsString(settings.value(name));
+        const QString raw = settingAsString(settings.value(name), key->type);
         if (raw.isEmpty() && key->type != ConfigType::String && key->type != ConfigType::Path) {
             found.append({name, QStringLiteral("is empty")});
             continue;
