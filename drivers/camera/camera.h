@@ -40,7 +40,8 @@ public:
     void setMode(Mode mode);
     // Which challenge face mode asks for (turn by default); takes effect at the next setMode().
     void setLivenessChallenge(LivenessChallenge::Kind kind);
-    // Document mode: straighten and encode the next frame as a page (pageCaptured follows).
+    // Document mode: straighten and encode the next frame as a page (pageCaptured follows),
+    // taken at options().stillSize when that differs from the live picture's.
     void capturePage();
     // The simulated scene shows a code carrying `text` (empty: takes it away); no effect on
     // real cameras.

@@ -22,6 +22,8 @@
 #include <ZXing/BitMatrix.h>
 #include <ZXing/MultiFormatWriter.h>
 
+#include <iterator>
+
 namespace {
 
 constexpr int ReopenIntervalMs = 2000;
@@ -51,18 +53,21 @@ std::vector<cv::Mat> simulatedPoses(const cv::Size &frame)
     return poses;
 }
 
-// Draws the face with its centre (128, 114 in the picture) near the frame's centre. Every 45
+// Draws the face with its centre (128, 114 in the picture) near the frame's centre. Every 30
 // frames a live resident holds still for a while, turns their head to 45° and back (what the
 // liveness challenge asks); a photo stays frontal and, held in a hand, is slid sideways by half
-// the face's width and back, which a liveness check must not take for a turn.
+// the face's width and back, which a liveness check must not take for a turn. The scene moves
+// on by frames taken, not by time, so a slow analysis still sees every pose.
 void drawSimulatedFace(cv::Mat &frame, const std::vector<cv::Mat> &poses, SimulatedFace who, qint64 frameNumber)
 {
     if (poses.empty() || who == SimulatedFace::Absent)
         return;
-    const int phase = int(frameNumber % 45);
-    static constexpr int LivePoseByPhase[] = {1, 2, 3, 3, 3, 3, 3, 2, 1}; // phases 20–28
-    const bool turning = phase >= 20 && phase < 29;
-    const int pose = who == SimulatedFace::Live && turning ? LivePoseByPhase[phase - 20] : 0;
+    constexpr int Cycle = 30;
+    constexpr int TurnStart = 15;
+    static constexpr int LivePoseByPhase[] = {1, 2, 3, 3, 3, 3, 3, 2, 1}; // phases 15–23
+    const int phase = int(frameNumber % Cycle);
+    const bool turning = phase >= TurnStart && phase < TurnStart + int(std::size(LivePoseByPhase));
+    const int pose = who == SimulatedFace::Live && turning ? LivePoseByPhase[phase - TurnStart] : 0;
     const cv::Mat &face = poses.at(size_t(pose));
     const double scale = face.cols / 320.0;
     const int faceWidth = int(97 * scale);

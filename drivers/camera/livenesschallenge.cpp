@@ -7,6 +7,7 @@
 namespace {
 
 constexpr int BaselineFrames = 3;
+constexpr double SteadyFraction = 0.1; // of the face's width, between the baseline's frames
 constexpr double TurnFraction = 1.0 / 3.0;
 constexpr int MaxBlinkFrames = 8;
 // A head turned far loses the frontal face detector for a moment; that does not end the turn.
@@ -84,6 +85,10 @@ LivenessChallenge::State LivenessChallenge::feedTurn(const FaceObservation &obse
 {
     const double x = observation.box.center().x();
     if (m_baselineFrames < BaselineFrames) {
+        // The turn is measured from a face held still: a baseline caught in the middle of a
+        // movement starts again.
+        if (m_baselineFrames > 0 && qAbs(x - m_baselineX) > SteadyFraction * observation.box.width())
+            forgetBaseline();
         m_baselineX = (m_baselineX * m_baselineFrames + x) / (m_baselineFrames + 1);
         if (++m_baselineFrames == BaselineFrames) {
             m_baselineBox = observation.box;

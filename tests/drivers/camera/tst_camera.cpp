@@ -174,8 +174,8 @@ private slots:
         QSignalSpy guidance(cam.get(), &Camera::faceGuidance);
         QString error;
         QVERIFY(cam->start(&error));
-        // Five times the photo is slid sideways by half the face's width and back.
-        QTRY_VERIFY_WITH_TIMEOUT(cam->frameProvider()->framesPublished() >= 5 * 45, 300000);
+        // Five times the photo is slid sideways by half the face's width and back (every 30 frames).
+        QTRY_VERIFY_WITH_TIMEOUT(cam->frameProvider()->framesPublished() >= 5 * 30, 300000);
         QVERIFY(!guidance.isEmpty());
         QCOMPARE(live.size(), 0);
         QCOMPARE(faces.size(), 0);

@@ -155,6 +155,26 @@ private slots:
         QVERIFY(!challenge.passed());
     }
 
+    void measuresTheTurnFromAFaceHeldStill()
+    {
+        // The face is already moving when the challenge starts: no baseline is taken from it,
+        // so coming back from the movement is not mistaken for a turn.
+        LivenessChallenge challenge(LivenessChallenge::Kind::Turn);
+        for (const int x : {320, 345, 370, 395})
+            challenge.feed(seePerson(x, 320));
+        for (int i = 0; i < 3; ++i)
+            challenge.feed(seePerson(395, 320)); // held still at last: the baseline is here
+        challenge.feed(seePerson(320, 320));
+        QCOMPARE(challenge.state(), LivenessChallenge::State::Moved);
+        challenge.feed(seePerson(394, 320));
+        QVERIFY(challenge.passed());
+        // Without the steadiness check, 320–370 had made a baseline at 345 and 395 a turn.
+        LivenessChallenge moving(LivenessChallenge::Kind::Turn);
+        for (const int x : {320, 345, 370, 395})
+            moving.feed(seePerson(x, 320));
+        QCOMPARE(moving.state(), LivenessChallenge::State::Waiting);
+    }
+
     void keepsTurnWhenFaceIsLostForAMoment()
     {
         LivenessChallenge challenge(LivenessChallenge::Kind::Turn);
