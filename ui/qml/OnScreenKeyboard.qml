@@ -84,9 +84,9 @@ Rectangle {
 
             Text {
                 objectName: "compositionText"
-                // Room for a long spelling while one is typed; only its word before, so that
-                // the hint beside it has the rest of the bar.
-                Layout.preferredWidth: pinyin.composing ? 200 : implicitWidth
+                // Room for a long spelling while one is typed; before, its word and a gap that
+                // sets it apart from the hint, which has the rest of the bar.
+                Layout.preferredWidth: pinyin.composing ? 200 : implicitWidth + 2 * Theme.spacing
                 text: pinyin.composing ? pinyin.composition : qsTr("拼音")
                 font.pixelSize: Theme.fontSmall
                 color: pinyin.composing ? Theme.primary : Theme.textMuted
