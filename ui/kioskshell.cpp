@@ -157,16 +157,22 @@ QString KioskShell::screen() const
     return sessionStateName(state);
 }
 
+QString KioskShell::inLanguage(const QString &key) const
+{
+    // The hall writes its own words in Chinese, and may give them in English too (key_en).
+    const KioskConfig &config = m_runtime->config();
+    const QString english = config.string(key + QStringLiteral("_en"));
+    return (m_language == QLatin1String("en") && !english.isEmpty()) ? english : config.string(key);
+}
+
 QString KioskShell::hallName() const
 {
-    const KioskConfig &config = m_runtime->config();
-    const QString english = config.string(QStringLiteral("kiosk/hall_name_en"));
-    return (m_language == QLatin1String("en") && !english.isEmpty()) ? english : config.string(QStringLiteral("kiosk/hall_name"));
+    return inLanguage(QStringLiteral("kiosk/hall_name"));
 }
 
 QString KioskShell::staffHelp() const
 {
-    return m_runtime->config().string(QStringLiteral("kiosk/staff_help"));
+    return inLanguage(QStringLiteral("kiosk/staff_help"));
 }
 
 QString KioskShell::version() const

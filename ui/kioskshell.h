@@ -28,7 +28,7 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(QString screen READ screen NOTIFY screenChanged)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
     Q_PROPERTY(QString hallName READ hallName NOTIFY languageChanged)
-    Q_PROPERTY(QString staffHelp READ staffHelp CONSTANT)
+    Q_PROPERTY(QString staffHelp READ staffHelp NOTIFY languageChanged)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(SessionMachine *session READ session CONSTANT)
     Q_PROPERTY(CatalogueItemModel *items READ items CONSTANT)
@@ -173,6 +173,8 @@ signals:
     void elderModeChanged();
 
 private:
+    // A text of the hall's configuration in the resident's language (`key`, or `key`_en in English).
+    [[nodiscard]] QString inLanguage(const QString &key) const;
     void proceedAfterVerification();
     void takeScannedCode(const QString &text);
     // Why a code cannot identify the resident for what they chose ("code_not_for_item"), or empty.

@@ -59,6 +59,8 @@ QList<ConfigKey> buildKeys()
              "Where the kiosk keeps its outbox, device statistics and catalogue cache. Only the kiosk user may read it."),
         text("kiosk/staff_help", QStringLiteral("请到一楼服务台找工作人员，或拨打 12345"),
              "Where a resident finds a person; shown by the help button."),
+        text("kiosk/staff_help_en", QStringLiteral("Please ask the staff at the ground-floor service desk, or call 12345"),
+             "The same in English; empty shows the Chinese to English readers too."),
         boolean("kiosk/voice", true, "Spoken prompts for every step, in the resident's language and slower in elder mode (docs/voice.md)."),
         integer("kiosk/voice_volume", 80, 0, 100, "Loudness of the spoken prompts, in percent of the audio output's."),
 

@@ -147,6 +147,19 @@ private slots:
         UiProbe::screenshot(m_window, QStringLiteral("home-en"));
     }
 
+    void theHelpPanelSaysWhereStaffAreInTheResidentsLanguage()
+    {
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("helpButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("helpPanel")));
+        const KioskConfig &config = m_runtime->config();
+        QTRY_VERIFY(screenTexts("helpPanel").contains(config.string(QStringLiteral("kiosk/staff_help"))));
+        m_shell->toggleLanguage();
+        QTRY_VERIFY(screenTexts("helpPanel").contains(config.string(QStringLiteral("kiosk/staff_help_en"))));
+        QVERIFY(!screenTexts("helpPanel").contains(config.string(QStringLiteral("kiosk/staff_help"))));
+    }
+
     void anItemOpensItsGuideAndBackReturnsHome()
     {
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));

@@ -77,32 +77,32 @@
         <translation>Tap your ID card or show a QR code to begin</translation>
     </message>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="134"/>
+        <location filename="../qml/AttractScreen.qml" line="133"/>
         <source>证明打印</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="134"/>
+        <location filename="../qml/AttractScreen.qml" line="133"/>
         <source>业务申请</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="134"/>
+        <location filename="../qml/AttractScreen.qml" line="133"/>
         <source>办件查询</source>
         <translation>Track progress</translation>
     </message>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="134"/>
+        <location filename="../qml/AttractScreen.qml" line="133"/>
         <source>电子证照</source>
         <translation>E-licences</translation>
     </message>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="159"/>
+        <location filename="../qml/AttractScreen.qml" line="173"/>
         <source>全天候开放 · 节假日无休</source>
         <translation>Open around the clock, holidays included</translation>
     </message>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="165"/>
+        <location filename="../qml/AttractScreen.qml" line="180"/>
         <source>长辈模式</source>
         <translation>Larger text</translation>
     </message>
@@ -401,30 +401,30 @@
     <message>
         <location filename="../qml/FormScreen.qml" line="80"/>
         <source>请核对并填写信息</source>
-        <translation>Check and complete your details</translation>
+        <translation>Check and fill in the form</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="87"/>
+        <location filename="../qml/FormScreen.qml" line="88"/>
         <source>来自身份证的信息已自动填好，只需填写其余带 * 的项目。</source>
         <translation>Details from your ID card are already filled in; just complete the other items marked *.</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="123"/>
+        <location filename="../qml/FormScreen.qml" line="124"/>
         <source>点击填写</source>
         <translation>Tap to fill in</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="133"/>
+        <location filename="../qml/FormScreen.qml" line="134"/>
         <source>来自身份证</source>
         <translation>From your ID card</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="219"/>
+        <location filename="../qml/FormScreen.qml" line="220"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="227"/>
+        <location filename="../qml/FormScreen.qml" line="228"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
@@ -601,82 +601,82 @@
         <translation>The card could not be read. Please place it on the reader again.</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="52"/>
+        <location filename="../qml/IdentifyScreen.qml" line="64"/>
         <source>办件进度查询</source>
         <translation>Application progress</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="53"/>
+        <location filename="../qml/IdentifyScreen.qml" line="65"/>
         <source>电子证照打印</source>
         <translation>Print my e-licences</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="62"/>
+        <location filename="../qml/IdentifyScreen.qml" line="74"/>
         <source>身份已确认</source>
         <translation>Identity confirmed</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="63"/>
+        <location filename="../qml/IdentifyScreen.qml" line="75"/>
         <source>请刷身份证</source>
         <translation>Please tap your ID card</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="63"/>
+        <location filename="../qml/IdentifyScreen.qml" line="75"/>
         <source>请刷身份证或扫身份码</source>
         <translation>Tap your ID card or scan your app code</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="85"/>
+        <location filename="../qml/IdentifyScreen.qml" line="159"/>
         <source>读卡区</source>
         <translation>Card reader</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="105"/>
+        <location filename="../qml/IdentifyScreen.qml" line="179"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="127"/>
+        <location filename="../qml/IdentifyScreen.qml" line="201"/>
         <source>请将身份证平放在读卡区，读卡完成前请不要移开。港澳台居民居住证、外国人永久居留身份证也可以使用。</source>
         <translation>Lay your ID card flat on the reader and leave it there until it has been read. Residence permits for Hong Kong, Macao and Taiwan residents and foreign permanent resident ID cards work too.</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="138"/>
+        <location filename="../qml/IdentifyScreen.qml" line="212"/>
         <source>也可以把回执上的二维码对准扫码窗口，不用刷证件。</source>
         <translation>Or hold the QR code on your receipt to the scanner window; no card needed.</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="149"/>
+        <location filename="../qml/IdentifyScreen.qml" line="223"/>
         <source>没带身份证？打开政务服务App，出示身份码，对准扫码窗口或上方摄像头。</source>
         <translation>No ID card with you? Open your government service app and hold its identity code to the scanner or to the camera above.</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="169"/>
+        <location filename="../qml/IdentifyScreen.qml" line="98"/>
         <source>正在向政务服务平台核验您的身份码，请稍候……</source>
         <translation>Checking your identity code with the government service platform, please wait…</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="207"/>
+        <location filename="../qml/IdentifyScreen.qml" line="136"/>
         <source>读卡器暂时无法使用。请联系工作人员协助办理。</source>
         <translation>The card reader is out of order. Please ask a member of staff to help you.</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="249"/>
+        <location filename="../qml/IdentifyScreen.qml" line="264"/>
         <source>为保护您的隐私，屏幕上只显示部分信息。</source>
         <translation>To protect your privacy, only part of your details is shown.</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="275"/>
+        <location filename="../qml/IdentifyScreen.qml" line="289"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="282"/>
+        <location filename="../qml/IdentifyScreen.qml" line="296"/>
         <source>请工作人员协助</source>
         <translation>Ask staff for help</translation>
     </message>
     <message>
-        <location filename="../qml/IdentifyScreen.qml" line="290"/>
+        <location filename="../qml/IdentifyScreen.qml" line="304"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
@@ -878,7 +878,7 @@
     </message>
     <message>
         <location filename="../qml/MaintenanceScreen.qml" line="57"/>
-        <location filename="../qml/MaintenanceScreen.qml" line="302"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="308"/>
         <source>平台与网络</source>
         <translation>Platform and network</translation>
     </message>
@@ -1004,72 +1004,72 @@
         <translation>Needs attention: %1</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="294"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="300"/>
         <source>错误代码：%1 · 尝试 %2 次</source>
         <translation>Error code: %1 · %2 attempts</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="295"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="301"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="303"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="309"/>
         <source>检查平台连接</source>
         <translation>Check the platform</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="307"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="313"/>
         <source>检查中……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="308"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="314"/>
         <source>尚未检查</source>
         <translation>Not checked yet</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="309"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="315"/>
         <source>平台可达（HTTP %1，%2 毫秒）</source>
         <translation>Platform reachable (HTTP %1, %2 ms)</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="310"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="316"/>
         <source>平台不可达：%1</source>
         <translation>Platform unreachable: %1</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="312"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="318"/>
         <source>已注册</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="312"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="318"/>
         <source>未注册</source>
         <translation>Not enrolled</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="315"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="321"/>
         <source>时钟偏差：%1 秒</source>
         <translation>Clock offset: %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="318"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="324"/>
         <source>上次心跳：%1（%2）</source>
         <translation>Last heartbeat: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="319"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="325"/>
         <source>本次启动后尚无心跳</source>
         <translation>No heartbeat since the kiosk started</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="326"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="332"/>
         <source>运行日志（最近）</source>
         <translation>Recent log</translation>
     </message>
     <message>
-        <location filename="../qml/MaintenanceScreen.qml" line="334"/>
+        <location filename="../qml/MaintenanceScreen.qml" line="340"/>
         <source>审计记录（最近 20 条）</source>
         <translation>Audit log (last 20)</translation>
     </message>
@@ -1158,57 +1158,57 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../qml/OnScreenKeyboard.qml" line="88"/>
+        <location filename="../qml/OnScreenKeyboard.qml" line="90"/>
         <source>拼音</source>
         <translation>Pinyin</translation>
     </message>
     <message>
-        <location filename="../qml/OnScreenKeyboard.qml" line="123"/>
+        <location filename="../qml/OnScreenKeyboard.qml" line="125"/>
         <source>输入拼音，再点选汉字；点“英文”可输入英文字母</source>
         <translation>Type pinyin, tap a character; “English” for letters</translation>
     </message>
     <message>
-        <location filename="../qml/OnScreenKeyboard.qml" line="124"/>
+        <location filename="../qml/OnScreenKeyboard.qml" line="126"/>
         <source>本机暂不能输入中文，可输入字母和数字</source>
         <translation>Chinese input is not available on this kiosk right now; letters and digits still work</translation>
     </message>
     <message>
-        <location filename="../qml/OnScreenKeyboard.qml" line="171"/>
+        <location filename="../qml/OnScreenKeyboard.qml" line="173"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../qml/OnScreenKeyboard.qml" line="185"/>
+        <location filename="../qml/OnScreenKeyboard.qml" line="187"/>
         <source>中文</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../qml/OnScreenKeyboard.qml" line="185"/>
+        <location filename="../qml/OnScreenKeyboard.qml" line="187"/>
         <source>英文</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../qml/OnScreenKeyboard.qml" line="192"/>
+        <location filename="../qml/OnScreenKeyboard.qml" line="194"/>
         <source>字母</source>
         <translation>Letters</translation>
     </message>
     <message>
-        <location filename="../qml/OnScreenKeyboard.qml" line="198"/>
+        <location filename="../qml/OnScreenKeyboard.qml" line="200"/>
         <source>选定</source>
         <translation>Choose</translation>
     </message>
     <message>
-        <location filename="../qml/OnScreenKeyboard.qml" line="198"/>
+        <location filename="../qml/OnScreenKeyboard.qml" line="200"/>
         <source>空格</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../qml/OnScreenKeyboard.qml" line="206"/>
+        <location filename="../qml/OnScreenKeyboard.qml" line="208"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/OnScreenKeyboard.qml" line="217"/>
+        <location filename="../qml/OnScreenKeyboard.qml" line="219"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -1578,22 +1578,22 @@
         <translation>Please rate this service</translation>
     </message>
     <message>
-        <location filename="../qml/RatingScreen.qml" line="66"/>
+        <location filename="../qml/RatingScreen.qml" line="67"/>
         <source>评价是匿名的，只用于改进服务。</source>
-        <translation>Your rating is anonymous and used only to improve the service.</translation>
+        <translation>Ratings are anonymous and only used to improve service.</translation>
     </message>
     <message>
-        <location filename="../qml/RatingScreen.qml" line="84"/>
+        <location filename="../qml/RatingScreen.qml" line="86"/>
         <source>请选择不满意的原因（至少一项）</source>
         <translation>What went wrong? (choose at least one)</translation>
     </message>
     <message>
-        <location filename="../qml/RatingScreen.qml" line="125"/>
+        <location filename="../qml/RatingScreen.qml" line="128"/>
         <source>跳过</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../qml/RatingScreen.qml" line="134"/>
+        <location filename="../qml/RatingScreen.qml" line="137"/>
         <source>提交评价</source>
         <translation>Send rating</translation>
     </message>
@@ -1601,77 +1601,77 @@
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="50"/>
+        <location filename="../qml/ResultScreen.qml" line="51"/>
         <source>申请已提交</source>
         <translation>Application submitted</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="50"/>
+        <location filename="../qml/ResultScreen.qml" line="51"/>
         <source>申请已保存，将自动提交</source>
         <translation>Application saved; it will be submitted automatically</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="50"/>
+        <location filename="../qml/ResultScreen.qml" line="51"/>
         <source>申请未被受理</source>
         <translation>Application not accepted</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="76"/>
+        <location filename="../qml/ResultScreen.qml" line="80"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="76"/>
+        <location filename="../qml/ResultScreen.qml" line="80"/>
         <source>本机受理编号</source>
         <translation>Kiosk reference</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="120"/>
+        <location filename="../qml/ResultScreen.qml" line="124"/>
         <source>%1（已保存，将自动提交）</source>
         <translation>%1 (saved; it will be sent automatically)</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="121"/>
+        <location filename="../qml/ResultScreen.qml" line="125"/>
         <source>未受理，请到人工窗口咨询</source>
         <translation>Not accepted; please ask at a staffed counter</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="132"/>
+        <location filename="../qml/ResultScreen.qml" line="136"/>
         <source>请记下或拍下办件编号，可拨打 12345 或在“皖事通”中查询办理进度。</source>
         <translation>Note or photograph the case number; you can follow your case by calling 12345 or in the Wanshitong app.</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="133"/>
+        <location filename="../qml/ResultScreen.qml" line="137"/>
         <source>政务服务平台暂时无法连接。您的申请已安全保存在本机，连接恢复后会自动提交，无需再来一次。提交后会生成办件编号，可凭身份证查询。</source>
         <translation>The government service platform cannot be reached right now. Your application is stored safely on this kiosk and will be submitted automatically when the connection returns; you do not need to come back. It will then get a case number, which you can look up with your ID card.</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="134"/>
+        <location filename="../qml/ResultScreen.qml" line="138"/>
         <source>平台没有受理这份申请（%1）。请到人工窗口咨询，工作人员可以看到这份申请。</source>
         <translation>The platform did not accept this application (%1). Please ask at a staffed counter; the staff can see your application.</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="156"/>
+        <location filename="../qml/ResultScreen.qml" line="160"/>
         <source>回执正在打印，请从出纸口取走。</source>
         <translation>Your receipt is printing; please take it from the slot.</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="157"/>
+        <location filename="../qml/ResultScreen.qml" line="161"/>
         <source>回执已打印，请从出纸口取走。</source>
         <translation>Your receipt has been printed; please take it from the slot.</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="158"/>
+        <location filename="../qml/ResultScreen.qml" line="162"/>
         <source>回执没有打印出来，请记下上面的编号，或重新打印。</source>
         <translation>The receipt did not print. Please note the number above, or print it again.</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="167"/>
+        <location filename="../qml/ResultScreen.qml" line="171"/>
         <source>重新打印</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="187"/>
+        <location filename="../qml/ResultScreen.qml" line="191"/>
         <source>完成，评价本次服务</source>
         <translation>Done: rate this service</translation>
     </message>
@@ -1709,30 +1709,30 @@
     <message>
         <location filename="../qml/SearchPanel.qml" line="53"/>
         <source>输入事项名称或拼音首字母</source>
-        <translation>Type a service name or pinyin initials</translation>
+        <translation>Service name or pinyin initials</translation>
     </message>
     <message>
-        <location filename="../qml/SearchPanel.qml" line="66"/>
+        <location filename="../qml/SearchPanel.qml" line="70"/>
         <source>关闭搜索</source>
         <translation>Close search</translation>
     </message>
     <message>
-        <location filename="../qml/SearchPanel.qml" line="93"/>
+        <location filename="../qml/SearchPanel.qml" line="97"/>
         <source>可以输入名称中的字，如“身份证”；也可以只输入拼音首字母，如“sfz”。</source>
         <translation>Type part of a name, such as “身份证” (ID card), or just pinyin initials, such as “sfz”.</translation>
     </message>
     <message>
-        <location filename="../qml/SearchPanel.qml" line="101"/>
+        <location filename="../qml/SearchPanel.qml" line="105"/>
         <source>找到的事项：%1</source>
         <translation>Services found: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SearchPanel.qml" line="112"/>
+        <location filename="../qml/SearchPanel.qml" line="116"/>
         <source>没有找到相关事项</source>
         <translation>No matching services</translation>
     </message>
     <message>
-        <location filename="../qml/SearchPanel.qml" line="120"/>
+        <location filename="../qml/SearchPanel.qml" line="124"/>
         <source>可以换个说法再试，或请工作人员帮您查找：%1</source>
         <translation>Try other words, or ask a member of staff to help you find it: %1</translation>
     </message>
@@ -1779,22 +1779,22 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../qml/TopBar.qml" line="60"/>
+        <location filename="../qml/TopBar.qml" line="67"/>
         <source>标准模式</source>
         <translation>Standard text</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="60"/>
+        <location filename="../qml/TopBar.qml" line="67"/>
         <source>长辈模式</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="66"/>
+        <location filename="../qml/TopBar.qml" line="73"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="74"/>
+        <location filename="../qml/TopBar.qml" line="81"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>

@@ -126,15 +126,29 @@ Rectangle {
 
         Item { Layout.preferredHeight: 80 }
 
+        // What the kiosk does, as four pills of one width: a row of four while the widest word
+        // leaves room for it, two rows of two when it does not (English in elder mode).
         GridLayout {
+            id: offers
+            readonly property var names: [qsTr("证明打印"), qsTr("业务申请"), qsTr("办件查询"), qsTr("电子证照")]
+            readonly property real pillWidth: {
+                // Reading the font here makes the width follow the type size (elder mode), not only the words.
+                const font = offerFont.font;
+                return Math.max(220, Math.max(...names.map(name => offerFont.advanceWidth(name))) + 2 * 16);
+            }
             Layout.alignment: Qt.AlignHCenter
-            columns: 4
+            columns: 4 * pillWidth + 3 * columnSpacing <= screen.width - 2 * Theme.margin ? 4 : 2
             columnSpacing: Theme.spacing
+            rowSpacing: Theme.spacing
+            FontMetrics {
+                id: offerFont
+                font.pixelSize: Theme.fontSmall
+            }
             Repeater {
-                model: [qsTr("证明打印"), qsTr("业务申请"), qsTr("办件查询"), qsTr("电子证照")]
+                model: offers.names
                 delegate: Rectangle {
                     required property string modelData
-                    implicitWidth: 220
+                    implicitWidth: offers.pillWidth
                     implicitHeight: 88
                     radius: 44
                     color: "transparent"
@@ -144,7 +158,7 @@ Rectangle {
                         anchors.centerIn: parent
                         text: parent.modelData
                         color: Theme.textOnPrimary
-                        font.pixelSize: Theme.fontSmall
+                        font: offerFont.font
                     }
                 }
             }
@@ -159,12 +173,13 @@ Rectangle {
                 text: qsTr("全天候开放 · 节假日无休")
                 color: Theme.textOnPrimaryMuted
                 font.pixelSize: Theme.fontSmall
+                wrapMode: Text.Wrap
             }
             KioskButton {
                 objectName: "elderStartButton"
                 text: qsTr("长辈模式")
                 fontSize: Theme.fontSmall
-                implicitWidth: 220
+                Layout.preferredWidth: Math.max(220, snugWidth)
                 onClicked: {
                     if (!Kiosk.elderMode)
                         Kiosk.toggleElderMode();
@@ -176,7 +191,7 @@ Rectangle {
                 // Named in its own language on purpose: see TopBar.
                 text: Kiosk.language === "zh" ? "English" : "中文"
                 fontSize: Theme.fontSmall
-                implicitWidth: 200
+                Layout.preferredWidth: Math.max(200, snugWidth)
                 onClicked: Kiosk.toggleLanguage()
             }
         }

@@ -81,6 +81,7 @@ Item {
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
                 color: Theme.text
+                wrapMode: Text.Wrap
             }
             Text {
                 Layout.fillWidth: true

@@ -31,6 +31,7 @@ Item {
             return qsTr("身份码核验没有成功，请再扫一次，或刷身份证。");
         return qsTr("读卡没有成功，请重新放置证件。");
     }
+    onProblemTextChanged: flick.contentY = 0
 
     TopBar {
         id: topBar
@@ -39,223 +40,235 @@ Item {
         onHelpRequested: screen.helpRequested()
     }
 
-    ColumnLayout {
+    // A long account in large type may not fit above the footer: the page scrolls, and a new
+    // problem brings it back to the top, where the problem is shown.
+    Flickable {
+        id: flick
         anchors.top: topBar.bottom
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: footer.top
-        anchors.margins: Theme.margin
-        spacing: Theme.spacing
+        contentHeight: content.implicitHeight + 2 * Theme.margin
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
 
-        Text {
-            Layout.fillWidth: true
-            text: Kiosk.errand === "progress" ? qsTr("办件进度查询")
-                  : Kiosk.errand === "licences" ? qsTr("电子证照打印")
-                  : (Kiosk.selectedItem.name || "")
-            font.pixelSize: Theme.fontSmall
-            color: Theme.textMuted
-            wrapMode: Text.Wrap
-        }
-        Text {
-            objectName: "identifyTitle"
-            Layout.fillWidth: true
-            text: Kiosk.identified ? qsTr("身份已确认")
-                  : Kiosk.codeIdentificationAccepted ? qsTr("请刷身份证或扫身份码") : qsTr("请刷身份证")
-            wrapMode: Text.Wrap
-            font.pixelSize: Theme.fontTitle
-            font.bold: true
-            color: Kiosk.identified ? Theme.success : Theme.text
-        }
+        ColumnLayout {
+            id: content
+            x: Theme.margin
+            y: Theme.margin
+            width: flick.width - 2 * Theme.margin
+            spacing: Theme.spacing
 
-        // Where the card goes: a card gliding down onto the reader, again and again.
-        Item {
-            Layout.fillWidth: true
-            Layout.preferredHeight: 560
-            visible: !Kiosk.identified
-
-            Rectangle {
-                id: reader
-                anchors.horizontalCenter: parent.horizontalCenter
-                anchors.bottom: parent.bottom
-                width: 520
-                height: 150
-                radius: 24
-                color: Theme.primaryDark
-                Text {
-                    anchors.centerIn: parent
-                    text: qsTr("读卡区")
-                    color: Theme.textOnPrimary
-                    font.pixelSize: Theme.fontBody
-                    font.bold: true
-                }
+            Text {
+                Layout.fillWidth: true
+                text: Kiosk.errand === "progress" ? qsTr("办件进度查询")
+                      : Kiosk.errand === "licences" ? qsTr("电子证照打印")
+                      : (Kiosk.selectedItem.name || "")
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textMuted
+                wrapMode: Text.Wrap
             }
+            Text {
+                objectName: "identifyTitle"
+                Layout.fillWidth: true
+                text: Kiosk.identified ? qsTr("身份已确认")
+                      : Kiosk.codeIdentificationAccepted ? qsTr("请刷身份证或扫身份码") : qsTr("请刷身份证")
+                wrapMode: Text.Wrap
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                color: Kiosk.identified ? Theme.success : Theme.text
+            }
+
+            // What is happening or went wrong comes straight under the title, where it is seen
+            // without scrolling.
             Rectangle {
-                id: card
-                anchors.horizontalCenter: parent.horizontalCenter
-                width: 400
-                height: 250
-                radius: 18
-                color: "#EAF2FB"
+                objectName: "codeBeingChecked"
+                Layout.fillWidth: true
+                visible: Kiosk.codeBeingChecked
+                implicitHeight: checking.implicitHeight + 2 * Theme.spacing
+                radius: Theme.radius
+                color: Theme.surface
                 border.color: Theme.primary
-                border.width: 3
-                y: 20
-                ColumnLayout {
-                    anchors.fill: parent
-                    anchors.margins: 24
-                    Text {
-                        text: qsTr("居民身份证")
-                        font.pixelSize: Theme.fontSmall
-                        font.bold: true
-                        color: Theme.primaryDark
-                    }
-                    Item { Layout.fillHeight: true }
-                    Rectangle { Layout.preferredWidth: 220; Layout.preferredHeight: 14; radius: 7; color: Theme.border }
-                    Rectangle { Layout.preferredWidth: 300; Layout.preferredHeight: 14; radius: 7; color: Theme.border }
-                }
-                SequentialAnimation on y {
-                    loops: Animation.Infinite
-                    running: !Kiosk.identified
-                    NumberAnimation { from: 20; to: 250; duration: 1400; easing.type: Easing.InOutQuad }
-                    PauseAnimation { duration: 900 }
-                    NumberAnimation { from: 250; to: 20; duration: 600 }
-                }
-            }
-        }
-
-        Text {
-            Layout.fillWidth: true
-            visible: !Kiosk.identified
-            text: qsTr("请将身份证平放在读卡区，读卡完成前请不要移开。港澳台居民居住证、外国人永久居留身份证也可以使用。")
-            font.pixelSize: Theme.fontBody
-            color: Theme.text
-            wrapMode: Text.Wrap
-            lineHeight: 1.2
-        }
-
-        Text {
-            objectName: "receiptCodeHint"
-            Layout.fillWidth: true
-            visible: Kiosk.errand === "progress" && !Kiosk.identified
-            text: qsTr("也可以把回执上的二维码对准扫码窗口，不用刷证件。")
-            font.pixelSize: Theme.fontBody
-            font.bold: true
-            color: Theme.primaryDark
-            wrapMode: Text.Wrap
-        }
-
-        Text {
-            objectName: "appCodeHint"
-            Layout.fillWidth: true
-            visible: Kiosk.codeIdentificationAccepted && !Kiosk.identified
-            text: qsTr("没带身份证？打开政务服务App，出示身份码，对准扫码窗口或上方摄像头。")
-            font.pixelSize: Theme.fontBody
-            color: Theme.text
-            wrapMode: Text.Wrap
-        }
-
-        Rectangle {
-            objectName: "codeBeingChecked"
-            Layout.fillWidth: true
-            visible: Kiosk.codeBeingChecked
-            implicitHeight: checking.implicitHeight + 2 * Theme.spacing
-            radius: Theme.radius
-            color: Theme.surface
-            border.color: Theme.primary
-            border.width: 2
-            Text {
-                id: checking
-                x: Theme.spacing
-                y: Theme.spacing
-                width: parent.width - 2 * Theme.spacing
-                text: qsTr("正在向政务服务平台核验您的身份码，请稍候……")
-                font.pixelSize: Theme.fontBody
-                color: Theme.primaryDark
-                wrapMode: Text.Wrap
-            }
-        }
-
-        Rectangle {
-            objectName: "cardProblem"
-            Layout.fillWidth: true
-            visible: screen.problemText !== "" && !Kiosk.identified && !Kiosk.codeBeingChecked
-            implicitHeight: problem.implicitHeight + 2 * Theme.spacing
-            radius: Theme.radius
-            color: "#FDECEC"
-            Text {
-                id: problem
-                x: Theme.spacing
-                y: Theme.spacing
-                width: parent.width - 2 * Theme.spacing
-                text: screen.problemText
-                font.pixelSize: Theme.fontBody
-                color: Theme.accent
-                wrapMode: Text.Wrap
-            }
-        }
-
-        Rectangle {
-            objectName: "readerUnavailable"
-            Layout.fillWidth: true
-            visible: !Kiosk.cardReaderUsable && !Kiosk.identified
-            implicitHeight: unavailable.implicitHeight + 2 * Theme.spacing
-            radius: Theme.radius
-            color: "#FFF4E0"
-            Text {
-                id: unavailable
-                x: Theme.spacing
-                y: Theme.spacing
-                width: parent.width - 2 * Theme.spacing
-                text: qsTr("读卡器暂时无法使用。请联系工作人员协助办理。")
-                font.pixelSize: Theme.fontBody
-                color: Theme.warning
-                wrapMode: Text.Wrap
-            }
-        }
-
-        Rectangle {
-            objectName: "identifiedCard"
-            Layout.fillWidth: true
-            visible: Kiosk.identified
-            implicitHeight: identifiedColumn.implicitHeight + 2 * Theme.margin
-            radius: Theme.radius
-            color: Theme.surface
-            border.color: Theme.success
-            border.width: 3
-            ColumnLayout {
-                id: identifiedColumn
-                x: Theme.margin
-                y: Theme.margin
-                width: parent.width - 2 * Theme.margin
-                spacing: 12
+                border.width: 2
                 Text {
-                    text: cardTypeName.of(Kiosk.cardType)
-                    font.pixelSize: Theme.fontSmall
-                    color: Theme.textMuted
-                }
-                Text {
-                    objectName: "holderName"
-                    text: Kiosk.maskedName
-                    font.pixelSize: Theme.fontTitle
-                    font.bold: true
-                    color: Theme.text
-                }
-                Text {
-                    objectName: "holderNumber"
-                    text: Kiosk.maskedIdNumber
-                    font.pixelSize: Theme.fontHeading
-                    color: Theme.text
-                }
-                Text {
-                    Layout.fillWidth: true
-                    text: qsTr("为保护您的隐私，屏幕上只显示部分信息。")
-                    font.pixelSize: Theme.fontSmall
-                    color: Theme.textMuted
+                    id: checking
+                    x: Theme.spacing
+                    y: Theme.spacing
+                    width: parent.width - 2 * Theme.spacing
+                    text: qsTr("正在向政务服务平台核验您的身份码，请稍候……")
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.primaryDark
                     wrapMode: Text.Wrap
                 }
             }
-        }
 
-        Item { Layout.fillHeight: true }
+            Rectangle {
+                objectName: "cardProblem"
+                Layout.fillWidth: true
+                visible: screen.problemText !== "" && !Kiosk.identified && !Kiosk.codeBeingChecked
+                implicitHeight: problem.implicitHeight + 2 * Theme.spacing
+                radius: Theme.radius
+                color: "#FDECEC"
+                Text {
+                    id: problem
+                    x: Theme.spacing
+                    y: Theme.spacing
+                    width: parent.width - 2 * Theme.spacing
+                    text: screen.problemText
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.accent
+                    wrapMode: Text.Wrap
+                }
+            }
+
+            Rectangle {
+                objectName: "readerUnavailable"
+                Layout.fillWidth: true
+                visible: !Kiosk.cardReaderUsable && !Kiosk.identified
+                implicitHeight: unavailable.implicitHeight + 2 * Theme.spacing
+                radius: Theme.radius
+                color: "#FFF4E0"
+                Text {
+                    id: unavailable
+                    x: Theme.spacing
+                    y: Theme.spacing
+                    width: parent.width - 2 * Theme.spacing
+                    text: qsTr("读卡器暂时无法使用。请联系工作人员协助办理。")
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.warning
+                    wrapMode: Text.Wrap
+                }
+            }
+
+            // Where the card goes: a card gliding down onto the reader, again and again.
+            Item {
+                Layout.fillWidth: true
+                Layout.preferredHeight: 560
+                visible: !Kiosk.identified
+
+                Rectangle {
+                    id: reader
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    anchors.bottom: parent.bottom
+                    width: 520
+                    height: 150
+                    radius: 24
+                    color: Theme.primaryDark
+                    Text {
+                        anchors.centerIn: parent
+                        text: qsTr("读卡区")
+                        color: Theme.textOnPrimary
+                        font.pixelSize: Theme.fontBody
+                        font.bold: true
+                    }
+                }
+                Rectangle {
+                    id: card
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    width: 400
+                    height: 250
+                    radius: 18
+                    color: "#EAF2FB"
+                    border.color: Theme.primary
+                    border.width: 3
+                    y: 20
+                    ColumnLayout {
+                        anchors.fill: parent
+                        anchors.margins: 24
+                        Text {
+                            text: qsTr("居民身份证")
+                            font.pixelSize: Theme.fontSmall
+                            font.bold: true
+                            color: Theme.primaryDark
+                        }
+                        Item { Layout.fillHeight: true }
+                        Rectangle { Layout.preferredWidth: 220; Layout.preferredHeight: 14; radius: 7; color: Theme.border }
+                        Rectangle { Layout.preferredWidth: 300; Layout.preferredHeight: 14; radius: 7; color: Theme.border }
+                    }
+                    SequentialAnimation on y {
+                        loops: Animation.Infinite
+                        running: !Kiosk.identified
+                        NumberAnimation { from: 20; to: 250; duration: 1400; easing.type: Easing.InOutQuad }
+                        PauseAnimation { duration: 900 }
+                        NumberAnimation { from: 250; to: 20; duration: 600 }
+                    }
+                }
+            }
+
+            Text {
+                Layout.fillWidth: true
+                visible: !Kiosk.identified
+                text: qsTr("请将身份证平放在读卡区，读卡完成前请不要移开。港澳台居民居住证、外国人永久居留身份证也可以使用。")
+                font.pixelSize: Theme.fontBody
+                color: Theme.text
+                wrapMode: Text.Wrap
+                lineHeight: 1.2
+            }
+
+            Text {
+                objectName: "receiptCodeHint"
+                Layout.fillWidth: true
+                visible: Kiosk.errand === "progress" && !Kiosk.identified
+                text: qsTr("也可以把回执上的二维码对准扫码窗口，不用刷证件。")
+                font.pixelSize: Theme.fontBody
+                font.bold: true
+                color: Theme.primaryDark
+                wrapMode: Text.Wrap
+            }
+
+            Text {
+                objectName: "appCodeHint"
+                Layout.fillWidth: true
+                visible: Kiosk.codeIdentificationAccepted && !Kiosk.identified
+                text: qsTr("没带身份证？打开政务服务App，出示身份码，对准扫码窗口或上方摄像头。")
+                font.pixelSize: Theme.fontBody
+                color: Theme.text
+                wrapMode: Text.Wrap
+            }
+
+            Rectangle {
+                objectName: "identifiedCard"
+                Layout.fillWidth: true
+                visible: Kiosk.identified
+                implicitHeight: identifiedColumn.implicitHeight + 2 * Theme.margin
+                radius: Theme.radius
+                color: Theme.surface
+                border.color: Theme.success
+                border.width: 3
+                ColumnLayout {
+                    id: identifiedColumn
+                    x: Theme.margin
+                    y: Theme.margin
+                    width: parent.width - 2 * Theme.margin
+                    spacing: 12
+                    Text {
+                        text: cardTypeName.of(Kiosk.cardType)
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.textMuted
+                    }
+                    Text {
+                        objectName: "holderName"
+                        text: Kiosk.maskedName
+                        font.pixelSize: Theme.fontTitle
+                        font.bold: true
+                        color: Theme.text
+                    }
+                    Text {
+                        objectName: "holderNumber"
+                        text: Kiosk.maskedIdNumber
+                        font.pixelSize: Theme.fontHeading
+                        color: Theme.text
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: qsTr("为保护您的隐私，屏幕上只显示部分信息。")
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.textMuted
+                        wrapMode: Text.Wrap
+                    }
+                }
+            }
+        }
     }
 
     Rectangle {

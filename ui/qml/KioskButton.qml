@@ -12,6 +12,10 @@ Rectangle {
     property int fontSize: Theme.fontBody
     signal clicked()
 
+    // The narrowest the button can be with its word whole at its own size: what a row that
+    // runs short of room may shrink it to.
+    readonly property real snugWidth: Math.max(Theme.touchMin, label.implicitWidth + 2 * Theme.spacing)
+
     implicitWidth: Math.max(Theme.touchMin * 2, label.implicitWidth + 2 * Theme.spacing * 2)
     implicitHeight: Theme.touchMin
     radius: Theme.radius

@@ -84,7 +84,9 @@ Rectangle {
 
             Text {
                 objectName: "compositionText"
-                Layout.preferredWidth: 200
+                // Room for a long spelling while one is typed; before, its word and a gap that
+                // sets it apart from the hint, which has the rest of the bar.
+                Layout.preferredWidth: pinyin.composing ? 200 : implicitWidth + 2 * Theme.spacing
                 text: pinyin.composing ? pinyin.composition : qsTr("拼音")
                 font.pixelSize: Theme.fontSmall
                 color: pinyin.composing ? Theme.primary : Theme.textMuted
@@ -124,7 +126,7 @@ Rectangle {
                                        : qsTr("本机暂不能输入中文，可输入字母和数字")
                 font.pixelSize: Theme.fontSmall
                 color: Theme.textMuted
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
             }
             Item { Layout.fillWidth: true; Layout.preferredWidth: 0; visible: pinyin.composing }
             KeyboardKey {

@@ -21,10 +21,11 @@ Rectangle {
             font.bold: true
             color: Theme.textOnPrimary
         }
-        // Both languages at once on purpose: nobody has chosen a language on this screen.
+        // Both languages at once on purpose: nobody has chosen a language on this screen. The
+        // line under the title is in the other one, so English is not said twice.
         Text {
             Layout.alignment: Qt.AlignHCenter
-            text: "Out of service"
+            text: Kiosk.language === "zh" ? "Out of service" : "本机暂停使用"
             font.pixelSize: Theme.fontTitle
             color: Theme.textOnPrimaryMuted
         }

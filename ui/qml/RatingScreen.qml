@@ -60,12 +60,14 @@ Item {
             font.pixelSize: Theme.fontTitle
             font.bold: true
             color: Theme.text
+            wrapMode: Text.Wrap
         }
         Text {
             Layout.fillWidth: true
             text: qsTr("评价是匿名的，只用于改进服务。")
             font.pixelSize: Theme.fontSmall
             color: Theme.textMuted
+            wrapMode: Text.Wrap
         }
         Repeater {
             model: screen.levels
@@ -85,6 +87,7 @@ Item {
             font.pixelSize: Theme.fontBody
             font.bold: true
             color: Theme.accent
+            wrapMode: Text.Wrap
         }
         Flow {
             Layout.fillWidth: true

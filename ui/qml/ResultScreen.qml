@@ -46,17 +46,21 @@ Item {
         }
         Text {
             objectName: "resultTitle"
-            Layout.alignment: Qt.AlignHCenter
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
             text: screen.filed ? qsTr("申请已提交") : screen.queued ? qsTr("申请已保存，将自动提交") : qsTr("申请未被受理")
             font.pixelSize: Theme.fontTitle
             font.bold: true
             color: Theme.text
+            wrapMode: Text.Wrap
         }
         Text {
-            Layout.alignment: Qt.AlignHCenter
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
             text: Kiosk.selectedItem.name || ""
             font.pixelSize: Theme.fontBody
             color: Theme.textMuted
+            wrapMode: Text.Wrap
         }
         Rectangle {
             Layout.fillWidth: true

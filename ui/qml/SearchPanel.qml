@@ -53,6 +53,10 @@ Rectangle {
                                          : qsTr("输入事项名称或拼音首字母")
                 font.pixelSize: Theme.fontBody
                 color: panel.query !== "" ? Theme.text : Theme.textMuted
+                // The invitation is set a little smaller rather than cut short; what is typed
+                // keeps its size, and its beginning gives way to its end.
+                fontSizeMode: panel.query !== "" ? Text.FixedSize : Text.HorizontalFit
+                minimumPixelSize: Theme.fontSmall
                 elide: Text.ElideLeft
             }
             MouseArea {
@@ -62,7 +66,7 @@ Rectangle {
         }
         KioskButton {
             objectName: "searchClose"
-            Layout.preferredWidth: 220
+            Layout.preferredWidth: Math.max(220, snugWidth)
             text: qsTr("关闭搜索")
             fontSize: Theme.fontSmall
             onClicked: panel.close()

@@ -31,8 +31,10 @@ Rectangle {
         // and a long name would not fit beside four buttons in elder mode's type.
         ColumnLayout {
             Layout.fillWidth: true
+            Layout.minimumWidth: clock.implicitWidth
             spacing: 0
             Text {
+                id: clock
                 objectName: "topBarClock"
                 text: Qt.formatDateTime(bar.now, "HH:mm")
                 color: Theme.textOnPrimary
@@ -51,34 +53,34 @@ Rectangle {
             }
         }
 
-        KioskButton {
+        RowButton {
             objectName: "languageButton"
             // A language is offered in its own name, so that someone who cannot read the current
             // one still finds theirs; these two words are not translated on purpose.
             text: Kiosk.language === "zh" ? "English" : "中文"
             fontSize: Theme.fontSmall
-            implicitWidth: 180
+            roomyWidth: 180
             onClicked: Kiosk.toggleLanguage()
         }
-        KioskButton {
+        RowButton {
             objectName: "elderButton"
             text: Kiosk.elderMode ? qsTr("标准模式") : qsTr("长辈模式")
             fontSize: Theme.fontSmall
             onClicked: Kiosk.toggleElderMode()
         }
-        KioskButton {
+        RowButton {
             objectName: "helpButton"
             text: qsTr("帮助")
             fontSize: Theme.fontSmall
-            implicitWidth: 150
+            roomyWidth: 150
             onClicked: bar.helpRequested()
         }
-        KioskButton {
+        RowButton {
             objectName: "exitButton"
             visible: bar.showExit
             text: qsTr("退出")
             fontSize: Theme.fontSmall
-            implicitWidth: 150
+            roomyWidth: 150
             onClicked: Kiosk.endSession()
         }
     }

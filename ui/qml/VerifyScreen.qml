@@ -239,33 +239,33 @@ Item {
             anchors.leftMargin: Theme.margin
             anchors.rightMargin: Theme.margin
             spacing: Theme.spacing
-            KioskButton {
+            RowButton {
                 objectName: "backButton"
-                Layout.preferredWidth: 240
+                roomyWidth: 240
                 text: qsTr("返回")
                 onClicked: Kiosk.backToHome()
             }
             Item { Layout.fillWidth: true }
-            KioskButton {
+            RowButton {
                 objectName: "declineButton"
                 visible: screen.faceNeeded && (screen.stage === "" || screen.stage === "face")
-                Layout.preferredWidth: 280
+                roomyWidth: 280
                 text: qsTr("不同意")
                 onClicked: Services.declineFaceCheck()
             }
-            KioskButton {
+            RowButton {
                 objectName: "agreeButton"
                 visible: screen.faceNeeded && Services.faceCameraUsable
                          && (screen.stage === "" || screen.stage === "declined" || screen.stage === "refused" || screen.stage === "failed")
-                Layout.preferredWidth: 380
+                roomyWidth: 380
                 primary: true
                 text: (screen.stage === "" || screen.stage === "declined") ? qsTr("同意并开始") : qsTr("再试一次")
                 onClicked: Services.agreeToFaceCheck()
             }
-            KioskButton {
+            RowButton {
                 objectName: "retryCardButton"
                 visible: !screen.faceNeeded && screen.stage === "failed"
-                Layout.preferredWidth: 380
+                roomyWidth: 380
                 primary: true
                 text: qsTr("再试一次")
                 onClicked: Services.checkCard()
