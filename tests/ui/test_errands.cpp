@@ -271,14 +271,15 @@ private slots:
         QVERIFY(UiProbe::find(m_window, QStringLiteral("agreeButton")));
     }
 
-    void aPhotoHeldStillIsNotSentAsAFace()
+    void aPhotoSlidSidewaysIsNotSentAsAFace()
     {
         auto *camera = qobject_cast<Camera *>(m_runtime->devices()->device(QStringLiteral("face_camera")));
         QVERIFY(camera);
         camera->showSimulatedFace(Camera::SimulatedFace::Photo);
         presentCardFor(m_faceItem);
         QVERIFY(tapWhenShown(QStringLiteral("agreeButton")));
-        // The face is seen, and the resident is asked to turn; nothing goes to the platform.
+        // The face is seen, and the resident is asked to turn; a photo slid sideways is no turn,
+        // and nothing goes to the platform.
         QTRY_COMPARE_WITH_TIMEOUT(Services()->faceGuidance(), QStringLiteral("good"), 30000);
         QTest::qWait(6000);
         QCOMPARE(Services()->verifyStage(), QStringLiteral("face"));
