@@ -56,7 +56,7 @@ const QList<CtlCommand> &ctlCommands()
         {"maintenance", "maintenance hash-pin | maintenance set-pin   the maintenance PIN from stdin: its hash line, or written into --config", runMaintenanceCommand},
         {"admin-code", "admin-code keygen --private FILE --public FILE | sign --key FILE --terminal ID|* [--role R] [--valid 10m] [--png FILE] | check PAYLOAD   signed QR codes that open maintenance mode", runAdminCodeCommand},
         {"audit", "audit [--count N] [--json]  the latest maintenance and technician actions, newest first", runAuditCommand},
-        {"bench", "bench startup [--runs N]    process start to the attract screen's first frame, median of N runs",
+        {"bench", "bench startup|idcard|vision|outbox|platform|print|pinyin [options]   speed figures of one layer, printed (docs/benchmarks.md)",
          runBenchCommand},
     };
     return table;

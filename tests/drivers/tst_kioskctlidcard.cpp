@@ -227,7 +227,7 @@ private slots:
     void saysWhenTheReaderIsInUse()
     {
         QProcess holder;
-        holder.start(QStringLiteral(KIOSKCTL), {QStringLiteral("card"), QStringLiteral("read"), QStringLiteral("--port"), tty(),
+        holder.start(qEnvironmentVariable("KIOSKCTL"), {QStringLiteral("card"), QStringLiteral("read"), QStringLiteral("--port"), tty(),
                                                 QStringLiteral("--timeout"), QStringLiteral("30")});
         QVERIFY(holder.waitForStarted());
         QByteArray said;

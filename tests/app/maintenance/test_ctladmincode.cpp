@@ -1,11 +1,11 @@
 #include "admincode.h"
 #include "admincodereplaylist.h"
+#include "kioskctlrun.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,20 +21,9 @@ private:
     QString m_config;
     const QString m_terminal = QStringLiteral("T-340103-0007");
 
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = KioskctlRun;
 
-    Run kioskctl(const QStringList &args)
-    {
-        QProcess p;
-        p.start(qEnvironmentVariable("KIOSKCTL"), QStringList{QStringLiteral("--config"), m_config} + args);
-        if (!p.waitForStarted(30000) || !p.waitForFinished(180000))
-            p.kill();
-        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-    }
+    Run kioskctl(const QStringList &args) const { return KioskctlRun::run(m_config, args); }
 
     QString path(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
     QString stateDir() const { return m_dir.filePath(QStringLiteral("state")); }
@@ -57,14 +46,14 @@ private slots:
     {
         const Run run = kioskctl({QStringLiteral("admin-code"), QStringLiteral("keygen"), QStringLiteral("--private"), path("private.pem"),
                                   QStringLiteral("--public"), path("public.pem")});
-        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         struct stat info {};
         QCOMPARE(::stat(QFile::encodeName(path("private.pem")).constData(), &info), 0);
         QCOMPARE(int(info.st_mode & 0777), 0600);
         QFile publicKey(path("public.pem"));
         QVERIFY(publicKey.open(QIODevice::ReadOnly));
         const QByteArray pem = publicKey.readAll();
-        QVERIFY(run.out.contains(AdminCode::keyIdOf(pem).toLatin1()));
+        QVERIFY(run.out.contains(AdminCode::keyIdOf(pem)));
 
         const Run again = kioskctl({QStringLiteral("admin-code"), QStringLiteral("keygen"), QStringLiteral("--private"), path("private.pem"),
                                     QStringLiteral("--public"), path("public.pem")});
@@ -78,14 +67,14 @@ private slots:
         const Run sign = kioskctl({QStringLiteral("admin-code"), QStringLiteral("sign"), QStringLiteral("--key"), path("private.pem"),
                                    QStringLiteral("--terminal"), m_terminal, QStringLiteral("--role"), QStringLiteral("technician"),
                                    QStringLiteral("--valid"), QStringLiteral("5m"), QStringLiteral("--png"), path("code.png")});
-        QVERIFY2(sign.exitCode == 0, sign.err.constData());
-        const QString payload = QString::fromLatin1(sign.out).trimmed();
+        QVERIFY2(sign.exitCode == 0, qPrintable(sign.err));
+        const QString payload = sign.out.trimmed();
         QVERIFY(AdminCode::isAdminCodePayload(payload));
 
         const Run good = kioskctl({QStringLiteral("admin-code"), QStringLiteral("check"), payload, QStringLiteral("--terminal"), m_terminal,
                                    QStringLiteral("--json")});
         QCOMPARE(good.exitCode, 0);
-        const QJsonObject answer = QJsonDocument::fromJson(good.out).object();
+        const QJsonObject answer = good.json().object();
         QCOMPARE(answer.value(QLatin1String("result")).toString(), QStringLiteral("ok"));
         QCOMPARE(answer.value(QLatin1String("role")).toString(), QStringLiteral("technician"));
         const QDateTime issued = QDateTime::fromString(answer.value(QLatin1String("issued")).toString(), Qt::ISODate);
@@ -95,20 +84,20 @@ private slots:
         // Without --terminal the terminal is the configured one (not enrolled: the site code).
         const Run elsewhere = kioskctl({QStringLiteral("admin-code"), QStringLiteral("check"), payload});
         QCOMPARE(elsewhere.exitCode, 1);
-        QVERIFY2(elsewhere.out.contains("wrong_terminal"), elsewhere.out.constData());
+        QVERIFY2(elsewhere.out.contains(QLatin1String("wrong_terminal")), qPrintable(elsewhere.out));
 
         // The PNG holds the same code, as the scanner would read it.
         const Run scanned = kioskctl({QStringLiteral("scan"), QStringLiteral("image"), path("code.png")});
-        QVERIFY2(scanned.exitCode == 0, scanned.err.constData());
-        QVERIFY(scanned.out.contains(payload.toLatin1()));
+        QVERIFY2(scanned.exitCode == 0, qPrintable(scanned.err));
+        QVERIFY(scanned.out.contains(payload));
     }
 
     void checkSaysReplayedForACodeThisTerminalHasTaken()
     {
         const Run sign = kioskctl({QStringLiteral("admin-code"), QStringLiteral("sign"), QStringLiteral("--key"), path("private.pem"),
                                    QStringLiteral("--terminal"), QStringLiteral("*")});
-        QVERIFY2(sign.exitCode == 0, sign.err.constData());
-        const QString payload = QString::fromLatin1(sign.out).trimmed();
+        QVERIFY2(sign.exitCode == 0, qPrintable(sign.err));
+        const QString payload = sign.out.trimmed();
         QCOMPARE(kioskctl({QStringLiteral("admin-code"), QStringLiteral("check"), payload}).exitCode, 0);
         QCOMPARE(kioskctl({QStringLiteral("admin-code"), QStringLiteral("check"), payload}).exitCode, 0); // checking uses nothing up
 
@@ -121,7 +110,7 @@ private slots:
         QCOMPARE(list.admit(verdict.claims.nonce, verdict.claims.expires, now), AdminCodeReplayList::Outcome::Fresh);
         const Run replayed = kioskctl({QStringLiteral("admin-code"), QStringLiteral("check"), payload});
         QCOMPARE(replayed.exitCode, 1);
-        QVERIFY2(replayed.out.contains("replayed"), replayed.out.constData());
+        QVERIFY2(replayed.out.contains(QLatin1String("replayed")), qPrintable(replayed.out));
     }
 
     void signRefusesAValidityOverFifteenMinutes()
@@ -130,7 +119,7 @@ private slots:
                                   QStringLiteral("--terminal"), m_terminal, QStringLiteral("--valid"), QStringLiteral("16m")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.out.isEmpty());
-        QVERIFY(run.err.contains("15m"));
+        QVERIFY(run.err.contains(QLatin1String("15m")));
     }
 };
 

@@ -1,3 +1,4 @@
+#include "kioskctlrun.h"
 #include "maintenancepin.h"
 
 #include <QDir>
@@ -19,24 +20,9 @@ private:
     QTemporaryDir m_dir;
     QString m_config;
 
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = KioskctlRun;
 
-    Run kioskctl(const QStringList &args, const QByteArray &input = {})
-    {
-        QProcess p;
-        p.start(qEnvironmentVariable("KIOSKCTL"), QStringList{QStringLiteral("--config"), m_config} + args);
-        if (!p.waitForStarted(30000))
-            return {};
-        p.write(input);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(180000))
-            p.kill();
-        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-    }
+    Run kioskctl(const QStringList &args, const QByteArray &input = {}) const { return KioskctlRun::run(m_config, args, input); }
 
 private slots:
     void initTestCase()
@@ -58,14 +44,14 @@ private slots:
         const Run run = kioskctl({QStringLiteral("maintenance"), QStringLiteral("hash-pin")}, "123456\n");
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.out.isEmpty());
-        QVERIFY(run.err.contains("sequence"));
+        QVERIFY(run.err.contains(QLatin1String("sequence")));
     }
 
     void hashPinPrintsALineThatMatches()
     {
         const Run run = kioskctl({QStringLiteral("maintenance"), QStringLiteral("hash-pin")}, "482915\n");
         QCOMPARE(run.exitCode, 0);
-        const QString line = QString::fromUtf8(run.out).trimmed();
+        const QString line = run.out.trimmed();
         QVERIFY(line.startsWith(QStringLiteral("pin_hash=pbkdf2-sha256$")));
         QVERIFY(MaintenancePin::matches(QStringLiteral("482915"), line.mid(9)));
     }
@@ -82,14 +68,14 @@ private slots:
         QVERIFY(MaintenancePin::matches(QStringLiteral("750394"), settings.value(QStringLiteral("admin/pin_hash")).toString()));
         const Run audit = kioskctl({QStringLiteral("audit"), QStringLiteral("--count"), QStringLiteral("5")});
         QCOMPARE(audit.exitCode, 0);
-        QVERIFY(audit.out.contains("maintenance.set-pin"));
+        QVERIFY(audit.out.contains(QLatin1String("maintenance.set-pin")));
     }
 
     void statusShowsDevicesOutboxAndTheLastAuditEntry()
     {
         const Run run = kioskctl({QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--no-platform")});
-        QVERIFY2(run.exitCode == 0 || run.exitCode == 1, run.err.constData());
-        const QJsonObject report = QJsonDocument::fromJson(run.out).object();
+        QVERIFY2(run.exitCode == 0 || run.exitCode == 1, qPrintable(run.err));
+        const QJsonObject report = run.json().object();
         QCOMPARE(report.value(QStringLiteral("versions")).toObject().value(QStringLiteral("kiosk")).toString(), QStringLiteral(KIOSK_VERSION));
         QCOMPARE(report.value(QStringLiteral("terminal")).toObject().value(QStringLiteral("enrolled")).toBool(), false);
         const QJsonArray devices = report.value(QStringLiteral("devices")).toArray();
@@ -100,15 +86,15 @@ private slots:
         QVERIFY(report.value(QStringLiteral("disk")).toObject().value(QStringLiteral("free_mb")).toInteger() > 0);
         QVERIFY(QJsonDocument(report).toJson().contains("maintenance.set-pin"));
         const Run text = kioskctl({QStringLiteral("status"), QStringLiteral("--no-platform")});
-        QVERIFY(text.out.contains("id_card_reader"));
-        QVERIFY(text.out.contains("not enrolled"));
+        QVERIFY(text.out.contains(QLatin1String("id_card_reader")));
+        QVERIFY(text.out.contains(QLatin1String("not enrolled")));
     }
 
     void diagBundleHoldsTheReportButNoSecret()
     {
         const QString out = m_dir.filePath(QStringLiteral("bundle.tar.gz"));
         const Run run = kioskctl({QStringLiteral("diag"), QStringLiteral("bundle"), QStringLiteral("--out"), out, QStringLiteral("--no-platform")});
-        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY((QFile::permissions(out) & (QFileDevice::ReadOther | QFileDevice::ReadGroup)) == 0);
         const QString extracted = m_dir.filePath(QStringLiteral("extracted"));
         QVERIFY(QDir().mkpath(extracted));
@@ -129,7 +115,7 @@ private slots:
         QVERIFY(devices.open(QIODevice::ReadOnly));
         QCOMPARE(QJsonDocument::fromJson(devices.readAll()).array().size(), 6);
         const Run audit = kioskctl({QStringLiteral("audit"), QStringLiteral("--json")});
-        const QJsonArray entries = QJsonDocument::fromJson(audit.out).array();
+        const QJsonArray entries = audit.json().array();
         QVERIFY(!entries.isEmpty());
         QCOMPARE(entries.first().toObject().value(QStringLiteral("action")).toString(), QStringLiteral("diag.bundle"));
     }

@@ -1,5 +1,6 @@
 #include "../platform/refplatformprocess.h"
 #include "kioskconfig.h"
+#include "kioskctlrun.h"
 #include "kioskruntime.h"
 #include "outboxkey.h"
 #include "outboxstore.h"
@@ -11,7 +12,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,11 +30,8 @@ private slots:
     void aWrongKeyRefusesQueueingAndIsReportedEverywhere();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-    };
-    [[nodiscard]] Run kioskctl(const QStringList &args) const;
+    using Run = KioskctlRun;
+    [[nodiscard]] Run kioskctl(const QStringList &args) const { return KioskctlRun::run(m_config, args); }
     [[nodiscard]] QJsonObject statusOutbox() const;
     // The outbox device of the last heartbeat the platform received from the runtime.
     [[nodiscard]] QJsonObject heartbeatOutbox() const;
@@ -64,22 +61,10 @@ void TestOutboxAlerts::cleanup()
     m_dir.reset();
 }
 
-TestOutboxAlerts::Run TestOutboxAlerts::kioskctl(const QStringList &args) const
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("KIOSKCTL"), QStringList{QStringLiteral("--config"), m_config} + args);
-    Run run;
-    if (!process.waitForFinished(120000))
-        return run;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    return run;
-}
-
 QJsonObject TestOutboxAlerts::statusOutbox() const
 {
     const Run run = kioskctl({QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--no-platform")});
-    return QJsonDocument::fromJson(run.out).object().value(QStringLiteral("outbox")).toObject();
+    return run.json().object().value(QStringLiteral("outbox")).toObject();
 }
 
 QJsonObject TestOutboxAlerts::heartbeatOutbox() const
@@ -156,7 +141,7 @@ void TestOutboxAlerts::aDamagedOutboxSetAsideIsReportedUntilStaffRemoveIt()
     QCOMPARE(status.value(QLatin1String("set_aside")).toArray().size(), 1);
     const Run text = kioskctl({QStringLiteral("status"), QStringLiteral("--no-platform")});
     QCOMPARE(text.exitCode, 1);
-    QVERIFY2(text.out.contains("warning (corrupt_file_set_aside)") && text.out.contains(name.toUtf8()), text.out.constData());
+    QVERIFY2(text.out.contains(QLatin1String("warning (corrupt_file_set_aside)")) && text.out.contains(name), qPrintable(text.out));
 
     // Staff checked the cases with the platform and removed the file: the alert is over.
     QVERIFY(QFile::remove(setAside.first()));
@@ -193,7 +178,7 @@ void TestOutboxAlerts::aWrongKeyRefusesQueueingAndIsReportedEverywhere()
     QCOMPARE(status.value(QLatin1String("pending")).toInt(), 1); // the queue is there, untouched
     const Run text = kioskctl({QStringLiteral("status"), QStringLiteral("--no-platform")});
     QCOMPARE(text.exitCode, 1);
-    QVERIFY2(text.out.contains("error (key_mismatch)"), text.out.constData());
+    QVERIFY2(text.out.contains(QLatin1String("error (key_mismatch)")), qPrintable(text.out));
 }
 
 QTEST_MAIN(TestOutboxAlerts)

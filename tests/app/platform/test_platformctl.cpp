@@ -1,4 +1,5 @@
 #include "common/personaldata.h"
+#include "kioskctlrun.h"
 #include "refplatformprocess.h"
 
 #include <QFile>
@@ -30,31 +31,14 @@ private slots:
     void benchPlatformPrintsThroughputAndLatency();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-    Run kioskctl(const QStringList &args);
+    using Run = KioskctlRun;
+    Run kioskctl(const QStringList &args) const { return KioskctlRun::run(m_config, args); }
 
     QTemporaryDir m_dir;
     RefPlatformProcess m_server;
     QString m_config;
     QString m_caseNumber;
 };
-
-TestPlatformCtl::Run TestPlatformCtl::kioskctl(const QStringList &args)
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("KIOSKCTL"), QStringList{QStringLiteral("--config"), m_config} + args);
-    Run run;
-    if (!process.waitForFinished(120000))
-        return run;
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
 
 void TestPlatformCtl::initTestCase()
 {
