@@ -32,7 +32,7 @@ const QList<CtlCommand> &ctlCommands()
                    "config show [--json]        the effective configuration, secrets left out",
          runConfigCommand},
         {"devices", "devices                     configured and found devices with their health and statistics", runDevicesCommand},
-        {"device", "device check ID --level internal|external   run one device's health check", runDeviceCommand},
+        {"device", "device check ID --level internal|external|interactive [--timeout S]   run one device's health check (interactive: lay a card on the reader)", runDeviceCommand},
         {"card", "card read [--port PATH | --usb VID:PID] [--baud N] [--timeout S] [--json] [--reveal]   read one ID card", runCardCommand},
         {"scan", "scan image FILE... [--formats F,G] [--json] | scan listen [--device ID] [--count N] [--timeout S]   decode codes", runScanCommand},
         {"camera", "camera check [--device face_camera|document_camera] [--seconds N] [--min-fps 15] [--brightness 40-220] [--min-focus 20]\n"

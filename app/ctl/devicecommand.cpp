@@ -122,14 +122,26 @@ int listDevices(CtlContext &context, const KioskConfig &config)
     return unusable == 0 && errors.isEmpty() ? CtlExit::Ok : CtlExit::Negative;
 }
 
+// The interactive check exists where a person has something to present: the ID card reader
+// (lay a card on it). The scanner's is `kioskctl scan listen`, the cameras' `kioskctl camera check`.
+constexpr int defaultInteractiveS = 30;
+
 int checkDevice(CtlContext &context, const KioskConfig &config, const QStringList &args)
 {
     QString id;
     HealthCheckLevel level = HealthCheckLevel::Internal;
+    int interactiveS = defaultInteractiveS;
     for (qsizetype i = 0; i < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--level") && i + 1 < args.size()) {
-            if (!DeviceVocabulary::parse(args.at(++i), &level) || level == HealthCheckLevel::Interactive) {
-                context.err << "kioskctl device check: --level is internal or external" << Qt::endl;
+            if (!DeviceVocabulary::parse(args.at(++i), &level)) {
+                context.err << "kioskctl device check: --level is internal, external or interactive" << Qt::endl;
+                return CtlExit::Error;
+            }
+        } else if (args.at(i) == QLatin1String("--timeout") && i + 1 < args.size()) {
+            bool ok = false;
+            interactiveS = args.at(++i).toInt(&ok);
+            if (!ok || interactiveS < 1 || interactiveS > 600) {
+                context.err << "kioskctl device check: --timeout is 1..600 seconds" << Qt::endl;
                 return CtlExit::Error;
             }
         } else if (id.isEmpty() && !args.at(i).startsWith(QLatin1String("--"))) {
@@ -140,11 +152,21 @@ int checkDevice(CtlContext &context, const KioskConfig &config, const QStringLis
         }
     }
     if (!DeviceKeys.contains(id)) {
-        context.err << "usage: kioskctl device check ID --level internal|external  (ID: " << DeviceKeys.join(QStringLiteral(", "))
-                    << ")" << Qt::endl;
+        context.err << "usage: kioskctl device check ID --level internal|external|interactive [--timeout S]  (ID: "
+                    << DeviceKeys.join(QStringLiteral(", ")) << ")" << Qt::endl;
+        return CtlExit::Error;
+    }
+    const bool interactive = level == HealthCheckLevel::Interactive;
+    if (interactive && id != QLatin1String("id_card_reader")) {
+        context.err << "kioskctl device check: the interactive check is the ID card reader's; for " << id << " use "
+                    << (id == QLatin1String("barcode_scanner") ? "kioskctl scan listen"
+                        : id.endsWith(QLatin1String("camera")) ? "kioskctl camera check"
+                                                                : "kioskctl print test")
+                    << Qt::endl;
         return CtlExit::Error;
     }
     Setup setup = setupFrom(config);
+    setup.options.idCardInteractiveCheckMs = interactiveS * 1000;
     DeviceRegistry registry(setup.options);
     QStringList errors;
     registry.build(&errors);
@@ -162,15 +184,26 @@ int checkDevice(CtlContext &context, const KioskConfig &config, const QStringLis
     waitFor([device] { return device->health().level != HealthLevel::Unknown; }, waitBudgetMs(setup.options));
     std::optional<DeviceHealth> result;
     QObject::connect(device, &Device::healthChecked, device, [&result](HealthCheckLevel, const DeviceHealth &health) { result = health; });
+    bool cardRead = false;
+    if (auto *reader = qobject_cast<IdCardReader *>(device); reader && interactive) {
+        // Only the masked card the driver hands over is printed: type, 张*, 3401**********123X.
+        QObject::connect(reader, &IdCardReader::interactiveCheckRead, device, [&context, &cardRead](const QString &maskedCard) {
+            cardRead = true;
+            context.out << "read: " << maskedCard << Qt::endl;
+        });
+        context.out << id << ": lay an ID card on the reader within " << interactiveS << " s" << Qt::endl;
+    }
     device->checkHealth(level);
-    if (!waitFor([&result] { return result.has_value(); }, waitBudgetMs(setup.options))) {
+    const int budgetMs = waitBudgetMs(setup.options) + (interactive ? interactiveS * 1000 : 0);
+    if (!waitFor([&result] { return result.has_value(); }, budgetMs)) {
         context.err << id << ": the " << DeviceVocabulary::toString(level) << " check did not finish" << Qt::endl;
         return CtlExit::Error;
     }
     context.out << id << " " << DeviceVocabulary::toString(level) << " check: " << describe(*result) << Qt::endl;
     if (!setup.note.isEmpty())
         context.out << "note: " << setup.note << Qt::endl;
-    return result->isUsable() ? CtlExit::Ok : CtlExit::Negative;
+    // An interactive check passes only when the card laid on the reader was read.
+    return result->isUsable() && (!interactive || cardRead) ? CtlExit::Ok : CtlExit::Negative;
 }
 
 } // namespace
@@ -190,7 +223,7 @@ int runDevicesCommand(CtlContext &context, const QStringList &args)
 int runDeviceCommand(CtlContext &context, const QStringList &args)
 {
     if (args.isEmpty() || args.first() != QLatin1String("check")) {
-        context.err << "usage: kioskctl device check ID --level internal|external" << Qt::endl;
+        context.err << "usage: kioskctl device check ID --level internal|external|interactive [--timeout S]" << Qt::endl;
         return CtlExit::Error;
     }
     const std::optional<KioskConfig> config = context.loadConfig();

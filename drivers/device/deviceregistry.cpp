@@ -111,6 +111,7 @@ bool DeviceRegistry::buildIdCardReader(const QString &id, const QString &specTex
     readerOptions.pollIntervalMs = m_options.idCardPollIntervalMs;
     readerOptions.commandTimeoutMs = spec->intOption(QStringLiteral("timeout"), m_options.idCardCommandTimeoutMs);
     readerOptions.readFingerprint = m_options.idCardReadFingerprint;
+    readerOptions.interactiveCheckTimeoutMs = m_options.idCardInteractiveCheckMs;
     readerOptions.photoDecoderPlugin = m_options.idCardPhotoDecoderPlugin;
     auto *reader = new IdCardReader(id, readerOptions, this);
     reader->setStateDirectory(m_options.stateDirectory);

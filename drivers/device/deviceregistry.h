@@ -28,6 +28,7 @@ struct DeviceRegistryOptions {
     QMap<QString, QString> specs;     // device id -> spec: "id_card_reader" -> "simulated"
     int idCardPollIntervalMs = 500;
     int idCardCommandTimeoutMs = 1000;
+    int idCardInteractiveCheckMs = 30000; // how long an interactive check waits for a card
     bool idCardReadFingerprint = false;
     QString idCardPhotoDecoderPlugin; // empty: photos stay undecoded
     int simulatorBaud = 115200;       // pacing of in-process simulators' serial links

@@ -224,6 +224,45 @@ private slots:
         QVERIFY(check.out.contains(QStringLiteral("external check: ok")));
     }
 
+    // The technician's check that the reader reads: the command waits, a card is laid on the
+    // simulated reader, and the card comes back masked.
+    void interactiveCheckReadsTheCardLaidOnTheReader()
+    {
+        QProcess check;
+        check.start(qEnvironmentVariable("KIOSKCTL"), {QStringLiteral("--config"), m_config, QStringLiteral("device"), QStringLiteral("check"),
+                                               QStringLiteral("id_card_reader"), QStringLiteral("--level"), QStringLiteral("interactive"),
+                                               QStringLiteral("--timeout"), QStringLiteral("60")});
+        QVERIFY(check.waitForStarted());
+        QByteArray said;
+        QTRY_VERIFY2_WITH_TIMEOUT((said += check.readAllStandardOutput()).contains("lay an ID card on the reader within 60 s"),
+                                  said.constData(), 15000);
+        QCOMPARE(kioskctl({QStringLiteral("sim"), QStringLiteral("card"), QStringLiteral("present"), QStringLiteral("resident")}).exitCode, 0);
+        QVERIFY(check.waitForFinished(60000));
+        said += check.readAllStandardOutput();
+        const QByteArray err = check.readAllStandardError();
+        QVERIFY2(check.exitCode() == 0, (said + err).constData());
+        QVERIFY2(said.contains("read: resident 李** 3401**********2521"), said.constData());
+        QVERIFY2(said.contains("id_card_reader interactive check: ok"), said.constData());
+        for (const QByteArray &text : {said, err}) {
+            QVERIFY(!text.contains("340104198806122521"));
+            QVERIFY(!text.contains("文静"));
+        }
+    }
+
+    void interactiveCheckWithoutACardFailsAndSaysSo()
+    {
+        const Result result = kioskctl({QStringLiteral("device"), QStringLiteral("check"), QStringLiteral("id_card_reader"), QStringLiteral("--level"),
+                                        QStringLiteral("interactive"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.out.contains(QStringLiteral("interactive check: warning (no_card_presented)")), qPrintable(result.out + result.err));
+        QVERIFY(!result.out.contains(QStringLiteral("read: ")));
+
+        const Result scanner = kioskctl({QStringLiteral("device"), QStringLiteral("check"), QStringLiteral("barcode_scanner"), QStringLiteral("--level"),
+                                         QStringLiteral("interactive")});
+        QCOMPARE(scanner.exitCode, 2);
+        QVERIFY2(scanner.err.contains(QStringLiteral("kioskctl scan listen")), qPrintable(scanner.err));
+    }
+
     void saysWhenTheReaderIsInUse()
     {
         QProcess holder;
