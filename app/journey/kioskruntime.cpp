@@ -105,6 +105,7 @@ KioskRuntime::KioskRuntime(const KioskConfig &config, Catalogue catalogue)
         m_codeBeingVerified.clear();
     });
     connect(&m_session, &SessionMachine::sessionEnded, this, &KioskRuntime::adoptPendingCatalogue);
+    connect(&m_session, &SessionMachine::sessionEnded, this, [this] { m_receiptJob = nullptr; });
     m_uptime.start();
 }
 
@@ -778,14 +779,20 @@ bool KioskRuntime::printReceipt(const QString &language)
         return false;
     }
     PrintJob *job = printer->print(pdf, QStringLiteral("receipt %1").arg(content.reference()));
+    m_receiptJob = job;
     // The resident is told as soon as the printer stops on their receipt, not after the job timeout.
     connect(job, &PrintJob::stateChanged, this, [this, job](PrintJobState state) {
-        if (state == PrintJobState::Stopped)
+        if (state == PrintJobState::Stopped && job == m_receiptJob)
             emit receiptPrinted(false, job->detail());
     });
     connect(job, &PrintJob::finished, this, [this, job](PrintJobState) {
-        emit receiptPrinted(job->succeeded(), job->detail());
         job->deleteLater();
+        if (job != m_receiptJob) {
+            qCInfo(lcSession) << "a receipt of an earlier session or print finished:" << (job->succeeded() ? "printed" : job->detail());
+            return;
+        }
+        m_receiptJob = nullptr;
+        emit receiptPrinted(job->succeeded(), job->detail());
     });
     return true;
 }

@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <memory>
@@ -28,6 +29,7 @@ class OutboxSender;
 class OutboxStore;
 class PlatformClient;
 class Printer;
+class PrintJob;
 class QThread;
 struct IdCardHolder;
 
@@ -128,7 +130,8 @@ public:
     // Prints the receipt of the case just filed or queued, in `language`, on the receipt printer.
     // receiptPrinted() follows with whether it came out; a failure can be retried (reprint). A
     // printer that stops on the receipt (out of paper) is reported not printed at once, and printed
-    // after all if it comes out once staff see to the printer.
+    // after all if it comes out once staff see to the printer, while the session lasts; only the
+    // latest receipt of the current session is reported.
     bool printReceipt(const QString &language);
     [[nodiscard]] bool receiptPrinterUsable() const;
 
@@ -199,6 +202,9 @@ private:
     QThread *m_diagnostics = nullptr; // collecting a diagnostics bundle, while it runs
     std::optional<OutboxError> m_outboxProblem;
     CaseSubmission::Outcome m_lastOutcome;
+    // This session's latest receipt job. One left from an earlier session (held for paper, then
+    // printed after the resident went) is no news to the next resident.
+    QPointer<PrintJob> m_receiptJob;
     QElapsedTimer m_uptime;
     QString m_captureMaterial;
     QString m_codeBeingVerified; // the payload of an identification by code, until the answer

@@ -8,6 +8,8 @@
 #include "kioskwindow.h"
 #include "outboxstore.h"
 #include "platformheartbeat.h"
+#include "printer/printer.h"
+#include "printer/printjob.h"
 #include "printer/sim/printersimulator.h"
 #include "runningkiosk.h"
 #include "enrolledterminal.h"
@@ -23,6 +25,7 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/QQmlExtensionPlugin>
@@ -321,6 +324,36 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_shell->receiptPrinterUsable(), 30000);
         const QString receipt = lastReceiptText();
         QVERIFY2(receipt.contains(caseNo), qPrintable(receipt));
+    }
+
+    // The resident leaves while their receipt waits for paper; staff refill later. The receipt
+    // comes out, but the next resident's session hears nothing of it.
+    void aReceiptHeldForPaperThatComesOutAfterTheResidentLeftIsNoNewsToTheNext()
+    {
+        QVERIFY(receiptPrinter());
+        identifyAndFillTheForm();
+        receiptPrinter()->runOutOfPaperDuringNextJob();
+        submitAndSeeTheCaseFiled();
+        if (QTest::currentTestFailed())
+            return;
+        verifyTheReceiptFailedNoticeShows(m_shell->caseNumber());
+        if (QTest::currentTestFailed())
+            return;
+        Printer *printer = m_runtime->devices()->printer(QStringLiteral("receipt_printer"));
+        const QList<PrintJob *> held = printer->findChildren<PrintJob *>();
+        QCOMPARE(held.size(), 1);
+        QSignalSpy done(held.first(), &PrintJob::finished);
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("toRatingButton")));
+        QVERIFY(tapWhenShown(QStringLiteral("skipRating")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+        QCOMPARE(m_shell->receiptState(), QString());
+
+        receiptPrinter()->loadPaper();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
+        QCOMPARE(done.first().first().value<PrintJobState>(), PrintJobState::Completed);
+        QCOMPARE(m_shell->receiptState(), QString());
+        QCOMPARE(m_shell->receiptProblem(), QString());
     }
 
     void thePlatformsCatalogueReplacesTheBuiltInOneBetweenResidents()
