@@ -3,6 +3,7 @@
 #include "applog.h"
 #include "platformcall.h"
 #include "platformclient.h"
+#include "responseshape.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -52,8 +53,7 @@ std::optional<QList<LicenceEntry>> ResidentRecords::parseLicences(const QJsonObj
 
 bool ResidentRecords::isCaseNumber(const QString &text)
 {
-    static const QRegularExpression twentyDigits(QStringLiteral("^\\d{20}$"));
-    return twentyDigits.match(text).hasMatch();
+    return ResponseShape::isCaseNumber(text);
 }
 
 bool ResidentRecords::isLocalReference(const QString &text)
