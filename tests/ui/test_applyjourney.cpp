@@ -111,6 +111,19 @@ private:
         QVERIFY(UiProbe::find(m_window, QStringLiteral("reprintButton")));
     }
 
+    // Files the form with `fault` set on the receipt printer: the case is filed all the same, and
+    // the result screen says the receipt did not come out.
+    void fileWhileTheReceiptFails(void (PrinterSimulator::*fault)())
+    {
+        QVERIFY(receiptPrinter());
+        identifyAndFillTheForm();
+        (receiptPrinter()->*fault)();
+        submitAndSeeTheCaseFiled();
+        if (QTest::currentTestFailed())
+            return;
+        verifyTheReceiptFailedNoticeShows(m_shell->caseNumber());
+    }
+
     PrinterSimulator *receiptPrinter() const { return m_runtime->devices()->printerSimulator(QStringLiteral("receipt_printer")); }
 
     // The text of the last document the receipt printer received, as pdftotext reads it.
@@ -252,20 +265,13 @@ private slots:
 
     void aReceiptThatFailsAfterFilingIsReprintedOnScreenAndLaterFromTheOutbox()
     {
-        QVERIFY(receiptPrinter());
-        identifyAndFillTheForm();
-        // The printer accepts the receipt and then fails it (a jam): the case is filed all the same.
-        receiptPrinter()->failNextJob();
-        submitAndSeeTheCaseFiled();
+        // The printer accepts the receipt and then fails it (a jam).
+        fileWhileTheReceiptFails(&PrinterSimulator::failNextJob);
         if (QTest::currentTestFailed())
             return;
         const QString caseNo = m_shell->caseNumber();
         const QString localRef = m_shell->localReference();
         QVERIFY(!caseNo.isEmpty() && !localRef.isEmpty());
-
-        verifyTheReceiptFailedNoticeShows(caseNo);
-        if (QTest::currentTestFailed())
-            return;
         UiProbe::screenshot(m_window, QStringLiteral("result-receipt-failed-zh"));
 
         const qsizetype spooledBefore = receiptPrinter()->printedFiles().size();
@@ -297,19 +303,12 @@ private slots:
 
     void aReceiptPrinterOutOfPaperMidJobTellsTheResidentAndPrintsOnceRefilled()
     {
-        QVERIFY(receiptPrinter());
-        identifyAndFillTheForm();
-        receiptPrinter()->runOutOfPaperDuringNextJob();
-        submitAndSeeTheCaseFiled();
+        // The paper runs out on the receipt: the resident is told at once (not after the job
+        // timeout) and keeps the case number on screen; the case is safe at the platform.
+        fileWhileTheReceiptFails(&PrinterSimulator::runOutOfPaperDuringNextJob);
         if (QTest::currentTestFailed())
             return;
         const QString caseNo = m_shell->caseNumber();
-
-        // The paper runs out on the receipt: the resident is told at once (not after the job
-        // timeout) and keeps the case number on screen; the case is safe at the platform.
-        verifyTheReceiptFailedNoticeShows(caseNo);
-        if (QTest::currentTestFailed())
-            return;
         QVERIFY2(m_shell->receiptProblem().startsWith(QStringLiteral("media-empty")), qPrintable(m_shell->receiptProblem()));
         QCOMPARE(m_runtime->session()->state(), SessionState::Result);
         QTRY_VERIFY_WITH_TIMEOUT(!m_shell->receiptPrinterUsable(), 30000);
@@ -330,13 +329,7 @@ private slots:
     // comes out, but the next resident's session hears nothing of it.
     void aReceiptHeldForPaperThatComesOutAfterTheResidentLeftIsNoNewsToTheNext()
     {
-        QVERIFY(receiptPrinter());
-        identifyAndFillTheForm();
-        receiptPrinter()->runOutOfPaperDuringNextJob();
-        submitAndSeeTheCaseFiled();
-        if (QTest::currentTestFailed())
-            return;
-        verifyTheReceiptFailedNoticeShows(m_shell->caseNumber());
+        fileWhileTheReceiptFails(&PrinterSimulator::runOutOfPaperDuringNextJob);
         if (QTest::currentTestFailed())
             return;
         Printer *printer = m_runtime->devices()->printer(QStringLiteral("receipt_printer"));
