@@ -46,9 +46,11 @@ Item {
                     color: Theme.text
                     wrapMode: Text.Wrap
                 }
+                // As wide in elder mode as in standard: any wider and the elder title's last
+                // character falls onto a line of its own.
                 KioskButton {
                     objectName: "searchButton"
-                    Layout.preferredWidth: Theme.elder ? 300 : 260
+                    Layout.preferredWidth: 260
                     text: qsTr("搜索事项")
                     onClicked: search.open()
                 }
