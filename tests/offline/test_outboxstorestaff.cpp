@@ -1,0 +1,83 @@
+#include "outboxstoretest.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QUuid>
+#include <QTest>
+
+#include <sqlite3.h>
+
+using namespace OutboxFixture;
+
+// What staff may do to an entry: retry, park and discard, each audited.
+class TestOutboxStoreStaff : public OutboxStoreTest
+{
+    Q_OBJECT
+
+private slots:
+    void init() { setUp(); }
+
+    void staffRetryReArmsParkedEntryAndItsMaterials()
+    {
+        auto store = open();
+        const QueuedCase queued = store->enqueueCase(caseDraft(1)).value();
+        QVERIFY(store->markParked(leaseOrFail(*store), QStringLiteral("bad_request")).ok());
+        QCOMPARE(leaseOrFail(*store).id, qint64(0));
+        const OutboxResult<QStringList> retried = store->retry(queued.localRef, QStringLiteral("staff-1"));
+        QVERIFY2(retried.ok(), qPrintable(retried.error().message));
+        QCOMPARE(retried.value(), (QStringList{queued.localRef, queued.materialRefs.first()}));
+        QCOMPARE(leaseOrFail(*store).request.localRef, queued.materialRefs.first());
+        QVERIFY(readAll(store->auditFilePath()).contains("retry by=staff-1 refs=" + queued.localRef.toLatin1()));
+    }
+
+    void staffParkStopsAPendingEntry()
+    {
+        auto store = open();
+        const QueuedCase queued = store->enqueueCase(caseDraft(0)).value();
+        QVERIFY(store->park(queued.localRef, QStringLiteral("staff-2")).ok());
+        QCOMPARE(stateOf(*store, queued.localRef), EntryState::Parked);
+        QCOMPARE(store->find(queued.localRef).value()->lastError, QStringLiteral("parked_by_staff"));
+        QCOMPARE(leaseOrFail(*store).id, qint64(0));
+        QCOMPARE(store->park(queued.localRef, QStringLiteral("staff-2")).error().code, OutboxErrorCode::InvalidState);
+        QCOMPARE(store->park(QStringLiteral("T0-000404"), QStringLiteral("staff-2")).error().code, OutboxErrorCode::NotFound);
+    }
+
+    void discardRemovesCaseWithItsMaterialsAndIsAudited()
+    {
+        auto store = open();
+        const QueuedCase queued = store->enqueueCase(caseDraft(2)).value();
+        const QString evaluation = store->enqueueEvaluation({R"({"score":4})", {}, queued.localRef}).value();
+        const QueuedCase other = store->enqueueCase(caseDraft(0)).value();
+        const OutboxResult<QStringList> removed = store->discard(queued.localRef, QStringLiteral("staff-3"));
+        QVERIFY2(removed.ok(), qPrintable(removed.error().message));
+        QCOMPARE(QSet<QString>(removed->begin(), removed->end()),
+                 (QSet<QString>{queued.localRef, evaluation, queued.materialRefs.at(0), queued.materialRefs.at(1)}));
+        QCOMPARE(store->entries()->size(), 1);
+        QCOMPARE(store->entries()->first().localRef, other.localRef);
+        const QByteArray audit = readAll(store->auditFilePath());
+        QVERIFY(audit.contains(" discard by=staff-3 refs="));
+        QVERIFY(audit.contains(queued.materialRefs.at(1).toLatin1()));
+    }
+
+    void discardRefusesDeliveredOrSendingEntries()
+    {
+        auto store = open();
+        const QueuedCase delivered = store->enqueueCase(caseDraft(0)).value();
+        drain(*store);
+        QCOMPARE(store->discard(delivered.localRef, QStringLiteral("s")).error().code, OutboxErrorCode::InvalidState);
+        const QueuedCase sending = store->enqueueCase(caseDraft(0)).value();
+        const OutboxLease lease = leaseOrFail(*store);
+        QCOMPARE(lease.request.localRef, sending.localRef);
+        QCOMPARE(store->discard(sending.localRef, QStringLiteral("s")).error().code, OutboxErrorCode::InvalidState);
+        QCOMPARE(stateOf(*store, sending.localRef), EntryState::Sending);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOutboxStoreStaff)
+#include "test_outboxstorestaff.moc"
