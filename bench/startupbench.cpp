@@ -15,9 +15,9 @@ QString findKiosk(const QString &given)
 {
     if (!given.isEmpty())
         return given;
-    // Installed side by side, or in the build tree (app/ctl/kioskctl next to app/kiosk/kiosk).
+    // Installed side by side, or in the build tree (bench/kiosk-bench beside app/kiosk/kiosk).
     const QDir here(QCoreApplication::applicationDirPath());
-    for (const QString &candidate : {here.filePath(QStringLiteral("kiosk")), here.filePath(QStringLiteral("../kiosk/kiosk"))}) {
+    for (const QString &candidate : {here.filePath(QStringLiteral("kiosk")), here.filePath(QStringLiteral("../app/kiosk/kiosk"))}) {
         if (QFileInfo(candidate).isExecutable())
             return QFileInfo(candidate).canonicalFilePath();
     }

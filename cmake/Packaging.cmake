@@ -2,7 +2,8 @@
 #   kiosk              the kiosk and kioskctl, the example configuration, the systemd unit running
 #                      the kiosk inside cage on tty1, udev rules, tmpfiles, the usblp blacklist, docs;
 #   kiosk-refplatform  the reference platform server, for test halls and development only.
-# The device simulator (kiosk-devsim) is a development tool and ships in neither.
+# The device simulator (kiosk-devsim) and the benchmarks (kiosk-bench) are development tools and ship
+# in neither.
 # Install rules live here, in their own components, so that a target's plain install() line
 # elsewhere never drags a development tool into a package.
 
@@ -31,9 +32,7 @@ install(DIRECTORY "${KIOSK_ASSETS_DIR}/" DESTINATION share/kiosk COMPONENT kiosk
 install(FILES "${PROJECT_SOURCE_DIR}/README.md" DESTINATION share/doc/kiosk COMPONENT kiosk)
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/docs/" DESTINATION share/doc/kiosk COMPONENT kiosk
   FILES_MATCHING PATTERN "*.md" PATTERN "images" EXCLUDE)
-if(TARGET kiosk-refplatform)
-  install(TARGETS kiosk-refplatform RUNTIME DESTINATION bin COMPONENT refplatform)
-endif()
+install(TARGETS kiosk-refplatform RUNTIME DESTINATION bin COMPONENT refplatform)
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME kiosk)
@@ -46,10 +45,7 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_PACKAGE_DIRECTORY "${PROJECT_BINARY_DIR}/deb")
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_COMPONENTS_GROUPING IGNORE)
-set(CPACK_COMPONENTS_ALL kiosk)
-if(TARGET kiosk-refplatform)
-  list(APPEND CPACK_COMPONENTS_ALL refplatform)
-endif()
+set(CPACK_COMPONENTS_ALL kiosk refplatform)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every `kioskctl bench` in turn and prints their figures under a header that says what
+# Runs every benchmark of kiosk-bench (what `kioskctl bench` runs) in turn and prints their figures under a header that says what
 # machine they come from (docs/benchmarks.md). The outbox is also drained to a reference platform
 # over TLS, started here on loopback with a CA of its own, as the demo does. Nothing asserts a
 # speed: the figures are for people to read and compare.
@@ -10,6 +10,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${KIOSK_BUILD_DIR:-$here/build}
 kioskctl=$build/app/ctl/kioskctl
+bench=$build/bench/kiosk-bench
 
 quick=false
 [ "${1:-}" = "--quick" ] && quick=true
@@ -32,7 +33,7 @@ export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$scratch/run}
 
 # The reference platform on loopback, HTTPS on a port the kernel picks (read back from its log).
 token="BENCH-$(date +%s)"
-"$build/app/refplatform/kiosk-refplatform" --listen 127.0.0.1:0 --tls-port 0 --make-ca "$scratch/ca" \
+"$build/refplatform/kiosk-refplatform" --listen 127.0.0.1:0 --tls-port 0 --make-ca "$scratch/ca" \
   --db "$scratch/platform.db" --enroll-token "$token" > "$scratch/platform.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do grep -q "ready" "$scratch/platform.log" 2>/dev/null && break; sleep 0.1; done
@@ -66,9 +67,9 @@ fi
 failed=0
 for ((i = 0; i < ${#runs[@]}; i += 2)); do
   echo
-  echo "== kioskctl bench ${runs[i]} ${runs[i + 1]}"
+  echo "== kiosk-bench ${runs[i]} ${runs[i + 1]}"
   # shellcheck disable=SC2086  # the options are words
-  QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$kioskctl" --config "$config" bench "${runs[i]}" ${runs[i + 1]} \
-    || { echo "bench: kioskctl bench ${runs[i]} failed"; failed=1; }
+  QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$bench" --config "$config" "${runs[i]}" ${runs[i + 1]} \
+    || { echo "bench: kiosk-bench ${runs[i]} failed"; failed=1; }
 done
 exit "$failed"

@@ -25,7 +25,7 @@ trap cleanup EXIT INT TERM
 
 # The reference platform, as a province would run it, on loopback.
 token="DEMO-$(date +%s)"
-"$build/app/refplatform/kiosk-refplatform" --listen 127.0.0.1:0 --tls-port "$platform_port" --make-ca "$demo/ca" \
+"$build/refplatform/kiosk-refplatform" --listen 127.0.0.1:0 --tls-port "$platform_port" --make-ca "$demo/ca" \
   --db "$demo/platform.db" --enroll-token "$token" --progress-s 30 > "$demo/platform.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do grep -q "ready" "$demo/platform.log" 2>/dev/null && break; sleep 0.2; done

@@ -3,7 +3,6 @@
 #include "demonetid.h"
 #include "formcheck.h"
 #include "common/personaldata.h"
-#include "platformresult.h"
 #include "requestsigner.h"
 
 #include <QCryptographicHash>
@@ -359,7 +358,7 @@ std::optional<HttpResponse> RefPlatform::authenticate(const HttpRequest &request
     if (!RequestSigner::verify(*alg, secret, canonical, request.headers.value("x-signature")))
         return error(401, QStringLiteral("invalid_signature"), QStringLiteral("the signature does not match"));
 
-    const QDateTime sent = PlatformResponse::parseTime(timestamp);
+    const QDateTime sent = RequestSigner::parseTimestamp(timestamp);
     if (!sent.isValid())
         return error(400, QStringLiteral("bad_request"), QStringLiteral("X-Timestamp is not RFC 3339"));
     if (qAbs(sent.secsTo(now())) > maxSkewS)

@@ -1,5 +1,6 @@
 #include "platformresult.h"
 
+#include "requestsigner.h"
 #include "responseshape.h"
 
 #include <QLocale>
@@ -101,10 +102,7 @@ QDateTime parseTime(const QByteArray &text)
         t.setTimeZone(QTimeZone::utc());
         return t;
     }
-    // RFC 3339 needs an explicit offset or Z; a bare local time is not a time the contract writes.
-    if (s.size() < 20 || !(s.endsWith(QLatin1Char('Z')) || s.at(s.size() - 6) == QLatin1Char('+') || s.at(s.size() - 6) == QLatin1Char('-')))
-        return {};
-    return QDateTime::fromString(s, Qt::ISODateWithMs);
+    return RequestSigner::parseTimestamp(text);
 }
 
 PlatformResult classify(PlatformEndpoint endpoint, int status, const QHash<QByteArray, QByteArray> &headers,

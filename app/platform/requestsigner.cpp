@@ -97,6 +97,14 @@ QByteArray timestamp(const QDateTime &time)
         + QByteArray::number(minutes % 60).rightJustified(2, '0');
 }
 
+QDateTime parseTimestamp(const QByteArray &text)
+{
+    const QString s = QString::fromLatin1(text).trimmed();
+    if (s.size() < 20 || !(s.endsWith(QLatin1Char('Z')) || s.at(s.size() - 6) == QLatin1Char('+') || s.at(s.size() - 6) == QLatin1Char('-')))
+        return {};
+    return QDateTime::fromString(s, Qt::ISODateWithMs);
+}
+
 bool isValidNonce(const QByteArray &nonce)
 {
     if (nonce.size() < 16 || nonce.size() > 64)

@@ -37,6 +37,10 @@ namespace RequestSigner {
 // RFC 3339 with an explicit offset ("2026-11-23T13:05:00+08:00"), never "Z", as the contract writes times.
 [[nodiscard]] QByteArray timestamp(const QDateTime &time);
 
+// Reads an RFC 3339 time with an explicit offset or Z (an X-Timestamp, or a time in a body);
+// invalid for anything else, a bare local time included, since the contract never writes one.
+[[nodiscard]] QDateTime parseTimestamp(const QByteArray &text);
+
 // Is this a nonce the contract accepts: 16 to 64 hex characters.
 [[nodiscard]] bool isValidNonce(const QByteArray &nonce);
 

@@ -1,4 +1,4 @@
-#include "../app/platform/refplatformprocess.h"
+#include "refplatformprocess.h"
 #include "device/deviceregistry.h"
 #include "kioskruntime.h"
 #include "applicationdesk.h"

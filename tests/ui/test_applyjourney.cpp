@@ -1,4 +1,4 @@
-#include "../app/platform/refplatformprocess.h"
+#include "refplatformprocess.h"
 #include "common/personaldata.h"
 #include "device/deviceregistry.h"
 #include "idcard/sim/simcards.h"

@@ -1,4 +1,4 @@
-#include "../app/platform/refplatformprocess.h"
+#include "refplatformprocess.h"
 #include "camera/camera.h"
 #include "common/personaldata.h"
 #include "device/deviceregistry.h"

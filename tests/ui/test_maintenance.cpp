@@ -1,4 +1,4 @@
-#include "../app/platform/refplatformprocess.h"
+#include "refplatformprocess.h"
 #include "admincode.h"
 #include "auditlog.h"
 #include "common/personaldata.h"

@@ -1,4 +1,4 @@
-#include "../app/platform/refplatformprocess.h"
+#include "refplatformprocess.h"
 #include "idcard/sim/simcards.h"
 #include "kioskruntime.h"
 #include "applicationdesk.h"

@@ -1,4 +1,4 @@
-#include "../platform/refplatformprocess.h"
+#include "refplatformprocess.h"
 #include "auditlog.h"
 #include "kioskconfig.h"
 #include "kioskruntime.h"

@@ -1,4 +1,4 @@
-#include "../platform/refplatformprocess.h"
+#include "refplatformprocess.h"
 #include "kioskconfig.h"
 #include "kioskctlrun.h"
 #include "kioskruntime.h"

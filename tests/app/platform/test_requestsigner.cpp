@@ -20,6 +20,7 @@ private slots:
     void rejectsASignatureOverAnotherBody();
     void rejectsASignatureMadeWithTheOtherAlgorithm();
     void writesTimestampsWithAnExplicitOffset();
+    void readsBackTheTimestampsItWritesAndRefusesALocalTime();
     void acceptsOnlyHexNoncesOf16To64Characters_data();
     void acceptsOnlyHexNoncesOf16To64Characters();
 };
@@ -97,6 +98,15 @@ void TestRequestSigner::writesTimestampsWithAnExplicitOffset()
     QCOMPARE(RequestSigner::timestamp(utc), QByteArray("2026-11-23T05:05:00+00:00"));
     QCOMPARE(RequestSigner::timestamp(utc.toOffsetFromUtc(8 * 3600)), QByteArray("2026-11-23T13:05:00+08:00"));
     QCOMPARE(RequestSigner::timestamp(utc.toOffsetFromUtc(-(5 * 3600 + 1800))), QByteArray("2026-11-22T23:35:00-05:30"));
+}
+
+void TestRequestSigner::readsBackTheTimestampsItWritesAndRefusesALocalTime()
+{
+    const QDateTime utc(QDate(2026, 11, 23), QTime(5, 5, 0), QTimeZone::utc());
+    QCOMPARE(RequestSigner::parseTimestamp(RequestSigner::timestamp(utc.toOffsetFromUtc(8 * 3600))), utc);
+    QCOMPARE(RequestSigner::parseTimestamp("2026-11-23T05:05:00Z"), utc);
+    QVERIFY(!RequestSigner::parseTimestamp("2026-11-23T13:05:00").isValid());
+    QVERIFY(!RequestSigner::parseTimestamp("Mon, 23 Nov 2026 05:05:00 GMT").isValid());
 }
 
 void TestRequestSigner::acceptsOnlyHexNoncesOf16To64Characters_data()

@@ -209,4 +209,4 @@ void TestKioskctlPrint::printBenchReportsRenderAndSubmitMedians()
 }
 
 QTEST_MAIN(TestKioskctlPrint)
-#include "tst_kioskctlprint.moc"
+#include "test_kioskctlprint.moc"

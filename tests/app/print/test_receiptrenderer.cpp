@@ -257,4 +257,4 @@ void TestReceiptRenderer::caseReceiptComesFromConfigurationAndCatalogue()
 }
 
 QTEST_MAIN(TestReceiptRenderer)
-#include "tst_receiptrenderer.moc"
+#include "test_receiptrenderer.moc"
