@@ -1,10 +1,10 @@
 #include "camerabench.h"
 
-#include "camera/codereader.h"
-#include "camera/documentcapture.h"
-#include "camera/faceanalyzer.h"
-#include "camera/opencvimage.h"
-#include "camera/simulatedresident.h"
+#include "vision/codereader.h"
+#include "vision/documentcapture.h"
+#include "vision/faceanalyzer.h"
+#include "vision/opencvimage.h"
+#include "camera/sim/simulatedresident.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>

@@ -1,5 +1,6 @@
 #include "idcardbench.h"
 
+#include "common/eventwait.h"
 #include "idcard/idcardreader.h"
 #include "idcard/idcardtextblock.h"
 #include "idcard/samframe.h"
@@ -8,7 +9,6 @@
 #include "idcard/sim/simcards.h"
 
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -54,14 +54,7 @@ void benchCodec(QTextStream &out, int frames)
 
 bool waitFor(const int &counter, int count, int timeoutMs)
 {
-    QElapsedTimer clock;
-    clock.start();
-    while (counter < count && clock.elapsed() < timeoutMs) {
-        QEventLoop loop;
-        QTimer::singleShot(1, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return counter >= count;
+    return EventWait::until([&] { return counter >= count; }, std::chrono::milliseconds(timeoutMs), std::chrono::milliseconds(1));
 }
 
 int benchLatency(QTextStream &out, QTextStream &err, int runs, int pollMs)

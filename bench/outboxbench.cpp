@@ -1,12 +1,12 @@
 #include "outboxbench.h"
 
+#include "common/eventwait.h"
 #include "outboxkey.h"
 #include "outboxplatformtransport.h"
 #include "outboxsender.h"
 #include "outboxstore.h"
 #include "platformclient.h"
 
-#include <QEventLoop>
 #include <QElapsedTimer>
 #include <QTimer>
 #include <QFileInfo>
@@ -100,23 +100,18 @@ bool drainAgainstPlatform(CtlContext &context, const QString &scratchDir, const 
     const int entries = cases * int(1 + draft.materials.size());
     int delivered = 0;
     int parked = 0;
-    QEventLoop loop;
-    QObject::connect(&sender, &OutboxSender::delivered, &loop, [&] {
-        if (++delivered + parked == entries)
-            loop.quit();
-    });
-    QObject::connect(&sender, &OutboxSender::parked, &loop, [&] {
-        if (delivered + ++parked == entries)
-            loop.quit();
-    });
-    QTimer::singleShot(std::chrono::minutes(5), &loop, &QEventLoop::quit);
+    EventWait wait(std::chrono::minutes(5));
+    QObject::connect(&sender, &OutboxSender::delivered, wait.context(), [&] { ++delivered; });
+    QObject::connect(&sender, &OutboxSender::parked, wait.context(), [&] { ++parked; });
+    wait.endOn(&sender, &OutboxSender::delivered, [&] { return delivered + parked == entries; });
+    wait.endOn(&sender, &OutboxSender::parked, [&] { return delivered + parked == entries; });
     QElapsedTimer timer;
     timer.start();
     if (!sender.start()) {
         context.err << "kioskctl bench outbox: the sender did not start" << Qt::endl;
         return false;
     }
-    loop.exec();
+    wait.exec();
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     sender.stop();
     int casesDelivered = 0;

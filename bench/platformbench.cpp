@@ -1,5 +1,6 @@
 #include "platformbench.h"
 
+#include "common/eventwait.h"
 #include "platformclient.h"
 #include "platformwait.h"
 
@@ -7,7 +8,6 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QProcess>
@@ -136,7 +136,7 @@ int runPlatformBench(CtlContext &context, const QStringList &args)
     int failures = 0;
     int started = 0;
     int inFlight = 0;
-    QEventLoop loop;
+    EventWait wait;
     QElapsedTimer wall;
     std::function<void()> launch = [&] {
         while (inFlight < concurrency && started < count) {
@@ -145,13 +145,13 @@ int runPlatformBench(CtlContext &context, const QStringList &args)
             auto timer = std::make_shared<QElapsedTimer>();
             timer->start();
             PlatformCall *call = client.submitCase(benchCase(i), PlatformClient::newIdempotencyKey());
-            QObject::connect(call, &PlatformCall::finished, &loop, [&, timer](const PlatformResult &result) {
+            QObject::connect(call, &PlatformCall::finished, wait.context(), [&, timer](const PlatformResult &result) {
                 latenciesUs.append(timer->nsecsElapsed() / 1000);
                 if (!result.isOk())
                     ++failures;
                 --inFlight;
                 if (latenciesUs.size() == count)
-                    loop.quit();
+                    wait.end();
                 else
                     launch();
             });
@@ -159,7 +159,7 @@ int runPlatformBench(CtlContext &context, const QStringList &args)
     };
     wall.start();
     launch();
-    loop.exec();
+    wait.exec();
     const double seconds = wall.nsecsElapsed() / 1e9;
     server.terminate();
     if (!server.waitForFinished(10000)) {

@@ -1,12 +1,12 @@
 #include "printbench.h"
 
+#include "common/eventwait.h"
 #include "printer/printer.h"
 #include "printer/printjob.h"
 #include "printer/sim/printersimulator.h"
 #include "receiptrenderer.h"
 
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -24,20 +24,7 @@ double median(QList<double> values)
 
 bool waitUntil(const std::function<bool()> &done, int timeoutMs)
 {
-    QEventLoop loop;
-    QTimer poll;
-    QTimer deadline;
-    deadline.setSingleShot(true);
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (done())
-            loop.quit();
-    });
-    QObject::connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
-    poll.start(1);
-    deadline.start(timeoutMs);
-    if (!done())
-        loop.exec();
-    return done();
+    return EventWait::until(done, std::chrono::milliseconds(timeoutMs), std::chrono::milliseconds(1));
 }
 
 // An invented resident: the receipt prints them masked, as it would a real one.

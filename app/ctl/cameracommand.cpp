@@ -2,13 +2,13 @@
 
 #include "camerasettings.h"
 #include "camera/camera.h"
-#include "camera/faceanalyzer.h"
+#include "vision/faceanalyzer.h"
 #include "camera/frameprovider.h"
+#include "common/eventwait.h"
 #include "device/deviceregistry.h"
-#include "idcard/sim/simcontrolclient.h"
+#include "sim/simcontrolclient.h"
 
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QImage>
 #include <QTimer>
@@ -96,18 +96,14 @@ QString judged(const QString &measure, const QString &value, bool inRange, const
 // One frame from the camera, waited for up to `timeoutMs`; null when none came.
 QImage waitForFrame(Camera *camera, int timeoutMs)
 {
-    QEventLoop loop;
+    EventWait wait(std::chrono::milliseconds{timeoutMs});
     QImage frame;
-    QObject::connect(camera->frameProvider(), &FrameProvider::frameReady, &loop, [&] {
-        frame = camera->frameProvider()->takeFrame();
-        if (!frame.isNull())
-            loop.quit();
-    });
+    QObject::connect(camera->frameProvider(), &FrameProvider::frameReady, wait.context(),
+                     [&] { frame = camera->frameProvider()->takeFrame(); });
+    wait.endOn(camera->frameProvider(), &FrameProvider::frameReady, [&] { return !frame.isNull(); });
     frame = camera->frameProvider()->takeFrame();
-    if (frame.isNull()) {
-        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
+    if (frame.isNull())
+        wait.exec();
     return frame;
 }
 
@@ -149,20 +145,19 @@ int snapshot(CtlContext &context, Camera *camera, const QString &id, const QStri
 
 int check(CtlContext &context, Camera *camera, const QString &id, int seconds, const CheckLimits &limits)
 {
-    QEventLoop loop;
+    EventWait wait(std::chrono::milliseconds{seconds * 1000 + 500});
     QElapsedTimer clock;
     clock.start();
     qint64 firstCount = -1;
     qint64 firstAtMs = 0;
-    QObject::connect(camera->frameProvider(), &FrameProvider::frameReady, &loop, [&] {
+    QObject::connect(camera->frameProvider(), &FrameProvider::frameReady, wait.context(), [&] {
         (void)camera->frameProvider()->takeFrame();
         if (firstCount < 0) {
             firstCount = camera->frameProvider()->framesPublished();
             firstAtMs = clock.elapsed();
         }
     });
-    QTimer::singleShot(seconds * 1000 + 500, &loop, &QEventLoop::quit);
-    loop.exec();
+    wait.exec();
     const QImage last = camera->frameProvider()->latestFrame();
     const qint64 frames = camera->frameProvider()->framesPublished() - qMax<qint64>(0, firstCount);
     const double elapsedS = double(clock.elapsed() - firstAtMs) / 1000.0;

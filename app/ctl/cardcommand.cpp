@@ -1,13 +1,13 @@
 #include "ctlcommand.h"
 
+#include "common/eventwait.h"
 #include "common/personaldata.h"
 #include "device/devicespec.h"
 #include "idcard/idcardreader.h"
 #include "idcard/samstatus.h"
 #include "idcard/sim/idcardsimulator.h"
-#include "idcard/sim/simcontrolclient.h"
+#include "sim/simcontrolclient.h"
 
-#include <QEventLoop>
 #include <QJsonDocument>
 #include <QTimer>
 
@@ -106,12 +106,12 @@ int readCard(CtlContext &context, const ReadRequest &request)
     IdCardReader reader(QStringLiteral("id_card_reader"), options);
 
     int exitCode = CtlExit::Negative;
-    QEventLoop loop;
-    QObject::connect(&reader, &IdCardReader::cardDetected, &loop, [&context, &request] {
+    EventWait wait(std::chrono::seconds(request.timeoutSeconds));
+    QObject::connect(&reader, &IdCardReader::cardDetected, wait.context(), [&context, &request] {
         if (!request.json)
             context.err << "card found, reading…" << Qt::endl;
     });
-    QObject::connect(&reader, &IdCardReader::cardRead, &loop, [&](const IdCardHolder &read) {
+    QObject::connect(&reader, &IdCardReader::cardRead, wait.context(), [&](const IdCardHolder &read) {
         IdCardHolder holder = read;
         if (request.json)
             context.out << QJsonDocument(holder.toJson(request.reveal)).toJson(QJsonDocument::Indented);
@@ -120,19 +120,19 @@ int readCard(CtlContext &context, const ReadRequest &request)
         context.out.flush();
         holder.wipe();
         exitCode = CtlExit::Ok;
-        loop.quit();
+        wait.end();
     });
-    QObject::connect(&reader, &IdCardReader::cardReadFailed, &loop,
+    QObject::connect(&reader, &IdCardReader::cardReadFailed, wait.context(),
                      [&](const QString &detail, const QString &zh, const QString &en) {
                          context.err << "card not read: " << en << " / " << zh << " (" << detail << ")" << Qt::endl;
                          exitCode = CtlExit::Negative;
-                         loop.quit();
+                         wait.end();
                      });
-    QObject::connect(&reader, &Device::healthChanged, &loop, [&](const DeviceHealth &health) {
+    QObject::connect(&reader, &Device::healthChanged, wait.context(), [&](const DeviceHealth &health) {
         if (health.level == HealthLevel::Busy) {
             context.err << "the reader is in use by another process (is the kiosk running?)" << Qt::endl;
             exitCode = CtlExit::Error;
-            loop.quit();
+            wait.end();
             return;
         }
         if (health.level != HealthLevel::Error)
@@ -142,12 +142,7 @@ int readCard(CtlContext &context, const ReadRequest &request)
             context.err << ": " << SamStatus::fromSw3(0x60).messageEn << " / " << SamStatus::fromSw3(0x60).messageZh;
         context.err << Qt::endl;
         exitCode = CtlExit::Error;
-        loop.quit();
-    });
-    QTimer::singleShot(request.timeoutSeconds * 1000, &loop, [&] {
-        context.err << "no card within " << request.timeoutSeconds << " s" << Qt::endl;
-        exitCode = CtlExit::Negative;
-        loop.quit();
+        wait.end();
     });
     if (!reader.start(&error)) {
         context.err << "kioskctl card read: " << error << Qt::endl;
@@ -155,7 +150,10 @@ int readCard(CtlContext &context, const ReadRequest &request)
     }
     if (!request.json)
         context.err << "waiting for a card on " << request.spec << " …" << Qt::endl;
-    loop.exec();
+    if (!wait.exec()) {
+        context.err << "no card within " << request.timeoutSeconds << " s" << Qt::endl;
+        exitCode = CtlExit::Negative;
+    }
     reader.close();
     return exitCode;
 }

@@ -1,4 +1,5 @@
 #include "ctlcommand.h"
+#include "common/eventwait.h"
 #include "platformwait.h"
 
 #include "outboxkey.h"
@@ -7,7 +8,6 @@
 #include "outboxstore.h"
 #include "platformclient.h"
 
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -184,34 +184,33 @@ int caseSubmit(CtlContext &context, const QStringList &args)
     }
     int exitCode = CtlExit::Ok;
     QString line = QStringLiteral("queued ") + localRef;
-    QEventLoop loop;
-    QObject::connect(&sender, &OutboxSender::delivered, &loop, [&](const QString &ref, const QString &reference) {
+    EventWait wait(std::chrono::seconds(qMax(1, waitS)));
+    QObject::connect(&sender, &OutboxSender::delivered, wait.context(), [&](const QString &ref, const QString &reference) {
         if (ref == localRef) {
             line = reference;
-            loop.quit();
+            wait.end();
         }
     });
-    QObject::connect(&sender, &OutboxSender::retryScheduled, &loop, [&](const QString &ref, qint64, const QString &reason) {
+    QObject::connect(&sender, &OutboxSender::retryScheduled, wait.context(), [&](const QString &ref, qint64, const QString &reason) {
         if (ref.startsWith(localRef)) {
             line = QStringLiteral("queued %1 (the platform is unavailable: %2; it will be sent later)").arg(localRef, reason);
-            loop.quit();
+            wait.end();
         }
     });
-    QObject::connect(&sender, &OutboxSender::parked, &loop, [&](const QString &ref, const QString &code) {
+    QObject::connect(&sender, &OutboxSender::parked, wait.context(), [&](const QString &ref, const QString &code) {
         if (ref.startsWith(localRef)) {
             line = QStringLiteral("parked %1 (%2): staff must look at it with kioskctl outbox show").arg(ref, code);
             exitCode = CtlExit::Negative;
-            loop.quit();
+            wait.end();
         }
     });
-    QObject::connect(&sender, &OutboxSender::storageFailed, &loop, [&](const QString &message) {
+    QObject::connect(&sender, &OutboxSender::storageFailed, wait.context(), [&](const QString &message) {
         line = QStringLiteral("queued %1 (the outbox reported: %2)").arg(localRef, message);
         exitCode = CtlExit::Error;
-        loop.quit();
+        wait.end();
     });
-    QTimer::singleShot(std::chrono::seconds(qMax(1, waitS)), &loop, &QEventLoop::quit);
     sender.wake();
-    loop.exec();
+    wait.exec();
     sender.stop();
     (exitCode == CtlExit::Ok ? context.out : context.err) << line << Qt::endl;
     return exitCode;

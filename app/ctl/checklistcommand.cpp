@@ -1,4 +1,5 @@
 #include "ctlcommand.h"
+#include "common/eventwait.h"
 #include "platformwait.h"
 
 #include "device/deviceregistry.h"
@@ -6,7 +7,6 @@
 #include "provisioningchecklist.h"
 
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,13 +25,7 @@ const QStringList DeviceKeys = {QStringLiteral("id_card_reader"), QStringLiteral
 
 void spinUntil(const std::function<bool()> &done, int timeoutMs)
 {
-    QElapsedTimer clock;
-    clock.start();
-    while (!done() && clock.elapsed() < timeoutMs) {
-        QEventLoop loop;
-        QTimer::singleShot(20, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
+    (void)EventWait::until(done, std::chrono::milliseconds(timeoutMs));
 }
 
 } // namespace

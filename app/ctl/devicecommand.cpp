@@ -1,13 +1,13 @@
 #include "ctlcommand.h"
 
+#include "common/eventwait.h"
 #include "device/deviceregistry.h"
 #include "device/devicespec.h"
 #include "idcard/idcardreader.h"
 #include "idcard/sim/idcardsimulator.h"
-#include "idcard/sim/simcontrolclient.h"
+#include "sim/simcontrolclient.h"
 
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -22,16 +22,7 @@ const QStringList DeviceKeys = {QStringLiteral("id_card_reader"), QStringLiteral
 // Waits, with the event loop running, until `done` holds or `timeoutMs` passes.
 bool waitFor(const std::function<bool()> &done, int timeoutMs)
 {
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > timeoutMs)
-            return false;
-        QEventLoop loop;
-        QTimer::singleShot(20, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
+    return EventWait::until(done, std::chrono::milliseconds(timeoutMs));
 }
 
 struct Setup {

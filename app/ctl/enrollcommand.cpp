@@ -4,7 +4,6 @@
 
 #include "platformclient.h"
 
-#include <QEventLoop>
 #include <QFileInfo>
 #include <QSysInfo>
 

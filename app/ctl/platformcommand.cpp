@@ -3,7 +3,6 @@
 
 #include "platformclient.h"
 
-#include <QEventLoop>
 
 // `kioskctl platform ping`: can this terminal reach the platform, does TLS hold with the
 // configured CA, is its signature accepted, how far off is its clock and how slow is the way.

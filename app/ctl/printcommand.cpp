@@ -1,5 +1,6 @@
 #include "ctlcommand.h"
 #include "auditlog.h"
+#include "common/eventwait.h"
 
 #include "acknowledgementrenderer.h"
 #include "catalogue.h"
@@ -12,7 +13,6 @@
 #include "responseshape.h"
 
 #include <QDateTime>
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -89,20 +89,7 @@ std::optional<Options> parse(QStringList args)
 // Runs the event loop until `done` holds or `timeoutMs` passes; true when `done` held.
 bool waitUntil(const std::function<bool()> &done, int timeoutMs)
 {
-    QEventLoop loop;
-    QTimer poll;
-    QTimer deadline;
-    deadline.setSingleShot(true);
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (done())
-            loop.quit();
-    });
-    QObject::connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
-    poll.start(20);
-    deadline.start(timeoutMs);
-    if (!done())
-        loop.exec();
-    return done();
+    return EventWait::until(done, std::chrono::milliseconds(timeoutMs), std::chrono::milliseconds(20));
 }
 
 // One printer for the command, from --printer or the configuration, started and read once.

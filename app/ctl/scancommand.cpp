@@ -2,13 +2,13 @@
 
 #include "camerasettings.h"
 #include "camera/camera.h"
-#include "camera/codereader.h"
+#include "vision/codereader.h"
+#include "common/eventwait.h"
 #include "device/deviceregistry.h"
-#include "idcard/sim/simcontrolclient.h"
+#include "sim/simcontrolclient.h"
 #include "scanner/barcodescanner.h"
 #include "scanner/sim/scannersimulator.h"
 
-#include <QEventLoop>
 #include <QFileInfo>
 #include <QImageReader>
 #include <QJsonArray>
@@ -130,20 +130,20 @@ int listen(CtlContext &context, QStringList args)
                     << Qt::endl;
         return CtlExit::Error;
     }
-    QEventLoop loop;
+    EventWait wait(timeoutS > 0 ? std::chrono::milliseconds(timeoutS * 1000) : EventWait::Forever);
     int heard = 0;
     const auto print = [&](const QString &format, const QString &text) {
         context.out << (format.isEmpty() ? QStringLiteral("-") : format) << "\t" << text << Qt::endl;
         if (count > 0 && ++heard >= count)
-            loop.quit();
+            wait.end();
     };
     if (BarcodeScanner *scanner = registry.barcodeScanner())
-        QObject::connect(scanner, &BarcodeScanner::codeScanned, &loop, print);
+        QObject::connect(scanner, &BarcodeScanner::codeScanned, wait.context(), print);
     if (auto *camera = qobject_cast<Camera *>(registry.device(id))) {
         camera->setMode(Camera::Mode::Codes);
-        QObject::connect(camera, &Camera::codeScanned, &loop, print);
+        QObject::connect(camera, &Camera::codeScanned, wait.context(), print);
     }
-    QObject::connect(registry.device(id), &Device::healthChanged, &loop, [&context, id](const DeviceHealth &health) {
+    QObject::connect(registry.device(id), &Device::healthChanged, wait.context(), [&context, id](const DeviceHealth &health) {
         context.err << id << ": " << DeviceVocabulary::toString(health.level) << " " << health.detail << Qt::endl;
     });
     if (!registry.startAll(&errors)) {
@@ -152,9 +152,7 @@ int listen(CtlContext &context, QStringList args)
     }
     if (registry.scannerSimulator())
         context.err << "listening to the simulated scanner; scan with: kioskctl sim scan TEXT" << Qt::endl;
-    if (timeoutS > 0)
-        QTimer::singleShot(timeoutS * 1000, &loop, &QEventLoop::quit);
-    loop.exec();
+    wait.exec();
     return heard > 0 ? CtlExit::Ok : CtlExit::Negative;
 }
 

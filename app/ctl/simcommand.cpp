@@ -3,7 +3,7 @@
 #include "idcard/sim/idcardsimulator.h"
 #include "idcard/sim/samreaderemulator.h"
 #include "idcard/sim/simcards.h"
-#include "idcard/sim/simcontrolclient.h"
+#include "sim/simcontrolclient.h"
 
 // `kioskctl sim …`: drives a running ID card simulator (inside the kiosk with a `simulated`
 // reader, or kiosk-devsim) through its control socket under the configured state directory;

@@ -1,7 +1,7 @@
 #include "identityverification.h"
 
 #include "applog.h"
-#include "camera/facematcher.h"
+#include "vision/facematcher.h"
 #include "platformcall.h"
 #include "platformclient.h"
 #include "verifiedholder.h"

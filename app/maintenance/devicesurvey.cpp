@@ -1,14 +1,14 @@
 #include "devicesurvey.h"
 
+#include "common/eventwait.h"
 #include "kioskconfig.h"
 
 #include "device/deviceregistry.h"
 #include "idcard/sim/idcardsimulator.h"
-#include "idcard/sim/simcontrolclient.h"
+#include "sim/simcontrolclient.h"
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -37,13 +37,7 @@ QJsonObject describeDevice(const Device &device)
 
 void waitUntil(const std::function<bool()> &done, int timeoutMs)
 {
-    QElapsedTimer clock;
-    clock.start();
-    while (!done() && clock.elapsed() < timeoutMs) {
-        QEventLoop loop;
-        QTimer::singleShot(20, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
+    (void)EventWait::until(done, std::chrono::milliseconds(timeoutMs));
 }
 
 } // namespace

@@ -1,8 +1,7 @@
 #pragma once
 
+#include "common/eventwait.h"
 #include "platformcall.h"
-
-#include <QEventLoop>
 
 // For code that runs one platform call at a time (kioskctl, the status report, benchmarks, tests):
 // waits for its one answer in a local event loop. Every call has its own timeout and deadline
@@ -10,11 +9,11 @@
 inline PlatformResult waitFor(PlatformCall *call)
 {
     PlatformResult result;
-    QEventLoop loop;
-    QObject::connect(call, &PlatformCall::finished, &loop, [&](const PlatformResult &answer) {
+    EventWait wait;
+    QObject::connect(call, &PlatformCall::finished, wait.context(), [&](const PlatformResult &answer) {
         result = answer;
-        loop.quit();
+        wait.end();
     });
-    loop.exec();
+    wait.exec();
     return result;
 }

@@ -1,17 +1,16 @@
 #pragma once
 
 #include "camera/cameraoptions.h"
-#include "camera/decodedcode.h"
-#include "camera/livenesschallenge.h"
-#include "device/device.h"
+#include "camera/cameraworker.h"
+#include "device/threadeddevice.h"
+#include "vision/decodedcode.h"
+#include "vision/livenesschallenge.h"
 
 #include <QByteArray>
 #include <QSize>
 
 class CameraSimulatorControl;
-class CameraWorker;
 class FrameProvider;
-class QThread;
 
 // A face or document camera (OpenCV VideoCapture over V4L2, a video file, or a synthetic scene).
 // Once enabled it captures on its own thread at the configured rate, keeping only the newest
@@ -19,7 +18,7 @@ class QThread;
 // current mode asks: decode codes (each reported once per presentation), capture a face
 // (guidance, liveness, the best frame as JPEG in memory) or capture document pages on request.
 // No frame is ever written to disk.
-class Camera : public Device
+class Camera : public ThreadedDevice<CameraWorker>
 {
     Q_OBJECT
 public:
@@ -73,13 +72,8 @@ signals:
 
 protected:
     bool onOpen(QString *error) override;
-    bool onEnable(QString *error) override;
-    void onDisable() override;
-    void onClose() override;
-    void onCheckHealth(HealthCheckLevel level) override;
 
 private:
-    void stopThread();
 
     CameraOptions m_options;
     FrameProvider *m_frames;
@@ -87,7 +81,5 @@ private:
     LivenessChallenge::Kind m_challenge = LivenessChallenge::Kind::Turn;
     SimulatedFace m_simulatedFace = SimulatedFace::Live;
     QString m_simulatedCode;
-    QThread *m_thread = nullptr;
-    CameraWorker *m_worker = nullptr;
     CameraSimulatorControl *m_control = nullptr;
 };

@@ -1,13 +1,13 @@
 #include "camera/cameraworker.h"
 
-#include "camera/codepresentation.h"
-#include "camera/codereader.h"
-#include "camera/documentcapture.h"
-#include "camera/facecapture.h"
+#include "vision/codepresentation.h"
+#include "vision/codereader.h"
+#include "vision/documentcapture.h"
+#include "vision/facecapture.h"
 #include "camera/frameprovider.h"
-#include "camera/opencvimage.h"
-#include "camera/simulatedresident.h"
-#include "common/driverslog.h"
+#include "vision/opencvimage.h"
+#include "camera/sim/simulatedresident.h"
+#include "device/driverslog.h"
 #include "scanner/scanpayload.h"
 
 #include <QDateTime>
@@ -154,10 +154,10 @@ CameraWorker::CameraWorker(CameraOptions options, FrameProvider *frames)
 
 CameraWorker::~CameraWorker()
 {
-    closeCamera();
+    close();
 }
 
-void CameraWorker::openCamera()
+void CameraWorker::open()
 {
     if (!d->timer) {
         d->timer = new QTimer(this);
@@ -166,7 +166,7 @@ void CameraWorker::openCamera()
         connect(d->timer, &QTimer::timeout, this, &CameraWorker::tick);
         d->reopenTimer = new QTimer(this);
         d->reopenTimer->setInterval(ReopenIntervalMs);
-        connect(d->reopenTimer, &QTimer::timeout, this, &CameraWorker::openCamera);
+        connect(d->reopenTimer, &QTimer::timeout, this, &CameraWorker::open);
         // A frame wider than codeMaxWidth is read whole every eighth empty frame, so a small
         // code shows within a quarter of a second at an eighth of the full-resolution cost.
         d->codes = std::make_unique<CodeReader>(d->options.codeFormats, d->options.codeMaxWidth, 8);
@@ -211,7 +211,7 @@ void CameraWorker::openCamera()
         d->timer->start();
 }
 
-void CameraWorker::closeCamera()
+void CameraWorker::close()
 {
     if (d->timer)
         d->timer->stop();
@@ -225,7 +225,7 @@ void CameraWorker::closeCamera()
         d->frames->clear();
 }
 
-void CameraWorker::setRunning(bool running)
+void CameraWorker::setEnabled(bool running)
 {
     d->running = running;
     if (running && d->open) {

@@ -10,6 +10,7 @@
 #include <memory>
 
 class FrameProvider;
+class QImage;
 class QTimer;
 namespace cv {
 class Mat;
@@ -28,9 +29,9 @@ public:
     ~CameraWorker() override;
 
 public slots:
-    void openCamera();
-    void closeCamera();
-    void setRunning(bool running);
+    void open();
+    void close();
+    void setEnabled(bool running);
     void setMode(int mode);
     void capturePage();
     void setLivenessChallenge(int kind);
@@ -49,7 +50,7 @@ signals:
     void faceCaptured(const QByteArray &jpeg, double quality);
     void pageCaptured(const QByteArray &jpeg, const QSize &size, bool found);
     void fpsMeasured(double fps);
-    void counted(const QString &counter);
+    void counted(const QString &counter, qint64 amount = 1);
 
 private:
     struct Private;

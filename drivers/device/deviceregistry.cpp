@@ -1,13 +1,13 @@
 #include "device/deviceregistry.h"
 
-#include "common/driverslog.h"
+#include "device/driverslog.h"
 #include "device/devicespec.h"
 #include "idcard/idcardreader.h"
 #include "idcard/sim/idcardsimulatorhost.h"
 #include "camera/cameraoptions.h"
 #include "scanner/barcodescanner.h"
 #include "scanner/sim/scannersimulatorhost.h"
-#include "idcard/sim/simcontrolclient.h"
+#include "sim/simcontrolclient.h"
 #include "printer/printer.h"
 #include "printer/sim/printersimulator.h"
 

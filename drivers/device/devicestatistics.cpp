@@ -1,6 +1,6 @@
 #include "device/devicestatistics.h"
 
-#include "common/driverslog.h"
+#include "device/driverslog.h"
 
 #include <QDir>
 #include <QFile>

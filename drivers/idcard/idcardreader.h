@@ -1,11 +1,9 @@
 #pragma once
 
-#include "device/device.h"
+#include "device/threadeddevice.h"
 #include "idcard/idcardholder.h"
 #include "idcard/idcardreaderoptions.h"
-
-class QThread;
-class IdCardReaderWorker;
+#include "idcard/idcardreaderworker.h"
 
 // The second-generation ID card reader (SAM_A over serial or USB). Once enabled it polls for
 // cards on its own thread and emits exactly one cardRead() per card presentation and one
@@ -19,7 +17,7 @@ class IdCardReaderWorker;
 // answers interactiveCheckRead(masked card) and ok; nobody presenting a readable card in time
 // answers warning `no_card_presented` (or the card's failure, e.g. `read_failed`) with hint retry,
 // without changing the reader's standing health.
-class IdCardReader : public Device
+class IdCardReader : public ThreadedDevice<IdCardReaderWorker>
 {
     Q_OBJECT
 public:
@@ -41,15 +39,9 @@ signals:
 
 protected:
     bool onOpen(QString *error) override;
-    bool onEnable(QString *error) override;
-    void onDisable() override;
-    void onClose() override;
-    void onCheckHealth(HealthCheckLevel level) override;
+    // The reader's worker also reports busy while it reads a card.
+    [[nodiscard]] State stateFor(const DeviceHealth &health) const override;
 
 private:
-    void stopThread();
-
     IdCardReaderOptions m_options;
-    QThread *m_thread = nullptr;
-    IdCardReaderWorker *m_worker = nullptr;
 };

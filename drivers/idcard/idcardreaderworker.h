@@ -26,9 +26,9 @@ public:
     ~IdCardReaderWorker() override;
 
 public slots:
-    void openReader();
-    void closeReader();
-    void setPolling(bool enabled);
+    void open();
+    void close();
+    void setEnabled(bool enabled);
     void checkHealth(int level);
 
 signals:

@@ -1,6 +1,6 @@
 #include "printer/printer.h"
 
-#include "common/driverslog.h"
+#include "device/driverslog.h"
 #include "printer/printjob.h"
 #include "printer/printerworker.h"
 

@@ -1,6 +1,6 @@
 #include "printer/printerworker.h"
 
-#include "common/driverslog.h"
+#include "device/driverslog.h"
 
 #include <QDateTime>
 #include <QTimer>

@@ -1,15 +1,13 @@
 #pragma once
 
-#include "device/device.h"
+#include "device/threadeddevice.h"
+#include "scanner/barcodescannerworker.h"
 #include "scanner/scannerspec.h"
-
-class QThread;
-class BarcodeScannerWorker;
 
 // A QR/barcode scanner on serial (CDC-ACM), HID-POS or keyboard-wedge (evdev, grabbed). Once
 // enabled it emits codeScanned() once per scan, its text already decoded (UTF-8, else GB18030)
 // and stripped of line ends; scans made while it is disabled are dropped, never delivered late.
-class BarcodeScanner : public Device
+class BarcodeScanner : public ThreadedDevice<BarcodeScannerWorker>
 {
     Q_OBJECT
 public:
@@ -29,15 +27,7 @@ signals:
 
 protected:
     bool onOpen(QString *error) override;
-    bool onEnable(QString *error) override;
-    void onDisable() override;
-    void onClose() override;
-    void onCheckHealth(HealthCheckLevel level) override;
 
 private:
-    void stopThread();
-
     ScannerSpec m_spec;
-    QThread *m_thread = nullptr;
-    BarcodeScannerWorker *m_worker = nullptr;
 };

@@ -1,6 +1,6 @@
 #include "scanner/barcodescannerworker.h"
 
-#include "common/driverslog.h"
+#include "device/driverslog.h"
 #include "scanner/newlandcommand.h"
 #include "scanner/scanpayload.h"
 
@@ -49,7 +49,7 @@ BarcodeScannerWorker::~BarcodeScannerWorker()
     }
 }
 
-void BarcodeScannerWorker::openScanner()
+void BarcodeScannerWorker::open()
 {
     m_wantOpen = true;
     if (!m_silenceTimer) {
@@ -78,7 +78,7 @@ void BarcodeScannerWorker::openScanner()
     }
 }
 
-void BarcodeScannerWorker::closeScanner()
+void BarcodeScannerWorker::close()
 {
     m_wantOpen = false;
     if (m_reopenTimer)

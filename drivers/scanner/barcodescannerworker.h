@@ -28,8 +28,8 @@ public:
     ~BarcodeScannerWorker() override;
 
 public slots:
-    void openScanner();
-    void closeScanner();
+    void open();
+    void close();
     void setEnabled(bool enabled);
     void triggerScan();
     void checkHealth(int level);
@@ -39,7 +39,7 @@ signals:
     void healthChecked(int level, const DeviceHealth &health);
     void presenceChanged(bool present);
     void scanned(const QString &format, const QString &text);
-    void counted(const QString &counter);
+    void counted(const QString &counter, qint64 amount = 1);
 
 private:
     bool openLink(QString *detail);

@@ -1,5 +1,5 @@
 #include "camera/camera.h"
-#include "camera/facematcherloader.h"
+#include "vision/facematcherloader.h"
 #include "device/deviceregistry.h"
 #include "identityverification.h"
 #include "idcard/idcardholder.h"

@@ -1,4 +1,4 @@
-#include "camera/faceobservation.h"
+#include "vision/faceobservation.h"
 #include "casesubmission.h"
 #include "kioskruntime.h"
 #include "kioskshell.h"

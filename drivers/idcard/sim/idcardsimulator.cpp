@@ -1,19 +1,15 @@
 #include "idcard/sim/idcardsimulator.h"
 
-#include "common/simulatorcontrolserver.h"
-
-#include "common/driverslog.h"
-#include "idcard/sim/ptylink.h"
+#include "device/driverslog.h"
+#include "sim/ptylink.h"
 #include "idcard/sim/simcards.h"
 
 #include <QDir>
 #include <QFileInfo>
 
 IdCardSimulator::IdCardSimulator(QObject *parent)
-    : QObject(parent)
-    , m_link(new PtyLink(this))
+    : SerialDeviceSimulator(QStringLiteral("id card simulator"), parent)
 {
-    connect(m_link, &PtyLink::received, this, &IdCardSimulator::handleBytes);
 }
 
 IdCardSimulator::~IdCardSimulator()
@@ -31,54 +27,34 @@ QString IdCardSimulator::defaultControlSocketPath(const QString &stateDirectory)
     return QDir(stateDirectory).filePath(QStringLiteral("sim/idcard.sock"));
 }
 
-bool IdCardSimulator::start(const Options &options, QString *error)
+void IdCardSimulator::stopped()
 {
-    m_options = options;
-    m_link->setBaud(options.baud);
-    if (!m_link->open(options.ttyLinkPath, error))
-        return false;
-    if (!options.controlSocketPath.isEmpty()) {
-        m_control = new SimulatorControlServer(this);
-        if (!m_control->listen(options.controlSocketPath, [this](const QString &line) { return execute(line); }, error)) {
-            stop();
-            return false;
-        }
-    }
-    qCInfo(lcDrivers).noquote() << "id card simulator on" << options.ttyLinkPath << "->" << m_link->slavePath();
-    return true;
-}
-
-void IdCardSimulator::stop()
-{
-    m_link->close();
-    delete m_control;
-    m_control = nullptr;
     m_emulator.remove();
 }
 
-void IdCardSimulator::handleBytes(const QByteArray &bytes)
+void IdCardSimulator::hostWrote(const QByteArray &bytes)
 {
     m_assembler.feed(bytes);
     while (const auto result = m_assembler.next()) {
         if (result->error != SamFrameAssembler::Error::None) {
             // A real reader answers a corrupted command with 10 (checksum) or 11 (length).
             const quint8 sw3 = result->error == SamFrameAssembler::Error::BadChecksum ? 0x10 : 0x11;
-            m_link->send({{0, SamFrame::encodeResponse(sw3)}});
+            link()->send({{0, SamFrame::encodeResponse(sw3)}});
             continue;
         }
         if (const auto request = SamFrame::parseRequest(result->body))
-            m_link->send(m_emulator.handle(*request));
+            link()->send(m_emulator.handle(*request));
     }
 }
 
 void IdCardSimulator::setUnplugged(bool unplugged)
 {
-    if (unplugged && m_link->isOpen()) {
-        m_link->close();
-    } else if (!unplugged && !m_link->isOpen()) {
+    if (unplugged && link()->isOpen()) {
+        link()->close();
+    } else if (!unplugged && !link()->isOpen()) {
         m_emulator.powerCycle();
         QString error;
-        if (!m_link->open(m_options.ttyLinkPath, &error))
+        if (!link()->open(options().ttyLinkPath, &error))
             qCWarning(lcDrivers).noquote() << "simulator replug failed:" << error;
     }
 }
@@ -126,10 +102,10 @@ QString IdCardSimulator::execute(const QString &commandLine)
     }
     if (is({"status"}) && words.size() == 1) {
         return QStringLiteral("ok tty=%1 card=%2 faults=%3 sam_resets=%4 line_baud=%5")
-            .arg(m_options.ttyLinkPath, m_emulator.cardPresent() ? QStringLiteral("present") : QStringLiteral("none"),
+            .arg(options().ttyLinkPath, m_emulator.cardPresent() ? QStringLiteral("present") : QStringLiteral("none"),
                  m_emulator.activeFaults().join(QLatin1Char(',')))
             .arg(m_emulator.samResetsReceived())
-            .arg(m_link->hostBaud());
+            .arg(link()->hostBaud());
     }
     return QStringLiteral("error: unknown command \"%1\"").arg(commandLine.trimmed());
 }

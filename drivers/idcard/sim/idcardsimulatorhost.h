@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/simulatorhost.h"
+#include "sim/simulatorhost.h"
 #include "idcard/sim/idcardsimulator.h"
 
 // Runs an IdCardSimulator on a thread of its own inside another process (the kiosk with

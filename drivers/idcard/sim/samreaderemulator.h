@@ -2,6 +2,7 @@
 
 #include "idcard/idcardholder.h"
 #include "idcard/samframe.h"
+#include "sim/replysegment.h"
 
 #include <QByteArray>
 #include <QList>
@@ -33,10 +34,7 @@ public:
         Unplug,       // the reader is gone until the fault is cleared (persistent)
     };
 
-    struct Segment {
-        int delayMs = 0; // pause before these bytes
-        QByteArray bytes;
-    };
+    using Segment = ReplySegment;
 
     // `kioskctl sim fault NAME`: no_card, read_failure, sam_failure, sam_failure_until_reset,
     // sam_read_error, torn_frames, noise, bad_checksum, slow, late, mute, unplug; and `none` to

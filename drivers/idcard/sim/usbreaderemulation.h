@@ -1,17 +1,15 @@
 #pragma once
 
-#include "idcard/idcardholder.h"
+#include "sim/usbdeviceemulation.h"
 
 #include <QString>
 
 #include <memory>
 
-// The ID card reader as an emulated USB device, for tests of UsbTransport: umockdev presents a
-// device with one bulk IN and one bulk OUT endpoint to libusb in this process, and an ioctl
-// handler answers USBDEVFS_SUBMITURB/REAPURB with SamReaderEmulator's replies. The process must
-// run under umockdev's preload library (`umockdev-wrapper`), and the emulation must exist before
-// anything calls libusb_init().
-class UsbReaderEmulation
+// The ID card reader as an emulated USB device, for tests of UsbTransport: one bulk IN and one
+// bulk OUT endpoint, the frames the host writes answered with SamReaderEmulator's replies, each
+// piece due after the emulator's delay (UsbDeviceEmulation does the usbdevfs side).
+class UsbReaderEmulation : public UsbDeviceEmulation
 {
 public:
     struct Identity {
@@ -21,10 +19,8 @@ public:
     };
 
     explicit UsbReaderEmulation(const Identity &identity);
-    ~UsbReaderEmulation();
+    ~UsbReaderEmulation() override;
 
-    // Creates the testbed and plugs the device in; false (with a reason) outside umockdev.
-    [[nodiscard]] bool start(QString *error);
     // The same control language as IdCardSimulator::execute(): card present NAME, card remove,
     // fault NAME [SW3], fault none. `fault unplug` removes the device; `fault none` plugs it back.
     QString execute(const QString &commandLine);
@@ -32,6 +28,11 @@ public:
     [[nodiscard]] int commandsAnswered() const;
     // How many SAM reset frames (10 FF) it has received.
     [[nodiscard]] int samResetsReceived() const;
+
+protected:
+    void hostWrote(const QByteArray &bytes) override;
+    bool takeInput(qsizetype room, QByteArray *bytes) override;
+    void dropInput() override;
 
 private:
     struct Private;

@@ -1,6 +1,6 @@
 #include "printer/sim/printersimulator.h"
 
-#include "common/driverslog.h"
+#include "device/driverslog.h"
 
 #include <QDeadlineTimer>
 #include <QDir>

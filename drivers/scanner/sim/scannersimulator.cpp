@@ -1,9 +1,7 @@
 #include "scanner/sim/scannersimulator.h"
 
-#include "common/simulatorcontrolserver.h"
-
-#include "common/driverslog.h"
-#include "idcard/sim/ptylink.h"
+#include "device/driverslog.h"
+#include "sim/ptylink.h"
 #include "scanner/newlandcommand.h"
 
 #include <QDir>
@@ -38,10 +36,8 @@ QString unescaped(const QString &text)
 } // namespace
 
 ScannerSimulator::ScannerSimulator(QObject *parent)
-    : QObject(parent)
-    , m_link(new PtyLink(this))
+    : SerialDeviceSimulator(QStringLiteral("scanner simulator"), parent)
 {
-    connect(m_link, &PtyLink::received, this, &ScannerSimulator::hostWrote);
 }
 
 ScannerSimulator::~ScannerSimulator()
@@ -59,36 +55,12 @@ QString ScannerSimulator::defaultControlSocketPath(const QString &stateDirectory
     return QDir(stateDirectory).filePath(QStringLiteral("sim/scanner.sock"));
 }
 
-bool ScannerSimulator::start(const Options &options, QString *error)
-{
-    m_options = options;
-    m_link->setBaud(options.baud);
-    if (!m_link->open(options.ttyLinkPath, error))
-        return false;
-    if (!options.controlSocketPath.isEmpty()) {
-        m_control = new SimulatorControlServer(this);
-        if (!m_control->listen(options.controlSocketPath, [this](const QString &line) { return execute(line); }, error)) {
-            stop();
-            return false;
-        }
-    }
-    qCInfo(lcDrivers).noquote() << "scanner simulator on" << options.ttyLinkPath << "->" << m_link->slavePath();
-    return true;
-}
-
-void ScannerSimulator::stop()
-{
-    m_link->close();
-    delete m_control;
-    m_control = nullptr;
-}
-
 QString ScannerSimulator::execute(const QString &commandLine)
 {
     QStringList words = commandLine.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (words.size() == 1 && words.first() == QLatin1String("status"))
         return QStringLiteral("ok tty=%1 scans=%2 commands=%3 last=%4")
-            .arg(m_options.ttyLinkPath)
+            .arg(options().ttyLinkPath)
             .arg(m_scans)
             .arg(m_commands)
             .arg(m_lastCommand.isEmpty() ? QStringLiteral("-") : QString::fromLatin1(m_lastCommand));
@@ -112,7 +84,7 @@ QString ScannerSimulator::execute(const QString &commandLine)
     const QString text = escapes ? unescaped(words.join(QLatin1Char(' '))) : words.join(QLatin1Char(' '));
     if (text.isEmpty())
         return QStringLiteral("error: scan needs the text the code carries");
-    if (!m_link->isOpen())
+    if (!link()->isOpen())
         return QStringLiteral("error: the scanner's pty is closed");
     QByteArray bytes;
     if (gb18030) {
@@ -123,7 +95,7 @@ QString ScannerSimulator::execute(const QString &commandLine)
     }
     if (terminator)
         bytes += "\r\n";
-    m_link->send({{0, bytes}});
+    link()->send({{0, bytes}});
     ++m_scans;
     return QStringLiteral("ok scanned %1 bytes").arg(bytes.size());
 }

@@ -1,10 +1,6 @@
 #pragma once
 
-#include <QObject>
-#include <QString>
-
-class PtyLink;
-class SimulatorControlServer;
+#include "sim/serialdevicesimulator.h"
 
 // A serial (CDC-ACM) QR scanner on a pseudo-terminal: the real serial driver opens the slave
 // side through a stable symlink. A control socket takes one command a line:
@@ -14,33 +10,22 @@ class SimulatorControlServer;
 //   scan --escapes TEXT…        \r, \n, \t and \\ in TEXT stand for CR, LF, tab and a backslash
 //                               (a multi-line code: its inner line breaks must survive)
 //   status                      also the host commands the driver sent (Newland framing)
-class ScannerSimulator : public QObject
+class ScannerSimulator : public SerialDeviceSimulator
 {
     Q_OBJECT
 public:
-    struct Options {
-        QString ttyLinkPath;
-        QString controlSocketPath; // empty: no socket, execute() only
-        int baud = 115200;         // pacing of the bytes; 0 sends at once
-    };
-
     explicit ScannerSimulator(QObject *parent = nullptr);
     ~ScannerSimulator() override;
 
     [[nodiscard]] static QString defaultTtyLinkPath(const QString &stateDirectory);
     [[nodiscard]] static QString defaultControlSocketPath(const QString &stateDirectory);
 
-    [[nodiscard]] bool start(const Options &options, QString *error);
-    void stop();
-    // Runs one control command; the answer starts with "ok" or "error:".
-    QString execute(const QString &commandLine);
+    QString execute(const QString &commandLine) override;
+
+protected:
+    void hostWrote(const QByteArray &bytes) override;
 
 private:
-    void hostWrote(const QByteArray &bytes);
-
-    Options m_options;
-    PtyLink *m_link = nullptr;
-    SimulatorControlServer *m_control = nullptr;
     int m_scans = 0;
     QByteArray m_fromHost;       // bytes the driver sent, until they make a whole command
     QByteArray m_lastCommand;    // the last Newland host command received

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/simulatorhost.h"
+#include "sim/simulatorhost.h"
 #include "scanner/sim/scannersimulator.h"
 
 // Runs a ScannerSimulator on a thread of its own inside the kiosk (`barcode_scanner = simulated`)

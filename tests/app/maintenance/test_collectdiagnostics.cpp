@@ -9,7 +9,7 @@
 
 #include "idcard/sim/idcardsimulator.h"
 #include "idcard/sim/simcards.h"
-#include "idcard/sim/simcontrolclient.h"
+#include "sim/simcontrolclient.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -1,3 +1,0 @@
-#include "common/driverslog.h"
-
-Q_LOGGING_CATEGORY(lcDrivers, "kiosk.drivers", QtInfoMsg)

@@ -1,0 +1,3 @@
+#include "device/driverslog.h"
+
+Q_LOGGING_CATEGORY(lcDrivers, "kiosk.drivers", QtInfoMsg)
