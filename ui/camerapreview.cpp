@@ -1,7 +1,6 @@
 #include "camerapreview.h"
 
-#include "camera/camera.h"
-#include "camera/frameprovider.h"
+#include "cameraframes.h"
 #include "kioskshell.h"
 
 #include <QPainter>
@@ -11,6 +10,8 @@ CameraPreview::CameraPreview(QQuickItem *parent)
 {
     setFillColor(Qt::black);
 }
+
+CameraPreview::~CameraPreview() = default;
 
 void CameraPreview::setCamera(const QString &camera)
 {
@@ -24,9 +25,9 @@ void CameraPreview::setCamera(const QString &camera)
 void CameraPreview::attach()
 {
     QObject::disconnect(m_connection);
-    m_frames = KioskShell::frameProviderOf(m_camera);
-    if (m_frames && isVisible()) {
-        m_connection = connect(m_frames, &FrameProvider::frameReady, this, &CameraPreview::takeFrame, Qt::QueuedConnection);
+    m_frames = std::make_unique<CameraFrames>(KioskShell::frameProviderOf(m_camera));
+    if (m_frames->isAvailable() && isVisible()) {
+        m_connection = connect(m_frames.get(), &CameraFrames::frameReady, this, &CameraPreview::takeFrame, Qt::QueuedConnection);
         // The provider signals once until its frame is taken: take what it holds now, or a frame
         // announced before we listened would keep it silent for good.
         takeFrame();
@@ -36,7 +37,7 @@ void CameraPreview::attach()
 void CameraPreview::takeFrame()
 {
     // A frame announced just before the preview was hidden may still arrive: it is not shown.
-    if (!m_frames || !isVisible())
+    if (!m_frames || !m_frames->isAvailable() || !isVisible())
         return;
     const QImage frame = m_frames->takeFrame();
     if (frame.isNull())

@@ -1,12 +1,12 @@
 #pragma once
 
 #include <QImage>
-#include <QPointer>
 #include <QQuickPaintedItem>
 
 #include <atomic>
+#include <memory>
 
-class FrameProvider;
+class CameraFrames;
 
 // A camera's live picture in QML: paints the newest frame of the camera named by `camera`
 // ("face_camera", "document_camera") whenever one is ready, never queueing, so the screen shows
@@ -25,6 +25,7 @@ class CameraPreview : public QQuickPaintedItem
 
 public:
     explicit CameraPreview(QQuickItem *parent = nullptr);
+    ~CameraPreview() override;
 
     [[nodiscard]] QString camera() const { return m_camera; }
     void setCamera(const QString &camera);
@@ -48,7 +49,7 @@ private:
     void takeFrame();
 
     QString m_camera;
-    QPointer<FrameProvider> m_frames;
+    std::unique_ptr<CameraFrames> m_frames;
     QMetaObject::Connection m_connection;
     QImage m_frame;
     int m_framesShown = 0;

@@ -1,6 +1,7 @@
 #include "provisioningchecklist.h"
 
 #include "device/device.h"
+#include "device/deviceregistry.h"
 #include "device/devicestatistics.h"
 #include "kioskconfig.h"
 #include "maintenancepin.h"
@@ -32,6 +33,12 @@ ProvisioningChecklist::ProvisioningChecklist(const KioskConfig &config)
     const QString hash = config.string(QStringLiteral("admin/pin_hash"));
     m_pin.ok = MaintenancePin::isWellFormed(hash);
     m_pin.detail = m_pin.ok ? QStringLiteral("set") : (hash.isEmpty() ? QStringLiteral("not set") : QStringLiteral("malformed"));
+}
+
+void ProvisioningChecklist::setDevicesOf(const DeviceRegistry *registry)
+{
+    if (registry)
+        setDevices(registry->devices());
 }
 
 void ProvisioningChecklist::setDevices(const QList<Device *> &devices)

@@ -4,6 +4,7 @@
 #include <QString>
 
 class Device;
+class DeviceRegistry;
 class KioskConfig;
 
 // What must hold before a terminal goes into service, one item a line, the same for the touch
@@ -23,6 +24,8 @@ public:
 
     // The devices as the caller built them; each must be usable.
     void setDevices(const QList<Device *> &devices);
+    // The registry's devices; nothing is checked without a registry.
+    void setDevicesOf(const DeviceRegistry *registry);
     // The outcome of one call to the platform (see `kioskctl platform ping`); unknown until set.
     void setPlatformReachable(bool reachable, const QString &detail);
 

@@ -276,7 +276,7 @@ private slots:
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("selfTestPrint")));
         QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->runtime()->receiptPrinterUsable(), 30000);
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("selfTestPrint")));
-        QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->maintenance()->printTest(), QStringLiteral("printed"), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->maintenance()->selfTests()->print(), DeviceSelfTests::Progress::Done, 60000);
         QTRY_VERIFY(shownIn(QStringLiteral("printTestResult")).contains(QStringLiteral("已打印")));
         const QString page = printedText();
         QVERIFY2(page.contains(terminalId()), qPrintable(page));
@@ -297,7 +297,7 @@ private slots:
         // The document camera's brightness and focus figures come from its live frame.
         QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->runtime()->documentCameraUsable(), 30000);
         QVERIFY(tapOnPage(QStringLiteral("measureCamera")));
-        QTRY_VERIFY(m_kiosk->maintenance()->cameraFigures().contains(QStringLiteral(" · ")));
+        QTRY_COMPARE(m_kiosk->maintenance()->selfTests()->camera(), DeviceSelfTests::Progress::Done);
         QVERIFY(scrollIntoView(QStringLiteral("selfTestCard")));
         UiProbe::screenshot(m_window, QStringLiteral("maintenance-selftest-zh"));
         QVERIFY(m_kiosk->shell()->setLanguage(QStringLiteral("en")));
@@ -452,11 +452,11 @@ private slots:
         QVERIFY(scan(adminCode(*key, m_kiosk->maintenance()->site(), -10, QStringLiteral("technician"))));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("provisioningScreen")));
         QVERIFY(!UiProbe::find(m_window, QStringLiteral("pinPad")));
-        QCOMPARE(m_kiosk->maintenance()->adminCodeRole(), QStringLiteral("technician"));
+        QCOMPARE(m_kiosk->maintenance()->adminCodeRole(), MaintenanceShell::AdminCodeRole::Technician);
         QVERIFY(auditActions().contains(QStringLiteral("maintenance maintenance.admin-code ok")));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("provisioningLeave")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
-        QCOMPARE(m_kiosk->maintenance()->adminCodeRole(), QString());
+        QCOMPARE(m_kiosk->maintenance()->adminCodeRole(), MaintenanceShell::AdminCodeRole::NoAdminCode);
     }
 
     void theOutboxTabNamesADamagedFileSetAsideUntilItIsRemoved()
@@ -576,7 +576,7 @@ private slots:
 
         QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->runtime()->receiptPrinterUsable(), 30000);
         QVERIFY(tapOnPage(QStringLiteral("provisioningPrint")));
-        QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->maintenance()->printTest(), QStringLiteral("printed"), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->maintenance()->selfTests()->print(), DeviceSelfTests::Progress::Done, 60000);
         QVERIFY(tapOnPage(QStringLiteral("recheck")));
         QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->maintenance()->platformCheck().value(QStringLiteral("enrolled")).toBool(), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->maintenance()->checklistGreen(), 60000);

@@ -7,7 +7,7 @@ import Kiosk.Ui
 Rectangle {
     id: notice
     objectName: "adminCodeNotice"
-    visible: Maintenance.adminCodeProblem !== ""
+    visible: Maintenance.adminCodeProblem !== AdminCodeEntry.None
     anchors.horizontalCenter: parent.horizontalCenter
     anchors.bottom: parent.bottom
     anchors.bottomMargin: 260
@@ -19,15 +19,15 @@ Rectangle {
 
     function reasonText(problem) {
         switch (problem) {
-        case "expired": return qsTr("已过期");
-        case "replayed": return qsTr("已使用过，请重新签发");
-        case "not_yet_valid": return qsTr("尚未生效，请检查本机时钟");
-        case "wrong_terminal": return qsTr("不是签发给本机的");
-        case "unknown_key": return qsTr("签发密钥不受本机信任");
-        case "bad_signature": return qsTr("签名不正确");
-        case "too_long_validity": return qsTr("有效期超过 15 分钟");
-        case "disabled": return qsTr("本机未启用管理码");
-        case "not_stored": return qsTr("本机无法记录，请重试");
+        case AdminCodeEntry.Expired: return qsTr("已过期");
+        case AdminCodeEntry.Replayed: return qsTr("已使用过，请重新签发");
+        case AdminCodeEntry.NotYetValid: return qsTr("尚未生效，请检查本机时钟");
+        case AdminCodeEntry.WrongTerminal: return qsTr("不是签发给本机的");
+        case AdminCodeEntry.UnknownKey: return qsTr("签发密钥不受本机信任");
+        case AdminCodeEntry.BadSignature: return qsTr("签名不正确");
+        case AdminCodeEntry.TooLongValidity: return qsTr("有效期超过 15 分钟");
+        case AdminCodeEntry.Disabled: return qsTr("本机未启用管理码");
+        case AdminCodeEntry.NotStored: return qsTr("本机无法记录，请重试");
         default: return qsTr("无法识别");
         }
     }

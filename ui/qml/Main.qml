@@ -98,7 +98,7 @@ Window {
             objectName: "maintenanceCorner"
             width: 120
             height: 120
-            visible: Kiosk.screen === "attract" && Maintenance.mode === ""
+            visible: Kiosk.screen === "attract" && Maintenance.mode === Maintenance.Closed
             property int taps: 0
             Timer { id: tapWindow; interval: 3000; onTriggered: maintenanceCorner.taps = 0 }
             onClicked: {
@@ -108,7 +108,7 @@ Window {
                 if (taps >= 5) {
                     taps = 0;
                     tapWindow.stop();
-                    Maintenance.requestEntry("maintenance");
+                    Maintenance.requestEntry(Maintenance.Maintaining);
                 }
             }
         }
@@ -117,16 +117,16 @@ Window {
             anchors.right: parent.right
             anchors.top: parent.top
             anchors.margins: Theme.spacing
-            visible: Kiosk.screen === "attract" && !Maintenance.enrolled && Maintenance.mode === ""
+            visible: Kiosk.screen === "attract" && !Maintenance.enrolled && Maintenance.mode === Maintenance.Closed
             fontSize: Theme.fontSmall
             text: qsTr("技术人员设置")
-            onClicked: Maintenance.requestEntry("provisioning")
+            onClicked: Maintenance.requestEntry(Maintenance.Provisioning)
         }
         Loader {
             anchors.fill: parent
-            active: Maintenance.mode !== ""
-            sourceComponent: Maintenance.mode === "pin" ? pinPad
-                             : Maintenance.mode === "provisioning" ? provisioningScreen : maintenanceScreen
+            active: Maintenance.mode !== Maintenance.Closed
+            sourceComponent: Maintenance.mode === Maintenance.PinPad ? pinPad
+                             : Maintenance.mode === Maintenance.Provisioning ? provisioningScreen : maintenanceScreen
         }
         Component { id: pinPad; PinPad {} }
         Component { id: maintenanceScreen; MaintenanceScreen {} }

@@ -10,7 +10,9 @@ Rectangle {
     objectName: "maintenanceScreen"
     color: Theme.background
 
-    property string tab: "devices"
+    // One tab a task; `tab` is the one shown.
+    enum Tab { Devices, SelfTest, Paper, Outbox, Platform, Log, Audit }
+    property int tab: MaintenanceScreen.Devices
 
     MouseArea { anchors.fill: parent }
 
@@ -45,30 +47,32 @@ Rectangle {
         }
     }
 
-    function levelColor(level) {
-        return level === "ok" ? Theme.success : (level === "warning" || level === "busy" || level === "unknown") ? Theme.warning : Theme.accent;
+    function attentionColor(attention) {
+        return attention === DeviceHealthModel.Fine ? Theme.success : attention === DeviceHealthModel.Watch ? Theme.warning : Theme.accent;
     }
-    function tabLabel(id) {
-        switch (id) {
-        case "devices": return qsTr("设备");
-        case "selftest": return qsTr("自检");
-        case "paper": return qsTr("纸张");
-        case "outbox": return qsTr("离线队列");
-        case "platform": return qsTr("平台与网络");
-        case "log": return qsTr("运行日志");
+    // The tab's name in its button's objectName ("tab_devices"), as tests and staff scripts find it.
+    function tabName(tab) {
+        return ["devices", "selftest", "paper", "outbox", "platform", "log", "audit"][tab];
+    }
+    function tabLabel(tab) {
+        switch (tab) {
+        case MaintenanceScreen.Devices: return qsTr("设备");
+        case MaintenanceScreen.SelfTest: return qsTr("自检");
+        case MaintenanceScreen.Paper: return qsTr("纸张");
+        case MaintenanceScreen.Outbox: return qsTr("离线队列");
+        case MaintenanceScreen.Platform: return qsTr("平台与网络");
+        case MaintenanceScreen.Log: return qsTr("运行日志");
         default: return qsTr("审计记录");
         }
     }
-    function testText(value) {
-        switch (value) {
-        case "": return qsTr("未运行");
-        case "waiting": return qsTr("等待中……");
-        case "printing": return qsTr("打印中……");
-        case "printed": return qsTr("已打印");
-        case "no_reader": return qsTr("未配置读卡器");
-        case "no_scanner": return qsTr("未配置扫码器");
-        case "no_frame": return qsTr("没有画面");
-        default: return value;
+    // A self-test's line: what it waits for, what it found, or why it could not run.
+    function testText(progress, unavailable, found, detail) {
+        switch (progress) {
+        case DeviceSelfTests.NotRun: return qsTr("未运行");
+        case DeviceSelfTests.Waiting: return qsTr("等待中……");
+        case DeviceSelfTests.Unavailable: return unavailable;
+        case DeviceSelfTests.Failed: return "failed: " + detail;
+        default: return found;
         }
     }
 
@@ -98,8 +102,8 @@ Rectangle {
                 }
                 Text {
                     objectName: "enteredByAdminCode"
-                    visible: Maintenance.adminCodeRole !== ""
-                    text: Maintenance.adminCodeRole === "technician" ? qsTr("经管理码进入 · 技术人员") : qsTr("经管理码进入 · 维护人员")
+                    visible: Maintenance.adminCodeRole !== Maintenance.NoAdminCode
+                    text: Maintenance.adminCodeRole === Maintenance.Technician ? qsTr("经管理码进入 · 技术人员") : qsTr("经管理码进入 · 维护人员")
                     color: Theme.gold
                     font.pixelSize: Theme.fontSmall
                 }
@@ -121,11 +125,12 @@ Rectangle {
         anchors.margins: Theme.spacing
         spacing: 12
         Repeater {
-            // Ids only, so that a language switch relabels the tabs rather than rebuilding them.
-            model: ["devices", "selftest", "paper", "outbox", "platform", "log", "audit"]
+            // Tabs only, so that a language switch relabels them rather than rebuilding them.
+            model: [MaintenanceScreen.Devices, MaintenanceScreen.SelfTest, MaintenanceScreen.Paper, MaintenanceScreen.Outbox,
+                    MaintenanceScreen.Platform, MaintenanceScreen.Log, MaintenanceScreen.Audit]
             delegate: KioskButton {
-                required property string modelData
-                objectName: "tab_" + modelData
+                required property int modelData
+                objectName: "tab_" + screen.tabName(modelData)
                 fontSize: Theme.fontSmall
                 checked: screen.tab === modelData
                 text: screen.tabLabel(modelData)
@@ -154,44 +159,52 @@ Rectangle {
 
             // Devices: health, detail, what staff should do, and the counters that survive restarts.
             Repeater {
-                model: screen.tab === "devices" ? Maintenance.devices : []
+                model: screen.tab === MaintenanceScreen.Devices ? Maintenance.devices : null
                 delegate: Card {
-                    required property var modelData
-                    objectName: "device_" + modelData.id
+                    id: deviceCard
+                    required property string deviceId
+                    required property string spec
+                    required property string level
+                    required property string detail
+                    required property string hint
+                    required property bool hasHint
+                    required property string statistics
+                    required property int attention
+                    objectName: "device_" + deviceId
                     RowLayout {
                         Layout.fillWidth: true
-                        Rectangle { implicitWidth: 28; implicitHeight: 28; radius: 14; color: screen.levelColor(modelData.level) }
+                        Rectangle { implicitWidth: 28; implicitHeight: 28; radius: 14; color: screen.attentionColor(deviceCard.attention) }
                         Text {
                             Layout.fillWidth: true
-                            text: modelData.id
+                            text: deviceCard.deviceId
                             color: Theme.text
                             font.pixelSize: Theme.fontBody
                             font.bold: true
                         }
                         Text {
-                            text: modelData.level + (modelData.detail ? " (" + modelData.detail + ")" : "")
-                            color: screen.levelColor(modelData.level)
+                            text: deviceCard.level + (deviceCard.detail ? " (" + deviceCard.detail + ")" : "")
+                            color: screen.attentionColor(deviceCard.attention)
                             font.pixelSize: Theme.fontSmall
                             font.bold: true
                         }
                     }
-                    Line { text: modelData.spec; color: Theme.textMuted }
-                    Line { visible: modelData.hint !== "none"; text: qsTr("处理建议：%1").arg(modelData.hint) }
-                    Line { text: modelData.statistics === "" ? qsTr("尚无统计") : modelData.statistics; color: Theme.textMuted }
+                    Line { text: deviceCard.spec; color: Theme.textMuted }
+                    Line { visible: deviceCard.hasHint; text: qsTr("处理建议：%1").arg(deviceCard.hint) }
+                    Line { text: deviceCard.statistics ? deviceCard.statistics : qsTr("尚无统计"); color: Theme.textMuted }
                 }
             }
 
             // Self-tests.
             Card {
-                visible: screen.tab === "selftest"
+                visible: screen.tab === MaintenanceScreen.SelfTest
                 Heading { text: qsTr("读卡测试") }
                 Line { text: qsTr("开始后请放一张身份证：只显示脱敏后的姓名和号码。") }
                 RowLayout {
-                    KioskButton { objectName: "selfTestCard"; text: qsTr("开始读卡测试"); onClicked: Maintenance.startCardTest() }
+                    KioskButton { objectName: "selfTestCard"; text: qsTr("开始读卡测试"); onClicked: Maintenance.selfTests.startCardTest() }
                     Text {
                         objectName: "cardTestResult"
                         Layout.fillWidth: true
-                        text: screen.testText(Maintenance.cardTest)
+                        text: screen.testText(Maintenance.selfTests.card, qsTr("未配置读卡器"), Maintenance.selfTests.cardText, Maintenance.selfTests.cardText)
                         color: Theme.text
                         font.pixelSize: Theme.fontBody
                         font.bold: true
@@ -200,14 +213,14 @@ Rectangle {
                 }
             }
             Card {
-                visible: screen.tab === "selftest"
+                visible: screen.tab === MaintenanceScreen.SelfTest
                 Heading { text: qsTr("扫码测试") }
                 RowLayout {
-                    KioskButton { objectName: "selfTestScan"; text: qsTr("开始扫码测试"); onClicked: Maintenance.startScanTest() }
+                    KioskButton { objectName: "selfTestScan"; text: qsTr("开始扫码测试"); onClicked: Maintenance.selfTests.startScanTest() }
                     Text {
                         objectName: "scanTestResult"
                         Layout.fillWidth: true
-                        text: screen.testText(Maintenance.scanTest)
+                        text: screen.testText(Maintenance.selfTests.scan, qsTr("未配置扫码器"), Maintenance.selfTests.scanText, "")
                         color: Theme.text
                         font.pixelSize: Theme.fontBody
                         wrapMode: Text.Wrap
@@ -215,14 +228,15 @@ Rectangle {
                 }
             }
             Card {
-                visible: screen.tab === "selftest"
+                visible: screen.tab === MaintenanceScreen.SelfTest
                 Heading { text: qsTr("打印测试页") }
                 RowLayout {
                     KioskButton { objectName: "selfTestPrint"; text: qsTr("打印测试页"); onClicked: Maintenance.printTestPage() }
                     Text {
                         objectName: "printTestResult"
                         Layout.fillWidth: true
-                        text: screen.testText(Maintenance.printTest)
+                        text: Maintenance.selfTests.print === DeviceSelfTests.Waiting ? qsTr("打印中……")
+                              : screen.testText(Maintenance.selfTests.print, "", qsTr("已打印"), Maintenance.selfTests.printDetail)
                         color: Theme.text
                         font.pixelSize: Theme.fontBody
                         wrapMode: Text.Wrap
@@ -230,7 +244,7 @@ Rectangle {
                 }
             }
             Card {
-                visible: screen.tab === "selftest"
+                visible: screen.tab === MaintenanceScreen.SelfTest
                 Heading { text: qsTr("高拍仪画面") }
                 Line { text: qsTr("对准一页文字，调节焦距直到清晰度数值最大。") }
                 CameraPreview {
@@ -238,15 +252,16 @@ Rectangle {
                     Layout.preferredWidth: 640
                     Layout.preferredHeight: 360
                     camera: "document_camera"
-                    visible: screen.tab === "selftest"
+                    visible: screen.tab === MaintenanceScreen.SelfTest
                 }
                 RowLayout {
-                    KioskButton { objectName: "measureCamera"; text: qsTr("测量亮度和清晰度"); onClicked: Maintenance.measureCamera("document_camera") }
+                    KioskButton { objectName: "measureCamera"; text: qsTr("测量亮度和清晰度"); onClicked: Maintenance.selfTests.measureCamera("document_camera") }
                     Text {
                         objectName: "cameraFigures"
                         Layout.fillWidth: true
-                        text: Maintenance.cameraFigures === "" ? "" : Maintenance.cameraFigures === "no_frame" ? screen.testText("no_frame")
-                              : qsTr("亮度 %1 · 清晰度 %2").arg(Maintenance.cameraFigures.split(" · ")[0]).arg(Maintenance.cameraFigures.split(" · ")[1])
+                        text: Maintenance.selfTests.camera === DeviceSelfTests.NotRun ? ""
+                              : screen.testText(Maintenance.selfTests.camera, qsTr("没有画面"),
+                                                qsTr("亮度 %1 · 清晰度 %2").arg(Maintenance.selfTests.brightness).arg(Maintenance.selfTests.focus), "")
                         color: Theme.text
                         font.pixelSize: Theme.fontSmall
                         wrapMode: Text.Wrap
@@ -256,23 +271,28 @@ Rectangle {
 
             // Paper: receipts printed since the last refill and what the roll should still hold.
             Repeater {
-                model: screen.tab === "paper" ? Maintenance.paper : []
+                model: screen.tab === MaintenanceScreen.Paper ? Maintenance.paper : null
                 delegate: Card {
-                    required property var modelData
-                    Heading { text: modelData.id }
+                    id: paperCard
+                    required property string printerId
+                    required property int printed
+                    required property int remaining
+                    required property int capacity
+                    required property string refilledAt
+                    Heading { text: paperCard.printerId }
                     Line {
-                        objectName: "paper_" + modelData.id
+                        objectName: "paper_" + paperCard.printerId
                         font.pixelSize: Theme.fontBody
-                        text: qsTr("换纸后已打印 %1 张，估计还可打印 %2 张（整卷约 %3 张）").arg(modelData.printed).arg(modelData.remaining).arg(modelData.capacity)
+                        text: qsTr("换纸后已打印 %1 张，估计还可打印 %2 张（整卷约 %3 张）").arg(paperCard.printed).arg(paperCard.remaining).arg(paperCard.capacity)
                     }
-                    Line { text: modelData.refilledAt === "" ? qsTr("尚未记录换纸") : qsTr("上次换纸：%1").arg(modelData.refilledAt); color: Theme.textMuted }
-                    KioskButton { objectName: "refilled_" + modelData.id; text: qsTr("已换纸"); onClicked: Maintenance.paperRefilled(modelData.id) }
+                    Line { text: paperCard.refilledAt ? qsTr("上次换纸：%1").arg(paperCard.refilledAt) : qsTr("尚未记录换纸"); color: Theme.textMuted }
+                    KioskButton { objectName: "refilled_" + paperCard.printerId; text: qsTr("已换纸"); onClicked: Maintenance.paperRefilled(paperCard.printerId) }
                 }
             }
 
             // The outbox: counts and parked entries with their error codes, never their contents.
             Card {
-                visible: screen.tab === "outbox"
+                visible: screen.tab === MaintenanceScreen.Outbox
                 Heading { text: qsTr("离线队列") }
                 Line {
                     objectName: "outboxCounts"
@@ -287,24 +307,28 @@ Rectangle {
                 }
                 Line {
                     objectName: "outboxAlert"
-                    visible: Maintenance.outbox.alert !== ""
+                    visible: !!Maintenance.outbox.alert
                     text: qsTr("需要处理：%1").arg(Maintenance.outbox.alert)
                     color: Theme.warning
                 }
             }
             Repeater {
-                model: screen.tab === "outbox" ? Maintenance.failedEntries : []
+                model: screen.tab === MaintenanceScreen.Outbox ? Maintenance.parkedEntries : null
                 delegate: Card {
-                    required property var modelData
-                    Line { text: modelData.localRef + " · " + modelData.kind; font.bold: true }
-                    Line { text: qsTr("错误代码：%1 · 尝试 %2 次").arg(modelData.error).arg(modelData.attempts) }
-                    KioskButton { text: qsTr("重试"); onClicked: Maintenance.retryEntry(modelData.localRef) }
+                    id: parkedCard
+                    required property string localRef
+                    required property string kind
+                    required property string error
+                    required property int attempts
+                    Line { text: parkedCard.localRef + " · " + parkedCard.kind; font.bold: true }
+                    Line { text: qsTr("错误代码：%1 · 尝试 %2 次").arg(parkedCard.error).arg(parkedCard.attempts) }
+                    KioskButton { text: qsTr("重试"); onClicked: Maintenance.retryEntry(parkedCard.localRef) }
                 }
             }
 
             // Platform and network.
             Card {
-                visible: screen.tab === "platform"
+                visible: screen.tab === MaintenanceScreen.Platform
                 Heading { text: qsTr("平台与网络") }
                 KioskButton { objectName: "checkPlatform"; text: qsTr("检查平台连接"); onClicked: Maintenance.checkPlatform() }
                 Line {
@@ -328,21 +352,25 @@ Rectangle {
 
             // The recent log (already masked when written) and the audit trail.
             Card {
-                visible: screen.tab === "log"
+                visible: screen.tab === MaintenanceScreen.Log
                 Heading { text: qsTr("运行日志（最近）") }
                 Repeater {
-                    model: screen.tab === "log" ? Maintenance.recentLog : []
+                    model: screen.tab === MaintenanceScreen.Log ? Maintenance.recentLog : []
                     delegate: Line { required property string modelData; text: modelData; font.pixelSize: 20; font.family: "monospace" }
                 }
             }
             Card {
-                visible: screen.tab === "audit"
+                visible: screen.tab === MaintenanceScreen.Audit
                 Heading { text: qsTr("审计记录（最近 20 条）") }
                 Repeater {
-                    model: screen.tab === "audit" ? Maintenance.auditEntries : []
+                    model: screen.tab === MaintenanceScreen.Audit ? Maintenance.auditEntries : null
                     delegate: Line {
-                        required property var modelData
-                        text: modelData.at + "  " + modelData.actor + "  " + modelData.action + "  " + modelData.result + (modelData.detail ? "  " + modelData.detail : "")
+                        required property string at
+                        required property string actor
+                        required property string action
+                        required property string result
+                        required property string detail
+                        text: at + "  " + actor + "  " + action + "  " + result + (detail ? "  " + detail : "")
                         font.pixelSize: 22
                     }
                 }

@@ -18,12 +18,12 @@ Rectangle {
 
     function problemText(problem) {
         switch (problem) {
-        case "": return "";
-        case "refused": return qsTr("PIN 不正确，还可尝试 %1 次").arg(Maintenance.failuresLeft);
-        case "locked_out": return qsTr("尝试次数过多，已锁定至 %1").arg(Maintenance.lockedUntil);
-        case "no_pin": return qsTr("未设置维护 PIN：请使用 kioskctl maintenance set-pin 设置");
-        case "mismatch": return qsTr("两次输入的 PIN 不一致，请重新设置");
-        case "not_saved": return qsTr("无法写入配置文件，PIN 未保存");
+        case Maintenance.NoPinProblem: return "";
+        case Maintenance.PinRefused: return qsTr("PIN 不正确，还可尝试 %1 次").arg(Maintenance.failuresLeft);
+        case Maintenance.PinLockedOut: return qsTr("尝试次数过多，已锁定至 %1").arg(Maintenance.lockedUntil);
+        case Maintenance.NoPinSet: return qsTr("未设置维护 PIN：请使用 kioskctl maintenance set-pin 设置");
+        case Maintenance.PinMismatch: return qsTr("两次输入的 PIN 不一致，请重新设置");
+        case Maintenance.PinNotSaved: return qsTr("无法写入配置文件，PIN 未保存");
         default: return qsTr("PIN 太简单：至少 6 位数字，不能全部相同，也不能是连续数字");
         }
     }
@@ -38,7 +38,7 @@ Rectangle {
             objectName: "pinTitle"
             Layout.fillWidth: true
             text: Maintenance.settingPin ? (pad.firstEntry === "" ? qsTr("设置维护 PIN") : qsTr("再次输入新 PIN"))
-                  : Maintenance.purpose === "provisioning" ? qsTr("技术人员设置") : qsTr("维护模式")
+                  : Maintenance.purpose === Maintenance.Provisioning ? qsTr("技术人员设置") : qsTr("维护模式")
             color: Theme.textOnPrimary
             font.pixelSize: Theme.fontTitle
             font.bold: true
@@ -79,7 +79,7 @@ Rectangle {
             id: keypad
             Layout.fillWidth: true
             maximumLength: 12
-            enabled: Maintenance.pinProblem !== "no_pin"
+            enabled: Maintenance.pinProblem !== Maintenance.NoPinSet
             onCancelled: Maintenance.leave()
             onDone: {
                 const entered = keypad.text;
@@ -98,7 +98,7 @@ Rectangle {
         KioskButton {
             objectName: "pinCancel"
             Layout.alignment: Qt.AlignHCenter
-            visible: Maintenance.pinProblem === "no_pin"
+            visible: Maintenance.pinProblem === Maintenance.NoPinSet
             text: qsTr("返回")
             onClicked: Maintenance.leave()
         }

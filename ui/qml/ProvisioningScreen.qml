@@ -80,14 +80,14 @@ Rectangle {
         }
     }
 
-    function itemName(id) {
-        switch (id) {
-        case "devices_ok": return qsTr("设备正常");
-        case "enrolled": return qsTr("已在平台注册");
-        case "platform_reachable": return qsTr("平台可达");
-        case "outbox_key": return qsTr("离线队列密钥就位");
-        case "test_page": return qsTr("已打印测试页");
-        case "pin_set": return qsTr("已设置维护 PIN");
+    function itemName(check, id) {
+        switch (check) {
+        case ChecklistModel.DevicesOk: return qsTr("设备正常");
+        case ChecklistModel.Enrolled: return qsTr("已在平台注册");
+        case ChecklistModel.PlatformReachable: return qsTr("平台可达");
+        case ChecklistModel.OutboxKey: return qsTr("离线队列密钥就位");
+        case ChecklistModel.TestPage: return qsTr("已打印测试页");
+        case ChecklistModel.PinSet: return qsTr("已设置维护 PIN");
         default: return id;
         }
     }
@@ -131,9 +131,12 @@ Rectangle {
             Repeater {
                 model: Maintenance.devices
                 delegate: Line {
-                    required property var modelData
-                    text: (modelData.usable ? "✔ " : "✘ ") + modelData.id + "  " + modelData.level + (modelData.detail ? " (" + modelData.detail + ")" : "")
-                    color: modelData.usable ? Theme.success : Theme.accent
+                    required property bool usable
+                    required property string deviceId
+                    required property string level
+                    required property string detail
+                    text: (usable ? "✔ " : "✘ ") + deviceId + "  " + level + (detail ? " (" + detail + ")" : "")
+                    color: usable ? Theme.success : Theme.accent
                     font.pixelSize: Theme.fontBody
                 }
             }
@@ -170,22 +173,23 @@ Rectangle {
             }
             Line {
                 objectName: "provisioningProblem"
-                visible: Maintenance.provisioningProblem !== ""
+                visible: Maintenance.provisioningProblem !== Maintenance.NoProvisioningProblem
                 color: Theme.accent
                 font.pixelSize: Theme.fontBody
-                text: Maintenance.provisioningProblem === "enrolling" ? qsTr("正在注册……")
-                      : Maintenance.provisioningProblem === "hall_incomplete" ? qsTr("请填写中文名称和站点代码")
-                      : Maintenance.provisioningProblem === "not_saved" ? qsTr("无法写入配置文件")
-                      : Maintenance.provisioningProblem === "token_missing" ? qsTr("请输入注册码")
-                      : qsTr("注册失败：%1").arg(Maintenance.provisioningProblem)
+                text: Maintenance.provisioningProblem === Maintenance.Enrolling ? qsTr("正在注册……")
+                      : Maintenance.provisioningProblem === Maintenance.HallIncomplete ? qsTr("请填写中文名称和站点代码")
+                      : Maintenance.provisioningProblem === Maintenance.SettingsNotSaved ? qsTr("无法写入配置文件")
+                      : Maintenance.provisioningProblem === Maintenance.TokenMissing ? qsTr("请输入注册码")
+                      : qsTr("注册失败：%1").arg(Maintenance.provisioningDetail)
             }
 
             Heading { text: qsTr("4. 打印测试页") }
             RowLayout {
                 KioskButton { objectName: "provisioningPrint"; text: qsTr("打印测试页"); onClicked: Maintenance.printTestPage() }
                 Line {
-                    text: Maintenance.printTest === "printing" ? qsTr("打印中……") : Maintenance.printTest === "printed" ? qsTr("已打印")
-                          : Maintenance.printTest
+                    text: Maintenance.selfTests.print === DeviceSelfTests.Waiting ? qsTr("打印中……")
+                          : Maintenance.selfTests.print === DeviceSelfTests.Done ? qsTr("已打印")
+                          : Maintenance.selfTests.print === DeviceSelfTests.Failed ? "failed: " + Maintenance.selfTests.printDetail : ""
                 }
             }
 
@@ -194,32 +198,36 @@ Rectangle {
             Repeater {
                 model: Maintenance.checklist
                 delegate: Rectangle {
-                    required property var modelData
-                    objectName: "check_" + modelData.id
+                    id: checkRow
+                    required property string itemId
+                    required property int check
+                    required property bool ok
+                    required property string detail
+                    objectName: "check_" + itemId
                     Layout.fillWidth: true
                     implicitHeight: row.implicitHeight + 24
                     radius: 12
-                    color: modelData.ok ? "#E3F3E8" : "#FBE4E5"
+                    color: ok ? "#E3F3E8" : "#FBE4E5"
                     RowLayout {
                         id: row
                         x: 16
                         y: 12
                         width: parent.width - 32
                         Text {
-                            text: modelData.ok ? "✔" : "✘"
-                            color: modelData.ok ? Theme.success : Theme.accent
+                            text: checkRow.ok ? "✔" : "✘"
+                            color: checkRow.ok ? Theme.success : Theme.accent
                             font.pixelSize: Theme.fontBody
                             font.bold: true
                         }
                         Text {
                             Layout.fillWidth: true
-                            text: screen.itemName(modelData.id)
+                            text: screen.itemName(checkRow.check, checkRow.itemId)
                             color: Theme.text
                             font.pixelSize: Theme.fontBody
                         }
                         Text {
                             Layout.maximumWidth: 480
-                            text: modelData.detail
+                            text: checkRow.detail
                             color: Theme.textMuted
                             font.pixelSize: Theme.fontSmall
                             elide: Text.ElideRight
