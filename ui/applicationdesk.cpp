@@ -2,6 +2,7 @@
 
 #include "common/personaldata.h"
 #include "kioskruntime.h"
+#include "applicationjourney.h"
 #include "kioskshell.h"
 
 ApplicationDesk::ApplicationDesk(KioskRuntime *runtime, KioskShell *shell, QObject *parent)
@@ -10,7 +11,7 @@ ApplicationDesk::ApplicationDesk(KioskRuntime *runtime, KioskShell *shell, QObje
     , m_shell(shell)
 {
     connect(runtime->draft(), &ApplicationDraft::changed, this, &ApplicationDesk::changed);
-    connect(runtime, &KioskRuntime::pageCaptured, this, [this](bool found) {
+    connect(runtime->journey(), &ApplicationJourney::pageCaptured, this, [this](bool found) {
         m_lastPageFound = found;
         emit changed();
         emit pageCaptured();
@@ -87,7 +88,7 @@ bool ApplicationDesk::materialsComplete() const
 
 bool ApplicationDesk::documentCameraUsable() const
 {
-    return m_runtime->documentCameraUsable();
+    return m_runtime->journey()->documentCameraUsable();
 }
 
 bool ApplicationDesk::setFieldValue(const QString &fieldId, const QString &value)
@@ -111,7 +112,7 @@ bool ApplicationDesk::review()
 
 bool ApplicationDesk::selectMaterial(const QString &materialId)
 {
-    if (!m_runtime->startDocumentCapture(materialId))
+    if (!m_runtime->journey()->startDocumentCapture(materialId))
         return false;
     m_currentMaterial = materialId;
     emit currentMaterialChanged();
@@ -120,7 +121,7 @@ bool ApplicationDesk::selectMaterial(const QString &materialId)
 
 bool ApplicationDesk::capturePage()
 {
-    return m_runtime->capturePage();
+    return m_runtime->journey()->capturePage();
 }
 
 bool ApplicationDesk::retakeMaterial(const QString &materialId)
@@ -132,13 +133,13 @@ bool ApplicationDesk::reviewMaterials()
 {
     if (!m_runtime->draft()->materialsComplete() || !m_runtime->session()->advance(SessionState::Review))
         return false;
-    m_runtime->stopDocumentCapture();
+    m_runtime->journey()->stopDocumentCapture();
     return true;
 }
 
 bool ApplicationDesk::backToForm()
 {
-    m_runtime->stopDocumentCapture();
+    m_runtime->journey()->stopDocumentCapture();
     return m_runtime->session()->advance(SessionState::Form);
 }
 

@@ -4,6 +4,7 @@
 
 #include "hanzireadings.h"
 #include "kioskruntime.h"
+#include "terminalsupervision.h"
 
 CatalogueSearchModel::CatalogueSearchModel(KioskRuntime *runtime, QObject *parent)
     : QAbstractListModel(parent)
@@ -12,7 +13,7 @@ CatalogueSearchModel::CatalogueSearchModel(KioskRuntime *runtime, QObject *paren
     HanziReadings::prepare();
     runtime->session()->addWipeable(this);
     // The rows point into the catalogue, so a replaced catalogue is searched again at once.
-    connect(runtime, &KioskRuntime::catalogueChanged, this, &CatalogueSearchModel::research);
+    connect(runtime->supervision(), &TerminalSupervision::catalogueChanged, this, &CatalogueSearchModel::research);
 }
 
 CatalogueSearchModel::~CatalogueSearchModel()

@@ -6,11 +6,16 @@
 #include "catalogueitemmodel.h"
 #include "device/deviceregistry.h"
 #include "idcard/idcardreader.h"
-#include "idcard/sim/idcardsimulatorhost.h"
-#include "idcard/sim/samreaderemulator.h"
-#include "idcard/sim/simcards.h"
-#include "scanner/sim/scannersimulatorhost.h"
 #include "kioskruntime.h"
+#include "applicationjourney.h"
+#include "codeidentification.h"
+#include "instanterrands.h"
+#include "itemavailability.h"
+#include "outofservice.h"
+#include "receiptprinting.h"
+#include "residentidentification.h"
+#include "servicerating.h"
+#include "terminalsupervision.h"
 #include "platformclient.h"
 #include "servicedesk.h"
 #include "themeapplication.h"
@@ -42,6 +47,7 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     , m_themeItems(new CatalogueItemModel(&runtime->catalogue(), this))
     , m_themes(new ThemeModel(&runtime->catalogue(), this))
     , m_search(new CatalogueSearchModel(runtime, this))
+    , m_simulators(runtime->devices())
 {
     if (!m_english.load(QStringLiteral(":/i18n/kiosk_en.qm")))
         qCWarning(lcUi) << "the English translation is missing from this build";
@@ -51,11 +57,11 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
         m_cardProblem = ResidentIdentity::refusalName(m_runtime->identity()->lastRefusal());
         emit identityChanged();
     });
-    connect(runtime, &KioskRuntime::cardReadFailed, this, [this](const QString &detail) {
+    connect(runtime->identification(), &ResidentIdentification::cardReadFailed, this, [this](const QString &detail) {
         m_cardProblem = detail;
         emit identityChanged();
     });
-    connect(runtime, &KioskRuntime::submissionFinished, this, [this](const CaseSubmission::Outcome &outcome) {
+    connect(runtime->journey(), &ApplicationJourney::submissionFinished, this, [this](const CaseSubmission::Outcome &outcome) {
         m_outcome = CaseSubmission::kindName(outcome.kind);
         m_caseNumber = outcome.caseNo;
         m_localReference = outcome.localRef;
@@ -64,10 +70,11 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
         if (outcome.kind == CaseSubmission::Outcome::Kind::Filed || outcome.kind == CaseSubmission::Outcome::Kind::Queued)
             printReceipt();
     });
-    connect(runtime, &KioskRuntime::lockedChanged, this, &KioskShell::outOfServiceChanged);
+    connect(runtime->supervision(), &TerminalSupervision::lockedChanged, this, &KioskShell::outOfServiceChanged);
+    connect(runtime->outOfService(), &OutOfService::changed, this, &KioskShell::outOfServiceScreenChanged);
     m_services = new ServiceDesk(runtime, this, this);
     m_form = new ApplicationDesk(runtime, this, this);
-    connect(runtime, &KioskRuntime::verificationFinished, this, [this](bool verified, const QString &problem) {
+    connect(runtime->identification(), &ResidentIdentification::verificationFinished, this, [this](bool verified, const QString &problem) {
         if (m_runtime->session()->state() == SessionState::Identify) {
             // The answer about a code shown at identification: who it is, or why not.
             // For a progress query, a code the platform does not know was not the receipt's either.
@@ -82,7 +89,7 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
             proceedAfterVerification();
     });
     connect(runtime->verification(), &IdentityVerification::started, this, &KioskShell::identityChanged);
-    connect(runtime, &KioskRuntime::codeScanned, this, &KioskShell::takeScannedCode);
+    connect(runtime->identification(), &ResidentIdentification::codeScanned, this, &KioskShell::takeScannedCode);
     connect(runtime->delivery(), &DocumentDelivery::finished, this, [this] {
         // An instant item's case is what the receipt and the rating are about.
         if (m_runtime->delivery()->caseNumber().isEmpty() || !m_errand.isEmpty())
@@ -91,13 +98,13 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
         emit outcomeChanged();
         printReceipt();
     });
-    connect(runtime, &KioskRuntime::catalogueChanged, this, [this] {
+    connect(runtime->supervision(), &TerminalSupervision::catalogueChanged, this, [this] {
         m_items->reload();
         m_themeItems->reload();
         m_themes->reload();
         emit selectionChanged();
     });
-    connect(runtime, &KioskRuntime::receiptPrinted, this, [this](bool printed, const QString &detail) {
+    connect(runtime->receipts(), &ReceiptPrinting::receiptPrinted, this, [this](bool printed, const QString &detail) {
         m_receiptState = printed ? QStringLiteral("printed") : QStringLiteral("failed");
         m_receiptProblem = printed ? QString() : detail;
         emit receiptChanged();
@@ -239,70 +246,46 @@ bool KioskShell::cardReaderUsable() const
 
 bool KioskShell::receiptPrinterUsable() const
 {
-    return m_runtime->receiptPrinterUsable();
+    return m_runtime->receipts()->receiptPrinterUsable();
 }
 
 bool KioskShell::demoControls() const
 {
-    return m_runtime->devices() && m_runtime->devices()->idCardSimulator();
+    return m_simulators.available();
 }
 
 QStringList KioskShell::demoCards() const
 {
-    return demoControls() ? SimCards::names() : QStringList();
+    return m_simulators.cards();
 }
 
 QStringList KioskShell::demoFaults() const
 {
-    return demoControls() ? SamReaderEmulator::faultNames() : QStringList();
+    return m_simulators.faults();
 }
 
 QString KioskShell::simulate(const QString &command)
 {
-    // "scan PAYLOAD" shows a code to the simulated scanner; the rest goes to the card reader's.
-    if (command.startsWith(QLatin1String("scan "))) {
-        ScannerSimulatorHost *scanner = m_runtime->devices() ? m_runtime->devices()->scannerSimulator() : nullptr;
-        if (!scanner)
-            return QStringLiteral("error: no simulated scanner in this configuration");
-        const QString answer = scanner->execute(command);
-        qCInfo(lcUi) << "demo control: scan ->" << answer;
-        return answer;
-    }
-    // "camera stall|resume CAMERA_ID": a simulated camera stops giving frames, or goes on.
-    if (command.startsWith(QLatin1String("camera "))) {
-        const QStringList words = command.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        auto *camera = words.size() == 3 && m_runtime->devices() ? qobject_cast<Camera *>(m_runtime->devices()->device(words.at(2))) : nullptr;
-        if (!camera || (words.at(1) != QLatin1String("stall") && words.at(1) != QLatin1String("resume")))
-            return QStringLiteral("error: camera stall|resume face_camera|document_camera");
-        camera->simulateStall(words.at(1) == QLatin1String("stall"));
-        qCInfo(lcUi) << "demo control:" << command;
-        return QStringLiteral("ok");
-    }
-    IdCardSimulatorHost *simulator = m_runtime->devices() ? m_runtime->devices()->idCardSimulator() : nullptr;
-    if (!simulator)
-        return QStringLiteral("error: no simulator in this configuration");
-    const QString answer = simulator->execute(command);
-    qCInfo(lcUi) << "demo control:" << command << "->" << answer;
-    return answer;
+    return m_simulators.execute(command);
 }
 
 QString KioskShell::selectedItemUnavailable() const
 {
     if (m_themeItem)
-        return m_runtime->themeUnavailableReason(m_selectedTheme);
+        return m_runtime->availability()->themeUnavailableReason(m_selectedTheme);
     const CatalogueItem *item = m_runtime->catalogue().item(m_selectedItem);
-    return item ? m_runtime->unavailableReason(*item) : QString();
+    return item ? m_runtime->availability()->unavailableReason(*item) : QString();
 }
 
 QString KioskShell::selectedThemeUnavailable() const
 {
-    return m_selectedTheme.isEmpty() ? QString() : m_runtime->themeUnavailableReason(m_selectedTheme);
+    return m_selectedTheme.isEmpty() ? QString() : m_runtime->availability()->themeUnavailableReason(m_selectedTheme);
 }
 
 QVariantList KioskShell::bundledOutcomes() const
 {
     QVariantList list;
-    for (const auto &[code, outcome] : m_runtime->themeOutcomes()) {
+    for (const auto &[code, outcome] : m_runtime->journey()->themeOutcomes()) {
         const CatalogueItem *item = m_runtime->catalogue().item(code);
         list.append(QVariantMap{{QStringLiteral("item"), item ? item->name.in(m_language) : code},
                                 {QStringLiteral("outcome"), CaseSubmission::kindName(outcome.kind)},
@@ -314,7 +297,7 @@ QVariantList KioskShell::bundledOutcomes() const
 bool KioskShell::startTheme()
 {
     std::optional<CatalogueItem> merged = ThemeApplication::mergedItem(m_runtime->catalogue(), m_selectedTheme);
-    if (!merged || !m_runtime->themeUnavailableReason(m_selectedTheme).isEmpty())
+    if (!merged || !m_runtime->availability()->themeUnavailableReason(m_selectedTheme).isEmpty())
         return false;
     if (!m_runtime->session()->advance(SessionState::Identify))
         return false;
@@ -359,9 +342,9 @@ bool KioskShell::continueToForm()
     // An application without a face check goes straight on: the card was read by the SAM, and
     // the case is verified by the platform when it arrives (it may be queued offline).
     if (m_themeItem && !m_themeItem->faceRequired)
-        return m_runtime->beginThemeApplication(m_selectedTheme);
+        return m_runtime->journey()->beginThemeApplication(m_selectedTheme);
     if (item && item->kind == ItemKind::Apply && !item->faceRequired)
-        return m_runtime->beginApplication(m_selectedItem);
+        return m_runtime->journey()->beginApplication(m_selectedItem);
     if (!m_runtime->session()->advance(SessionState::Verify))
         return false;
     // A face check waits on the consent screen; an identity shown by code was checked by the
@@ -388,16 +371,16 @@ void KioskShell::proceedAfterVerification()
         return;
     }
     if (m_themeItem) {
-        (void)m_runtime->beginThemeApplication(m_selectedTheme);
+        (void)m_runtime->journey()->beginThemeApplication(m_selectedTheme);
         return;
     }
     const CatalogueItem *item = selectedCatalogueItem();
     if (!item)
         return;
     if (item->kind == ItemKind::Apply)
-        (void)m_runtime->beginApplication(item->code);
+        (void)m_runtime->journey()->beginApplication(item->code);
     else
-        (void)m_runtime->deliverInstantItem(item->code);
+        (void)m_runtime->errands()->deliverInstantItem(item->code);
 }
 
 void KioskShell::takeScannedCode(const QString &text)
@@ -417,29 +400,14 @@ void KioskShell::takeScannedCode(const QString &text)
         }
     }
     m_cardProblem = codeIdentificationRefusal();
-    if (m_cardProblem.isEmpty() && !m_runtime->identifyByCode(text))
+    if (m_cardProblem.isEmpty() && !m_runtime->identification()->identifyByCode(text))
         m_cardProblem = QStringLiteral("code_platform_offline");
     emit identityChanged();
 }
 
 QString KioskShell::codeIdentificationRefusal() const
 {
-    // The errands of the kiosk itself take any identity the platform vouches for; an item (or
-    // each item of a theme) says in the catalogue whether it does.
-    if (!m_errand.isEmpty())
-        return {};
-    QList<const CatalogueItem *> items;
-    if (m_themeItem) {
-        for (const QString &code : m_runtime->catalogue().theme(m_selectedTheme)->itemCodes)
-            items.append(m_runtime->catalogue().item(code));
-    } else {
-        items.append(selectedCatalogueItem());
-    }
-    for (const CatalogueItem *item : items) {
-        if (!item || !item->auth.contains(QLatin1String("netid_qr")))
-            return QStringLiteral("code_not_for_item");
-    }
-    return {};
+    return CodeIdentification::refusal(m_runtime->catalogue(), m_errand, m_themeItem ? m_selectedTheme : QString(), m_selectedItem);
 }
 
 bool KioskShell::codeBeingChecked() const
@@ -455,17 +423,40 @@ bool KioskShell::submitApplication()
     m_localReference.clear();
     m_outcomeDetail.clear();
     emit outcomeChanged();
-    return m_runtime->submitApplication();
+    return m_runtime->journey()->submitApplication();
 }
 
 bool KioskShell::outOfService() const
 {
-    return m_runtime->isLocked();
+    return m_runtime->outOfService()->isLocked();
+}
+
+bool KioskShell::outOfServiceScreen() const
+{
+    return m_runtime->outOfService()->screenShown();
+}
+
+QVariantList KioskShell::ratingScores() const
+{
+    QVariantList scores;
+    for (const int score : ServiceRating::scores())
+        scores.append(score);
+    return scores;
+}
+
+QStringList KioskShell::ratingTags() const
+{
+    return ServiceRating::problemTags();
+}
+
+bool KioskShell::ratingNeedsTags(int score) const
+{
+    return ServiceRating::needsTags(score);
 }
 
 bool KioskShell::printReceipt()
 {
-    const bool started = m_runtime->printReceipt(m_language);
+    const bool started = m_runtime->receipts()->printReceipt(m_language);
     m_receiptState = started ? QStringLiteral("printing") : QStringLiteral("failed");
     m_receiptProblem = started ? QString() : QStringLiteral("printer_unavailable");
     emit receiptChanged();
@@ -480,15 +471,8 @@ bool KioskShell::continueToRating()
 bool KioskShell::rate(int score, const QStringList &tags)
 {
     // A theme's rating is about each of its cases.
-    const auto &bundled = m_runtime->themeOutcomes();
-    bool rated = false;
-    for (const auto &[code, outcome] : bundled) {
-        if (!outcome.caseNo.isEmpty() || !outcome.localRef.isEmpty())
-            rated = m_runtime->submitRating(score, tags, QString(), outcome.caseNo, outcome.localRef) || rated;
-    }
-    if (bundled.isEmpty())
-        rated = m_runtime->submitRating(score, tags, QString(), m_caseNumber, m_localReference);
-    if (!rated)
+    ServiceRating *rating = m_runtime->rating();
+    if (!rating->submitForEach(score, tags, ServiceRating::casesRated(m_runtime->journey()->themeOutcomes(), m_caseNumber, m_localReference)))
         return false;
     return m_runtime->session()->end(SessionEnd::Completed);
 }
@@ -548,7 +532,7 @@ void KioskShell::toggleElderMode()
 
 void KioskShell::start()
 {
-    if (m_runtime->session()->state() == SessionState::Attract && !m_runtime->isLocked())
+    if (m_runtime->session()->state() == SessionState::Attract && !m_runtime->outOfService()->refusesNewSession())
         (void)m_runtime->session()->advance(SessionState::ChooseService);
 }
 
@@ -584,7 +568,7 @@ void KioskShell::backToHome()
     // From identification, back leads to the item's guide; from an item opened inside a theme,
     // to the theme; from the theme, home.
     if (m_runtime->session()->state() != SessionState::ChooseService) {
-        m_runtime->stopFaceCheck();
+        m_runtime->identification()->stopFaceCheck();
         (void)m_runtime->session()->advance(SessionState::ChooseService);
         if (!m_errand.isEmpty() || m_themeItem) {
             m_errand.clear();

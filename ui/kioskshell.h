@@ -4,6 +4,7 @@
 #include "cataloguesearchmodel.h"
 #include "processsingleton.h"
 #include "sessionmachine.h"
+#include "simulatorcontrols.h"
 #include "thememodel.h"
 
 #include <QObject>
@@ -57,6 +58,9 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(QString receiptState READ receiptState NOTIFY receiptChanged)
     Q_PROPERTY(QString receiptProblem READ receiptProblem NOTIFY receiptChanged)
     Q_PROPERTY(bool outOfService READ outOfService NOTIFY outOfServiceChanged)
+    Q_PROPERTY(bool outOfServiceScreen READ outOfServiceScreen NOTIFY outOfServiceScreenChanged)
+    Q_PROPERTY(QVariantList ratingScores READ ratingScores CONSTANT)
+    Q_PROPERTY(QStringList ratingTags READ ratingTags CONSTANT)
     Q_PROPERTY(bool elderMode READ elderMode NOTIFY elderModeChanged)
     Q_PROPERTY(bool demoControls READ demoControls CONSTANT)
     Q_PROPERTY(QStringList demoCards READ demoCards CONSTANT)
@@ -121,6 +125,12 @@ public:
     [[nodiscard]] QString receiptProblem() const { return m_receiptProblem; }
     // The platform locked the terminal: no new session starts.
     [[nodiscard]] bool outOfService() const;
+    // The out-of-service screen takes the attract screen's place (OutOfService::screenShown()).
+    [[nodiscard]] bool outOfServiceScreen() const;
+    // The rating's levels, best first, and the tags a low one chooses from (ServiceRating).
+    [[nodiscard]] QVariantList ratingScores() const;
+    [[nodiscard]] QStringList ratingTags() const;
+    Q_INVOKABLE bool ratingNeedsTags(int score) const;
     // 长辈模式: larger type and targets, fewer choices a screen; the next resident starts without.
     [[nodiscard]] bool elderMode() const { return m_elderMode; }
     // The demo panel is offered only when the card reader is the in-process simulator.
@@ -170,6 +180,7 @@ signals:
     void outcomeChanged();
     void receiptChanged();
     void outOfServiceChanged();
+    void outOfServiceScreenChanged();
     void elderModeChanged();
 
 private:
@@ -203,5 +214,6 @@ private:
     CatalogueItemModel *m_themeItems;
     ThemeModel *m_themes;
     CatalogueSearchModel *m_search;
+    SimulatorControls m_simulators;
     ProcessSingleton<KioskShell> m_singleton{this};
 };

@@ -1,6 +1,8 @@
 #include "servicedesk.h"
 
 #include "kioskruntime.h"
+#include "instanterrands.h"
+#include "residentidentification.h"
 #include "kioskshell.h"
 #include "uilog.h"
 
@@ -26,13 +28,13 @@ ServiceDesk::ServiceDesk(KioskRuntime *runtime, KioskShell *shell, QObject *pare
     , m_runtime(runtime)
     , m_shell(shell)
 {
-    connect(runtime, &KioskRuntime::faceGuidance, this, [this](const QString &guidance) {
+    connect(runtime->identification(), &ResidentIdentification::faceGuidance, this, [this](const QString &guidance) {
         m_faceGuidance = guidance;
         emit verifyChanged();
     });
     // A code shown at identification is checked too; what the identify screen says of it is
     // the shell's, and the verify screen starts afresh.
-    connect(runtime, &KioskRuntime::verificationFinished, this, [this](bool verified, const QString &problem) {
+    connect(runtime->identification(), &ResidentIdentification::verificationFinished, this, [this](bool verified, const QString &problem) {
         if (m_runtime->session()->state() == SessionState::Identify)
             return;
         setVerifyStage(verified ? QStringLiteral("verified")
@@ -47,8 +49,8 @@ ServiceDesk::ServiceDesk(KioskRuntime *runtime, KioskShell *shell, QObject *pare
     });
     // A face camera that stops during the check ends it; the screen offers the other ways.
     connect(shell, &KioskShell::devicesChanged, this, [this] {
-        if (m_verifyStage == QLatin1String("face") && !m_runtime->faceCameraUsable()) {
-            m_runtime->stopFaceCheck();
+        if (m_verifyStage == QLatin1String("face") && !m_runtime->identification()->faceCameraUsable()) {
+            m_runtime->identification()->stopFaceCheck();
             setVerifyStage(QStringLiteral("failed"), QStringLiteral("face_camera_unavailable"));
         }
     });
@@ -94,13 +96,13 @@ void ServiceDesk::setVerifyStage(const QString &stage, const QString &problem)
 
 bool ServiceDesk::faceCameraUsable() const
 {
-    return m_runtime->faceCameraUsable();
+    return m_runtime->identification()->faceCameraUsable();
 }
 
 bool ServiceDesk::agreeToFaceCheck()
 {
     m_faceGuidance.clear();
-    if (!m_runtime->verifyResident(true)) {
+    if (!m_runtime->identification()->verifyResident(true)) {
         setVerifyStage(QStringLiteral("failed"), QStringLiteral("face_camera_unavailable"));
         return false;
     }
@@ -111,13 +113,13 @@ bool ServiceDesk::agreeToFaceCheck()
 
 void ServiceDesk::declineFaceCheck()
 {
-    m_runtime->stopFaceCheck();
+    m_runtime->identification()->stopFaceCheck();
     setVerifyStage(QStringLiteral("declined"));
 }
 
 bool ServiceDesk::checkCard()
 {
-    if (!m_runtime->verifyResident(false)) {
+    if (!m_runtime->identification()->verifyResident(false)) {
         setVerifyStage(QStringLiteral("failed"), QStringLiteral("platform_offline"));
         return false;
     }
@@ -194,24 +196,24 @@ QVariantList ServiceDesk::licences() const
 
 bool ServiceDesk::printLicence(const QString &licenceId)
 {
-    return m_runtime->printLicence(licenceId);
+    return m_runtime->errands()->printLicence(licenceId);
 }
 
 void ServiceDesk::showProgress()
 {
-    m_recordsState = m_runtime->showProgress() ? QStringLiteral("loading") : QStringLiteral("failed");
+    m_recordsState = m_runtime->errands()->showProgress() ? QStringLiteral("loading") : QStringLiteral("failed");
     emit recordsChanged();
 }
 
 void ServiceDesk::showLicences()
 {
-    m_recordsState = m_runtime->showLicences() ? QStringLiteral("loading") : QStringLiteral("failed");
+    m_recordsState = m_runtime->errands()->showLicences() ? QStringLiteral("loading") : QStringLiteral("failed");
     emit recordsChanged();
 }
 
 void ServiceDesk::queryReceiptCode(const QString &text, bool *accepted)
 {
-    *accepted = m_runtime->queryReceiptCode(text);
+    *accepted = m_runtime->errands()->queryReceiptCode(text);
     if (*accepted) {
         m_recordsState = QStringLiteral("loading");
         emit recordsChanged();

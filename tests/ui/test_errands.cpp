@@ -1,4 +1,5 @@
 #include "refplatformprocess.h"
+#include "applicationjourney.h"
 #include "camera/camera.h"
 #include "common/personaldata.h"
 #include "device/deviceregistry.h"
@@ -408,7 +409,7 @@ private slots:
         QVERIFY(m_shell->rate(4, {}));
         QTRY_COMPARE_WITH_TIMEOUT(table(QStringLiteral("evaluations")).size(), 3, 30000);
         QTRY_COMPARE(m_runtime->session()->state(), SessionState::Attract);
-        QVERIFY(m_runtime->themeOutcomes().isEmpty());
+        QVERIFY(m_runtime->journey()->themeOutcomes().isEmpty());
         QVERIFY(!m_runtime->draft()->isActive());
         verifyNothingOfTheResidentIsStored();
         const QString everything = [&] {

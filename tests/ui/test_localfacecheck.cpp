@@ -1,3 +1,4 @@
+#include "applicationjourney.h"
 #include "camera/camera.h"
 #include "vision/facematcherloader.h"
 #include "device/deviceregistry.h"
@@ -10,6 +11,7 @@
 #include "outboxstore.h"
 #include "platformclient.h"
 #include "platformheartbeat.h"
+#include "residentidentification.h"
 #include "servicedesk.h"
 #include "terminalcredentials.h"
 
@@ -81,7 +83,7 @@ private:
         QVERIFY(m_runtime->heartbeat());
         m_runtime->heartbeat()->beatNow();
         QTRY_COMPARE_WITH_TIMEOUT(m_runtime->platform()->connectivity(), PlatformClient::Connectivity::Offline, 30000);
-        QTRY_VERIFY_WITH_TIMEOUT(m_runtime->faceCameraUsable(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_runtime->identification()->faceCameraUsable(), 30000);
     }
 
     // Home → the retirement application → the card → consent given; the simulated resident then
@@ -172,13 +174,13 @@ private slots:
     void aFaceItemIsOfferedOfflineOnlyWithALocalMatcher()
     {
         startKiosk(false);
-        QVERIFY(!m_runtime->localFaceCheckAvailable());
+        QVERIFY(!m_runtime->identification()->localFaceCheckAvailable());
         QVERIFY(m_shell->openItem(m_retirement));
         QCOMPARE(m_shell->selectedItemUnavailable(), QStringLiteral("platform_offline"));
         cleanup();
 
         startKiosk(true);
-        QVERIFY(m_runtime->localFaceCheckAvailable());
+        QVERIFY(m_runtime->identification()->localFaceCheckAvailable());
         QVERIFY(m_shell->openItem(m_retirement));
         QCOMPARE(m_shell->selectedItemUnavailable(), QString());
         // Printing a document still needs the platform there and then, face or no face.
@@ -215,7 +217,7 @@ private slots:
         QCOMPARE(m_shell->serviceDesk()->verifyProblem(), QStringLiteral("face_mismatch"));
         QVERIFY(!m_runtime->verification()->isVerified());
         // No form without a face that matched.
-        QVERIFY(!m_runtime->beginApplication(m_retirement));
+        QVERIFY(!m_runtime->journey()->beginApplication(m_retirement));
         QCOMPARE(m_runtime->session()->state(), SessionState::Verify);
     }
 };

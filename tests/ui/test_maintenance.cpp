@@ -1,5 +1,6 @@
 #include "refplatformprocess.h"
 #include "admincode.h"
+#include "applicationjourney.h"
 #include "auditlog.h"
 #include "common/personaldata.h"
 #include "idcard/sim/simcards.h"
@@ -9,6 +10,7 @@
 #include "maintenanceshell.h"
 #include "outboxkey.h"
 #include "printer/sim/printersimulator.h"
+#include "receiptprinting.h"
 #include "recentlog.h"
 #include "scanner/sim/scannersimulatorhost.h"
 #include "device/deviceregistry.h"
@@ -274,7 +276,7 @@ private slots:
         // The test print comes out of the (simulated, real IPP) receipt printer with the terminal id.
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("tab_selftest")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("selfTestPrint")));
-        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->runtime()->receiptPrinterUsable(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->runtime()->receipts()->receiptPrinterUsable(), 30000);
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("selfTestPrint")));
         QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->maintenance()->selfTests()->print(), DeviceSelfTests::Progress::Done, 60000);
         QTRY_VERIFY(shownIn(QStringLiteral("printTestResult")).contains(QStringLiteral("已打印")));
@@ -295,7 +297,7 @@ private slots:
         // The resident session was never started by the card: the kiosk stays in attract behind.
         QCOMPARE(m_kiosk->runtime()->session()->state(), SessionState::Attract);
         // The document camera's brightness and focus figures come from its live frame.
-        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->runtime()->documentCameraUsable(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->runtime()->journey()->documentCameraUsable(), 30000);
         QVERIFY(tapOnPage(QStringLiteral("measureCamera")));
         QTRY_COMPARE(m_kiosk->maintenance()->selfTests()->camera(), DeviceSelfTests::Progress::Done);
         QVERIFY(scrollIntoView(QStringLiteral("selfTestCard")));
@@ -574,7 +576,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->runtime()->heartbeat(), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(!m_platform->inspect(QStringLiteral("heartbeats")).value(QLatin1String("heartbeats")).toArray().isEmpty(), 60000);
 
-        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->runtime()->receiptPrinterUsable(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->runtime()->receipts()->receiptPrinterUsable(), 30000);
         QVERIFY(tapOnPage(QStringLiteral("provisioningPrint")));
         QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->maintenance()->selfTests()->print(), DeviceSelfTests::Progress::Done, 60000);
         QVERIFY(tapOnPage(QStringLiteral("recheck")));

@@ -33,7 +33,7 @@ Window {
             anchors.bottom: parent.bottom
             anchors.bottomMargin: stage.demoStrip
             sourceComponent: {
-                if ((Kiosk.outOfService || Maintenance.devicesFailed) && Kiosk.screen === "attract")
+                if (Kiosk.outOfServiceScreen)
                     return outOfServiceScreen;
                 switch (Kiosk.screen) {
                 case "attract": return attractScreen;

@@ -11,22 +11,30 @@ Item {
 
     property int score: 0
     property var tags: []
-    readonly property bool needsTags: score > 0 && score <= 2
-    readonly property var levels: [
-        { score: 5, label: qsTr("非常满意") },
-        { score: 4, label: qsTr("满意") },
-        { score: 3, label: qsTr("基本满意") },
-        { score: 2, label: qsTr("不满意") },
-        { score: 1, label: qsTr("非常不满意") }
-    ]
-    // Tags go to the platform as codes, whatever language the resident reads them in.
-    readonly property var problems: [
-        { code: "too_many_steps", label: qsTr("办理流程繁琐") },
-        { code: "kiosk_hard_to_use", label: qsTr("设备不好用") },
-        { code: "unclear_instructions", label: qsTr("提示不清楚") },
-        { code: "long_wait", label: qsTr("等待时间长") },
-        { code: "unclear_materials", label: qsTr("材料要求不明确") }
-    ]
+    readonly property bool needsTags: Kiosk.ratingNeedsTags(score)
+
+    // The levels and the tags are the rating's (ServiceRating, through Kiosk); the words are the
+    // screen's. Tags go to the platform as codes, whatever language the resident reads them in.
+    function levelLabel(level) {
+        switch (level) {
+        case 5: return qsTr("非常满意");
+        case 4: return qsTr("满意");
+        case 3: return qsTr("基本满意");
+        case 2: return qsTr("不满意");
+        case 1: return qsTr("非常不满意");
+        }
+        return "";
+    }
+    function tagLabel(tag) {
+        switch (tag) {
+        case "too_many_steps": return qsTr("办理流程繁琐");
+        case "kiosk_hard_to_use": return qsTr("设备不好用");
+        case "unclear_instructions": return qsTr("提示不清楚");
+        case "long_wait": return qsTr("等待时间长");
+        case "unclear_materials": return qsTr("材料要求不明确");
+        }
+        return tag;
+    }
 
     function toggle(tag) {
         const next = screen.tags.slice();
@@ -70,14 +78,14 @@ Item {
             wrapMode: Text.Wrap
         }
         Repeater {
-            model: screen.levels
+            model: Kiosk.ratingScores
             delegate: KioskButton {
-                required property var modelData
-                objectName: "score_" + modelData.score
+                required property int modelData
+                objectName: "score_" + modelData
                 Layout.fillWidth: true
-                checked: screen.score === modelData.score
-                text: modelData.label
-                onClicked: screen.score = modelData.score
+                checked: screen.score === modelData
+                text: screen.levelLabel(modelData)
+                onClicked: screen.score = modelData
             }
         }
         Text {
@@ -94,16 +102,16 @@ Item {
             visible: screen.needsTags
             spacing: 16
             Repeater {
-                model: screen.problems
+                model: Kiosk.ratingTags
                 delegate: KioskButton {
-                    required property var modelData
+                    required property string modelData
                     required property int index
                     objectName: "tag_" + index
                     width: Math.max(300, implicitWidth)
                     fontSize: Theme.fontSmall
-                    checked: screen.tags.indexOf(modelData.code) >= 0
-                    text: modelData.label
-                    onClicked: screen.toggle(modelData.code)
+                    checked: screen.tags.indexOf(modelData) >= 0
+                    text: screen.tagLabel(modelData)
+                    onClicked: screen.toggle(modelData)
                 }
             }
         }

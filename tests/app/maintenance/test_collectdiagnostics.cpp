@@ -1,4 +1,5 @@
 #include "refplatformprocess.h"
+#include "applicationjourney.h"
 #include "auditlog.h"
 #include "kioskconfig.h"
 #include "kioskruntime.h"
@@ -72,12 +73,12 @@ private slots:
                                                         &reply, nullptr, 3000),
                                  30000);
         QTRY_VERIFY_WITH_TIMEOUT(runtime->identity()->isIdentified(), 30000);
-        QVERIFY(runtime->beginApplication(item));
+        QVERIFY(runtime->journey()->beginApplication(item));
         QVERIFY(runtime->draft()->setValue(QStringLiteral("phone"), phone));
         QVERIFY(runtime->draft()->isComplete());
         (void)runtime->session()->advance(SessionState::Review);
-        QSignalSpy finished(runtime.get(), &KioskRuntime::submissionFinished);
-        QVERIFY(runtime->submitApplication());
+        QSignalSpy finished(runtime->journey(), &ApplicationJourney::submissionFinished);
+        QVERIFY(runtime->journey()->submitApplication());
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
         QCOMPARE(platform.inspect(QStringLiteral("cases")).value(QLatin1String("cases")).toArray().size(), 1);
 

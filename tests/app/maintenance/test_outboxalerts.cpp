@@ -1,4 +1,5 @@
 #include "refplatformprocess.h"
+#include "itemavailability.h"
 #include "kioskconfig.h"
 #include "kioskctlrun.h"
 #include "kioskruntime.h"
@@ -162,7 +163,7 @@ void TestOutboxAlerts::aWrongKeyRefusesQueueingAndIsReportedEverywhere()
     QVERIFY(!runtime->outbox());
     const CatalogueItem *queueable = runtime->catalogue().item(QStringLiteral("340100-000-ZZ-0010-01"));
     QVERIFY(queueable);
-    QCOMPARE(runtime->unavailableReason(*queueable), QStringLiteral("outbox_unavailable"));
+    QCOMPARE(runtime->availability()->unavailableReason(*queueable), QStringLiteral("outbox_unavailable"));
     QCOMPARE(runtime->outboxCondition().health, QStringLiteral("error"));
     QCOMPARE(runtime->outboxCondition().detail, QStringLiteral("key_mismatch"));
     QVERIFY(runtime->outboxCondition().message.contains(otherKey));

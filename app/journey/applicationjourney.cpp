@@ -1,0 +1,180 @@
+#include "applicationjourney.h"
+
+#include "applicationdraft.h"
+#include "applog.h"
+#include "camera/camera.h"
+#include "vision/documentcapture.h"
+#include "catalogue.h"
+#include "identityverification.h"
+#include "itemavailability.h"
+#include "outboxplatformtransport.h"
+#include "residentidentity.h"
+#include "sessionmachine.h"
+#include "themeapplication.h"
+
+#include <QJsonDocument>
+
+ApplicationJourney::ApplicationJourney(const Parts &parts, QObject *parent)
+    : QObject(parent)
+    , m_parts(parts)
+{
+    connect(m_parts.session, &SessionMachine::sessionEnded, this, &ApplicationJourney::stopDocumentCapture);
+    connect(m_parts.session, &SessionMachine::sessionEnded, this, &ApplicationJourney::forgetTheme);
+    if (m_parts.submission)
+        connect(m_parts.submission, &CaseSubmission::finished, this, &ApplicationJourney::takeSubmissionOutcome);
+    if (Camera *camera = m_parts.devices.documentCamera()) {
+        connect(camera, &Camera::pageCaptured, this, [this](const QByteArray &jpeg, const QSize &, bool found) {
+            if (m_parts.session->state() != SessionState::Materials || m_captureMaterial.isEmpty())
+                return;
+            if (m_parts.draft->addPage(m_captureMaterial, jpeg))
+                emit pageCaptured(found);
+        });
+    }
+}
+
+bool ApplicationJourney::beginApplication(const QString &itemCode)
+{
+    const CatalogueItem *item = m_parts.catalogue->item(itemCode);
+    const IdCardHolder *holder = m_parts.identity->holder();
+    if (!item || !holder || !m_parts.availability->unavailableReason(*item).isEmpty())
+        return false;
+    if (item->faceRequired && !m_parts.verification->faceChecked())
+        return false;
+    if (!m_parts.session->advance(SessionState::Form))
+        return false;
+    m_parts.draft->begin(*item, *holder);
+    return true;
+}
+
+bool ApplicationJourney::beginThemeApplication(const QString &themeId)
+{
+    const std::optional<CatalogueItem> merged = ThemeApplication::mergedItem(*m_parts.catalogue, themeId);
+    const IdCardHolder *holder = m_parts.identity->holder();
+    if (!merged || !holder || !m_parts.availability->themeUnavailableReason(themeId).isEmpty())
+        return false;
+    if (merged->faceRequired && !m_parts.verification->faceChecked())
+        return false;
+    if (!m_parts.session->advance(SessionState::Form))
+        return false;
+    m_themeId = themeId;
+    m_filing.clear();
+    m_parts.draft->begin(*merged, *holder);
+    return true;
+}
+
+bool ApplicationJourney::startDocumentCapture(const QString &materialId)
+{
+    Camera *camera = m_parts.devices.documentCamera();
+    if (!camera || m_parts.session->state() != SessionState::Materials)
+        return false;
+    m_captureMaterial = materialId;
+    camera->setMode(Camera::Mode::Document);
+    return true;
+}
+
+bool ApplicationJourney::capturePage()
+{
+    Camera *camera = m_parts.devices.documentCamera();
+    if (!camera || m_captureMaterial.isEmpty() || m_parts.session->state() != SessionState::Materials)
+        return false;
+    m_parts.session->touch();
+    camera->capturePage();
+    return true;
+}
+
+void ApplicationJourney::stopDocumentCapture()
+{
+    m_captureMaterial.clear();
+    if (Camera *camera = m_parts.devices.documentCamera())
+        camera->setMode(Camera::Mode::Preview);
+}
+
+bool ApplicationJourney::buildCaseDraft(const CatalogueItem &item, const QJsonObject &caseBody, CaseDraft *draft) const
+{
+    const IdentityVerification *verification = m_parts.verification;
+    draft->itemCode = item.code;
+    QJsonObject body = caseBody;
+    // A face checked at the kiosk has no token: the case goes as one queued offline.
+    if (verification->isVerified() && !verification->holderToken().isEmpty()) {
+        body.insert(QStringLiteral("holder_token"), verification->holderToken());
+        body.insert(QLatin1String(OutboxPlatformTransport::HolderTokenExpiryKey),
+                    verification->holderTokenExpiry().toString(Qt::ISODateWithMs));
+    }
+    draft->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    for (const MaterialSpec &material : item.materials) {
+        const QList<QByteArray> pages = m_parts.draft->pages(material.id);
+        if (pages.isEmpty())
+            continue;
+        // One page goes as the JPEG itself; several pages of one material become one PDF.
+        if (pages.size() == 1) {
+            draft->materials.append({material.id, QStringLiteral("image/jpeg"), pages.first()});
+            continue;
+        }
+        QByteArray pdf;
+        QString why;
+        if (!DocumentCapture::toPdf(pages, &pdf, &why)) {
+            qCWarning(lcSession) << "pages of" << material.id << "not combined:" << why;
+            return false;
+        }
+        draft->materials.append({material.id, QStringLiteral("application/pdf"), pdf});
+    }
+    return true;
+}
+
+bool ApplicationJourney::submitApplication()
+{
+    ApplicationDraft *draft = m_parts.draft;
+    CaseSubmission *submission = m_parts.submission;
+    if (!submission || submission->isWaiting() || !draft->isActive() || !draft->isComplete() || !draft->materialsComplete())
+        return false;
+    const IdentityVerification *verification = m_parts.verification;
+    const QString verifiedBy = verification->isVerified() ? verification->verifiedBy() : QStringLiteral("idcard");
+    QList<std::pair<QString, CaseDraft>> drafts;
+    if (m_themeId.isEmpty()) {
+        CaseDraft one;
+        if (!buildCaseDraft(*draft->item(), draft->caseBody(verifiedBy), &one))
+            return false;
+        drafts.append({draft->item()->code, one});
+    } else {
+        for (const QString &code : m_parts.catalogue->theme(m_themeId)->itemCodes) {
+            const CatalogueItem *item = m_parts.catalogue->item(code);
+            CaseDraft one;
+            if (!item || !buildCaseDraft(*item, ThemeApplication::caseBodyFor(*item, *draft, verifiedBy, m_themeId), &one))
+                return false;
+            drafts.append({code, one});
+        }
+    }
+    stopDocumentCapture();
+    if (!m_parts.session->advance(SessionState::Submit))
+        return false;
+    if (m_themeId.isEmpty())
+        m_filing.clear();
+    else
+        m_filing.start(drafts);
+    submission->submit(drafts.first().second);
+    return true;
+}
+
+void ApplicationJourney::takeSubmissionOutcome(const CaseSubmission::Outcome &outcome)
+{
+    using Kind = CaseSubmission::Outcome::Kind;
+    if (!m_themeId.isEmpty() && m_filing.isFiling()) {
+        // A theme files its items one after another; the resident waits for them all.
+        if (const std::optional<CaseDraft> next = m_filing.take(outcome)) {
+            m_parts.submission->submit(*next);
+            return;
+        }
+        m_lastOutcome = m_filing.outcomes().first().second;
+    } else {
+        m_lastOutcome = outcome;
+    }
+    if (m_parts.session->state() == SessionState::Submit)
+        (void)m_parts.session->advance(m_lastOutcome.kind == Kind::NotStored ? SessionState::Review : SessionState::Result);
+    emit submissionFinished(m_lastOutcome);
+}
+
+void ApplicationJourney::forgetTheme()
+{
+    m_themeId.clear();
+    m_filing.clear();
+}

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "casesubmission.h"
+#include "journeydevices.h"
+#include "themefiling.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <utility>
+
+class ApplicationDraft;
+class Catalogue;
+class IdentityVerification;
+class ItemAvailability;
+class ResidentIdentity;
+class SessionMachine;
+struct CatalogueItem;
+
+// An application from the identified resident to its case: the draft of one item, or of a
+// theme's merged form (一件事一次办), the pages of its materials from the document camera, and
+// the submission through the outbox, a theme's items filed one after another.
+class ApplicationJourney : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Parts {
+        const Catalogue *catalogue = nullptr;
+        SessionMachine *session = nullptr;
+        ResidentIdentity *identity = nullptr;
+        ApplicationDraft *draft = nullptr;
+        IdentityVerification *verification = nullptr;
+        const ItemAvailability *availability = nullptr;
+        CaseSubmission *submission = nullptr; // null when nothing can be filed
+        JourneyDevices devices;
+    };
+
+    explicit ApplicationJourney(const Parts &parts, QObject *parent = nullptr);
+
+    // Starts the application for the selected item once the resident is identified (and, when
+    // the item needs it, verified).
+    bool beginApplication(const QString &itemCode);
+    // The theme's items filed from one merged form after one identification; the merged item is
+    // what the draft holds.
+    bool beginThemeApplication(const QString &themeId);
+    // The theme of the application in progress, or empty for a single item.
+    [[nodiscard]] QString themeInProgress() const { return m_themeId; }
+    // After a theme's submission: each item's code with what became of its case, in order.
+    [[nodiscard]] const QList<std::pair<QString, CaseSubmission::Outcome>> &themeOutcomes() const { return m_filing.outcomes(); }
+    // What became of the last submission (a theme's: its first item's).
+    [[nodiscard]] const CaseSubmission::Outcome &lastOutcome() const { return m_lastOutcome; }
+
+    // The document camera (高拍仪), when there is one.
+    [[nodiscard]] bool documentCameraUsable() const { return m_parts.devices.documentCameraUsable(); }
+    // Points the document camera at the material `materialId` of the draft; capturePage() then
+    // adds what it sees as one page (pageCaptured() follows).
+    bool startDocumentCapture(const QString &materialId);
+    bool capturePage();
+    void stopDocumentCapture();
+
+    // Files the draft through the outbox; submissionFinished() follows.
+    bool submitApplication();
+
+signals:
+    void submissionFinished(const CaseSubmission::Outcome &outcome);
+    // A page was captured for the current material; `pageFound` is false when no page outline
+    // was found and the whole frame was kept (the resident may want to retake it).
+    void pageCaptured(bool pageFound);
+
+private:
+    [[nodiscard]] bool buildCaseDraft(const CatalogueItem &item, const QJsonObject &body, CaseDraft *draft) const;
+    void takeSubmissionOutcome(const CaseSubmission::Outcome &outcome);
+    void forgetTheme();
+
+    Parts m_parts;
+    QString m_captureMaterial;
+    QString m_themeId;
+    ThemeFiling m_filing;
+    CaseSubmission::Outcome m_lastOutcome;
+};

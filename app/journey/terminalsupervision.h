@@ -1,0 +1,87 @@
+#pragma once
+
+#include "catalogue.h"
+#include "outboxcondition.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class DeviceRegistry;
+class KioskConfig;
+class OutboxStore;
+class PlatformClient;
+class PlatformHeartbeat;
+class QThread;
+class SessionMachine;
+
+// The platform's hold on the terminal: the heartbeat that reports its health every minute and
+// carries the platform's commands (reload_catalogue, lock, unlock, collect_diagnostics), the
+// diagnostics bundle collected on a thread of its own, and the catalogue the kiosk offers,
+// replaced by a fresher one of the platform's only between two residents.
+class TerminalSupervision : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Parts {
+        const KioskConfig *config = nullptr;
+        Catalogue *catalogue = nullptr; // the one the kiosk offers, replaced in place
+        SessionMachine *session = nullptr;
+        PlatformClient *platform = nullptr;
+        OutboxStore *outbox = nullptr;
+        DeviceRegistry *devices = nullptr;
+        std::function<OutboxCondition()> outboxCondition;
+    };
+
+    explicit TerminalSupervision(const Parts &parts, QObject *parent = nullptr);
+    ~TerminalSupervision() override;
+
+    // The platform's last kept catalogue is offered at once, and a fresher one asked for; an
+    // enrolled terminal starts beating. A terminal enrolled later goes to work without a restart.
+    void start();
+
+    // The platform locked this terminal (command `lock`): once the current resident has finished,
+    // the kiosk is out of service until `unlock`.
+    [[nodiscard]] bool isLocked() const { return m_locked; }
+    // The heartbeat body of the contract: version, uptime, queue, devices, free disk.
+    [[nodiscard]] QJsonObject heartbeatReport() const;
+    // Null until the terminal is enrolled (heartbeatStarted() then follows).
+    [[nodiscard]] PlatformHeartbeat *heartbeat() const { return m_heartbeat.get(); }
+    // A diagnostics bundle is being collected.
+    [[nodiscard]] bool collectingDiagnostics() const { return m_diagnostics != nullptr; }
+
+    // Carries out a command of the platform, as the heartbeat brings it. A command this build does
+    // not know is logged and ignored; a diagnostics command while a bundle is being collected
+    // does not start a second one.
+    void carryOut(const QString &command);
+    // A catalogue other than the one offered: it replaces it now if nobody is in a session, or
+    // else once the session ends, so a resident keeps the catalogue they started with.
+    void offer(Catalogue fresh);
+
+signals:
+    void lockedChanged(bool locked);
+    void heartbeatStarted();
+    // The platform's catalogue replaced the one the kiosk offered (between two residents).
+    void catalogueChanged();
+    // A diagnostics bundle was collected (`path`) or not (`error`), and audited.
+    void diagnosticsCollected(const QString &path, const QString &error);
+
+private:
+    void startHeartbeat();
+    void collectDiagnostics();
+    void refreshCatalogue();
+    void adoptPendingCatalogue();
+
+    Parts m_parts;
+    std::unique_ptr<PlatformHeartbeat> m_heartbeat;
+    bool m_locked = false;
+    QThread *m_diagnostics = nullptr; // collecting a diagnostics bundle, while it runs
+    std::optional<Catalogue> m_pendingCatalogue;
+    QElapsedTimer m_uptime;
+};
