@@ -2,10 +2,8 @@
 
 #include "admincode.h"
 #include "applicationdesk.h"
-#include "camera/camera.h"
+#include "cameraframes.h"
 #include "catalogueitemmodel.h"
-#include "device/deviceregistry.h"
-#include "idcard/idcardreader.h"
 #include "kioskruntime.h"
 #include "applicationjourney.h"
 #include "codeidentification.h"
@@ -109,10 +107,7 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
         m_receiptProblem = printed ? QString() : detail;
         emit receiptChanged();
     });
-    if (runtime->devices()) {
-        for (Device *device : runtime->devices()->devices())
-            connect(device, &Device::healthChanged, this, &KioskShell::devicesChanged);
-    }
+    connect(runtime, &KioskRuntime::deviceHealthChanged, this, &KioskShell::devicesChanged);
     // Whether the chosen service can be started follows the platform and the devices: a guide
     // open when either changes offers or withholds "start" at once.
     connect(this, &KioskShell::devicesChanged, this, &KioskShell::selectionChanged);
@@ -138,10 +133,7 @@ KioskShell *KioskShell::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
 FrameProvider *KioskShell::frameProviderOf(const QString &cameraId)
 {
     const KioskShell *shell = ProcessSingleton<KioskShell>::instance();
-    if (!shell || !shell->m_runtime->devices())
-        return nullptr;
-    const Camera *camera = qobject_cast<Camera *>(shell->m_runtime->devices()->device(cameraId));
-    return camera ? camera->frameProvider() : nullptr;
+    return shell ? CameraFrames::providerOf(shell->m_runtime->devices(), cameraId) : nullptr;
 }
 
 QString KioskShell::screen() const
@@ -240,8 +232,7 @@ QString KioskShell::cardType() const
 
 bool KioskShell::cardReaderUsable() const
 {
-    const IdCardReader *reader = m_runtime->devices() ? m_runtime->devices()->idCardReader() : nullptr;
-    return reader && reader->health().isUsable();
+    return m_runtime->identification()->cardReaderUsable();
 }
 
 bool KioskShell::receiptPrinterUsable() const

@@ -5,10 +5,10 @@
 #include "auditlog.h"
 #include "configfileeditor.h"
 #include "firstpin.h"
-#include "identificationoutage.h"
 #include "kioskruntime.h"
 #include "maintenancegate.h"
 #include "maintenancepin.h"
+#include "outofservice.h"
 #include "outboxcondition.h"
 #include "outboxfigures.h"
 #include "platformcheck.h"
@@ -175,9 +175,8 @@ bool MaintenanceShell::devicesFailed() const
 
 QString MaintenanceShell::outOfServiceReason() const
 {
-    // The one place the maintenance side asks when the kiosk is out of service for want of a way
-    // to identify; the rule itself is IdentificationOutage's.
-    return IdentificationOutage::reasonIn(m_runtime->devices());
+    // The kiosk's one answer to "out of service?" (OutOfService), as the resident's screen uses it.
+    return m_runtime->outOfService()->devicesReason();
 }
 
 QVariantMap MaintenanceShell::outbox() const

@@ -107,7 +107,7 @@ public:
     // The end of a lockout as local "HH:mm", empty when not locked.
     [[nodiscard]] QString lockedUntil() const;
     [[nodiscard]] bool enrolled() const;
-    // No resident could identify (IdentificationOutage). The kiosk then shows 本机暂停使用.
+    // No resident could identify (OutOfService::devicesReason). The kiosk then shows 本机暂停使用.
     [[nodiscard]] bool devicesFailed() const;
     [[nodiscard]] QString outOfServiceReason() const;
     [[nodiscard]] DeviceHealthModel *devices() const { return m_devices; }

@@ -2,6 +2,7 @@
 
 #include "camera/camera.h"
 #include "device/deviceregistry.h"
+#include "idcard/idcardreader.h"
 #include "printer/printer.h"
 
 namespace {
@@ -46,6 +47,11 @@ Printer *JourneyDevices::documentPrinter() const
 Printer *JourneyDevices::receiptPrinter() const
 {
     return m_registry ? m_registry->printer(QStringLiteral("receipt_printer")) : nullptr;
+}
+
+bool JourneyDevices::idCardReaderUsable() const
+{
+    return usable(idCardReader());
 }
 
 bool JourneyDevices::faceCameraUsable() const

@@ -25,6 +25,7 @@ public:
     [[nodiscard]] Printer *documentPrinter() const;
     [[nodiscard]] Printer *receiptPrinter() const;
 
+    [[nodiscard]] bool idCardReaderUsable() const;
     [[nodiscard]] bool faceCameraUsable() const;
     [[nodiscard]] bool documentCameraUsable() const;
     [[nodiscard]] bool documentPrinterUsable() const;

@@ -227,4 +227,6 @@ void KioskRuntime::startDevices()
         qCWarning(lcApp) << "device:" << problem;
     if (!m_devices->unsupported().isEmpty())
         qCInfo(lcApp) << "devices without a driver in this build:" << m_devices->unsupported();
+    for (Device *device : m_devices->devices())
+        connect(device, &Device::healthChanged, this, &KioskRuntime::deviceHealthChanged);
 }

@@ -89,6 +89,8 @@ public:
 signals:
     // The terminal was enrolled and its heartbeat started (as supervision()->heartbeatStarted()).
     void heartbeatStarted();
+    // A peripheral's health changed: what the screens offer may change with it.
+    void deviceHealthChanged();
 
 private:
     KioskRuntime(const KioskConfig &config, Catalogue catalogue);

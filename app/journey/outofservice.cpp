@@ -1,6 +1,7 @@
 #include "outofservice.h"
 
 #include "device/deviceregistry.h"
+#include "identificationoutage.h"
 #include "sessionmachine.h"
 #include "terminalsupervision.h"
 
@@ -25,18 +26,9 @@ bool OutOfService::isLocked() const
 
 QString OutOfService::devicesReason() const
 {
-    if (!m_devices)
-        return {};
-    // Only a device that reports an error counts: one still starting (health unknown) does not
-    // take the kiosk out of service.
-    const auto failed = [](const Device *device) { return !device || device->health().level == HealthLevel::Error; };
-    const Device *reader = m_devices->device(QStringLiteral("id_card_reader"));
-    const Device *scanner = m_devices->device(QStringLiteral("barcode_scanner"));
-    if (!reader || !failed(reader))
-        return {};
-    if (!failed(scanner))
-        return {};
-    return QStringLiteral("id_card_reader: %1").arg(reader->health().detail);
+    // Which devices count as "no way to identify" is IdentificationOutage's to say; this class
+    // joins it with the platform's lock and the resident's session.
+    return IdentificationOutage::reasonIn(m_devices);
 }
 
 bool OutOfService::screenShown() const

@@ -49,6 +49,7 @@ public:
     // photo decoder are both installed (devices/face_matcher, devices/id_card_photo_decoder).
     [[nodiscard]] bool localFaceCheckAvailable() const { return m_parts.localMatcher != nullptr; }
     [[nodiscard]] bool faceCameraUsable() const { return m_parts.devices.faceCameraUsable(); }
+    [[nodiscard]] bool cardReaderUsable() const { return m_parts.devices.idCardReaderUsable(); }
 
 signals:
     // A card was presented while the kiosk waited for one, and refused (expired, unreadable).

@@ -64,9 +64,6 @@ def layer_of(path):
         return None
     if top == "app" and len(parts) > 1 and parts[1] == "kiosk":
         return "kiosk"
-    # The personal-data masking serves every layer; until it moves to common/ it lives in drivers/common.
-    if path.startswith("drivers/common/personaldata."):
-        return "common"
     return top
 
 
