@@ -103,7 +103,7 @@ Item {
                     text: qsTr("移开卡片")
                     onClicked: Kiosk.simulate("card remove")
                 }
-                // The reference platform knows these codes (app/refplatform/demonetid.h).
+                // The reference platform knows these codes (refplatform/demonetid.h).
                 KioskButton {
                     objectName: "demoAppCode"
                     width: 500
