@@ -33,6 +33,28 @@ QVariantList localizedList(const QList<MaterialSpec> &materials, const QString &
     return out;
 }
 
+KioskShell::Outcome outcomeOf(CaseSubmission::Outcome::Kind kind)
+{
+    switch (kind) {
+    case CaseSubmission::Outcome::Kind::Filed: return KioskShell::Outcome::Filed;
+    case CaseSubmission::Outcome::Kind::Queued: return KioskShell::Outcome::Queued;
+    case CaseSubmission::Outcome::Kind::Refused: return KioskShell::Outcome::Refused;
+    case CaseSubmission::Outcome::Kind::NotStored: return KioskShell::Outcome::NotStored;
+    }
+    return KioskShell::Outcome::None;
+}
+
+// The errand as CodeIdentification names it.
+QString errandName(KioskShell::Errand errand)
+{
+    switch (errand) {
+    case KioskShell::Errand::Progress: return QStringLiteral("progress");
+    case KioskShell::Errand::Licences: return QStringLiteral("licences");
+    case KioskShell::Errand::None: break;
+    }
+    return {};
+}
+
 } // namespace
 
 KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
@@ -60,7 +82,7 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
         emit identityChanged();
     });
     connect(runtime->journey(), &ApplicationJourney::submissionFinished, this, [this](const CaseSubmission::Outcome &outcome) {
-        m_outcome = CaseSubmission::kindName(outcome.kind);
+        m_outcome = outcomeOf(outcome.kind);
         m_caseNumber = outcome.caseNo;
         m_localReference = outcome.localRef;
         m_outcomeDetail = outcome.detail;
@@ -77,7 +99,7 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
             // The answer about a code shown at identification: who it is, or why not.
             // For a progress query, a code the platform does not know was not the receipt's either.
             m_cardProblem = verified ? QString()
-                            : (m_errand == QLatin1String("progress") && problem == QLatin1String("card_invalid"))
+                            : (m_errand == Errand::Progress && problem == QLatin1String("card_invalid"))
                                 ? QStringLiteral("code_not_a_receipt")
                                 : QStringLiteral("code_") + problem;
             emit identityChanged();
@@ -90,7 +112,7 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     connect(runtime->identification(), &ResidentIdentification::codeScanned, this, &KioskShell::takeScannedCode);
     connect(runtime->delivery(), &DocumentDelivery::finished, this, [this] {
         // An instant item's case is what the receipt and the rating are about.
-        if (m_runtime->delivery()->caseNumber().isEmpty() || !m_errand.isEmpty())
+        if (m_runtime->delivery()->caseNumber().isEmpty() || m_errand != Errand::None)
             return;
         m_caseNumber = m_runtime->delivery()->caseNumber();
         emit outcomeChanged();
@@ -103,7 +125,7 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
         emit selectionChanged();
     });
     connect(runtime->receipts(), &ReceiptPrinting::receiptPrinted, this, [this](bool printed, const QString &detail) {
-        m_receiptState = printed ? QStringLiteral("printed") : QStringLiteral("failed");
+        m_receiptState = printed ? ReceiptState::Printed : ReceiptState::Failed;
         m_receiptProblem = printed ? QString() : detail;
         emit receiptChanged();
     });
@@ -136,24 +158,30 @@ FrameProvider *KioskShell::frameProviderOf(const QString &cameraId)
     return shell ? CameraFrames::providerOf(shell->m_runtime->devices(), cameraId) : nullptr;
 }
 
-QString KioskShell::screen() const
+KioskShell::Screen KioskShell::screen() const
 {
-    const SessionState state = m_runtime->session()->state();
-    if (state == SessionState::ChooseService) {
+    switch (m_runtime->session()->state()) {
+    case SessionState::Attract: return Screen::Attract;
+    case SessionState::ChooseService:
         if (!m_selectedItem.isEmpty())
-            return QStringLiteral("guide");
-        if (!m_selectedTheme.isEmpty())
-            return QStringLiteral("theme");
-        return QStringLiteral("home");
-    }
-    if (state == SessionState::Result) {
-        if (!m_errand.isEmpty())
-            return m_errand;
+            return Screen::Guide;
+        return m_selectedTheme.isEmpty() ? Screen::Home : Screen::Theme;
+    case SessionState::Identify: return Screen::Identify;
+    case SessionState::Verify: return Screen::Verify;
+    case SessionState::Form: return Screen::Form;
+    case SessionState::Materials: return Screen::Materials;
+    case SessionState::Review: return Screen::Review;
+    case SessionState::Submit: return Screen::Submit;
+    case SessionState::Result: {
+        if (m_errand != Errand::None)
+            return m_errand == Errand::Progress ? Screen::Progress : Screen::Licences;
         const CatalogueItem *item = selectedCatalogueItem();
-        if (item && item->kind != ItemKind::Apply)
-            return QStringLiteral("delivery");
+        return (item && item->kind != ItemKind::Apply) ? Screen::Delivery : Screen::Result;
     }
-    return sessionStateName(state);
+    case SessionState::Rating: return Screen::Rating;
+    case SessionState::Wipe: return Screen::Wipe;
+    }
+    return Screen::Attract;
 }
 
 QString KioskShell::inLanguage(const QString &key) const
@@ -279,7 +307,7 @@ QVariantList KioskShell::bundledOutcomes() const
     for (const auto &[code, outcome] : m_runtime->journey()->themeOutcomes()) {
         const CatalogueItem *item = m_runtime->catalogue().item(code);
         list.append(QVariantMap{{QStringLiteral("item"), item ? item->name.in(m_language) : code},
-                                {QStringLiteral("outcome"), CaseSubmission::kindName(outcome.kind)},
+                                {QStringLiteral("outcome"), QVariant::fromValue(int(outcomeOf(outcome.kind)))},
                                 {QStringLiteral("reference"), outcome.caseNo.isEmpty() ? outcome.localRef : outcome.caseNo}});
     }
     return list;
@@ -308,9 +336,9 @@ const CatalogueItem *KioskShell::selectedCatalogueItem() const
     return m_runtime->catalogue().item(m_selectedItem);
 }
 
-bool KioskShell::startErrand(const QString &errand)
+bool KioskShell::startErrand(Errand errand)
 {
-    if (errand != QLatin1String("progress") && errand != QLatin1String("licences"))
+    if (errand == Errand::None)
         return false;
     if (!m_runtime->session()->advance(SessionState::Identify))
         return false;
@@ -328,7 +356,7 @@ bool KioskShell::continueToForm()
     if (!m_runtime->identity()->isIdentified())
         return false;
     const CatalogueItem *item = selectedCatalogueItem();
-    if (m_errand.isEmpty() && !item)
+    if (m_errand == Errand::None && !item)
         return false;
     // An application without a face check goes straight on: the card was read by the SAM, and
     // the case is verified by the platform when it arrives (it may be queued offline).
@@ -353,11 +381,11 @@ void KioskShell::proceedAfterVerification()
 {
     if (m_runtime->session()->state() != SessionState::Verify)
         return;
-    if (m_errand == QLatin1String("progress")) {
+    if (m_errand == Errand::Progress) {
         m_services->showProgress();
         return;
     }
-    if (m_errand == QLatin1String("licences")) {
+    if (m_errand == Errand::Licences) {
         m_services->showLicences();
         return;
     }
@@ -381,7 +409,7 @@ void KioskShell::takeScannedCode(const QString &text)
         return;
     // For a progress query a receipt's code answers at once; any other code is taken as the
     // resident's network-identity or app code, which the platform resolves to who they are.
-    if (m_errand == QLatin1String("progress")) {
+    if (m_errand == Errand::Progress) {
         bool receipt = false;
         m_services->queryReceiptCode(text, &receipt);
         if (receipt) {
@@ -398,7 +426,7 @@ void KioskShell::takeScannedCode(const QString &text)
 
 QString KioskShell::codeIdentificationRefusal() const
 {
-    return CodeIdentification::refusal(m_runtime->catalogue(), m_errand, m_themeItem ? m_selectedTheme : QString(), m_selectedItem);
+    return CodeIdentification::refusal(m_runtime->catalogue(), errandName(m_errand), m_themeItem ? m_selectedTheme : QString(), m_selectedItem);
 }
 
 bool KioskShell::codeBeingChecked() const
@@ -409,7 +437,7 @@ bool KioskShell::codeBeingChecked() const
 
 bool KioskShell::submitApplication()
 {
-    m_outcome.clear();
+    m_outcome = Outcome::None;
     m_caseNumber.clear();
     m_localReference.clear();
     m_outcomeDetail.clear();
@@ -448,7 +476,7 @@ bool KioskShell::ratingNeedsTags(int score) const
 bool KioskShell::printReceipt()
 {
     const bool started = m_runtime->receipts()->printReceipt(m_language);
-    m_receiptState = started ? QStringLiteral("printing") : QStringLiteral("failed");
+    m_receiptState = started ? ReceiptState::Printing : ReceiptState::Failed;
     m_receiptProblem = started ? QString() : QStringLiteral("printer_unavailable");
     emit receiptChanged();
     return started;
@@ -479,7 +507,7 @@ bool KioskShell::startSelectedItem()
     // kiosk's own errand, by card or by a receipt's code.
     const CatalogueItem *item = selectedCatalogueItem();
     if (item && item->kind == ItemKind::Query && !item->instant)
-        return startErrand(QStringLiteral("progress"));
+        return startErrand(Errand::Progress);
     if (m_selectedItem.isEmpty() || !m_runtime->session()->advance(SessionState::Identify))
         return false;
     m_cardProblem.clear();
@@ -561,8 +589,8 @@ void KioskShell::backToHome()
     if (m_runtime->session()->state() != SessionState::ChooseService) {
         m_runtime->identification()->stopFaceCheck();
         (void)m_runtime->session()->advance(SessionState::ChooseService);
-        if (!m_errand.isEmpty() || m_themeItem) {
-            m_errand.clear();
+        if (m_errand != Errand::None || m_themeItem) {
+            m_errand = Errand::None;
             m_themeItem.reset();
             emit selectionChanged();
         }
@@ -587,14 +615,14 @@ void KioskShell::wipeSessionData()
     // The next resident starts afresh: default language, personal services, nothing selected.
     m_selectedItem.clear();
     m_selectedTheme.clear();
-    m_errand.clear();
+    m_errand = Errand::None;
     m_themeItem.reset();
     m_cardProblem.clear();
-    m_outcome.clear();
+    m_outcome = Outcome::None;
     m_caseNumber.clear();
     m_localReference.clear();
     m_outcomeDetail.clear();
-    m_receiptState.clear();
+    m_receiptState = ReceiptState::None;
     m_receiptProblem.clear();
     emit receiptChanged();
     if (m_elderMode) {

@@ -26,7 +26,10 @@ class KioskShell : public QObject, public SessionWipeable
     Q_OBJECT
     QML_NAMED_ELEMENT(Kiosk)
     QML_SINGLETON
-    Q_PROPERTY(QString screen READ screen NOTIFY screenChanged)
+    // QML names the states with their enum (Kiosk.ReceiptState.Printed): the three enums share
+    // value names such as None.
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
+    Q_PROPERTY(Screen screen READ screen NOTIFY screenChanged)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
     Q_PROPERTY(QString hallName READ hallName NOTIFY languageChanged)
     Q_PROPERTY(QString staffHelp READ staffHelp NOTIFY languageChanged)
@@ -38,7 +41,7 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(CatalogueSearchModel *search READ search CONSTANT)
     Q_PROPERTY(QVariantMap selectedItem READ selectedItem NOTIFY selectionChanged)
     Q_PROPERTY(QVariantMap selectedTheme READ selectedTheme NOTIFY selectionChanged)
-    Q_PROPERTY(QString errand READ errand NOTIFY selectionChanged)
+    Q_PROPERTY(Errand errand READ errand NOTIFY selectionChanged)
     Q_PROPERTY(QString selectedThemeUnavailable READ selectedThemeUnavailable NOTIFY selectionChanged)
     Q_PROPERTY(QVariantList bundledOutcomes READ bundledOutcomes NOTIFY outcomeChanged)
     Q_PROPERTY(bool identified READ identified NOTIFY identityChanged)
@@ -51,11 +54,11 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(bool cardReaderUsable READ cardReaderUsable NOTIFY devicesChanged)
     Q_PROPERTY(bool receiptPrinterUsable READ receiptPrinterUsable NOTIFY devicesChanged)
     Q_PROPERTY(QString selectedItemUnavailable READ selectedItemUnavailable NOTIFY selectionChanged)
-    Q_PROPERTY(QString outcome READ outcome NOTIFY outcomeChanged)
+    Q_PROPERTY(Outcome outcome READ outcome NOTIFY outcomeChanged)
     Q_PROPERTY(QString caseNumber READ caseNumber NOTIFY outcomeChanged)
     Q_PROPERTY(QString localReference READ localReference NOTIFY outcomeChanged)
     Q_PROPERTY(QString outcomeDetail READ outcomeDetail NOTIFY outcomeChanged)
-    Q_PROPERTY(QString receiptState READ receiptState NOTIFY receiptChanged)
+    Q_PROPERTY(ReceiptState receiptState READ receiptState NOTIFY receiptChanged)
     Q_PROPERTY(QString receiptProblem READ receiptProblem NOTIFY receiptChanged)
     Q_PROPERTY(bool outOfService READ outOfService NOTIFY outOfServiceChanged)
     Q_PROPERTY(bool outOfServiceScreen READ outOfServiceScreen NOTIFY outOfServiceScreenChanged)
@@ -67,6 +70,21 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(QStringList demoFaults READ demoFaults CONSTANT)
 
 public:
+    // The screen QML shows: the session's state, told apart further where one state has several
+    // screens (choosing: Home, Guide, Theme; the result of an instant item or an errand).
+    enum class Screen { Attract, Home, Guide, Theme, Identify, Verify, Form, Materials, Review, Submit, Result, Rating, Wipe, Delivery, Progress, Licences };
+    Q_ENUM(Screen)
+    // What the resident came for when it is not a catalogue item: Progress (办件查询) or
+    // Licences (电子证照); None for an item.
+    enum class Errand { None, Progress, Licences };
+    Q_ENUM(Errand)
+    // What became of a submission once it has finished (CaseSubmission::Outcome::Kind); None before.
+    enum class Outcome { None, Filed, Queued, Refused, NotStored };
+    Q_ENUM(Outcome)
+    // None: nothing to print; Failed comes with receiptProblem.
+    enum class ReceiptState { None, Printing, Printed, Failed };
+    Q_ENUM(ReceiptState)
+
     explicit KioskShell(KioskRuntime *runtime, QObject *parent = nullptr);
     ~KioskShell() override;
 
@@ -75,7 +93,7 @@ public:
     // The live frames of a camera of the shell's runtime ("face_camera"), for CameraPreview.
     [[nodiscard]] static FrameProvider *frameProviderOf(const QString &cameraId);
 
-    [[nodiscard]] QString screen() const;
+    [[nodiscard]] Screen screen() const;
     [[nodiscard]] QString language() const { return m_language; }
     [[nodiscard]] QString hallName() const;
     [[nodiscard]] QString staffHelp() const;
@@ -91,9 +109,7 @@ public:
     [[nodiscard]] ServiceDesk *serviceDesk() const { return m_services; }
     [[nodiscard]] QVariantMap selectedItem() const;
     [[nodiscard]] QVariantMap selectedTheme() const;
-    // What the resident came for when it is not a catalogue item: "progress" (办件查询) or
-    // "licences" (电子证照); empty for an item.
-    [[nodiscard]] QString errand() const { return m_errand; }
+    [[nodiscard]] Errand errand() const { return m_errand; }
     // Why the selected theme cannot be done as one journey here now, or empty.
     [[nodiscard]] QString selectedThemeUnavailable() const;
     // After a theme's submission: each item's name, outcome and reference.
@@ -115,13 +131,11 @@ public:
     [[nodiscard]] bool receiptPrinterUsable() const;
     // Why the selected item cannot be started here now ("platform_offline", …), or empty.
     [[nodiscard]] QString selectedItemUnavailable() const;
-    // "filed", "queued", "refused" or "not_stored" once a submission has finished; else empty.
-    [[nodiscard]] QString outcome() const { return m_outcome; }
+    [[nodiscard]] Outcome outcome() const { return m_outcome; }
     [[nodiscard]] QString caseNumber() const { return m_caseNumber; }
     [[nodiscard]] QString localReference() const { return m_localReference; }
     [[nodiscard]] QString outcomeDetail() const { return m_outcomeDetail; }
-    // "" (nothing to print), "printing", "printed" or "failed" (with receiptProblem).
-    [[nodiscard]] QString receiptState() const { return m_receiptState; }
+    [[nodiscard]] ReceiptState receiptState() const { return m_receiptState; }
     [[nodiscard]] QString receiptProblem() const { return m_receiptProblem; }
     // The platform locked the terminal: no new session starts.
     [[nodiscard]] bool outOfService() const;
@@ -149,8 +163,8 @@ public:
     Q_INVOKABLE void backToHome();
     // The resident chose to go ahead with the selected item: the kiosk asks who they are.
     Q_INVOKABLE bool startSelectedItem();
-    // The resident chose one of the kiosk's own errands ("progress", "licences"): identification next.
-    Q_INVOKABLE bool startErrand(const QString &errand);
+    // The resident chose one of the kiosk's own errands: identification next.
+    Q_INVOKABLE bool startErrand(KioskShell::Errand errand);
     // The resident chose to do the whole selected theme (一件事一次办): identification next, then
     // one merged form for all its items.
     Q_INVOKABLE bool startTheme();
@@ -195,7 +209,7 @@ private:
     KioskRuntime *m_runtime;
     ServiceDesk *m_services;
     ApplicationDesk *m_form;
-    QString m_errand;
+    Errand m_errand = Errand::None;
     std::optional<CatalogueItem> m_themeItem; // the merged item while a theme is being done
     QPointer<QQmlEngine> m_engine;
     QTranslator m_english;
@@ -203,12 +217,12 @@ private:
     QString m_selectedItem;
     QString m_selectedTheme;
     QString m_cardProblem;
-    QString m_outcome;
+    Outcome m_outcome = Outcome::None;
     QString m_caseNumber;
     QString m_localReference;
     QString m_outcomeDetail;
     bool m_elderMode = false;
-    QString m_receiptState;
+    ReceiptState m_receiptState = ReceiptState::None;
     QString m_receiptProblem;
     CatalogueItemModel *m_items;
     CatalogueItemModel *m_themeItems;

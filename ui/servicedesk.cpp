@@ -6,22 +6,7 @@
 #include "kioskshell.h"
 #include "uilog.h"
 
-namespace {
-
-QString deliveryStageName(DocumentDelivery::Stage stage)
-{
-    switch (stage) {
-    case DocumentDelivery::Stage::Idle: return {};
-    case DocumentDelivery::Stage::Filing: return QStringLiteral("filing");
-    case DocumentDelivery::Stage::Fetching: return QStringLiteral("fetching");
-    case DocumentDelivery::Stage::Printing: return QStringLiteral("printing");
-    case DocumentDelivery::Stage::Done: return QStringLiteral("done");
-    case DocumentDelivery::Stage::Failed: return QStringLiteral("failed");
-    }
-    return {};
-}
-
-} // namespace
+#include <QMetaEnum>
 
 ServiceDesk::ServiceDesk(KioskRuntime *runtime, KioskShell *shell, QObject *parent)
     : QObject(parent)
@@ -37,30 +22,30 @@ ServiceDesk::ServiceDesk(KioskRuntime *runtime, KioskShell *shell, QObject *pare
     connect(runtime->identification(), &ResidentIdentification::verificationFinished, this, [this](bool verified, const QString &problem) {
         if (m_runtime->session()->state() == SessionState::Identify)
             return;
-        setVerifyStage(verified ? QStringLiteral("verified")
+        setVerifyStage(verified ? VerifyStage::Verified
                                 : (m_runtime->verification()->state() == IdentityVerification::State::Refused
-                                       ? QStringLiteral("refused")
-                                       : QStringLiteral("failed")),
+                                       ? VerifyStage::Refused
+                                       : VerifyStage::Failed),
                        problem);
     });
     connect(runtime->verification(), &IdentityVerification::started, this, [this] {
         if (m_runtime->session()->state() != SessionState::Identify)
-            setVerifyStage(QStringLiteral("checking"));
+            setVerifyStage(VerifyStage::Checking);
     });
     // A face camera that stops during the check ends it; the screen offers the other ways.
     connect(shell, &KioskShell::devicesChanged, this, [this] {
-        if (m_verifyStage == QLatin1String("face") && !m_runtime->identification()->faceCameraUsable()) {
+        if (m_verifyStage == VerifyStage::Face && !m_runtime->identification()->faceCameraUsable()) {
             m_runtime->identification()->stopFaceCheck();
-            setVerifyStage(QStringLiteral("failed"), QStringLiteral("face_camera_unavailable"));
+            setVerifyStage(VerifyStage::Failed, QStringLiteral("face_camera_unavailable"));
         }
     });
     connect(runtime->delivery(), &DocumentDelivery::stageChanged, this, &ServiceDesk::deliveryChanged);
     connect(runtime->records(), &ResidentRecords::casesFetched, this, [this](bool ok) {
-        m_recordsState = ok ? QStringLiteral("ready") : QStringLiteral("failed");
+        m_recordsState = ok ? RecordsState::Ready : RecordsState::Failed;
         emit recordsChanged();
     });
     connect(runtime->records(), &ResidentRecords::licencesFetched, this, [this](bool ok) {
-        m_recordsState = ok ? QStringLiteral("ready") : QStringLiteral("failed");
+        m_recordsState = ok ? RecordsState::Ready : RecordsState::Failed;
         emit recordsChanged();
     });
     connect(shell, &KioskShell::languageChanged, this, [this] {
@@ -77,20 +62,22 @@ ServiceDesk *ServiceDesk::create(QQmlEngine *, QJSEngine *)
 
 void ServiceDesk::reset()
 {
-    m_verifyStage.clear();
+    m_verifyStage = VerifyStage::Consent;
     m_verifyProblem.clear();
     m_faceGuidance.clear();
-    m_recordsState.clear();
+    m_recordsState = RecordsState::Idle;
     emit verifyChanged();
     emit deliveryChanged();
     emit recordsChanged();
 }
 
-void ServiceDesk::setVerifyStage(const QString &stage, const QString &problem)
+void ServiceDesk::setVerifyStage(VerifyStage stage, const QString &problem)
 {
     m_verifyStage = stage;
     m_verifyProblem = problem;
-    qCInfo(lcUi) << "verification" << (stage.isEmpty() ? QStringLiteral("consent") : stage) << problem;
+    // The log keeps its lower-case words ("consent", "face", "verified", …).
+    qCInfo(lcUi) << "verification"
+                 << QString::fromLatin1(QMetaEnum::fromType<VerifyStage>().valueToKey(int(stage))).toLower() << problem;
     emit verifyChanged();
 }
 
@@ -103,32 +90,32 @@ bool ServiceDesk::agreeToFaceCheck()
 {
     m_faceGuidance.clear();
     if (!m_runtime->identification()->verifyResident(true)) {
-        setVerifyStage(QStringLiteral("failed"), QStringLiteral("face_camera_unavailable"));
+        setVerifyStage(VerifyStage::Failed, QStringLiteral("face_camera_unavailable"));
         return false;
     }
     // The picture goes to the platform once the camera has a live face: "checking" follows then.
-    setVerifyStage(QStringLiteral("face"));
+    setVerifyStage(VerifyStage::Face);
     return true;
 }
 
 void ServiceDesk::declineFaceCheck()
 {
     m_runtime->identification()->stopFaceCheck();
-    setVerifyStage(QStringLiteral("declined"));
+    setVerifyStage(VerifyStage::Declined);
 }
 
 bool ServiceDesk::checkCard()
 {
     if (!m_runtime->identification()->verifyResident(false)) {
-        setVerifyStage(QStringLiteral("failed"), QStringLiteral("platform_offline"));
+        setVerifyStage(VerifyStage::Failed, QStringLiteral("platform_offline"));
         return false;
     }
     return true;
 }
 
-QString ServiceDesk::deliveryStage() const
+DocumentDelivery::Stage ServiceDesk::deliveryStage() const
 {
-    return deliveryStageName(m_runtime->delivery()->stage());
+    return m_runtime->delivery()->stage();
 }
 
 QString ServiceDesk::deliveryProblem() const
@@ -201,13 +188,13 @@ bool ServiceDesk::printLicence(const QString &licenceId)
 
 void ServiceDesk::showProgress()
 {
-    m_recordsState = m_runtime->errands()->showProgress() ? QStringLiteral("loading") : QStringLiteral("failed");
+    m_recordsState = m_runtime->errands()->showProgress() ? RecordsState::Loading : RecordsState::Failed;
     emit recordsChanged();
 }
 
 void ServiceDesk::showLicences()
 {
-    m_recordsState = m_runtime->errands()->showLicences() ? QStringLiteral("loading") : QStringLiteral("failed");
+    m_recordsState = m_runtime->errands()->showLicences() ? RecordsState::Loading : RecordsState::Failed;
     emit recordsChanged();
 }
 
@@ -215,7 +202,7 @@ void ServiceDesk::queryReceiptCode(const QString &text, bool *accepted)
 {
     *accepted = m_runtime->errands()->queryReceiptCode(text);
     if (*accepted) {
-        m_recordsState = QStringLiteral("loading");
+        m_recordsState = RecordsState::Loading;
         emit recordsChanged();
     }
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "documentdelivery.h"
 #include "processsingleton.h"
 
 #include <QObject>
@@ -18,21 +19,18 @@ class ServiceDesk : public QObject
     Q_OBJECT
     QML_NAMED_ELEMENT(Services)
     QML_SINGLETON
-    // "" (nothing yet: the consent screen when a face is needed), "face" (camera running),
-    // "checking" (the platform is asked), "verified", "refused" or "failed" (with verifyProblem).
-    Q_PROPERTY(QString verifyStage READ verifyStage NOTIFY verifyChanged)
+    Q_PROPERTY(VerifyStage verifyStage READ verifyStage NOTIFY verifyChanged)
     Q_PROPERTY(QString verifyProblem READ verifyProblem NOTIFY verifyChanged)
     Q_PROPERTY(QString faceGuidance READ faceGuidance NOTIFY verifyChanged)
     Q_PROPERTY(bool faceCameraUsable READ faceCameraUsable NOTIFY verifyChanged)
-    // "", "filing", "fetching", "printing", "done" or "failed" (with deliveryProblem).
-    Q_PROPERTY(QString deliveryStage READ deliveryStage NOTIFY deliveryChanged)
+    // Failed comes with deliveryProblem.
+    Q_PROPERTY(DocumentDelivery::Stage deliveryStage READ deliveryStage NOTIFY deliveryChanged)
     Q_PROPERTY(QString deliveryProblem READ deliveryProblem NOTIFY deliveryChanged)
     Q_PROPERTY(QString deliveryMessage READ deliveryMessage NOTIFY deliveryChanged)
     Q_PROPERTY(QString deliveryCaseNumber READ deliveryCaseNumber NOTIFY deliveryChanged)
     Q_PROPERTY(QString deliveryCaseStatus READ deliveryCaseStatus NOTIFY deliveryChanged)
     Q_PROPERTY(bool documentPrinted READ documentPrinted NOTIFY deliveryChanged)
-    // "", "loading", "ready" or "failed" (with recordsProblem).
-    Q_PROPERTY(QString recordsState READ recordsState NOTIFY recordsChanged)
+    Q_PROPERTY(RecordsState recordsState READ recordsState NOTIFY recordsChanged)
     Q_PROPERTY(QString recordsProblem READ recordsProblem NOTIFY recordsChanged)
     // Each: caseNo, localRef, item (its name), status, history [{at, status, note}].
     Q_PROPERTY(QVariantList cases READ cases NOTIFY recordsChanged)
@@ -40,22 +38,31 @@ class ServiceDesk : public QObject
     Q_PROPERTY(QVariantList licences READ licences NOTIFY recordsChanged)
 
 public:
+    // Consent: nothing yet (the consent screen when a face is needed); Face: the camera runs;
+    // Checking: the platform is asked; Refused and Failed come with verifyProblem; Declined: the
+    // resident would rather not show their face.
+    enum class VerifyStage { Consent, Face, Checking, Verified, Refused, Failed, Declined };
+    Q_ENUM(VerifyStage)
+    // The resident's cases or e-licences: Idle before an errand asks; Failed comes with recordsProblem.
+    enum class RecordsState { Idle, Loading, Ready, Failed };
+    Q_ENUM(RecordsState)
+
     ServiceDesk(KioskRuntime *runtime, KioskShell *shell, QObject *parent = nullptr);
 
     // QML asks for the singleton here; the process creates it before loading QML.
     static ServiceDesk *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
 
-    [[nodiscard]] QString verifyStage() const { return m_verifyStage; }
+    [[nodiscard]] VerifyStage verifyStage() const { return m_verifyStage; }
     [[nodiscard]] QString verifyProblem() const { return m_verifyProblem; }
     [[nodiscard]] QString faceGuidance() const { return m_faceGuidance; }
     [[nodiscard]] bool faceCameraUsable() const;
-    [[nodiscard]] QString deliveryStage() const;
+    [[nodiscard]] DocumentDelivery::Stage deliveryStage() const;
     [[nodiscard]] QString deliveryProblem() const;
     [[nodiscard]] QString deliveryMessage() const;
     [[nodiscard]] QString deliveryCaseNumber() const;
     [[nodiscard]] QString deliveryCaseStatus() const;
     [[nodiscard]] bool documentPrinted() const;
-    [[nodiscard]] QString recordsState() const { return m_recordsState; }
+    [[nodiscard]] RecordsState recordsState() const { return m_recordsState; }
     [[nodiscard]] QString recordsProblem() const;
     [[nodiscard]] QVariantList cases() const;
     [[nodiscard]] QVariantList licences() const;
@@ -79,14 +86,14 @@ signals:
     void recordsChanged();
 
 private:
-    void setVerifyStage(const QString &stage, const QString &problem = {});
+    void setVerifyStage(VerifyStage stage, const QString &problem = {});
     void reset();
 
     KioskRuntime *m_runtime;
     KioskShell *m_shell;
-    QString m_verifyStage;
+    VerifyStage m_verifyStage = VerifyStage::Consent;
     QString m_verifyProblem;
     QString m_faceGuidance;
-    QString m_recordsState;
+    RecordsState m_recordsState = RecordsState::Idle;
     ProcessSingleton<ServiceDesk> m_singleton{this};
 };

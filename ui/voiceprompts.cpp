@@ -10,6 +10,7 @@
 #include <QAudioDevice>
 #include <QHash>
 #include <QMediaDevices>
+#include <QMetaEnum>
 #include <QSoundEffect>
 #include <QUrl>
 
@@ -65,6 +66,20 @@ const QString kFacePromptPrefix = QStringLiteral("face_");
 // said again to a resident who has not yet followed it.
 constexpr std::chrono::milliseconds kFaceGuidanceSettle{900};
 constexpr std::chrono::seconds kFaceAdviceRepeat{8};
+
+// The shell's states are spoken by name: the enum value in lower case, words joined with an
+// underscore (Outcome::NotStored: "not_stored"); None is nothing to say.
+template <typename E>
+QString promptName(E value)
+{
+    QString name;
+    for (const char c : QByteArray(QMetaEnum::fromType<E>().valueToKey(int(value)))) {
+        if (QChar::isUpper(c) && !name.isEmpty())
+            name += QLatin1Char('_');
+        name += QChar::fromLatin1(c).toLower();
+    }
+    return name == QLatin1String("none") ? QString() : name;
+}
 
 } // namespace
 
@@ -188,25 +203,25 @@ void VoicePrompts::connectToShell()
         m_playing = false;
         playNextQueued();
     });
-    m_screen = m_shell->screen();
+    m_screen = promptName(m_shell->screen());
     connect(m_shell, &KioskShell::screenChanged, this, &VoicePrompts::onScreenChanged);
     connect(m_shell, &KioskShell::identityChanged, this, &VoicePrompts::onIdentityChanged);
     connect(m_shell, &KioskShell::languageChanged, this, &VoicePrompts::repeatForScreen);
     connect(m_shell, &KioskShell::elderModeChanged, this, &VoicePrompts::repeatForScreen);
     connect(m_shell, &KioskShell::outcomeChanged, this, [this] {
-        const QString prompt = promptForOutcome(m_shell->outcome());
+        const QString prompt = promptForOutcome(promptName(m_shell->outcome()));
         if (!prompt.isEmpty())
             speak(prompt);
     });
     connect(m_shell, &KioskShell::receiptChanged, this, [this] {
-        const QString prompt = promptForReceipt(m_shell->receiptState());
+        const QString prompt = promptForReceipt(promptName(m_shell->receiptState()));
         if (!prompt.isEmpty())
             speak(prompt, Timing::AfterCurrent);
     });
     // The document camera stopping while the resident photographs their papers.
     connect(m_shell->applicationDesk(), &ApplicationDesk::documentCameraChanged, this, [this] {
         const bool usable = m_shell->applicationDesk()->documentCameraUsable();
-        if (m_shell->screen() == QLatin1String("materials") && !usable && m_documentCameraUsable)
+        if (m_shell->screen() == KioskShell::Screen::Materials && !usable && m_documentCameraUsable)
             speak(QStringLiteral("camera_stopped"));
         m_documentCameraUsable = usable;
     });
@@ -231,7 +246,7 @@ void VoicePrompts::connectToShell()
 
 void VoicePrompts::onScreenChanged()
 {
-    const QString screen = m_shell->screen();
+    const QString screen = promptName(m_shell->screen());
     if (screen == m_screen)
         return;
     m_screen = screen;
@@ -241,7 +256,7 @@ void VoicePrompts::onScreenChanged()
         m_goodbyeSlow = m_shell->elderMode();
     }
     // The result screen's first words are what became of the application, when that is known.
-    QString prompt = screen == QLatin1String("result") ? promptForOutcome(m_shell->outcome()) : QString();
+    QString prompt = screen == QLatin1String("result") ? promptForOutcome(promptName(m_shell->outcome())) : QString();
     if (prompt.isEmpty())
         prompt = promptForScreen(screen);
     if (prompt.isEmpty()) {
@@ -257,7 +272,7 @@ void VoicePrompts::onIdentityChanged()
     const bool identified = m_shell->identified();
     const bool newlyIdentified = identified && !m_identified;
     m_identified = identified;
-    if (m_shell->screen() != QLatin1String("identify"))
+    if (m_shell->screen() != KioskShell::Screen::Identify)
         return;
     const QString problem = promptForCardProblem(m_shell->cardProblem());
     if (!problem.isEmpty())
@@ -270,7 +285,7 @@ void VoicePrompts::repeatForScreen()
 {
     // Switching language or elder mode repeats the step's prompt in the new voice; the wipe also
     // switches both back, and then there is nobody to hear it.
-    const QString prompt = promptForScreen(m_shell->screen());
+    const QString prompt = promptForScreen(promptName(m_shell->screen()));
     if (prompt.isEmpty())
         return;
     speak(prompt);
@@ -279,7 +294,7 @@ void VoicePrompts::repeatForScreen()
 void VoicePrompts::onFaceGuidanceChanged()
 {
     const ServiceDesk *desk = m_shell->serviceDesk();
-    const QString guidance = desk->verifyStage() == QLatin1String("face") ? desk->faceGuidance() : QString();
+    const QString guidance = desk->verifyStage() == ServiceDesk::VerifyStage::Face ? desk->faceGuidance() : QString();
     if (guidance == m_faceGuidance)
         return;
     m_faceGuidance = guidance;
@@ -296,7 +311,7 @@ void VoicePrompts::onFaceGuidanceChanged()
 void VoicePrompts::speakFaceGuidance()
 {
     const QString prompt = promptForFaceGuidance(m_faceGuidance);
-    if (prompt.isEmpty() || m_shell->screen() != QLatin1String("verify"))
+    if (prompt.isEmpty() || m_shell->screen() != KioskShell::Screen::Verify)
         return;
     if (prompt == m_lastFacePrompt && !m_faceRepeatAfter.hasExpired()) {
         m_faceGuidanceSettled.start(std::chrono::milliseconds(m_faceRepeatAfter.remainingTime()));

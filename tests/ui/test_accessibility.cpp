@@ -463,10 +463,10 @@ private:
         receiptPrinter->failNextJob();
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitButton")));
         QVERIFY(waitFor(QStringLiteral("resultScreen"), 60000));
-        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), QStringLiteral("failed"), 90000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), KioskShell::ReceiptState::Failed, 90000);
         inspect(QStringLiteral("result-receipt-failed"), QStringLiteral("resultScreen"));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("reprintButton")));
-        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), QStringLiteral("printed"), 90000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), KioskShell::ReceiptState::Printed, 90000);
         inspect(QStringLiteral("result"), QStringLiteral("resultScreen"));
 
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("toRatingButton")));
@@ -519,7 +519,7 @@ private:
         QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
         QVERIFY(tapWhenShown(QStringLiteral("continueButton"), 30000));
         QVERIFY(waitFor(QStringLiteral("progressScreen"), 30000));
-        QTRY_COMPARE_WITH_TIMEOUT(m_shell->findChild<ServiceDesk *>()->recordsState(), QStringLiteral("ready"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->findChild<ServiceDesk *>()->recordsState(), ServiceDesk::RecordsState::Ready, 30000);
         QTest::qWait(500);
         inspect(QStringLiteral("progress"), QStringLiteral("progressScreen"));
         m_shell->endSession();
@@ -533,7 +533,7 @@ private:
         QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
         QVERIFY(tapWhenShown(QStringLiteral("continueButton"), 30000));
         QVERIFY(waitFor(QStringLiteral("licencesScreen"), 30000));
-        QTRY_COMPARE_WITH_TIMEOUT(m_shell->findChild<ServiceDesk *>()->recordsState(), QStringLiteral("ready"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->findChild<ServiceDesk *>()->recordsState(), ServiceDesk::RecordsState::Ready, 30000);
         QTest::qWait(500);
         inspect(QStringLiteral("licences"), QStringLiteral("licencesScreen"));
         m_shell->endSession();
@@ -549,8 +549,8 @@ private:
         QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
         QVERIFY(tapWhenShown(QStringLiteral("continueButton"), 30000));
         QVERIFY(waitFor(QStringLiteral("deliveryScreen"), 30000));
-        QTRY_VERIFY_WITH_TIMEOUT(m_shell->findChild<ServiceDesk *>()->deliveryStage() == QLatin1String("done")
-                                     || m_shell->findChild<ServiceDesk *>()->deliveryStage() == QLatin1String("failed"), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->findChild<ServiceDesk *>()->deliveryStage() == DocumentDelivery::Stage::Done
+                                     || m_shell->findChild<ServiceDesk *>()->deliveryStage() == DocumentDelivery::Stage::Failed, 60000);
         QTest::qWait(500);
         inspect(QStringLiteral("delivery"), QStringLiteral("deliveryScreen"));
         m_shell->endSession();

@@ -97,14 +97,14 @@ private:
     {
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitButton")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("resultScreen")), 30000);
-        QCOMPARE(m_shell->outcome(), QStringLiteral("filed"));
+        QCOMPARE(m_shell->outcome(), KioskShell::Outcome::Filed);
     }
 
     // The result screen says the receipt did not come out, keeps the case number in view and
     // offers a reprint.
     void verifyTheReceiptFailedNoticeShows(const QString &caseNo)
     {
-        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), QStringLiteral("failed"), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), KioskShell::ReceiptState::Failed, 60000);
         const QStringList shown = UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("resultScreen")));
         QVERIFY2(shown.contains(QStringLiteral("回执没有打印出来，请记下上面的编号，或重新打印。")), qPrintable(shown.join(QLatin1Char('|'))));
         QVERIFY(shown.contains(caseNo));
@@ -207,7 +207,7 @@ private slots:
         identifyAndFillTheForm();
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitButton")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("resultScreen")), 30000);
-        QCOMPARE(m_shell->outcome(), QStringLiteral("filed"));
+        QCOMPARE(m_shell->outcome(), KioskShell::Outcome::Filed);
         const QString caseNo = m_shell->caseNumber();
         QVERIFY2(QRegularExpression(QStringLiteral("^\\d{20}$")).match(caseNo).hasMatch(), qPrintable(caseNo));
         QVERIFY(UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("resultScreen"))).contains(caseNo));
@@ -223,7 +223,7 @@ private slots:
 
         // The receipt comes out of the (simulated, real IPP) receipt printer with the case number
         // and the applicant masked.
-        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), QStringLiteral("printed"), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), KioskShell::ReceiptState::Printed, 60000);
         const QString spool = PrinterSimulator::defaultSpoolDirectory(m_state->filePath(QStringLiteral("state")), QStringLiteral("receipt_printer"));
         const QStringList printed = QDir(spool).entryList({QStringLiteral("*.pdf")}, QDir::Files);
         QCOMPARE(printed.size(), 1);
@@ -276,7 +276,7 @@ private slots:
 
         const qsizetype spooledBefore = receiptPrinter()->printedFiles().size();
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("reprintButton")));
-        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), QStringLiteral("printed"), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), KioskShell::ReceiptState::Printed, 60000);
         QCOMPARE(receiptPrinter()->printedFiles().size(), spooledBefore + 1);
         const QString reprinted = lastReceiptText();
         QVERIFY2(reprinted.contains(caseNo), qPrintable(reprinted));
@@ -319,7 +319,7 @@ private slots:
 
         // Staff load paper while the resident is still there: the held receipt comes out.
         receiptPrinter()->loadPaper();
-        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), QStringLiteral("printed"), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), KioskShell::ReceiptState::Printed, 60000);
         QTRY_VERIFY_WITH_TIMEOUT(m_shell->receiptPrinterUsable(), 30000);
         const QString receipt = lastReceiptText();
         QVERIFY2(receipt.contains(caseNo), qPrintable(receipt));
@@ -340,12 +340,12 @@ private slots:
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("toRatingButton")));
         QVERIFY(tapWhenShown(QStringLiteral("skipRating")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
-        QCOMPARE(m_shell->receiptState(), QString());
+        QCOMPARE(m_shell->receiptState(), KioskShell::ReceiptState::None);
 
         receiptPrinter()->loadPaper();
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
         QCOMPARE(done.first().first().value<PrintJobState>(), PrintJobState::Completed);
-        QCOMPARE(m_shell->receiptState(), QString());
+        QCOMPARE(m_shell->receiptState(), KioskShell::ReceiptState::None);
         QCOMPARE(m_shell->receiptProblem(), QString());
     }
 
@@ -402,7 +402,7 @@ private slots:
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("reviewScreen")));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitButton")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("resultScreen")), 60000);
-        QCOMPARE(m_shell->outcome(), QStringLiteral("filed"));
+        QCOMPARE(m_shell->outcome(), KioskShell::Outcome::Filed);
 
         const QJsonArray cases = m_platform->inspect(QStringLiteral("cases")).value(QLatin1String("cases")).toArray();
         QCOMPARE(cases.size(), 1);
@@ -462,7 +462,7 @@ private slots:
         m_platform->kill();
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitButton")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("resultScreen")), 30000);
-        QCOMPARE(m_shell->outcome(), QStringLiteral("queued"));
+        QCOMPARE(m_shell->outcome(), KioskShell::Outcome::Queued);
         const QString localRef = m_shell->localReference();
         QVERIFY(!localRef.isEmpty());
         QVERIFY(UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("resultScreen"))).contains(localRef));

@@ -115,7 +115,7 @@ private:
         if (QTest::currentTestFailed())
             return;
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("deliveryScreen")), 30000);
-        QTRY_COMPARE_WITH_TIMEOUT(Services()->deliveryStage(), QStringLiteral("done"), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(Services()->deliveryStage(), DocumentDelivery::Stage::Done, 60000);
         *caseNo = Services()->deliveryCaseNumber();
     }
 
@@ -205,7 +205,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(spooledTexts(QStringLiteral("document_printer")).size(), 1, 30000);
         const QString document = spooledTexts(QStringLiteral("document_printer")).first();
         QVERIFY2(document.contains(QStringLiteral("Certificate")) && document.contains(caseNo), qPrintable(document));
-        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), QStringLiteral("printed"), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), KioskShell::ReceiptState::Printed, 60000);
         const QString receipt = spooledTexts(QStringLiteral("receipt_printer")).value(0);
         const IdCardHolder card = *SimCards::card(QStringLiteral("resident"));
         QVERIFY2(receipt.contains(caseNo), qPrintable(receipt));
@@ -246,7 +246,7 @@ private slots:
         QVERIFY2(check.value(QLatin1String("face_bytes")).toInt() > 2000, "the face sent was no JPEG of a face");
         QCOMPARE(check.value(QLatin1String("verified")).toInt(), 1);
 
-        QTRY_COMPARE_WITH_TIMEOUT(Services()->deliveryStage(), QStringLiteral("done"), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(Services()->deliveryStage(), DocumentDelivery::Stage::Done, 60000);
         QCOMPARE(table(QStringLiteral("cases")).first().toObject().value(QLatin1String("item_code")).toString(), m_faceItem);
         QCOMPARE(m_runtime->verification()->verifiedBy(), QStringLiteral("idcard+face"));
         m_shell->endSession();
@@ -283,7 +283,7 @@ private slots:
         // and nothing goes to the platform.
         QTRY_COMPARE_WITH_TIMEOUT(Services()->faceGuidance(), QStringLiteral("good"), 30000);
         QTest::qWait(6000);
-        QCOMPARE(Services()->verifyStage(), QStringLiteral("face"));
+        QCOMPARE(Services()->verifyStage(), ServiceDesk::VerifyStage::Face);
         QCOMPARE(table(QStringLiteral("verifications")).size(), 0);
         // The resident then moves: the same check completes.
         camera->showSimulatedFace(Camera::SimulatedFace::Live);
@@ -391,11 +391,11 @@ private slots:
         const QVariantList bundled = m_shell->bundledOutcomes();
         QCOMPARE(bundled.size(), 3);
         for (const QVariant &entry : bundled)
-            QCOMPARE(entry.toMap().value(QStringLiteral("outcome")).toString(), QStringLiteral("filed"));
+            QCOMPARE(KioskShell::Outcome(entry.toMap().value(QStringLiteral("outcome")).toInt()), KioskShell::Outcome::Filed);
         UiProbe::screenshot(m_window, QStringLiteral("theme-result-zh"));
 
         // One receipt with the three case numbers.
-        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), QStringLiteral("printed"), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), KioskShell::ReceiptState::Printed, 60000);
         QCOMPARE(spooledTexts(QStringLiteral("receipt_printer")).size(), 1);
         const QString receipt = spooledTexts(QStringLiteral("receipt_printer")).first();
         for (const QString &number : caseNumbers)
@@ -469,7 +469,7 @@ private slots:
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("reviewButton")));
         QVERIFY(tapWhenShown(QStringLiteral("submitButton")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("resultScreen")), 60000);
-        QCOMPARE(m_shell->outcome(), QStringLiteral("filed"));
+        QCOMPARE(m_shell->outcome(), KioskShell::Outcome::Filed);
 
         // One check at the platform, by code; the case filed for the code's holder.
         const QJsonArray checks = table(QStringLiteral("verifications"));
@@ -541,7 +541,7 @@ private slots:
         QVERIFY(tapWhenShown(QStringLiteral("continueButton")));
         QVERIFY(tapWhenShown(QStringLiteral("agreeButton")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("deliveryScreen")), 90000);
-        QTRY_COMPARE_WITH_TIMEOUT(Services()->deliveryStage(), QStringLiteral("done"), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(Services()->deliveryStage(), DocumentDelivery::Stage::Done, 60000);
         // The code, then the code with the face: the platform compared the face with the code's holder.
         const QJsonArray checks = table(QStringLiteral("verifications"));
         QCOMPARE(checks.size(), 2);
@@ -615,7 +615,7 @@ private slots:
         QCOMPARE(first.value(QStringLiteral("type")).toString(), QStringLiteral("Household register"));
         UiProbe::screenshot(m_window, QStringLiteral("licences-en"));
         QVERIFY(tapWhenShown(QStringLiteral("printLicence-") + first.value(QStringLiteral("id")).toString()));
-        QTRY_COMPARE_WITH_TIMEOUT(Services()->deliveryStage(), QStringLiteral("done"), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(Services()->deliveryStage(), DocumentDelivery::Stage::Done, 60000);
         QTRY_COMPARE_WITH_TIMEOUT(spooledTexts(QStringLiteral("document_printer")).size(), 1, 30000);
         const QString document = spooledTexts(QStringLiteral("document_printer")).first();
         QVERIFY2(document.contains(QStringLiteral("Electronic licence")) && document.contains(first.value(QStringLiteral("id")).toString()),

@@ -99,7 +99,7 @@ private:
         QTRY_VERIFY_WITH_TIMEOUT(m_shell->identified(), 30000);
         QVERIFY(!m_runtime->identity()->holder()->decodedPhoto.isEmpty());
         QVERIFY(m_shell->continueToForm());
-        QCOMPARE(m_shell->screen(), QStringLiteral("verify"));
+        QCOMPARE(m_shell->screen(), KioskShell::Screen::Verify);
         QVERIFY(m_shell->serviceDesk()->agreeToFaceCheck());
     }
 
@@ -196,13 +196,13 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_runtime->verification()->isVerified(), 60000);
         QCOMPARE(m_runtime->verification()->verifiedBy(), QStringLiteral("idcard+face"));
         QVERIFY(m_runtime->verification()->holderToken().isEmpty());
-        QTRY_COMPARE(m_shell->serviceDesk()->verifyStage(), QStringLiteral("verified"));
+        QTRY_COMPARE(m_shell->serviceDesk()->verifyStage(), ServiceDesk::VerifyStage::Verified);
         // The face matched: the form follows, as after the platform's check.
-        QTRY_COMPARE(m_shell->screen(), QStringLiteral("form"));
+        QTRY_COMPARE(m_shell->screen(), KioskShell::Screen::Form);
         QVERIFY(m_shell->applicationDesk()->setFieldValue(QStringLiteral("phone"), QStringLiteral("13912345678")));
         QVERIFY(m_shell->applicationDesk()->review());
         QVERIFY(m_shell->submitApplication());
-        QTRY_COMPARE_WITH_TIMEOUT(m_shell->outcome(), QStringLiteral("queued"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->outcome(), KioskShell::Outcome::Queued, 30000);
         const OutboxResult<QList<OutboxEntry>> cases = m_runtime->outbox()->entries();
         QVERIFY(cases.ok());
         QCOMPARE(cases.value().size(), 1);
@@ -213,7 +213,7 @@ private slots:
         qputenv("FAKE_FACE_MATCHER_THRESHOLD", "1.01");
         startKiosk(true);
         identifyAndAgreeToAFaceCheck();
-        QTRY_COMPARE_WITH_TIMEOUT(m_shell->serviceDesk()->verifyStage(), QStringLiteral("refused"), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->serviceDesk()->verifyStage(), ServiceDesk::VerifyStage::Refused, 60000);
         QCOMPARE(m_shell->serviceDesk()->verifyProblem(), QStringLiteral("face_mismatch"));
         QVERIFY(!m_runtime->verification()->isVerified());
         // No form without a face that matched.

@@ -249,7 +249,7 @@ private slots:
         QVERIFY2(textsOf("reviewScreen").contains(QStringLiteral("张")), qPrintable(textsOf("reviewScreen").join(QLatin1Char('|'))));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitButton")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("resultScreen")), 30000);
-        QCOMPARE(m_shell->outcome(), QStringLiteral("filed"));
+        QCOMPARE(m_shell->outcome(), KioskShell::Outcome::Filed);
         // The platform checks the item's form and refuses a case without the required name; it
         // keeps no personal text itself, so the filed case is what shows the name arrived.
         const QJsonArray cases = m_platform->inspect(QStringLiteral("cases")).value(QLatin1String("cases")).toArray();

@@ -356,7 +356,7 @@ private slots:
         QCOMPARE(m_heard.at(m_heard.size() - 2), QStringLiteral("(stop)"));
         QCOMPARE(lastHeard(), QStringLiteral(":/voice/en/goodbye-slow.wav"));
         // The attract screen that follows speaks to nobody.
-        QCOMPARE(m_shell->screen(), QStringLiteral("attract"));
+        QCOMPARE(m_shell->screen(), KioskShell::Screen::Attract);
         m_player->finishPlaying();
         QCOMPARE(lastHeard(), QStringLiteral(":/voice/en/goodbye-slow.wav"));
     }

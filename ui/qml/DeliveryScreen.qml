@@ -11,9 +11,9 @@ Item {
 
     signal helpRequested()
 
-    readonly property string stage: Services.deliveryStage
-    readonly property bool done: stage === "done"
-    readonly property bool failed: stage === "failed"
+    readonly property int stage: Services.deliveryStage
+    readonly property bool done: stage === DocumentDelivery.Stage.Done
+    readonly property bool failed: stage === DocumentDelivery.Stage.Failed
     readonly property bool approved: Services.deliveryCaseStatus === "approved"
 
     readonly property string problemText: {
@@ -63,13 +63,13 @@ Item {
             horizontalAlignment: Text.AlignHCenter
             text: {
                 switch (screen.stage) {
-                case "filing": return qsTr("正在办理…");
-                case "fetching": return qsTr("正在获取文件…");
-                case "printing": return qsTr("正在打印，请稍候…");
-                case "done":
+                case DocumentDelivery.Stage.Filing: return qsTr("正在办理…");
+                case DocumentDelivery.Stage.Fetching: return qsTr("正在获取文件…");
+                case DocumentDelivery.Stage.Printing: return qsTr("正在打印，请稍候…");
+                case DocumentDelivery.Stage.Done:
                     if (Services.documentPrinted) return qsTr("已办结，文件已打印");
                     return screen.approved ? qsTr("已办结") : qsTr("办理结果");
-                case "failed": return qsTr("没有办完");
+                case DocumentDelivery.Stage.Failed: return qsTr("没有办完");
                 }
                 return qsTr("正在办理…");
             }
@@ -157,10 +157,10 @@ Item {
         Rectangle {
             objectName: "receiptStatus"
             Layout.fillWidth: true
-            visible: Kiosk.receiptState !== ""
+            visible: Kiosk.receiptState !== Kiosk.ReceiptState.None
             implicitHeight: receiptRow.implicitHeight + 2 * Theme.spacing
             radius: Theme.radius
-            color: Kiosk.receiptState === "failed" ? "#FFF4E0" : Theme.primaryLight
+            color: Kiosk.receiptState === Kiosk.ReceiptState.Failed ? "#FFF4E0" : Theme.primaryLight
             RowLayout {
                 id: receiptRow
                 x: Theme.spacing
@@ -169,15 +169,15 @@ Item {
                 spacing: Theme.spacing
                 Text {
                     Layout.fillWidth: true
-                    text: Kiosk.receiptState === "printing" ? qsTr("回执正在打印，请从出纸口取走。")
-                        : Kiosk.receiptState === "printed" ? qsTr("回执已打印，请从出纸口取走。")
+                    text: Kiosk.receiptState === Kiosk.ReceiptState.Printing ? qsTr("回执正在打印，请从出纸口取走。")
+                        : Kiosk.receiptState === Kiosk.ReceiptState.Printed ? qsTr("回执已打印，请从出纸口取走。")
                         : qsTr("回执没有打印出来，请记下上面的编号，或重新打印。")
                     font.pixelSize: Theme.fontBody
-                    color: Kiosk.receiptState === "failed" ? Theme.warning : Theme.text
+                    color: Kiosk.receiptState === Kiosk.ReceiptState.Failed ? Theme.warning : Theme.text
                     wrapMode: Text.Wrap
                 }
                 KioskButton {
-                    visible: Kiosk.receiptState === "failed" || Kiosk.receiptState === "printed"
+                    visible: Kiosk.receiptState === Kiosk.ReceiptState.Failed || Kiosk.receiptState === Kiosk.ReceiptState.Printed
                     Layout.preferredWidth: 260
                     text: qsTr("重新打印")
                     onClicked: Kiosk.printReceipt()

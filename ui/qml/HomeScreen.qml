@@ -72,14 +72,14 @@ Item {
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
                     text: qsTr("查询我的办件")
-                    onClicked: Kiosk.startErrand("progress")
+                    onClicked: Kiosk.startErrand(Kiosk.Errand.Progress)
                 }
                 KioskButton {
                     objectName: "licencesErrand"
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
                     text: qsTr("我的电子证照")
-                    onClicked: Kiosk.startErrand("licences")
+                    onClicked: Kiosk.startErrand(Kiosk.Errand.Licences)
                 }
             }
 

@@ -46,32 +46,32 @@ Item {
             Layout.fillWidth: true
             visible: text !== ""
             text: {
-                if (Services.recordsState === "loading") return qsTr("正在查询…");
-                if (Services.recordsState === "failed") return qsTr("暂时查询不到您的电子证照，请稍后再试。");
+                if (Services.recordsState === Services.RecordsState.Loading) return qsTr("正在查询…");
+                if (Services.recordsState === Services.RecordsState.Failed) return qsTr("暂时查询不到您的电子证照，请稍后再试。");
                 if (Services.licences.length === 0) return qsTr("平台上没有您的电子证照。");
                 return "";
             }
             font.pixelSize: Theme.fontBody
-            color: Services.recordsState === "failed" ? Theme.accent : Theme.text
+            color: Services.recordsState === Services.RecordsState.Failed ? Theme.accent : Theme.text
             wrapMode: Text.Wrap
         }
         Rectangle {
             objectName: "licencePrintStatus"
             Layout.fillWidth: true
-            visible: Services.deliveryStage !== ""
+            visible: Services.deliveryStage !== DocumentDelivery.Stage.Idle
             implicitHeight: printStatus.implicitHeight + 2 * Theme.spacing
             radius: Theme.radius
-            color: Services.deliveryStage === "failed" ? "#FDECEC" : Theme.primaryLight
+            color: Services.deliveryStage === DocumentDelivery.Stage.Failed ? "#FDECEC" : Theme.primaryLight
             Text {
                 id: printStatus
                 x: Theme.spacing
                 y: Theme.spacing
                 width: parent.width - 2 * Theme.spacing
-                text: Services.deliveryStage === "failed" ? screen.problemText
-                    : Services.deliveryStage === "done" ? qsTr("证照已打印，请从文件出口取走。")
+                text: Services.deliveryStage === DocumentDelivery.Stage.Failed ? screen.problemText
+                    : Services.deliveryStage === DocumentDelivery.Stage.Done ? qsTr("证照已打印，请从文件出口取走。")
                     : qsTr("正在打印，请稍候…")
                 font.pixelSize: Theme.fontBody
-                color: Services.deliveryStage === "failed" ? Theme.accent : Theme.text
+                color: Services.deliveryStage === DocumentDelivery.Stage.Failed ? Theme.accent : Theme.text
                 wrapMode: Text.Wrap
             }
         }
@@ -120,8 +120,8 @@ Item {
                     anchors.verticalCenter: parent.verticalCenter
                     width: 260
                     primary: true
-                    enabled: Services.deliveryStage !== "filing" && Services.deliveryStage !== "fetching"
-                             && Services.deliveryStage !== "printing"
+                    enabled: Services.deliveryStage !== DocumentDelivery.Stage.Filing && Services.deliveryStage !== DocumentDelivery.Stage.Fetching
+                             && Services.deliveryStage !== DocumentDelivery.Stage.Printing
                     text: qsTr("打印")
                     onClicked: Services.printLicence(modelData.id)
                 }

@@ -36,20 +36,20 @@ Window {
                 if (Kiosk.outOfServiceScreen)
                     return outOfServiceScreen;
                 switch (Kiosk.screen) {
-                case "attract": return attractScreen;
-                case "guide": return guideScreen;
-                case "theme": return themeScreen;
-                case "identify": return identifyScreen;
-                case "verify": return verifyScreen;
-                case "delivery": return deliveryScreen;
-                case "progress": return progressScreen;
-                case "licences": return licencesScreen;
-                case "form": return formScreen;
-                case "materials": return materialsScreen;
-                case "review": return reviewScreen;
-                case "submit": return submitScreen;
-                case "result": return resultScreen;
-                case "rating": return ratingScreen;
+                case Kiosk.Screen.Attract: return attractScreen;
+                case Kiosk.Screen.Guide: return guideScreen;
+                case Kiosk.Screen.Theme: return themeScreen;
+                case Kiosk.Screen.Identify: return identifyScreen;
+                case Kiosk.Screen.Verify: return verifyScreen;
+                case Kiosk.Screen.Delivery: return deliveryScreen;
+                case Kiosk.Screen.Progress: return progressScreen;
+                case Kiosk.Screen.Licences: return licencesScreen;
+                case Kiosk.Screen.Form: return formScreen;
+                case Kiosk.Screen.Materials: return materialsScreen;
+                case Kiosk.Screen.Review: return reviewScreen;
+                case Kiosk.Screen.Submit: return submitScreen;
+                case Kiosk.Screen.Result: return resultScreen;
+                case Kiosk.Screen.Rating: return ratingScreen;
                 default: return homeScreen;
                 }
             }
@@ -98,7 +98,7 @@ Window {
             objectName: "maintenanceCorner"
             width: 120
             height: 120
-            visible: Kiosk.screen === "attract" && Maintenance.mode === Maintenance.Closed
+            visible: Kiosk.screen === Kiosk.Screen.Attract && Maintenance.mode === Maintenance.Closed
             property int taps: 0
             Timer { id: tapWindow; interval: 3000; onTriggered: maintenanceCorner.taps = 0 }
             onClicked: {
@@ -117,7 +117,7 @@ Window {
             anchors.right: parent.right
             anchors.top: parent.top
             anchors.margins: Theme.spacing
-            visible: Kiosk.screen === "attract" && !Maintenance.enrolled && Maintenance.mode === Maintenance.Closed
+            visible: Kiosk.screen === Kiosk.Screen.Attract && !Maintenance.enrolled && Maintenance.mode === Maintenance.Closed
             fontSize: Theme.fontSmall
             text: qsTr("技术人员设置")
             onClicked: Maintenance.requestEntry(Maintenance.Provisioning)

@@ -50,15 +50,15 @@ Item {
             Layout.fillWidth: true
             visible: text !== ""
             text: {
-                if (Services.recordsState === "loading") return qsTr("正在查询…");
-                if (Services.recordsState === "failed")
+                if (Services.recordsState === Services.RecordsState.Loading) return qsTr("正在查询…");
+                if (Services.recordsState === Services.RecordsState.Failed)
                     return Services.recordsProblem === "not_found" ? qsTr("没有找到这个办件。请核对回执，或到人工窗口咨询。")
                          : qsTr("暂时查询不到，请稍后再试，或拨打 12345 咨询。");
                 if (Services.cases.length === 0) return qsTr("没有查到您的办件。");
                 return "";
             }
             font.pixelSize: Theme.fontBody
-            color: Services.recordsState === "failed" ? Theme.accent : Theme.text
+            color: Services.recordsState === Services.RecordsState.Failed ? Theme.accent : Theme.text
             wrapMode: Text.Wrap
         }
 

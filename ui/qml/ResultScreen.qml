@@ -10,8 +10,8 @@ Item {
 
     signal helpRequested()
 
-    readonly property bool filed: Kiosk.outcome === "filed"
-    readonly property bool queued: Kiosk.outcome === "queued"
+    readonly property bool filed: Kiosk.outcome === Kiosk.Outcome.Filed
+    readonly property bool queued: Kiosk.outcome === Kiosk.Outcome.Queued
 
     TopBar {
         id: topBar
@@ -120,12 +120,12 @@ Item {
                     }
                     Text {
                         Layout.fillWidth: true
-                        text: modelData.outcome === "filed" ? modelData.reference
-                            : modelData.outcome === "queued" ? qsTr("%1（已保存，将自动提交）").arg(modelData.reference)
+                        text: modelData.outcome === Kiosk.Outcome.Filed ? modelData.reference
+                            : modelData.outcome === Kiosk.Outcome.Queued ? qsTr("%1（已保存，将自动提交）").arg(modelData.reference)
                             : qsTr("未受理，请到人工窗口咨询")
                         font.pixelSize: Theme.fontBody
                         font.bold: true
-                        color: modelData.outcome === "filed" || modelData.outcome === "queued" ? Theme.primaryDark : Theme.accent
+                        color: modelData.outcome === Kiosk.Outcome.Filed || modelData.outcome === Kiosk.Outcome.Queued ? Theme.primaryDark : Theme.accent
                         wrapMode: Text.WrapAnywhere
                     }
                 }
@@ -144,10 +144,10 @@ Item {
         Rectangle {
             objectName: "receiptStatus"
             Layout.fillWidth: true
-            visible: Kiosk.receiptState !== ""
+            visible: Kiosk.receiptState !== Kiosk.ReceiptState.None
             implicitHeight: receiptRow.implicitHeight + 2 * Theme.spacing
             radius: Theme.radius
-            color: Kiosk.receiptState === "failed" ? "#FFF4E0" : Theme.primaryLight
+            color: Kiosk.receiptState === Kiosk.ReceiptState.Failed ? "#FFF4E0" : Theme.primaryLight
             RowLayout {
                 id: receiptRow
                 x: Theme.spacing
@@ -157,16 +157,16 @@ Item {
                 Text {
                     objectName: "receiptText"
                     Layout.fillWidth: true
-                    text: Kiosk.receiptState === "printing" ? qsTr("回执正在打印，请从出纸口取走。")
-                        : Kiosk.receiptState === "printed" ? qsTr("回执已打印，请从出纸口取走。")
+                    text: Kiosk.receiptState === Kiosk.ReceiptState.Printing ? qsTr("回执正在打印，请从出纸口取走。")
+                        : Kiosk.receiptState === Kiosk.ReceiptState.Printed ? qsTr("回执已打印，请从出纸口取走。")
                         : qsTr("回执没有打印出来，请记下上面的编号，或重新打印。")
                     font.pixelSize: Theme.fontBody
-                    color: Kiosk.receiptState === "failed" ? Theme.warning : Theme.text
+                    color: Kiosk.receiptState === Kiosk.ReceiptState.Failed ? Theme.warning : Theme.text
                     wrapMode: Text.Wrap
                 }
                 KioskButton {
                     objectName: "reprintButton"
-                    visible: Kiosk.receiptState === "failed" || Kiosk.receiptState === "printed"
+                    visible: Kiosk.receiptState === Kiosk.ReceiptState.Failed || Kiosk.receiptState === Kiosk.ReceiptState.Printed
                     Layout.preferredWidth: 260
                     text: qsTr("重新打印")
                     onClicked: Kiosk.printReceipt()

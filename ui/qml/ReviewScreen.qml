@@ -88,7 +88,7 @@ Item {
         Rectangle {
             objectName: "notStored"
             Layout.fillWidth: true
-            visible: Kiosk.outcome === "not_stored"
+            visible: Kiosk.outcome === Kiosk.Outcome.NotStored
             implicitHeight: notStoredText.implicitHeight + 2 * Theme.spacing
             radius: Theme.radius
             color: "#FDECEC"

@@ -14,7 +14,7 @@ Item {
     signal helpRequested()
 
     readonly property bool faceNeeded: Kiosk.selectedItem.faceRequired === true
-    readonly property string stage: Services.verifyStage
+    readonly property int stage: Services.verifyStage
 
     readonly property string guidanceText: {
         switch (Services.faceGuidance) {
@@ -59,8 +59,8 @@ Item {
 
         Text {
             Layout.fillWidth: true
-            text: Kiosk.errand === "progress" ? qsTr("办件进度查询")
-                  : Kiosk.errand === "licences" ? qsTr("电子证照打印")
+            text: Kiosk.errand === Kiosk.Errand.Progress ? qsTr("办件进度查询")
+                  : Kiosk.errand === Kiosk.Errand.Licences ? qsTr("电子证照打印")
                   : (Kiosk.selectedItem.name || "")
             font.pixelSize: Theme.fontSmall
             color: Theme.textMuted
@@ -70,16 +70,16 @@ Item {
             objectName: "verifyTitle"
             Layout.fillWidth: true
             text: {
-                if (screen.stage === "face") return qsTr("人脸核验");
-                if (screen.stage === "checking") return qsTr("正在核验身份…");
-                if (screen.stage === "verified") return qsTr("身份核验通过");
-                if (screen.stage === "refused" || screen.stage === "failed") return qsTr("身份核验未通过");
-                if (screen.stage === "declined") return qsTr("其他办理方式");
+                if (screen.stage === Services.VerifyStage.Face) return qsTr("人脸核验");
+                if (screen.stage === Services.VerifyStage.Checking) return qsTr("正在核验身份…");
+                if (screen.stage === Services.VerifyStage.Verified) return qsTr("身份核验通过");
+                if (screen.stage === Services.VerifyStage.Refused || screen.stage === Services.VerifyStage.Failed) return qsTr("身份核验未通过");
+                if (screen.stage === Services.VerifyStage.Declined) return qsTr("其他办理方式");
                 return screen.faceNeeded ? qsTr("办理前需要核验是您本人") : qsTr("正在核验身份…");
             }
             font.pixelSize: Theme.fontTitle
             font.bold: true
-            color: screen.stage === "verified" ? Theme.success : Theme.text
+            color: screen.stage === Services.VerifyStage.Verified ? Theme.success : Theme.text
             wrapMode: Text.Wrap
         }
 
@@ -87,7 +87,7 @@ Item {
         Rectangle {
             objectName: "consentPanel"
             Layout.fillWidth: true
-            visible: screen.faceNeeded && screen.stage === ""
+            visible: screen.faceNeeded && screen.stage === Services.VerifyStage.Consent
             implicitHeight: consentColumn.implicitHeight + 2 * Theme.margin
             radius: Theme.radius
             color: Theme.surface
@@ -129,7 +129,7 @@ Item {
         Item {
             Layout.fillWidth: true
             Layout.preferredHeight: 760
-            visible: screen.stage === "face" || (screen.faceNeeded && screen.stage === "checking")
+            visible: screen.stage === Services.VerifyStage.Face || (screen.faceNeeded && screen.stage === Services.VerifyStage.Checking)
             Rectangle {
                 anchors.fill: preview
                 color: Theme.primaryDark
@@ -159,7 +159,7 @@ Item {
                 anchors.topMargin: 16
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
-                text: screen.stage === "checking" ? qsTr("正在比对，请稍候…") : screen.guidanceText
+                text: screen.stage === Services.VerifyStage.Checking ? qsTr("正在比对，请稍候…") : screen.guidanceText
                 font.pixelSize: Theme.fontHeading
                 font.bold: true
                 color: Theme.text
@@ -170,7 +170,7 @@ Item {
         Rectangle {
             objectName: "verifyProblem"
             Layout.fillWidth: true
-            visible: screen.stage === "refused" || screen.stage === "failed"
+            visible: screen.stage === Services.VerifyStage.Refused || screen.stage === Services.VerifyStage.Failed
             implicitHeight: problem.implicitHeight + 2 * Theme.spacing
             radius: Theme.radius
             color: "#FDECEC"
@@ -190,7 +190,7 @@ Item {
         Rectangle {
             objectName: "alternatives"
             Layout.fillWidth: true
-            visible: screen.stage === "declined" || (screen.faceNeeded && (screen.stage === "refused" || screen.stage === "failed"))
+            visible: screen.stage === Services.VerifyStage.Declined || (screen.faceNeeded && (screen.stage === Services.VerifyStage.Refused || screen.stage === Services.VerifyStage.Failed))
             implicitHeight: alternativesColumn.implicitHeight + 2 * Theme.margin
             radius: Theme.radius
             color: Theme.primaryLight
@@ -248,7 +248,7 @@ Item {
             Item { Layout.fillWidth: true }
             RowButton {
                 objectName: "declineButton"
-                visible: screen.faceNeeded && (screen.stage === "" || screen.stage === "face")
+                visible: screen.faceNeeded && (screen.stage === Services.VerifyStage.Consent || screen.stage === Services.VerifyStage.Face)
                 roomyWidth: 280
                 text: qsTr("不同意")
                 onClicked: Services.declineFaceCheck()
@@ -256,15 +256,15 @@ Item {
             RowButton {
                 objectName: "agreeButton"
                 visible: screen.faceNeeded && Services.faceCameraUsable
-                         && (screen.stage === "" || screen.stage === "declined" || screen.stage === "refused" || screen.stage === "failed")
+                         && (screen.stage === Services.VerifyStage.Consent || screen.stage === Services.VerifyStage.Declined || screen.stage === Services.VerifyStage.Refused || screen.stage === Services.VerifyStage.Failed)
                 roomyWidth: 380
                 primary: true
-                text: (screen.stage === "" || screen.stage === "declined") ? qsTr("同意并开始") : qsTr("再试一次")
+                text: (screen.stage === Services.VerifyStage.Consent || screen.stage === Services.VerifyStage.Declined) ? qsTr("同意并开始") : qsTr("再试一次")
                 onClicked: Services.agreeToFaceCheck()
             }
             RowButton {
                 objectName: "retryCardButton"
-                visible: !screen.faceNeeded && screen.stage === "failed"
+                visible: !screen.faceNeeded && screen.stage === Services.VerifyStage.Failed
                 roomyWidth: 380
                 primary: true
                 text: qsTr("再试一次")

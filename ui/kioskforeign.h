@@ -1,0 +1,16 @@
+#pragma once
+
+#include "documentdelivery.h"
+
+#include <QQmlEngine>
+
+// Makes the resident-side classes of the app layer known to QML by name, so screens compare
+// their states with enum values (DocumentDelivery.Stage.Done) without QML macros in the app
+// layer. QML reaches the objects themselves through Kiosk and Services.
+
+struct DocumentDeliveryForeign {
+    Q_GADGET
+    QML_FOREIGN(DocumentDelivery)
+    QML_NAMED_ELEMENT(DocumentDelivery)
+    QML_UNCREATABLE("Services shows the one delivery")
+};
