@@ -1,37 +1,24 @@
 #include "kioskshell.h"
 
-#include "admincode.h"
 #include "applicationdesk.h"
+#include "applicationjourney.h"
 #include "cameraframes.h"
 #include "catalogueitemmodel.h"
-#include "kioskruntime.h"
-#include "applicationjourney.h"
-#include "codeidentification.h"
-#include "instanterrands.h"
 #include "itemavailability.h"
+#include "kioskruntime.h"
 #include "outofservice.h"
+#include "platformclient.h"
 #include "receiptprinting.h"
+#include "residentchoice.h"
 #include "residentidentification.h"
+#include "selectionvalues.h"
+#include "servicedesk.h"
 #include "servicerating.h"
 #include "terminalsupervision.h"
-#include "platformclient.h"
-#include "servicedesk.h"
-#include "themeapplication.h"
 #include "thememodel.h"
-#include "common/personaldata.h"
 #include "uilog.h"
 
-#include <QCoreApplication>
-
 namespace {
-
-QVariantList localizedList(const QList<MaterialSpec> &materials, const QString &language)
-{
-    QVariantList out;
-    for (const MaterialSpec &m : materials)
-        out.append(QVariantMap{{QStringLiteral("name"), m.name.in(language)}, {QStringLiteral("required"), m.required}});
-    return out;
-}
 
 KioskShell::Outcome outcomeOf(CaseSubmission::Outcome::Kind kind)
 {
@@ -44,17 +31,6 @@ KioskShell::Outcome outcomeOf(CaseSubmission::Outcome::Kind kind)
     return KioskShell::Outcome::None;
 }
 
-// The errand as CodeIdentification names it.
-QString errandName(KioskShell::Errand errand)
-{
-    switch (errand) {
-    case KioskShell::Errand::Progress: return QStringLiteral("progress");
-    case KioskShell::Errand::Licences: return QStringLiteral("licences");
-    case KioskShell::Errand::None: break;
-    }
-    return {};
-}
-
 } // namespace
 
 KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
@@ -62,25 +38,16 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     , m_runtime(runtime)
     , m_services(nullptr)
     , m_form(nullptr)
-    , m_language(QStringLiteral("zh"))
+    , m_choice(nullptr)
+    , m_language(runtime->config())
     , m_items(new CatalogueItemModel(&runtime->catalogue(), this))
     , m_themeItems(new CatalogueItemModel(&runtime->catalogue(), this))
     , m_themes(new ThemeModel(&runtime->catalogue(), this))
     , m_search(new CatalogueSearchModel(runtime, this))
     , m_simulators(runtime->devices())
 {
-    if (!m_english.load(QStringLiteral(":/i18n/kiosk_en.qm")))
-        qCWarning(lcUi) << "the English translation is missing from this build";
     runtime->session()->addWipeable(this);
     connect(runtime->session(), &SessionMachine::stateChanged, this, &KioskShell::screenChanged);
-    connect(runtime->identity(), &ResidentIdentity::changed, this, [this] {
-        m_cardProblem = ResidentIdentity::refusalName(m_runtime->identity()->lastRefusal());
-        emit identityChanged();
-    });
-    connect(runtime->identification(), &ResidentIdentification::cardReadFailed, this, [this](const QString &detail) {
-        m_cardProblem = detail;
-        emit identityChanged();
-    });
     connect(runtime->journey(), &ApplicationJourney::submissionFinished, this, [this](const CaseSubmission::Outcome &outcome) {
         m_outcome = outcomeOf(outcome.kind);
         m_caseNumber = outcome.caseNo;
@@ -94,25 +61,20 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     connect(runtime->outOfService(), &OutOfService::changed, this, &KioskShell::outOfServiceScreenChanged);
     m_services = new ServiceDesk(runtime, this, this);
     m_form = new ApplicationDesk(runtime, this, this);
-    connect(runtime->identification(), &ResidentIdentification::verificationFinished, this, [this](bool verified, const QString &problem) {
-        if (m_runtime->session()->state() == SessionState::Identify) {
-            // The answer about a code shown at identification: who it is, or why not.
-            // For a progress query, a code the platform does not know was not the receipt's either.
-            m_cardProblem = verified ? QString()
-                            : (m_errand == Errand::Progress && problem == QLatin1String("card_invalid"))
-                                ? QStringLiteral("code_not_a_receipt")
-                                : QStringLiteral("code_") + problem;
-            emit identityChanged();
-            return;
-        }
-        if (verified)
-            proceedAfterVerification();
+    // After the desks: the verify screen hears of a verification before the journey goes on.
+    m_choice = new ResidentChoice(runtime, this);
+    connect(m_choice, &ResidentChoice::selectionChanged, this, [this] {
+        emit selectionChanged();
+        emit screenChanged();
     });
+    // The choice hears of every change of identity and says why a card or code was not taken:
+    // the screens hear of both at once.
+    connect(m_choice, &ResidentChoice::problemChanged, this, &KioskShell::identityChanged);
+    connect(m_choice, &ResidentChoice::recordsRequested, m_services, &ServiceDesk::recordsRequested);
     connect(runtime->verification(), &IdentityVerification::started, this, &KioskShell::identityChanged);
-    connect(runtime->identification(), &ResidentIdentification::codeScanned, this, &KioskShell::takeScannedCode);
     connect(runtime->delivery(), &DocumentDelivery::finished, this, [this] {
         // An instant item's case is what the receipt and the rating are about.
-        if (m_runtime->delivery()->caseNumber().isEmpty() || m_errand != Errand::None)
+        if (m_runtime->delivery()->caseNumber().isEmpty() || m_choice->errand() != ResidentChoice::Errand::None)
             return;
         m_caseNumber = m_runtime->delivery()->caseNumber();
         emit outcomeChanged();
@@ -141,14 +103,13 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
 KioskShell::~KioskShell()
 {
     m_runtime->session()->removeWipeable(this);
-    QCoreApplication::removeTranslator(&m_english);
 }
 
 KioskShell *KioskShell::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
 {
     Q_UNUSED(jsEngine)
     KioskShell *shell = ProcessSingleton<KioskShell>::forQml();
-    shell->m_engine = qmlEngine;
+    shell->m_language.setEngine(qmlEngine);
     return shell;
 }
 
@@ -163,9 +124,9 @@ KioskShell::Screen KioskShell::screen() const
     switch (m_runtime->session()->state()) {
     case SessionState::Attract: return Screen::Attract;
     case SessionState::ChooseService:
-        if (!m_selectedItem.isEmpty())
+        if (!m_choice->itemCode().isEmpty())
             return Screen::Guide;
-        return m_selectedTheme.isEmpty() ? Screen::Home : Screen::Theme;
+        return m_choice->themeId().isEmpty() ? Screen::Home : Screen::Theme;
     case SessionState::Identify: return Screen::Identify;
     case SessionState::Verify: return Screen::Verify;
     case SessionState::Form: return Screen::Form;
@@ -173,9 +134,9 @@ KioskShell::Screen KioskShell::screen() const
     case SessionState::Review: return Screen::Review;
     case SessionState::Submit: return Screen::Submit;
     case SessionState::Result: {
-        if (m_errand != Errand::None)
-            return m_errand == Errand::Progress ? Screen::Progress : Screen::Licences;
-        const CatalogueItem *item = selectedCatalogueItem();
+        if (m_choice->errand() != ResidentChoice::Errand::None)
+            return m_choice->errand() == ResidentChoice::Errand::Progress ? Screen::Progress : Screen::Licences;
+        const CatalogueItem *item = m_choice->item();
         return (item && item->kind != ItemKind::Apply) ? Screen::Delivery : Screen::Result;
     }
     case SessionState::Rating: return Screen::Rating;
@@ -184,22 +145,14 @@ KioskShell::Screen KioskShell::screen() const
     return Screen::Attract;
 }
 
-QString KioskShell::inLanguage(const QString &key) const
-{
-    // The hall writes its own words in Chinese, and may give them in English too (key_en).
-    const KioskConfig &config = m_runtime->config();
-    const QString english = config.string(key + QStringLiteral("_en"));
-    return (m_language == QLatin1String("en") && !english.isEmpty()) ? english : config.string(key);
-}
-
 QString KioskShell::hallName() const
 {
-    return inLanguage(QStringLiteral("kiosk/hall_name"));
+    return m_language.hallText(QStringLiteral("kiosk/hall_name"));
 }
 
 QString KioskShell::staffHelp() const
 {
-    return inLanguage(QStringLiteral("kiosk/staff_help"));
+    return m_language.hallText(QStringLiteral("kiosk/staff_help"));
 }
 
 QString KioskShell::version() const
@@ -214,28 +167,39 @@ SessionMachine *KioskShell::session() const
 
 QVariantMap KioskShell::selectedItem() const
 {
-    const CatalogueItem *item = selectedCatalogueItem();
-    if (!item)
-        return {};
-    return {
-        {QStringLiteral("code"), item->code},
-        {QStringLiteral("name"), item->name.in(m_language)},
-        {QStringLiteral("department"), item->department.in(m_language)},
-        {QStringLiteral("kind"), Catalogue::kindName(item->kind)},
-        {QStringLiteral("instant"), item->instant},
-        {QStringLiteral("offlineOk"), item->offlineOk},
-        {QStringLiteral("faceRequired"), item->faceRequired},
-        {QStringLiteral("guide"), item->guide.in(m_language)},
-        {QStringLiteral("materials"), localizedList(item->materials, m_language)},
-    };
+    const CatalogueItem *item = m_choice->item();
+    return item ? SelectionValues::item(*item, language()) : QVariantMap();
 }
 
 QVariantMap KioskShell::selectedTheme() const
 {
-    const CatalogueTheme *theme = m_runtime->catalogue().theme(m_selectedTheme);
-    if (!theme)
-        return {};
-    return {{QStringLiteral("id"), theme->id}, {QStringLiteral("name"), theme->name.in(m_language)}};
+    const CatalogueTheme *theme = m_runtime->catalogue().theme(m_choice->themeId());
+    return theme ? SelectionValues::theme(*theme, language()) : QVariantMap();
+}
+
+KioskShell::Errand KioskShell::errand() const
+{
+    switch (m_choice->errand()) {
+    case ResidentChoice::Errand::Progress: return Errand::Progress;
+    case ResidentChoice::Errand::Licences: return Errand::Licences;
+    case ResidentChoice::Errand::None: break;
+    }
+    return Errand::None;
+}
+
+QString KioskShell::cardProblem() const
+{
+    return m_choice->problem();
+}
+
+bool KioskShell::codeIdentificationAccepted() const
+{
+    return m_choice->codeRefusal().isEmpty();
+}
+
+bool KioskShell::codeBeingChecked() const
+{
+    return m_choice->codeBeingChecked();
 }
 
 bool KioskShell::identified() const
@@ -290,15 +254,16 @@ QString KioskShell::simulate(const QString &command)
 
 QString KioskShell::selectedItemUnavailable() const
 {
-    if (m_themeItem)
-        return m_runtime->availability()->themeUnavailableReason(m_selectedTheme);
-    const CatalogueItem *item = m_runtime->catalogue().item(m_selectedItem);
+    if (m_choice->doingTheme())
+        return m_runtime->availability()->themeUnavailableReason(m_choice->themeId());
+    const CatalogueItem *item = m_runtime->catalogue().item(m_choice->itemCode());
     return item ? m_runtime->availability()->unavailableReason(*item) : QString();
 }
 
 QString KioskShell::selectedThemeUnavailable() const
 {
-    return m_selectedTheme.isEmpty() ? QString() : m_runtime->availability()->themeUnavailableReason(m_selectedTheme);
+    const QString theme = m_choice->themeId();
+    return theme.isEmpty() ? QString() : m_runtime->availability()->themeUnavailableReason(theme);
 }
 
 QVariantList KioskShell::bundledOutcomes() const
@@ -306,7 +271,7 @@ QVariantList KioskShell::bundledOutcomes() const
     QVariantList list;
     for (const auto &[code, outcome] : m_runtime->journey()->themeOutcomes()) {
         const CatalogueItem *item = m_runtime->catalogue().item(code);
-        list.append(QVariantMap{{QStringLiteral("item"), item ? item->name.in(m_language) : code},
+        list.append(QVariantMap{{QStringLiteral("item"), item ? item->name.in(language()) : code},
                                 {QStringLiteral("outcome"), QVariant::fromValue(int(outcomeOf(outcome.kind)))},
                                 {QStringLiteral("reference"), outcome.caseNo.isEmpty() ? outcome.localRef : outcome.caseNo}});
     }
@@ -315,124 +280,27 @@ QVariantList KioskShell::bundledOutcomes() const
 
 bool KioskShell::startTheme()
 {
-    std::optional<CatalogueItem> merged = ThemeApplication::mergedItem(m_runtime->catalogue(), m_selectedTheme);
-    if (!merged || !m_runtime->availability()->themeUnavailableReason(m_selectedTheme).isEmpty())
-        return false;
-    if (!m_runtime->session()->advance(SessionState::Identify))
-        return false;
-    m_themeItem = std::move(merged);
-    m_selectedItem.clear();
-    m_cardProblem.clear();
-    emit selectionChanged();
-    emit identityChanged();
-    emit screenChanged();
-    return true;
-}
-
-const CatalogueItem *KioskShell::selectedCatalogueItem() const
-{
-    if (m_themeItem)
-        return &*m_themeItem;
-    return m_runtime->catalogue().item(m_selectedItem);
+    return m_choice->startTheme();
 }
 
 bool KioskShell::startErrand(Errand errand)
 {
-    if (errand == Errand::None)
-        return false;
-    if (!m_runtime->session()->advance(SessionState::Identify))
-        return false;
-    m_errand = errand;
-    m_selectedItem.clear();
-    m_cardProblem.clear();
-    emit selectionChanged();
-    emit identityChanged();
-    emit screenChanged();
-    return true;
+    switch (errand) {
+    case Errand::Progress: return m_choice->startErrand(ResidentChoice::Errand::Progress);
+    case Errand::Licences: return m_choice->startErrand(ResidentChoice::Errand::Licences);
+    case Errand::None: break;
+    }
+    return false;
 }
 
 bool KioskShell::continueToForm()
 {
-    if (!m_runtime->identity()->isIdentified())
-        return false;
-    const CatalogueItem *item = selectedCatalogueItem();
-    if (m_errand == Errand::None && !item)
-        return false;
-    // An application without a face check goes straight on: the card was read by the SAM, and
-    // the case is verified by the platform when it arrives (it may be queued offline).
-    if (m_themeItem && !m_themeItem->faceRequired)
-        return m_runtime->journey()->beginThemeApplication(m_selectedTheme);
-    if (item && item->kind == ItemKind::Apply && !item->faceRequired)
-        return m_runtime->journey()->beginApplication(m_selectedItem);
-    if (!m_runtime->session()->advance(SessionState::Verify))
-        return false;
-    // A face check waits on the consent screen; an identity shown by code was checked by the
-    // platform already; everything else is a card check at once.
-    if (item && item->faceRequired)
-        return true;
-    if (m_runtime->verification()->isVerified()) {
-        proceedAfterVerification();
-        return true;
+    switch (m_choice->continueAfterIdentification()) {
+    case ResidentChoice::Step::Refused: return false;
+    case ResidentChoice::Step::Started: return true;
+    case ResidentChoice::Step::CardCheck: return m_services->checkCard();
     }
-    return m_services->checkCard();
-}
-
-void KioskShell::proceedAfterVerification()
-{
-    if (m_runtime->session()->state() != SessionState::Verify)
-        return;
-    if (m_errand == Errand::Progress) {
-        m_services->showProgress();
-        return;
-    }
-    if (m_errand == Errand::Licences) {
-        m_services->showLicences();
-        return;
-    }
-    if (m_themeItem) {
-        (void)m_runtime->journey()->beginThemeApplication(m_selectedTheme);
-        return;
-    }
-    const CatalogueItem *item = selectedCatalogueItem();
-    if (!item)
-        return;
-    if (item->kind == ItemKind::Apply)
-        (void)m_runtime->journey()->beginApplication(item->code);
-    else
-        (void)m_runtime->errands()->deliverInstantItem(item->code);
-}
-
-void KioskShell::takeScannedCode(const QString &text)
-{
-    // Staff's admin codes are maintenance's (MaintenanceShell); they say nothing of a resident.
-    if (AdminCode::isAdminCodePayload(text) || m_runtime->identity()->isIdentified() || codeBeingChecked())
-        return;
-    // For a progress query a receipt's code answers at once; any other code is taken as the
-    // resident's network-identity or app code, which the platform resolves to who they are.
-    if (m_errand == Errand::Progress) {
-        bool receipt = false;
-        m_services->queryReceiptCode(text, &receipt);
-        if (receipt) {
-            m_cardProblem.clear();
-            emit identityChanged();
-            return;
-        }
-    }
-    m_cardProblem = codeIdentificationRefusal();
-    if (m_cardProblem.isEmpty() && !m_runtime->identification()->identifyByCode(text))
-        m_cardProblem = QStringLiteral("code_platform_offline");
-    emit identityChanged();
-}
-
-QString KioskShell::codeIdentificationRefusal() const
-{
-    return CodeIdentification::refusal(m_runtime->catalogue(), errandName(m_errand), m_themeItem ? m_selectedTheme : QString(), m_selectedItem);
-}
-
-bool KioskShell::codeBeingChecked() const
-{
-    return m_runtime->session()->state() == SessionState::Identify
-           && m_runtime->verification()->state() == IdentityVerification::State::Verifying;
+    return false;
 }
 
 bool KioskShell::submitApplication()
@@ -475,7 +343,7 @@ bool KioskShell::ratingNeedsTags(int score) const
 
 bool KioskShell::printReceipt()
 {
-    const bool started = m_runtime->receipts()->printReceipt(m_language);
+    const bool started = m_runtime->receipts()->printReceipt(language());
     m_receiptState = started ? ReceiptState::Printing : ReceiptState::Failed;
     m_receiptProblem = started ? QString() : QStringLiteral("printer_unavailable");
     emit receiptChanged();
@@ -503,35 +371,20 @@ void KioskShell::skipRating()
 
 bool KioskShell::startSelectedItem()
 {
-    // A query item the platform does not decide at once is the progress query (办件查询): the
-    // kiosk's own errand, by card or by a receipt's code.
-    const CatalogueItem *item = selectedCatalogueItem();
-    if (item && item->kind == ItemKind::Query && !item->instant)
-        return startErrand(Errand::Progress);
-    if (m_selectedItem.isEmpty() || !m_runtime->session()->advance(SessionState::Identify))
-        return false;
-    m_cardProblem.clear();
-    emit identityChanged();
-    return true;
+    return m_choice->startSelectedItem();
 }
 
 bool KioskShell::setLanguage(const QString &language)
 {
-    if (language != QLatin1String("zh") && language != QLatin1String("en"))
+    const bool changed = language != m_language.current();
+    if (!m_language.set(language))
         return false;
-    if (language == m_language)
+    if (!changed)
         return true;
-    QCoreApplication::removeTranslator(&m_english);
-    if (language == QLatin1String("en"))
-        QCoreApplication::installTranslator(&m_english);
-    m_language = language;
     m_items->setLanguage(language);
     m_themeItems->setLanguage(language);
     m_themes->setLanguage(language);
     m_search->setLanguage(language);
-    if (m_engine)
-        m_engine->retranslate();
-    qCInfo(lcUi) << "language" << language;
     emit languageChanged();
     emit selectionChanged();
     return true;
@@ -539,7 +392,7 @@ bool KioskShell::setLanguage(const QString &language)
 
 void KioskShell::toggleLanguage()
 {
-    setLanguage(m_language == QLatin1String("zh") ? QStringLiteral("en") : QStringLiteral("zh"));
+    setLanguage(language() == QLatin1String("zh") ? QStringLiteral("en") : QStringLiteral("zh"));
 }
 
 void KioskShell::toggleElderMode()
@@ -562,23 +415,14 @@ void KioskShell::showAudience(const QString &audience)
 
 bool KioskShell::openItem(const QString &code)
 {
-    if (!m_runtime->catalogue().item(code))
-        return false;
-    m_selectedItem = code;
-    emit selectionChanged();
-    emit screenChanged();
-    return true;
+    return m_choice->openItem(code);
 }
 
 bool KioskShell::openTheme(const QString &themeId)
 {
-    if (!m_runtime->catalogue().theme(themeId))
+    if (!m_choice->openTheme(themeId))
         return false;
-    m_selectedItem.clear();
-    m_selectedTheme = themeId;
     m_themeItems->setThemeId(themeId);
-    emit selectionChanged();
-    emit screenChanged();
     return true;
 }
 
@@ -586,22 +430,7 @@ void KioskShell::backToHome()
 {
     // From identification, back leads to the item's guide; from an item opened inside a theme,
     // to the theme; from the theme, home.
-    if (m_runtime->session()->state() != SessionState::ChooseService) {
-        m_runtime->identification()->stopFaceCheck();
-        (void)m_runtime->session()->advance(SessionState::ChooseService);
-        if (m_errand != Errand::None || m_themeItem) {
-            m_errand = Errand::None;
-            m_themeItem.reset();
-            emit selectionChanged();
-        }
-        emit screenChanged();
-        return;
-    }
-    if (!m_selectedItem.isEmpty())
-        m_selectedItem.clear();
-    else
-        m_selectedTheme.clear();
-    emit selectionChanged();
+    m_choice->back();
     emit screenChanged();
 }
 
@@ -612,12 +441,8 @@ void KioskShell::endSession()
 
 void KioskShell::wipeSessionData()
 {
-    // The next resident starts afresh: default language, personal services, nothing selected.
-    m_selectedItem.clear();
-    m_selectedTheme.clear();
-    m_errand = Errand::None;
-    m_themeItem.reset();
-    m_cardProblem.clear();
+    // The next resident starts afresh: default language, personal services, nothing selected
+    // (ResidentChoice forgets the choice).
     m_outcome = Outcome::None;
     m_caseNumber.clear();
     m_localReference.clear();

@@ -2,20 +2,20 @@
 
 #include "catalogueitemmodel.h"
 #include "cataloguesearchmodel.h"
+#include "kiosklanguage.h"
 #include "processsingleton.h"
 #include "sessionmachine.h"
 #include "simulatorcontrols.h"
 #include "thememodel.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QQmlEngine>
-#include <QTranslator>
 #include <QVariantMap>
 
 class FrameProvider;
 class KioskRuntime;
 class ApplicationDesk;
+class ResidentChoice;
 class ServiceDesk;
 
 // What the QML screens see of the kiosk, as the singleton `Kiosk`: which screen to show, the
@@ -43,6 +43,7 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(QVariantMap selectedTheme READ selectedTheme NOTIFY selectionChanged)
     Q_PROPERTY(Errand errand READ errand NOTIFY selectionChanged)
     Q_PROPERTY(QString selectedThemeUnavailable READ selectedThemeUnavailable NOTIFY selectionChanged)
+    Q_PROPERTY(bool selectedThemeAvailable READ selectedThemeAvailable NOTIFY selectionChanged)
     Q_PROPERTY(QVariantList bundledOutcomes READ bundledOutcomes NOTIFY outcomeChanged)
     Q_PROPERTY(bool identified READ identified NOTIFY identityChanged)
     Q_PROPERTY(QString maskedName READ maskedName NOTIFY identityChanged)
@@ -54,6 +55,7 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(bool cardReaderUsable READ cardReaderUsable NOTIFY devicesChanged)
     Q_PROPERTY(bool receiptPrinterUsable READ receiptPrinterUsable NOTIFY devicesChanged)
     Q_PROPERTY(QString selectedItemUnavailable READ selectedItemUnavailable NOTIFY selectionChanged)
+    Q_PROPERTY(bool selectedItemAvailable READ selectedItemAvailable NOTIFY selectionChanged)
     Q_PROPERTY(Outcome outcome READ outcome NOTIFY outcomeChanged)
     Q_PROPERTY(QString caseNumber READ caseNumber NOTIFY outcomeChanged)
     Q_PROPERTY(QString localReference READ localReference NOTIFY outcomeChanged)
@@ -94,7 +96,7 @@ public:
     [[nodiscard]] static FrameProvider *frameProviderOf(const QString &cameraId);
 
     [[nodiscard]] Screen screen() const;
-    [[nodiscard]] QString language() const { return m_language; }
+    [[nodiscard]] QString language() const { return m_language.current(); }
     [[nodiscard]] QString hallName() const;
     [[nodiscard]] QString staffHelp() const;
     [[nodiscard]] QString version() const;
@@ -109,9 +111,10 @@ public:
     [[nodiscard]] ServiceDesk *serviceDesk() const { return m_services; }
     [[nodiscard]] QVariantMap selectedItem() const;
     [[nodiscard]] QVariantMap selectedTheme() const;
-    [[nodiscard]] Errand errand() const { return m_errand; }
+    [[nodiscard]] Errand errand() const;
     // Why the selected theme cannot be done as one journey here now, or empty.
     [[nodiscard]] QString selectedThemeUnavailable() const;
+    [[nodiscard]] bool selectedThemeAvailable() const { return selectedThemeUnavailable().isEmpty(); }
     // After a theme's submission: each item's name, outcome and reference.
     [[nodiscard]] QVariantList bundledOutcomes() const;
     [[nodiscard]] bool identified() const;
@@ -122,15 +125,16 @@ public:
     // read_failed (moved too soon); for a code code_not_a_receipt, code_not_for_item,
     // code_platform_offline, or code_ and the platform's reason (code_qr_expired, …); empty when
     // there is nothing to say.
-    [[nodiscard]] QString cardProblem() const { return m_cardProblem; }
+    [[nodiscard]] QString cardProblem() const;
     // A network-identity or app code shown at identification is with the platform.
     [[nodiscard]] bool codeBeingChecked() const;
     // What the resident chose can be done by showing their network-identity or app code.
-    [[nodiscard]] bool codeIdentificationAccepted() const { return codeIdentificationRefusal().isEmpty(); }
+    [[nodiscard]] bool codeIdentificationAccepted() const;
     [[nodiscard]] bool cardReaderUsable() const;
     [[nodiscard]] bool receiptPrinterUsable() const;
     // Why the selected item cannot be started here now ("platform_offline", …), or empty.
     [[nodiscard]] QString selectedItemUnavailable() const;
+    [[nodiscard]] bool selectedItemAvailable() const { return selectedItemUnavailable().isEmpty(); }
     [[nodiscard]] Outcome outcome() const { return m_outcome; }
     [[nodiscard]] QString caseNumber() const { return m_caseNumber; }
     [[nodiscard]] QString localReference() const { return m_localReference; }
@@ -198,25 +202,11 @@ signals:
     void elderModeChanged();
 
 private:
-    // A text of the hall's configuration in the resident's language (`key`, or `key`_en in English).
-    [[nodiscard]] QString inLanguage(const QString &key) const;
-    void proceedAfterVerification();
-    void takeScannedCode(const QString &text);
-    // Why a code cannot identify the resident for what they chose ("code_not_for_item"), or empty.
-    [[nodiscard]] QString codeIdentificationRefusal() const;
-    [[nodiscard]] const CatalogueItem *selectedCatalogueItem() const;
-
     KioskRuntime *m_runtime;
     ServiceDesk *m_services;
     ApplicationDesk *m_form;
-    Errand m_errand = Errand::None;
-    std::optional<CatalogueItem> m_themeItem; // the merged item while a theme is being done
-    QPointer<QQmlEngine> m_engine;
-    QTranslator m_english;
-    QString m_language;
-    QString m_selectedItem;
-    QString m_selectedTheme;
-    QString m_cardProblem;
+    ResidentChoice *m_choice;
+    KioskLanguage m_language;
     Outcome m_outcome = Outcome::None;
     QString m_caseNumber;
     QString m_localReference;

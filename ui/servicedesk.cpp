@@ -6,6 +6,7 @@
 #include "kioskshell.h"
 #include "uilog.h"
 
+#include <QHash>
 #include <QMetaEnum>
 
 ServiceDesk::ServiceDesk(KioskRuntime *runtime, KioskShell *shell, QObject *parent)
@@ -133,9 +134,22 @@ QString ServiceDesk::deliveryCaseNumber() const
     return m_runtime->delivery()->caseNumber();
 }
 
-QString ServiceDesk::deliveryCaseStatus() const
+ServiceDesk::CaseStatus ServiceDesk::caseStatusOf(const QString &status)
 {
-    return m_runtime->delivery()->caseStatus();
+    static const QHash<QString, CaseStatus> known{
+        {QStringLiteral("accepted"), CaseStatus::Accepted},
+        {QStringLiteral("in_review"), CaseStatus::InReview},
+        {QStringLiteral("approved"), CaseStatus::Approved},
+        {QStringLiteral("rejected"), CaseStatus::Rejected},
+        {QStringLiteral("needs_materials"), CaseStatus::NeedsMaterials},
+        {QStringLiteral("queued_at_kiosk"), CaseStatus::QueuedAtKiosk},
+    };
+    return known.value(status, CaseStatus::Other);
+}
+
+ServiceDesk::CaseStatus ServiceDesk::deliveryCaseStatus() const
+{
+    return caseStatusOf(m_runtime->delivery()->caseStatus());
 }
 
 bool ServiceDesk::documentPrinted() const
@@ -163,7 +177,8 @@ QVariantList ServiceDesk::cases() const
         list.append(QVariantMap{{QStringLiteral("caseNo"), progress.caseNo},
                                 {QStringLiteral("localRef"), progress.localRef},
                                 {QStringLiteral("item"), item ? item->name.in(language) : progress.itemCode},
-                                {QStringLiteral("status"), progress.status},
+                                {QStringLiteral("status"), QVariant::fromValue(int(caseStatusOf(progress.status)))},
+                                {QStringLiteral("statusName"), progress.status},
                                 {QStringLiteral("history"), history}});
     }
     return list;
@@ -186,23 +201,8 @@ bool ServiceDesk::printLicence(const QString &licenceId)
     return m_runtime->errands()->printLicence(licenceId);
 }
 
-void ServiceDesk::showProgress()
+void ServiceDesk::recordsRequested(bool started)
 {
-    m_recordsState = m_runtime->errands()->showProgress() ? RecordsState::Loading : RecordsState::Failed;
+    m_recordsState = started ? RecordsState::Loading : RecordsState::Failed;
     emit recordsChanged();
-}
-
-void ServiceDesk::showLicences()
-{
-    m_recordsState = m_runtime->errands()->showLicences() ? RecordsState::Loading : RecordsState::Failed;
-    emit recordsChanged();
-}
-
-void ServiceDesk::queryReceiptCode(const QString &text, bool *accepted)
-{
-    *accepted = m_runtime->errands()->queryReceiptCode(text);
-    if (*accepted) {
-        m_recordsState = RecordsState::Loading;
-        emit recordsChanged();
-    }
 }

@@ -28,11 +28,12 @@ class ServiceDesk : public QObject
     Q_PROPERTY(QString deliveryProblem READ deliveryProblem NOTIFY deliveryChanged)
     Q_PROPERTY(QString deliveryMessage READ deliveryMessage NOTIFY deliveryChanged)
     Q_PROPERTY(QString deliveryCaseNumber READ deliveryCaseNumber NOTIFY deliveryChanged)
-    Q_PROPERTY(QString deliveryCaseStatus READ deliveryCaseStatus NOTIFY deliveryChanged)
+    Q_PROPERTY(CaseStatus deliveryCaseStatus READ deliveryCaseStatus NOTIFY deliveryChanged)
     Q_PROPERTY(bool documentPrinted READ documentPrinted NOTIFY deliveryChanged)
     Q_PROPERTY(RecordsState recordsState READ recordsState NOTIFY recordsChanged)
     Q_PROPERTY(QString recordsProblem READ recordsProblem NOTIFY recordsChanged)
-    // Each: caseNo, localRef, item (its name), status, history [{at, status, note}].
+    // Each: caseNo, localRef, item (its name), status (a CaseStatus), statusName (the platform's
+    // word, shown for a status this kiosk does not know), history [{at, note}].
     Q_PROPERTY(QVariantList cases READ cases NOTIFY recordsChanged)
     // Each: id, type, issued (a date).
     Q_PROPERTY(QVariantList licences READ licences NOTIFY recordsChanged)
@@ -46,6 +47,11 @@ public:
     // The resident's cases or e-licences: Idle before an errand asks; Failed comes with recordsProblem.
     enum class RecordsState { Idle, Loading, Ready, Failed };
     Q_ENUM(RecordsState)
+    // Where a case stands (contract: accepted, in_review, approved, rejected, needs_materials);
+    // QueuedAtKiosk: still in this kiosk's outbox; Other: a status newer than this kiosk.
+    enum class CaseStatus { Accepted, InReview, Approved, Rejected, NeedsMaterials, QueuedAtKiosk, Other };
+    Q_ENUM(CaseStatus)
+    [[nodiscard]] static CaseStatus caseStatusOf(const QString &status);
 
     ServiceDesk(KioskRuntime *runtime, KioskShell *shell, QObject *parent = nullptr);
 
@@ -60,7 +66,7 @@ public:
     [[nodiscard]] QString deliveryProblem() const;
     [[nodiscard]] QString deliveryMessage() const;
     [[nodiscard]] QString deliveryCaseNumber() const;
-    [[nodiscard]] QString deliveryCaseStatus() const;
+    [[nodiscard]] CaseStatus deliveryCaseStatus() const;
     [[nodiscard]] bool documentPrinted() const;
     [[nodiscard]] RecordsState recordsState() const { return m_recordsState; }
     [[nodiscard]] QString recordsProblem() const;
@@ -75,10 +81,8 @@ public:
     Q_INVOKABLE bool checkCard();
     Q_INVOKABLE bool printLicence(const QString &licenceId);
 
-    // The shell calls these as the errand starts.
-    void showProgress();
-    void showLicences();
-    void queryReceiptCode(const QString &text, bool *accepted);
+    // The resident's records were asked of the platform (ResidentChoice), or could not be.
+    void recordsRequested(bool started);
 
 signals:
     void verifyChanged();

@@ -14,7 +14,7 @@ Item {
     readonly property int stage: Services.deliveryStage
     readonly property bool done: stage === DocumentDelivery.Stage.Done
     readonly property bool failed: stage === DocumentDelivery.Stage.Failed
-    readonly property bool approved: Services.deliveryCaseStatus === "approved"
+    readonly property bool approved: Services.deliveryCaseStatus === Services.CaseStatus.Approved
 
     readonly property string problemText: {
         const p = Services.deliveryProblem;

@@ -12,6 +12,7 @@ Item {
     signal helpRequested()
 
     property string editing: ""
+    readonly property bool editingAField: screen.editing !== ""
     property string editingType: ""
     // Names, addresses and other typed text take the kiosk's keyboard with pinyin; numbers, dates
     // and phone numbers keep the large keypad.
@@ -26,7 +27,7 @@ Item {
         screen.editingType = field.type;
         screen.editingItem = fieldItem;
         if (screen.typingText)
-            keyboard.reset(field.value, "pinyin");
+            keyboard.reset(field.value, OnScreenKeyboard.KeySet.Pinyin);
         else
             keypad.text = field.value.replace(/-/g, field.type === "phone" ? "-" : "");
         Qt.callLater(screen.showField, fieldItem);
@@ -53,7 +54,7 @@ Item {
         anchors.top: topBar.bottom
         anchors.left: parent.left
         anchors.right: parent.right
-        anchors.bottom: screen.editing === "" ? footer.top : screen.typingText ? keyboard.top : keypad.top
+        anchors.bottom: !screen.editingAField ? footer.top : screen.typingText ? keyboard.top : keypad.top
         contentHeight: content.implicitHeight + 2 * Theme.margin
         clip: true
         // The keyboard opening, or elder mode enlarging everything, must not hide the field.
@@ -194,11 +195,11 @@ Item {
         onDone: {
             Form.setFieldValue(screen.editing, keyboard.text);
             screen.editing = "";
-            keyboard.reset("", "pinyin");
+            keyboard.reset("", OnScreenKeyboard.KeySet.Pinyin);
         }
         onCancelled: {
             screen.editing = "";
-            keyboard.reset("", "pinyin");
+            keyboard.reset("", OnScreenKeyboard.KeySet.Pinyin);
         }
     }
 
@@ -207,7 +208,7 @@ Item {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
-        visible: screen.editing === ""
+        visible: !screen.editingAField
         implicitHeight: Theme.touchMin + 2 * Theme.spacing
         color: Theme.surface
         RowLayout {

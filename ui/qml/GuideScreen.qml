@@ -127,7 +127,7 @@ Item {
             Rectangle {
                 objectName: "unavailableNotice"
                 Layout.fillWidth: true
-                visible: Kiosk.selectedItemUnavailable !== ""
+                visible: !Kiosk.selectedItemAvailable
                 implicitHeight: unavailableText.implicitHeight + 2 * Theme.spacing
                 radius: Theme.radius
                 color: "#FFF4E0"
@@ -146,7 +146,7 @@ Item {
             Rectangle {
                 objectName: "printerNotice"
                 Layout.fillWidth: true
-                visible: Kiosk.selectedItemUnavailable === "" && !Kiosk.receiptPrinterUsable
+                visible: Kiosk.selectedItemAvailable && !Kiosk.receiptPrinterUsable
                 implicitHeight: printerText.implicitHeight + 2 * Theme.spacing
                 radius: Theme.radius
                 color: "#FFF4E0"
@@ -206,7 +206,7 @@ Item {
             anchors.rightMargin: Theme.margin
             width: 420
             primary: true
-            enabled: Kiosk.selectedItemUnavailable === ""
+            enabled: Kiosk.selectedItemAvailable
             text: qsTr("开始办理")
             onClicked: Kiosk.startSelectedItem()
         }

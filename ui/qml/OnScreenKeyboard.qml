@@ -10,11 +10,13 @@ Rectangle {
     id: keyboard
     objectName: "onScreenKeyboard"
 
+    // Which keys it shows: Chinese by pinyin, English letters, or digits and signs.
+    enum KeySet { Pinyin, English, Digits }
+
     property string text: ""
-    // "pinyin", "english" or "digits".
-    property string layout: "pinyin"
+    property int layout: OnScreenKeyboard.KeySet.Pinyin
     property int maximumLength: 60
-    readonly property string composition: keyboard.layout === "pinyin" ? pinyin.composition : ""
+    readonly property string composition: keyboard.layout === OnScreenKeyboard.KeySet.Pinyin ? pinyin.composition : ""
     signal done()
     signal cancelled()
 
@@ -37,13 +39,13 @@ Rectangle {
         pinyin.clear();
     }
     function pressLetter(letter) {
-        if (keyboard.layout === "pinyin" && pinyin.available)
+        if (keyboard.layout === OnScreenKeyboard.KeySet.Pinyin && pinyin.available)
             pinyin.type(letter);
         else
             keyboard.insert(letter);
     }
     function pressBackspace() {
-        if (keyboard.layout === "pinyin" && pinyin.backspace())
+        if (keyboard.layout === OnScreenKeyboard.KeySet.Pinyin && pinyin.backspace())
             return;
         keyboard.text = keyboard.text.slice(0, -1);
     }
@@ -79,7 +81,7 @@ Rectangle {
         RowLayout {
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.elder ? 124 : 100
-            visible: keyboard.layout === "pinyin"
+            visible: keyboard.layout === OnScreenKeyboard.KeySet.Pinyin
             spacing: 10
 
             Text {
@@ -142,7 +144,7 @@ Rectangle {
         }
 
         Repeater {
-            model: keyboard.layout === "digits"
+            model: keyboard.layout === OnScreenKeyboard.KeySet.Digits
                    ? [["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"], ["-", "#", "/", "·", "（", "）", "，", "。", "@", "."]]
                    : [["q", "w", "e", "r", "t", "y", "u", "i", "o", "p"], ["a", "s", "d", "f", "g", "h", "j", "k", "l"],
                       ["z", "x", "c", "v", "b", "n", "m"]]
@@ -167,7 +169,7 @@ Rectangle {
                 }
                 KeyboardKey {
                     objectName: "kbd_back"
-                    visible: keyboard.layout === "digits" ? keyRow.index === 1 : keyRow.index === 2
+                    visible: keyboard.layout === OnScreenKeyboard.KeySet.Digits ? keyRow.index === 1 : keyRow.index === 2
                     Layout.preferredWidth: 200
                     functional: true
                     label: qsTr("删除")
@@ -184,15 +186,15 @@ Rectangle {
                 objectName: "kbd_layout"
                 Layout.preferredWidth: 150
                 functional: true
-                label: keyboard.layout === "english" ? qsTr("中文") : qsTr("英文")
-                onClicked: keyboard.switchLayout(keyboard.layout === "english" ? "pinyin" : "english")
+                label: keyboard.layout === OnScreenKeyboard.KeySet.English ? qsTr("中文") : qsTr("英文")
+                onClicked: keyboard.switchLayout(keyboard.layout === OnScreenKeyboard.KeySet.English ? OnScreenKeyboard.KeySet.Pinyin : OnScreenKeyboard.KeySet.English)
             }
             KeyboardKey {
                 objectName: "kbd_digits"
                 Layout.preferredWidth: 150
                 functional: true
-                label: keyboard.layout === "digits" ? qsTr("字母") : "123"
-                onClicked: keyboard.switchLayout(keyboard.layout === "digits" ? "pinyin" : "digits")
+                label: keyboard.layout === OnScreenKeyboard.KeySet.Digits ? qsTr("字母") : "123"
+                onClicked: keyboard.switchLayout(keyboard.layout === OnScreenKeyboard.KeySet.Digits ? OnScreenKeyboard.KeySet.Pinyin : OnScreenKeyboard.KeySet.Digits)
             }
             KeyboardKey {
                 objectName: "kbd_space"

@@ -10,16 +10,16 @@ Item {
 
     signal helpRequested()
 
-    function statusText(status) {
+    function statusText(status, statusName) {
         switch (status) {
-        case "accepted": return qsTr("已受理");
-        case "in_review": return qsTr("审核中");
-        case "approved": return qsTr("已办结");
-        case "rejected": return qsTr("不予受理");
-        case "needs_materials": return qsTr("需补充材料");
-        case "queued_at_kiosk": return qsTr("已保存在本机，等待提交");
+        case Services.CaseStatus.Accepted: return qsTr("已受理");
+        case Services.CaseStatus.InReview: return qsTr("审核中");
+        case Services.CaseStatus.Approved: return qsTr("已办结");
+        case Services.CaseStatus.Rejected: return qsTr("不予受理");
+        case Services.CaseStatus.NeedsMaterials: return qsTr("需补充材料");
+        case Services.CaseStatus.QueuedAtKiosk: return qsTr("已保存在本机，等待提交");
         }
-        return status;
+        return statusName;
     }
 
     TopBar {
@@ -102,16 +102,16 @@ Item {
                     }
                     Text {
                         objectName: "caseStatus"
-                        text: screen.statusText(modelData.status)
+                        text: screen.statusText(modelData.status, modelData.statusName)
                         font.pixelSize: Theme.fontHeading
                         font.bold: true
-                        color: modelData.status === "approved" ? Theme.success
-                             : (modelData.status === "rejected" || modelData.status === "needs_materials") ? Theme.accent
+                        color: modelData.status === Services.CaseStatus.Approved ? Theme.success
+                             : (modelData.status === Services.CaseStatus.Rejected || modelData.status === Services.CaseStatus.NeedsMaterials) ? Theme.accent
                              : Theme.primaryDark
                     }
                     Text {
                         Layout.fillWidth: true
-                        visible: modelData.status === "queued_at_kiosk"
+                        visible: modelData.status === Services.CaseStatus.QueuedAtKiosk
                         text: qsTr("政务服务平台恢复连接后会自动提交，提交后即可查到办件编号和进度。")
                         font.pixelSize: Theme.fontBody
                         color: Theme.text

@@ -23,7 +23,7 @@ Rectangle {
     }
     function stopEditing() {
         screen.editingField = null;
-        keyboard.reset("", "pinyin");
+        keyboard.reset("", OnScreenKeyboard.KeySet.Pinyin);
     }
     Component.onCompleted: Maintenance.checkPlatform()
 
@@ -39,13 +39,13 @@ Rectangle {
         font.pixelSize: Theme.fontHeading
         font.bold: true
     }
-    // A line of text typed on the on-screen keyboard in `keyboardLayout` ("pinyin", "english" or
-    // "digits") when tapped; what is being typed shows in the field, spelling included.
+    // A line of text typed on the on-screen keyboard with `keyboardLayout`'s keys when tapped;
+    // what is being typed shows in the field, spelling included.
     component Field: Rectangle {
         id: field
         property alias text: input.text
         property alias input: input
-        property string keyboardLayout: "english"
+        property int keyboardLayout: OnScreenKeyboard.KeySet.English
         readonly property bool editing: screen.editingField === field
         Layout.fillWidth: true
         implicitHeight: 88
@@ -143,11 +143,11 @@ Rectangle {
 
             Heading { text: qsTr("2. 大厅名称和站点") }
             Line { text: qsTr("中文名称") }
-            Field { id: hallZh; objectName: "hallNameZh"; keyboardLayout: "pinyin"; text: Maintenance.hallName }
+            Field { id: hallZh; objectName: "hallNameZh"; keyboardLayout: OnScreenKeyboard.KeySet.Pinyin; text: Maintenance.hallName }
             Line { text: qsTr("英文名称") }
             Field { id: hallEn; objectName: "hallNameEn"; text: Maintenance.hallNameEn }
             Line { text: qsTr("站点代码（行政区划代码-大厅）") }
-            Field { id: siteField; objectName: "siteCode"; keyboardLayout: "digits"; text: Maintenance.site }
+            Field { id: siteField; objectName: "siteCode"; keyboardLayout: OnScreenKeyboard.KeySet.Digits; text: Maintenance.site }
             KioskButton {
                 objectName: "saveHall"
                 text: qsTr("保存")

@@ -18,13 +18,13 @@ Rectangle {
     onQueryChanged: Kiosk.search.query = panel.query
 
     function open() {
-        keyboard.reset("", "pinyin");
+        keyboard.reset("", OnScreenKeyboard.KeySet.Pinyin);
         Kiosk.search.query = "";
         panel.typing = true;
         panel.visible = true;
     }
     function close() {
-        keyboard.reset("", "pinyin");
+        keyboard.reset("", OnScreenKeyboard.KeySet.Pinyin);
         panel.visible = false;
         panel.closed();
     }

@@ -54,7 +54,7 @@ Item {
             Rectangle {
                 objectName: "themeUnavailableNotice"
                 Layout.fillWidth: true
-                visible: Kiosk.selectedThemeUnavailable !== ""
+                visible: !Kiosk.selectedThemeAvailable
                 implicitHeight: themeUnavailableText.implicitHeight + 2 * Theme.spacing
                 radius: Theme.radius
                 color: "#FFF4E0"
@@ -102,7 +102,7 @@ Item {
             anchors.rightMargin: Theme.margin
             width: 560
             primary: true
-            enabled: Kiosk.selectedThemeUnavailable === ""
+            enabled: Kiosk.selectedThemeAvailable
             text: qsTr("一次办理以上全部事项")
             onClicked: Kiosk.startTheme()
         }

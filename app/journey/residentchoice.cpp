@@ -1,0 +1,233 @@
+#include "residentchoice.h"
+
+#include "admincode.h"
+#include "applicationjourney.h"
+#include "codeidentification.h"
+#include "instanterrands.h"
+#include "itemavailability.h"
+#include "kioskruntime.h"
+#include "residentidentification.h"
+#include "themeapplication.h"
+
+namespace {
+
+// The errand as CodeIdentification names it.
+QString errandName(ResidentChoice::Errand errand)
+{
+    switch (errand) {
+    case ResidentChoice::Errand::Progress: return QStringLiteral("progress");
+    case ResidentChoice::Errand::Licences: return QStringLiteral("licences");
+    case ResidentChoice::Errand::None: break;
+    }
+    return {};
+}
+
+} // namespace
+
+ResidentChoice::ResidentChoice(KioskRuntime *runtime, QObject *parent)
+    : QObject(parent)
+    , m_runtime(runtime)
+{
+    runtime->session()->addWipeable(this);
+    connect(runtime->identity(), &ResidentIdentity::changed, this, [this] {
+        setProblem(ResidentIdentity::refusalName(m_runtime->identity()->lastRefusal()));
+    });
+    connect(runtime->identification(), &ResidentIdentification::cardReadFailed, this, &ResidentChoice::setProblem);
+    connect(runtime->identification(), &ResidentIdentification::codeScanned, this, &ResidentChoice::takeScannedCode);
+    connect(runtime->identification(), &ResidentIdentification::verificationFinished, this, [this](bool verified, const QString &problem) {
+        if (m_runtime->session()->state() == SessionState::Identify) {
+            // The answer about a code shown at identification: who it is, or why not. For a
+            // progress query, a code the platform does not know was not the receipt's either.
+            setProblem(verified ? QString()
+                       : (m_errand == Errand::Progress && problem == QLatin1String("card_invalid"))
+                           ? QStringLiteral("code_not_a_receipt")
+                           : QStringLiteral("code_") + problem);
+            return;
+        }
+        if (verified)
+            proceedAfterVerification();
+    });
+}
+
+ResidentChoice::~ResidentChoice()
+{
+    m_runtime->session()->removeWipeable(this);
+}
+
+const CatalogueItem *ResidentChoice::item() const
+{
+    if (m_themeItem)
+        return &*m_themeItem;
+    return m_runtime->catalogue().item(m_itemCode);
+}
+
+QString ResidentChoice::codeRefusal() const
+{
+    return CodeIdentification::refusal(m_runtime->catalogue(), errandName(m_errand), m_themeItem ? m_themeId : QString(), m_itemCode);
+}
+
+bool ResidentChoice::codeBeingChecked() const
+{
+    return m_runtime->session()->state() == SessionState::Identify
+           && m_runtime->verification()->state() == IdentityVerification::State::Verifying;
+}
+
+bool ResidentChoice::openItem(const QString &code)
+{
+    if (!m_runtime->catalogue().item(code))
+        return false;
+    m_itemCode = code;
+    emit selectionChanged();
+    return true;
+}
+
+bool ResidentChoice::openTheme(const QString &themeId)
+{
+    if (!m_runtime->catalogue().theme(themeId))
+        return false;
+    m_itemCode.clear();
+    m_themeId = themeId;
+    emit selectionChanged();
+    return true;
+}
+
+void ResidentChoice::back()
+{
+    if (m_runtime->session()->state() != SessionState::ChooseService) {
+        m_runtime->identification()->stopFaceCheck();
+        (void)m_runtime->session()->advance(SessionState::ChooseService);
+        if (m_errand != Errand::None || m_themeItem) {
+            m_errand = Errand::None;
+            m_themeItem.reset();
+            emit selectionChanged();
+        }
+        return;
+    }
+    if (!m_itemCode.isEmpty())
+        m_itemCode.clear();
+    else
+        m_themeId.clear();
+    emit selectionChanged();
+}
+
+bool ResidentChoice::startSelectedItem()
+{
+    const CatalogueItem *chosen = item();
+    if (chosen && chosen->kind == ItemKind::Query && !chosen->instant)
+        return startErrand(Errand::Progress);
+    if (m_itemCode.isEmpty() || !m_runtime->session()->advance(SessionState::Identify))
+        return false;
+    setProblem({});
+    return true;
+}
+
+bool ResidentChoice::startErrand(Errand errand)
+{
+    if (errand == Errand::None || !m_runtime->session()->advance(SessionState::Identify))
+        return false;
+    m_errand = errand;
+    m_itemCode.clear();
+    emit selectionChanged();
+    setProblem({});
+    return true;
+}
+
+bool ResidentChoice::startTheme()
+{
+    std::optional<CatalogueItem> merged = ThemeApplication::mergedItem(m_runtime->catalogue(), m_themeId);
+    if (!merged || !m_runtime->availability()->themeUnavailableReason(m_themeId).isEmpty())
+        return false;
+    if (!m_runtime->session()->advance(SessionState::Identify))
+        return false;
+    m_themeItem = std::move(merged);
+    m_itemCode.clear();
+    emit selectionChanged();
+    setProblem({});
+    return true;
+}
+
+ResidentChoice::Step ResidentChoice::continueAfterIdentification()
+{
+    if (!m_runtime->identity()->isIdentified())
+        return Step::Refused;
+    const CatalogueItem *chosen = item();
+    if (m_errand == Errand::None && !chosen)
+        return Step::Refused;
+    // An application without a face check goes straight on: the card was read by the SAM, and
+    // the case is verified by the platform when it arrives (it may be queued offline).
+    if (m_themeItem && !m_themeItem->faceRequired)
+        return m_runtime->journey()->beginThemeApplication(m_themeId) ? Step::Started : Step::Refused;
+    if (chosen && chosen->kind == ItemKind::Apply && !chosen->faceRequired)
+        return m_runtime->journey()->beginApplication(m_itemCode) ? Step::Started : Step::Refused;
+    if (!m_runtime->session()->advance(SessionState::Verify))
+        return Step::Refused;
+    // A face check waits on the consent screen; an identity shown by code was checked by the
+    // platform already; everything else is a card check at once.
+    if (chosen && chosen->faceRequired)
+        return Step::Started;
+    if (m_runtime->verification()->isVerified()) {
+        proceedAfterVerification();
+        return Step::Started;
+    }
+    return Step::CardCheck;
+}
+
+void ResidentChoice::proceedAfterVerification()
+{
+    if (m_runtime->session()->state() != SessionState::Verify)
+        return;
+    if (m_errand == Errand::Progress) {
+        emit recordsRequested(m_runtime->errands()->showProgress());
+        return;
+    }
+    if (m_errand == Errand::Licences) {
+        emit recordsRequested(m_runtime->errands()->showLicences());
+        return;
+    }
+    if (m_themeItem) {
+        (void)m_runtime->journey()->beginThemeApplication(m_themeId);
+        return;
+    }
+    const CatalogueItem *chosen = item();
+    if (!chosen)
+        return;
+    if (chosen->kind == ItemKind::Apply)
+        (void)m_runtime->journey()->beginApplication(chosen->code);
+    else
+        (void)m_runtime->errands()->deliverInstantItem(chosen->code);
+}
+
+void ResidentChoice::takeScannedCode(const QString &text)
+{
+    // Staff's admin codes are maintenance's; they say nothing of a resident.
+    if (AdminCode::isAdminCodePayload(text) || m_runtime->identity()->isIdentified() || codeBeingChecked())
+        return;
+    // For a progress query a receipt's code answers at once; any other code is taken as the
+    // resident's network-identity or app code, which the platform resolves to who they are.
+    if (m_errand == Errand::Progress && m_runtime->errands()->queryReceiptCode(text)) {
+        emit recordsRequested(true);
+        setProblem({});
+        return;
+    }
+    QString refusal = codeRefusal();
+    if (refusal.isEmpty() && !m_runtime->identification()->identifyByCode(text))
+        refusal = QStringLiteral("code_platform_offline");
+    setProblem(refusal);
+}
+
+void ResidentChoice::setProblem(const QString &problem)
+{
+    m_problem = problem;
+    emit problemChanged();
+}
+
+void ResidentChoice::wipeSessionData()
+{
+    m_itemCode.clear();
+    m_themeId.clear();
+    m_errand = Errand::None;
+    m_themeItem.reset();
+    m_problem.clear();
+    emit selectionChanged();
+    emit problemChanged();
+}

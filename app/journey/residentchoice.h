@@ -1,0 +1,88 @@
+#pragma once
+
+#include "catalogue.h"
+#include "sessionmachine.h"
+
+#include <QObject>
+#include <QString>
+
+#include <optional>
+
+class KioskRuntime;
+
+// What the resident came for, and where each step of it leads: an item or a theme opened on the
+// home screen, or one of the kiosk's own errands (progress, licences); identification by card or
+// code for it; and, once the resident is known and verified, the form, the documents or the
+// records. It keeps why the last card or code was not taken, for the screen to say.
+class ResidentChoice : public QObject, public SessionWipeable
+{
+    Q_OBJECT
+
+public:
+    // What the resident came for when it is not a catalogue item: their cases' progress (办件查询)
+    // or their e-licences (电子证照).
+    enum class Errand { None, Progress, Licences };
+    // What the kiosk did as the resident went on: nothing (not now, or not for this choice), a
+    // journey started, or a card check the screens start and follow (ServiceDesk).
+    enum class Step { Refused, Started, CardCheck };
+
+    explicit ResidentChoice(KioskRuntime *runtime, QObject *parent = nullptr);
+    ~ResidentChoice() override;
+
+    // The item chosen, or the merged item while a whole theme is being done; null for an errand.
+    [[nodiscard]] const CatalogueItem *item() const;
+    // The item opened on the home screen (not the theme's merged one), or empty.
+    [[nodiscard]] QString itemCode() const { return m_itemCode; }
+    // The theme opened on the home screen, or empty.
+    [[nodiscard]] QString themeId() const { return m_themeId; }
+    [[nodiscard]] Errand errand() const { return m_errand; }
+    // The resident chose to do the whole theme (一件事一次办), not one of its items.
+    [[nodiscard]] bool doingTheme() const { return m_themeItem.has_value(); }
+    // Why the last card or code was not taken: card_expired, card_not_yet_valid, card_unreadable,
+    // read_failed (moved too soon); for a code code_not_a_receipt, code_not_for_item,
+    // code_platform_offline, or code_ and the platform's reason (code_qr_expired, …); empty when
+    // there is nothing to say.
+    [[nodiscard]] QString problem() const { return m_problem; }
+    // Why a code cannot identify the resident for what they chose ("code_not_for_item"), or empty.
+    [[nodiscard]] QString codeRefusal() const;
+    // A network-identity or app code shown at identification is with the platform.
+    [[nodiscard]] bool codeBeingChecked() const;
+
+    bool openItem(const QString &code);
+    bool openTheme(const QString &themeId);
+    // One step back: from identification or later to the choice (an errand or theme journey is
+    // dropped); from an item to its theme or home; from a theme home.
+    void back();
+
+    // The resident goes ahead with the opened item: identification next. A query the platform
+    // does not answer at once is the kiosk's progress errand.
+    bool startSelectedItem();
+    bool startErrand(Errand errand);
+    // The whole opened theme, as one merged form: identification next.
+    bool startTheme();
+    // After identification: an application without a face check goes to the form; a face check
+    // waits for consent (Started); a resident known by code was verified already and goes on;
+    // anyone else's card is checked with the platform (CardCheck).
+    Step continueAfterIdentification();
+
+    void wipeSessionData() override;
+
+signals:
+    void selectionChanged();
+    void problemChanged();
+    // The resident's records (progress or licences) were asked of the platform, or could not be.
+    void recordsRequested(bool started);
+
+private:
+    void setProblem(const QString &problem);
+    // Once verified: the form, the document, or the records the resident came for.
+    void proceedAfterVerification();
+    void takeScannedCode(const QString &text);
+
+    KioskRuntime *m_runtime;
+    Errand m_errand = Errand::None;
+    std::optional<CatalogueItem> m_themeItem;
+    QString m_itemCode;
+    QString m_themeId;
+    QString m_problem;
+};
