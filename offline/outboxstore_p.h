@@ -198,4 +198,11 @@ public:
     OutboxResult<std::optional<OutboxEntry>> entryByRef(const QString &localRef) const;
     OutboxResult<QList<OutboxEntry>> select(const QByteArray &where, const std::function<void(OutboxStorage::Statement &)> &binder) const;
     OutboxResult<QList<qint64>> related(qint64 id, const char *sql) const;
+    // The entry of `localRef`, or NotFound.
+    OutboxResult<OutboxEntry> existing(const QString &localRef) const;
+    // One staff action (`action`: retry, park, discard) as one transaction: `change` runs inside it
+    // and names the entries it changed, which the audit log at `auditPath` records before the
+    // commit, so nothing staff do goes unaudited. Any error rolls the whole action back.
+    OutboxResult<QStringList> staffAction(const QString &what, const QString &action, const QString &actor, const QString &auditPath,
+                                          const std::function<OutboxResult<QStringList>()> &change);
 };
