@@ -26,7 +26,7 @@ const QList<CtlCommand> &ctlCommands()
 {
     static const QList<CtlCommand> table = {
         {"config", "config example              print a complete commented configuration (it runs the demo)\n"
-                   "config check FILE           validate FILE; name every bad key and why\n"
+                   "config check FILE [--user NAME]   validate FILE and the files it names, readable by the kiosk's user\n"
                    "config show [--json]        the effective configuration, secrets left out",
          runConfigCommand},
         {"catalogue", "catalogue show [--json]     the catalogue the kiosk offers: its source (platform, configured, built-in), version and items\n"
