@@ -182,6 +182,7 @@ void TestPlatformCatalogue::aKioskWhoseCatalogueFileIsBrokenStartsAndTellsStaff(
     QCOMPARE(catalogue.value(QLatin1String("source")).toString(), QStringLiteral("platform"));
     QVERIFY2(catalogue.value(QLatin1String("problem")).toString().contains(m_brokenCatalogue), qPrintable(status.out));
     const Run text = kioskctl({QStringLiteral("status"), QStringLiteral("--no-platform")});
+    QCOMPARE(text.exitCode, 1); // something for the maintainer to act on
     QVERIFY2(text.out.contains(QLatin1String("warning (catalogue_file_unusable): [kiosk] catalogue_file")), qPrintable(text.out));
 }
 
