@@ -179,6 +179,11 @@ QString MaintenanceShell::outOfServiceReason() const
     return m_runtime->outOfService()->devicesReason();
 }
 
+QString MaintenanceShell::catalogueProblem() const
+{
+    return m_runtime->catalogueProblem();
+}
+
 QVariantMap MaintenanceShell::outbox() const
 {
     return OutboxFigures::of(m_runtime->outboxCondition(), m_runtime->outbox());

@@ -49,6 +49,7 @@ class MaintenanceShell : public QObject
     Q_PROPERTY(DeviceSelfTests *selfTests READ selfTests CONSTANT)
     Q_PROPERTY(PaperRollModel *paper READ paper CONSTANT)
     Q_PROPERTY(QVariantMap outbox READ outbox NOTIFY outboxChanged)
+    Q_PROPERTY(QString catalogueProblem READ catalogueProblem CONSTANT)
     Q_PROPERTY(ParkedEntryModel *parkedEntries READ parkedEntries CONSTANT)
     Q_PROPERTY(QVariantMap platformCheck READ platformCheck NOTIFY platformChanged)
     Q_PROPERTY(QStringList recentLog READ recentLog NOTIFY logsChanged)
@@ -115,6 +116,8 @@ public:
     [[nodiscard]] PaperRollModel *paper() const { return m_paper; }
     // OutboxFigures: pending, parked, delivered, oldestS, bytes, problem, health, alert.
     [[nodiscard]] QVariantMap outbox() const;
+    // Why the configured catalogue file is not the one offered (the kiosk started on another).
+    [[nodiscard]] QString catalogueProblem() const;
     [[nodiscard]] ParkedEntryModel *parkedEntries() const { return m_parked; }
     // PlatformCheck::figures().
     [[nodiscard]] QVariantMap platformCheck() const;

@@ -10,9 +10,11 @@
 #include <optional>
 
 // The services this terminal offers, in the platform's GET /catalogue shape
-// (reference/platform-api.md). Parsing validates the whole shape, so the rest of the kiosk can
-// trust every item it is handed: a catalogue that fails validation is rejected whole, with the
-// path of the first offending field, and the kiosk keeps the one it had.
+// (reference/platform-api.md). Parsing validates strictly what the kiosk relies on, so the rest
+// of the kiosk can trust every item it is handed: a catalogue that fails is rejected whole, with
+// the path of the first offending field, and the kiosk keeps the one it had. What a newer
+// platform may add is tolerated: unknown fields and enum values are left out with a note, and an
+// item (or theme) that this kiosk could not serve without them is hidden.
 enum class ItemKind { Apply, Print, Query };
 enum class Audience { Person, Business };
 
@@ -39,7 +41,7 @@ struct CatalogueItem {
     LocalizedText department;
     ItemKind kind = ItemKind::Apply;
     Audience audience = Audience::Person;
-    QStringList auth; // idcard, netid_qr
+    QStringList auth; // idcard, netid_qr: the methods this kiosk knows, in the platform's order
     bool faceRequired = false;
     bool offlineOk = false;
     bool instant = false;
@@ -57,8 +59,10 @@ struct CatalogueTheme {
 class Catalogue
 {
 public:
-    [[nodiscard]] static std::optional<Catalogue> fromJson(const QByteArray &json, QString *error);
-    [[nodiscard]] static std::optional<Catalogue> fromFile(const QString &path, QString *error);
+    // What was left out goes to `ignored`, one line each naming its path; without a list, each
+    // line is logged (the catalogue holds nothing personal).
+    [[nodiscard]] static std::optional<Catalogue> fromJson(const QByteArray &json, QString *error, QStringList *ignored = nullptr);
+    [[nodiscard]] static std::optional<Catalogue> fromFile(const QString &path, QString *error, QStringList *ignored = nullptr);
     // The demo catalogue compiled into the kiosk (assets/catalogue/demo-catalogue.json).
     [[nodiscard]] static Catalogue demo();
 

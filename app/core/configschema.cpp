@@ -54,7 +54,8 @@ QList<ConfigKey> buildKeys()
                 "Full screen with no window decoration; `kiosk --windowed` overrides it for development."),
         path("kiosk/catalogue_file", QString(),
              "A catalogue in the platform's GET /catalogue format, used until the platform supplies one. "
-             "Empty means the demo catalogue built into the kiosk."),
+             "Empty means the demo catalogue built into the kiosk. A file that does not load is reported to staff, and the kiosk "
+             "starts on the platform's kept catalogue or the built-in one."),
         path("kiosk/state_dir", QStringLiteral("/var/lib/kiosk"),
              "Where the kiosk keeps its outbox, device statistics and catalogue cache. Only the kiosk user may read it."),
         text("kiosk/staff_help", QStringLiteral("请到一楼服务台找工作人员，或拨打 12345"),

@@ -2,6 +2,7 @@
 #include "common/eventwait.h"
 #include "platformwait.h"
 
+#include "cataloguechoice.h"
 #include "outboxkey.h"
 #include "outboxplatformtransport.h"
 #include "outboxsender.h"
@@ -112,10 +113,11 @@ int caseSubmit(CtlContext &context, const QStringList &args)
     if (!config)
         return CtlExit::Error;
     QString error;
-    const QString catalogueFile = config->string(QStringLiteral("kiosk/catalogue_file"));
-    const std::optional<Catalogue> catalogue = catalogueFile.isEmpty() ? Catalogue::demo() : Catalogue::fromFile(catalogueFile, &error);
-    if (!catalogue || !catalogue->item(item)) {
-        context.err << "kioskctl case submit: " << (catalogue ? QStringLiteral("no item %1 in the catalogue").arg(item) : error) << Qt::endl;
+    // The catalogue the kiosk offers, the platform's when it has been fetched.
+    const CatalogueChoice choice = CatalogueChoice::choose(*config);
+    if (!choice.catalogue().item(item)) {
+        context.err << "kioskctl case submit: no item " << item << " in the " << CatalogueChoice::sourceName(choice.source())
+                    << " catalogue " << choice.catalogue().version() << Qt::endl;
         return CtlExit::Error;
     }
     const std::optional<QJsonObject> form = readObject(context, formPath);

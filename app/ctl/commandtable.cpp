@@ -1,6 +1,7 @@
 #include "ctlcommand.h"
 
 int runConfigCommand(CtlContext &context, const QStringList &args);
+int runCatalogueCommand(CtlContext &context, const QStringList &args);
 int runBenchCommand(CtlContext &context, const QStringList &args);
 int runOutboxCommand(CtlContext &context, const QStringList &args);
 int runDevicesCommand(CtlContext &context, const QStringList &args);
@@ -25,9 +26,13 @@ const QList<CtlCommand> &ctlCommands()
 {
     static const QList<CtlCommand> table = {
         {"config", "config example              print a complete commented configuration (it runs the demo)\n"
-                   "config check FILE           validate FILE; name every bad key and why\n"
+                   "config check FILE [--user NAME]   validate FILE and the files it names, readable by the kiosk's user\n"
                    "config show [--json]        the effective configuration, secrets left out",
          runConfigCommand},
+        {"catalogue", "catalogue show [--json]     the catalogue the kiosk offers: its source (platform, configured, built-in), version and items\n"
+                      "catalogue fetch             fetch the platform's catalogue and keep it where the kiosk reads it\n"
+                      "catalogue check FILE        validate a catalogue file; name the first bad field, and what a newer platform added",
+         runCatalogueCommand},
         {"devices", "devices                     configured and found devices with their health and statistics", runDevicesCommand},
         {"device", "device check ID --level internal|external|interactive [--timeout S]   run one device's health check (interactive: lay a card on the reader)", runDeviceCommand},
         {"card", "card read [--port PATH | --usb VID:PID] [--baud N] [--timeout S] [--json] [--reveal]   read one ID card", runCardCommand},

@@ -1,5 +1,6 @@
 #include "ctlcommand.h"
 
+#include "configfilecheck.h"
 #include "configschema.h"
 
 #include <QJsonDocument>
@@ -13,7 +14,26 @@ bool isSecret(const QString &key)
     return key == QLatin1String("admin/pin_hash") || key.endsWith(QLatin1String("_key"));
 }
 
-int check(CtlContext &context, const QString &path)
+// The account whose access counts: the one named, else the kiosk's service user ("kiosk", as
+// packaging/systemd/kiosk.service runs it) when the check runs as root, else the caller.
+std::optional<ConfigFileCheck::Account> kioskAccount(CtlContext &context, const QString &user)
+{
+    if (!user.isEmpty()) {
+        const std::optional<ConfigFileCheck::Account> named = ConfigFileCheck::account(user);
+        if (!named)
+            context.err << "kioskctl config check: no user " << user << " on this machine" << Qt::endl;
+        return named;
+    }
+    const ConfigFileCheck::Account caller = ConfigFileCheck::currentAccount();
+    if (caller.uid != 0)
+        return caller;
+    if (std::optional<ConfigFileCheck::Account> kiosk = ConfigFileCheck::account(QStringLiteral("kiosk")))
+        return kiosk;
+    context.out << "note: no user kiosk on this machine; files are checked as readable by " << caller.name << Qt::endl;
+    return caller;
+}
+
+int check(CtlContext &context, const QString &path, const QString &user)
 {
     QList<ConfigError> errors;
     const std::optional<KioskConfig> config = KioskConfig::load(path, &errors);
@@ -22,6 +42,24 @@ int check(CtlContext &context, const QString &path)
     if (!config) {
         context.err << path << ": " << errors.size() << (errors.size() == 1 ? " problem" : " problems")
                     << "; the kiosk would not start" << Qt::endl;
+        return CtlExit::Negative;
+    }
+    const std::optional<ConfigFileCheck::Account> account = kioskAccount(context, user);
+    if (!account)
+        return CtlExit::Error;
+    // The keys are right; now what they name, as the kiosk's user will find it.
+    int blocking = 0;
+    for (const ConfigFileCheck::Finding &finding : ConfigFileCheck::check(*config, *account)) {
+        if (finding.blocking) {
+            ++blocking;
+            context.err << path << ": " << finding.toString() << Qt::endl;
+        } else {
+            context.out << path << ": note: " << finding.toString() << Qt::endl;
+        }
+    }
+    if (blocking > 0) {
+        context.err << path << ": " << blocking << (blocking == 1 ? " file" : " files") << " the kiosk (user " << account->name
+                    << ") cannot use as configured" << Qt::endl;
         return CtlExit::Negative;
     }
     context.out << path << ": ok" << Qt::endl;
@@ -60,12 +98,18 @@ int runConfigCommand(CtlContext &context, const QStringList &args)
         context.out.flush();
         return CtlExit::Ok;
     }
-    if (sub == QLatin1String("check") && args.size() <= 2) {
-        const QString path = args.size() == 2 ? args.at(1) : context.configPath;
-        return check(context, path);
+    if (sub == QLatin1String("check")) {
+        QStringList rest = args.mid(1);
+        QString user;
+        if (const qsizetype at = rest.indexOf(QLatin1String("--user")); at >= 0 && at + 1 < rest.size()) {
+            user = rest.at(at + 1);
+            rest.remove(at, 2);
+        }
+        if (rest.size() <= 1 && !rest.contains(QLatin1String("--user")))
+            return check(context, rest.isEmpty() ? context.configPath : rest.first(), user);
     }
     if (sub == QLatin1String("show"))
         return show(context, args.contains(QLatin1String("--json")));
-    context.err << "usage: kioskctl config example | check FILE | show [--json]" << Qt::endl;
+    context.err << "usage: kioskctl config example | check FILE [--user NAME] | show [--json]" << Qt::endl;
     return CtlExit::Error;
 }

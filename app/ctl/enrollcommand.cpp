@@ -9,7 +9,10 @@
 
 // `kioskctl enroll --url URL --token TOKEN`: the technician's one-time registration of this
 // terminal with the platform. The terminal id and secret land in platform/credentials_file with
-// mode 0600; the secret is never printed.
+// mode 0600; the secret is never printed. The platform's catalogue is fetched and kept at once,
+// so kioskctl and the kiosk offer it from the first start.
+int fetchPlatformCatalogue(CtlContext &context, const KioskConfig &config);
+
 namespace {
 
 int usage(CtlContext &context)
@@ -95,5 +98,9 @@ int runEnrollCommand(CtlContext &context, const QStringList &args)
     if (url != configuredUrl)
         context.out << "set platform/url = " << url << " in " << context.configPath << " (the kiosk reads it there)" << Qt::endl;
     AuditLog::recordCtl(*config, QStringLiteral("enroll"), QStringLiteral("ok"), credentials.terminalId);
+    config->set(QStringLiteral("platform/credentials_file"), credentialsPath);
+    // The terminal is enrolled whatever becomes of the catalogue: the kiosk asks for it again.
+    if (fetchPlatformCatalogue(context, *config) != CtlExit::Ok)
+        context.out << "catalogue  not fetched now; the kiosk fetches it when it starts" << Qt::endl;
     return CtlExit::Ok;
 }

@@ -59,7 +59,8 @@ int runPlatformCommand(CtlContext &context, const QStringList &args)
         return CtlExit::Negative;
     }
     out << "signature  accepted\n";
-    if (const std::optional<Catalogue> catalogue = Catalogue::fromJson(result.content, nullptr))
+    QStringList ignored; // `kioskctl catalogue fetch` lists what a newer platform added
+    if (const std::optional<Catalogue> catalogue = Catalogue::fromJson(result.content, nullptr, &ignored))
         out << "catalogue  " << catalogue->version() << " (" << catalogue->items().size() << " items)\n";
     out.flush();
     return CtlExit::Ok;

@@ -3,7 +3,7 @@
 #include "common/eventwait.h"
 
 #include "acknowledgementrenderer.h"
-#include "catalogue.h"
+#include "cataloguechoice.h"
 #include "device/deviceregistry.h"
 #include "outboxstore.h"
 #include "printer/printer.h"
@@ -237,9 +237,8 @@ int runReceipt(CtlContext &context, const KioskConfig &config, const Options &op
             itemCode = entry.itemCode;
     }
     QString error;
-    const QString catalogueFile = config.string(QStringLiteral("kiosk/catalogue_file"));
-    const std::optional<Catalogue> catalogue = catalogueFile.isEmpty() ? Catalogue::demo() : Catalogue::fromFile(catalogueFile, &error);
-    const CatalogueItem *item = catalogue ? catalogue->item(itemCode) : nullptr;
+    const CatalogueChoice choice = CatalogueChoice::choose(config);
+    const CatalogueItem *item = choice.catalogue().item(itemCode);
     ReceiptContent content = ReceiptContent::forCase(config, item, caseNumber, localReference, filedAt, options.language);
     if (!item)
         content.itemName = {itemCode.isEmpty() ? QStringLiteral("—") : itemCode, {}};

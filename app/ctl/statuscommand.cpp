@@ -10,8 +10,8 @@
 namespace {
 
 // Something a maintainer must act on: the platform does not answer or refuses the terminal, a
-// configured device cannot be used, or the outbox cannot be opened, has no usable key or left a
-// damaged file set aside.
+// configured device cannot be used, the configured catalogue file does not load, or the outbox
+// cannot be opened, has no usable key or left a damaged file set aside.
 bool needsAttention(const QJsonObject &report)
 {
     const QJsonObject platform = report.value(QStringLiteral("platform")).toObject();
@@ -23,6 +23,8 @@ bool needsAttention(const QJsonObject &report)
         if (device.value(QStringLiteral("spec")).toString() != QLatin1String("none") && !device.value(QStringLiteral("usable")).toBool())
             return true;
     }
+    if (report.value(QStringLiteral("catalogue")).toObject().value(QStringLiteral("health")).toString() == QLatin1String("warning"))
+        return true;
     const QJsonObject outbox = report.value(QStringLiteral("outbox")).toObject();
     return !outbox.value(QStringLiteral("available")).toBool() || outbox.value(QStringLiteral("health")).toString() != QLatin1String("ok");
 }

@@ -5,6 +5,7 @@
 #include "camera/camera.h"
 #include "vision/facematcherloader.h"
 #include "camerasettings.h"
+#include "cataloguechoice.h"
 #include "casesubmission.h"
 #include "device/deviceregistry.h"
 #include "instanterrands.h"
@@ -50,26 +51,24 @@ bool ensurePrivateDirectory(const QString &path, QString *error)
 std::unique_ptr<KioskRuntime> KioskRuntime::create(const KioskConfig &config, QString *error)
 {
     QString why;
-    const QString cataloguePath = config.string(QStringLiteral("kiosk/catalogue_file"));
-    std::optional<Catalogue> catalogue;
-    if (cataloguePath.isEmpty()) {
-        catalogue = Catalogue::demo();
-    } else {
-        catalogue = Catalogue::fromFile(cataloguePath, &why);
-        if (!catalogue) {
-            if (error)
-                *error = QStringLiteral("[kiosk] catalogue_file: %1").arg(why);
-            return nullptr;
-        }
-    }
+    // A configured catalogue that does not load never keeps the kiosk from starting (under
+    // systemd it would restart for ever): it starts on the platform's or the built-in one and
+    // reports the file to staff.
+    CatalogueChoice choice = CatalogueChoice::choose(config);
+    if (!choice.problem().isEmpty())
+        qCCritical(lcApp).noquote() << choice.problem();
     if (!ensurePrivateDirectory(config.string(QStringLiteral("kiosk/state_dir")), &why)) {
         if (error)
             *error = why;
         return nullptr;
     }
-    qCInfo(lcApp) << "catalogue" << catalogue->version() << "with" << catalogue->items().size() << "items and"
-                  << catalogue->themes().size() << "themes";
-    std::unique_ptr<KioskRuntime> runtime(new KioskRuntime(config, std::move(*catalogue)));
+    qCInfo(lcApp).noquote() << "catalogue" << choice.catalogue().version() << "from" << CatalogueChoice::sourceName(choice.source())
+                            << "with" << choice.catalogue().items().size() << "items and" << choice.catalogue().themes().size() << "themes";
+    const QString catalogueProblem = choice.problem();
+    const QJsonObject catalogueCondition = choice.heartbeatDevice();
+    std::unique_ptr<KioskRuntime> runtime(new KioskRuntime(config, choice.takeCatalogue()));
+    runtime->m_catalogueProblem = catalogueProblem;
+    runtime->m_catalogueCondition = catalogueCondition;
     runtime->startDevices();
     runtime->startPlatformAndOutbox();
     runtime->assembleJourney();
@@ -140,6 +139,7 @@ void KioskRuntime::startPlatformAndOutbox()
     supervised.outbox = m_outbox.get();
     supervised.devices = m_devices.get();
     supervised.outboxCondition = [this] { return outboxCondition(); };
+    supervised.catalogueCondition = m_catalogueCondition;
     m_supervision = std::make_unique<TerminalSupervision>(supervised);
     connect(m_supervision.get(), &TerminalSupervision::heartbeatStarted, this, &KioskRuntime::heartbeatStarted);
     m_supervision->start();

@@ -46,8 +46,9 @@ class KioskRuntime : public QObject
     Q_OBJECT
 
 public:
-    // Builds the runtime or explains why it cannot start (a catalogue that does not load, a state
-    // directory that cannot be made). Parts that fail later in start-up (a device, the outbox key,
+    // Builds the runtime or explains why it cannot start (a state directory that cannot be made).
+    // The catalogue is CatalogueChoice's: a configured file that does not load is a problem
+    // reported to staff (catalogueProblem()), not a reason to stay down. Parts that fail later in start-up (a device, the outbox key,
     // the platform's CA) do not stop the kiosk: they are logged and reported, and the services
     // that need them are shown unavailable with the reason.
     [[nodiscard]] static std::unique_ptr<KioskRuntime> create(const KioskConfig &config, QString *error);
@@ -55,6 +56,8 @@ public:
 
     [[nodiscard]] const KioskConfig &config() const { return m_config; }
     [[nodiscard]] const Catalogue &catalogue() const { return m_catalogue; }
+    // Why the configured catalogue_file is not offered; empty when it is fine (or none is set).
+    [[nodiscard]] QString catalogueProblem() const { return m_catalogueProblem; }
     [[nodiscard]] SessionMachine *session() { return &m_session; }
     [[nodiscard]] ResidentIdentity *identity() { return &m_identity; }
     [[nodiscard]] ApplicationDraft *draft() { return &m_draft; }
@@ -100,6 +103,8 @@ private:
 
     KioskConfig m_config;
     Catalogue m_catalogue;
+    QString m_catalogueProblem;
+    QJsonObject m_catalogueCondition;
     SessionMachine m_session;
     // Before m_verification, which compares faces with it on a thread of its own.
     std::unique_ptr<FaceMatcherLoader> m_faceMatcher;

@@ -100,6 +100,10 @@ QJsonObject TerminalSupervision::heartbeatReport() const
     }
     if (m_parts.outboxCondition)
         devices.append(m_parts.outboxCondition().heartbeatDevice());
+    // A configured catalogue that does not load reaches the platform's monitoring as the outbox's
+    // condition does: staff hear of it although the kiosk serves from another catalogue.
+    if (!m_parts.catalogueCondition.isEmpty())
+        devices.append(m_parts.catalogueCondition);
     const QStorageInfo disk(m_parts.config->string(QStringLiteral("kiosk/state_dir")));
     return {{QStringLiteral("version"), QStringLiteral(KIOSK_VERSION)},
             {QStringLiteral("uptime_s"), m_uptime.elapsed() / 1000},

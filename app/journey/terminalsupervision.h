@@ -37,6 +37,9 @@ public:
         OutboxStore *outbox = nullptr;
         DeviceRegistry *devices = nullptr;
         std::function<OutboxCondition()> outboxCondition;
+        // The catalogue's heartbeat entry (CatalogueChoice::heartbeatDevice()): a configured
+        // catalogue_file that does not load reaches monitoring as the outbox's condition does.
+        QJsonObject catalogueCondition;
     };
 
     explicit TerminalSupervision(const Parts &parts, QObject *parent = nullptr);
@@ -49,7 +52,8 @@ public:
     // The platform locked this terminal (command `lock`): once the current resident has finished,
     // the kiosk is out of service until `unlock`.
     [[nodiscard]] bool isLocked() const { return m_locked; }
-    // The heartbeat body of the contract: version, uptime, queue, devices, free disk.
+    // The heartbeat body of the contract: version, uptime, queue, devices (with the outbox and
+    // the catalogue), free disk.
     [[nodiscard]] QJsonObject heartbeatReport() const;
     // Null until the terminal is enrolled (heartbeatStarted() then follows).
     [[nodiscard]] PlatformHeartbeat *heartbeat() const { return m_heartbeat.get(); }

@@ -5,6 +5,7 @@
 #include "kioskconfig.h"
 #include "recentlog.h"
 
+#include "cataloguechoice.h"
 #include "outboxcondition.h"
 #include "outboxstore.h"
 #include "platformcall.h"
@@ -171,6 +172,7 @@ QJsonObject StatusReport::collect(const KioskConfig &config, const Options &opti
     report.insert(QStringLiteral("devices"), devices);
     if (!note.isEmpty())
         report.insert(QStringLiteral("devices_note"), note);
+    report.insert(QStringLiteral("catalogue"), CatalogueChoice::choose(config).toJson());
     report.insert(QStringLiteral("outbox"), outboxFigures(config));
     report.insert(QStringLiteral("disk"), diskFigures(stateDir));
     report.insert(QStringLiteral("audit"), auditEntries(stateDir, options.auditEntries));
@@ -220,6 +222,11 @@ QString StatusReport::toText(const QJsonObject &report)
     }
     if (report.contains(QStringLiteral("devices_note")))
         out << "  note: " << report.value(QStringLiteral("devices_note")).toString() << "\n";
+    const QJsonObject catalogue = report.value(QStringLiteral("catalogue")).toObject();
+    out << "catalogue  " << text(catalogue, "version") << " (" << text(catalogue, "items") << " items) from the " << text(catalogue, "source")
+        << " catalogue" << (text(catalogue, "path").isEmpty() ? QString() : QStringLiteral(" (%1)").arg(text(catalogue, "path"))) << "\n";
+    if (!text(catalogue, "problem").isEmpty())
+        out << "           " << text(catalogue, "health") << " (" << text(catalogue, "detail") << "): " << text(catalogue, "problem") << "\n";
     out << "outbox     ";
     if (outbox.value(QStringLiteral("available")).toBool()) {
         out << text(outbox, "pending") << " pending (oldest " << text(outbox, "oldest_s") << " s), " << text(outbox, "failed")
@@ -268,6 +275,11 @@ QJsonObject StatusReport::heartbeatFrom(const QJsonObject &report)
                                {QStringLiteral("id"), QStringLiteral("outbox")},
                                {QStringLiteral("health"), outbox.value(QStringLiteral("health"))},
                                {QStringLiteral("detail"), outbox.value(QStringLiteral("detail"))}});
+    const QJsonObject catalogue = report.value(QStringLiteral("catalogue")).toObject();
+    devices.append(QJsonObject{{QStringLiteral("class"), QStringLiteral("catalogue")},
+                               {QStringLiteral("id"), QStringLiteral("catalogue")},
+                               {QStringLiteral("health"), catalogue.value(QStringLiteral("health"))},
+                               {QStringLiteral("detail"), catalogue.value(QStringLiteral("detail"))}});
     return {{QStringLiteral("version"), report.value(QStringLiteral("versions")).toObject().value(QStringLiteral("kiosk"))},
             {QStringLiteral("queue"),
              QJsonObject{{QStringLiteral("pending"), outbox.value(QStringLiteral("pending")).toInt()},

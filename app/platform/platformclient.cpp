@@ -1,5 +1,6 @@
 #include "platformclient.h"
 
+#include "cataloguechoice.h"
 #include "kioskconfig.h"
 #include "platformlog.h"
 
@@ -129,9 +130,7 @@ std::optional<PlatformClientSettings> PlatformClientSettings::fromConfig(const K
         if (!settings.credentials)
             return fail(credentialsError);
     }
-    const QString stateDir = config.string(QStringLiteral("kiosk/state_dir"));
-    if (!stateDir.isEmpty())
-        settings.catalogueCachePath = QDir(stateDir).filePath(QStringLiteral("platform-catalogue.json"));
+    settings.catalogueCachePath = CatalogueChoice::platformCachePath(config);
     return settings;
 }
 
@@ -146,7 +145,8 @@ PlatformClient::PlatformClient(const PlatformClientSettings &settings, QObject *
     if (!m_settings.catalogueCachePath.isEmpty()) {
         QFile cache(m_settings.catalogueCachePath);
         QFile etag(m_settings.catalogueCachePath + QStringLiteral(".etag"));
-        if (cache.open(QIODevice::ReadOnly) && Catalogue::fromJson(cache.peek(1 << 24), nullptr)) {
+        QStringList quiet; // what a newer platform added is logged when the catalogue is offered
+        if (cache.open(QIODevice::ReadOnly) && Catalogue::fromJson(cache.peek(1 << 24), nullptr, &quiet)) {
             m_catalogueBytes = cache.readAll();
             if (etag.open(QIODevice::ReadOnly))
                 m_catalogueEtag = etag.readAll().trimmed();

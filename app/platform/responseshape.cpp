@@ -204,7 +204,8 @@ QString check(PlatformEndpoint endpoint, const QHash<QByteArray, QByteArray> &he
         return QStringLiteral("body (not a JSON object)");
     if (endpoint == PlatformEndpoint::Catalogue) {
         QString error;
-        if (!Catalogue::fromJson(body, &error))
+        QStringList ignored; // logged when the catalogue is offered, not on every fetch
+        if (!Catalogue::fromJson(body, &error, &ignored))
             return error;
     }
     const QString problem = checkJson(endpoint, doc.object());

@@ -482,6 +482,29 @@ private slots:
         QCOMPARE(m_kiosk->maintenance()->outbox().value(QStringLiteral("alert")).toString(), QString());
     }
 
+    void aBrokenCatalogueFileKeepsTheKioskServingAndIsShownToStaff()
+    {
+        // The configured catalogue is an error page a download left behind: the kiosk starts on
+        // the platform's catalogue anyway, and staff read which file is wrong on the devices tab.
+        const QString broken = QDir::temp().filePath(QStringLiteral("kiosk-test-catalogue-%1.json").arg(QCoreApplication::applicationPid()));
+        QFile page(broken);
+        QVERIFY(page.open(QIODevice::WriteOnly));
+        page.write("<html>502 Bad Gateway</html>\n");
+        page.close();
+        startKiosk(true, true, QStringLiteral("[kiosk]\ncatalogue_file=%1\n").arg(broken));
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(!m_kiosk->runtime()->catalogue().items().isEmpty());
+        makeTheGesture();
+        typePin(m_pin);
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("maintenanceScreen")));
+        QTRY_VERIFY2(shownIn(QStringLiteral("catalogueAlert")).contains(QStringLiteral("[kiosk] catalogue_file: %1").arg(broken)),
+                     qPrintable(shownIn(QStringLiteral("catalogueAlert"))));
+        QVERIFY(shownIn(QStringLiteral("catalogueAlert")).startsWith(QStringLiteral("需要处理：")));
+        UiProbe::screenshot(m_window, QStringLiteral("maintenance-catalogue-alert-zh"));
+        QFile::remove(broken);
+    }
+
     void withoutAPinMaintenanceSaysHowToSetOne()
     {
         startKiosk(true, false);

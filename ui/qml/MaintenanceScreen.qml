@@ -157,6 +157,13 @@ Rectangle {
             width: page.width
             spacing: Theme.spacing
 
+            // A configured catalogue that does not load: the kiosk serves from another one.
+            Card {
+                objectName: "catalogueAlert"
+                visible: screen.tab === MaintenanceScreen.Devices && !!Maintenance.catalogueProblem
+                Line { text: qsTr("需要处理：%1").arg(Maintenance.catalogueProblem); color: Theme.warning }
+            }
+
             // Devices: health, detail, what staff should do, and the counters that survive restarts.
             Repeater {
                 model: screen.tab === MaintenanceScreen.Devices ? Maintenance.devices : null

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTest>
 
@@ -84,12 +85,12 @@ private slots:
     {
         QTest::addColumn<QString>("change");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("unknown kind") << "kind" << "items[0].kind: 'sell' is not apply, print or query";
-        QTest::newRow("field type") << "fieldtype" << "items[1].form[0].type: unknown field type 'colour'";
+        QTest::newRow("missing kind") << "kind" << "items[0].kind: expected a non-empty string";
+        QTest::newRow("select without options") << "fieldtype" << "items[1].form[0].options: a select field needs options";
         QTest::newRow("theme member") << "theme" << "themes[0].items: item 999999-X is not in the catalogue";
         QTest::newRow("duplicate code") << "duplicate" << "items[1].code: duplicate item code";
         QTest::newRow("missing chinese") << "zh" << "items[0].name.zh: the Chinese text is missing";
-        QTest::newRow("prefill") << "prefill" << "items[1].form[0].prefill: unknown holder attribute 'holder.salary'";
+        QTest::newRow("auth not names") << "prefill" << "items[1].auth: expected method names";
         QTest::newRow("no auth") << "auth" << "items[0].auth: an item needs at least one way to identify";
     }
 
@@ -103,16 +104,16 @@ private slots:
         QJsonObject second = items.at(1).toObject();
         QJsonArray themes = root.value(QLatin1String("themes")).toArray();
         if (change == QLatin1String("kind")) {
-            first.insert(QStringLiteral("kind"), QStringLiteral("sell"));
-        } else if (change == QLatin1String("fieldtype") || change == QLatin1String("prefill")) {
+            first.remove(QStringLiteral("kind"));
+        } else if (change == QLatin1String("fieldtype")) {
             QJsonArray form = second.value(QLatin1String("form")).toArray();
             QJsonObject field = form.at(0).toObject();
-            if (change == QLatin1String("fieldtype"))
-                field.insert(QStringLiteral("type"), QStringLiteral("colour"));
-            else
-                field.insert(QStringLiteral("prefill"), QStringLiteral("holder.salary"));
+            field.insert(QStringLiteral("type"), QStringLiteral("select"));
+            field.remove(QStringLiteral("options"));
             form.replace(0, field);
             second.insert(QStringLiteral("form"), form);
+        } else if (change == QLatin1String("prefill")) {
+            second.insert(QStringLiteral("auth"), QJsonArray{QStringLiteral("idcard"), 7});
         } else if (change == QLatin1String("theme")) {
             QJsonObject theme = themes.at(0).toObject();
             theme.insert(QStringLiteral("items"), QJsonArray{QStringLiteral("999999-X"), QStringLiteral("340100-000-ZZ-0001-01")});
@@ -130,6 +131,102 @@ private slots:
         root.insert(QStringLiteral("themes"), themes);
         const QString error = parseError(root);
         QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    // A newer platform (contract 1.1) names things this kiosk does not know. What the kiosk
+    // relies on is still checked strictly; what it does not know is left out, one log line each,
+    // and an item it could not serve without it is hidden while the rest serve residents.
+    void toleratesValuesANewerPlatformAdds_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<bool>("itemKept");
+        QTest::addColumn<QString>("logged");
+        QTest::newRow("auth method") << "auth" << true << "items\\[0\\]\\.auth: method 'staff_attested' unknown to this kiosk, ignored";
+        QTest::newRow("only an unknown method") << "auth-only" << false << "items\\[0\\]\\.auth: no method this kiosk can identify a resident by; the item is hidden";
+        QTest::newRow("unknown kind") << "kind" << false << "items\\[0\\]\\.kind: 'book' is not apply, print or query; the item is hidden";
+        QTest::newRow("unknown audience") << "audience" << false << "items\\[0\\]\\.audience: 'household' is not person or business; the item is hidden";
+        QTest::newRow("item field") << "field" << true << "items\\[0\\]\\.agent_allowed: unknown field, ignored";
+        QTest::newRow("root field") << "root" << true << "catalogue\\.contract: unknown field, ignored";
+        QTest::newRow("required field of an unknown type") << "required-type" << false << "items\\[1\\]\\.form\\[0\\]\\.type: unknown field type 'signature'; the item is hidden";
+        QTest::newRow("optional field of an unknown type") << "optional-type" << true << "items\\[1\\]\\.form\\[0\\]\\.type: unknown field type 'signature'; the field is left out";
+        QTest::newRow("holder attribute") << "prefill" << true << "items\\[1\\]\\.form\\[0\\]\\.prefill: unknown holder attribute 'holder.email'; the resident fills the field in";
+    }
+
+    void toleratesValuesANewerPlatformAdds()
+    {
+        QFETCH(QString, change);
+        QFETCH(bool, itemKept);
+        QFETCH(QString, logged);
+        QJsonObject root = demoJson();
+        QJsonArray items = root.value(QLatin1String("items")).toArray();
+        QJsonObject first = items.at(0).toObject();
+        QJsonObject second = items.at(1).toObject();
+        QJsonArray form = second.value(QLatin1String("form")).toArray();
+        QJsonObject field = form.at(0).toObject();
+        const qsizetype fields = form.size();
+        if (change == QLatin1String("auth"))
+            first.insert(QStringLiteral("auth"), QJsonArray{QStringLiteral("staff_attested"), QStringLiteral("idcard")});
+        else if (change == QLatin1String("auth-only"))
+            first.insert(QStringLiteral("auth"), QJsonArray{QStringLiteral("staff_attested")});
+        else if (change == QLatin1String("kind"))
+            first.insert(QStringLiteral("kind"), QStringLiteral("book"));
+        else if (change == QLatin1String("audience"))
+            first.insert(QStringLiteral("audience"), QStringLiteral("household"));
+        else if (change == QLatin1String("field"))
+            first.insert(QStringLiteral("agent_allowed"), true);
+        else if (change == QLatin1String("root"))
+            root.insert(QStringLiteral("contract"), QStringLiteral("1.1"));
+        else if (change == QLatin1String("required-type") || change == QLatin1String("optional-type")) {
+            field.insert(QStringLiteral("type"), QStringLiteral("signature"));
+            field.insert(QStringLiteral("required"), change == QLatin1String("required-type"));
+        } else if (change == QLatin1String("prefill")) {
+            field.insert(QStringLiteral("prefill"), QStringLiteral("holder.email"));
+            field.insert(QStringLiteral("readonly"), true);
+        }
+        form.replace(0, field);
+        second.insert(QStringLiteral("form"), form);
+        items.replace(0, first);
+        items.replace(1, second);
+        root.insert(QStringLiteral("items"), items);
+        const QString changed = change == QLatin1String("required-type") || change == QLatin1String("optional-type")
+                                        || change == QLatin1String("prefill")
+                                    ? second.value(QLatin1String("code")).toString()
+                                    : first.value(QLatin1String("code")).toString();
+
+        QTest::ignoreMessage(QtInfoMsg, QRegularExpression(logged));
+        QString error;
+        const std::optional<Catalogue> catalogue = Catalogue::fromJson(QJsonDocument(root).toJson(), &error);
+        QVERIFY2(catalogue, qPrintable(error));
+        QCOMPARE(catalogue->item(changed) != nullptr, itemKept);
+        QCOMPARE(catalogue->items().size(), items.size() - (itemKept ? 0 : 1));
+        if (change == QLatin1String("auth"))
+            QCOMPARE(catalogue->item(changed)->auth, QStringList{QStringLiteral("idcard")});
+        if (change == QLatin1String("optional-type"))
+            QCOMPARE(catalogue->item(changed)->form.size(), fields - 1);
+        if (change == QLatin1String("prefill")) {
+            QVERIFY(catalogue->item(changed)->form.first().prefill.isEmpty());
+            QVERIFY(!catalogue->item(changed)->form.first().readonly);
+        }
+        // A theme bundling a hidden item cannot be served as a bundle; the others still are.
+        for (const CatalogueTheme &theme : catalogue->themes()) {
+            for (const QString &code : theme.itemCodes)
+                QVERIFY2(catalogue->item(code), qPrintable(theme.id + QLatin1Char(' ') + code));
+        }
+    }
+
+    void refusesACatalogueWithNoItemThisKioskCanServe()
+    {
+        QJsonObject root = demoJson();
+        QJsonArray items;
+        for (const QJsonValue &value : root.value(QLatin1String("items")).toArray()) {
+            QJsonObject item = value.toObject();
+            item.insert(QStringLiteral("auth"), QJsonArray{QStringLiteral("staff_attested")});
+            items.append(item);
+        }
+        root.insert(QStringLiteral("items"), items);
+        root.insert(QStringLiteral("themes"), QJsonArray());
+        const QString error = parseError(root);
+        QVERIFY2(error.contains(QLatin1String("catalogue.items: no item this kiosk can serve")), qPrintable(error));
     }
 
     void rejectsSomethingThatIsNotJson()

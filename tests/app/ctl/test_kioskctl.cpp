@@ -1,4 +1,5 @@
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -38,6 +39,30 @@ private:
         return path;
     }
 
+    static QJsonObject demoJson()
+    {
+        QFile file(QStringLiteral(":/kiosk/catalogue/demo-catalogue.json"));
+        if (!file.open(QIODevice::ReadOnly))
+            qFatal("the demo catalogue is not in the build");
+        return QJsonDocument::fromJson(file.readAll()).object();
+    }
+
+    // The demo catalogue with one value set at the top (version) or on its first item.
+    static QByteArray demoWith(const QString &key, const QJsonValue &value)
+    {
+        QJsonObject root = demoJson();
+        if (key == QLatin1String("version")) {
+            root.insert(key, value);
+        } else {
+            QJsonArray items = root.value(QLatin1String("items")).toArray();
+            QJsonObject first = items.at(0).toObject();
+            first.insert(key, value);
+            items.replace(0, first);
+            root.insert(QStringLiteral("items"), items);
+        }
+        return QJsonDocument(root).toJson();
+    }
+
 private slots:
     void initTestCase()
     {
@@ -65,6 +90,68 @@ private slots:
         QVERIFY2(check.err.contains(QLatin1String("[session] timeout_form_s: 3 is outside 10..1800")), qPrintable(check.err));
         QVERIFY2(check.err.contains(QLatin1String("[kiosk] language: 'de' is not one of zh, en")), qPrintable(check.err));
         QVERIFY(check.err.contains(QLatin1String("2 problems")));
+    }
+
+    void configCheckNamesACatalogueFileThatIsNotACatalogue()
+    {
+        // The kiosk would otherwise refuse to start on it, and under systemd restart for ever.
+        const QString page = write(QStringLiteral("catalogue-page.json"), "<html>503 Service Unavailable</html>\n");
+        const QString path = write(QStringLiteral("catalogue.ini"), "[kiosk]\ncatalogue_file=" + page.toUtf8() + "\n");
+        const Run check = kioskctl({QStringLiteral("config"), QStringLiteral("check"), path});
+        QCOMPARE(check.exitCode, 1);
+        QVERIFY2(check.err.contains(QStringLiteral("[kiosk] catalogue_file: %1: catalogue: not JSON").arg(page)), qPrintable(check.err));
+        QVERIFY(!check.out.contains(QLatin1String(": ok")));
+
+        // A catalogue from a newer platform passes, with a note of what this kiosk leaves out.
+        const QString newer = write(QStringLiteral("newer.json"), demoWith(QStringLiteral("agent_allowed"), true));
+        const QString newerConfig = write(QStringLiteral("newer.ini"), "[kiosk]\ncatalogue_file=" + newer.toUtf8() + "\n");
+        const Run passes = kioskctl({QStringLiteral("config"), QStringLiteral("check"), newerConfig});
+        QVERIFY2(passes.exitCode == 0, qPrintable(passes.out + passes.err));
+        QVERIFY2(passes.out.contains(QLatin1String("note: [kiosk] catalogue_file: ")) && passes.out.contains(QLatin1String("items[0].agent_allowed: unknown field, ignored")),
+                 qPrintable(passes.out));
+    }
+
+    void configCheckNamesAFileTheKioskUserCannotRead()
+    {
+        // Run as root, the check must see the files as the kiosk's user will (here: nobody).
+        QVERIFY(QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
+                                                        | QFile::ReadOther | QFile::ExeOther));
+        const QString catalogue = write(QStringLiteral("private.json"), demoWith(QStringLiteral("version"), QStringLiteral("private-1")));
+        QVERIFY(QFile::setPermissions(catalogue, QFile::ReadOwner | QFile::WriteOwner));
+        const QString path = write(QStringLiteral("private.ini"), "[kiosk]\ncatalogue_file=" + catalogue.toUtf8() + "\n");
+        const Run refused = kioskctl({QStringLiteral("config"), QStringLiteral("check"), path, QStringLiteral("--user"), QStringLiteral("nobody")});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("[kiosk] catalogue_file: %1 is not readable by the user nobody (mode 600").arg(catalogue)),
+                 qPrintable(refused.err));
+
+        QVERIFY(QFile::setPermissions(catalogue, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
+        const Run passes = kioskctl({QStringLiteral("config"), QStringLiteral("check"), path, QStringLiteral("--user"), QStringLiteral("nobody")});
+        QVERIFY2(passes.exitCode == 0, qPrintable(passes.out + passes.err));
+    }
+
+    void catalogueCheckNamesTheFirstBadFieldAndWhatANewerPlatformAdded()
+    {
+        QJsonObject root = demoJson();
+        QJsonArray items = root.value(QLatin1String("items")).toArray();
+        QJsonObject first = items.at(0).toObject();
+        first.remove(QStringLiteral("kind"));
+        items.replace(0, first);
+        root.insert(QStringLiteral("items"), items);
+        const QString bad = write(QStringLiteral("bad-catalogue.json"), QJsonDocument(root).toJson());
+        const Run refused = kioskctl({QStringLiteral("catalogue"), QStringLiteral("check"), bad});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("%1: items[0].kind: expected a non-empty string").arg(bad)), qPrintable(refused.err));
+
+        first.insert(QStringLiteral("kind"), QStringLiteral("print"));
+        first.insert(QStringLiteral("auth"), QJsonArray{QStringLiteral("idcard"), QStringLiteral("staff_attested")});
+        items.replace(0, first);
+        root.insert(QStringLiteral("items"), items);
+        const QString newer = write(QStringLiteral("newer-catalogue.json"), QJsonDocument(root).toJson());
+        const Run passes = kioskctl({QStringLiteral("catalogue"), QStringLiteral("check"), newer});
+        QVERIFY2(passes.exitCode == 0, qPrintable(passes.out + passes.err));
+        QVERIFY2(passes.out.contains(QStringLiteral("%1: ok, catalogue").arg(newer)), qPrintable(passes.out));
+        QVERIFY2(passes.out.contains(QLatin1String("ignored    items[0].auth: method 'staff_attested' unknown to this kiosk, ignored")),
+                 qPrintable(passes.out));
     }
 
     void showLeavesSecretsOut()
