@@ -1,4 +1,6 @@
 #include "ctlcommand.h"
+
+#include "bytesize.h"
 #include "auditlog.h"
 #include "common/eventwait.h"
 
@@ -14,6 +16,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -148,7 +151,7 @@ int printPdf(CtlContext &context, const KioskConfig &config, const QString &id, 
             context.err << "kioskctl print: cannot write " << options.pdfFile << ": " << file.errorString() << Qt::endl;
             return CtlExit::Error;
         }
-        context.out << "wrote " << options.pdfFile << " (" << pdf.size() << " bytes)" << Qt::endl;
+        context.out << "wrote " << options.pdfFile << " (" << ByteSize::text(pdf.size()) << ")" << Qt::endl;
         return CtlExit::Ok;
     }
     CtlPrinter ctlPrinter;

@@ -1,6 +1,7 @@
 #include "statusreport.h"
 
 #include "auditlog.h"
+#include "bytesize.h"
 #include "devicesurvey.h"
 #include "kioskconfig.h"
 #include "recentlog.h"
@@ -223,14 +224,16 @@ QString StatusReport::toText(const QJsonObject &report)
     out << "outbox     ";
     if (outbox.value(QStringLiteral("available")).toBool()) {
         out << text(outbox, "pending") << " pending (oldest " << text(outbox, "oldest_s") << " s), " << text(outbox, "failed")
-            << " failed, " << text(outbox, "delivered") << " delivered, " << text(outbox, "payload_bytes") << " of "
-            << text(outbox, "budget_bytes") << " bytes\n";
+            << " failed, " << text(outbox, "delivered") << " delivered, " << ByteSize::text(outbox.value(QStringLiteral("payload_bytes")).toInteger()) << " of "
+            << ByteSize::text(outbox.value(QStringLiteral("budget_bytes")).toInteger()) << "\n";
     } else {
         out << "not available: " << text(outbox, "problem") << "\n";
     }
     if (!text(outbox, "message").isEmpty())
         out << "           " << text(outbox, "health") << " (" << text(outbox, "detail") << "): " << text(outbox, "message") << "\n";
-    out << "disk       " << text(disk, "free_mb") << " MiB free of " << text(disk, "total_mb") << " MiB at " << text(disk, "path")
+    constexpr qint64 MiB = 1024 * 1024;
+    out << "disk       " << ByteSize::text(disk.value(QStringLiteral("free_mb")).toInteger() * MiB) << " free of "
+        << ByteSize::text(disk.value(QStringLiteral("total_mb")).toInteger() * MiB) << " at " << text(disk, "path")
         << "\n";
     out << "audit\n";
     const QJsonArray audit = report.value(QStringLiteral("audit")).toArray();
