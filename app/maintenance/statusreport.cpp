@@ -165,6 +165,7 @@ QJsonObject StatusReport::collect(const KioskConfig &config, const Options &opti
     QJsonObject report{{QStringLiteral("generated_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
                        {QStringLiteral("versions"), versions()},
                        {QStringLiteral("config_file"), config.sourcePath()},
+                       {QStringLiteral("config_builtin_demo"), config.sourcePath().isEmpty()},
                        {QStringLiteral("state_dir"), stateDir}};
     addPlatform(config, options, &report);
     QString note;
@@ -180,6 +181,15 @@ QJsonObject StatusReport::collect(const KioskConfig &config, const Options &opti
     return report;
 }
 
+QString StatusReport::describeConfiguration(const QString &sourcePath)
+{
+    if (sourcePath.isEmpty()) {
+        return QStringLiteral("the built-in demo configuration (no file at %1): every device is simulated")
+            .arg(KioskConfig::defaultPath());
+    }
+    return sourcePath;
+}
+
 QString StatusReport::toText(const QJsonObject &report)
 {
     QString result;
@@ -190,6 +200,7 @@ QString StatusReport::toText(const QJsonObject &report)
     const QJsonObject outbox = report.value(QStringLiteral("outbox")).toObject();
     const QJsonObject disk = report.value(QStringLiteral("disk")).toObject();
     out << "kiosk      " << text(versions, "kiosk") << " (Qt " << text(versions, "qt") << ", " << text(versions, "os") << ")\n";
+    out << "config     " << describeConfiguration(text(report, "config_file")) << "\n";
     out << "terminal   "
         << (terminal.value(QStringLiteral("enrolled")).toBool() ? text(terminal, "id") : QStringLiteral("not enrolled (kioskctl enroll)"))
         << "\n";

@@ -11,7 +11,8 @@
 
 // What every kioskctl command shares, as a technician meets it: -h and --help print the command's
 // usage on stdout and succeed, `kioskctl help COMMAND` does the same, the exit codes say "no",
-// "wrong question" and "nobody answered" apart, stderr carries no library chatter, sizes read one way.
+// "wrong question" and "nobody answered" apart, stderr carries no library chatter, sizes read
+// one way, and each report says which configuration it was made from.
 class TestKioskctlConventions : public QObject
 {
     Q_OBJECT
@@ -164,6 +165,27 @@ private slots:
         static const QRegularExpression disk(QStringLiteral("disk       \\d+\\.\\d (MiB|GiB|TiB) free of \\d+\\.\\d (MiB|GiB|TiB) at "));
         QVERIFY2(disk.match(status.out).hasMatch(), qPrintable(status.out));
         QVERIFY2(!status.out.contains(QStringLiteral(" bytes\n")), qPrintable(status.out));
+    }
+
+    // Item 15: a report says which configuration it was made from; without a file at the default
+    // path, that it is the built-in demo configuration, whose devices are all simulated.
+    void reportsNameTheConfigurationTheyRead()
+    {
+        const KioskctlRun status = kioskctl({QStringLiteral("status"), QStringLiteral("--no-platform")});
+        QVERIFY2(status.out.contains(QStringLiteral("config     ") + QFileInfo(m_config).absoluteFilePath()), qPrintable(status.out));
+        QVERIFY2(!status.out.contains(QStringLiteral("built-in demo")), qPrintable(status.out));
+
+        const KioskctlRun checklist = kioskctl({QStringLiteral("checklist")});
+        QVERIFY2(checklist.out.contains(QStringLiteral("config: ") + QFileInfo(m_config).absoluteFilePath()), qPrintable(checklist.out));
+
+        // Without --config and without the file, the built-in demo configuration: `devices` builds
+        // only simulators in a private directory, so it may run so on any machine. (The status
+        // report's wording of the same is test_statusreport's.)
+        QVERIFY2(!QFile::exists(QStringLiteral("/etc/kiosk/kiosk.ini")), "this test needs a machine without /etc/kiosk/kiosk.ini");
+        const KioskctlRun devices = runBare({QStringLiteral("devices")});
+        QVERIFY2(devices.out.startsWith(QStringLiteral("config: the built-in demo configuration (no file at /etc/kiosk/kiosk.ini): "
+                                                       "every device is simulated\n")),
+                 qPrintable(devices.out + devices.err));
     }
 };
 
