@@ -157,7 +157,13 @@ Rectangle {
             width: page.width
             spacing: Theme.spacing
 
-            // Devices: health, detail, what staff should do, and the counters that survive restarts.
+            // Devices: health, detail, what staff should do, and the counters that survive restarts,
+            // the counters worded in the language the screen is shown in.
+            Binding {
+                target: Maintenance.devices
+                property: "language"
+                value: Kiosk.language
+            }
             Repeater {
                 model: screen.tab === MaintenanceScreen.Devices ? Maintenance.devices : null
                 delegate: Card {
