@@ -46,6 +46,11 @@ config=$demo/kiosk.ini
 "$kioskctl" --config "$config" enroll --token "$token" --force
 "$kioskctl" --config "$config" platform ping || true
 
+# The demo's maintenance PIN, named in README.md and docs/maintenance.md. It is the demo's only:
+# a production terminal has no PIN until a technician sets one.
+demo_pin=246810
+printf '%s\n' "$demo_pin" | "$kioskctl" --config "$config" maintenance set-pin >/dev/null
+
 # A display: the machine's own, or a virtual one when there is none (a headless server).
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   export DISPLAY=:77
@@ -67,6 +72,8 @@ demo: scan a code with the simulated scanner, or hold one (or a photo) before th
         $kioskctl --config $config sim camera code CASE-340103-0042    (code alone takes it away)
         $kioskctl --config $config sim camera face photo      (face live to go back)
 demo: the platform: $kioskctl --config $config platform ping
+demo: maintenance: tap the top-left corner five times within three seconds, then the PIN $demo_pin
+      (another: $kioskctl --config $config maintenance set-pin; the running kiosk takes it at once)
 TXT
 "$build/app/kiosk/kiosk" --config "$config" --windowed --size "${KIOSK_DEMO_SIZE:-540x960}" &
 pids+=($!)

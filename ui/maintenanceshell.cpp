@@ -109,8 +109,16 @@ void MaintenanceShell::setClock(std::function<QDateTime()> now)
 
 void MaintenanceShell::rebuildGate()
 {
-    m_gate = std::make_unique<MaintenanceGate>(m_config.string(QStringLiteral("admin/pin_hash")),
+    m_gate = std::make_unique<MaintenanceGate>([this] { return currentPinHash(); },
                                                QDir(stateDir()).filePath(QStringLiteral("maintenance-gate.json")), m_now);
+}
+
+QString MaintenanceShell::currentPinHash()
+{
+    // The file's PIN is the one that counts: kioskctl may have set it since the kiosk started.
+    const QString stored = MaintenancePin::storedIn(m_config.sourcePath(), m_config.string(QStringLiteral("admin/pin_hash")));
+    m_config.set(QStringLiteral("admin/pin_hash"), stored);
+    return stored;
 }
 
 QString MaintenanceShell::stateDir() const
@@ -216,7 +224,7 @@ void MaintenanceShell::requestEntry(Mode purpose)
     if (m_runtime->session()->state() != SessionState::Attract)
         m_runtime->session()->end(SessionEnd::Cancelled);
     m_purpose = purpose;
-    const bool pinSet = MaintenancePin::isWellFormed(m_config.string(QStringLiteral("admin/pin_hash")));
+    const bool pinSet = MaintenancePin::isWellFormed(currentPinHash());
     m_settingPin = !pinSet && purpose == Mode::Provisioning && !enrolled();
     m_pinProblem = (!pinSet && !m_settingPin) ? PinProblem::NoPinSet : PinProblem::NoPinProblem;
     audit(QStringLiteral("maintenance.gesture"), QStringLiteral("ok"), modeName(purpose));

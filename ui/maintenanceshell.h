@@ -181,6 +181,8 @@ private:
     [[nodiscard]] ProvisioningChecklist currentChecklist() const;
     void setProvisioningProblem(ProvisioningProblem problem, const QString &detail = {});
     [[nodiscard]] QString stateDir() const;
+    // The maintenance PIN hash as the configuration file holds it now, kept in m_config too.
+    [[nodiscard]] QString currentPinHash();
     [[nodiscard]] QDateTime now() const;
     void refuseAdminCode(const AdminCodeEntry::Outcome &outcome);
 

@@ -122,11 +122,14 @@ int readCard(CtlContext &context, const ReadRequest &request)
         exitCode = CtlExit::Ok;
         wait.end();
     });
+    // A failed read is what a card that moved or lies askew gives: the reader tries again while
+    // the card stays, as the kiosk's screen waits for it, until the read succeeds or time is up.
+    QString lastFailure;
     QObject::connect(&reader, &IdCardReader::cardReadFailed, wait.context(),
                      [&](const QString &detail, const QString &zh, const QString &en) {
-                         context.err << "card not read: " << en << " / " << zh << " (" << detail << ")" << Qt::endl;
-                         exitCode = CtlExit::Negative;
-                         wait.end();
+                         lastFailure = QStringLiteral("%1 / %2 (%3)").arg(en, zh, detail);
+                         context.err << "card not read: " << lastFailure << "; trying again while the card stays on the reader"
+                                     << Qt::endl;
                      });
     QObject::connect(&reader, &Device::healthChanged, wait.context(), [&](const DeviceHealth &health) {
         if (health.level == HealthLevel::Busy) {
@@ -151,7 +154,10 @@ int readCard(CtlContext &context, const ReadRequest &request)
     if (!request.json)
         context.err << "waiting for a card on " << request.spec << " …" << Qt::endl;
     if (!wait.exec()) {
-        context.err << "no card within " << request.timeoutSeconds << " s" << Qt::endl;
+        if (lastFailure.isEmpty())
+            context.err << "no card within " << request.timeoutSeconds << " s" << Qt::endl;
+        else
+            context.err << "card not read within " << request.timeoutSeconds << " s: " << lastFailure << Qt::endl;
         exitCode = CtlExit::Negative;
     }
     reader.close();

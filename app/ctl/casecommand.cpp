@@ -67,7 +67,9 @@ int caseStatus(CtlContext &context, const QString &caseNumber)
     const PlatformResult result = waitFor(client.caseStatus(caseNumber));
     if (!result.isOk()) {
         context.err << "kioskctl case status: " << result.summary() << Qt::endl;
-        return result.errorCode == QLatin1String("not_found") ? CtlExit::Negative : CtlExit::Error;
+        return result.httpStatus == 0                        ? CtlExit::Unreachable
+               : result.errorCode == QLatin1String("not_found") ? CtlExit::Negative
+                                                                : CtlExit::Error;
     }
     const QString language = config->string(QStringLiteral("kiosk/language"));
     context.out << "case     " << result.body.value(QLatin1String("case_no")).toString() << "\n"

@@ -2,33 +2,17 @@
 #include "common/eventwait.h"
 #include "platformwait.h"
 
-#include "device/deviceregistry.h"
+#include "devicesurvey.h"
 #include "platformclient.h"
 #include "provisioningchecklist.h"
+#include "statusreport.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
-#include <QTimer>
-
-#include <memory>
 
 // `kioskctl checklist [--json]`: the provisioning checklist of the touch screen, for headless
 // installs. Exit 0 only when every item is green, so an install script can stop on it.
-namespace {
-
-const QStringList DeviceKeys = {QStringLiteral("id_card_reader"), QStringLiteral("barcode_scanner"),
-                                QStringLiteral("face_camera"),    QStringLiteral("document_camera"),
-                                QStringLiteral("receipt_printer"), QStringLiteral("document_printer")};
-
-void spinUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    (void)EventWait::until(done, std::chrono::milliseconds(timeoutMs));
-}
-
-} // namespace
 
 int runChecklistCommand(CtlContext &context, const QStringList &args)
 {
@@ -42,28 +26,9 @@ int runChecklistCommand(CtlContext &context, const QStringList &args)
         return CtlExit::Error;
     ProvisioningChecklist checklist(*config);
 
-    // The devices as the kiosk builds them. Simulators run under a private directory, so they
-    // never collide with those of a kiosk running on the same state directory.
-    DeviceRegistryOptions options;
-    options.stateDirectory = config->string(QStringLiteral("kiosk/state_dir"));
-    options.idCardPollIntervalMs = int(config->integer(QStringLiteral("devices/id_card_poll_ms")));
-    options.idCardCommandTimeoutMs = int(config->integer(QStringLiteral("devices/id_card_timeout_ms")));
-    std::unique_ptr<QTemporaryDir> privateState;
-    for (const QString &key : DeviceKeys) {
-        const QString spec = config->string(QStringLiteral("devices/") + key);
-        options.specs.insert(key, spec);
-        if (spec == QLatin1String("simulated") && !privateState) {
-            privateState = std::make_unique<QTemporaryDir>();
-            options.stateDirectory = privateState->path();
-        }
-    }
-    DeviceRegistry registry(options);
-    QStringList errors;
-    registry.build(&errors);
-    registry.startAll(&errors);
-    for (Device *device : registry.devices())
-        spinUntil([device] { return device->health().level != HealthLevel::Unknown; }, options.idCardCommandTimeoutMs * 8 + 15000);
-    checklist.setDevices(registry.devices());
+    // The devices as `status` and `devices` see them: the running kiosk's, or else built privately.
+    QString note;
+    checklist.setDevices(DeviceSurvey::survey(*config, DeviceSurvey::WaitMs, &note));
 
     QString error;
     const std::optional<PlatformClientSettings> settings = PlatformClientSettings::fromConfig(*config, &error);
@@ -76,18 +41,23 @@ int runChecklistCommand(CtlContext &context, const QStringList &args)
         checklist.setPlatformReachable(reachable, reachable ? QStringLiteral("HTTP %1 in %2 ms").arg(result.httpStatus).arg(result.elapsedMs)
                                                             : result.summary());
     }
-    registry.stopAll();
 
     if (json) {
         QJsonArray items;
         for (const ProvisioningChecklist::Item &item : checklist.items())
             items.append(QJsonObject{{QStringLiteral("id"), item.id}, {QStringLiteral("ok"), item.ok}, {QStringLiteral("detail"), item.detail}});
-        context.out << QJsonDocument(QJsonObject{{QStringLiteral("green"), checklist.allGreen()}, {QStringLiteral("items"), items}})
+        context.out << QJsonDocument(QJsonObject{{QStringLiteral("green"), checklist.allGreen()},
+                                                 {QStringLiteral("config_file"), config->sourcePath()},
+                                                 {QStringLiteral("devices_note"), note},
+                                                 {QStringLiteral("items"), items}})
                            .toJson(QJsonDocument::Indented);
     } else {
+        context.out << "config: " << StatusReport::describeConfiguration(config->sourcePath()) << "\n";
         for (const ProvisioningChecklist::Item &item : checklist.items())
             context.out << (item.ok ? "[ok]   " : "[FAIL] ") << qSetFieldWidth(20) << Qt::left << item.id << qSetFieldWidth(0) << item.detail
                         << "\n";
+        if (!note.isEmpty())
+            context.out << "note: devices " << note << "\n";
         context.out << (checklist.allGreen() ? "all green: ready to go into service" : "not ready") << Qt::endl;
     }
     return checklist.allGreen() ? CtlExit::Ok : CtlExit::Negative;

@@ -63,3 +63,19 @@ const QList<CtlCommand> &ctlCommands()
     };
     return table;
 }
+
+const CtlCommand *ctlCommand(const QString &name)
+{
+    for (const CtlCommand &command : ctlCommands()) {
+        if (name == QLatin1String(command.name))
+            return &command;
+    }
+    return nullptr;
+}
+
+void printCommandUsage(QTextStream &out, const CtlCommand &command)
+{
+    for (const QString &line : QString::fromUtf8(command.usage).split(QLatin1Char('\n')))
+        out << "  kioskctl " << line << "\n";
+    out.flush();
+}

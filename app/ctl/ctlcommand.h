@@ -10,12 +10,17 @@
 #include <optional>
 
 // kioskctl is a table of command groups; each group lives in its own *command.cpp and parses its
-// own arguments. Exit codes: 0 done, 1 the thing asked about is not so (no card, check failed),
-// 2 the command could not run (bad usage, bad file, unreachable device).
+// own arguments. `-h`/`--help` after any command, and `kioskctl help COMMAND`, print the
+// command's usage from the table (main.cpp), so no command parses them itself.
+//
+// Exit codes, the same for every command (kioskctl help and docs/technician.md list them), so a
+// script can tell "no" from "wrong question" from "nobody answered".
 namespace CtlExit {
-constexpr int Ok = 0;
-constexpr int Negative = 1;
-constexpr int Error = 2;
+constexpr int Ok = 0;          // done, and the answer is yes
+constexpr int Negative = 1;    // the answer is no: a device in error, a check failed, no card read
+constexpr int Error = 2;       // the command could not run as given: a usage error, or a file, value
+                               // or device it names that cannot be used
+constexpr int Unreachable = 3; // the platform did not answer (no connection, timeout, TLS)
 }
 
 struct CtlContext {
@@ -40,3 +45,7 @@ struct CtlCommand {
 
 // Every command group, in the order `kioskctl help` lists them.
 const QList<CtlCommand> &ctlCommands();
+// The command named `name`, or none.
+const CtlCommand *ctlCommand(const QString &name);
+// A command's usage lines, each starting "kioskctl ".
+void printCommandUsage(QTextStream &out, const CtlCommand &command);

@@ -1,5 +1,8 @@
 #include "ctlcommand.h"
 
+#include "devicesurvey.h"
+#include "statusreport.h"
+
 #include "common/eventwait.h"
 #include "device/deviceregistry.h"
 #include "device/devicespec.h"
@@ -8,16 +11,14 @@
 #include "sim/simcontrolclient.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTimer>
 
-// `kioskctl devices` and `kioskctl device check ID`: build the configured devices the way the
-// kiosk does, let each report its health, and print it for the technician.
+// `kioskctl devices`: the configured devices with their health, as `status` and `checklist` see
+// them; `kioskctl device check ID`: one device built the way the kiosk builds it, and checked.
 namespace {
-
-const QStringList DeviceKeys = {QStringLiteral("id_card_reader"), QStringLiteral("barcode_scanner"),
-                                QStringLiteral("face_camera"),    QStringLiteral("document_camera"),
-                                QStringLiteral("receipt_printer"), QStringLiteral("document_printer")};
 
 // Waits, with the event loop running, until `done` holds or `timeoutMs` passes.
 bool waitFor(const std::function<bool()> &done, int timeoutMs)
@@ -31,27 +32,25 @@ struct Setup {
     std::unique_ptr<QTemporaryDir> privateState;
 };
 
-// With `simulated`, a running kiosk (or kiosk-devsim) already owns the simulator: talk to its
-// pty rather than start a second simulator on the same paths. Otherwise run a private one.
-Setup setupFrom(const KioskConfig &config)
+// Only the device asked about is built, in a private directory, so nothing of a running kiosk's
+// (its simulators, its statistics) is touched. A simulated ID card reader is the running
+// simulator's pty when there is one (the kiosk's or kiosk-devsim's), or else a private simulator.
+Setup setupFrom(const KioskConfig &config, const QString &id)
 {
     Setup setup;
-    setup.options.stateDirectory = config.string(QStringLiteral("kiosk/state_dir"));
+    const QString stateDir = config.string(QStringLiteral("kiosk/state_dir"));
+    setup.privateState = std::make_unique<QTemporaryDir>();
+    setup.options.stateDirectory = setup.privateState->path();
     setup.options.idCardPollIntervalMs = int(config.integer(QStringLiteral("devices/id_card_poll_ms")));
     setup.options.idCardCommandTimeoutMs = int(config.integer(QStringLiteral("devices/id_card_timeout_ms")));
     setup.options.idCardPhotoDecoderPlugin = config.string(QStringLiteral("devices/id_card_photo_decoder"));
-    for (const QString &key : DeviceKeys)
-        setup.options.specs.insert(key, config.string(QStringLiteral("devices/") + key));
-    if (setup.options.specs.value(QStringLiteral("id_card_reader")) == QLatin1String("simulated")) {
-        const QString socket = IdCardSimulator::defaultControlSocketPath(setup.options.stateDirectory);
+    setup.options.specs.insert(id, config.string(QStringLiteral("devices/") + id));
+    if (id == QLatin1String("id_card_reader") && setup.options.specs.value(id) == QLatin1String("simulated")) {
         QString reply;
-        if (SimControlClient::send(socket, QStringLiteral("status"), &reply, nullptr, 1000)) {
-            setup.options.specs.insert(QStringLiteral("id_card_reader"),
-                                       QStringLiteral("serial:") + IdCardSimulator::defaultTtyLinkPath(setup.options.stateDirectory));
+        if (SimControlClient::send(IdCardSimulator::defaultControlSocketPath(stateDir), QStringLiteral("status"), &reply, nullptr, 1000)) {
+            setup.options.specs.insert(id, QStringLiteral("serial:") + IdCardSimulator::defaultTtyLinkPath(stateDir));
             setup.note = QStringLiteral("id_card_reader: the running simulator's pty");
         } else {
-            setup.privateState = std::make_unique<QTemporaryDir>();
-            setup.options.stateDirectory = setup.privateState->path();
             setup.note = QStringLiteral("id_card_reader: no simulator running; checked a private one");
         }
     }
@@ -73,44 +72,42 @@ int waitBudgetMs(const DeviceRegistryOptions &options)
     return options.idCardCommandTimeoutMs * 8 + 2000;
 }
 
+// The same survey as `status` and `checklist` (DeviceSurvey): what a running kiosk holds, or
+// else the configured devices built privately.
 int listDevices(CtlContext &context, const KioskConfig &config)
 {
-    Setup setup = setupFrom(config);
-    DeviceRegistry registry(setup.options);
-    QStringList errors;
-    registry.build(&errors);
-    registry.startAll(&errors);
-    for (Device *device : registry.devices())
-        waitFor([device] { return device->health().level != HealthLevel::Unknown; }, waitBudgetMs(setup.options));
-
+    QString note;
+    const QJsonArray devices = DeviceSurvey::survey(config, DeviceSurvey::WaitMs, &note);
+    context.out << "config: " << StatusReport::describeConfiguration(config.sourcePath()) << "\n";
     int unusable = 0;
-    for (const QString &id : DeviceKeys) {
-        const QString spec = config.string(QStringLiteral("devices/") + id);
-        context.out << qSetFieldWidth(18) << Qt::left << id << qSetFieldWidth(0) << " " << spec << "\n";
-        if (Device *device = registry.device(id)) {
-            context.out << "    found: " << (device->isPresent() ? "yes" : "no") << "  state: " << Device::toString(device->state())
-                        << "  health: " << describe(device->health()) << "\n";
-            const auto &counters = device->statistics().counters();
-            if (!counters.isEmpty()) {
-                context.out << "    statistics:";
-                for (auto it = counters.begin(); it != counters.end(); ++it)
-                    context.out << " " << it.key() << "=" << it.value();
-                context.out << "\n";
-            }
-            if (!device->health().isUsable())
-                ++unusable;
-        } else if (spec == QLatin1String("none")) {
-            context.out << "    health: disabled\n";
-        } else if (registry.unsupported().contains(id)) {
-            context.out << "    health: unknown (checked by its own layer, not by this build's device registry)\n";
+    for (const QJsonValue &value : devices) {
+        const QJsonObject device = value.toObject();
+        context.out << qSetFieldWidth(18) << Qt::left << device.value(QStringLiteral("id")).toString() << qSetFieldWidth(0) << " "
+                    << device.value(QStringLiteral("spec")).toString() << "\n";
+        const QString detail = device.value(QStringLiteral("detail")).toString();
+        QString described = device.value(QStringLiteral("health")).toString() + (detail.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(detail));
+        if (const QString hint = device.value(QStringLiteral("hint")).toString(); !hint.isEmpty())
+            described += QStringLiteral(", staff: %1").arg(hint);
+        if (device.contains(QStringLiteral("present"))) {
+            context.out << "    found: " << (device.value(QStringLiteral("present")).toBool() ? "yes" : "no")
+                        << "  state: " << device.value(QStringLiteral("state")).toString() << "  health: " << described << "\n";
+        } else {
+            context.out << "    health: " << described << "\n";
         }
+        const QJsonObject statistics = device.value(QStringLiteral("statistics")).toObject();
+        if (!statistics.isEmpty()) {
+            context.out << "    statistics:";
+            for (auto it = statistics.begin(); it != statistics.end(); ++it)
+                context.out << " " << it.key() << "=" << it.value().toInteger();
+            context.out << "\n";
+        }
+        if (DeviceSurvey::isUnusable(device))
+            ++unusable;
     }
-    for (const QString &error : std::as_const(errors))
-        context.err << "error: " << error << "\n";
-    if (!setup.note.isEmpty())
-        context.out << "note: " << setup.note << "\n";
+    if (!note.isEmpty())
+        context.out << "note: " << note << "\n";
     context.out.flush();
-    return unusable == 0 && errors.isEmpty() ? CtlExit::Ok : CtlExit::Negative;
+    return unusable == 0 ? CtlExit::Ok : CtlExit::Negative;
 }
 
 // The interactive check exists where a person has something to present: the ID card reader
@@ -142,9 +139,9 @@ int checkDevice(CtlContext &context, const KioskConfig &config, const QStringLis
             return CtlExit::Error;
         }
     }
-    if (!DeviceKeys.contains(id)) {
+    if (!DeviceSurvey::deviceIds().contains(id)) {
         context.err << "usage: kioskctl device check ID --level internal|external|interactive [--timeout S]  (ID: "
-                    << DeviceKeys.join(QStringLiteral(", ")) << ")" << Qt::endl;
+                    << DeviceSurvey::deviceIds().join(QStringLiteral(", ")) << ")" << Qt::endl;
         return CtlExit::Error;
     }
     const bool interactive = level == HealthCheckLevel::Interactive;
@@ -156,7 +153,7 @@ int checkDevice(CtlContext &context, const KioskConfig &config, const QStringLis
                     << Qt::endl;
         return CtlExit::Error;
     }
-    Setup setup = setupFrom(config);
+    Setup setup = setupFrom(config, id);
     setup.options.idCardInteractiveCheckMs = interactiveS * 1000;
     DeviceRegistry registry(setup.options);
     QStringList errors;

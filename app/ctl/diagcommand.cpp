@@ -1,6 +1,7 @@
 #include "ctlcommand.h"
 
 #include "auditlog.h"
+#include "bytesize.h"
 #include "camera/camera.h"
 #include "diagnosticsbundle.h"
 #include "statusreport.h"
@@ -38,6 +39,6 @@ int runDiagCommand(CtlContext &context, const QStringList &args)
         return CtlExit::Error;
     }
     AuditLog::recordCtl(*config, QStringLiteral("diag.bundle"), QStringLiteral("ok"), QFileInfo(out).absoluteFilePath());
-    context.out << "wrote " << QFileInfo(out).absoluteFilePath() << " (" << QFileInfo(out).size() << " bytes)" << Qt::endl;
+    context.out << "wrote " << QFileInfo(out).absoluteFilePath() << " (" << ByteSize::text(QFileInfo(out).size()) << ")" << Qt::endl;
     return CtlExit::Ok;
 }

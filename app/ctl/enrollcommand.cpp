@@ -84,7 +84,7 @@ int runEnrollCommand(CtlContext &context, const QStringList &args)
     const PlatformResult result = waitFor(client.enroll(token, serial, model, site));
     if (!result.isOk()) {
         context.err << "kioskctl enroll: the platform refused: " << result.summary() << Qt::endl;
-        return result.isPermanent() ? CtlExit::Negative : CtlExit::Error;
+        return result.httpStatus == 0 ? CtlExit::Unreachable : result.isPermanent() ? CtlExit::Negative : CtlExit::Error;
     }
     const TerminalCredentials credentials = TerminalCredentials::fromEnrolment(result.body, url);
     if (!credentials.save(credentialsPath, &error)) {

@@ -86,7 +86,7 @@ int setPin(CtlContext &context)
         return CtlExit::Error;
     }
     AuditLog::recordCtl(*config, QStringLiteral("maintenance.set-pin"), QStringLiteral("ok"), context.configPath);
-    context.out << "maintenance PIN set in " << context.configPath << " (the kiosk reads it at its next start)" << Qt::endl;
+    context.out << "maintenance PIN set in " << context.configPath << " (a running kiosk takes it at the next PIN entry)" << Qt::endl;
     return CtlExit::Ok;
 }
 

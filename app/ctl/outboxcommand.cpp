@@ -1,4 +1,6 @@
 #include "ctlcommand.h"
+
+#include "bytesize.h"
 #include "auditlog.h"
 
 #include "outboxkey.h"
@@ -243,7 +245,7 @@ int runOutboxCommand(CtlContext &context, const QStringList &args)
                 << "parked:     " << s.parked << (s.parked > 0 ? "  <- needs staff: kioskctl outbox list --state parked" : "") << "\n"
                 << "delivered:  " << s.delivered << " (kept for reprinting receipts)\n"
                 << "oldest:     " << s.oldestPendingS << " s\n"
-                << "size:       " << s.payloadBytes / 1024 << " KiB of " << s.budgetBytes / (1024 * 1024) << " MiB\n"
+                << "size:       " << ByteSize::text(s.payloadBytes) << " of " << ByteSize::text(s.budgetBytes) << "\n"
                 << "key:        " << keyState << (key ? QString() : QStringLiteral(" (") + key.error().message + QLatin1Char(')'))
                 << "\n";
         }

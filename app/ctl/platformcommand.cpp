@@ -36,7 +36,7 @@ int runPlatformCommand(CtlContext &context, const QStringList &args)
     const QDateTime receivedAt = QDateTime::currentDateTimeUtc();
     if (result.httpStatus == 0) {
         out << "reachable  no: " << result.summary() << Qt::endl;
-        return CtlExit::Error;
+        return CtlExit::Unreachable;
     }
     out << "reachable  yes (HTTP " << result.httpStatus << ", request " << result.requestId << ")\n";
     if (!result.tls.isEmpty())

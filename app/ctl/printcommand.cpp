@@ -1,4 +1,7 @@
 #include "ctlcommand.h"
+
+#include "bytesize.h"
+#include "printjobname.h"
 #include "auditlog.h"
 #include "common/eventwait.h"
 
@@ -14,11 +17,13 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 // `kioskctl print …` and `kioskctl printer status`: a test page, a (re)printed receipt or A4
@@ -148,7 +153,7 @@ int printPdf(CtlContext &context, const KioskConfig &config, const QString &id, 
             context.err << "kioskctl print: cannot write " << options.pdfFile << ": " << file.errorString() << Qt::endl;
             return CtlExit::Error;
         }
-        context.out << "wrote " << options.pdfFile << " (" << pdf.size() << " bytes)" << Qt::endl;
+        context.out << "wrote " << options.pdfFile << " (" << ByteSize::text(pdf.size()) << ")" << Qt::endl;
         return CtlExit::Ok;
     }
     CtlPrinter ctlPrinter;
@@ -172,8 +177,15 @@ int printPdf(CtlContext &context, const KioskConfig &config, const QString &id, 
     if (!job->succeeded() && !job->detail().isEmpty())
         context.out << " (" << job->detail() << ")";
     context.out << Qt::endl;
-    if (job->succeeded() && ctlPrinter.simulator() && !ctlPrinter.simulator()->printedFiles().isEmpty())
-        context.out << "spooled: " << ctlPrinter.simulator()->printedFiles().constLast() << Qt::endl;
+    if (job->succeeded() && ctlPrinter.simulator() && !ctlPrinter.simulator()->printedFiles().isEmpty()) {
+        // Every kioskctl run starts its own simulated printer, whose job ids start again at 1:
+        // this job's file is the one written last, whatever its number.
+        const QStringList files = ctlPrinter.simulator()->printedFiles();
+        const auto newest = std::max_element(files.cbegin(), files.cend(), [](const QString &a, const QString &b) {
+            return QFileInfo(a).lastModified() < QFileInfo(b).lastModified();
+        });
+        context.out << "spooled: " << *newest << Qt::endl;
+    }
     AuditLog::recordCtl(config, QStringLiteral("print.") + id, job->succeeded() ? QStringLiteral("ok") : QStringLiteral("failed"), title);
     return job->succeeded() ? CtlExit::Ok : CtlExit::Negative;
 }
@@ -192,7 +204,7 @@ int runTestPage(CtlContext &context, const KioskConfig &config, const Options &o
         context.err << "kioskctl print test: " << error << Qt::endl;
         return CtlExit::Error;
     }
-    return printPdf(context, config, QStringLiteral("receipt_printer"), options, pdf, QStringLiteral("Printer test page"));
+    return printPdf(context, config, QStringLiteral("receipt_printer"), options, pdf, PrintJobName::of(PrintJobName::Document::TestPage));
 }
 
 int runReceipt(CtlContext &context, const KioskConfig &config, const Options &options)
@@ -250,7 +262,7 @@ int runReceipt(CtlContext &context, const KioskConfig &config, const Options &op
         return CtlExit::Error;
     }
     return printPdf(context, config, options.a4 ? QStringLiteral("document_printer") : QStringLiteral("receipt_printer"), options, pdf,
-                    QStringLiteral("Receipt %1").arg(content.reference()));
+                    PrintJobName::of(options.a4 ? PrintJobName::Document::Acknowledgement : PrintJobName::Document::Receipt));
 }
 
 QJsonObject statusJson(const Printer &printer)

@@ -1,6 +1,7 @@
 #include "ctlcommand.h"
 
 #include "camera/camera.h"
+#include "devicesurvey.h"
 #include "statusreport.h"
 
 #include <QJsonArray>
@@ -19,8 +20,7 @@ bool needsAttention(const QJsonObject &report)
         || platform.value(QStringLiteral("signature")).toString() == QLatin1String("refused"))
         return true;
     for (const QJsonValue &value : report.value(QStringLiteral("devices")).toArray()) {
-        const QJsonObject device = value.toObject();
-        if (device.value(QStringLiteral("spec")).toString() != QLatin1String("none") && !device.value(QStringLiteral("usable")).toBool())
+        if (DeviceSurvey::isUnusable(value.toObject()))
             return true;
     }
     if (report.value(QStringLiteral("catalogue")).toObject().value(QStringLiteral("health")).toString() == QLatin1String("warning"))

@@ -7,6 +7,7 @@
 #include "platformclient.h"
 #include "printer/printer.h"
 #include "printer/printjob.h"
+#include "printjobname.h"
 
 #include <QJsonObject>
 
@@ -63,7 +64,7 @@ bool DocumentDelivery::fileInstantCase(PlatformClient *platform, Printer *printe
     m_printer = printer;
     m_holderToken = holderToken;
     m_itemCode = item.code;
-    m_title = item.name.zh;
+    m_title = PrintJobName::of(PrintJobName::Document::Certificate);
     const QJsonObject body{
         {QStringLiteral("item_code"), item.code},
         {QStringLiteral("local_ref"), localRef},

@@ -33,7 +33,8 @@ public:
     // answer is fetched and printed on `printer`. finished() follows.
     bool fileInstantCase(PlatformClient *platform, Printer *printer, const CatalogueItem &item, const IdCardHolder &holder,
                          const QString &holderToken, const QString &verifiedBy, const QString &localRef);
-    // Fetches `documentUrl` with the holder token and prints it under `title`; finished() follows.
+    // Fetches `documentUrl` with the holder token and prints it as the job `title` (a
+    // PrintJobName, never the resident's words); finished() follows.
     bool printDocument(PlatformClient *platform, Printer *printer, const QString &documentUrl, const QString &holderToken,
                        const QString &title);
 

@@ -6,6 +6,7 @@
 #include "itemavailability.h"
 #include "outboxstore.h"
 #include "platformclient.h"
+#include "printjobname.h"
 #include "residentidentity.h"
 #include "residentrecords.h"
 #include "sessionmachine.h"
@@ -65,7 +66,7 @@ bool InstantErrands::printLicence(const QString &licenceId)
         return false;
     m_parts.session->touch();
     return m_parts.delivery->printDocument(m_parts.platform, m_parts.devices.documentPrinter(), licence->documentUrl,
-                                           m_parts.verification->holderToken(), licence->type.zh);
+                                           m_parts.verification->holderToken(), PrintJobName::of(PrintJobName::Document::Licence));
 }
 
 bool InstantErrands::queryReceiptCode(const QString &text)

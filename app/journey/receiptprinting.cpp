@@ -7,6 +7,7 @@
 #include "documentdelivery.h"
 #include "printer/printer.h"
 #include "printer/printjob.h"
+#include "printjobname.h"
 #include "receiptcontent.h"
 #include "receiptrenderer.h"
 #include "residentidentity.h"
@@ -62,7 +63,7 @@ bool ReceiptPrinting::printReceipt(const QString &language)
         qCWarning(lcSession) << "receipt not rendered:" << why;
         return false;
     }
-    follow(printer->print(pdf, QStringLiteral("receipt %1").arg(content.reference())));
+    follow(printer->print(pdf, PrintJobName::of(PrintJobName::Document::Receipt)));
     return true;
 }
 

@@ -6,6 +6,7 @@
 #include "devicesurvey.h"
 #include "diagnosticsbundle.h"
 #include "kioskconfig.h"
+#include "livedevicehealth.h"
 #include "outboxstore.h"
 #include "platformclient.h"
 #include "platformheartbeat.h"
@@ -22,6 +23,8 @@ TerminalSupervision::TerminalSupervision(const Parts &parts, QObject *parent)
 {
     connect(m_parts.session, &SessionMachine::sessionEnded, this, &TerminalSupervision::adoptPendingCatalogue);
     m_uptime.start();
+    if (m_parts.devices && m_parts.config)
+        m_liveHealth = std::make_unique<LiveDeviceHealth>(*m_parts.devices, *m_parts.config);
 }
 
 TerminalSupervision::~TerminalSupervision()

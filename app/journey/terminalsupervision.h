@@ -14,6 +14,7 @@
 
 class DeviceRegistry;
 class KioskConfig;
+class LiveDeviceHealth;
 class OutboxStore;
 class PlatformClient;
 class PlatformHeartbeat;
@@ -88,4 +89,6 @@ private:
     QThread *m_diagnostics = nullptr; // collecting a diagnostics bundle, while it runs
     std::optional<Catalogue> m_pendingCatalogue;
     QElapsedTimer m_uptime;
+    // The devices' health for kioskctl, which must not open them beside the kiosk.
+    std::unique_ptr<LiveDeviceHealth> m_liveHealth;
 };

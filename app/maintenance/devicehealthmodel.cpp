@@ -1,16 +1,18 @@
 #include "devicehealthmodel.h"
 
+#include "devicestatisticlabel.h"
+
 #include "device/device.h"
 #include "device/deviceregistry.h"
 
 namespace {
 
-// "reads 3 · failures 0", in the counters' order; empty before the device counted anything.
-QString statisticsText(const DeviceStatistics &statistics)
+// "读卡 3 次 · 读卡失败 0 次", in the counters' order; empty before the device counted anything.
+QString statisticsText(const DeviceStatistics &statistics, const QString &language)
 {
     QStringList parts;
     for (auto it = statistics.counters().cbegin(); it != statistics.counters().cend(); ++it)
-        parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+        parts << DeviceStatisticLabel::text(it.key(), it.value(), language);
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -81,7 +83,7 @@ QVariant DeviceHealthModel::data(const QModelIndex &index, int role) const
     case UsableRole:
         return health.isUsable();
     case StatisticsRole:
-        return statisticsText(device->statistics());
+        return statisticsText(device->statistics(), m_language);
     case AttentionRole:
         return int(attentionFor(health.level)); // QML compares it with DeviceHealthModel.Fine…
     default:
@@ -95,6 +97,16 @@ QHash<int, QByteArray> DeviceHealthModel::roleNames() const
         {DeviceIdRole, "deviceId"}, {SpecRole, "spec"},         {LevelRole, "level"},           {DetailRole, "detail"},
         {HintRole, "hint"},         {HasHintRole, "hasHint"},   {UsableRole, "usable"},     {StatisticsRole, "statistics"}, {AttentionRole, "attention"},
     };
+}
+
+void DeviceHealthModel::setLanguage(const QString &language)
+{
+    if (language == m_language)
+        return;
+    m_language = language;
+    emit languageChanged();
+    if (!m_devices.isEmpty())
+        emit dataChanged(index(0), index(int(m_devices.size()) - 1), {StatisticsRole});
 }
 
 void DeviceHealthModel::refresh()

@@ -13,6 +13,8 @@ class DeviceRegistry;
 class DeviceHealthModel : public QAbstractListModel
 {
     Q_OBJECT
+    // The staff's language ("zh" or "en") for the statistics' words (DeviceStatisticLabel).
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
 public:
     enum Role {
         DeviceIdRole = Qt::UserRole + 1,
@@ -39,7 +41,11 @@ public:
 
     void refresh();
 
+    [[nodiscard]] QString language() const { return m_language; }
+    void setLanguage(const QString &language);
+
 signals:
+    void languageChanged();
     // Some device's health changed (the rows already say so).
     void healthChanged();
 
@@ -49,4 +55,5 @@ private:
     const DeviceRegistry *m_registry;
     QList<Device *> m_devices;
     QList<QMetaObject::Connection> m_connections;
+    QString m_language = QStringLiteral("zh");
 };

@@ -1,5 +1,7 @@
 #include "deviceselftests.h"
 
+#include "printjobname.h"
+
 #include "camerafigures.h"
 #include "cameraframes.h"
 #include "common/personaldata.h"
@@ -92,7 +94,7 @@ bool DeviceSelfTests::printTestPage(TestPageContent content)
     }
     if (m_printJob)
         m_printJob->deleteLater();
-    m_printJob = printer->print(pdf, QStringLiteral("Printer test page"));
+    m_printJob = printer->print(pdf, PrintJobName::of(PrintJobName::Document::TestPage));
     m_print = Progress::Waiting;
     m_printDetail.clear();
     emit changed();

@@ -2,6 +2,7 @@
 
 #include "common/eventwait.h"
 #include "kioskconfig.h"
+#include "livedevicehealth.h"
 
 #include "device/deviceregistry.h"
 #include "idcard/sim/idcardsimulator.h"
@@ -81,6 +82,12 @@ QJsonArray survey(const KioskConfig &config, int waitMs, QString *note)
     // The devices are built in a private directory, so a survey never writes statistics or starts
     // simulators on the kiosk's own paths; the statistics shown are the kiosk's, read from its files.
     const QString stateDir = config.string(QStringLiteral("kiosk/state_dir"));
+    qint64 kiosk = 0;
+    if (std::optional<QJsonArray> held = LiveDeviceHealth::read(stateDir, &kiosk)) {
+        if (note)
+            *note = QStringLiteral("as the running kiosk (process %1) holds them").arg(kiosk);
+        return *held;
+    }
     QTemporaryDir privateState;
     DeviceRegistryOptions options;
     options.stateDirectory = privateState.path();
@@ -123,6 +130,11 @@ QJsonArray survey(const KioskConfig &config, int waitMs, QString *note)
     if (note)
         *note = notes.join(QStringLiteral("; "));
     return devices;
+}
+
+bool isUnusable(const QJsonObject &device)
+{
+    return device.value(QStringLiteral("spec")).toString() != QLatin1String("none") && !device.value(QStringLiteral("usable")).toBool();
 }
 
 } // namespace DeviceSurvey

@@ -11,6 +11,11 @@
 #include <QSaveFile>
 
 MaintenanceGate::MaintenanceGate(QString storedHash, QString stateFile, std::function<QDateTime()> now)
+    : MaintenanceGate([storedHash = std::move(storedHash)] { return storedHash; }, std::move(stateFile), std::move(now))
+{
+}
+
+MaintenanceGate::MaintenanceGate(std::function<QString()> storedHash, QString stateFile, std::function<QDateTime()> now)
     : m_storedHash(std::move(storedHash))
     , m_stateFile(std::move(stateFile))
     , m_now(now ? std::move(now) : [] { return QDateTime::currentDateTimeUtc(); })
@@ -20,7 +25,8 @@ MaintenanceGate::MaintenanceGate(QString storedHash, QString stateFile, std::fun
 
 MaintenanceGate::Result MaintenanceGate::tryPin(const QString &pin)
 {
-    if (!MaintenancePin::isWellFormed(m_storedHash))
+    const QString stored = m_storedHash();
+    if (!MaintenancePin::isWellFormed(stored))
         return Result::NoPinSet;
     State state = current();
     const QDateTime now = m_now();
@@ -31,7 +37,7 @@ MaintenanceGate::Result MaintenanceGate::tryPin(const QString &pin)
         state.lockedUntil = {};
         state.failures = 0;
     }
-    if (MaintenancePin::matches(pin, m_storedHash)) {
+    if (MaintenancePin::matches(pin, stored)) {
         store({});
         return Result::Accepted;
     }

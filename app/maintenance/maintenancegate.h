@@ -19,6 +19,9 @@ public:
     // `stateFile` is e.g. <state_dir>/maintenance-gate.json; `now` lets tests move the clock.
     // A stored hash that is empty or not well-formed means no PIN is set.
     MaintenanceGate(QString storedHash, QString stateFile, std::function<QDateTime()> now = {});
+    // The stored hash asked for at every check (MaintenancePin::storedIn), so a PIN set with
+    // kioskctl while the kiosk runs opens the gate at once.
+    MaintenanceGate(std::function<QString()> storedHash, QString stateFile, std::function<QDateTime()> now = {});
 
     // Five failures lock the gate for five minutes, each further lock lasts twice the one before,
     // and an accepted PIN clears both. While locked no PIN is even checked.
@@ -36,7 +39,7 @@ private:
     [[nodiscard]] State current() const;
     void store(const State &state);
 
-    QString m_storedHash;
+    std::function<QString()> m_storedHash;
     QString m_stateFile;
     std::function<QDateTime()> m_now;
     // What this gate last knew, used when the state file cannot be read, so a broken disk never

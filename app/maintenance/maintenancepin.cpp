@@ -1,5 +1,7 @@
 #include "maintenancepin.h"
 
+#include "kioskconfig.h"
+
 #include <QByteArray>
 #include <QCryptographicHash>
 #include <QPasswordDigestor>
@@ -78,6 +80,15 @@ bool MaintenancePin::matches(const QString &pin, const QString &stored)
     if (!parse(stored, &parsed))
         return false;
     return equalInConstantTime(derive(pin, parsed.salt, parsed.iterations), parsed.key);
+}
+
+QString MaintenancePin::storedIn(const QString &configPath, const QString &fallback)
+{
+    if (configPath.isEmpty())
+        return fallback;
+    QList<ConfigError> errors;
+    const std::optional<KioskConfig> config = KioskConfig::load(configPath, &errors);
+    return config ? config->string(QStringLiteral("admin/pin_hash")) : fallback;
 }
 
 bool MaintenancePin::isWellFormed(const QString &stored)

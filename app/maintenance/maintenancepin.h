@@ -18,6 +18,10 @@ public:
     // False for a wrong PIN and for a stored value that is not a well-formed hash.
     [[nodiscard]] static bool matches(const QString &pin, const QString &stored);
     [[nodiscard]] static bool isWellFormed(const QString &stored);
+    // The hash the configuration file at `configPath` holds now: `kioskctl maintenance set-pin`
+    // writes it there while the kiosk runs, and the kiosk reads it at each check rather than
+    // once at its start. `fallback` when there is no file or it does not load.
+    [[nodiscard]] static QString storedIn(const QString &configPath, const QString &fallback);
 
     // Empty when the PIN is acceptable, otherwise a reason code: "too-short", "not-digits",
     // "repeated" (all one digit) or "sequence" (a run like 123456 or 987654).

@@ -1,5 +1,6 @@
 #include "provisioningchecklist.h"
 
+#include "devicesurvey.h"
 #include "device/device.h"
 #include "device/deviceregistry.h"
 #include "device/devicestatistics.h"
@@ -9,8 +10,10 @@
 #include "terminalcredentials.h"
 
 #include <QDir>
+#include <QJsonObject>
 
 ProvisioningChecklist::ProvisioningChecklist(const KioskConfig &config)
+    : m_config(config)
 {
     QString error;
     const std::optional<TerminalCredentials> credentials =
@@ -38,21 +41,26 @@ ProvisioningChecklist::ProvisioningChecklist(const KioskConfig &config)
 void ProvisioningChecklist::setDevicesOf(const DeviceRegistry *registry)
 {
     if (registry)
-        setDevices(registry->devices());
+        setDevices(DeviceSurvey::describe(*registry, m_config));
 }
 
-void ProvisioningChecklist::setDevices(const QList<Device *> &devices)
+void ProvisioningChecklist::setDevices(const QJsonArray &devices)
 {
     QStringList failing;
-    for (const Device *device : devices) {
-        const DeviceHealth health = device->health();
-        if (!health.isUsable())
-            failing << QStringLiteral("%1: %2%3").arg(device->id(), DeviceVocabulary::toString(health.level),
-                                                     health.detail.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(health.detail));
+    int configured = 0;
+    for (const QJsonValue &value : devices) {
+        const QJsonObject device = value.toObject();
+        if (device.value(QStringLiteral("spec")).toString() != QLatin1String("none"))
+            ++configured;
+        if (!DeviceSurvey::isUnusable(device))
+            continue;
+        const QString detail = device.value(QStringLiteral("detail")).toString();
+        failing << QStringLiteral("%1: %2%3").arg(device.value(QStringLiteral("id")).toString(), device.value(QStringLiteral("health")).toString(),
+                                                 detail.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(detail));
     }
-    m_devices.ok = failing.isEmpty() && !devices.isEmpty();
-    m_devices.detail = devices.isEmpty() ? QStringLiteral("no devices configured")
-                       : failing.isEmpty() ? QStringLiteral("%1 devices ok").arg(devices.size())
+    m_devices.ok = failing.isEmpty() && configured > 0;
+    m_devices.detail = configured == 0 ? QStringLiteral("no devices configured")
+                       : failing.isEmpty() ? QStringLiteral("%1 devices ok").arg(configured)
                                            : failing.join(QLatin1String("; "));
 }
 

@@ -1,11 +1,12 @@
 #pragma once
 
+#include "kioskconfig.h"
+
+#include <QJsonArray>
 #include <QList>
 #include <QString>
 
-class Device;
 class DeviceRegistry;
-class KioskConfig;
 
 // What must hold before a terminal goes into service, one item a line, the same for the touch
 // screen's provisioning and `kioskctl checklist`: devices ok, enrolled, platform reachable,
@@ -22,8 +23,9 @@ public:
     // Reads what the files say (credentials, outbox key, printer statistics, PIN hash).
     explicit ProvisioningChecklist(const KioskConfig &config);
 
-    // The devices as the caller built them; each must be usable.
-    void setDevices(const QList<Device *> &devices);
+    // The devices as DeviceSurvey describes them (kioskctl's survey, or the kiosk's registry):
+    // each configured one must be usable, by the same rule `kioskctl status` and `devices` apply.
+    void setDevices(const QJsonArray &devices);
     // The registry's devices; nothing is checked without a registry.
     void setDevicesOf(const DeviceRegistry *registry);
     // The outcome of one call to the platform (see `kioskctl platform ping`); unknown until set.
@@ -37,6 +39,7 @@ public:
     [[nodiscard]] static bool testPagePrinted(const KioskConfig &config);
 
 private:
+    KioskConfig m_config;
     Item m_devices{QStringLiteral("devices_ok"), false, QStringLiteral("not checked")};
     Item m_enrolled{QStringLiteral("enrolled"), false, {}};
     Item m_platform{QStringLiteral("platform_reachable"), false, QStringLiteral("not checked")};

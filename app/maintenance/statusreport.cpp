@@ -1,6 +1,7 @@
 #include "statusreport.h"
 
 #include "auditlog.h"
+#include "bytesize.h"
 #include "devicesurvey.h"
 #include "kioskconfig.h"
 #include "recentlog.h"
@@ -165,6 +166,7 @@ QJsonObject StatusReport::collect(const KioskConfig &config, const Options &opti
     QJsonObject report{{QStringLiteral("generated_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
                        {QStringLiteral("versions"), versions()},
                        {QStringLiteral("config_file"), config.sourcePath()},
+                       {QStringLiteral("config_builtin_demo"), config.sourcePath().isEmpty()},
                        {QStringLiteral("state_dir"), stateDir}};
     addPlatform(config, options, &report);
     QString note;
@@ -181,6 +183,15 @@ QJsonObject StatusReport::collect(const KioskConfig &config, const Options &opti
     return report;
 }
 
+QString StatusReport::describeConfiguration(const QString &sourcePath)
+{
+    if (sourcePath.isEmpty()) {
+        return QStringLiteral("the built-in demo configuration (no file at %1): every device is simulated")
+            .arg(KioskConfig::defaultPath());
+    }
+    return sourcePath;
+}
+
 QString StatusReport::toText(const QJsonObject &report)
 {
     QString result;
@@ -191,6 +202,7 @@ QString StatusReport::toText(const QJsonObject &report)
     const QJsonObject outbox = report.value(QStringLiteral("outbox")).toObject();
     const QJsonObject disk = report.value(QStringLiteral("disk")).toObject();
     out << "kiosk      " << text(versions, "kiosk") << " (Qt " << text(versions, "qt") << ", " << text(versions, "os") << ")\n";
+    out << "config     " << describeConfiguration(text(report, "config_file")) << "\n";
     out << "terminal   "
         << (terminal.value(QStringLiteral("enrolled")).toBool() ? text(terminal, "id") : QStringLiteral("not enrolled (kioskctl enroll)"))
         << "\n";
@@ -230,14 +242,16 @@ QString StatusReport::toText(const QJsonObject &report)
     out << "outbox     ";
     if (outbox.value(QStringLiteral("available")).toBool()) {
         out << text(outbox, "pending") << " pending (oldest " << text(outbox, "oldest_s") << " s), " << text(outbox, "failed")
-            << " failed, " << text(outbox, "delivered") << " delivered, " << text(outbox, "payload_bytes") << " of "
-            << text(outbox, "budget_bytes") << " bytes\n";
+            << " failed, " << text(outbox, "delivered") << " delivered, " << ByteSize::text(outbox.value(QStringLiteral("payload_bytes")).toInteger()) << " of "
+            << ByteSize::text(outbox.value(QStringLiteral("budget_bytes")).toInteger()) << "\n";
     } else {
         out << "not available: " << text(outbox, "problem") << "\n";
     }
     if (!text(outbox, "message").isEmpty())
         out << "           " << text(outbox, "health") << " (" << text(outbox, "detail") << "): " << text(outbox, "message") << "\n";
-    out << "disk       " << text(disk, "free_mb") << " MiB free of " << text(disk, "total_mb") << " MiB at " << text(disk, "path")
+    constexpr qint64 MiB = 1024 * 1024;
+    out << "disk       " << ByteSize::text(disk.value(QStringLiteral("free_mb")).toInteger() * MiB) << " free of "
+        << ByteSize::text(disk.value(QStringLiteral("total_mb")).toInteger() * MiB) << " at " << text(disk, "path")
         << "\n";
     out << "audit\n";
     const QJsonArray audit = report.value(QStringLiteral("audit")).toArray();

@@ -28,6 +28,9 @@ public:
     };
 
     [[nodiscard]] static QJsonObject collect(const KioskConfig &config, const Options &options);
+    // Which configuration a report was made from, for its first line: the file, or (with no file)
+    // the built-in demo configuration, whose devices are simulators and prove nothing of a hall.
+    [[nodiscard]] static QString describeConfiguration(const QString &sourcePath);
     [[nodiscard]] static QString toText(const QJsonObject &report);
     // The heartbeat body of the platform contract, made from a report: what a diagnostics bundle
     // collected by kioskctl holds where the kiosk would put its own last heartbeat.

@@ -116,10 +116,8 @@ QJsonObject IdCardHolder::toJson(bool reveal) const
     put("valid_from", isoDate(validFrom));
     put("valid_until", validLongTerm ? QStringLiteral("long_term") : isoDate(validUntil));
     put("pass_number", personal(passNumber, PersonalData::maskIdNumber));
-    if (issueCount >= 0)
-        json.insert(QLatin1String("issue_count"), issueCount);
-    if (renewalCount >= 0)
-        json.insert(QLatin1String("renewal_count"), renewalCount);
+    put("issue_count", issueCount);
+    put("renewal_count", renewalCount);
     put("nationality", nationality);
     put("card_version", cardVersion);
     put("issuing_office", issuingOffice);
@@ -133,14 +131,13 @@ QJsonObject IdCardHolder::toJson(bool reveal) const
 
 void IdCardHolder::wipe()
 {
-    for (QString *text : {&name, &nameEn, &address, &idNumber, &issuer, &passNumber, &nationality, &cardVersion,
-                          &issuingOffice, &previousCardNumber})
+    for (QString *text : {&name, &nameEn, &address, &idNumber, &issuer, &passNumber, &issueCount, &renewalCount, &nationality,
+                          &cardVersion, &issuingOffice, &previousCardNumber})
         overwrite(*text);
     for (QByteArray *bytes : {&photo, &fingerprint, &decodedPhoto})
         overwrite(*bytes);
     birthDate = validFrom = validUntil = QDate();
     nationCode = 0;
-    issueCount = renewalCount = -1;
     gender = Gender::Unknown;
     validLongTerm = false;
     samId.clear();

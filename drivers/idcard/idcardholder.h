@@ -29,8 +29,10 @@ struct IdCardHolder {
     QDate validUntil;
     bool validLongTerm = false; // 长期: no expiry
     QString passNumber;  // permit J
-    int issueCount = -1; // permit J: how many times issued
-    int renewalCount = -1; // 2023 Y
+    // Counts as the card holds them, digits kept: a permit issued twice says "02", and that is
+    // what is shown and sent.
+    QString issueCount;   // permit J: how many times issued
+    QString renewalCount; // 2023 Y
     QString nationality; // foreign cards: ISO 3166 alpha-3
     QString cardVersion;     // 2017 I
     QString issuingOffice;   // 2017 I

@@ -153,7 +153,7 @@ std::optional<IdCardHolder> parse(QByteArrayView block, QString *error)
         holder.type = IdCardHolder::CardType::ForeignPermanent2023;
         holder.name = field(block, 0, 30);
         holder.gender = gender(field(block, 30, 2));
-        holder.renewalCount = number(field(block, 32, 4), -1);
+        holder.renewalCount = field(block, 32, 4);
         holder.birthDate = date(field(block, 36, 16));
         // The English name runs on from offset 52 into the reserved area; pad the first part
         // back to its 35 characters so a space at the join survives.
@@ -179,7 +179,7 @@ std::optional<IdCardHolder> parse(QByteArrayView block, QString *error)
     validity(holder, block);
     if (holder.type == IdCardHolder::CardType::HkMoTwPermit) {
         holder.passNumber = field(block, 220, 18);
-        holder.issueCount = number(field(block, 238, 4), -1);
+        holder.issueCount = field(block, 238, 4);
     }
     return holder;
 }
@@ -206,7 +206,7 @@ QByteArray encode(const IdCardHolder &holder)
     case IdCardHolder::CardType::ForeignPermanent2023:
         put(block, 0, 30, holder.name);
         put(block, 30, 2, genderCode(holder.gender));
-        put(block, 32, 4, holder.renewalCount >= 0 ? QStringLiteral("%1").arg(holder.renewalCount, 2, 10, QLatin1Char('0')) : QString());
+        put(block, 32, 4, holder.renewalCount);
         put(block, 36, 16, dateText(holder.birthDate));
         put(block, 52, 70, holder.nameEn.left(35));
         put(block, 122, 36, holder.idNumber);
@@ -230,7 +230,7 @@ QByteArray encode(const IdCardHolder &holder)
         put(block, 204, 16, until);
         if (holder.type == IdCardHolder::CardType::HkMoTwPermit) {
             put(block, 220, 18, holder.passNumber);
-            put(block, 238, 4, QStringLiteral("%1").arg(holder.issueCount, 2, 10, QLatin1Char('0')));
+            put(block, 238, 4, holder.issueCount);
             put(block, 248, 2, QStringLiteral("J"));
         }
         break;

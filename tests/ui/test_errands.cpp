@@ -65,6 +65,17 @@ private:
         return texts;
     }
 
+    // The spool's file names without the job number: ippeveprinter names "1-kiosk-a4-licence.pdf"
+    // after the job's id and name.
+    QStringList spooledNames(const QString &deviceId) const
+    {
+        QStringList names;
+        for (const QString &name :
+             QDir(PrinterSimulator::defaultSpoolDirectory(stateDir(), deviceId)).entryList({QStringLiteral("*.pdf")}, QDir::Files, QDir::Name))
+            names << name.section(QLatin1Char('-'), 1);
+        return names;
+    }
+
     QJsonArray table(const QString &name) const
     {
         return m_platform->inspect(name).value(name).toArray();
@@ -210,6 +221,9 @@ private slots:
         const IdCardHolder card = *SimCards::card(QStringLiteral("resident"));
         QVERIFY2(receipt.contains(caseNo), qPrintable(receipt));
         QVERIFY(!receipt.contains(card.idNumber));
+        // Each job is named for its paper, never for the item or the resident (item 18).
+        QCOMPARE(spooledNames(QStringLiteral("document_printer")), QStringList{QStringLiteral("kiosk-a4-certificate.pdf")});
+        QCOMPARE(spooledNames(QStringLiteral("receipt_printer")), QStringList{QStringLiteral("kiosk-receipt.pdf")});
 
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("finishButton")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("ratingScreen")));
@@ -620,6 +634,8 @@ private slots:
         const QString document = spooledTexts(QStringLiteral("document_printer")).first();
         QVERIFY2(document.contains(QStringLiteral("Electronic licence")) && document.contains(first.value(QStringLiteral("id")).toString()),
                  qPrintable(document));
+        // The job is named "kiosk-a4-licence", not after the licence (居民户口簿 became "_").
+        QCOMPARE(spooledNames(QStringLiteral("document_printer")), QStringList{QStringLiteral("kiosk-a4-licence.pdf")});
         // Nothing was filed: printing one's own licence is no application.
         QCOMPARE(table(QStringLiteral("cases")).size(), 0);
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("finishButton")));

@@ -25,6 +25,7 @@
 #include <QProcess>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -657,6 +658,55 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->shell()->cardReaderUsable(), 30000);
         m_kiosk->maintenance()->leave();
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+    }
+
+    // Item 16: `kioskctl maintenance set-pin` while the kiosk runs takes effect at the next PIN
+    // entry, without a restart: first on a kiosk without a PIN, then replacing the PIN.
+    void aPinSetWithKioskctlWhileTheKioskRunsOpensMaintenance()
+    {
+        startKiosk(true, false);
+        const auto setPin = [this](const QString &pin) {
+            QProcess set;
+            set.start(qEnvironmentVariable("KIOSKCTL"), {QStringLiteral("--config"), m_configPath, QStringLiteral("maintenance"), QStringLiteral("set-pin")});
+            set.write(pin.toUtf8() + "\n");
+            set.closeWriteChannel();
+            return set.waitForFinished(60000) && set.exitCode() == 0;
+        };
+        QVERIFY(setPin(m_pin));
+        makeTheGesture();
+        QVERIFY(!shownIn(QStringLiteral("pinPad")).contains(QStringLiteral("kioskctl maintenance set-pin")));
+        typePin(m_pin);
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("maintenanceScreen")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("maintenanceLeave")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+
+        const QString replaced = QStringLiteral("739164");
+        QVERIFY(setPin(replaced));
+        makeTheGesture();
+        typePin(m_pin);
+        QTRY_VERIFY2(shownIn(QStringLiteral("pinPad")).contains(QStringLiteral("PIN 不正确，还可尝试 4 次")), qPrintable(shownIn(QStringLiteral("pinPad"))));
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("maintenanceScreen")));
+        typePin(replaced);
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("maintenanceScreen")));
+    }
+
+    // The demo sets a PIN of its own, and says it; the documents name the same one.
+    void theDemoPinIsTheOneTheDocumentsName()
+    {
+        const QString source = qEnvironmentVariable("KIOSK_SOURCE_DIR");
+        const auto read = [&source](const QString &path) {
+            QFile file(source + QLatin1Char('/') + path);
+            return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+        };
+        const QString demo = read(QStringLiteral("packaging/demo.sh"));
+        static const QRegularExpression pinLine(QStringLiteral("\\bdemo_pin=(\\d{6,})"));
+        const QRegularExpressionMatch match = pinLine.match(demo);
+        QVERIFY2(match.hasMatch(), "packaging/demo.sh sets demo_pin=…");
+        const QString pin = match.captured(1);
+        QVERIFY2(MaintenancePin::weaknessOf(pin).isEmpty(), qPrintable(pin));
+        QVERIFY2(demo.contains(QStringLiteral("maintenance set-pin")), "demo.sh sets the PIN through kioskctl");
+        QVERIFY2(read(QStringLiteral("README.md")).contains(pin), "README.md names the demo PIN");
+        QVERIFY2(read(QStringLiteral("docs/maintenance.md")).contains(pin), "docs/maintenance.md names the demo PIN");
     }
 
     void theHeadlessChecklistFailsOnAnUnenrolledTerminal()

@@ -164,7 +164,13 @@ Rectangle {
                 Line { text: qsTr("需要处理：%1").arg(Maintenance.catalogueProblem); color: Theme.warning }
             }
 
-            // Devices: health, detail, what staff should do, and the counters that survive restarts.
+            // Devices: health, detail, what staff should do, and the counters that survive restarts,
+            // the counters worded in the language the screen is shown in.
+            Binding {
+                target: Maintenance.devices
+                property: "language"
+                value: Kiosk.language
+            }
             Repeater {
                 model: screen.tab === MaintenanceScreen.Devices ? Maintenance.devices : null
                 delegate: Card {

@@ -65,7 +65,7 @@ IdCardHolder permit()
     h.validFrom = QDate(2024, 7, 1);
     h.validUntil = QDate(2029, 7, 1);
     h.passNumber = QStringLiteral("H12345678");
-    h.issueCount = 2;
+    h.issueCount = QStringLiteral("02");
     h.photo = pattern(1024, 4);
     return h;
 }
@@ -95,7 +95,7 @@ IdCardHolder foreign2023()
     h.name = QStringLiteral("威廉斯");
     h.nameEn = QStringLiteral("WILLIAMS-BROWN, CHARLOTTE ELIZABETH VICTORIA");
     h.gender = IdCardHolder::Gender::Female;
-    h.renewalCount = 0;
+    h.renewalCount = QStringLiteral("00");
     h.birthDate = QDate(1985, 3, 15);
     h.idNumber = QStringLiteral("934826198503150015");
     h.validFrom = QDate(2023, 12, 1);

@@ -131,6 +131,9 @@ void TestKioskctlPrint::testPagePrintsKioskIdentity()
     const QString text = spooledText(run.out);
     QVERIFY2(PdfTextLayer::carries(text, QStringLiteral("340103-HALL-09")), qPrintable(text));
     QVERIFY(PdfTextLayer::carries(text, QStringLiteral("Printer test page")));
+    // The job's name, which the spool file takes: what it is, never whose.
+    static const QRegularExpression spooled(QStringLiteral("spooled: \\S+/\\d+-kiosk-test-page\\.pdf\n"));
+    QVERIFY2(spooled.match(run.out).hasMatch(), qPrintable(run.out));
 }
 
 void TestKioskctlPrint::receiptForCaseNumberPrintsApplicantMaskedOnly()

@@ -365,7 +365,7 @@ private slots:
         const auto holder = IdCardTextBlock::parse(text);
         QCOMPARE(holder->type, IdCardHolder::CardType::HkMoTwPermit);
         QCOMPARE(holder->passNumber, QStringLiteral("H12345678"));
-        QCOMPARE(holder->issueCount, 2);
+        QCOMPARE(holder->issueCount, QStringLiteral("02"));
         QCOMPARE(holder->idNumber, QStringLiteral("81000019900215302X"));
         QCOMPARE(holder->toJson(true).value(QLatin1String("type")).toString(), QStringLiteral("hk_mo_tw_permit"));
     }
@@ -402,7 +402,7 @@ private slots:
         QCOMPARE(holder->type, IdCardHolder::CardType::ForeignPermanent2023);
         QCOMPARE(holder->nameEn, english);
         QCOMPARE(holder->name, QStringLiteral("威廉斯"));
-        QCOMPARE(holder->renewalCount, 0);
+        QCOMPARE(holder->renewalCount, QStringLiteral("00"));
         QCOMPARE(holder->nationality, QStringLiteral("GBR"));
         QCOMPARE(holder->idNumber, QStringLiteral("934826198503150015"));
         QVERIFY(holder->problems().isEmpty());

@@ -1,0 +1,18 @@
+#include "printjobname.h"
+
+QString PrintJobName::of(Document document)
+{
+    switch (document) {
+    case Document::Receipt:
+        return QStringLiteral("kiosk-receipt");
+    case Document::Acknowledgement:
+        return QStringLiteral("kiosk-a4-receipt");
+    case Document::Certificate:
+        return QStringLiteral("kiosk-a4-certificate");
+    case Document::Licence:
+        return QStringLiteral("kiosk-a4-licence");
+    case Document::TestPage:
+        return QStringLiteral("kiosk-test-page");
+    }
+    return QStringLiteral("kiosk-document");
+}
