@@ -98,7 +98,7 @@ int fetchPlatformCatalogue(CtlContext &context, const KioskConfig &config)
     const PlatformResult result = waitFor(client.fetchCatalogue());
     if (!result.isOk()) {
         context.err << "kioskctl catalogue fetch: " << result.summary() << Qt::endl;
-        return result.httpStatus == 0 ? CtlExit::Error : CtlExit::Negative;
+        return result.httpStatus == 0 ? CtlExit::Unreachable : CtlExit::Negative;
     }
     QStringList ignored;
     const std::optional<Catalogue> catalogue = Catalogue::fromJson(result.content, &error, &ignored);
