@@ -1,6 +1,5 @@
 #include "applicationdesk.h"
 
-#include "common/personaldata.h"
 #include "kioskruntime.h"
 #include "applicationjourney.h"
 #include "kioskshell.h"
@@ -35,14 +34,7 @@ QVariantList ApplicationDesk::fields() const
         return fields;
     for (const FormField &field : draft->item()->form) {
         const bool prefilled = draft->isPrefilled(field.id);
-        QString shown = draft->value(field.id);
-        // What came from the card is shown masked: the resident recognises it, a passer-by does not.
-        if (prefilled && field.prefill == QLatin1String("holder.id_number"))
-            shown = PersonalData::maskIdNumber(shown);
-        else if (prefilled && field.prefill == QLatin1String("holder.name"))
-            shown = PersonalData::maskName(shown);
-        else if (prefilled && field.prefill == QLatin1String("holder.address"))
-            shown = PersonalData::maskAddress(shown);
+        const QString shown = draft->shownValue(field.id);
         QVariantList options;
         for (const auto &[value, label] : field.options)
             options.append(QVariantMap{{QStringLiteral("value"), value}, {QStringLiteral("label"), label.in(language)}});
@@ -89,6 +81,11 @@ bool ApplicationDesk::materialsComplete() const
 bool ApplicationDesk::documentCameraUsable() const
 {
     return m_runtime->journey()->documentCameraUsable();
+}
+
+QString ApplicationDesk::editText(const QString &fieldId) const
+{
+    return m_runtime->draft()->editableValue(fieldId);
 }
 
 bool ApplicationDesk::setFieldValue(const QString &fieldId, const QString &value)

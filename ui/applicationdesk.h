@@ -45,6 +45,9 @@ public:
     [[nodiscard]] bool lastPageFound() const { return m_lastPageFound; }
     [[nodiscard]] bool documentCameraUsable() const;
 
+    // The real value of an editable field, for the keyboard of the resident editing it; the list
+    // above keeps showing it masked.
+    Q_INVOKABLE QString editText(const QString &fieldId) const;
     Q_INVOKABLE bool setFieldValue(const QString &fieldId, const QString &value);
     // The form is complete: on to the document camera when the item asks for materials, else
     // to the review.

@@ -26,10 +26,12 @@ Item {
         screen.editing = field.id;
         screen.editingType = field.type;
         screen.editingItem = fieldItem;
+        // The keys start from the real value, never from the masked one the list shows.
+        const value = Form.editText(field.id);
         if (screen.typingText)
-            keyboard.reset(field.value, OnScreenKeyboard.KeySet.Pinyin);
+            keyboard.reset(value, OnScreenKeyboard.KeySet.Pinyin);
         else
-            keypad.text = field.value.replace(/-/g, field.type === "phone" ? "-" : "");
+            keypad.text = value.replace(/-/g, field.type === "phone" ? "-" : "");
         Qt.callLater(screen.showField, fieldItem);
     }
     // The field being edited stays in sight above the keyboard.
