@@ -81,7 +81,7 @@ bool ApplicationDraft::setValue(const QString &fieldId, const QString &value)
         qCWarning(lcSession) << "a masked text offered as the value of" << fieldId << "was refused";
         return false;
     }
-    const QString kept = value;
+    const QString kept = FormValidation::normalized(*field, value);
     // Confirming a value from the card unchanged leaves it the card's, shown masked as before.
     if (m_values.value(fieldId) == kept)
         return true;

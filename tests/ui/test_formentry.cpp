@@ -156,6 +156,31 @@ private slots:
         QTRY_VERIFY(formTexts().contains(PersonalData::maskAddress(address)));
         QVERIFY(!formTexts().join(QString()).contains(address));
     }
+
+    void aDateTypedAsItsHintSaysIsKeptAndReopensTheSame()
+    {
+        openTheFormWithCard(QStringLiteral("resident"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("field_leave_date")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("numericKeypad")));
+        waitForFrame();
+        typeDigits(QStringLiteral("202612"));
+        QTRY_VERIFY2(formTexts().contains(QStringLiteral("2026-12▏")), qPrintable(formTexts().join(QLatin1Char('|'))));
+        typeDigits(QStringLiteral("01"));
+        QTRY_VERIFY(formTexts().contains(QStringLiteral("2026-12-01▏")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("keypadDone")));
+        QTRY_COMPARE(m_runtime->draft()->value(QStringLiteral("leave_date")), QStringLiteral("2026-12-01"));
+        QCOMPARE(m_runtime->draft()->problem(QStringLiteral("leave_date")), FormValidation::Problem::None);
+        waitForFrame();
+
+        // Reopened, the date shows as it was typed, and 确定 leaves it valid.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("field_leave_date")));
+        QTRY_VERIFY(formTexts().contains(QStringLiteral("2026-12-01▏")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("keypadDone")));
+        QTRY_VERIFY(!UiProbe::find(m_window, QStringLiteral("numericKeypad")));
+        QCOMPARE(m_runtime->draft()->value(QStringLiteral("leave_date")), QStringLiteral("2026-12-01"));
+        QCOMPARE(m_runtime->draft()->problem(QStringLiteral("leave_date")), FormValidation::Problem::None);
+        QVERIFY(formTexts().contains(QStringLiteral("2026-12-01")));
+    }
 };
 
 QTEST_MAIN(TestFormEntry)

@@ -123,7 +123,7 @@ Item {
                             x: Theme.spacing
                             width: parent.width - 2 * Theme.spacing
                             text: screen.editing === row.modelData.id
-                                  ? (screen.typingText ? keyboard.text + keyboard.composition : keypad.text) + "▏"
+                                  ? (screen.typingText ? keyboard.text + keyboard.composition : keypad.shownText) + "▏"
                                   : (row.modelData.value !== "" ? row.modelData.value : qsTr("点击填写"))
                             font.pixelSize: Theme.fontBody
                             color: row.modelData.value !== "" || screen.editing === row.modelData.id ? Theme.text : Theme.textMuted
@@ -180,6 +180,7 @@ Item {
         anchors.bottom: parent.bottom
         visible: screen.editing !== "" && !screen.typingText
         allowX: screen.editingType === "id_number"
+        dateEntry: screen.editingType === "date"
         onDone: {
             Form.setFieldValue(screen.editing, keypad.text);
             screen.editing = "";
