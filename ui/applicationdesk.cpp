@@ -10,6 +10,7 @@ ApplicationDesk::ApplicationDesk(KioskRuntime *runtime, KioskShell *shell, QObje
     , m_shell(shell)
 {
     connect(runtime->draft(), &ApplicationDraft::changed, this, &ApplicationDesk::changed);
+    connect(runtime->identity(), &ResidentIdentity::changed, this, &ApplicationDesk::changed);
     connect(runtime->journey(), &ApplicationJourney::pageCaptured, this, [this](bool found) {
         m_lastPageFound = found;
         emit changed();
@@ -40,7 +41,10 @@ QVariantList ApplicationDesk::fields() const
             options.append(QVariantMap{{QStringLiteral("value"), value}, {QStringLiteral("label"), label.in(language)}});
         fields.append(QVariantMap{
             {QStringLiteral("id"), field.id},
-            {QStringLiteral("label"), field.label.in(language)},
+            // A number from the card is named as the card names it (a permit's 证件号码).
+            {QStringLiteral("label"), prefilled && field.prefill == QLatin1String("holder.id_number")
+                                          ? m_runtime->identity()->numberLabel().in(language)
+                                          : field.label.in(language)},
             {QStringLiteral("type"), field.type},
             {QStringLiteral("required"), field.required},
             {QStringLiteral("readonly"), field.readonly && prefilled},
@@ -51,6 +55,16 @@ QVariantList ApplicationDesk::fields() const
         });
     }
     return fields;
+}
+
+QString ApplicationDesk::sourceLabel() const
+{
+    return m_runtime->identity()->documentSource().in(m_shell->language());
+}
+
+QString ApplicationDesk::prefilledNote() const
+{
+    return m_runtime->identity()->prefilledNote().in(m_shell->language());
 }
 
 bool ApplicationDesk::complete() const

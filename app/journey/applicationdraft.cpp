@@ -106,6 +106,8 @@ QString ApplicationDraft::shownValue(const QString &fieldId) const
         if (field->prefill == QLatin1String("holder.address"))
             return PersonalData::maskAddress(value);
     }
+    if (FormValidation::isAccountNumber(*field))
+        return PersonalData::maskAccountNumber(value);
     return value;
 }
 

@@ -33,7 +33,8 @@ public:
     [[nodiscard]] FormValidation::Problem problem(const QString &fieldId) const;
     // True when every field passes; the first field with a problem is named in `firstProblem`.
     [[nodiscard]] bool isComplete(QString *firstProblem = nullptr) const;
-    // What the screens show of a field: what came from the card masked, everything else as it is.
+    // What the screens show of a field: what came from the card, and account numbers once typed,
+    // masked; everything else as it is.
     [[nodiscard]] QString shownValue(const QString &fieldId) const;
     // The value the resident edits: the real one, for an editable field only; empty otherwise.
     [[nodiscard]] QString editableValue(const QString &fieldId) const;

@@ -77,6 +77,11 @@ Problem check(const FormField &field, const QString &rawValue)
     return Problem::None;
 }
 
+bool isAccountNumber(const FormField &field)
+{
+    return field.type == QLatin1String("number") && field.id.startsWith(QLatin1String("bank_"));
+}
+
 QString problemName(Problem problem)
 {
     switch (problem) {

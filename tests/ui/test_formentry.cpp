@@ -181,6 +181,52 @@ private slots:
         QCOMPARE(m_runtime->draft()->problem(QStringLiteral("leave_date")), FormValidation::Problem::None);
         QVERIFY(formTexts().contains(QStringLiteral("2026-12-01")));
     }
+
+    void aPermitHolderIsToldOfTheirPermitNotOfAnIdCard()
+    {
+        openTheFormWithCard(QStringLiteral("hk_mo_tw_permit"));
+        QStringList shown = formTexts();
+        QVERIFY2(shown.contains(QStringLiteral("来自居住证")), qPrintable(shown.join(QLatin1Char('|'))));
+        QVERIFY(shown.contains(QStringLiteral("证件号码 *")));
+        QVERIFY(shown.contains(QStringLiteral("来自居住证的信息已自动填好，只需填写其余带 * 的项目。")));
+        QVERIFY(!shown.contains(QStringLiteral("来自身份证")));
+        QVERIFY(!shown.contains(QStringLiteral("公民身份号码 *")));
+        UiProbe::screenshot(m_window, QStringLiteral("form-permit-zh"));
+
+        QVERIFY(m_shell->setLanguage(QStringLiteral("en")));
+        QTRY_VERIFY2(formTexts().contains(QStringLiteral("From your residence permit")), qPrintable(formTexts().join(QLatin1Char('|'))));
+        shown = formTexts();
+        QVERIFY(shown.contains(QStringLiteral("Permit number *")));
+        QVERIFY(!shown.contains(QStringLiteral("From your ID card")));
+        QVERIFY(!shown.contains(QStringLiteral("Citizen ID number *")));
+    }
+
+    void aBankAccountIsMaskedOnEveryScreenOnceTyped()
+    {
+        const QString account = QStringLiteral("6222021234567890");
+        openTheFormWithCard(QStringLiteral("resident"));
+        const QList<QPair<QString, QString>> entries{{QStringLiteral("phone"), QStringLiteral("13955123456")},
+                                                     {QStringLiteral("leave_date"), QStringLiteral("20261201")},
+                                                     {QStringLiteral("bank_account"), account}};
+        for (const auto &[fieldId, digits] : entries) {
+            QVERIFY(UiProbe::tap(m_window, QStringLiteral("field_") + fieldId));
+            QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("numericKeypad")));
+            waitForFrame();
+            typeDigits(digits);
+            QVERIFY(UiProbe::tap(m_window, QStringLiteral("keypadDone")));
+            QTRY_VERIFY(!UiProbe::find(m_window, QStringLiteral("numericKeypad")));
+            waitForFrame();
+        }
+        QCOMPARE(m_runtime->draft()->value(QStringLiteral("bank_account")), account);
+        QTRY_VERIFY2(formTexts().contains(PersonalData::maskAccountNumber(account)), qPrintable(formTexts().join(QLatin1Char('|'))));
+        QVERIFY(!formTexts().join(QString()).contains(account));
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("reviewButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("reviewScreen")));
+        const QStringList reviewed = UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("reviewScreen")));
+        QVERIFY2(reviewed.contains(PersonalData::maskAccountNumber(account)), qPrintable(reviewed.join(QLatin1Char('|'))));
+        QVERIFY(!reviewed.join(QString()).contains(account));
+    }
 };
 
 QTEST_MAIN(TestFormEntry)

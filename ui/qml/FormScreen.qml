@@ -88,7 +88,7 @@ Item {
             }
             Text {
                 Layout.fillWidth: true
-                text: qsTr("来自身份证的信息已自动填好，只需填写其余带 * 的项目。")
+                text: Form.prefilledNote
                 font.pixelSize: Theme.fontSmall
                 color: Theme.textMuted
                 wrapMode: Text.Wrap
@@ -134,7 +134,7 @@ Item {
                             anchors.rightMargin: Theme.spacing
                             anchors.verticalCenter: parent.verticalCenter
                             visible: row.modelData.readonly
-                            text: qsTr("来自身份证")
+                            text: Form.sourceLabel
                             font.pixelSize: 24
                             color: Theme.textMuted
                         }

@@ -78,6 +78,16 @@ private slots:
         QVERIFY(draft.isPrefilled(QStringLiteral("address")));
     }
 
+    void anAccountNumberIsShownMaskedOnceTyped()
+    {
+        ApplicationDraft draft;
+        draft.begin(*Catalogue::demo().item(QStringLiteral("340100-000-ZZ-0004-01")), resident());
+        QVERIFY(draft.setValue(QStringLiteral("bank_account"), QStringLiteral("6222021234567890")));
+        QCOMPARE(draft.value(QStringLiteral("bank_account")), QStringLiteral("6222021234567890"));
+        QCOMPARE(draft.shownValue(QStringLiteral("bank_account")), QStringLiteral("6222********7890"));
+        QCOMPARE(draft.editableValue(QStringLiteral("bank_account")), QStringLiteral("6222021234567890"));
+    }
+
     void isCompleteOnlyWhenEveryFieldPasses()
     {
         ApplicationDraft draft;
