@@ -55,4 +55,14 @@ QString maskAddress(QStringView address)
     return text.left(6) + QStringLiteral("…");
 }
 
+QString maskAccountNumber(QStringView number)
+{
+    return keepEnds(number, 4, 4);
+}
+
+bool isMasked(QStringView text)
+{
+    return text.contains(QLatin1Char('*')) || text.contains(QChar(0x2026));
+}
+
 } // namespace PersonalData

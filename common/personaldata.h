@@ -22,4 +22,12 @@ namespace PersonalData {
 // An address keeps its first six characters (province and city): the rest becomes "…".
 [[nodiscard]] QString maskAddress(QStringView address);
 
+// A bank card or account number keeps its first four and last four digits, as the bank's own
+// slips do: "6222021234567890" -> "6222********7890".
+[[nodiscard]] QString maskAccountNumber(QStringView number);
+
+// True when `text` carries the marks the functions above leave ('*' for a hidden character, '…'
+// for a cut address): such a text is a view of a value, never a value itself.
+[[nodiscard]] bool isMasked(QStringView text);
+
 } // namespace PersonalData

@@ -1,6 +1,5 @@
 #include "applicationdesk.h"
 
-#include "common/personaldata.h"
 #include "kioskruntime.h"
 #include "applicationjourney.h"
 #include "kioskshell.h"
@@ -11,6 +10,7 @@ ApplicationDesk::ApplicationDesk(KioskRuntime *runtime, KioskShell *shell, QObje
     , m_shell(shell)
 {
     connect(runtime->draft(), &ApplicationDraft::changed, this, &ApplicationDesk::changed);
+    connect(runtime->identity(), &ResidentIdentity::changed, this, &ApplicationDesk::changed);
     connect(runtime->journey(), &ApplicationJourney::pageCaptured, this, [this](bool found) {
         m_lastPageFound = found;
         emit changed();
@@ -35,20 +35,16 @@ QVariantList ApplicationDesk::fields() const
         return fields;
     for (const FormField &field : draft->item()->form) {
         const bool prefilled = draft->isPrefilled(field.id);
-        QString shown = draft->value(field.id);
-        // What came from the card is shown masked: the resident recognises it, a passer-by does not.
-        if (prefilled && field.prefill == QLatin1String("holder.id_number"))
-            shown = PersonalData::maskIdNumber(shown);
-        else if (prefilled && field.prefill == QLatin1String("holder.name"))
-            shown = PersonalData::maskName(shown);
-        else if (prefilled && field.prefill == QLatin1String("holder.address"))
-            shown = PersonalData::maskAddress(shown);
+        const QString shown = draft->shownValue(field.id);
         QVariantList options;
         for (const auto &[value, label] : field.options)
             options.append(QVariantMap{{QStringLiteral("value"), value}, {QStringLiteral("label"), label.in(language)}});
         fields.append(QVariantMap{
             {QStringLiteral("id"), field.id},
-            {QStringLiteral("label"), field.label.in(language)},
+            // A number from the card is named as the card names it (a permit's 证件号码).
+            {QStringLiteral("label"), prefilled && field.prefill == QLatin1String("holder.id_number")
+                                          ? m_runtime->identity()->numberLabel().in(language)
+                                          : field.label.in(language)},
             {QStringLiteral("type"), field.type},
             {QStringLiteral("required"), field.required},
             {QStringLiteral("readonly"), field.readonly && prefilled},
@@ -59,6 +55,16 @@ QVariantList ApplicationDesk::fields() const
         });
     }
     return fields;
+}
+
+QString ApplicationDesk::sourceLabel() const
+{
+    return m_runtime->identity()->documentSource().in(m_shell->language());
+}
+
+QString ApplicationDesk::prefilledNote() const
+{
+    return m_runtime->identity()->prefilledNote().in(m_shell->language());
 }
 
 bool ApplicationDesk::complete() const
@@ -89,6 +95,11 @@ bool ApplicationDesk::materialsComplete() const
 bool ApplicationDesk::documentCameraUsable() const
 {
     return m_runtime->journey()->documentCameraUsable();
+}
+
+QString ApplicationDesk::editText(const QString &fieldId) const
+{
+    return m_runtime->draft()->editableValue(fieldId);
 }
 
 bool ApplicationDesk::setFieldValue(const QString &fieldId, const QString &value)

@@ -23,6 +23,10 @@ class ApplicationDesk : public QObject
     // card), problem, options.
     Q_PROPERTY(QVariantList fields READ fields NOTIFY changed)
     Q_PROPERTY(bool complete READ complete NOTIFY changed)
+    // Where prefilled values came from ("来自身份证", "来自居住证", …) and the form's note on them,
+    // following the document the resident identified with.
+    Q_PROPERTY(QString sourceLabel READ sourceLabel NOTIFY changed)
+    Q_PROPERTY(QString prefilledNote READ prefilledNote NOTIFY changed)
     // Each: id, name, required, pages (how many captured).
     Q_PROPERTY(QVariantList materials READ materials NOTIFY changed)
     Q_PROPERTY(bool materialsComplete READ materialsComplete NOTIFY changed)
@@ -39,12 +43,17 @@ public:
 
     [[nodiscard]] QVariantList fields() const;
     [[nodiscard]] bool complete() const;
+    [[nodiscard]] QString sourceLabel() const;
+    [[nodiscard]] QString prefilledNote() const;
     [[nodiscard]] QVariantList materials() const;
     [[nodiscard]] bool materialsComplete() const;
     [[nodiscard]] QString currentMaterial() const { return m_currentMaterial; }
     [[nodiscard]] bool lastPageFound() const { return m_lastPageFound; }
     [[nodiscard]] bool documentCameraUsable() const;
 
+    // The real value of an editable field, for the keyboard of the resident editing it; the list
+    // above keeps showing it masked.
+    Q_INVOKABLE QString editText(const QString &fieldId) const;
     Q_INVOKABLE bool setFieldValue(const QString &fieldId, const QString &value);
     // The form is complete: on to the document camera when the item asks for materials, else
     // to the review.

@@ -75,6 +75,67 @@ QString ResidentIdentity::cardType() const
     return m_method == Method::Code ? QStringLiteral("netid") : IdCardHolder::typeName(m_holder->type);
 }
 
+namespace {
+
+// The document behind an identity, as "id_card", "permit", "foreign_card" or "code": every label
+// below follows it, so a new card type needs one line here and none on any screen.
+QString documentKind(const QString &cardType)
+{
+    if (cardType == QLatin1String("hk_mo_tw_permit"))
+        return QStringLiteral("permit");
+    if (cardType.startsWith(QLatin1String("foreign_permanent")))
+        return QStringLiteral("foreign_card");
+    if (cardType == QLatin1String("netid"))
+        return QStringLiteral("code");
+    return QStringLiteral("id_card");
+}
+
+} // namespace
+
+LocalizedText ResidentIdentity::documentSource() const
+{
+    if (!m_holder)
+        return {};
+    const QString kind = documentKind(cardType());
+    if (kind == QLatin1String("permit"))
+        return {QStringLiteral("来自居住证"), QStringLiteral("From your residence permit")};
+    if (kind == QLatin1String("foreign_card"))
+        return {QStringLiteral("来自永久居留身份证"), QStringLiteral("From your permanent residence card")};
+    if (kind == QLatin1String("code"))
+        return {QStringLiteral("来自身份码"), QStringLiteral("From your identity code")};
+    return {QStringLiteral("来自身份证"), QStringLiteral("From your ID card")};
+}
+
+LocalizedText ResidentIdentity::numberLabel() const
+{
+    if (!m_holder)
+        return {};
+    const QString kind = documentKind(cardType());
+    if (kind == QLatin1String("permit"))
+        return {QStringLiteral("证件号码"), QStringLiteral("Permit number")};
+    if (kind == QLatin1String("foreign_card"))
+        return {QStringLiteral("永久居留身份证号码"), QStringLiteral("Permanent residence card number")};
+    return {QStringLiteral("公民身份号码"), QStringLiteral("Citizen ID number")};
+}
+
+LocalizedText ResidentIdentity::prefilledNote() const
+{
+    if (!m_holder)
+        return {};
+    const QString kind = documentKind(cardType());
+    if (kind == QLatin1String("permit"))
+        return {QStringLiteral("来自居住证的信息已自动填好，只需填写其余带 * 的项目。"),
+                QStringLiteral("Details from your residence permit are already filled in; just complete the other items marked *.")};
+    if (kind == QLatin1String("foreign_card"))
+        return {QStringLiteral("来自永久居留身份证的信息已自动填好，只需填写其余带 * 的项目。"),
+                QStringLiteral("Details from your permanent residence card are already filled in; just complete the other items marked *.")};
+    if (kind == QLatin1String("code"))
+        return {QStringLiteral("来自身份码的信息已自动填好，只需填写其余带 * 的项目。"),
+                QStringLiteral("Details from your identity code are already filled in; just complete the other items marked *.")};
+    return {QStringLiteral("来自身份证的信息已自动填好，只需填写其余带 * 的项目。"),
+            QStringLiteral("Details from your ID card are already filled in; just complete the other items marked *.")};
+}
+
 QString ResidentIdentity::refusalName(Refusal refusal)
 {
     switch (refusal) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "idcard/idcardholder.h"
+#include "localizedtext.h"
 #include "sessionmachine.h"
 
 #include <QDate>
@@ -35,6 +36,12 @@ public:
     [[nodiscard]] QString maskedIdNumber() const;
     // The card's type name ("resident", …), or "netid" for an identity shown by code.
     [[nodiscard]] QString cardType() const;
+    // What screens call the document the resident identified with, so that a permit holder is
+    // not told of an ID card: where prefilled values came from ("来自居住证"), the label of its
+    // number ("证件号码"), and the form's note on what was filled in. Empty when unidentified.
+    [[nodiscard]] LocalizedText documentSource() const;
+    [[nodiscard]] LocalizedText numberLabel() const;
+    [[nodiscard]] LocalizedText prefilledNote() const;
     [[nodiscard]] Method method() const { return m_holder ? m_method : Method::None; }
     [[nodiscard]] QString codePayload() const { return m_codePayload; }
     [[nodiscard]] Refusal lastRefusal() const { return m_lastRefusal; }

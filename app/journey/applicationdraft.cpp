@@ -1,5 +1,7 @@
 #include "applicationdraft.h"
 
+#include "applog.h"
+#include "common/personaldata.h"
 #include "idcard/idcardholder.h"
 #include "idcard/nation.h"
 
@@ -59,21 +61,62 @@ void ApplicationDraft::begin(const CatalogueItem &item, const IdCardHolder &hold
     emit changed();
 }
 
-bool ApplicationDraft::setValue(const QString &fieldId, const QString &value)
+const FormField *ApplicationDraft::field(const QString &fieldId) const
 {
     if (!m_item)
-        return false;
+        return nullptr;
     for (const FormField &field : m_item->form) {
-        if (field.id != fieldId)
-            continue;
-        if (field.readonly && m_prefilled.contains(fieldId))
-            return false;
-        m_values.insert(fieldId, value);
-        m_prefilled.remove(fieldId);
-        emit changed();
-        return true;
+        if (field.id == fieldId)
+            return &field;
     }
-    return false;
+    return nullptr;
+}
+
+bool ApplicationDraft::setValue(const QString &fieldId, const QString &value)
+{
+    const FormField *field = this->field(fieldId);
+    if (!field || (field->readonly && m_prefilled.contains(fieldId)))
+        return false;
+    if (PersonalData::isMasked(value)) {
+        qCWarning(lcSession) << "a masked text offered as the value of" << fieldId << "was refused";
+        return false;
+    }
+    const QString kept = FormValidation::normalized(*field, value);
+    // Confirming a value from the card unchanged leaves it the card's, shown masked as before.
+    if (m_values.value(fieldId) == kept)
+        return true;
+    m_values.insert(fieldId, kept);
+    m_prefilled.remove(fieldId);
+    emit changed();
+    return true;
+}
+
+QString ApplicationDraft::shownValue(const QString &fieldId) const
+{
+    const FormField *field = this->field(fieldId);
+    if (!field)
+        return {};
+    const QString value = m_values.value(fieldId);
+    // What came from the card is shown masked: the resident recognises it, a passer-by does not.
+    if (m_prefilled.contains(fieldId)) {
+        if (field->prefill == QLatin1String("holder.id_number"))
+            return PersonalData::maskIdNumber(value);
+        if (field->prefill == QLatin1String("holder.name"))
+            return PersonalData::maskName(value);
+        if (field->prefill == QLatin1String("holder.address"))
+            return PersonalData::maskAddress(value);
+    }
+    if (FormValidation::isAccountNumber(*field))
+        return PersonalData::maskAccountNumber(value);
+    return value;
+}
+
+QString ApplicationDraft::editableValue(const QString &fieldId) const
+{
+    const FormField *field = this->field(fieldId);
+    if (!field || (field->readonly && m_prefilled.contains(fieldId)))
+        return {};
+    return m_values.value(fieldId);
 }
 
 FormValidation::Problem ApplicationDraft::problem(const QString &fieldId) const

@@ -27,11 +27,17 @@ public:
     [[nodiscard]] const CatalogueItem *item() const { return m_item ? &*m_item : nullptr; }
 
     [[nodiscard]] QString value(const QString &fieldId) const { return m_values.value(fieldId); }
-    // Refuses to change a read-only field or one the item does not have.
+    // Refuses to change a read-only field or one the item does not have, and refuses a masked
+    // text: what a screen shows of a value is never taken for the value.
     bool setValue(const QString &fieldId, const QString &value);
     [[nodiscard]] FormValidation::Problem problem(const QString &fieldId) const;
     // True when every field passes; the first field with a problem is named in `firstProblem`.
     [[nodiscard]] bool isComplete(QString *firstProblem = nullptr) const;
+    // What the screens show of a field: what came from the card, and account numbers once typed,
+    // masked; everything else as it is.
+    [[nodiscard]] QString shownValue(const QString &fieldId) const;
+    // The value the resident edits: the real one, for an editable field only; empty otherwise.
+    [[nodiscard]] QString editableValue(const QString &fieldId) const;
     // True when the value came from the card rather than from the resident.
     [[nodiscard]] bool isPrefilled(const QString &fieldId) const { return m_prefilled.contains(fieldId); }
 
@@ -51,6 +57,8 @@ signals:
     void changed();
 
 private:
+    [[nodiscard]] const FormField *field(const QString &fieldId) const;
+
     std::optional<CatalogueItem> m_item;
     QHash<QString, QString> m_values;
     QSet<QString> m_prefilled;

@@ -24,7 +24,29 @@ bool isLandline(const QString &value)
     return landline.match(value).hasMatch();
 }
 
+QDate dateOf(const QString &value)
+{
+    static const QRegularExpression digits(QStringLiteral("^\\d{8}$"));
+    static const QRegularExpression iso(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    if (digits.match(value).hasMatch())
+        return QDate::fromString(value, QStringLiteral("yyyyMMdd"));
+    if (iso.match(value).hasMatch())
+        return QDate::fromString(value, QStringLiteral("yyyy-MM-dd"));
+    return {};
+}
+
 } // namespace
+
+QString normalized(const FormField &field, const QString &value)
+{
+    if (field.type != QLatin1String("date"))
+        return value;
+    const QString trimmed = value.trimmed();
+    static const QRegularExpression digits(QStringLiteral("^\\d{8}$"));
+    if (!digits.match(trimmed).hasMatch())
+        return value;
+    return trimmed.left(4) + QLatin1Char('-') + trimmed.mid(4, 2) + QLatin1Char('-') + trimmed.mid(6);
+}
 
 Problem check(const FormField &field, const QString &rawValue)
 {
@@ -40,7 +62,7 @@ Problem check(const FormField &field, const QString &rawValue)
         return digits.match(value).hasMatch() ? Problem::None : Problem::NotANumber;
     }
     if (field.type == QLatin1String("date"))
-        return QDate::fromString(value, Qt::ISODate).isValid() ? Problem::None : Problem::NotADate;
+        return dateOf(value).isValid() ? Problem::None : Problem::NotADate;
     if (field.type == QLatin1String("id_number"))
         return CitizenNumber::isValid(value) ? Problem::None : Problem::NotAnIdNumber;
     if (field.type == QLatin1String("select")) {
@@ -53,6 +75,11 @@ Problem check(const FormField &field, const QString &rawValue)
     if (field.type == QLatin1String("checkbox"))
         return (value == QLatin1String("true") || value == QLatin1String("false")) ? Problem::None : Problem::NotAnOption;
     return Problem::None;
+}
+
+bool isAccountNumber(const FormField &field)
+{
+    return field.type == QLatin1String("number") && field.id.startsWith(QLatin1String("bank_"));
 }
 
 QString problemName(Problem problem)

@@ -404,19 +404,9 @@
         <translation>Check and fill in the form</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="88"/>
-        <source>来自身份证的信息已自动填好，只需填写其余带 * 的项目。</source>
-        <translation>Details from your ID card are already filled in; just complete the other items marked *.</translation>
-    </message>
-    <message>
         <location filename="../qml/FormScreen.qml" line="124"/>
         <source>点击填写</source>
         <translation>Tap to fill in</translation>
-    </message>
-    <message>
-        <location filename="../qml/FormScreen.qml" line="134"/>
-        <source>来自身份证</source>
-        <translation>From your ID card</translation>
     </message>
     <message>
         <location filename="../qml/FormScreen.qml" line="220"/>

@@ -26,10 +26,12 @@ Item {
         screen.editing = field.id;
         screen.editingType = field.type;
         screen.editingItem = fieldItem;
+        // The keys start from the real value, never from the masked one the list shows.
+        const value = Form.editText(field.id);
         if (screen.typingText)
-            keyboard.reset(field.value, OnScreenKeyboard.KeySet.Pinyin);
+            keyboard.reset(value, OnScreenKeyboard.KeySet.Pinyin);
         else
-            keypad.text = field.value.replace(/-/g, field.type === "phone" ? "-" : "");
+            keypad.text = value.replace(/-/g, field.type === "phone" ? "-" : "");
         Qt.callLater(screen.showField, fieldItem);
     }
     // The field being edited stays in sight above the keyboard.
@@ -86,7 +88,7 @@ Item {
             }
             Text {
                 Layout.fillWidth: true
-                text: qsTr("来自身份证的信息已自动填好，只需填写其余带 * 的项目。")
+                text: Form.prefilledNote
                 font.pixelSize: Theme.fontSmall
                 color: Theme.textMuted
                 wrapMode: Text.Wrap
@@ -121,7 +123,7 @@ Item {
                             x: Theme.spacing
                             width: parent.width - 2 * Theme.spacing
                             text: screen.editing === row.modelData.id
-                                  ? (screen.typingText ? keyboard.text + keyboard.composition : keypad.text) + "▏"
+                                  ? (screen.typingText ? keyboard.text + keyboard.composition : keypad.shownText) + "▏"
                                   : (row.modelData.value !== "" ? row.modelData.value : qsTr("点击填写"))
                             font.pixelSize: Theme.fontBody
                             color: row.modelData.value !== "" || screen.editing === row.modelData.id ? Theme.text : Theme.textMuted
@@ -132,7 +134,7 @@ Item {
                             anchors.rightMargin: Theme.spacing
                             anchors.verticalCenter: parent.verticalCenter
                             visible: row.modelData.readonly
-                            text: qsTr("来自身份证")
+                            text: Form.sourceLabel
                             font.pixelSize: 24
                             color: Theme.textMuted
                         }
@@ -178,6 +180,7 @@ Item {
         anchors.bottom: parent.bottom
         visible: screen.editing !== "" && !screen.typingText
         allowX: screen.editingType === "id_number"
+        dateEntry: screen.editingType === "date"
         onDone: {
             Form.setFieldValue(screen.editing, keypad.text);
             screen.editing = "";

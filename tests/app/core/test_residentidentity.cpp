@@ -78,6 +78,33 @@ private slots:
         QVERIFY(!identity.isIdentified());
     }
 
+    void labelsFollowTheDocumentTheResidentShowed_data()
+    {
+        QTest::addColumn<int>("type");
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("number");
+        QTest::newRow("resident") << int(IdCardHolder::CardType::Resident) << "来自身份证" << "公民身份号码";
+        QTest::newRow("permit") << int(IdCardHolder::CardType::HkMoTwPermit) << "来自居住证" << "证件号码";
+        QTest::newRow("foreign 2017") << int(IdCardHolder::CardType::ForeignPermanent2017) << "来自永久居留身份证" << "永久居留身份证号码";
+        QTest::newRow("foreign 2023") << int(IdCardHolder::CardType::ForeignPermanent2023) << "来自永久居留身份证" << "永久居留身份证号码";
+    }
+
+    void labelsFollowTheDocumentTheResidentShowed()
+    {
+        QFETCH(int, type);
+        QFETCH(QString, source);
+        QFETCH(QString, number);
+        ResidentIdentity identity;
+        QVERIFY(identity.documentSource().isEmpty());
+        IdCardHolder holder = card(QDate(2016, 5, 1), QDate(2036, 5, 1));
+        holder.type = static_cast<IdCardHolder::CardType>(type);
+        QCOMPARE(identity.acceptCard(holder, Today), ResidentIdentity::Refusal::None);
+        QCOMPARE(identity.documentSource().zh, source);
+        QCOMPARE(identity.numberLabel().zh, number);
+        QVERIFY(identity.prefilledNote().zh.startsWith(source));
+        QVERIFY(!identity.documentSource().en.isEmpty());
+    }
+
     void theWipeForgetsTheResident()
     {
         ResidentIdentity identity;

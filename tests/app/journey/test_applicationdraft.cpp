@@ -1,5 +1,6 @@
 #include "applicationdraft.h"
 
+#include "common/personaldata.h"
 #include "idcard/idcardholder.h"
 
 #include <QJsonObject>
@@ -57,6 +58,34 @@ private slots:
         QVERIFY(draft.setValue(QStringLiteral("address"), QStringLiteral("安徽省合肥市庐阳区寿春路1号")));
         QVERIFY(!draft.isPrefilled(QStringLiteral("address")));
         QVERIFY(!draft.setValue(QStringLiteral("no_such_field"), QStringLiteral("x")));
+    }
+
+    void aMaskedTextIsNeverTakenForAValue()
+    {
+        ApplicationDraft draft;
+        draft.begin(pension(), resident());
+        const QString address = resident().address;
+        QVERIFY(!draft.setValue(QStringLiteral("address"), PersonalData::maskAddress(address)));
+        QCOMPARE(draft.value(QStringLiteral("address")), address);
+        QVERIFY(!draft.setValue(QStringLiteral("phone"), PersonalData::maskPhone(QStringLiteral("13955123456"))));
+        QVERIFY(draft.value(QStringLiteral("phone")).isEmpty());
+        // The screens show the card's address masked; the resident editing it gets it whole.
+        QCOMPARE(draft.shownValue(QStringLiteral("address")), PersonalData::maskAddress(address));
+        QCOMPARE(draft.editableValue(QStringLiteral("address")), address);
+        QVERIFY(draft.editableValue(QStringLiteral("id_number")).isEmpty());
+        // Confirming the card's address unchanged keeps it the card's.
+        QVERIFY(draft.setValue(QStringLiteral("address"), address));
+        QVERIFY(draft.isPrefilled(QStringLiteral("address")));
+    }
+
+    void anAccountNumberIsShownMaskedOnceTyped()
+    {
+        ApplicationDraft draft;
+        draft.begin(*Catalogue::demo().item(QStringLiteral("340100-000-ZZ-0004-01")), resident());
+        QVERIFY(draft.setValue(QStringLiteral("bank_account"), QStringLiteral("6222021234567890")));
+        QCOMPARE(draft.value(QStringLiteral("bank_account")), QStringLiteral("6222021234567890"));
+        QCOMPARE(draft.shownValue(QStringLiteral("bank_account")), QStringLiteral("6222********7890"));
+        QCOMPARE(draft.editableValue(QStringLiteral("bank_account")), QStringLiteral("6222021234567890"));
     }
 
     void isCompleteOnlyWhenEveryFieldPasses()

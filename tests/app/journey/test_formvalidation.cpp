@@ -40,6 +40,10 @@ private slots:
         QTest::newRow("letters in a number") << "number" << true << "62220x" << "not_a_number";
         QTest::newRow("date") << "date" << true << "2026-02-28" << "";
         QTest::newRow("impossible date") << "date" << true << "2026-02-30" << "not_a_date";
+        QTest::newRow("date as its hint says") << "date" << true << "20261201" << "";
+        QTest::newRow("impossible date as digits") << "date" << true << "20260230" << "not_a_date";
+        QTest::newRow("date with slashes") << "date" << true << "2026/12/01" << "not_a_date";
+        QTest::newRow("date too short") << "date" << true << "2026121" << "not_a_date";
         QTest::newRow("valid id number") << "id_number" << true << "34010419900101101X" << "";
         QTest::newRow("lower-case x") << "id_number" << true << "34010419900101101x" << "";
         QTest::newRow("wrong check digit") << "id_number" << true << "340104199001011231" << "not_an_id_number";
@@ -57,6 +61,14 @@ private slots:
         QFETCH(QString, value);
         QFETCH(QString, problem);
         QCOMPARE(FormValidation::problemName(FormValidation::check(field(type.toLatin1().constData(), required), value)), problem);
+    }
+
+    void keepsADateTypedAsDigitsInIsoForm()
+    {
+        QCOMPARE(FormValidation::normalized(field("date"), QStringLiteral("20261201")), QStringLiteral("2026-12-01"));
+        QCOMPARE(FormValidation::normalized(field("date"), QStringLiteral("2026-12-01")), QStringLiteral("2026-12-01"));
+        // Eight digits of another field are a number, not a date.
+        QCOMPARE(FormValidation::normalized(field("number"), QStringLiteral("20261201")), QStringLiteral("20261201"));
     }
 };
 
