@@ -39,6 +39,11 @@ ConfigKey device(const char *key, const QString &def, const char *doc)
     return {QString::fromLatin1(key), ConfigType::DeviceSpec, def, QString::fromUtf8(doc), 0, 0, {}, false};
 }
 
+ConfigKey timeZone(const char *key, const QString &def, const char *doc)
+{
+    return {QString::fromLatin1(key), ConfigType::TimeZone, def, QString::fromUtf8(doc), 0, 0, {}, false};
+}
+
 QList<ConfigKey> buildKeys()
 {
     return {
@@ -50,6 +55,9 @@ QList<ConfigKey> buildKeys()
              "The site code the terminal is enrolled under: a 6-digit division code, a dash, the hall.", true),
         choice("kiosk/language", QStringLiteral("zh"), {QStringLiteral("zh"), QStringLiteral("en")},
                "The language every session starts in; residents can switch at any moment."),
+        timeZone("kiosk/time_zone", QStringLiteral("Asia/Shanghai"),
+                 "The hall's time zone (IANA name): the clock on screen, the times of a case's progress, receipts and "
+                 "certificates use it, whatever zone the machine runs in."),
         boolean("kiosk/fullscreen", true,
                 "Full screen with no window decoration; `kiosk --windowed` overrides it for development."),
         path("kiosk/catalogue_file", QString(),

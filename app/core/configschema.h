@@ -8,7 +8,7 @@
 // Every key the kiosk's configuration file may hold, with its type, default, limits and the
 // sentence that documents it. The loader validates against this table and `kioskctl config
 // example` prints it, so the documentation and the checks can never drift apart.
-enum class ConfigType { String, Integer, Boolean, Choice, Path, Url, DeviceSpec };
+enum class ConfigType { String, Integer, Boolean, Choice, Path, Url, DeviceSpec, TimeZone };
 
 struct ConfigKey {
     QString key;           // "section/name", as QSettings spells it

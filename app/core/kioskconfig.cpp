@@ -1,6 +1,7 @@
 #include "kioskconfig.h"
 
 #include "configschema.h"
+#include "halltime.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -81,6 +82,12 @@ QVariant validate(const ConfigKey &key, const QString &raw, QString *reason)
         }
         return raw;
     }
+    case ConfigType::TimeZone:
+        if (!HallTime::isKnownZone(raw)) {
+            *reason = QStringLiteral("'%1' is not a time zone this machine knows (an IANA name such as Asia/Shanghai)").arg(raw);
+            return {};
+        }
+        return raw;
     case ConfigType::DeviceSpec: {
         static const QRegularExpression spec(QStringLiteral(
             "^(none|simulated(:[A-Za-z0-9_-]+)?|serial:/\\S+(@\\d+)?|usb:[0-9a-fA-F]{4}:[0-9a-fA-F]{4}(\\S*)?|"

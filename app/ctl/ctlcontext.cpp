@@ -1,17 +1,23 @@
 #include "ctlcommand.h"
+#include "halltime.h"
 #include "recentlog.h"
 
 #include <QFileInfo>
 
 std::optional<KioskConfig> CtlContext::loadConfig()
 {
-    if (!configGiven && !QFileInfo::exists(configPath))
-        return KioskConfig::defaults();
+    if (!configGiven && !QFileInfo::exists(configPath)) {
+        const KioskConfig defaults = KioskConfig::defaults();
+        HallTime::apply(defaults);
+        return defaults;
+    }
     QList<ConfigError> errors;
     std::optional<KioskConfig> config = KioskConfig::load(configPath, &errors);
     for (const ConfigError &e : errors)
         err << configPath << ": " << e.toString() << Qt::endl;
-    if (config)
+    if (config) {
         RecentLog::installForCtl(config->string(QStringLiteral("kiosk/state_dir")));
+        HallTime::apply(*config);
+    }
     return config;
 }

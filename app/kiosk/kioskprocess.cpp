@@ -1,5 +1,6 @@
 #include "kioskprocess.h"
 
+#include "halltime.h"
 #include "kioskruntime.h"
 #include "kioskshell.h"
 #include "kioskwindow.h"
@@ -73,6 +74,7 @@ std::optional<int> KioskProcess::start(const QStringList &arguments)
     if (!m_config)
         return 2;
     RecentLog::installForKiosk(m_config->string(QStringLiteral("kiosk/state_dir")));
+    HallTime::apply(*m_config);
 
     m_runtime = KioskRuntime::create(*m_config, &error);
     if (!m_runtime) {
