@@ -413,6 +413,29 @@ void KioskShell::showAudience(const QString &audience)
     m_items->setAudience(audience);
 }
 
+bool KioskShell::startWithOffer(Offer offer)
+{
+    start();
+    if (m_runtime->session()->state() != SessionState::ChooseService)
+        return false;
+    switch (offer) {
+    case Offer::Print:
+        m_items->setKind(Catalogue::kindName(ItemKind::Print));
+        return true;
+    case Offer::Apply:
+        m_items->setKind(Catalogue::kindName(ItemKind::Apply));
+        return true;
+    case Offer::Progress: return startErrand(Errand::Progress);
+    case Offer::Licences: return startErrand(Errand::Licences);
+    }
+    return false;
+}
+
+void KioskShell::showAllKinds()
+{
+    m_items->setKind(QString());
+}
+
 bool KioskShell::openItem(const QString &code)
 {
     return m_choice->openItem(code);
@@ -456,6 +479,7 @@ void KioskShell::wipeSessionData()
     }
     m_themeItems->setThemeId(QString());
     m_items->setAudience(QStringLiteral("person"));
+    m_items->setKind(QString());
     setLanguage(m_runtime->config().string(QStringLiteral("kiosk/language")));
     emit selectionChanged();
     emit outcomeChanged();

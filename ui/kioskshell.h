@@ -80,6 +80,10 @@ public:
     // Licences (电子证照); None for an item.
     enum class Errand { None, Progress, Licences };
     Q_ENUM(Errand)
+    // What the attract screen's pills offer: the certificates to print (证明打印), the
+    // applications (业务申请), the progress errand (办件查询) and the licences errand (电子证照).
+    enum class Offer { Print, Apply, Progress, Licences };
+    Q_ENUM(Offer)
     // What became of a submission once it has finished (CaseSubmission::Outcome::Kind); None before.
     enum class Outcome { None, Filed, Queued, Refused, NotStored };
     Q_ENUM(Outcome)
@@ -162,6 +166,11 @@ public:
     Q_INVOKABLE void toggleElderMode();
     Q_INVOKABLE void start();
     Q_INVOKABLE void showAudience(const QString &audience);
+    // A session started from one of the attract screen's offers: home showing only that kind of
+    // item, or the errand itself (identification next).
+    Q_INVOKABLE bool startWithOffer(KioskShell::Offer offer);
+    // Home shows every kind of item again after an offer narrowed it.
+    Q_INVOKABLE void showAllKinds();
     Q_INVOKABLE bool openItem(const QString &code);
     Q_INVOKABLE bool openTheme(const QString &themeId);
     Q_INVOKABLE void backToHome();

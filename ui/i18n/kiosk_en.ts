@@ -537,6 +537,18 @@
         <source>法人办事</source>
         <translation>For businesses</translation>
     </message>
+    <message>
+        <source>正在显示：证明打印</source>
+        <translation>Showing: certificates to print</translation>
+    </message>
+    <message>
+        <source>正在显示：业务申请</source>
+        <translation>Showing: applications</translation>
+    </message>
+    <message>
+        <source>显示全部事项</source>
+        <translation>Show all services</translation>
+    </message>
 </context>
 <context>
     <name>IdentifyScreen</name>
