@@ -303,6 +303,11 @@ bool KioskShell::continueToForm()
     return false;
 }
 
+bool KioskShell::queryCaseNumber(const QString &typed)
+{
+    return m_choice->queryTypedCaseNumber(typed);
+}
+
 bool KioskShell::submitApplication()
 {
     m_outcome = Outcome::None;

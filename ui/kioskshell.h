@@ -127,8 +127,8 @@ public:
     [[nodiscard]] QString cardType() const;
     // Why the last card or code was not taken: card_expired, card_not_yet_valid, card_unreadable,
     // read_failed (moved too soon); for a code code_not_a_receipt, code_not_for_item,
-    // code_platform_offline, or code_ and the platform's reason (code_qr_expired, …); empty when
-    // there is nothing to say.
+    // code_platform_offline, or code_ and the platform's reason (code_qr_expired, …); for a typed
+    // case number case_number_not_found; empty when there is nothing to say.
     [[nodiscard]] QString cardProblem() const;
     // A network-identity or app code shown at identification is with the platform.
     [[nodiscard]] bool codeBeingChecked() const;
@@ -185,6 +185,8 @@ public:
     // goes to the form, prefilled from the card; a face check asks for consent first; documents,
     // queries and records are checked with the platform and then shown.
     Q_INVOKABLE bool continueToForm();
+    // The progress errand's case number typed from a receipt (ResidentChoice::queryTypedCaseNumber).
+    Q_INVOKABLE bool queryCaseNumber(const QString &typed);
     Q_INVOKABLE bool submitApplication();
     Q_INVOKABLE bool continueToRating();
     Q_INVOKABLE bool printReceipt();

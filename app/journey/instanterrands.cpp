@@ -70,7 +70,16 @@ bool InstantErrands::printLicence(const QString &licenceId)
 
 bool InstantErrands::queryReceiptCode(const QString &text)
 {
-    const QString reference = ResidentRecords::referenceFromReceiptCode(text);
+    return queryReference(ResidentRecords::referenceFromReceiptCode(text));
+}
+
+bool InstantErrands::queryTypedReference(const QString &typed)
+{
+    return queryReference(ResidentRecords::referenceFromTyped(typed));
+}
+
+bool InstantErrands::queryReference(const QString &reference)
+{
     if (reference.isEmpty())
         return false;
     QString caseNumber = ResidentRecords::isCaseNumber(reference) ? reference : QString();

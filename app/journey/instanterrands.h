@@ -49,10 +49,13 @@ public:
     // is the key, and the answer holds no personal data). A reference of this kiosk's outbox for
     // a case not yet sent is answered from the outbox. Returns false for a code that is no receipt's.
     bool queryReceiptCode(const QString &text);
+    // The same for a case number (or local reference) the resident typed from their receipt.
+    bool queryTypedReference(const QString &typed);
     [[nodiscard]] bool documentPrinterUsable() const { return m_parts.devices.documentPrinterUsable(); }
 
 private:
     [[nodiscard]] QString instantLocalReference() const;
+    bool queryReference(const QString &reference);
 
     Parts m_parts;
 };

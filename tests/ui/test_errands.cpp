@@ -330,6 +330,48 @@ private slots:
         UiProbe::screenshot(m_window, QStringLiteral("progress-receipt-zh"));
     }
 
+    void aTypedCaseNumberOrAReceiptShownOnTheHomeScreenOpensItsProgress()
+    {
+        QString caseNo;
+        printCertificate(&caseNo);
+        QVERIFY(!caseNo.isEmpty());
+        m_shell->endSession();
+        QTRY_COMPARE(m_runtime->session()->state(), SessionState::Attract);
+
+        // The number typed on the keypad, without a card: a wrong one is said to be wrong.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QVERIFY(tapWhenShown(QStringLiteral("progressErrand")));
+        QVERIFY(tapWhenShown(QStringLiteral("typeCaseNumberButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("numericKeypad")));
+        for (const QChar digit : QStringLiteral("123"))
+            QVERIFY(UiProbe::tap(m_window, QStringLiteral("key_") + digit));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("keypadDone")));
+        QTRY_COMPARE(m_shell->cardProblem(), QStringLiteral("case_number_not_found"));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("cardProblem")));
+        QVERIFY(tapWhenShown(QStringLiteral("typeCaseNumberButton")));
+        for (const QChar digit : caseNo)
+            QVERIFY(UiProbe::tap(m_window, QStringLiteral("key_") + digit));
+        QTRY_VERIFY(UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("caseNumberEntry"))).contains(caseNo));
+        UiProbe::screenshot(m_window, QStringLiteral("progress-typed-zh"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("keypadDone")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("progressScreen")), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("progressScreen")))
+                                     .join(QLatin1Char('|')).contains(caseNo), 30000);
+        QVERIFY(!m_shell->identified());
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("finishButton")));
+        QTRY_COMPARE(m_runtime->session()->state(), SessionState::Attract);
+
+        // The receipt's QR code shown on the home screen opens its progress as well.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_runtime->devices()->device(QStringLiteral("barcode_scanner"))->health().isUsable(), 20000);
+        QVERIFY(m_shell->simulate(QStringLiteral("scan https://zwfw.example.gov.cn/case/") + caseNo).startsWith(QLatin1String("ok")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("progressScreen")), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("progressScreen")))
+                                     .join(QLatin1Char('|')).contains(caseNo), 30000);
+        QVERIFY(!m_shell->identified());
+    }
+
     void aThemeFilesOneCaseForEachItemFromOneFormAndOneReceipt()
     {
         // 退休一件事: retirement (face check), medical insurance and provident fund (a bank card).

@@ -137,6 +137,13 @@
     </message>
 </context>
 <context>
+    <name>CaseNumberEntry</name>
+    <message>
+        <source>请输入回执上的办件编号</source>
+        <translation>Type the case number on your receipt</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryScreen</name>
     <message>
         <location filename="../qml/DeliveryScreen.qml" line="21"/>
@@ -691,6 +698,14 @@
         <location filename="../qml/IdentifyScreen.qml" line="304"/>
         <source>下一步</source>
         <translation>Next</translation>
+    </message>
+    <message>
+        <source>输入办件编号</source>
+        <translation>Type a case number</translation>
+    </message>
+    <message>
+        <source>没有找到这个办件编号。请核对回执上的编号后重新输入，或刷身份证查询。</source>
+        <translation>No case has this number. Check the number on your receipt and type it again, or tap your ID card.</translation>
     </message>
 </context>
 <context>
@@ -1649,8 +1664,8 @@
     </message>
     <message>
         <location filename="../qml/ResultScreen.qml" line="136"/>
-        <source>请记下或拍下办件编号，可拨打 12345 或在“皖事通”中查询办理进度。</source>
-        <translation>Note or photograph the case number; you can follow your case by calling 12345 or in the Wanshitong app.</translation>
+        <source>请记下或拍下办件编号：在本机“办件查询”中输入编号，或拨打 12345、在“皖事通”中都可以查询办理进度。</source>
+        <translation>Note or photograph the case number: type it in under “Track my applications” at this kiosk, call 12345, or use the Wanshitong app to follow your case.</translation>
     </message>
     <message>
         <location filename="../qml/ResultScreen.qml" line="137"/>
