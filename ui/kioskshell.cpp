@@ -192,6 +192,11 @@ QString KioskShell::cardProblem() const
     return m_choice->problem();
 }
 
+bool KioskShell::faceCheckNeeded() const
+{
+    return m_choice->faceCheckNeeded();
+}
+
 bool KioskShell::codeIdentificationAccepted() const
 {
     return m_choice->codeRefusal().isEmpty();

@@ -52,6 +52,7 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(QString cardProblem READ cardProblem NOTIFY identityChanged)
     Q_PROPERTY(bool codeBeingChecked READ codeBeingChecked NOTIFY identityChanged)
     Q_PROPERTY(bool codeIdentificationAccepted READ codeIdentificationAccepted NOTIFY selectionChanged)
+    Q_PROPERTY(bool faceCheckNeeded READ faceCheckNeeded NOTIFY identityChanged)
     Q_PROPERTY(bool cardReaderUsable READ cardReaderUsable NOTIFY devicesChanged)
     Q_PROPERTY(bool receiptPrinterUsable READ receiptPrinterUsable NOTIFY devicesChanged)
     Q_PROPERTY(QString selectedItemUnavailable READ selectedItemUnavailable NOTIFY selectionChanged)
@@ -134,6 +135,8 @@ public:
     [[nodiscard]] bool codeBeingChecked() const;
     // What the resident chose can be done by showing their network-identity or app code.
     [[nodiscard]] bool codeIdentificationAccepted() const;
+    // The resident is asked to agree to a face check (ResidentChoice::faceCheckNeeded()).
+    [[nodiscard]] bool faceCheckNeeded() const;
     [[nodiscard]] bool cardReaderUsable() const;
     [[nodiscard]] bool receiptPrinterUsable() const;
     // Why the selected item cannot be started here now ("platform_offline", …), or empty.

@@ -74,6 +74,14 @@ bool ResidentChoice::codeBeingChecked() const
            && m_runtime->verification()->state() == IdentityVerification::State::Verifying;
 }
 
+bool ResidentChoice::faceCheckNeeded() const
+{
+    if (m_errand == Errand::Licences)
+        return m_runtime->errands()->licencesNeedAFace();
+    const CatalogueItem *chosen = item();
+    return chosen && chosen->faceRequired;
+}
+
 bool ResidentChoice::openItem(const QString &code)
 {
     if (!m_runtime->catalogue().item(code))
@@ -165,7 +173,7 @@ ResidentChoice::Step ResidentChoice::continueAfterIdentification()
         return Step::Refused;
     // A face check waits on the consent screen; an identity shown by code was checked by the
     // platform already; everything else is a card check at once.
-    if (chosen && chosen->faceRequired)
+    if (faceCheckNeeded())
         return Step::Started;
     if (m_runtime->verification()->isVerified()) {
         proceedAfterVerification();

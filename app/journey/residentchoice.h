@@ -47,6 +47,9 @@ public:
     [[nodiscard]] QString codeRefusal() const;
     // A network-identity or app code shown at identification is with the platform.
     [[nodiscard]] bool codeBeingChecked() const;
+    // What the resident chose needs a face check once they are identified: an item whose
+    // catalogue entry says face_required, or their e-licences unless shown the app's code.
+    [[nodiscard]] bool faceCheckNeeded() const;
 
     bool openItem(const QString &code);
     bool openTheme(const QString &themeId);

@@ -1,5 +1,6 @@
 #include "journeykiosk.h"
 #include "residentchoice.h"
+#include "instanterrands.h"
 
 #include "device/deviceregistry.h"
 #include "outboxstore.h"
@@ -132,6 +133,23 @@ private slots:
         QVERIFY(choice.startErrand(ResidentChoice::Errand::Progress));
         QVERIFY(layCard(runtime));
         QCOMPARE(choice.continueAfterIdentification(), ResidentChoice::Step::CardCheck);
+        QCOMPARE(runtime->session()->state(), SessionState::Verify);
+    }
+
+    void licencesAfterACardAloneWaitForAFaceCheckNotACardCheck()
+    {
+        JourneyKiosk kiosk(JourneyKiosk::Platform::None, ReaderAndScanner);
+        QVERIFY2(kiosk.isRunning(), qPrintable(kiosk.error()));
+        KioskRuntime *runtime = kiosk.runtime();
+        ResidentChoice choice(runtime);
+        QVERIFY(runtime->session()->advance(SessionState::ChooseService));
+        QVERIFY(choice.startErrand(ResidentChoice::Errand::Licences));
+        QVERIFY(layCard(runtime));
+        // A card alone, found or left on the reader, proves nobody: the consent screen asks for a face.
+        QCOMPARE(choice.continueAfterIdentification(), ResidentChoice::Step::Started);
+        QCOMPARE(runtime->session()->state(), SessionState::Verify);
+        QVERIFY(!runtime->verification()->isVerified());
+        QVERIFY(!runtime->errands()->showLicences());
         QCOMPARE(runtime->session()->state(), SessionState::Verify);
     }
 
