@@ -3,6 +3,7 @@
 #include "applicationdesk.h"
 #include "applicationjourney.h"
 #include "cameraframes.h"
+#include "capturedpageimages.h"
 #include "catalogueitemmodel.h"
 #include "itemavailability.h"
 #include "kioskruntime.h"
@@ -110,6 +111,8 @@ KioskShell *KioskShell::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
     Q_UNUSED(jsEngine)
     KioskShell *shell = ProcessSingleton<KioskShell>::forQml();
     shell->m_language.setEngine(qmlEngine);
+    // The engine owns the provider; the draft it reads outlives the engine with the runtime.
+    qmlEngine->addImageProvider(QStringLiteral("pages"), new CapturedPageImages(shell->m_runtime->draft()));
     return shell;
 }
 

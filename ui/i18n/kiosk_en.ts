@@ -1163,6 +1163,26 @@
         <source>下一步</source>
         <translation>Next</translation>
     </message>
+    <message>
+        <source>加拍一页</source>
+        <translation>Add a page</translation>
+    </message>
+    <message>
+        <source>还有下一页的，换上下一页后再点“拍照”。</source>
+        <translation>If there is another page, lay it down and tap “Take photo” again.</translation>
+    </message>
+    <message>
+        <source>第 %1 页</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>重拍这一页</source>
+        <translation>Retake this page</translation>
+    </message>
 </context>
 <context>
     <name>NumericKeypad</name>
