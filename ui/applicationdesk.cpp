@@ -11,8 +11,13 @@ ApplicationDesk::ApplicationDesk(KioskRuntime *runtime, KioskShell *shell, QObje
 {
     connect(runtime->draft(), &ApplicationDraft::changed, this, &ApplicationDesk::changed);
     connect(runtime->identity(), &ResidentIdentity::changed, this, &ApplicationDesk::changed);
+    connect(runtime->journey(), &ApplicationJourney::captureMaterialChanged, this, [this] {
+        m_currentMaterial = m_runtime->journey()->captureMaterial();
+        emit currentMaterialChanged();
+    });
     connect(runtime->journey(), &ApplicationJourney::pageCaptured, this, [this](bool found) {
         m_lastPageFound = found;
+        ++m_pageRevision;
         emit changed();
         emit pageCaptured();
     });
@@ -82,7 +87,8 @@ QVariantList ApplicationDesk::materials() const
         list.append(QVariantMap{{QStringLiteral("id"), material.id},
                                 {QStringLiteral("name"), material.name.in(m_shell->language())},
                                 {QStringLiteral("required"), material.required},
-                                {QStringLiteral("pages"), static_cast<int>(draft->pages(material.id).size())}});
+                                {QStringLiteral("pages"), static_cast<int>(draft->pages(material.id).size())},
+                                {QStringLiteral("revision"), m_pageRevision}});
     }
     return list;
 }
@@ -138,6 +144,11 @@ bool ApplicationDesk::capturePage()
 bool ApplicationDesk::retakeMaterial(const QString &materialId)
 {
     return m_runtime->draft()->removePages(materialId) && selectMaterial(materialId);
+}
+
+bool ApplicationDesk::retakePage(const QString &materialId, int index)
+{
+    return m_runtime->journey()->retakePage(materialId, index);
 }
 
 bool ApplicationDesk::reviewMaterials()

@@ -27,7 +27,8 @@ class ApplicationDesk : public QObject
     // following the document the resident identified with.
     Q_PROPERTY(QString sourceLabel READ sourceLabel NOTIFY changed)
     Q_PROPERTY(QString prefilledNote READ prefilledNote NOTIFY changed)
-    // Each: id, name, required, pages (how many captured).
+    // Each: id, name, required, pages (how many captured), revision (changes with every page
+    // taken, so thumbnails of image://pages/ID/INDEX are fetched anew).
     Q_PROPERTY(QVariantList materials READ materials NOTIFY changed)
     Q_PROPERTY(bool materialsComplete READ materialsComplete NOTIFY changed)
     Q_PROPERTY(QString currentMaterial READ currentMaterial NOTIFY currentMaterialChanged)
@@ -61,6 +62,8 @@ public:
     Q_INVOKABLE bool selectMaterial(const QString &materialId);
     Q_INVOKABLE bool capturePage();
     Q_INVOKABLE bool retakeMaterial(const QString &materialId);
+    // The next page taken replaces page `index` (from 0) of the material.
+    Q_INVOKABLE bool retakePage(const QString &materialId, int index);
     Q_INVOKABLE bool reviewMaterials();
     Q_INVOKABLE bool backToForm();
 
@@ -77,5 +80,6 @@ private:
     KioskShell *m_shell;
     QString m_currentMaterial;
     bool m_lastPageFound = true;
+    int m_pageRevision = 0;
     ProcessSingleton<ApplicationDesk> m_singleton{this};
 };

@@ -44,6 +44,15 @@ void CatalogueItemModel::setThemeId(const QString &themeId)
     emit themeIdChanged();
 }
 
+void CatalogueItemModel::setKind(const QString &kind)
+{
+    if (m_kind == kind)
+        return;
+    m_kind = kind;
+    refilter();
+    emit kindChanged();
+}
+
 void CatalogueItemModel::setLanguage(const QString &language)
 {
     if (m_language == language)
@@ -67,7 +76,8 @@ void CatalogueItemModel::refilter()
         }
     } else {
         for (const CatalogueItem &item : m_catalogue->items()) {
-            if (m_audience.isEmpty() || Catalogue::audienceName(item.audience) == m_audience)
+            if ((m_audience.isEmpty() || Catalogue::audienceName(item.audience) == m_audience)
+                && (m_kind.isEmpty() || Catalogue::kindName(item.kind) == m_kind))
                 m_rows.append(&item);
         }
     }

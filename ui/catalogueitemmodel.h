@@ -6,7 +6,7 @@
 #include <QQmlEngine>
 
 // The catalogue's items as QML sees them: names in the current language, filtered by audience
-// (个人 / 法人) or by theme (一件事一次办). It presents; it decides nothing.
+// (个人 / 法人) and kind (证明打印, 业务申请), or by theme (一件事一次办). It presents; it decides nothing.
 class CatalogueItemModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -14,6 +14,7 @@ class CatalogueItemModel : public QAbstractListModel
     QML_UNCREATABLE("The kiosk shell owns the catalogue models")
     Q_PROPERTY(QString audience READ audience WRITE setAudience NOTIFY audienceChanged)
     Q_PROPERTY(QString themeId READ themeId WRITE setThemeId NOTIFY themeIdChanged)
+    Q_PROPERTY(QString kind READ kind NOTIFY kindChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
@@ -27,6 +28,9 @@ public:
     void setAudience(const QString &audience);
     [[nodiscard]] QString themeId() const { return m_themeId; }
     void setThemeId(const QString &themeId);
+    // Only items of one kind ("print", "apply", "query"), or every kind when empty.
+    [[nodiscard]] QString kind() const { return m_kind; }
+    void setKind(const QString &kind);
     [[nodiscard]] int count() const { return static_cast<int>(m_rows.size()); }
 
     void setLanguage(const QString &language);
@@ -36,6 +40,7 @@ public:
 signals:
     void audienceChanged();
     void themeIdChanged();
+    void kindChanged();
     void countChanged();
 
 private:
@@ -45,5 +50,6 @@ private:
     QList<const CatalogueItem *> m_rows;
     QString m_audience = QStringLiteral("person");
     QString m_themeId;
+    QString m_kind;
     QString m_language = QStringLiteral("zh");
 };

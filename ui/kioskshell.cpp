@@ -3,6 +3,7 @@
 #include "applicationdesk.h"
 #include "applicationjourney.h"
 #include "cameraframes.h"
+#include "capturedpageimages.h"
 #include "catalogueitemmodel.h"
 #include "itemavailability.h"
 #include "kioskruntime.h"
@@ -110,6 +111,8 @@ KioskShell *KioskShell::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
     Q_UNUSED(jsEngine)
     KioskShell *shell = ProcessSingleton<KioskShell>::forQml();
     shell->m_language.setEngine(qmlEngine);
+    // The engine owns the provider; the draft it reads outlives the engine with the runtime.
+    qmlEngine->addImageProvider(QStringLiteral("pages"), new CapturedPageImages(shell->m_runtime->draft()));
     return shell;
 }
 
@@ -190,6 +193,11 @@ KioskShell::Errand KioskShell::errand() const
 QString KioskShell::cardProblem() const
 {
     return m_choice->problem();
+}
+
+bool KioskShell::faceCheckNeeded() const
+{
+    return m_choice->faceCheckNeeded();
 }
 
 bool KioskShell::codeIdentificationAccepted() const
@@ -303,6 +311,11 @@ bool KioskShell::continueToForm()
     return false;
 }
 
+bool KioskShell::queryCaseNumber(const QString &typed)
+{
+    return m_choice->queryTypedCaseNumber(typed);
+}
+
 bool KioskShell::submitApplication()
 {
     m_outcome = Outcome::None;
@@ -413,6 +426,29 @@ void KioskShell::showAudience(const QString &audience)
     m_items->setAudience(audience);
 }
 
+bool KioskShell::startWithOffer(Offer offer)
+{
+    start();
+    if (m_runtime->session()->state() != SessionState::ChooseService)
+        return false;
+    switch (offer) {
+    case Offer::Print:
+        m_items->setKind(Catalogue::kindName(ItemKind::Print));
+        return true;
+    case Offer::Apply:
+        m_items->setKind(Catalogue::kindName(ItemKind::Apply));
+        return true;
+    case Offer::Progress: return startErrand(Errand::Progress);
+    case Offer::Licences: return startErrand(Errand::Licences);
+    }
+    return false;
+}
+
+void KioskShell::showAllKinds()
+{
+    m_items->setKind(QString());
+}
+
 bool KioskShell::openItem(const QString &code)
 {
     return m_choice->openItem(code);
@@ -456,6 +492,7 @@ void KioskShell::wipeSessionData()
     }
     m_themeItems->setThemeId(QString());
     m_items->setAudience(QStringLiteral("person"));
+    m_items->setKind(QString());
     setLanguage(m_runtime->config().string(QStringLiteral("kiosk/language")));
     emit selectionChanged();
     emit outcomeChanged();

@@ -52,6 +52,7 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(QString cardProblem READ cardProblem NOTIFY identityChanged)
     Q_PROPERTY(bool codeBeingChecked READ codeBeingChecked NOTIFY identityChanged)
     Q_PROPERTY(bool codeIdentificationAccepted READ codeIdentificationAccepted NOTIFY selectionChanged)
+    Q_PROPERTY(bool faceCheckNeeded READ faceCheckNeeded NOTIFY identityChanged)
     Q_PROPERTY(bool cardReaderUsable READ cardReaderUsable NOTIFY devicesChanged)
     Q_PROPERTY(bool receiptPrinterUsable READ receiptPrinterUsable NOTIFY devicesChanged)
     Q_PROPERTY(QString selectedItemUnavailable READ selectedItemUnavailable NOTIFY selectionChanged)
@@ -80,6 +81,10 @@ public:
     // Licences (电子证照); None for an item.
     enum class Errand { None, Progress, Licences };
     Q_ENUM(Errand)
+    // What the attract screen's pills offer: the certificates to print (证明打印), the
+    // applications (业务申请), the progress errand (办件查询) and the licences errand (电子证照).
+    enum class Offer { Print, Apply, Progress, Licences };
+    Q_ENUM(Offer)
     // What became of a submission once it has finished (CaseSubmission::Outcome::Kind); None before.
     enum class Outcome { None, Filed, Queued, Refused, NotStored };
     Q_ENUM(Outcome)
@@ -123,13 +128,15 @@ public:
     [[nodiscard]] QString cardType() const;
     // Why the last card or code was not taken: card_expired, card_not_yet_valid, card_unreadable,
     // read_failed (moved too soon); for a code code_not_a_receipt, code_not_for_item,
-    // code_platform_offline, or code_ and the platform's reason (code_qr_expired, …); empty when
-    // there is nothing to say.
+    // code_platform_offline, or code_ and the platform's reason (code_qr_expired, …); for a typed
+    // case number case_number_not_found; empty when there is nothing to say.
     [[nodiscard]] QString cardProblem() const;
     // A network-identity or app code shown at identification is with the platform.
     [[nodiscard]] bool codeBeingChecked() const;
     // What the resident chose can be done by showing their network-identity or app code.
     [[nodiscard]] bool codeIdentificationAccepted() const;
+    // The resident is asked to agree to a face check (ResidentChoice::faceCheckNeeded()).
+    [[nodiscard]] bool faceCheckNeeded() const;
     [[nodiscard]] bool cardReaderUsable() const;
     [[nodiscard]] bool receiptPrinterUsable() const;
     // Why the selected item cannot be started here now ("platform_offline", …), or empty.
@@ -162,6 +169,11 @@ public:
     Q_INVOKABLE void toggleElderMode();
     Q_INVOKABLE void start();
     Q_INVOKABLE void showAudience(const QString &audience);
+    // A session started from one of the attract screen's offers: home showing only that kind of
+    // item, or the errand itself (identification next).
+    Q_INVOKABLE bool startWithOffer(KioskShell::Offer offer);
+    // Home shows every kind of item again after an offer narrowed it.
+    Q_INVOKABLE void showAllKinds();
     Q_INVOKABLE bool openItem(const QString &code);
     Q_INVOKABLE bool openTheme(const QString &themeId);
     Q_INVOKABLE void backToHome();
@@ -176,6 +188,8 @@ public:
     // goes to the form, prefilled from the card; a face check asks for consent first; documents,
     // queries and records are checked with the platform and then shown.
     Q_INVOKABLE bool continueToForm();
+    // The progress errand's case number typed from a receipt (ResidentChoice::queryTypedCaseNumber).
+    Q_INVOKABLE bool queryCaseNumber(const QString &typed);
     Q_INVOKABLE bool submitApplication();
     Q_INVOKABLE bool continueToRating();
     Q_INVOKABLE bool printReceipt();

@@ -170,6 +170,35 @@ bool ApplicationDraft::removePages(const QString &materialId)
     return true;
 }
 
+bool ApplicationDraft::replacePage(const QString &materialId, int index, const QByteArray &jpeg)
+{
+    auto it = m_pages.find(materialId);
+    if (it == m_pages.end() || index < 0 || index >= it.value().size() || jpeg.isEmpty())
+        return false;
+    it.value()[index].fill('\0');
+    it.value()[index] = jpeg;
+    emit changed();
+    return true;
+}
+
+QString ApplicationDraft::nextMaterialWithoutPages(const QString &materialId) const
+{
+    if (!m_item)
+        return {};
+    const QList<MaterialSpec> &materials = m_item->materials;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < materials.size(); ++i) {
+        if (materials.at(i).id == materialId)
+            start = i + 1;
+    }
+    for (qsizetype step = 0; step < materials.size(); ++step) {
+        const MaterialSpec &material = materials.at((start + step) % materials.size());
+        if (material.id != materialId && m_pages.value(material.id).isEmpty())
+            return material.id;
+    }
+    return {};
+}
+
 bool ApplicationDraft::materialsComplete() const
 {
     if (!m_item)

@@ -44,6 +44,11 @@ public:
     // Pages captured for each of the item's materials (JPEG, in memory only).
     bool addPage(const QString &materialId, const QByteArray &jpeg);
     bool removePages(const QString &materialId);
+    // Puts `jpeg` in the place of page `index` of the material; the old page is overwritten.
+    bool replacePage(const QString &materialId, int index, const QByteArray &jpeg);
+    // The first material after `materialId`, in the item's order and coming round to the start,
+    // that has no page yet; empty when every other material has one.
+    [[nodiscard]] QString nextMaterialWithoutPages(const QString &materialId) const;
     [[nodiscard]] QList<QByteArray> pages(const QString &materialId) const { return m_pages.value(materialId); }
     // True when every required material has at least one page.
     [[nodiscard]] bool materialsComplete() const;

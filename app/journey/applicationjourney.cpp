@@ -26,8 +26,7 @@ ApplicationJourney::ApplicationJourney(const Parts &parts, QObject *parent)
         connect(camera, &Camera::pageCaptured, this, [this](const QByteArray &jpeg, const QSize &, bool found) {
             if (m_parts.session->state() != SessionState::Materials || m_captureMaterial.isEmpty())
                 return;
-            if (m_parts.draft->addPage(m_captureMaterial, jpeg))
-                emit pageCaptured(found);
+            takePage(jpeg, found);
         });
     }
 }
@@ -68,8 +67,38 @@ bool ApplicationJourney::startDocumentCapture(const QString &materialId)
     if (!camera || m_parts.session->state() != SessionState::Materials)
         return false;
     m_captureMaterial = materialId;
+    m_replacedPage = -1;
     camera->setMode(Camera::Mode::Document);
+    emit captureMaterialChanged();
     return true;
+}
+
+bool ApplicationJourney::retakePage(const QString &materialId, int index)
+{
+    if (index < 0 || index >= m_parts.draft->pages(materialId).size() || !startDocumentCapture(materialId))
+        return false;
+    m_replacedPage = index;
+    return true;
+}
+
+void ApplicationJourney::takePage(const QByteArray &jpeg, bool pageFound)
+{
+    const bool replacing = m_replacedPage >= 0;
+    const bool taken = replacing ? m_parts.draft->replacePage(m_captureMaterial, m_replacedPage, jpeg)
+                                 : m_parts.draft->addPage(m_captureMaterial, jpeg);
+    m_replacedPage = -1;
+    if (!taken)
+        return;
+    // The resident goes on with the next paper the item still needs; one with more pages is
+    // chosen again on the screen, which says so.
+    if (!replacing) {
+        const QString next = m_parts.draft->nextMaterialWithoutPages(m_captureMaterial);
+        if (!next.isEmpty()) {
+            m_captureMaterial = next;
+            emit captureMaterialChanged();
+        }
+    }
+    emit pageCaptured(pageFound);
 }
 
 bool ApplicationJourney::capturePage()
@@ -85,6 +114,8 @@ bool ApplicationJourney::capturePage()
 void ApplicationJourney::stopDocumentCapture()
 {
     m_captureMaterial.clear();
+    m_replacedPage = -1;
+    emit captureMaterialChanged();
     if (Camera *camera = m_parts.devices.documentCamera())
         camera->setMode(Camera::Mode::Preview);
 }

@@ -58,6 +58,11 @@ public:
     // Points the document camera at the material `materialId` of the draft; capturePage() then
     // adds what it sees as one page (pageCaptured() follows).
     bool startDocumentCapture(const QString &materialId);
+    // The material the next page goes to; after a new page it is the next material still
+    // without one (ApplicationDraft::nextMaterialWithoutPages()), or stays where it is.
+    [[nodiscard]] QString captureMaterial() const { return m_captureMaterial; }
+    // The next page taken replaces page `index` of the material instead of adding one.
+    bool retakePage(const QString &materialId, int index);
     bool capturePage();
     void stopDocumentCapture();
 
@@ -69,14 +74,17 @@ signals:
     // A page was captured for the current material; `pageFound` is false when no page outline
     // was found and the whole frame was kept (the resident may want to retake it).
     void pageCaptured(bool pageFound);
+    void captureMaterialChanged();
 
 private:
     [[nodiscard]] bool buildCaseDraft(const CatalogueItem &item, const QJsonObject &body, CaseDraft *draft) const;
     void takeSubmissionOutcome(const CaseSubmission::Outcome &outcome);
     void forgetTheme();
+    void takePage(const QByteArray &jpeg, bool pageFound);
 
     Parts m_parts;
     QString m_captureMaterial;
+    int m_replacedPage = -1;
     QString m_themeId;
     ThemeFiling m_filing;
     CaseSubmission::Outcome m_lastOutcome;

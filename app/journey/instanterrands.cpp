@@ -52,9 +52,20 @@ bool InstantErrands::showProgress()
     return m_parts.records->fetchCases(m_parts.platform, m_parts.verification->holderToken());
 }
 
+bool InstantErrands::licencesNeedAFace() const
+{
+    return m_parts.identity->method() != ResidentIdentity::Method::Code;
+}
+
+bool InstantErrands::licenceHolderProven() const
+{
+    const IdentityVerification *verification = m_parts.verification;
+    return verification->isVerified() && (!licencesNeedAFace() || verification->faceChecked());
+}
+
 bool InstantErrands::showLicences()
 {
-    if (!m_parts.verification->isVerified() || !m_parts.session->advance(SessionState::Result))
+    if (!licenceHolderProven() || !m_parts.session->advance(SessionState::Result))
         return false;
     return m_parts.records->fetchLicences(m_parts.platform, m_parts.verification->holderToken());
 }
@@ -62,7 +73,7 @@ bool InstantErrands::showLicences()
 bool InstantErrands::printLicence(const QString &licenceId)
 {
     const LicenceEntry *licence = m_parts.records->licence(licenceId);
-    if (!licence || m_parts.session->state() != SessionState::Result || !m_parts.verification->isVerified())
+    if (!licence || m_parts.session->state() != SessionState::Result || !licenceHolderProven())
         return false;
     m_parts.session->touch();
     return m_parts.delivery->printDocument(m_parts.platform, m_parts.devices.documentPrinter(), licence->documentUrl,
@@ -71,7 +82,16 @@ bool InstantErrands::printLicence(const QString &licenceId)
 
 bool InstantErrands::queryReceiptCode(const QString &text)
 {
-    const QString reference = ResidentRecords::referenceFromReceiptCode(text);
+    return queryReference(ResidentRecords::referenceFromReceiptCode(text));
+}
+
+bool InstantErrands::queryTypedReference(const QString &typed)
+{
+    return queryReference(ResidentRecords::referenceFromTyped(typed));
+}
+
+bool InstantErrands::queryReference(const QString &reference)
+{
     if (reference.isEmpty())
         return false;
     QString caseNumber = ResidentRecords::isCaseNumber(reference) ? reference : QString();

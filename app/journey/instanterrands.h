@@ -42,17 +42,25 @@ public:
     bool deliverInstantItem(const QString &itemCode);
     // The resident's cases and their progress.
     bool showProgress();
-    // The resident's e-licences, each printable with printLicence().
+    // The resident's e-licences, each printable with printLicence(), once the holder is proven.
     bool showLicences();
     bool printLicence(const QString &licenceId);
     // Progress of the case on a receipt, from its QR code (no identification needed: the number
     // is the key, and the answer holds no personal data). A reference of this kiosk's outbox for
     // a case not yet sent is answered from the outbox. Returns false for a code that is no receipt's.
     bool queryReceiptCode(const QString &text);
+    // The same for a case number (or local reference) the resident typed from their receipt.
+    bool queryTypedReference(const QString &typed);
+    // The e-licences (the household register among them) are the holder's alone. A card proves
+    // nothing of who holds it, found or left on the reader, so it needs a face check; the app's
+    // code was verified by the app, and needs none.
+    [[nodiscard]] bool licencesNeedAFace() const;
     [[nodiscard]] bool documentPrinterUsable() const { return m_parts.devices.documentPrinterUsable(); }
 
 private:
     [[nodiscard]] QString instantLocalReference() const;
+    [[nodiscard]] bool licenceHolderProven() const;
+    bool queryReference(const QString &reference);
 
     Parts m_parts;
 };

@@ -7,6 +7,7 @@
 #include "itemavailability.h"
 #include "kioskruntime.h"
 #include "residentidentification.h"
+#include "residentrecords.h"
 #include "themeapplication.h"
 
 namespace {
@@ -34,6 +35,7 @@ ResidentChoice::ResidentChoice(KioskRuntime *runtime, QObject *parent)
     });
     connect(runtime->identification(), &ResidentIdentification::cardReadFailed, this, &ResidentChoice::setProblem);
     connect(runtime->identification(), &ResidentIdentification::codeScanned, this, &ResidentChoice::takeScannedCode);
+    connect(runtime->identification(), &ResidentIdentification::codeShownAtHome, this, &ResidentChoice::takeCodeAtHome);
     connect(runtime->identification(), &ResidentIdentification::verificationFinished, this, [this](bool verified, const QString &problem) {
         if (m_runtime->session()->state() == SessionState::Identify) {
             // The answer about a code shown at identification: who it is, or why not. For a
@@ -70,6 +72,14 @@ bool ResidentChoice::codeBeingChecked() const
 {
     return m_runtime->session()->state() == SessionState::Identify
            && m_runtime->verification()->state() == IdentityVerification::State::Verifying;
+}
+
+bool ResidentChoice::faceCheckNeeded() const
+{
+    if (m_errand == Errand::Licences)
+        return m_runtime->errands()->licencesNeedAFace();
+    const CatalogueItem *chosen = item();
+    return chosen && chosen->faceRequired;
 }
 
 bool ResidentChoice::openItem(const QString &code)
@@ -163,7 +173,7 @@ ResidentChoice::Step ResidentChoice::continueAfterIdentification()
         return Step::Refused;
     // A face check waits on the consent screen; an identity shown by code was checked by the
     // platform already; everything else is a card check at once.
-    if (chosen && chosen->faceRequired)
+    if (faceCheckNeeded())
         return Step::Started;
     if (m_runtime->verification()->isVerified()) {
         proceedAfterVerification();
@@ -197,6 +207,20 @@ void ResidentChoice::proceedAfterVerification()
         (void)m_runtime->errands()->deliverInstantItem(chosen->code);
 }
 
+bool ResidentChoice::queryTypedCaseNumber(const QString &typed)
+{
+    if (m_runtime->session()->state() != SessionState::Identify || m_errand != Errand::Progress)
+        return false;
+    m_runtime->session()->touch();
+    if (!m_runtime->errands()->queryTypedReference(typed)) {
+        setProblem(QStringLiteral("case_number_not_found"));
+        return false;
+    }
+    setProblem({});
+    emit recordsRequested(true);
+    return true;
+}
+
 void ResidentChoice::takeScannedCode(const QString &text)
 {
     // Staff's admin codes are maintenance's; they say nothing of a resident.
@@ -213,6 +237,19 @@ void ResidentChoice::takeScannedCode(const QString &text)
     if (refusal.isEmpty() && !m_runtime->identification()->identifyByCode(text))
         refusal = QStringLiteral("code_platform_offline");
     setProblem(refusal);
+}
+
+void ResidentChoice::takeCodeAtHome(const QString &text)
+{
+    // On the home screen only a receipt's code means something: its case's progress, as the
+    // progress errand gives it. Any other code waits until the resident has chosen.
+    if (AdminCode::isAdminCodePayload(text) || ResidentRecords::referenceFromReceiptCode(text).isEmpty()
+        || !startErrand(Errand::Progress))
+        return;
+    if (m_runtime->errands()->queryReceiptCode(text))
+        emit recordsRequested(true);
+    else
+        setProblem(QStringLiteral("code_not_a_receipt"));
 }
 
 void ResidentChoice::setProblem(const QString &problem)

@@ -40,13 +40,16 @@ public:
     [[nodiscard]] bool doingTheme() const { return m_themeItem.has_value(); }
     // Why the last card or code was not taken: card_expired, card_not_yet_valid, card_unreadable,
     // read_failed (moved too soon); for a code code_not_a_receipt, code_not_for_item,
-    // code_platform_offline, or code_ and the platform's reason (code_qr_expired, …); empty when
-    // there is nothing to say.
+    // code_platform_offline, or code_ and the platform's reason (code_qr_expired, …); for a typed
+    // case number case_number_not_found; empty when there is nothing to say.
     [[nodiscard]] QString problem() const { return m_problem; }
     // Why a code cannot identify the resident for what they chose ("code_not_for_item"), or empty.
     [[nodiscard]] QString codeRefusal() const;
     // A network-identity or app code shown at identification is with the platform.
     [[nodiscard]] bool codeBeingChecked() const;
+    // What the resident chose needs a face check once they are identified: an item whose
+    // catalogue entry says face_required, or their e-licences unless shown the app's code.
+    [[nodiscard]] bool faceCheckNeeded() const;
 
     bool openItem(const QString &code);
     bool openTheme(const QString &themeId);
@@ -64,6 +67,10 @@ public:
     // waits for consent (Started); a resident known by code was verified already and goes on;
     // anyone else's card is checked with the platform (CardCheck).
     Step continueAfterIdentification();
+    // The progress errand asks for a case number typed from a receipt instead of a card: the
+    // case's progress at once, as the receipt's code gives it, or the problem
+    // "case_number_not_found".
+    bool queryTypedCaseNumber(const QString &typed);
 
     void wipeSessionData() override;
 
@@ -78,6 +85,7 @@ private:
     // Once verified: the form, the document, or the records the resident came for.
     void proceedAfterVerification();
     void takeScannedCode(const QString &text);
+    void takeCodeAtHome(const QString &text);
 
     KioskRuntime *m_runtime;
     Errand m_errand = Errand::None;

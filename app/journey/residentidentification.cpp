@@ -41,7 +41,8 @@ void ResidentIdentification::watchDevices()
         connect(camera, &Camera::faceCaptured, this, [this](const QByteArray &jpeg, double) { takeFace(jpeg); });
         connect(camera, &Camera::codeScanned, this, [this](const QString &, const QString &text) { takeCode(text); });
     }
-    // Codes count only while the kiosk asks who the resident is (a receipt, an app's QR code).
+    // Codes count only while the kiosk asks who the resident is (a receipt, an app's QR code), or
+    // on the home screen (a receipt's, see takeCode()).
     if (BarcodeScanner *scanner = m_parts.devices.barcodeScanner())
         connect(scanner, &BarcodeScanner::codeScanned, this, [this](const QString &, const QString &text) { takeCode(text); });
     if (IdCardReader *reader = m_parts.devices.idCardReader()) {
@@ -55,7 +56,15 @@ void ResidentIdentification::watchDevices()
 
 void ResidentIdentification::takeCode(const QString &text)
 {
-    if (m_parts.session->state() != SessionState::Identify)
+    // On the home screen a code identifies nobody, but a receipt's code opens its progress
+    // (ResidentChoice); at any other moment a code is no answer to anything the kiosk asked.
+    const SessionState state = m_parts.session->state();
+    if (state == SessionState::ChooseService) {
+        m_parts.session->touch();
+        emit codeShownAtHome(text);
+        return;
+    }
+    if (state != SessionState::Identify)
         return;
     m_parts.session->touch();
     emit codeScanned(text);

@@ -61,6 +61,8 @@ signals:
     void verificationFinished(bool verified, const QString &problem);
     // A code was scanned on the reader or the camera while the kiosk asked for identification.
     void codeScanned(const QString &text);
+    // A code was scanned while the home screen was shown: a receipt's, perhaps, never an identity.
+    void codeShownAtHome(const QString &text);
 
 private:
     void watchDevices();

@@ -78,6 +78,15 @@ QString ResidentRecords::referenceFromReceiptCode(const QString &text)
     return isReference(last) ? last : QString();
 }
 
+QString ResidentRecords::referenceFromTyped(const QString &typed)
+{
+    const QString trimmed = typed.trimmed();
+    if (isCaseNumber(trimmed) || isLocalReference(trimmed))
+        return trimmed;
+    const QString withTerminalMark = QStringLiteral("T") + trimmed;
+    return isLocalReference(withTerminalMark) ? withTerminalMark : QString();
+}
+
 const LicenceEntry *ResidentRecords::licence(const QString &id) const
 {
     for (const LicenceEntry &entry : m_licences) {

@@ -69,6 +69,9 @@ public:
     // reference "T…-…" for a case that was queued): the whole text when it is one, or the last
     // path segment or `case_no` query item of a follow-up URL. Empty when there is none.
     [[nodiscard]] static QString referenceFromReceiptCode(const QString &text);
+    // The reference a resident typed on the keypad: a case number, or this kiosk's local reference
+    // with or without its leading T (the keypad has none). Empty when it is neither.
+    [[nodiscard]] static QString referenceFromTyped(const QString &typed);
     [[nodiscard]] static bool isCaseNumber(const QString &text);
     [[nodiscard]] static bool isLocalReference(const QString &text);
 

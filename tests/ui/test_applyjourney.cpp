@@ -4,6 +4,7 @@
 #include "idcard/sim/simcards.h"
 #include "kioskruntime.h"
 #include "applicationdesk.h"
+#include "applicationjourney.h"
 #include "kioskshell.h"
 #include "kioskwindow.h"
 #include "outboxstore.h"
@@ -416,6 +417,61 @@ private slots:
         QVERIFY(!m_runtime->draft()->isActive());
         QVERIFY(m_runtime->draft()->pages(QStringLiteral("household_book")).isEmpty());
         verifyNothingOfTheResidentIsStored();
+    }
+
+    void eachPageTakenShowsAsAThumbnailAndTheNextMaterialIsSelected()
+    {
+        const QString allowance = QStringLiteral("340100-000-ZZ-0008-01"); // birth certificate, bank card
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        QVERIFY(m_shell->openItem(allowance));
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->selectedItemUnavailable(), QString(), 20000);
+        QVERIFY(tapWhenShown(QStringLiteral("startButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 20000);
+        QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
+        QVERIFY(tapWhenShown(QStringLiteral("continueButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("formScreen")));
+        QVERIFY(m_kiosk->form()->setFieldValue(QStringLiteral("phone"), m_phone));
+        QVERIFY(m_kiosk->form()->setFieldValue(QStringLiteral("bank_account"), QStringLiteral("6222021234567890123")));
+        QTRY_VERIFY(m_kiosk->form()->complete());
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("reviewButton")));
+
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("materialsScreen")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("documentPreview"))->property("live").toBool(), 30000);
+        QCOMPARE(m_kiosk->form()->currentMaterial(), QStringLiteral("birth_certificate"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("captureButton")));
+        // The page taken shows as a thumbnail, and the camera goes on to the next paper.
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("thumb_birth_certificate_0")), 30000);
+        QTRY_COMPARE(m_kiosk->form()->currentMaterial(), QStringLiteral("bank_card"));
+        // Image.Ready, with a picture drawn from the page in memory.
+        QTRY_COMPARE(UiProbe::find(m_window, QStringLiteral("thumb_birth_certificate_0"))->property("status").toInt(), 1);
+        QVERIFY(UiProbe::find(m_window, QStringLiteral("thumb_birth_certificate_0"))->implicitWidth() > 0);
+        QVERIFY(UiProbe::find(m_window, QStringLiteral("addPage_birth_certificate")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("captureButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("thumb_bank_card_0")), 30000);
+        QCOMPARE(m_runtime->draft()->pages(QStringLiteral("bank_card")).size(), 1);
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("materialsDoneButton"))->isEnabled());
+        UiProbe::screenshot(m_window, QStringLiteral("materials-thumbnails-zh"));
+
+        // A thumbnail opens large; "retake" replaces that page, and only that page.
+        QSignalSpy taken(m_runtime->journey(), &ApplicationJourney::pageCaptured);
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("thumb_birth_certificate_0")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("pageViewer")));
+        QTRY_COMPARE(UiProbe::find(m_window, QStringLiteral("pageLarge"))->property("status").toInt(), 1);
+        QVERIFY(UiProbe::find(m_window, QStringLiteral("pageLarge"))->implicitWidth() > 0);
+        UiProbe::screenshot(m_window, QStringLiteral("materials-page-large-zh"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("retakePageButton")));
+        QTRY_VERIFY(!UiProbe::find(m_window, QStringLiteral("pageViewer")));
+        QCOMPARE(m_kiosk->form()->currentMaterial(), QStringLiteral("birth_certificate"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("captureButton")));
+        QTRY_COMPARE_WITH_TIMEOUT(taken.size(), 1, 30000);
+        // Replaced, not added: still one page of each.
+        QCOMPARE(m_runtime->draft()->pages(QStringLiteral("birth_certificate")).size(), 1);
+        QCOMPARE(m_runtime->draft()->pages(QStringLiteral("bank_card")).size(), 1);
+        QVERIFY(UiProbe::find(m_window, QStringLiteral("thumb_birth_certificate_0")));
+        m_shell->endSession();
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+        QVERIFY(m_runtime->draft()->pages(QStringLiteral("birth_certificate")).isEmpty());
     }
 
     void thePlatformLocksAndUnlocksTheTerminalThroughTheHeartbeat()

@@ -1,5 +1,6 @@
 #include "refplatformprocess.h"
 #include "applicationjourney.h"
+#include "instanterrands.h"
 #include "camera/camera.h"
 #include "common/personaldata.h"
 #include "device/deviceregistry.h"
@@ -344,6 +345,48 @@ private slots:
         UiProbe::screenshot(m_window, QStringLiteral("progress-receipt-zh"));
     }
 
+    void aTypedCaseNumberOrAReceiptShownOnTheHomeScreenOpensItsProgress()
+    {
+        QString caseNo;
+        printCertificate(&caseNo);
+        QVERIFY(!caseNo.isEmpty());
+        m_shell->endSession();
+        QTRY_COMPARE(m_runtime->session()->state(), SessionState::Attract);
+
+        // The number typed on the keypad, without a card: a wrong one is said to be wrong.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QVERIFY(tapWhenShown(QStringLiteral("progressErrand")));
+        QVERIFY(tapWhenShown(QStringLiteral("typeCaseNumberButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("numericKeypad")));
+        for (const QChar digit : QStringLiteral("123"))
+            QVERIFY(UiProbe::tap(m_window, QStringLiteral("key_") + digit));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("keypadDone")));
+        QTRY_COMPARE(m_shell->cardProblem(), QStringLiteral("case_number_not_found"));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("cardProblem")));
+        QVERIFY(tapWhenShown(QStringLiteral("typeCaseNumberButton")));
+        for (const QChar digit : caseNo)
+            QVERIFY(UiProbe::tap(m_window, QStringLiteral("key_") + digit));
+        QTRY_VERIFY(UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("caseNumberEntry"))).contains(caseNo));
+        UiProbe::screenshot(m_window, QStringLiteral("progress-typed-zh"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("keypadDone")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("progressScreen")), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("progressScreen")))
+                                     .join(QLatin1Char('|')).contains(caseNo), 30000);
+        QVERIFY(!m_shell->identified());
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("finishButton")));
+        QTRY_COMPARE(m_runtime->session()->state(), SessionState::Attract);
+
+        // The receipt's QR code shown on the home screen opens its progress as well.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_runtime->devices()->device(QStringLiteral("barcode_scanner"))->health().isUsable(), 20000);
+        QVERIFY(m_shell->simulate(QStringLiteral("scan https://zwfw.example.gov.cn/case/") + caseNo).startsWith(QLatin1String("ok")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("progressScreen")), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("progressScreen")))
+                                     .join(QLatin1Char('|')).contains(caseNo), 30000);
+        QVERIFY(!m_shell->identified());
+    }
+
     void aThemeFilesOneCaseForEachItemFromOneFormAndOneReceipt()
     {
         // 退休一件事: retirement (face check), medical insurance and provident fund (a bank card).
@@ -617,13 +660,51 @@ private slots:
         QCOMPARE(table(QStringLiteral("verifications")).size(), 0);
     }
 
+    void aCardAloneShowsNoLicencesButTheAppsCodeDoes()
+    {
+        // A card left on the reader, and the resident declines the face check: no licence is shown.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QVERIFY(tapWhenShown(QStringLiteral("licencesErrand")));
+        presentCard();
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("consentPanel")), 30000);
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("declineButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("alternatives")));
+        QTest::qWait(1000);
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("licencesScreen")));
+        QCOMPARE(m_runtime->records()->licences().size(), 0);
+        QVERIFY(!m_runtime->errands()->printLicence(QStringLiteral("any")));
+        m_shell->endSession();
+        QTRY_COMPARE(m_runtime->session()->state(), SessionState::Attract);
+        QVERIFY(m_shell->simulate(QStringLiteral("card remove")).startsWith(QLatin1String("ok")));
+        QTest::qWait(2000);
+
+        // The app's code: the app verified its holder, so the licences are shown at once.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QVERIFY(tapWhenShown(QStringLiteral("licencesErrand")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("identifyScreen")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_runtime->devices()->device(QStringLiteral("barcode_scanner"))->health().isUsable(), 20000);
+        QVERIFY(m_shell->simulate(QStringLiteral("scan https://netid.example.gov.cn/v1/demo-resident")).startsWith(QLatin1String("ok")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->identified(), 30000);
+        QVERIFY(tapWhenShown(QStringLiteral("continueButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("licencesScreen")), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(Services()->licences().size(), 2, 30000);
+    }
+
     void anELicenceIsListedAndPrinted()
     {
         m_shell->setLanguage(QStringLiteral("en"));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
         QVERIFY(tapWhenShown(QStringLiteral("licencesErrand")));
         presentCard();
-        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("licencesScreen")), 30000);
+        // The card alone does not show them: the resident agrees to a face check first, with the
+        // other ways offered as for any item.
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("consentPanel")), 30000);
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("licencesScreen")));
+        QVERIFY(UiProbe::find(m_window, QStringLiteral("declineButton")));
+        QCOMPARE(table(QStringLiteral("verifications")).size(), 0);
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("agreeButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("licencesScreen")), 60000);
+        QCOMPARE(m_runtime->verification()->verifiedBy(), QStringLiteral("idcard+face"));
         QTRY_COMPARE_WITH_TIMEOUT(Services()->licences().size(), 2, 30000);
         const QVariantMap first = Services()->licences().first().toMap();
         QCOMPARE(first.value(QStringLiteral("type")).toString(), QStringLiteral("Household register"));

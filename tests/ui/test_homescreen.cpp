@@ -147,6 +147,59 @@ private slots:
         UiProbe::screenshot(m_window, QStringLiteral("home-en"));
     }
 
+    void eachOfTheAttractScreensOffersOpensWhatItNames()
+    {
+        const auto itemsOfKind = [this](ItemKind kind) {
+            QStringList names;
+            for (const CatalogueItem &item : m_runtime->catalogue().items()) {
+                if (item.kind == kind && item.audience == Audience::Person)
+                    names.append(item.name.zh);
+            }
+            return names;
+        };
+        // 证明打印: home with the certificates to print, and no application among them.
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("offerPrint")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("offerPrint")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("kindNotice")));
+        QStringList shown = screenTexts("homeScreen");
+        QVERIFY(!itemsOfKind(ItemKind::Print).isEmpty());
+        QCOMPARE(missingFrom(shown, itemsOfKind(ItemKind::Print)), QStringList());
+        QCOMPARE(missingFrom(shown, itemsOfKind(ItemKind::Apply)), itemsOfKind(ItemKind::Apply));
+        QVERIFY(shown.contains(QStringLiteral("正在显示：证明打印")));
+        UiProbe::screenshot(m_window, QStringLiteral("home-print-offer-zh"));
+        // Everything again at a tap.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("allKindsButton")));
+        QTRY_COMPARE(missingFrom(screenTexts("homeScreen"), itemsOfKind(ItemKind::Apply)), QStringList());
+        m_shell->endSession();
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+
+        // 业务申请: home with the applications, and no certificate among them.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("offerApply")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        QTRY_COMPARE(missingFrom(screenTexts("homeScreen"), itemsOfKind(ItemKind::Apply)), QStringList());
+        QCOMPARE(missingFrom(screenTexts("homeScreen"), itemsOfKind(ItemKind::Print)), itemsOfKind(ItemKind::Print));
+        m_shell->endSession();
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+        // The next resident sees every kind again.
+        m_shell->start();
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        QTRY_COMPARE(missingFrom(screenTexts("homeScreen"), itemsOfKind(ItemKind::Print)), QStringList());
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("kindNotice")));
+        m_shell->endSession();
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+
+        // 办件查询 and 电子证照: the errands themselves, which ask who the resident is.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("offerProgress")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("identifyScreen")));
+        QCOMPARE(m_shell->errand(), KioskShell::Errand::Progress);
+        m_shell->endSession();
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("offerLicences")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("identifyScreen")));
+        QCOMPARE(m_shell->errand(), KioskShell::Errand::Licences);
+    }
+
     void theHelpPanelSaysWhereStaffAreInTheResidentsLanguage()
     {
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));

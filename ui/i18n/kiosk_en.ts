@@ -137,6 +137,13 @@
     </message>
 </context>
 <context>
+    <name>CaseNumberEntry</name>
+    <message>
+        <source>请输入回执上的办件编号</source>
+        <translation>Type the case number on your receipt</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryScreen</name>
     <message>
         <location filename="../qml/DeliveryScreen.qml" line="21"/>
@@ -527,6 +534,18 @@
         <source>法人办事</source>
         <translation>For businesses</translation>
     </message>
+    <message>
+        <source>正在显示：证明打印</source>
+        <translation>Showing: certificates to print</translation>
+    </message>
+    <message>
+        <source>正在显示：业务申请</source>
+        <translation>Showing: applications</translation>
+    </message>
+    <message>
+        <source>显示全部事项</source>
+        <translation>Show all services</translation>
+    </message>
 </context>
 <context>
     <name>IdentifyScreen</name>
@@ -669,6 +688,14 @@
         <location filename="../qml/IdentifyScreen.qml" line="304"/>
         <source>下一步</source>
         <translation>Next</translation>
+    </message>
+    <message>
+        <source>输入办件编号</source>
+        <translation>Type a case number</translation>
+    </message>
+    <message>
+        <source>没有找到这个办件编号。请核对回执上的编号后重新输入，或刷身份证查询。</source>
+        <translation>No case has this number. Check the number on your receipt and type it again, or tap your ID card.</translation>
     </message>
 </context>
 <context>
@@ -1125,6 +1152,26 @@
         <location filename="../qml/MaterialsScreen.qml" line="179"/>
         <source>下一步</source>
         <translation>Next</translation>
+    </message>
+    <message>
+        <source>加拍一页</source>
+        <translation>Add a page</translation>
+    </message>
+    <message>
+        <source>还有下一页的，换上下一页后再点“拍照”。</source>
+        <translation>If there is another page, lay it down and tap “Take photo” again.</translation>
+    </message>
+    <message>
+        <source>第 %1 页</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>重拍这一页</source>
+        <translation>Retake this page</translation>
     </message>
 </context>
 <context>
@@ -1627,8 +1674,8 @@
     </message>
     <message>
         <location filename="../qml/ResultScreen.qml" line="136"/>
-        <source>请记下或拍下办件编号，可拨打 12345 或在“皖事通”中查询办理进度。</source>
-        <translation>Note or photograph the case number; you can follow your case by calling 12345 or in the Wanshitong app.</translation>
+        <source>请记下或拍下办件编号：在本机“办件查询”中输入编号，或拨打 12345、在“皖事通”中都可以查询办理进度。</source>
+        <translation>Note or photograph the case number: type it in under “Track my applications” at this kiosk, call 12345, or use the Wanshitong app to follow your case.</translation>
     </message>
     <message>
         <location filename="../qml/ResultScreen.qml" line="137"/>

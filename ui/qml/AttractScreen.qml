@@ -127,14 +127,20 @@ Rectangle {
         Item { Layout.preferredHeight: 80 }
 
         // What the kiosk does, as four pills of one width: a row of four while the widest word
-        // leaves room for it, two rows of two when it does not (English in elder mode).
+        // leaves room for it, two rows of two when it does not (English in elder mode). Each
+        // starts the session with what it names (KioskShell::startWithOffer).
         GridLayout {
             id: offers
-            readonly property var names: [qsTr("证明打印"), qsTr("业务申请"), qsTr("办件查询"), qsTr("电子证照")]
+            readonly property var offers: [
+                { name: qsTr("证明打印"), offer: Kiosk.Offer.Print, objectName: "offerPrint" },
+                { name: qsTr("业务申请"), offer: Kiosk.Offer.Apply, objectName: "offerApply" },
+                { name: qsTr("办件查询"), offer: Kiosk.Offer.Progress, objectName: "offerProgress" },
+                { name: qsTr("电子证照"), offer: Kiosk.Offer.Licences, objectName: "offerLicences" }
+            ]
             readonly property real pillWidth: {
                 // Reading the font here makes the width follow the type size (elder mode), not only the words.
                 const font = offerFont.font;
-                return Math.max(220, Math.max(...names.map(name => offerFont.advanceWidth(name))) + 2 * 16);
+                return Math.max(220, Math.max(...offers.offers.map(offer => offerFont.advanceWidth(offer.name))) + 2 * 16);
             }
             Layout.alignment: Qt.AlignHCenter
             columns: 4 * pillWidth + 3 * columnSpacing <= screen.width - 2 * Theme.margin ? 4 : 2
@@ -145,20 +151,29 @@ Rectangle {
                 font.pixelSize: Theme.fontSmall
             }
             Repeater {
-                model: offers.names
+                model: offers.offers
                 delegate: Rectangle {
-                    required property string modelData
+                    id: pill
+                    required property var modelData
+                    objectName: modelData.objectName
                     implicitWidth: offers.pillWidth
                     implicitHeight: 88
                     radius: 44
-                    color: "transparent"
+                    color: pillArea.pressed ? Qt.rgba(1, 1, 1, 0.2) : "transparent"
                     border.color: Theme.textOnPrimaryMuted
                     border.width: 2
+                    Accessible.role: Accessible.Button
+                    Accessible.name: modelData.name
                     Text {
                         anchors.centerIn: parent
-                        text: parent.modelData
+                        text: pill.modelData.name
                         color: Theme.textOnPrimary
                         font: offerFont.font
+                    }
+                    MouseArea {
+                        id: pillArea
+                        anchors.fill: parent
+                        onClicked: Kiosk.startWithOffer(pill.modelData.offer)
                     }
                 }
             }

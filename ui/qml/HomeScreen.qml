@@ -83,7 +83,33 @@ Item {
                 }
             }
 
+            // An offer of the attract screen narrowed the list to one kind: say so, and how to
+            // see everything again.
+            RowLayout {
+                objectName: "kindNotice"
+                Layout.fillWidth: true
+                visible: Kiosk.items.kind !== ""
+                spacing: Theme.spacing
+                Text {
+                    Layout.fillWidth: true
+                    text: Kiosk.items.kind === "print" ? qsTr("正在显示：证明打印") : qsTr("正在显示：业务申请")
+                    font.pixelSize: Theme.fontBody
+                    font.bold: true
+                    color: Theme.primary
+                    wrapMode: Text.Wrap
+                }
+                KioskButton {
+                    objectName: "allKindsButton"
+                    Layout.preferredWidth: Math.max(260, snugWidth)
+                    text: qsTr("显示全部事项")
+                    onClicked: Kiosk.showAllKinds()
+                }
+            }
+
+            // Bundles are applications: a resident who came to print a certificate does not
+            // scroll past them.
             Text {
+                visible: Kiosk.items.kind !== "print"
                 Layout.topMargin: 16
                 text: qsTr("一件事一次办")
                 font.pixelSize: Theme.fontHeading
@@ -91,6 +117,7 @@ Item {
                 color: Theme.text
             }
             Text {
+                visible: Kiosk.items.kind !== "print"
                 Layout.fillWidth: true
                 Layout.topMargin: -12
                 text: qsTr("一次认证、一张表单，相关事项一次办好")
@@ -99,6 +126,7 @@ Item {
                 wrapMode: Text.Wrap
             }
             GridLayout {
+                visible: Kiosk.items.kind !== "print"
                 Layout.fillWidth: true
                 columns: 3
                 columnSpacing: Theme.spacing

@@ -20,6 +20,7 @@ Item {
         case "card_not_yet_valid": return qsTr("这张证件尚未生效，本机无法受理。请到人工窗口办理。");
         case "card_unreadable": return qsTr("证件信息无法识别，请联系工作人员。");
         case "read_failed": return qsTr("没有读完证件信息，请把证件平放在读卡区，听到提示前不要移开。");
+        case "case_number_not_found": return qsTr("没有找到这个办件编号。请核对回执上的编号后重新输入，或刷身份证查询。");
         case "code_not_a_receipt": return qsTr("这个二维码既不是本市政务服务回执上的二维码，也不是政务App身份码。请扫描回执上的二维码，或刷身份证查询。");
         case "code_not_for_item": return qsTr("这项业务需要刷身份证办理，不能用身份码。");
         case "code_platform_offline": return qsTr("身份码要由政务服务平台核验，现在连不上平台。请刷身份证。");
@@ -216,6 +217,14 @@ Item {
                 wrapMode: Text.Wrap
             }
 
+            KioskButton {
+                objectName: "typeCaseNumberButton"
+                Layout.fillWidth: true
+                visible: Kiosk.errand === Kiosk.Errand.Progress && !Kiosk.identified
+                text: qsTr("输入办件编号")
+                onClicked: caseNumberEntry.open()
+            }
+
             Text {
                 objectName: "appCodeHint"
                 Layout.fillWidth: true
@@ -305,5 +314,10 @@ Item {
                 onClicked: Kiosk.continueToForm()
             }
         }
+    }
+
+    CaseNumberEntry {
+        id: caseNumberEntry
+        anchors.fill: parent
     }
 }

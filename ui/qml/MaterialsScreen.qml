@@ -45,45 +45,96 @@ Item {
             delegate: Rectangle {
                 id: materialRow
                 required property var modelData
+                readonly property bool current: Form.currentMaterial === modelData.id
                 objectName: "material_" + modelData.id
                 Layout.fillWidth: true
-                implicitHeight: Math.max(Theme.touchMin + 24, materialName.implicitHeight + 2 * Theme.spacing)
+                implicitHeight: Math.max(Theme.touchMin + 24, materialColumn.implicitHeight + 2 * Theme.spacing)
                 radius: Theme.radius
-                color: Form.currentMaterial === modelData.id ? Theme.primaryLight : Theme.surface
-                border.width: Form.currentMaterial === modelData.id ? 4 : 2
-                border.color: Form.currentMaterial === modelData.id ? Theme.primary : Theme.border
-                RowLayout {
-                    anchors.fill: parent
-                    anchors.leftMargin: Theme.spacing
-                    anchors.rightMargin: Theme.spacing
-                    spacing: Theme.spacing
-                    Text {
-                        id: materialName
-                        Layout.fillWidth: true
-                        text: materialRow.modelData.name + (materialRow.modelData.required ? " *" : qsTr("（可选）"))
-                        font.pixelSize: Theme.fontBody
-                        color: Theme.text
-                        wrapMode: Text.Wrap
-                    }
-                    Text {
-                        objectName: "pages_" + materialRow.modelData.id
-                        text: materialRow.modelData.pages > 0 ? qsTr("已拍 %1 页").arg(materialRow.modelData.pages) : qsTr("未拍摄")
-                        font.pixelSize: Theme.fontSmall
-                        color: materialRow.modelData.pages > 0 ? Theme.success : Theme.textMuted
-                        font.bold: true
-                    }
-                    KioskButton {
-                        visible: materialRow.modelData.pages > 0
-                        implicitWidth: 180
-                        fontSize: Theme.fontSmall
-                        text: qsTr("重拍")
-                        onClicked: Form.retakeMaterial(materialRow.modelData.id)
-                    }
-                }
+                color: current ? Theme.primaryLight : Theme.surface
+                border.width: current ? 4 : 2
+                border.color: current ? Theme.primary : Theme.border
                 MouseArea {
                     anchors.fill: parent
-                    z: -1
                     onClicked: Form.selectMaterial(materialRow.modelData.id)
+                }
+                ColumnLayout {
+                    id: materialColumn
+                    x: Theme.spacing
+                    y: Theme.spacing
+                    width: parent.width - 2 * Theme.spacing
+                    spacing: 8
+                    RowLayout {
+                        Layout.fillWidth: true
+                        spacing: Theme.spacing
+                        Text {
+                            id: materialName
+                            Layout.fillWidth: true
+                            text: materialRow.modelData.name + (materialRow.modelData.required ? " *" : qsTr("（可选）"))
+                            font.pixelSize: Theme.fontBody
+                            color: Theme.text
+                            wrapMode: Text.Wrap
+                        }
+                        Text {
+                            objectName: "pages_" + materialRow.modelData.id
+                            text: materialRow.modelData.pages > 0 ? qsTr("已拍 %1 页").arg(materialRow.modelData.pages) : qsTr("未拍摄")
+                            font.pixelSize: Theme.fontSmall
+                            color: materialRow.modelData.pages > 0 ? Theme.success : Theme.textMuted
+                            font.bold: true
+                        }
+                        // A paper with more pages: choose it again and take the next one.
+                        KioskButton {
+                            objectName: "addPage_" + materialRow.modelData.id
+                            visible: materialRow.modelData.pages > 0 && !materialRow.current
+                            implicitWidth: 200
+                            fontSize: Theme.fontSmall
+                            text: qsTr("加拍一页")
+                            onClicked: Form.selectMaterial(materialRow.modelData.id)
+                        }
+                        KioskButton {
+                            visible: materialRow.modelData.pages > 0
+                            implicitWidth: 180
+                            fontSize: Theme.fontSmall
+                            text: qsTr("重拍")
+                            onClicked: Form.retakeMaterial(materialRow.modelData.id)
+                        }
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        visible: materialRow.current && materialRow.modelData.pages > 0
+                        text: qsTr("还有下一页的，换上下一页后再点“拍照”。")
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.primaryDark
+                        wrapMode: Text.Wrap
+                    }
+                    // Each page taken, small; a tap shows it large, where it can be taken again.
+                    Flow {
+                        Layout.fillWidth: true
+                        visible: materialRow.modelData.pages > 0
+                        spacing: 12
+                        Repeater {
+                            model: materialRow.modelData.pages
+                            delegate: Image {
+                                required property int index
+                                objectName: "thumb_" + materialRow.modelData.id + "_" + index
+                                width: 96
+                                height: 128
+                                fillMode: Image.PreserveAspectFit
+                                sourceSize: Qt.size(192, 256)
+                                cache: false
+                                source: "image://pages/" + materialRow.modelData.id + "/" + index + "?" + materialRow.modelData.revision
+                                Rectangle {
+                                    anchors.fill: parent
+                                    color: "transparent"
+                                    border.color: Theme.border
+                                    border.width: 2
+                                }
+                                MouseArea {
+                                    anchors.fill: parent
+                                    onClicked: pageViewer.show(materialRow.modelData.id, parent.index, materialRow.modelData.revision)
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -178,6 +229,67 @@ Item {
                 enabled: Form.materialsComplete
                 text: qsTr("下一步")
                 onClicked: Form.reviewMaterials()
+            }
+        }
+    }
+
+    // One page large, to check it can be read, and to take it again.
+    Rectangle {
+        id: pageViewer
+        objectName: "pageViewer"
+        property string material: ""
+        property int page: 0
+        property int revision: 0
+        function show(materialId, index, revision) {
+            pageViewer.material = materialId;
+            pageViewer.page = index;
+            pageViewer.revision = revision;
+            pageViewer.visible = true;
+        }
+        anchors.fill: parent
+        visible: false
+        color: Qt.rgba(0, 0, 0, 0.85)
+        MouseArea { anchors.fill: parent }
+        ColumnLayout {
+            anchors.fill: parent
+            anchors.margins: Theme.margin
+            spacing: Theme.spacing
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("第 %1 页").arg(pageViewer.page + 1)
+                font.pixelSize: Theme.fontHeading
+                font.bold: true
+                color: Theme.textOnPrimary
+            }
+            Image {
+                objectName: "pageLarge"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                fillMode: Image.PreserveAspectFit
+                cache: false
+                source: pageViewer.visible ? "image://pages/" + pageViewer.material + "/" + pageViewer.page + "?" + pageViewer.revision : ""
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                KioskButton {
+                    objectName: "closePageButton"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    text: qsTr("关闭")
+                    onClicked: pageViewer.visible = false
+                }
+                KioskButton {
+                    objectName: "retakePageButton"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    primary: true
+                    text: qsTr("重拍这一页")
+                    onClicked: {
+                        Form.retakePage(pageViewer.material, pageViewer.page);
+                        pageViewer.visible = false;
+                    }
+                }
             }
         }
     }

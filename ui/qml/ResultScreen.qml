@@ -133,7 +133,7 @@ Item {
         }
         Text {
             Layout.fillWidth: true
-            text: screen.filed ? qsTr("请记下或拍下办件编号，可拨打 12345 或在“皖事通”中查询办理进度。")
+            text: screen.filed ? qsTr("请记下或拍下办件编号：在本机“办件查询”中输入编号，或拨打 12345、在“皖事通”中都可以查询办理进度。")
                  : screen.queued ? qsTr("政务服务平台暂时无法连接。您的申请已安全保存在本机，连接恢复后会自动提交，无需再来一次。提交后会生成办件编号，可凭身份证查询。")
                  : qsTr("平台没有受理这份申请（%1）。请到人工窗口咨询，工作人员可以看到这份申请。").arg(Kiosk.outcomeDetail)
             font.pixelSize: Theme.fontBody

@@ -13,7 +13,7 @@ Item {
 
     signal helpRequested()
 
-    readonly property bool faceNeeded: Kiosk.selectedItem.faceRequired === true
+    readonly property bool faceNeeded: Kiosk.faceCheckNeeded
     readonly property int stage: Services.verifyStage
 
     readonly property string guidanceText: {

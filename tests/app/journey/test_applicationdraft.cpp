@@ -120,6 +120,29 @@ private slots:
         QCOMPARE(form.value(QLatin1String("contribution_level")).toString(), QStringLiteral("500"));
     }
 
+    void theNextMaterialStillWithoutAPageComesNextAndAPageCanBeReplaced()
+    {
+        static const Catalogue catalogue = Catalogue::demo();
+        const CatalogueItem *birth = catalogue.item(QStringLiteral("340100-000-ZZ-0006-01")); // birth certificate, household book, marriage certificate
+        QVERIFY(birth);
+        ApplicationDraft draft;
+        draft.begin(*birth, resident());
+        QCOMPARE(draft.nextMaterialWithoutPages(QStringLiteral("birth_certificate")), QStringLiteral("household_book"));
+        QVERIFY(draft.addPage(QStringLiteral("household_book"), QByteArray("page one")));
+        QCOMPARE(draft.nextMaterialWithoutPages(QStringLiteral("birth_certificate")), QStringLiteral("marriage_certificate"));
+        QVERIFY(draft.addPage(QStringLiteral("marriage_certificate"), QByteArray("page one")));
+        // Coming round to the start: the first material is still missing.
+        QCOMPARE(draft.nextMaterialWithoutPages(QStringLiteral("marriage_certificate")), QStringLiteral("birth_certificate"));
+        QVERIFY(draft.addPage(QStringLiteral("birth_certificate"), QByteArray("page one")));
+        QVERIFY(draft.nextMaterialWithoutPages(QStringLiteral("birth_certificate")).isEmpty());
+
+        QVERIFY(draft.addPage(QStringLiteral("household_book"), QByteArray("page two")));
+        QVERIFY(draft.replacePage(QStringLiteral("household_book"), 0, QByteArray("page one again")));
+        QCOMPARE(draft.pages(QStringLiteral("household_book")), QList<QByteArray>({"page one again", "page two"}));
+        QVERIFY(!draft.replacePage(QStringLiteral("household_book"), 2, QByteArray("no such page")));
+        QVERIFY(!draft.replacePage(QStringLiteral("bank_card"), 0, QByteArray("no such material")));
+    }
+
     void theWipeLeavesNothing()
     {
         ApplicationDraft draft;

@@ -67,6 +67,30 @@ private slots:
         QCOMPARE(runtime->records()->cases().first().itemCode, QStringLiteral("340100-000-ZZ-0010-01"));
     }
 
+    void aCaseNumberTypedFromAReceiptIsQueriedAsItsCodeWouldBe()
+    {
+        QCOMPARE(ResidentRecords::referenceFromTyped(QStringLiteral(" 34010020261207000001 ")), QStringLiteral("34010020261207000001"));
+        QCOMPARE(ResidentRecords::referenceFromTyped(QStringLiteral("340100000001-120000")), QStringLiteral("T340100000001-120000"));
+        QCOMPARE(ResidentRecords::referenceFromTyped(QStringLiteral("T340100000001-120000")), QStringLiteral("T340100000001-120000"));
+        QVERIFY(ResidentRecords::referenceFromTyped(QStringLiteral("123")).isEmpty());
+
+        JourneyKiosk kiosk(JourneyKiosk::Platform::Away, NoDevices);
+        QVERIFY2(kiosk.isRunning(), qPrintable(kiosk.error()));
+        KioskRuntime *runtime = kiosk.runtime();
+        const OutboxResult<QueuedCase> queued = runtime->outbox()->enqueueCase({QStringLiteral("340100-000-ZZ-0010-01"), "{}", {}});
+        QVERIFY(queued);
+        QVERIFY(runtime->session()->advance(SessionState::ChooseService));
+        QVERIFY(runtime->session()->advance(SessionState::Identify));
+        QVERIFY(!runtime->errands()->queryTypedReference(QStringLiteral("123")));
+        QCOMPARE(runtime->session()->state(), SessionState::Identify);
+        // The keypad has no T: the digits and the dash of this kiosk's reference are enough.
+        QSignalSpy fetched(runtime->records(), &ResidentRecords::casesFetched);
+        QVERIFY(runtime->errands()->queryTypedReference(queued.value().localRef.mid(1)));
+        QCOMPARE(runtime->session()->state(), SessionState::Result);
+        QTRY_COMPARE(fetched.size(), 1);
+        QCOMPARE(runtime->records()->cases().first().localRef, queued.value().localRef);
+    }
+
     void aReferenceThisKioskNeverQueuedIsNoReceipt()
     {
         JourneyKiosk kiosk(JourneyKiosk::Platform::Away, NoDevices);

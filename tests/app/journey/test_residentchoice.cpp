@@ -1,7 +1,10 @@
 #include "journeykiosk.h"
 #include "residentchoice.h"
+#include "instanterrands.h"
 
 #include "device/deviceregistry.h"
+#include "outboxstore.h"
+#include "residentrecords.h"
 #include "idcard/idcardreader.h"
 #include "idcard/sim/idcardsimulatorhost.h"
 #include "scanner/barcodescanner.h"
@@ -133,6 +136,23 @@ private slots:
         QCOMPARE(runtime->session()->state(), SessionState::Verify);
     }
 
+    void licencesAfterACardAloneWaitForAFaceCheckNotACardCheck()
+    {
+        JourneyKiosk kiosk(JourneyKiosk::Platform::None, ReaderAndScanner);
+        QVERIFY2(kiosk.isRunning(), qPrintable(kiosk.error()));
+        KioskRuntime *runtime = kiosk.runtime();
+        ResidentChoice choice(runtime);
+        QVERIFY(runtime->session()->advance(SessionState::ChooseService));
+        QVERIFY(choice.startErrand(ResidentChoice::Errand::Licences));
+        QVERIFY(layCard(runtime));
+        // A card alone, found or left on the reader, proves nobody: the consent screen asks for a face.
+        QCOMPARE(choice.continueAfterIdentification(), ResidentChoice::Step::Started);
+        QCOMPARE(runtime->session()->state(), SessionState::Verify);
+        QVERIFY(!runtime->verification()->isVerified());
+        QVERIFY(!runtime->errands()->showLicences());
+        QCOMPARE(runtime->session()->state(), SessionState::Verify);
+    }
+
     void backLeadsFromIdentificationToTheChoiceThenFromTheItemToItsThemeThenHome()
     {
         JourneyKiosk kiosk(JourneyKiosk::Platform::Away, ReaderAndScanner, formsOnly());
@@ -184,6 +204,31 @@ private slots:
         QVERIFY(scan(runtime, QStringLiteral("netid-code")));
         QTRY_VERIFY_WITH_TIMEOUT(!problems.isEmpty(), 20000);
         QCOMPARE(choice.problem(), QStringLiteral("code_platform_offline"));
+        QVERIFY(!runtime->identity()->isIdentified());
+    }
+
+    void aReceiptsCodeShownOnTheHomeScreenOpensItsProgress()
+    {
+        JourneyKiosk kiosk(JourneyKiosk::Platform::Away, ReaderAndScanner);
+        QVERIFY2(kiosk.isRunning(), qPrintable(kiosk.error()));
+        KioskRuntime *runtime = kiosk.runtime();
+        const OutboxResult<QueuedCase> queued = runtime->outbox()->enqueueCase({PensionBenefits, "{}", {}});
+        QVERIFY(queued);
+        ResidentChoice choice(runtime);
+        QVERIFY(runtime->session()->advance(SessionState::ChooseService));
+        // An app code on the home screen says nothing yet: the resident has not chosen.
+        QVERIFY(scan(runtime, QStringLiteral("netid-code")));
+        QTest::qWait(500);
+        QCOMPARE(runtime->session()->state(), SessionState::ChooseService);
+        QCOMPARE(choice.errand(), ResidentChoice::Errand::None);
+
+        QSignalSpy fetched(runtime->records(), &ResidentRecords::casesFetched);
+        QVERIFY(scan(runtime, queued.value().localRef));
+        QTRY_COMPARE_WITH_TIMEOUT(runtime->session()->state(), SessionState::Result, 20000);
+        QCOMPARE(choice.errand(), ResidentChoice::Errand::Progress);
+        QTRY_COMPARE(fetched.size(), 1);
+        QCOMPARE(runtime->records()->cases().size(), 1);
+        QCOMPARE(runtime->records()->cases().first().itemCode, PensionBenefits);
         QVERIFY(!runtime->identity()->isIdentified());
     }
 
