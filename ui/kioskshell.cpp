@@ -14,6 +14,7 @@
 #include "selectionvalues.h"
 #include "servicedesk.h"
 #include "servicerating.h"
+#include "sessionfarewell.h"
 #include "terminalsupervision.h"
 #include "thememodel.h"
 #include "uilog.h"
@@ -57,6 +58,7 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
         if (outcome.kind == CaseSubmission::Outcome::Kind::Filed || outcome.kind == CaseSubmission::Outcome::Kind::Queued)
             printReceipt();
     });
+    connect(runtime->farewell(), &SessionFarewell::stepChanged, this, &KioskShell::farewellChanged);
     connect(runtime->supervision(), &TerminalSupervision::lockedChanged, this, &KioskShell::outOfServiceChanged);
     connect(runtime->outOfService(), &OutOfService::changed, this, &KioskShell::outOfServiceScreenChanged);
     m_services = new ServiceDesk(runtime, this, this);
@@ -117,6 +119,16 @@ FrameProvider *KioskShell::frameProviderOf(const QString &cameraId)
 {
     const KioskShell *shell = ProcessSingleton<KioskShell>::instance();
     return shell ? CameraFrames::providerOf(shell->m_runtime->devices(), cameraId) : nullptr;
+}
+
+KioskShell::Farewell KioskShell::farewell() const
+{
+    switch (m_runtime->farewell()->step()) {
+    case SessionFarewell::Step::None: return Farewell::None;
+    case SessionFarewell::Step::TakeCard: return Farewell::TakeCard;
+    case SessionFarewell::Step::ThankYou: return Farewell::ThankYou;
+    }
+    return Farewell::None;
 }
 
 KioskShell::Screen KioskShell::screen() const

@@ -35,6 +35,7 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(QString staffHelp READ staffHelp NOTIFY languageChanged)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(SessionMachine *session READ session CONSTANT)
+    Q_PROPERTY(Farewell farewell READ farewell NOTIFY farewellChanged)
     Q_PROPERTY(CatalogueItemModel *items READ items CONSTANT)
     Q_PROPERTY(CatalogueItemModel *themeItems READ themeItems CONSTANT)
     Q_PROPERTY(ThemeModel *themes READ themes CONSTANT)
@@ -86,6 +87,9 @@ public:
     // None: nothing to print; Failed comes with receiptProblem.
     enum class ReceiptState { None, Printing, Printed, Failed };
     Q_ENUM(ReceiptState)
+    // After a session that read a card, over the attract screen (SessionFarewell::Step).
+    enum class Farewell { None, TakeCard, ThankYou };
+    Q_ENUM(Farewell)
 
     explicit KioskShell(KioskRuntime *runtime, QObject *parent = nullptr);
     ~KioskShell() override;
@@ -101,6 +105,7 @@ public:
     [[nodiscard]] QString staffHelp() const;
     [[nodiscard]] QString version() const;
     [[nodiscard]] SessionMachine *session() const;
+    [[nodiscard]] Farewell farewell() const;
     [[nodiscard]] CatalogueItemModel *items() const { return m_items; }
     [[nodiscard]] CatalogueItemModel *themeItems() const { return m_themeItems; }
     [[nodiscard]] ThemeModel *themes() const { return m_themes; }
@@ -200,6 +205,7 @@ signals:
     void outOfServiceChanged();
     void outOfServiceScreenChanged();
     void elderModeChanged();
+    void farewellChanged();
 
 private:
     KioskRuntime *m_runtime;
