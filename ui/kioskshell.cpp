@@ -72,6 +72,7 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     // The choice hears of every change of identity and says why a card or code was not taken:
     // the screens hear of both at once.
     connect(m_choice, &ResidentChoice::problemChanged, this, &KioskShell::identityChanged);
+    connect(m_choice, &ResidentChoice::exitAskedChanged, this, &KioskShell::exitAskedChanged);
     connect(m_choice, &ResidentChoice::recordsRequested, m_services, &ServiceDesk::recordsRequested);
     connect(runtime->verification(), &IdentityVerification::started, this, &KioskShell::identityChanged);
     connect(runtime->delivery(), &DocumentDelivery::finished, this, [this] {
@@ -449,6 +450,21 @@ void KioskShell::backToHome()
 void KioskShell::endSession()
 {
     (void)m_runtime->session()->end(SessionEnd::Cancelled);
+}
+
+void KioskShell::requestExit()
+{
+    (void)m_choice->requestExit();
+}
+
+void KioskShell::keepApplication()
+{
+    m_choice->keepApplication();
+}
+
+bool KioskShell::exitAsked() const
+{
+    return m_choice->exitAsked();
 }
 
 void KioskShell::wipeSessionData()

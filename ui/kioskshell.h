@@ -36,6 +36,7 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(SessionMachine *session READ session CONSTANT)
     Q_PROPERTY(Farewell farewell READ farewell NOTIFY farewellChanged)
+    Q_PROPERTY(bool exitAsked READ exitAsked NOTIFY exitAskedChanged)
     Q_PROPERTY(CatalogueItemModel *items READ items CONSTANT)
     Q_PROPERTY(CatalogueItemModel *themeItems READ themeItems CONSTANT)
     Q_PROPERTY(ThemeModel *themes READ themes CONSTANT)
@@ -106,6 +107,8 @@ public:
     [[nodiscard]] QString version() const;
     [[nodiscard]] SessionMachine *session() const;
     [[nodiscard]] Farewell farewell() const;
+    // 退出 was pressed with work of the resident's in the application: the screen asks first.
+    [[nodiscard]] bool exitAsked() const;
     [[nodiscard]] CatalogueItemModel *items() const { return m_items; }
     [[nodiscard]] CatalogueItemModel *themeItems() const { return m_themeItems; }
     [[nodiscard]] ThemeModel *themes() const { return m_themes; }
@@ -191,6 +194,10 @@ public:
     // "scan PAYLOAD", "camera stall document_camera", "camera resume document_camera").
     Q_INVOKABLE QString simulate(const QString &command);
     Q_INVOKABLE void endSession();
+    // 退出 on a screen: ends the session, or asks first when that would lose what was entered
+    // (ResidentChoice::requestExit()); keepApplication() answers 继续办理.
+    Q_INVOKABLE void requestExit();
+    Q_INVOKABLE void keepApplication();
 
     void wipeSessionData() override;
 
@@ -206,6 +213,7 @@ signals:
     void outOfServiceScreenChanged();
     void elderModeChanged();
     void farewellChanged();
+    void exitAskedChanged();
 
 private:
     KioskRuntime *m_runtime;

@@ -65,6 +65,16 @@ public:
     // anyone else's card is checked with the platform (CardCheck).
     Step continueAfterIdentification();
 
+    // The resident pressed 退出. With work of theirs in an application not yet submitted (a value
+    // typed, a page captured) they are asked first: exitAsked() becomes true and nothing ends.
+    // Otherwise the session ends at once; returns whether it did. The idle countdown never asks.
+    bool requestExit();
+    // The resident answered 继续办理: the question goes, the application stays as it was.
+    void keepApplication();
+    [[nodiscard]] bool exitAsked() const { return m_exitAsked; }
+    // Leaving now would throw away what the resident entered.
+    [[nodiscard]] bool leavingLosesInput() const;
+
     void wipeSessionData() override;
 
 signals:
@@ -72,9 +82,11 @@ signals:
     void problemChanged();
     // The resident's records (progress or licences) were asked of the platform, or could not be.
     void recordsRequested(bool started);
+    void exitAskedChanged();
 
 private:
     void setProblem(const QString &problem);
+    void setExitAsked(bool asked);
     // Once verified: the form, the document, or the records the resident came for.
     void proceedAfterVerification();
     void takeScannedCode(const QString &text);
@@ -85,4 +97,5 @@ private:
     QString m_itemCode;
     QString m_themeId;
     QString m_problem;
+    bool m_exitAsked = false;
 };

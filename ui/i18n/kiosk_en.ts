@@ -359,6 +359,29 @@
     </message>
 </context>
 <context>
+    <name>ExitConfirmation</name>
+    <message>
+        <location filename="../qml/ExitConfirmation.qml" line="35"/>
+        <source>确定要退出吗？</source>
+        <translation>Leave now?</translation>
+    </message>
+    <message>
+        <location filename="../qml/ExitConfirmation.qml" line="44"/>
+        <source>退出后，您已填写的内容和拍摄的材料将全部清除，需要重新办理。</source>
+        <translation>If you leave, everything you have entered and every page you have photographed will be cleared, and you will have to start again.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ExitConfirmation.qml" line="55"/>
+        <source>继续办理</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../qml/ExitConfirmation.qml" line="63"/>
+        <source>退出并清除</source>
+        <translation>Leave and clear</translation>
+    </message>
+</context>
+<context>
     <name>FieldProblem</name>
     <message>
         <location filename="../qml/FieldProblem.qml" line="8"/>

@@ -91,6 +91,11 @@ Window {
             onClosed: visible = false
         }
 
+        ExitConfirmation {
+            anchors.fill: parent
+            visible: Kiosk.exitAsked
+        }
+
         IdleCountdown {
             anchors.fill: parent
             visible: Kiosk.session.countdownVisible
