@@ -98,8 +98,10 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     // Whether the chosen service can be started follows the platform and the devices: a guide
     // open when either changes offers or withholds "start" at once.
     connect(this, &KioskShell::devicesChanged, this, &KioskShell::selectionChanged);
-    if (runtime->platform())
+    if (runtime->platform()) {
         connect(runtime->platform(), &PlatformClient::connectivityChanged, this, &KioskShell::selectionChanged);
+        connect(runtime->platform(), &PlatformClient::connectivityChanged, this, &KioskShell::platformChanged);
+    }
     setLanguage(runtime->config().string(QStringLiteral("kiosk/language")));
 }
 
@@ -460,6 +462,11 @@ void KioskShell::requestExit()
 void KioskShell::keepApplication()
 {
     m_choice->keepApplication();
+}
+
+bool KioskShell::platformAway() const
+{
+    return m_runtime->platform() && m_runtime->platform()->connectivity() == PlatformClient::Connectivity::Offline;
 }
 
 bool KioskShell::exitAsked() const

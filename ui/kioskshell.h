@@ -37,6 +37,7 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(SessionMachine *session READ session CONSTANT)
     Q_PROPERTY(Farewell farewell READ farewell NOTIFY farewellChanged)
     Q_PROPERTY(bool exitAsked READ exitAsked NOTIFY exitAskedChanged)
+    Q_PROPERTY(bool platformAway READ platformAway NOTIFY platformChanged)
     Q_PROPERTY(CatalogueItemModel *items READ items CONSTANT)
     Q_PROPERTY(CatalogueItemModel *themeItems READ themeItems CONSTANT)
     Q_PROPERTY(ThemeModel *themes READ themes CONSTANT)
@@ -109,6 +110,8 @@ public:
     [[nodiscard]] Farewell farewell() const;
     // 退出 was pressed with work of the resident's in the application: the screen asks first.
     [[nodiscard]] bool exitAsked() const;
+    // The platform is known to be away (PlatformClient's connectivity): the home screen says so.
+    [[nodiscard]] bool platformAway() const;
     [[nodiscard]] CatalogueItemModel *items() const { return m_items; }
     [[nodiscard]] CatalogueItemModel *themeItems() const { return m_themeItems; }
     [[nodiscard]] ThemeModel *themes() const { return m_themes; }
@@ -214,6 +217,7 @@ signals:
     void elderModeChanged();
     void farewellChanged();
     void exitAskedChanged();
+    void platformChanged();
 
 private:
     KioskRuntime *m_runtime;

@@ -165,7 +165,7 @@ void KioskRuntime::startPlatformAndOutbox()
         return;
     }
     m_outboxFollower = std::make_unique<OutboxConnectivityFollower>(*m_platform, *m_outbox, *m_sender);
-    m_submission = std::make_unique<CaseSubmission>(*m_outbox, *m_sender, std::chrono::seconds(8));
+    m_submission = std::make_unique<CaseSubmission>(*m_outbox, *m_sender, std::chrono::seconds(8), m_platform.get());
 }
 
 void KioskRuntime::assembleJourney()

@@ -5,6 +5,8 @@
 #include "device/deviceregistry.h"
 #include "idcard/sim/simcards.h"
 #include "kioskruntime.h"
+#include "platformheartbeat.h"
+#include "platformclient.h"
 #include "applicationdesk.h"
 #include "kioskshell.h"
 #include "printer/sim/printersimulator.h"
@@ -393,6 +395,36 @@ private slots:
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("farewellScreen")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
         QCOMPARE(m_shell->farewell(), KioskShell::Farewell::None);
+    }
+
+    void aPlatformAwayIsNamedAsTheCauseNotAFailedIdentity()
+    {
+        // The platform goes away as the resident asks for their progress: the card check cannot
+        // be made, and the screen says the platform is away, not that their identity failed.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QVERIFY(tapWhenShown(QStringLiteral("progressErrand")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("identifyScreen")));
+        m_platform->kill();
+        presentCard();
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("verifyScreen")), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(Services()->verifyStage(), ServiceDesk::VerifyStage::Failed, 30000);
+        QCOMPARE(Services()->verifyProblem(), QStringLiteral("platform_offline"));
+        const QString title = UiProbe::find(m_window, QStringLiteral("verifyTitle"))->property("text").toString();
+        QCOMPARE(title, QStringLiteral("暂时连不上政务服务平台"));
+        QVERIFY(!UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("verifyScreen"))).contains(QStringLiteral("身份核验未通过")));
+        UiProbe::screenshot(m_window, QStringLiteral("verify-platform-away-zh"));
+        m_shell->endSession();
+
+        // Once the kiosk knows, the home screen says so once, and which services wait for it.
+        m_runtime->heartbeat()->beatNow();
+        QTRY_COMPARE_WITH_TIMEOUT(m_runtime->platform()->connectivity(), PlatformClient::Connectivity::Offline, 30000);
+        QVERIFY(m_shell->simulate(QStringLiteral("card remove")).startsWith(QLatin1String("ok")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("platformAwayNotice")));
+        const QString notice = UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("platformAwayNotice"))).join(QString());
+        QVERIFY2(notice.contains(QStringLiteral("政务服务平台暂时连不上")) && notice.contains(QStringLiteral("办件查询")), qPrintable(notice));
+        UiProbe::screenshot(m_window, QStringLiteral("home-platform-away-zh"));
     }
 
     void aThemeFilesOneCaseForEachItemFromOneFormAndOneReceipt()

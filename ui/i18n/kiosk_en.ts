@@ -516,6 +516,11 @@
 <context>
     <name>HomeScreen</name>
     <message>
+        <location filename="../qml/HomeScreen.qml" line="79"/>
+        <source>政务服务平台暂时连不上。需要联网的事项（办件查询、证明和电子证照打印、刷码核验）要等平台恢复后才能办理；可以离线受理的申请照常提交，平台恢复后自动报送。</source>
+        <translation>The government service platform cannot be reached just now. Services that need it (progress queries, printing certificates and e-licences, checks by code) must wait until it is back; applications that can be taken offline are accepted as usual and sent when it returns.</translation>
+    </message>
+    <message>
         <location filename="../qml/HomeScreen.qml" line="43"/>
         <source>请选择您要办理的事项</source>
         <translation>What would you like to do?</translation>
@@ -1977,6 +1982,16 @@
         <location filename="../qml/VerifyScreen.qml" line="76"/>
         <source>身份核验未通过</source>
         <translation>Identity not confirmed</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="80"/>
+        <source>暂时连不上政务服务平台</source>
+        <translation>The government service platform cannot be reached</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="80"/>
+        <source>暂时无法核验身份</source>
+        <translation>Your identity cannot be checked just now</translation>
     </message>
     <message>
         <location filename="../qml/VerifyScreen.qml" line="77"/>
