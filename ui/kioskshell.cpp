@@ -15,6 +15,7 @@
 #include "selectionvalues.h"
 #include "servicedesk.h"
 #include "servicerating.h"
+#include "sessionfarewell.h"
 #include "terminalsupervision.h"
 #include "thememodel.h"
 #include "uilog.h"
@@ -58,6 +59,7 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
         if (outcome.kind == CaseSubmission::Outcome::Kind::Filed || outcome.kind == CaseSubmission::Outcome::Kind::Queued)
             printReceipt();
     });
+    connect(runtime->farewell(), &SessionFarewell::stepChanged, this, &KioskShell::farewellChanged);
     connect(runtime->supervision(), &TerminalSupervision::lockedChanged, this, &KioskShell::outOfServiceChanged);
     connect(runtime->outOfService(), &OutOfService::changed, this, &KioskShell::outOfServiceScreenChanged);
     m_services = new ServiceDesk(runtime, this, this);
@@ -71,6 +73,7 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     // The choice hears of every change of identity and says why a card or code was not taken:
     // the screens hear of both at once.
     connect(m_choice, &ResidentChoice::problemChanged, this, &KioskShell::identityChanged);
+    connect(m_choice, &ResidentChoice::exitAskedChanged, this, &KioskShell::exitAskedChanged);
     connect(m_choice, &ResidentChoice::recordsRequested, m_services, &ServiceDesk::recordsRequested);
     connect(runtime->verification(), &IdentityVerification::started, this, &KioskShell::identityChanged);
     connect(runtime->delivery(), &DocumentDelivery::finished, this, [this] {
@@ -96,8 +99,10 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     // Whether the chosen service can be started follows the platform and the devices: a guide
     // open when either changes offers or withholds "start" at once.
     connect(this, &KioskShell::devicesChanged, this, &KioskShell::selectionChanged);
-    if (runtime->platform())
+    if (runtime->platform()) {
         connect(runtime->platform(), &PlatformClient::connectivityChanged, this, &KioskShell::selectionChanged);
+        connect(runtime->platform(), &PlatformClient::connectivityChanged, this, &KioskShell::platformChanged);
+    }
     setLanguage(runtime->config().string(QStringLiteral("kiosk/language")));
 }
 
@@ -120,6 +125,16 @@ FrameProvider *KioskShell::frameProviderOf(const QString &cameraId)
 {
     const KioskShell *shell = ProcessSingleton<KioskShell>::instance();
     return shell ? CameraFrames::providerOf(shell->m_runtime->devices(), cameraId) : nullptr;
+}
+
+KioskShell::Farewell KioskShell::farewell() const
+{
+    switch (m_runtime->farewell()->step()) {
+    case SessionFarewell::Step::None: return Farewell::None;
+    case SessionFarewell::Step::TakeCard: return Farewell::TakeCard;
+    case SessionFarewell::Step::ThankYou: return Farewell::ThankYou;
+    }
+    return Farewell::None;
 }
 
 KioskShell::Screen KioskShell::screen() const
@@ -473,6 +488,26 @@ void KioskShell::backToHome()
 void KioskShell::endSession()
 {
     (void)m_runtime->session()->end(SessionEnd::Cancelled);
+}
+
+void KioskShell::requestExit()
+{
+    (void)m_choice->requestExit();
+}
+
+void KioskShell::keepApplication()
+{
+    m_choice->keepApplication();
+}
+
+bool KioskShell::platformAway() const
+{
+    return m_runtime->platform() && m_runtime->platform()->connectivity() == PlatformClient::Connectivity::Offline;
+}
+
+bool KioskShell::exitAsked() const
+{
+    return m_choice->exitAsked();
 }
 
 void KioskShell::wipeSessionData()

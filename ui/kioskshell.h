@@ -35,6 +35,9 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(QString staffHelp READ staffHelp NOTIFY languageChanged)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(SessionMachine *session READ session CONSTANT)
+    Q_PROPERTY(Farewell farewell READ farewell NOTIFY farewellChanged)
+    Q_PROPERTY(bool exitAsked READ exitAsked NOTIFY exitAskedChanged)
+    Q_PROPERTY(bool platformAway READ platformAway NOTIFY platformChanged)
     Q_PROPERTY(CatalogueItemModel *items READ items CONSTANT)
     Q_PROPERTY(CatalogueItemModel *themeItems READ themeItems CONSTANT)
     Q_PROPERTY(ThemeModel *themes READ themes CONSTANT)
@@ -91,6 +94,9 @@ public:
     // None: nothing to print; Failed comes with receiptProblem.
     enum class ReceiptState { None, Printing, Printed, Failed };
     Q_ENUM(ReceiptState)
+    // After a session that read a card, over the attract screen (SessionFarewell::Step).
+    enum class Farewell { None, TakeCard, ThankYou };
+    Q_ENUM(Farewell)
 
     explicit KioskShell(KioskRuntime *runtime, QObject *parent = nullptr);
     ~KioskShell() override;
@@ -106,6 +112,11 @@ public:
     [[nodiscard]] QString staffHelp() const;
     [[nodiscard]] QString version() const;
     [[nodiscard]] SessionMachine *session() const;
+    [[nodiscard]] Farewell farewell() const;
+    // 退出 was pressed with work of the resident's in the application: the screen asks first.
+    [[nodiscard]] bool exitAsked() const;
+    // The platform is known to be away (PlatformClient's connectivity): the home screen says so.
+    [[nodiscard]] bool platformAway() const;
     [[nodiscard]] CatalogueItemModel *items() const { return m_items; }
     [[nodiscard]] CatalogueItemModel *themeItems() const { return m_themeItems; }
     [[nodiscard]] ThemeModel *themes() const { return m_themes; }
@@ -200,6 +211,10 @@ public:
     // "scan PAYLOAD", "camera stall document_camera", "camera resume document_camera").
     Q_INVOKABLE QString simulate(const QString &command);
     Q_INVOKABLE void endSession();
+    // 退出 on a screen: ends the session, or asks first when that would lose what was entered
+    // (ResidentChoice::requestExit()); keepApplication() answers 继续办理.
+    Q_INVOKABLE void requestExit();
+    Q_INVOKABLE void keepApplication();
 
     void wipeSessionData() override;
 
@@ -214,6 +229,9 @@ signals:
     void outOfServiceChanged();
     void outOfServiceScreenChanged();
     void elderModeChanged();
+    void farewellChanged();
+    void exitAskedChanged();
+    void platformChanged();
 
 private:
     KioskRuntime *m_runtime;

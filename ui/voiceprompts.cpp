@@ -189,6 +189,7 @@ QStringList VoicePrompts::allPrompts()
         QStringLiteral("camera_stopped"), QStringLiteral("filed"),        QStringLiteral("queued"),
         QStringLiteral("refused"),      QStringLiteral("not_stored"),     QStringLiteral("receipt_printed"),
         QStringLiteral("receipt_failed"), QStringLiteral("goodbye"),
+        QStringLiteral("take_card"),
     };
 }
 
@@ -237,9 +238,12 @@ void VoicePrompts::connectToShell()
     connect(session, &SessionMachine::sessionEnded, this, [this](SessionEnd reason) {
         silence();
         m_identified = false;
-        // A resident who finished or left on purpose is still at the kiosk, perhaps with a card on
-        // the reader; one who walked away hears nothing.
-        if (reason == SessionEnd::Completed || reason == SessionEnd::Cancelled)
+        // A card read in the session is asked for whatever ended it: a resident who walked away
+        // may still be in earshot. Otherwise a resident who finished or left on purpose is still
+        // at the kiosk and hears goodbye; one who walked away hears nothing.
+        if (m_shell->farewell() == KioskShell::Farewell::TakeCard)
+            play(QStringLiteral("take_card"), m_goodbyeLanguage, m_goodbyeSlow);
+        else if (reason == SessionEnd::Completed || reason == SessionEnd::Cancelled)
             play(QStringLiteral("goodbye"), m_goodbyeLanguage, m_goodbyeSlow);
     });
 }

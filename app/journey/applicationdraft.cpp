@@ -246,3 +246,16 @@ void ApplicationDraft::wipeSessionData()
     if (wasActive)
         emit changed();
 }
+
+bool ApplicationDraft::holdsResidentInput() const
+{
+    for (auto value = m_values.cbegin(); value != m_values.cend(); ++value) {
+        if (!value.value().isEmpty() && !m_prefilled.contains(value.key()))
+            return true;
+    }
+    for (const QList<QByteArray> &pages : m_pages) {
+        if (!pages.isEmpty())
+            return true;
+    }
+    return false;
+}

@@ -41,6 +41,10 @@ public:
     // True when the value came from the card rather than from the resident.
     [[nodiscard]] bool isPrefilled(const QString &fieldId) const { return m_prefilled.contains(fieldId); }
 
+    // The resident typed a value or captured a page: leaving now would throw their work away.
+    // Values prefilled from the card are not theirs to lose; the card gives them again.
+    [[nodiscard]] bool holdsResidentInput() const;
+
     // Pages captured for each of the item's materials (JPEG, in memory only).
     bool addPage(const QString &materialId, const QByteArray &jpeg);
     bool removePages(const QString &materialId);

@@ -3,12 +3,15 @@
 #include "applog.h"
 #include "outboxsender.h"
 #include "outboxstore.h"
+#include "platformclient.h"
 
-CaseSubmission::CaseSubmission(OutboxStore &store, OutboxSender &sender, std::chrono::milliseconds liveWait, QObject *parent)
+CaseSubmission::CaseSubmission(OutboxStore &store, OutboxSender &sender, std::chrono::milliseconds liveWait, const PlatformClient *platform,
+                               QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_sender(sender)
     , m_liveWait(liveWait)
+    , m_platform(platform)
 {
     m_wait.setSingleShot(true);
     connect(&m_wait, &QTimer::timeout, this, [this] {
@@ -39,8 +42,22 @@ void CaseSubmission::submit(const CaseDraft &draft)
     }
     m_localRef = queued.value().localRef;
     qCInfo(lcSession) << "case" << m_localRef << "stored for" << draft.itemCode;
-    m_wait.start(m_liveWait);
     m_sender.wake();
+    // Waiting for a platform known to be away would only keep the resident before a spinner.
+    // The answer still comes from the event loop, as every other outcome does, so that the caller
+    // has finished moving the session on before it hears it.
+    if (m_platform && m_platform->connectivity() == PlatformClient::Connectivity::Offline) {
+        qCInfo(lcSession) << "case" << m_localRef << "queued at once: the platform is away";
+        QMetaObject::invokeMethod(
+            this,
+            [this, localRef = m_localRef] {
+                if (m_localRef == localRef)
+                    conclude({Outcome::Kind::Queued, localRef, {}, {}});
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    m_wait.start(m_liveWait);
 }
 
 QString CaseSubmission::kindName(Outcome::Kind kind)

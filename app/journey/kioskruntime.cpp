@@ -21,6 +21,8 @@
 #include "receiptprinting.h"
 #include "residentidentification.h"
 #include "servicerating.h"
+#include "sessionfarewell.h"
+#include "idcard/idcardreader.h"
 #include "terminalsupervision.h"
 
 #include <QDir>
@@ -163,7 +165,7 @@ void KioskRuntime::startPlatformAndOutbox()
         return;
     }
     m_outboxFollower = std::make_unique<OutboxConnectivityFollower>(*m_platform, *m_outbox, *m_sender);
-    m_submission = std::make_unique<CaseSubmission>(*m_outbox, *m_sender, std::chrono::seconds(8));
+    m_submission = std::make_unique<CaseSubmission>(*m_outbox, *m_sender, std::chrono::seconds(8), m_platform.get());
 }
 
 void KioskRuntime::assembleJourney()
@@ -185,6 +187,11 @@ void KioskRuntime::assembleJourney()
     m_receipts = std::make_unique<ReceiptPrinting>(
         ReceiptPrinting::Parts{&m_config, &m_catalogue, &m_session, &m_identity, &m_draft, &m_delivery, m_journey.get(), peripherals});
     m_rating = std::make_unique<ServiceRating>(m_outbox.get(), m_sender.get());
+    m_farewell = std::make_unique<SessionFarewell>(&m_session);
+    if (IdCardReader *reader = peripherals.idCardReader()) {
+        connect(reader, &IdCardReader::cardRead, m_farewell.get(), [this] { m_farewell->cardRead(); });
+        connect(reader, &IdCardReader::cardRemoved, m_farewell.get(), &SessionFarewell::cardRemoved);
+    }
 }
 
 OutboxCondition KioskRuntime::outboxCondition() const

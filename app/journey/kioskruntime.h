@@ -34,6 +34,7 @@ class PlatformHeartbeat;
 class ReceiptPrinting;
 class ResidentIdentification;
 class ServiceRating;
+class SessionFarewell;
 class TerminalSupervision;
 
 // Everything the kiosk process runs, built from one validated configuration: the catalogue, the
@@ -88,6 +89,8 @@ public:
     [[nodiscard]] ReceiptPrinting *receipts() const { return m_receipts.get(); }
     // 好差评.
     [[nodiscard]] ServiceRating *rating() const { return m_rating.get(); }
+    // The take-your-card screen after a session that read a card.
+    [[nodiscard]] SessionFarewell *farewell() const { return m_farewell.get(); }
 
 signals:
     // The terminal was enrolled and its heartbeat started (as supervision()->heartbeatStarted()).
@@ -129,4 +132,5 @@ private:
     std::unique_ptr<InstantErrands> m_errands;
     std::unique_ptr<ReceiptPrinting> m_receipts;
     std::unique_ptr<ServiceRating> m_rating;
+    std::unique_ptr<SessionFarewell> m_farewell;
 };

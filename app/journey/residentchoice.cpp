@@ -1,6 +1,7 @@
 #include "residentchoice.h"
 
 #include "admincode.h"
+#include "applicationdraft.h"
 #include "applicationjourney.h"
 #include "codeidentification.h"
 #include "instanterrands.h"
@@ -258,8 +259,42 @@ void ResidentChoice::setProblem(const QString &problem)
     emit problemChanged();
 }
 
+bool ResidentChoice::leavingLosesInput() const
+{
+    switch (m_runtime->session()->state()) {
+    case SessionState::Form:
+    case SessionState::Materials:
+    case SessionState::Review: return m_runtime->draft()->holdsResidentInput();
+    default: return false; // nothing entered yet, or the case is already submitted
+    }
+}
+
+bool ResidentChoice::requestExit()
+{
+    if (leavingLosesInput()) {
+        setExitAsked(true);
+        return false;
+    }
+    setExitAsked(false);
+    return m_runtime->session()->end(SessionEnd::Cancelled);
+}
+
+void ResidentChoice::keepApplication()
+{
+    setExitAsked(false);
+}
+
+void ResidentChoice::setExitAsked(bool asked)
+{
+    if (m_exitAsked == asked)
+        return;
+    m_exitAsked = asked;
+    emit exitAskedChanged();
+}
+
 void ResidentChoice::wipeSessionData()
 {
+    setExitAsked(false);
     m_itemCode.clear();
     m_themeId.clear();
     m_errand = Errand::None;

@@ -72,6 +72,16 @@ public:
     // "case_number_not_found".
     bool queryTypedCaseNumber(const QString &typed);
 
+    // The resident pressed 退出. With work of theirs in an application not yet submitted (a value
+    // typed, a page captured) they are asked first: exitAsked() becomes true and nothing ends.
+    // Otherwise the session ends at once; returns whether it did. The idle countdown never asks.
+    bool requestExit();
+    // The resident answered 继续办理: the question goes, the application stays as it was.
+    void keepApplication();
+    [[nodiscard]] bool exitAsked() const { return m_exitAsked; }
+    // Leaving now would throw away what the resident entered.
+    [[nodiscard]] bool leavingLosesInput() const;
+
     void wipeSessionData() override;
 
 signals:
@@ -79,9 +89,11 @@ signals:
     void problemChanged();
     // The resident's records (progress or licences) were asked of the platform, or could not be.
     void recordsRequested(bool started);
+    void exitAskedChanged();
 
 private:
     void setProblem(const QString &problem);
+    void setExitAsked(bool asked);
     // Once verified: the form, the document, or the records the resident came for.
     void proceedAfterVerification();
     void takeScannedCode(const QString &text);
@@ -93,4 +105,5 @@ private:
     QString m_itemCode;
     QString m_themeId;
     QString m_problem;
+    bool m_exitAsked = false;
 };

@@ -264,6 +264,50 @@ private slots:
         verifyNothingOfTheResidentIsStored();
     }
 
+    void leavingWithWhatWasEnteredAsksFirstAndWithNothingEnteredLeavesAtOnce()
+    {
+        // The phone was typed: 退出 asks, and going on keeps everything.
+        identifyAndFillTheForm();
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("exitButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("exitConfirmation")));
+        QCOMPARE(m_runtime->session()->state(), SessionState::Review);
+        QStringList shown = UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("exitConfirmation")));
+        QVERIFY2(shown.contains(QStringLiteral("继续办理")) && shown.contains(QStringLiteral("退出并清除")), qPrintable(shown.join(QLatin1Char('|'))));
+        QVERIFY(UiProbe::find(m_window, QStringLiteral("keepApplicationButton"))->height() >= 96);
+        UiProbe::screenshot(m_window, QStringLiteral("exit-confirmation-zh"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("keepApplicationButton")));
+        QTRY_VERIFY(!UiProbe::find(m_window, QStringLiteral("exitConfirmation")));
+        QVERIFY(UiProbe::find(m_window, QStringLiteral("reviewScreen")));
+        QCOMPARE(m_runtime->draft()->value(QStringLiteral("phone")), m_phone);
+
+        // Asked again in English, the resident leaves and everything is cleared.
+        QVERIFY(m_shell->setLanguage(QStringLiteral("en")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("exitButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("exitConfirmation")));
+        shown = UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("exitConfirmation")));
+        QVERIFY2(shown.contains(QStringLiteral("Continue")) && shown.contains(QStringLiteral("Leave and clear")), qPrintable(shown.join(QLatin1Char('|'))));
+        UiProbe::screenshot(m_window, QStringLiteral("exit-confirmation-en"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("exitAndClearButton")));
+        QTRY_COMPARE(m_runtime->session()->state(), SessionState::Attract);
+        QVERIFY(!m_runtime->draft()->holdsResidentInput());
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("exitConfirmation")));
+
+        // Nothing typed yet, only the card's values: 退出 leaves at once.
+        QVERIFY(m_shell->simulate(QStringLiteral("card remove")).startsWith(QLatin1String("ok")));
+        QTest::qWait(2000);
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        QVERIFY(m_shell->openItem(m_item));
+        QVERIFY(tapWhenShown(QStringLiteral("startButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("identifyScreen")));
+        QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
+        QVERIFY(tapWhenShown(QStringLiteral("continueButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("formScreen")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("exitButton")));
+        QTRY_COMPARE(m_runtime->session()->state(), SessionState::Attract);
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("exitConfirmation")));
+    }
+
     void aReceiptThatFailsAfterFilingIsReprintedOnScreenAndLaterFromTheOutbox()
     {
         // The printer accepts the receipt and then fails it (a jam).

@@ -366,6 +366,29 @@
     </message>
 </context>
 <context>
+    <name>ExitConfirmation</name>
+    <message>
+        <location filename="../qml/ExitConfirmation.qml" line="35"/>
+        <source>确定要退出吗？</source>
+        <translation>Leave now?</translation>
+    </message>
+    <message>
+        <location filename="../qml/ExitConfirmation.qml" line="44"/>
+        <source>退出后，您已填写的内容和拍摄的材料将全部清除，需要重新办理。</source>
+        <translation>If you leave, everything you have entered and every page you have photographed will be cleared, and you will have to start again.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ExitConfirmation.qml" line="55"/>
+        <source>继续办理</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../qml/ExitConfirmation.qml" line="63"/>
+        <source>退出并清除</source>
+        <translation>Leave and clear</translation>
+    </message>
+</context>
+<context>
     <name>FieldProblem</name>
     <message>
         <location filename="../qml/FieldProblem.qml" line="8"/>
@@ -489,6 +512,11 @@
 </context>
 <context>
     <name>HomeScreen</name>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="79"/>
+        <source>政务服务平台暂时连不上。需要联网的事项（办件查询、证明和电子证照打印、刷码核验）要等平台恢复后才能办理；可以离线受理的申请照常提交，平台恢复后自动报送。</source>
+        <translation>The government service platform cannot be reached just now. Services that need it (progress queries, printing certificates and e-licences, checks by code) must wait until it is back; applications that can be taken offline are accepted as usual and sent when it returns.</translation>
+    </message>
     <message>
         <location filename="../qml/HomeScreen.qml" line="43"/>
         <source>请选择您要办理的事项</source>
@@ -1991,6 +2019,16 @@
         <location filename="../qml/VerifyScreen.qml" line="76"/>
         <source>身份核验未通过</source>
         <translation>Identity not confirmed</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="80"/>
+        <source>暂时连不上政务服务平台</source>
+        <translation>The government service platform cannot be reached</translation>
+    </message>
+    <message>
+        <location filename="../qml/VerifyScreen.qml" line="80"/>
+        <source>暂时无法核验身份</source>
+        <translation>Your identity cannot be checked just now</translation>
     </message>
     <message>
         <location filename="../qml/VerifyScreen.qml" line="77"/>

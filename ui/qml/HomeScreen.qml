@@ -62,6 +62,27 @@ Item {
                 color: Theme.textMuted
                 wrapMode: Text.Wrap
             }
+            // One notice while the platform is away; each item that waits for it is marked as well.
+            Rectangle {
+                objectName: "platformAwayNotice"
+                Layout.fillWidth: true
+                visible: Kiosk.platformAway
+                implicitHeight: awayText.implicitHeight + 2 * Theme.spacing
+                radius: Theme.radius
+                color: "#FFF4E0"
+                border.color: Theme.warning
+                border.width: 2
+                Text {
+                    id: awayText
+                    x: Theme.spacing
+                    y: Theme.spacing
+                    width: parent.width - 2 * Theme.spacing
+                    text: qsTr("政务服务平台暂时连不上。需要联网的事项（办件查询、证明和电子证照打印、刷码核验）要等平台恢复后才能办理；可以离线受理的申请照常提交，平台恢复后自动报送。")
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.text
+                    wrapMode: Text.Wrap
+                }
+            }
 
             // The kiosk's own errands, for anyone who already applied or holds e-licences.
             RowLayout {

@@ -72,6 +72,12 @@ Window {
         Component { id: resultScreen; ResultScreen { onHelpRequested: help.visible = true } }
         Component { id: ratingScreen; RatingScreen { onHelpRequested: help.visible = true } }
 
+        // After a session that read a card, over the attract screen until the card is taken.
+        FarewellScreen {
+            anchors.fill: screenLoader
+            visible: Kiosk.screen === Kiosk.Screen.Attract && Kiosk.farewell !== Kiosk.Farewell.None
+        }
+
         DemoPanel {
             anchors.fill: parent
             visible: Kiosk.demoControls
@@ -83,6 +89,11 @@ Window {
             anchors.fill: parent
             visible: false
             onClosed: visible = false
+        }
+
+        ExitConfirmation {
+            anchors.fill: parent
+            visible: Kiosk.exitAsked
         }
 
         IdleCountdown {

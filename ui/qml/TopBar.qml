@@ -81,7 +81,7 @@ Rectangle {
             text: qsTr("退出")
             fontSize: Theme.fontSmall
             roomyWidth: 150
-            onClicked: Kiosk.endSession()
+            onClicked: Kiosk.requestExit()
         }
     }
 }

@@ -73,7 +73,11 @@ Item {
                 if (screen.stage === Services.VerifyStage.Face) return qsTr("人脸核验");
                 if (screen.stage === Services.VerifyStage.Checking) return qsTr("正在核验身份…");
                 if (screen.stage === Services.VerifyStage.Verified) return qsTr("身份核验通过");
-                if (screen.stage === Services.VerifyStage.Refused || screen.stage === Services.VerifyStage.Failed) return qsTr("身份核验未通过");
+                // Only the platform's refusal is a failed identity; a check that could not be
+                // made says why (the platform away, the camera), not that the resident failed it.
+                if (screen.stage === Services.VerifyStage.Refused) return qsTr("身份核验未通过");
+                if (screen.stage === Services.VerifyStage.Failed)
+                    return Services.verifyProblem.startsWith("platform_") ? qsTr("暂时连不上政务服务平台") : qsTr("暂时无法核验身份");
                 if (screen.stage === Services.VerifyStage.Declined) return qsTr("其他办理方式");
                 return screen.faceNeeded ? qsTr("办理前需要核验是您本人") : qsTr("正在核验身份…");
             }

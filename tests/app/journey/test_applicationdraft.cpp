@@ -48,6 +48,27 @@ private slots:
         QVERIFY(!draft.isPrefilled(QStringLiteral("phone")));
     }
 
+    void typedValuesAndCapturedPagesAreTheResidentsInputCardValuesAreNot()
+    {
+        ApplicationDraft draft;
+        QVERIFY(!draft.holdsResidentInput());
+        draft.begin(pension(), resident());
+        QVERIFY(!draft.holdsResidentInput());
+        QVERIFY(draft.setValue(QStringLiteral("phone"), QStringLiteral("13955123456")));
+        QVERIFY(draft.holdsResidentInput());
+
+        draft.begin(pension(), resident());
+        QVERIFY(draft.setValue(QStringLiteral("address"), QStringLiteral("安徽省合肥市庐阳区寿春路1号")));
+        QVERIFY(draft.holdsResidentInput());
+
+        draft.begin(pension(), resident());
+        QVERIFY(!pension().materials.isEmpty());
+        QVERIFY(draft.addPage(pension().materials.first().id, QByteArray("a page as the camera took it")));
+        QVERIFY(draft.holdsResidentInput());
+        draft.wipeSessionData();
+        QVERIFY(!draft.holdsResidentInput());
+    }
+
     void aReadOnlyFieldFromTheCardCannotBeChanged()
     {
         ApplicationDraft draft;

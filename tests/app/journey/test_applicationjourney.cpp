@@ -1,8 +1,11 @@
 #include "applicationjourney.h"
 #include "journeykiosk.h"
+#include "platformheartbeat.h"
+#include "platformclient.h"
 
 #include "outboxstore.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
@@ -81,6 +84,32 @@ private slots:
         QCOMPARE(journey->lastOutcome().localRef, outcome.localRef);
         QCOMPARE(runtime->session()->state(), SessionState::Result);
         QVERIFY(journey->themeOutcomes().isEmpty());
+        QVERIFY(runtime->outbox()->find(outcome.localRef).value().has_value());
+    }
+
+    void anApplicationIsQueuedAtOnceWhenThePlatformIsKnownToBeAway()
+    {
+        JourneyKiosk kiosk(JourneyKiosk::Platform::Away, ReaderOnly);
+        QVERIFY2(kiosk.isRunning(), qPrintable(kiosk.error()));
+        KioskRuntime *runtime = kiosk.runtime();
+        // The first heartbeat that finds nobody there tells the kiosk the platform is away.
+        QVERIFY(runtime->heartbeat());
+        runtime->heartbeat()->beatNow();
+        QTRY_COMPARE_WITH_TIMEOUT(runtime->platform()->connectivity(), PlatformClient::Connectivity::Offline, 30000);
+        QVERIFY(kiosk.identify());
+        ApplicationJourney *journey = runtime->journey();
+        QVERIFY(journey->beginApplication(Pension));
+        QVERIFY(runtime->draft()->setValue(QStringLiteral("phone"), Phone));
+        QVERIFY(runtime->session()->advance(SessionState::Review));
+        QSignalSpy finished(journey, &ApplicationJourney::submissionFinished);
+        QVERIFY(journey->submitApplication());
+        QCOMPARE(runtime->session()->state(), SessionState::Submit);
+        // Queued at the event loop's next turn: no wait for a platform the kiosk knows is away.
+        QCoreApplication::processEvents();
+        QCOMPARE(finished.size(), 1);
+        const auto outcome = finished.first().first().value<CaseSubmission::Outcome>();
+        QVERIFY(outcome.kind == Kind::Queued);
+        QCOMPARE(runtime->session()->state(), SessionState::Result);
         QVERIFY(runtime->outbox()->find(outcome.localRef).value().has_value());
     }
 

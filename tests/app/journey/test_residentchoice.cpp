@@ -109,6 +109,52 @@ private slots:
         QCOMPARE(runtime->session()->state(), SessionState::Form);
     }
 
+    void leavingAsksFirstOnlyWhenItWouldLoseWhatTheResidentEntered()
+    {
+        JourneyKiosk kiosk(JourneyKiosk::Platform::Away, ReaderAndScanner);
+        QVERIFY2(kiosk.isRunning(), qPrintable(kiosk.error()));
+        KioskRuntime *runtime = kiosk.runtime();
+        ResidentChoice choice(runtime);
+        QSignalSpy asked(&choice, &ResidentChoice::exitAskedChanged);
+        const auto reachForm = [&] {
+            QVERIFY(runtime->session()->advance(SessionState::ChooseService));
+            QVERIFY(choice.openItem(PensionBenefits));
+            QVERIFY(choice.startSelectedItem());
+            QVERIFY(layCard(runtime));
+            QCOMPARE(choice.continueAfterIdentification(), ResidentChoice::Step::Started);
+            QCOMPARE(runtime->session()->state(), SessionState::Form);
+        };
+
+        // Only the card's values in the form: nothing of the resident's to lose, so it ends at once.
+        reachForm();
+        QVERIFY(!choice.leavingLosesInput());
+        QVERIFY(choice.requestExit());
+        QCOMPARE(runtime->session()->state(), SessionState::Attract);
+        QVERIFY(!choice.exitAsked());
+        QVERIFY(asked.isEmpty());
+
+        // A typed value: the resident is asked, and the application stays until they answer.
+        QVERIFY(runtime->devices()->idCardSimulator()->execute(QStringLiteral("card remove")).startsWith(QLatin1String("ok")));
+        QTest::qWait(2000); // long enough for the reader's polling to see the field empty
+        reachForm();
+        QVERIFY(runtime->draft()->setValue(QStringLiteral("phone"), QStringLiteral("13955123456")));
+        QVERIFY(choice.leavingLosesInput());
+        QVERIFY(!choice.requestExit());
+        QVERIFY(choice.exitAsked());
+        QCOMPARE(runtime->session()->state(), SessionState::Form);
+        QCOMPARE(runtime->draft()->value(QStringLiteral("phone")), QStringLiteral("13955123456"));
+        choice.keepApplication();
+        QVERIFY(!choice.exitAsked());
+        QCOMPARE(runtime->session()->state(), SessionState::Form);
+
+        // The idle countdown does not ask: it wipes, and the question goes with the session.
+        QVERIFY(!choice.requestExit());
+        QVERIFY(choice.exitAsked());
+        QVERIFY(runtime->session()->end(SessionEnd::TimedOut));
+        QVERIFY(!choice.exitAsked());
+        QVERIFY(!runtime->draft()->holdsResidentInput());
+    }
+
     void anItemWithAFaceWaitsForConsent()
     {
         JourneyKiosk kiosk(JourneyKiosk::Platform::None, ReaderAndScanner);
