@@ -21,6 +21,13 @@ private:
         tzset();
     }
 
+    // Writes a configuration whose [kiosk] section sets time_zone to `zone`.
+    static bool writeZone(const QString &path, const QByteArray &zone)
+    {
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write("[kiosk]\ntime_zone=" + zone + "\n") > 0;
+    }
+
 private slots:
     void theDefaultConfigurationKeepsShanghaiTimeOnAMachineInUtc()
     {
@@ -41,10 +48,7 @@ private slots:
         runInUtc();
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("kiosk.ini"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("[kiosk]\ntime_zone=Asia/Urumqi\n");
-        file.close();
+        QVERIFY(writeZone(path, "Asia/Urumqi"));
         QList<ConfigError> errors;
         const std::optional<KioskConfig> config = KioskConfig::load(path, &errors);
         QVERIFY2(config, errors.isEmpty() ? "" : qPrintable(errors.first().toString()));
@@ -57,10 +61,7 @@ private slots:
         runInUtc();
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("kiosk.ini"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("[kiosk]\ntime_zone=Mars/Olympus_Mons\n");
-        file.close();
+        QVERIFY(writeZone(path, "Mars/Olympus_Mons"));
         QList<ConfigError> errors;
         QVERIFY(!KioskConfig::load(path, &errors));
         QCOMPARE(errors.size(), 1);
