@@ -532,7 +532,10 @@ private:
         QTest::qWait(1500);
         QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
         QVERIFY(tapWhenShown(QStringLiteral("continueButton"), 30000));
-        QVERIFY(waitFor(QStringLiteral("licencesScreen"), 30000));
+        // A card alone does not open the licences: the resident agrees to a face check first.
+        QVERIFY(waitFor(QStringLiteral("consentPanel"), 30000));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("agreeButton")));
+        QVERIFY(waitFor(QStringLiteral("licencesScreen"), 60000));
         QTRY_COMPARE_WITH_TIMEOUT(m_shell->findChild<ServiceDesk *>()->recordsState(), ServiceDesk::RecordsState::Ready, 30000);
         QTest::qWait(500);
         inspect(QStringLiteral("licences"), QStringLiteral("licencesScreen"));
