@@ -51,6 +51,7 @@ QVariantList ApplicationDesk::fields() const
                                           ? m_runtime->identity()->numberLabel().in(language)
                                           : field.label.in(language)},
             {QStringLiteral("type"), field.type},
+            {QStringLiteral("entry"), QVariant::fromValue(int(entryOf(field.type)))},
             {QStringLiteral("required"), field.required},
             {QStringLiteral("readonly"), field.readonly && prefilled},
             {QStringLiteral("prefilled"), prefilled},
@@ -60,6 +61,21 @@ QVariantList ApplicationDesk::fields() const
         });
     }
     return fields;
+}
+
+ApplicationDesk::Entry ApplicationDesk::entryOf(const QString &type)
+{
+    if (type == QLatin1String("text") || type == QLatin1String("address"))
+        return Entry::Text;
+    if (type == QLatin1String("phone"))
+        return Entry::Phone;
+    if (type == QLatin1String("id_number"))
+        return Entry::IdNumber;
+    if (type == QLatin1String("date"))
+        return Entry::Date;
+    if (type == QLatin1String("select"))
+        return Entry::Select;
+    return Entry::Keypad;
 }
 
 QString ApplicationDesk::sourceLabel() const

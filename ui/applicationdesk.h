@@ -19,8 +19,8 @@ class ApplicationDesk : public QObject
     Q_OBJECT
     QML_NAMED_ELEMENT(Form)
     QML_SINGLETON
-    // Each: id, label, type, required, readonly, prefilled, value (masked when it came from the
-    // card), problem, options.
+    // Each: id, label, type, entry (an Entry), required, readonly, prefilled, value (masked when it
+    // came from the card), problem, options.
     Q_PROPERTY(QVariantList fields READ fields NOTIFY changed)
     Q_PROPERTY(bool complete READ complete NOTIFY changed)
     // Where prefilled values came from ("来自身份证", "来自居住证", …) and the form's note on them,
@@ -37,6 +37,12 @@ class ApplicationDesk : public QObject
     Q_PROPERTY(bool documentCameraUsable READ documentCameraUsable NOTIFY documentCameraChanged)
 
 public:
+    // How a field is entered: typed on the keyboard (text, address); on the keypad (phone, an ID
+    // number with its X, a date shown with its dashes, any other number); chosen (select).
+    enum class Entry { Text, Keypad, Phone, IdNumber, Date, Select };
+    Q_ENUM(Entry)
+    [[nodiscard]] static Entry entryOf(const QString &type);
+
     ApplicationDesk(KioskRuntime *runtime, KioskShell *shell, QObject *parent = nullptr);
 
     // QML asks for the singleton here; the process creates it before loading QML.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "documentdelivery.h"
+#include "residentchoice.h"
 
 #include <QQmlEngine>
 
@@ -13,4 +14,11 @@ struct DocumentDeliveryForeign {
     QML_FOREIGN(DocumentDelivery)
     QML_NAMED_ELEMENT(DocumentDelivery)
     QML_UNCREATABLE("Services shows the one delivery")
+};
+
+struct ResidentChoiceForeign {
+    Q_GADGET
+    QML_FOREIGN(ResidentChoice)
+    QML_NAMED_ELEMENT(ResidentChoice)
+    QML_UNCREATABLE("Kiosk shows the resident's choice")
 };

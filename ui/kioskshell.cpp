@@ -195,34 +195,9 @@ QVariantMap KioskShell::selectedTheme() const
     return theme ? SelectionValues::theme(*theme, language()) : QVariantMap();
 }
 
-KioskShell::Errand KioskShell::errand() const
-{
-    switch (m_choice->errand()) {
-    case ResidentChoice::Errand::Progress: return Errand::Progress;
-    case ResidentChoice::Errand::Licences: return Errand::Licences;
-    case ResidentChoice::Errand::None: break;
-    }
-    return Errand::None;
-}
-
-QString KioskShell::cardProblem() const
-{
-    return m_choice->problem();
-}
-
-bool KioskShell::faceCheckNeeded() const
-{
-    return m_choice->faceCheckNeeded();
-}
-
 bool KioskShell::codeIdentificationAccepted() const
 {
     return m_choice->codeRefusal().isEmpty();
-}
-
-bool KioskShell::codeBeingChecked() const
-{
-    return m_choice->codeBeingChecked();
 }
 
 bool KioskShell::identified() const
@@ -299,21 +274,6 @@ QVariantList KioskShell::bundledOutcomes() const
                                 {QStringLiteral("reference"), outcome.caseNo.isEmpty() ? outcome.localRef : outcome.caseNo}});
     }
     return list;
-}
-
-bool KioskShell::startTheme()
-{
-    return m_choice->startTheme();
-}
-
-bool KioskShell::startErrand(Errand errand)
-{
-    switch (errand) {
-    case Errand::Progress: return m_choice->startErrand(ResidentChoice::Errand::Progress);
-    case Errand::Licences: return m_choice->startErrand(ResidentChoice::Errand::Licences);
-    case Errand::None: break;
-    }
-    return false;
 }
 
 bool KioskShell::continueToForm()
@@ -453,8 +413,8 @@ bool KioskShell::startWithOffer(Offer offer)
     case Offer::Apply:
         m_items->setKind(Catalogue::kindName(ItemKind::Apply));
         return true;
-    case Offer::Progress: return startErrand(Errand::Progress);
-    case Offer::Licences: return startErrand(Errand::Licences);
+    case Offer::Progress: return startErrand(ResidentChoice::Errand::Progress);
+    case Offer::Licences: return startErrand(ResidentChoice::Errand::Licences);
     }
     return false;
 }
@@ -462,11 +422,6 @@ bool KioskShell::startWithOffer(Offer offer)
 void KioskShell::showAllKinds()
 {
     m_items->setKind(QString());
-}
-
-bool KioskShell::openItem(const QString &code)
-{
-    return m_choice->openItem(code);
 }
 
 bool KioskShell::openTheme(const QString &themeId)
@@ -490,24 +445,9 @@ void KioskShell::endSession()
     (void)m_runtime->session()->end(SessionEnd::Cancelled);
 }
 
-void KioskShell::requestExit()
-{
-    (void)m_choice->requestExit();
-}
-
-void KioskShell::keepApplication()
-{
-    m_choice->keepApplication();
-}
-
 bool KioskShell::platformAway() const
 {
     return m_runtime->platform() && m_runtime->platform()->connectivity() == PlatformClient::Connectivity::Offline;
-}
-
-bool KioskShell::exitAsked() const
-{
-    return m_choice->exitAsked();
 }
 
 void KioskShell::wipeSessionData()

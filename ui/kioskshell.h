@@ -4,6 +4,7 @@
 #include "cataloguesearchmodel.h"
 #include "kiosklanguage.h"
 #include "processsingleton.h"
+#include "residentchoice.h"
 #include "sessionmachine.h"
 #include "simulatorcontrols.h"
 #include "thememodel.h"
@@ -15,7 +16,6 @@
 class FrameProvider;
 class KioskRuntime;
 class ApplicationDesk;
-class ResidentChoice;
 class ServiceDesk;
 
 // What the QML screens see of the kiosk, as the singleton `Kiosk`: which screen to show, the
@@ -44,7 +44,7 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(CatalogueSearchModel *search READ search CONSTANT)
     Q_PROPERTY(QVariantMap selectedItem READ selectedItem NOTIFY selectionChanged)
     Q_PROPERTY(QVariantMap selectedTheme READ selectedTheme NOTIFY selectionChanged)
-    Q_PROPERTY(Errand errand READ errand NOTIFY selectionChanged)
+    Q_PROPERTY(ResidentChoice::Errand errand READ errand NOTIFY selectionChanged)
     Q_PROPERTY(QString selectedThemeUnavailable READ selectedThemeUnavailable NOTIFY selectionChanged)
     Q_PROPERTY(bool selectedThemeAvailable READ selectedThemeAvailable NOTIFY selectionChanged)
     Q_PROPERTY(QVariantList bundledOutcomes READ bundledOutcomes NOTIFY outcomeChanged)
@@ -80,10 +80,6 @@ public:
     // screens (choosing: Home, Guide, Theme; the result of an instant item or an errand).
     enum class Screen { Attract, Home, Guide, Theme, Identify, Verify, Form, Materials, Review, Submit, Result, Rating, Wipe, Delivery, Progress, Licences };
     Q_ENUM(Screen)
-    // What the resident came for when it is not a catalogue item: Progress (办件查询) or
-    // Licences (电子证照); None for an item.
-    enum class Errand { None, Progress, Licences };
-    Q_ENUM(Errand)
     // What the attract screen's pills offer: the certificates to print (证明打印), the
     // applications (业务申请), the progress errand (办件查询) and the licences errand (电子证照).
     enum class Offer { Print, Apply, Progress, Licences };
@@ -114,7 +110,7 @@ public:
     [[nodiscard]] SessionMachine *session() const;
     [[nodiscard]] Farewell farewell() const;
     // 退出 was pressed with work of the resident's in the application: the screen asks first.
-    [[nodiscard]] bool exitAsked() const;
+    [[nodiscard]] bool exitAsked() const { return m_choice->exitAsked(); }
     // The platform is known to be away (PlatformClient's connectivity): the home screen says so.
     [[nodiscard]] bool platformAway() const;
     [[nodiscard]] CatalogueItemModel *items() const { return m_items; }
@@ -127,7 +123,7 @@ public:
     [[nodiscard]] ServiceDesk *serviceDesk() const { return m_services; }
     [[nodiscard]] QVariantMap selectedItem() const;
     [[nodiscard]] QVariantMap selectedTheme() const;
-    [[nodiscard]] Errand errand() const;
+    [[nodiscard]] ResidentChoice::Errand errand() const { return m_choice->errand(); }
     // Why the selected theme cannot be done as one journey here now, or empty.
     [[nodiscard]] QString selectedThemeUnavailable() const;
     [[nodiscard]] bool selectedThemeAvailable() const { return selectedThemeUnavailable().isEmpty(); }
@@ -141,13 +137,13 @@ public:
     // read_failed (moved too soon); for a code code_not_a_receipt, code_not_for_item,
     // code_platform_offline, or code_ and the platform's reason (code_qr_expired, …); for a typed
     // case number case_number_not_found; empty when there is nothing to say.
-    [[nodiscard]] QString cardProblem() const;
+    [[nodiscard]] QString cardProblem() const { return m_choice->problem(); }
     // A network-identity or app code shown at identification is with the platform.
-    [[nodiscard]] bool codeBeingChecked() const;
+    [[nodiscard]] bool codeBeingChecked() const { return m_choice->codeBeingChecked(); }
     // What the resident chose can be done by showing their network-identity or app code.
     [[nodiscard]] bool codeIdentificationAccepted() const;
     // The resident is asked to agree to a face check (ResidentChoice::faceCheckNeeded()).
-    [[nodiscard]] bool faceCheckNeeded() const;
+    [[nodiscard]] bool faceCheckNeeded() const { return m_choice->faceCheckNeeded(); }
     [[nodiscard]] bool cardReaderUsable() const;
     [[nodiscard]] bool receiptPrinterUsable() const;
     // Why the selected item cannot be started here now ("platform_offline", …), or empty.
@@ -185,16 +181,16 @@ public:
     Q_INVOKABLE bool startWithOffer(KioskShell::Offer offer);
     // Home shows every kind of item again after an offer narrowed it.
     Q_INVOKABLE void showAllKinds();
-    Q_INVOKABLE bool openItem(const QString &code);
+    Q_INVOKABLE bool openItem(const QString &code) { return m_choice->openItem(code); }
     Q_INVOKABLE bool openTheme(const QString &themeId);
     Q_INVOKABLE void backToHome();
     // The resident chose to go ahead with the selected item: the kiosk asks who they are.
     Q_INVOKABLE bool startSelectedItem();
     // The resident chose one of the kiosk's own errands: identification next.
-    Q_INVOKABLE bool startErrand(KioskShell::Errand errand);
+    Q_INVOKABLE bool startErrand(ResidentChoice::Errand errand) { return m_choice->startErrand(errand); }
     // The resident chose to do the whole selected theme (一件事一次办): identification next, then
     // one merged form for all its items.
-    Q_INVOKABLE bool startTheme();
+    Q_INVOKABLE bool startTheme() { return m_choice->startTheme(); }
     // After identification: what the errand needs next. An application whose item needs no face
     // goes to the form, prefilled from the card; a face check asks for consent first; documents,
     // queries and records are checked with the platform and then shown.
@@ -213,8 +209,8 @@ public:
     Q_INVOKABLE void endSession();
     // 退出 on a screen: ends the session, or asks first when that would lose what was entered
     // (ResidentChoice::requestExit()); keepApplication() answers 继续办理.
-    Q_INVOKABLE void requestExit();
-    Q_INVOKABLE void keepApplication();
+    Q_INVOKABLE void requestExit() { (void)m_choice->requestExit(); }
+    Q_INVOKABLE void keepApplication() { m_choice->keepApplication(); }
 
     void wipeSessionData() override;
 

@@ -13,8 +13,11 @@ QQuickWindow *load(QQmlApplicationEngine &engine, QString *error)
     // with the same weight (Noto Sans CJK SC, from fonts-noto-cjk).
     QGuiApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC")));
 
+    // Collects the warnings of this load only: the connection ends with `listening`, so a warning
+    // the running screens print later cannot reach `problems` once it is gone.
     QStringList problems;
-    QObject::connect(&engine, &QQmlApplicationEngine::warnings, &engine, [&problems](const QList<QQmlError> &warnings) {
+    QObject listening;
+    QObject::connect(&engine, &QQmlApplicationEngine::warnings, &listening, [&problems](const QList<QQmlError> &warnings) {
         for (const QQmlError &w : warnings)
             problems.append(w.toString());
     });

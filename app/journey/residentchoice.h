@@ -22,9 +22,11 @@ public:
     // What the resident came for when it is not a catalogue item: their cases' progress (办件查询)
     // or their e-licences (电子证照).
     enum class Errand { None, Progress, Licences };
+    Q_ENUM(Errand)
     // What the kiosk did as the resident went on: nothing (not now, or not for this choice), a
     // journey started, or a card check the screens start and follow (ServiceDesk).
     enum class Step { Refused, Started, CardCheck };
+    Q_ENUM(Step)
 
     explicit ResidentChoice(KioskRuntime *runtime, QObject *parent = nullptr);
     ~ResidentChoice() override;

@@ -8,6 +8,7 @@
 
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
+#include <QQmlError>
 #include <QQuickWindow>
 #include <QTest>
 
@@ -44,6 +45,13 @@ std::unique_ptr<RunningKiosk> RunningKiosk::start(const KioskConfig &config, QSt
     kiosk->m_window = KioskWindow::load(*kiosk->m_engine, error);
     if (!kiosk->m_window)
         return nullptr;
+    // A script error on any screen (a TypeError from an enum QML cannot see, a binding to
+    // undefined) fails the test that was running, not only prints a line under a passing test.
+    QObject::connect(kiosk->m_engine.get(), &QQmlApplicationEngine::warnings, kiosk->m_engine.get(),
+                     [](const QList<QQmlError> &warnings) {
+                         for (const QQmlError &warning : warnings)
+                             QTest::qFail(qPrintable(QStringLiteral("QML: ") + warning.toString()), __FILE__, __LINE__);
+                     });
     kiosk->m_window->resize(1080, 1920);
     kiosk->m_window->show();
     if (!QTest::qWaitForWindowExposed(kiosk->m_window)) {

@@ -192,12 +192,12 @@ private slots:
         // 办件查询 and 电子证照: the errands themselves, which ask who the resident is.
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("offerProgress")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("identifyScreen")));
-        QCOMPARE(m_shell->errand(), KioskShell::Errand::Progress);
+        QCOMPARE(m_shell->errand(), ResidentChoice::Errand::Progress);
         m_shell->endSession();
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("offerLicences")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("identifyScreen")));
-        QCOMPARE(m_shell->errand(), KioskShell::Errand::Licences);
+        QCOMPARE(m_shell->errand(), ResidentChoice::Errand::Licences);
     }
 
     void theHelpPanelSaysWhereStaffAreInTheResidentsLanguage()

@@ -13,10 +13,10 @@ Item {
 
     property string editing: ""
     readonly property bool editingAField: screen.editing !== ""
-    property string editingType: ""
+    property int editingEntry: Form.Entry.Keypad
     // Names, addresses and other typed text take the kiosk's keyboard with pinyin; numbers, dates
     // and phone numbers keep the large keypad.
-    readonly property bool typingText: screen.editingType === "text" || screen.editingType === "address"
+    readonly property bool typingText: screen.editingEntry === Form.Entry.Text
     property Item editingItem: null
     property bool showProblems: false
 
@@ -24,14 +24,14 @@ Item {
 
     function startEditing(field, fieldItem) {
         screen.editing = field.id;
-        screen.editingType = field.type;
+        screen.editingEntry = field.entry;
         screen.editingItem = fieldItem;
         // The keys start from the real value, never from the masked one the list shows.
         const value = Form.editText(field.id);
         if (screen.typingText)
             keyboard.reset(value, OnScreenKeyboard.KeySet.Pinyin);
         else
-            keypad.text = value.replace(/-/g, field.type === "phone" ? "-" : "");
+            keypad.text = value.replace(/-/g, field.entry === Form.Entry.Phone ? "-" : "");
         Qt.callLater(screen.showField, fieldItem);
     }
     // The field being edited stays in sight above the keyboard.
@@ -113,7 +113,7 @@ Item {
                         Layout.fillWidth: true
                         implicitHeight: Theme.touchMin + 8
                         radius: Theme.radius / 2
-                        visible: row.modelData.type !== "select"
+                        visible: row.modelData.entry !== Form.Entry.Select
                         color: row.modelData.readonly ? "#E9EEF4" : Theme.surface
                         border.width: screen.editing === row.modelData.id ? 4 : 2
                         border.color: screen.editing === row.modelData.id ? Theme.primary
@@ -146,7 +146,7 @@ Item {
                     }
                     Flow {
                         Layout.fillWidth: true
-                        visible: row.modelData.type === "select"
+                        visible: row.modelData.entry === Form.Entry.Select
                         spacing: 16
                         Repeater {
                             model: row.modelData.options
@@ -179,8 +179,8 @@ Item {
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         visible: screen.editing !== "" && !screen.typingText
-        allowX: screen.editingType === "id_number"
-        dateEntry: screen.editingType === "date"
+        allowX: screen.editingEntry === Form.Entry.IdNumber
+        dateEntry: screen.editingEntry === Form.Entry.Date
         onDone: {
             Form.setFieldValue(screen.editing, keypad.text);
             screen.editing = "";

@@ -93,14 +93,14 @@ Item {
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
                     text: qsTr("查询我的办件")
-                    onClicked: Kiosk.startErrand(Kiosk.Errand.Progress)
+                    onClicked: Kiosk.startErrand(ResidentChoice.Errand.Progress)
                 }
                 KioskButton {
                     objectName: "licencesErrand"
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
                     text: qsTr("我的电子证照")
-                    onClicked: Kiosk.startErrand(Kiosk.Errand.Licences)
+                    onClicked: Kiosk.startErrand(ResidentChoice.Errand.Licences)
                 }
             }
 

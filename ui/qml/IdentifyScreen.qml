@@ -62,8 +62,8 @@ Item {
 
             Text {
                 Layout.fillWidth: true
-                text: Kiosk.errand === Kiosk.Errand.Progress ? qsTr("办件进度查询")
-                      : Kiosk.errand === Kiosk.Errand.Licences ? qsTr("电子证照打印")
+                text: Kiosk.errand === ResidentChoice.Errand.Progress ? qsTr("办件进度查询")
+                      : Kiosk.errand === ResidentChoice.Errand.Licences ? qsTr("电子证照打印")
                       : (Kiosk.selectedItem.name || "")
                 font.pixelSize: Theme.fontSmall
                 color: Theme.textMuted
@@ -209,7 +209,7 @@ Item {
             Text {
                 objectName: "receiptCodeHint"
                 Layout.fillWidth: true
-                visible: Kiosk.errand === Kiosk.Errand.Progress && !Kiosk.identified
+                visible: Kiosk.errand === ResidentChoice.Errand.Progress && !Kiosk.identified
                 text: qsTr("也可以把回执上的二维码对准扫码窗口，不用刷证件。")
                 font.pixelSize: Theme.fontBody
                 font.bold: true
@@ -220,7 +220,7 @@ Item {
             KioskButton {
                 objectName: "typeCaseNumberButton"
                 Layout.fillWidth: true
-                visible: Kiosk.errand === Kiosk.Errand.Progress && !Kiosk.identified
+                visible: Kiosk.errand === ResidentChoice.Errand.Progress && !Kiosk.identified
                 text: qsTr("输入办件编号")
                 onClicked: caseNumberEntry.open()
             }

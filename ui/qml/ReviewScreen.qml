@@ -69,7 +69,7 @@ Item {
                         Text {
                             Layout.fillWidth: true
                             text: {
-                                if (modelData.type !== "select")
+                                if (modelData.entry !== Form.Entry.Select)
                                     return modelData.value;
                                 for (const option of modelData.options) {
                                     if (option.value === modelData.value)

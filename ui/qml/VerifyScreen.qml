@@ -59,8 +59,8 @@ Item {
 
         Text {
             Layout.fillWidth: true
-            text: Kiosk.errand === Kiosk.Errand.Progress ? qsTr("办件进度查询")
-                  : Kiosk.errand === Kiosk.Errand.Licences ? qsTr("电子证照打印")
+            text: Kiosk.errand === ResidentChoice.Errand.Progress ? qsTr("办件进度查询")
+                  : Kiosk.errand === ResidentChoice.Errand.Licences ? qsTr("电子证照打印")
                   : (Kiosk.selectedItem.name || "")
             font.pixelSize: Theme.fontSmall
             color: Theme.textMuted
