@@ -246,6 +246,11 @@ void VoicePrompts::connectToShell()
         else if (reason == SessionEnd::Completed || reason == SessionEnd::Cancelled)
             play(QStringLiteral("goodbye"), m_goodbyeLanguage, m_goodbyeSlow);
     });
+    // The card was lifted (or the request timed out): the thank-you the screen shows is said too.
+    connect(m_shell, &KioskShell::farewellChanged, this, [this] {
+        if (m_shell->farewell() == KioskShell::Farewell::ThankYou)
+            play(QStringLiteral("goodbye"), m_goodbyeLanguage, m_goodbyeSlow);
+    });
 }
 
 void VoicePrompts::onScreenChanged()

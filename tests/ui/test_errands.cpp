@@ -416,6 +416,7 @@ private slots:
         QVERIFY(m_shell->simulate(QStringLiteral("card remove")).startsWith(QLatin1String("ok")));
         QTRY_COMPARE_WITH_TIMEOUT(m_shell->farewell(), KioskShell::Farewell::ThankYou, 20000);
         QTRY_VERIFY(UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("farewellScreen"))).contains(QStringLiteral("感谢使用，再见")));
+        QCOMPARE(heard.constLast(), QStringLiteral(":/voice/zh/goodbye.wav"));
         QTRY_COMPARE_WITH_TIMEOUT(m_shell->farewell(), KioskShell::Farewell::None, 20000);
         QVERIFY(!UiProbe::find(m_window, QStringLiteral("farewellScreen")));
         QVERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
@@ -434,6 +435,7 @@ private slots:
         QCOMPARE(heard.constLast(), QStringLiteral(":/voice/en/take_card-slow.wav"));
         UiProbe::screenshot(m_window, QStringLiteral("session-end-take-card-en"));
         QTRY_COMPARE_WITH_TIMEOUT(m_shell->farewell(), KioskShell::Farewell::ThankYou, 20000);
+        QCOMPARE(heard.constLast(), QStringLiteral(":/voice/en/goodbye-slow.wav"));
         QTRY_COMPARE_WITH_TIMEOUT(m_shell->farewell(), KioskShell::Farewell::None, 20000);
         QVERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
     }
