@@ -7,7 +7,7 @@
 #include "printer/sim/printersimulator.h"
 #include "runningkiosk.h"
 #include "servicedesk.h"
-#include "enrolledterminal.h"
+#include "enrolledkiosk.h"
 #include "uiprobe.h"
 
 #include <QDir>
@@ -126,9 +126,8 @@ class TestAccessibility : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_state;
-    std::unique_ptr<RefPlatformProcess> m_platform;
-    std::unique_ptr<RunningKiosk> m_kiosk;
+    std::unique_ptr<EnrolledKiosk> m_enrolled;
+    RunningKiosk *m_kiosk = nullptr;
     KioskRuntime *m_runtime = nullptr;
     KioskShell *m_shell = nullptr;
     QQuickWindow *m_window = nullptr;
@@ -338,7 +337,7 @@ private:
 
     QString terminalId() const
     {
-        return m_platform->inspect(QStringLiteral("terminals")).value(QLatin1String("terminals")).toArray().first().toObject().value(QLatin1String("terminal_id")).toString();
+        return m_enrolled->platform()->inspect(QStringLiteral("terminals")).value(QLatin1String("terminals")).toArray().first().toObject().value(QLatin1String("terminal_id")).toString();
     }
 
     void startSession()
@@ -573,7 +572,7 @@ private:
 
         const QString terminal = terminalId();
         QVERIFY(!terminal.isEmpty());
-        QVERIFY(m_platform->post(QStringLiteral("commands"), {{QStringLiteral("name"), QStringLiteral("lock")}, {QStringLiteral("terminal_id"), terminal}})
+        QVERIFY(m_enrolled->platform()->post(QStringLiteral("commands"), {{QStringLiteral("name"), QStringLiteral("lock")}, {QStringLiteral("terminal_id"), terminal}})
                     .contains(QLatin1String("id")));
         m_runtime->heartbeat()->beatNow();
         QVERIFY(waitFor(QStringLiteral("outOfServiceScreen")));
@@ -584,17 +583,13 @@ private:
 private slots:
     void init()
     {
-        m_state = std::make_unique<QTemporaryDir>();
-        m_platform = std::make_unique<RefPlatformProcess>();
-        QVERIFY2(m_platform->start({QStringLiteral("--enroll-token"), QStringLiteral("a11y-1")}), qPrintable(m_platform->errorText()));
-        QString why;
-        const QString config = EnrolledTerminal::prepare(m_state->path(), m_platform->httpUrl(), QStringLiteral("a11y-1"), {{QStringLiteral("kiosk/voice"), QStringLiteral("false")},
-                                                          // Nothing listens on port 9: print items are shown unavailable, with the reason.
-                                                          {QStringLiteral("devices/document_printer"), QStringLiteral("ipp://127.0.0.1:9/ipp/print")}}, &why);
-        QVERIFY2(!config.isEmpty(), qPrintable(why));
-        QString error;
-        m_kiosk = RunningKiosk::startFromFile(config, &error);
-        QVERIFY2(m_kiosk, qPrintable(error));
+        m_enrolled = std::make_unique<EnrolledKiosk>();
+        QVERIFY2(m_enrolled->start(QStringLiteral("a11y-1"), {},
+                                   {{QStringLiteral("kiosk/voice"), QStringLiteral("false")},
+                                    // Nothing listens on port 9: print items are shown unavailable, with the reason.
+                                    {QStringLiteral("devices/document_printer"), QStringLiteral("ipp://127.0.0.1:9/ipp/print")}}),
+                 qPrintable(m_enrolled->errorText()));
+        m_kiosk = m_enrolled->kiosk();
         m_runtime = m_kiosk->runtime();
         m_shell = m_kiosk->shell();
         m_window = m_kiosk->window();
@@ -611,9 +606,7 @@ private slots:
         m_window = nullptr;
         m_shell = nullptr;
         m_runtime = nullptr;
-        m_kiosk.reset();
-        m_platform.reset();
-        m_state.reset();
+        m_enrolled.reset();
     }
 
     void everyScreenIsReadableAndBigEnoughForAFinger_data()

@@ -13,7 +13,7 @@
 #include "printer/printjob.h"
 #include "printer/sim/printersimulator.h"
 #include "runningkiosk.h"
-#include "enrolledterminal.h"
+#include "enrolledkiosk.h"
 #include "uiprobe.h"
 
 #include <QDirIterator>
@@ -45,10 +45,9 @@ private:
     const QString m_phone = QStringLiteral("13955123456");
     const QString m_platformCatalogueVersion = QStringLiteral("2026-11-24.1");
     const QString m_renamedItem = QStringLiteral("纳税信用等级查询（平台版）");
-    std::unique_ptr<QTemporaryDir> m_state;
-    std::unique_ptr<RefPlatformProcess> m_platform;
+    std::unique_ptr<EnrolledKiosk> m_enrolled;
     QString m_config;
-    std::unique_ptr<RunningKiosk> m_kiosk;
+    RunningKiosk *m_kiosk = nullptr;
     KioskRuntime *m_runtime = nullptr;
     KioskShell *m_shell = nullptr;
     QQuickWindow *m_window = nullptr;
@@ -143,7 +142,7 @@ private:
     void verifyNothingOfTheResidentIsStored()
     {
         const IdCardHolder card = *SimCards::card(QStringLiteral("resident"));
-        QDirIterator files(m_state->filePath(QStringLiteral("state")), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        QDirIterator files(m_enrolled->directory()->filePath(QStringLiteral("state")), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (files.hasNext()) {
             QFile file(files.next());
             if (!file.open(QIODevice::ReadOnly))
@@ -158,8 +157,7 @@ private:
 private slots:
     void init()
     {
-        m_state = std::make_unique<QTemporaryDir>();
-        m_platform = std::make_unique<RefPlatformProcess>();
+        m_enrolled = std::make_unique<EnrolledKiosk>();
         // The platform serves a newer catalogue than the one built into the kiosk: one item renamed.
         QFile demo(qEnvironmentVariable("KIOSK_SOURCE_DIR") + QStringLiteral("/assets/catalogue/demo-catalogue.json"));
         QVERIFY(demo.open(QIODevice::ReadOnly));
@@ -174,19 +172,13 @@ private slots:
             }
         }
         catalogue.insert(QStringLiteral("items"), items);
-        QFile served(m_state->filePath(QStringLiteral("platform-catalogue-source.json")));
+        QFile served(m_enrolled->directory()->filePath(QStringLiteral("platform-catalogue-source.json")));
         QVERIFY(served.open(QIODevice::WriteOnly));
         served.write(QJsonDocument(catalogue).toJson());
         served.close();
-        QVERIFY2(m_platform->start({QStringLiteral("--enroll-token"), QStringLiteral("journey-1"), QStringLiteral("--catalogue"), served.fileName()}),
-                 qPrintable(m_platform->errorText()));
-        QString why;
-        m_config = EnrolledTerminal::prepare(m_state->path(), m_platform->httpUrl(), QStringLiteral("journey-1"), {}, &why);
-        QVERIFY2(!m_config.isEmpty(), qPrintable(why));
-
-        QString error;
-        m_kiosk = RunningKiosk::startFromFile(m_config, &error);
-        QVERIFY2(m_kiosk, qPrintable(error));
+        QVERIFY2(m_enrolled->start(QStringLiteral("journey-1"), {QStringLiteral("--catalogue"), served.fileName()}), qPrintable(m_enrolled->errorText()));
+        m_config = m_enrolled->configPath();
+        m_kiosk = m_enrolled->kiosk();
         m_runtime = m_kiosk->runtime();
         m_shell = m_kiosk->shell();
         m_window = m_kiosk->window();
@@ -198,9 +190,7 @@ private slots:
         m_window = nullptr;
         m_shell = nullptr;
         m_runtime = nullptr;
-        m_kiosk.reset();
-        m_platform.reset();
-        m_state.reset();
+        m_enrolled.reset();
     }
 
     void aResidentFilesAnApplicationRatesItAndLeavesNothingBehind()
@@ -214,7 +204,7 @@ private slots:
         QVERIFY(UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("resultScreen"))).contains(caseNo));
         UiProbe::screenshot(m_window, QStringLiteral("result-filed-zh"));
 
-        const QJsonArray cases = m_platform->inspect(QStringLiteral("cases")).value(QLatin1String("cases")).toArray();
+        const QJsonArray cases = m_enrolled->platform()->inspect(QStringLiteral("cases")).value(QLatin1String("cases")).toArray();
         QCOMPARE(cases.size(), 1);
         QCOMPARE(cases.first().toObject().value(QLatin1String("case_no")).toString(), caseNo);
         QCOMPARE(cases.first().toObject().value(QLatin1String("item_code")).toString(), m_item);
@@ -225,7 +215,7 @@ private slots:
         // The receipt comes out of the (simulated, real IPP) receipt printer with the case number
         // and the applicant masked.
         QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), KioskShell::ReceiptState::Printed, 60000);
-        const QString spool = PrinterSimulator::defaultSpoolDirectory(m_state->filePath(QStringLiteral("state")), QStringLiteral("receipt_printer"));
+        const QString spool = PrinterSimulator::defaultSpoolDirectory(m_enrolled->directory()->filePath(QStringLiteral("state")), QStringLiteral("receipt_printer"));
         const QStringList printed = QDir(spool).entryList({QStringLiteral("*.pdf")}, QDir::Files);
         QCOMPARE(printed.size(), 1);
         QProcess pdftotext;
@@ -250,8 +240,8 @@ private slots:
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("sendRating")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
 
-        QTRY_COMPARE_WITH_TIMEOUT(m_platform->inspect(QStringLiteral("evaluations")).value(QLatin1String("evaluations")).toArray().size(), 1, 30000);
-        const QJsonObject rating = m_platform->inspect(QStringLiteral("evaluations")).value(QLatin1String("evaluations")).toArray().first().toObject();
+        QTRY_COMPARE_WITH_TIMEOUT(m_enrolled->platform()->inspect(QStringLiteral("evaluations")).value(QLatin1String("evaluations")).toArray().size(), 1, 30000);
+        const QJsonObject rating = m_enrolled->platform()->inspect(QStringLiteral("evaluations")).value(QLatin1String("evaluations")).toArray().first().toObject();
         QCOMPARE(rating.value(QLatin1String("case_no")).toString(), caseNo);
         QCOMPARE(rating.value(QLatin1String("score")).toVariant().toInt(), 2);
         QVERIFY2(rating.value(QLatin1String("tags")).toVariant().toString().contains(QLatin1String("too_many_steps")),
@@ -357,7 +347,7 @@ private slots:
         QVERIFY2(m_shell->receiptProblem().startsWith(QStringLiteral("media-empty")), qPrintable(m_shell->receiptProblem()));
         QCOMPARE(m_runtime->session()->state(), SessionState::Result);
         QTRY_VERIFY_WITH_TIMEOUT(!m_shell->receiptPrinterUsable(), 30000);
-        const QJsonArray cases = m_platform->inspect(QStringLiteral("cases")).value(QLatin1String("cases")).toArray();
+        const QJsonArray cases = m_enrolled->platform()->inspect(QStringLiteral("cases")).value(QLatin1String("cases")).toArray();
         QCOMPARE(cases.size(), 1);
         QCOMPARE(cases.first().toObject().value(QLatin1String("case_no")).toString(), caseNo);
         UiProbe::screenshot(m_window, QStringLiteral("result-receipt-out-of-paper-zh"));
@@ -449,11 +439,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("resultScreen")), 60000);
         QCOMPARE(m_shell->outcome(), KioskShell::Outcome::Filed);
 
-        const QJsonArray cases = m_platform->inspect(QStringLiteral("cases")).value(QLatin1String("cases")).toArray();
+        const QJsonArray cases = m_enrolled->platform()->inspect(QStringLiteral("cases")).value(QLatin1String("cases")).toArray();
         QCOMPARE(cases.size(), 1);
         QCOMPARE(cases.first().toObject().value(QLatin1String("item_code")).toString(), pension);
         QCOMPARE(cases.first().toObject().value(QLatin1String("materials")).toInt(), 1);
-        QCOMPARE(m_platform->inspect(QStringLiteral("materials")).value(QLatin1String("materials")).toArray().size(), 1);
+        QCOMPARE(m_enrolled->platform()->inspect(QStringLiteral("materials")).value(QLatin1String("materials")).toArray().size(), 1);
 
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("toRatingButton")));
         QVERIFY(tapWhenShown(QStringLiteral("skipRating")));
@@ -521,10 +511,10 @@ private slots:
     void thePlatformLocksAndUnlocksTheTerminalThroughTheHeartbeat()
     {
         QVERIFY(m_runtime->heartbeat());
-        const QString terminal = m_platform->inspect(QStringLiteral("terminals")).value(QLatin1String("terminals")).toArray()
+        const QString terminal = m_enrolled->platform()->inspect(QStringLiteral("terminals")).value(QLatin1String("terminals")).toArray()
                                      .first().toObject().value(QLatin1String("terminal_id")).toString();
         QVERIFY(!terminal.isEmpty());
-        QVERIFY(m_platform->post(QStringLiteral("commands"), {{QStringLiteral("name"), QStringLiteral("lock")}, {QStringLiteral("terminal_id"), terminal}})
+        QVERIFY(m_enrolled->platform()->post(QStringLiteral("commands"), {{QStringLiteral("name"), QStringLiteral("lock")}, {QStringLiteral("terminal_id"), terminal}})
                     .contains(QLatin1String("id")));
         m_runtime->heartbeat()->beatNow();
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("outOfServiceScreen")), 30000);
@@ -533,7 +523,7 @@ private slots:
         m_shell->start();
         QCOMPARE(m_runtime->session()->state(), SessionState::Attract);
 
-        QVERIFY(m_platform->post(QStringLiteral("commands"), {{QStringLiteral("name"), QStringLiteral("unlock")}, {QStringLiteral("terminal_id"), terminal}})
+        QVERIFY(m_enrolled->platform()->post(QStringLiteral("commands"), {{QStringLiteral("name"), QStringLiteral("unlock")}, {QStringLiteral("terminal_id"), terminal}})
                     .contains(QLatin1String("id")));
         QTest::qWait(200);
         m_runtime->heartbeat()->beatNow();
@@ -549,7 +539,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("startButton")) && UiProbe::find(m_window, QStringLiteral("startButton"))->isEnabled(), 30000);
         // The platform goes away while the resident reads the guide: the next contact finds out,
         // and the open guide says so without being reopened.
-        m_platform->kill();
+        m_enrolled->platform()->kill();
         m_runtime->heartbeat()->beatNow();
         QTRY_VERIFY_WITH_TIMEOUT(!UiProbe::find(m_window, QStringLiteral("startButton"))->isEnabled(), 30000);
         QCOMPARE(m_shell->selectedItemUnavailable(), QStringLiteral("platform_offline"));
@@ -559,7 +549,7 @@ private slots:
     void whileThePlatformIsAwayTheApplicationIsQueuedAndSentLater()
     {
         identifyAndFillTheForm();
-        m_platform->kill();
+        m_enrolled->platform()->kill();
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitButton")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("resultScreen")), 30000);
         QCOMPARE(m_shell->outcome(), KioskShell::Outcome::Queued);

@@ -15,7 +15,7 @@
 #include "runningkiosk.h"
 #include "scanner/sim/scannersimulatorhost.h"
 #include "servicedesk.h"
-#include "enrolledterminal.h"
+#include "enrolledkiosk.h"
 #include "uiprobe.h"
 #include "voiceprompts.h"
 
@@ -45,16 +45,15 @@ class TestErrands : public QObject
 private:
     const QString m_certificateItem = QStringLiteral("340100-000-ZZ-0003-01"); // print, no face
     const QString m_faceItem = QStringLiteral("340100-000-ZZ-0013-01");        // print, face required
-    std::unique_ptr<QTemporaryDir> m_state;
-    std::unique_ptr<RefPlatformProcess> m_platform;
-    std::unique_ptr<RunningKiosk> m_kiosk;
+    std::unique_ptr<EnrolledKiosk> m_enrolled;
+    RunningKiosk *m_kiosk = nullptr;
     KioskRuntime *m_runtime = nullptr;
     KioskShell *m_shell = nullptr;
     QQuickWindow *m_window = nullptr;
 
     bool tapWhenShown(const QString &name, int timeoutMs = 30000) { return UiProbe::tapWhenShown(m_window, name, timeoutMs); }
 
-    QString stateDir() const { return m_state->filePath(QStringLiteral("state")); }
+    QString stateDir() const { return m_enrolled->directory()->filePath(QStringLiteral("state")); }
 
     QStringList spooledTexts(const QString &deviceId) const
     {
@@ -82,7 +81,7 @@ private:
 
     QJsonArray table(const QString &name) const
     {
-        return m_platform->inspect(name).value(name).toArray();
+        return m_enrolled->platform()->inspect(name).value(name).toArray();
     }
 
     // Home → the item's guide → start → the card on the reader → next.
@@ -171,16 +170,10 @@ private:
 private slots:
     void init()
     {
-        m_state = std::make_unique<QTemporaryDir>();
-        m_platform = std::make_unique<RefPlatformProcess>();
-        QVERIFY2(m_platform->start({QStringLiteral("--enroll-token"), QStringLiteral("errands-1")}), qPrintable(m_platform->errorText()));
-        QString why;
-        const QString config = EnrolledTerminal::prepare(m_state->path(), m_platform->httpUrl(), QStringLiteral("errands-1"), {{QStringLiteral("platform/timeout_s"), QStringLiteral("5")}}, &why);
-        QVERIFY2(!config.isEmpty(), qPrintable(why));
-
-        QString error;
-        m_kiosk = RunningKiosk::startFromFile(config, &error);
-        QVERIFY2(m_kiosk, qPrintable(error));
+        m_enrolled = std::make_unique<EnrolledKiosk>();
+        QVERIFY2(m_enrolled->start(QStringLiteral("errands-1"), {}, {{QStringLiteral("platform/timeout_s"), QStringLiteral("5")}}),
+                 qPrintable(m_enrolled->errorText()));
+        m_kiosk = m_enrolled->kiosk();
         m_runtime = m_kiosk->runtime();
         m_shell = m_kiosk->shell();
         m_window = m_kiosk->window();
@@ -192,9 +185,7 @@ private slots:
         m_window = nullptr;
         m_shell = nullptr;
         m_runtime = nullptr;
-        m_kiosk.reset();
-        m_platform.reset();
-        m_state.reset();
+        m_enrolled.reset();
     }
 
     void aCertificateIsIssuedAtOncePrintedWithItsReceiptAndRated()
@@ -463,7 +454,7 @@ private slots:
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
         QVERIFY(tapWhenShown(QStringLiteral("progressErrand")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("identifyScreen")));
-        m_platform->kill();
+        m_enrolled->platform()->kill();
         presentCard();
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("verifyScreen")), 30000);
         QTRY_COMPARE_WITH_TIMEOUT(Services()->verifyStage(), ServiceDesk::VerifyStage::Failed, 30000);
@@ -725,7 +716,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_runtime->devices()->device(QStringLiteral("barcode_scanner"))->health().isUsable(), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 20000);
         // A slow platform: the code's answer comes after the card.
-        QVERIFY(!m_platform->post(QStringLiteral("faults"), {{QStringLiteral("latency_ms"), 4000}}).isEmpty());
+        QVERIFY(!m_enrolled->platform()->post(QStringLiteral("faults"), {{QStringLiteral("latency_ms"), 4000}}).isEmpty());
         QVERIFY(m_shell->simulate(QStringLiteral("scan https://netid.example.gov.cn/v1/demo-resident")).startsWith(QLatin1String("ok")));
         QTRY_VERIFY_WITH_TIMEOUT(m_shell->codeBeingChecked(), 20000);
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("codeBeingChecked")));

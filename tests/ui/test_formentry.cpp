@@ -5,7 +5,7 @@
 #include "kioskruntime.h"
 #include "kioskshell.h"
 #include "runningkiosk.h"
-#include "enrolledterminal.h"
+#include "enrolledkiosk.h"
 #include "uiprobe.h"
 
 #include <QFile>
@@ -31,9 +31,8 @@ class TestFormEntry : public QObject
 private:
     const QString m_version = QStringLiteral("2026-12-06.form");
     const QString m_item = QStringLiteral("340100-000-ZZ-0103-01");
-    std::unique_ptr<QTemporaryDir> m_state;
-    std::unique_ptr<RefPlatformProcess> m_platform;
-    std::unique_ptr<RunningKiosk> m_kiosk;
+    std::unique_ptr<EnrolledKiosk> m_enrolled;
+    RunningKiosk *m_kiosk = nullptr;
     KioskRuntime *m_runtime = nullptr;
     KioskShell *m_shell = nullptr;
     QQuickWindow *m_window = nullptr;
@@ -87,7 +86,7 @@ private:
         item.insert(QStringLiteral("form"), form);
         items.append(item);
         catalogue.insert(QStringLiteral("items"), items);
-        QFile served(m_state->filePath(QStringLiteral("served-catalogue.json")));
+        QFile served(m_enrolled->directory()->filePath(QStringLiteral("served-catalogue.json")));
         if (!served.open(QIODevice::WriteOnly))
             return {};
         served.write(QJsonDocument(catalogue).toJson());
@@ -112,18 +111,11 @@ private:
 private slots:
     void init()
     {
-        m_state = std::make_unique<QTemporaryDir>();
-        m_platform = std::make_unique<RefPlatformProcess>();
+        m_enrolled = std::make_unique<EnrolledKiosk>();
         const QString catalogue = servedCatalogue();
         QVERIFY(!catalogue.isEmpty());
-        QVERIFY2(m_platform->start({QStringLiteral("--enroll-token"), QStringLiteral("form-1"), QStringLiteral("--catalogue"), catalogue}),
-                 qPrintable(m_platform->errorText()));
-        QString why;
-        const QString config = EnrolledTerminal::prepare(m_state->path(), m_platform->httpUrl(), QStringLiteral("form-1"), {}, &why);
-        QVERIFY2(!config.isEmpty(), qPrintable(why));
-        QString error;
-        m_kiosk = RunningKiosk::startFromFile(config, &error);
-        QVERIFY2(m_kiosk, qPrintable(error));
+        QVERIFY2(m_enrolled->start(QStringLiteral("form-1"), {QStringLiteral("--catalogue"), catalogue}), qPrintable(m_enrolled->errorText()));
+        m_kiosk = m_enrolled->kiosk();
         m_runtime = m_kiosk->runtime();
         m_shell = m_kiosk->shell();
         m_window = m_kiosk->window();
@@ -134,9 +126,7 @@ private slots:
         m_window = nullptr;
         m_shell = nullptr;
         m_runtime = nullptr;
-        m_kiosk.reset();
-        m_platform.reset();
-        m_state.reset();
+        m_enrolled.reset();
     }
 
     void anAddressFromTheCardIsEditedFromItsRealTextNotItsMask()

@@ -4,7 +4,7 @@
 #include "applicationdesk.h"
 #include "kioskshell.h"
 #include "runningkiosk.h"
-#include "enrolledterminal.h"
+#include "enrolledkiosk.h"
 #include "uiprobe.h"
 
 #include <QDir>
@@ -33,9 +33,8 @@ private:
     const QString m_version = QStringLiteral("2026-11-24.keyboard");
     const QString m_reissue = QStringLiteral("340100-000-ZZ-0101-01"); // 居民身份证补领: a typed contact name
     const QString m_progress = QStringLiteral("340100-000-ZZ-0102-01"); // 居民身份证办理进度查询
-    std::unique_ptr<QTemporaryDir> m_state;
-    std::unique_ptr<RefPlatformProcess> m_platform;
-    std::unique_ptr<RunningKiosk> m_kiosk;
+    std::unique_ptr<EnrolledKiosk> m_enrolled;
+    RunningKiosk *m_kiosk = nullptr;
     KioskRuntime *m_runtime = nullptr;
     KioskShell *m_shell = nullptr;
     QQuickWindow *m_window = nullptr;
@@ -108,7 +107,7 @@ private:
         items.append(apply);
         items.append(withCode(query, m_progress, "居民身份证办理进度查询", "Identity card application progress"));
         catalogue.insert(QStringLiteral("items"), items);
-        QFile served(m_state->filePath(QStringLiteral("served-catalogue.json")));
+        QFile served(m_enrolled->directory()->filePath(QStringLiteral("served-catalogue.json")));
         if (!served.open(QIODevice::WriteOnly))
             return {};
         served.write(QJsonDocument(catalogue).toJson());
@@ -125,19 +124,11 @@ private:
 private slots:
     void init()
     {
-        m_state = std::make_unique<QTemporaryDir>();
-        m_platform = std::make_unique<RefPlatformProcess>();
+        m_enrolled = std::make_unique<EnrolledKiosk>();
         const QString catalogue = servedCatalogue();
         QVERIFY(!catalogue.isEmpty());
-        QVERIFY2(m_platform->start({QStringLiteral("--enroll-token"), QStringLiteral("keyboard-1"), QStringLiteral("--catalogue"), catalogue}),
-                 qPrintable(m_platform->errorText()));
-        QString why;
-        const QString config = EnrolledTerminal::prepare(m_state->path(), m_platform->httpUrl(), QStringLiteral("keyboard-1"), {}, &why);
-        QVERIFY2(!config.isEmpty(), qPrintable(why));
-
-        QString error;
-        m_kiosk = RunningKiosk::startFromFile(config, &error);
-        QVERIFY2(m_kiosk, qPrintable(error));
+        QVERIFY2(m_enrolled->start(QStringLiteral("keyboard-1"), {QStringLiteral("--catalogue"), catalogue}), qPrintable(m_enrolled->errorText()));
+        m_kiosk = m_enrolled->kiosk();
         m_runtime = m_kiosk->runtime();
         m_shell = m_kiosk->shell();
         m_window = m_kiosk->window();
@@ -148,9 +139,7 @@ private slots:
         m_window = nullptr;
         m_shell = nullptr;
         m_runtime = nullptr;
-        m_kiosk.reset();
-        m_platform.reset();
-        m_state.reset();
+        m_enrolled.reset();
     }
 
     void aResidentFindsIdentityCardServicesByTypingSfz()
@@ -252,7 +241,7 @@ private slots:
         QCOMPARE(m_shell->outcome(), KioskShell::Outcome::Filed);
         // The platform checks the item's form and refuses a case without the required name; it
         // keeps no personal text itself, so the filed case is what shows the name arrived.
-        const QJsonArray cases = m_platform->inspect(QStringLiteral("cases")).value(QLatin1String("cases")).toArray();
+        const QJsonArray cases = m_enrolled->platform()->inspect(QStringLiteral("cases")).value(QLatin1String("cases")).toArray();
         QCOMPARE(cases.size(), 1);
         QCOMPARE(cases.first().toObject().value(QLatin1String("item_code")).toString(), m_reissue);
     }
