@@ -42,6 +42,11 @@ QString maskName(QStringView name)
     return masked;
 }
 
+QString maskPassNumber(QStringView number)
+{
+    return keepEnds(number, 2, 2);
+}
+
 QString maskPhone(QStringView phone)
 {
     return keepEnds(phone, 3, 2);

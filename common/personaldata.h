@@ -16,6 +16,10 @@ namespace PersonalData {
 // letter becomes '*', spaces stay so the shape of a foreign name is visible.
 [[nodiscard]] QString maskName(QStringView name);
 
+// A short document number (a pass to the mainland "H12345678", a Taiwan pass "12345678") keeps
+// its first two and last two characters: "H1*****78". maskIdNumber() would leave too much of it.
+[[nodiscard]] QString maskPassNumber(QStringView number);
+
 // A phone number keeps its first three and last two digits: "13912345678" -> "139******78".
 [[nodiscard]] QString maskPhone(QStringView phone);
 

@@ -2,6 +2,23 @@
 
 #include "applog.h"
 #include "common/personaldata.h"
+#include "common/residentpersonaldata.h"
+
+namespace {
+
+// What the log scrubber masks for as long as this resident is at the kiosk.
+void rememberForTheLogs(const IdCardHolder &holder)
+{
+    using ResidentPersonalData::Kind;
+    ResidentPersonalData::remember({{Kind::Name, holder.name},
+                                    {Kind::Name, holder.nameEn},
+                                    {Kind::Address, holder.address},
+                                    {Kind::Number, holder.idNumber},
+                                    {Kind::Number, holder.passNumber},
+                                    {Kind::Number, holder.previousCardNumber}});
+}
+
+} // namespace
 
 ResidentIdentity::ResidentIdentity(QObject *parent)
     : QObject(parent)
@@ -24,12 +41,14 @@ ResidentIdentity::Refusal ResidentIdentity::acceptCard(const IdCardHolder &holde
         if (m_holder) {
             m_holder->wipe();
             m_holder.reset();
+            ResidentPersonalData::forget();
         }
     } else {
         qCInfo(lcSession) << "resident identified by card:" << holder.maskedDescription();
         if (m_holder)
             m_holder->wipe();
         m_holder = holder;
+        rememberForTheLogs(holder);
         m_method = Method::Card;
         forgetCode();
     }
@@ -43,6 +62,7 @@ void ResidentIdentity::acceptVerifiedCode(const IdCardHolder &holder, const QStr
     if (m_holder)
         m_holder->wipe();
     m_holder = holder;
+    rememberForTheLogs(holder);
     m_method = Method::Code;
     forgetCode();
     m_codePayload = payload;
@@ -152,6 +172,7 @@ void ResidentIdentity::wipeSessionData()
     if (m_holder)
         m_holder->wipe();
     m_holder.reset();
+    ResidentPersonalData::forget();
     m_method = Method::None;
     forgetCode();
     m_lastRefusal = Refusal::None;

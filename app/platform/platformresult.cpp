@@ -135,8 +135,10 @@ PlatformResult classify(PlatformEndpoint endpoint, int status, const QHash<QByte
     const QString problem = ResponseShape::checkError(body, &error);
     if (!problem.isEmpty())
         return malformed(result, problem);
+    // The error's message is the platform's free text about this resident's call: it may name
+    // them or quote what they typed. Only its code is kept, so that no log line, parked outbox
+    // entry or staff screen repeats it.
     result.errorCode = error.value(QLatin1String("code")).toString();
-    result.message = error.value(QLatin1String("message")).toString();
     result.details = error.value(QLatin1String("details")).toObject();
     result.outcome = outcomeForError(status, result.errorCode);
     if (result.outcome == PlatformOutcome::ClockSkew) {

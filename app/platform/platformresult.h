@@ -36,7 +36,7 @@ struct PlatformResult {
     QJsonObject body;         // the validated JSON body of a successful call
     QByteArray content;       // the raw bytes of a document (application/pdf)
     QString errorCode;        // the contract's code ("validation_failed", "network", "malformed" …)
-    QString message;          // for logs and staff, never shown to a resident as is
+    QString message;          // the kiosk's own words (network, malformed reply), never the platform's text
     QJsonObject details;      // e.g. validation_failed's field → reason
     std::optional<int> retryAfterS;
     QDateTime serverTime;     // from Date, for clock_skew

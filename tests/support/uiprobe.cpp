@@ -37,6 +37,19 @@ void collectTexts(QQuickItem *item, QStringList *out)
         collectTexts(child, out);
 }
 
+void collectRichTexts(QQuickItem *item, QStringList *out)
+{
+    // Qt::PlainText is 0 in every text item's textFormat; AutoText, StyledText, RichText and
+    // MarkdownText would each draw a string that looks like markup as markup.
+    if (item->inherits("QQuickText") && item->property("textFormat").toInt() != Qt::PlainText) {
+        const QString name = item->objectName().isEmpty() ? QString::fromLatin1(item->metaObject()->className()) : item->objectName();
+        out->append(name + QStringLiteral(" \"") + item->property("text").toString() + QLatin1Char('"'));
+    }
+    const QList<QQuickItem *> children = item->childItems();
+    for (QQuickItem *child : children)
+        collectRichTexts(child, out);
+}
+
 } // namespace
 
 QQuickItem *find(QQuickWindow *window, const QString &objectName)
@@ -47,8 +60,23 @@ QQuickItem *find(QQuickWindow *window, const QString &objectName)
 QStringList visibleTexts(QQuickItem *root)
 {
     QStringList texts;
-    if (root)
+    if (root) {
         collectTexts(root, &texts);
+        // Every screen a UI test reads is also checked for text that could render as markup, so
+        // a new screen that forgets KioskText fails the suite that first visits it.
+        const QStringList rich = textsNotPlain(root);
+        if (!rich.isEmpty())
+            QTest::qFail(qPrintable(QStringLiteral("text shown in a format other than plain text: ") + rich.join(QStringLiteral(", "))),
+                         __FILE__, __LINE__);
+    }
+    return texts;
+}
+
+QStringList textsNotPlain(QQuickItem *root)
+{
+    QStringList texts;
+    if (root)
+        collectRichTexts(root, &texts);
     return texts;
 }
 

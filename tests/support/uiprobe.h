@@ -12,8 +12,12 @@ class QQuickWindow;
 namespace UiProbe {
 
 [[nodiscard]] QQuickItem *find(QQuickWindow *window, const QString &objectName);
-// Every visible text under `root`, in scene order.
+// Every visible text under `root`, in scene order. It fails the running test when any text item
+// under `root` is not plain text (see textsNotPlain()).
 [[nodiscard]] QStringList visibleTexts(QQuickItem *root);
+// Every text item under `root`, shown or not, whose textFormat is not Text.PlainText: a text that
+// shows data would draw markup in it ("<img src=…>" fetches the URL). Object name and text each.
+[[nodiscard]] QStringList textsNotPlain(QQuickItem *root);
 // Presses and releases at the centre of the named item; false if it is missing or hidden.
 [[nodiscard]] bool tap(QQuickWindow *window, const QString &objectName);
 // Waits (processing events) up to `timeoutMs` for the named item to appear, then taps it.

@@ -32,7 +32,7 @@ Rectangle {
         }
     }
 
-    Text {
+    KioskText {
         id: label
         objectName: "adminCodeNoticeText"
         anchors.centerIn: parent

@@ -42,14 +42,14 @@ Rectangle {
                 radius: 4
                 color: Theme.accent
             }
-            Text {
+            KioskText {
                 text: qsTr("政务服务 7×24 小时自助终端")
                 color: Theme.textOnPrimary
                 font.pixelSize: Theme.fontHeading
                 font.bold: true
             }
         }
-        Text {
+        KioskText {
             objectName: "hallName"
             Layout.fillWidth: true
             text: Kiosk.hallName
@@ -60,7 +60,7 @@ Rectangle {
 
         Item { Layout.preferredHeight: 120 }
 
-        Text {
+        KioskText {
             objectName: "clock"
             Layout.alignment: Qt.AlignHCenter
             text: Qt.formatDateTime(screen.now, "HH:mm")
@@ -68,7 +68,7 @@ Rectangle {
             font.pixelSize: Theme.fontClock
             font.weight: Font.Light
         }
-        Text {
+        KioskText {
             Layout.alignment: Qt.AlignHCenter
             text: Kiosk.language === "en" ? screen.now.toLocaleDateString(Qt.locale("en_GB"), "dddd d MMMM yyyy")
                                           : screen.now.toLocaleDateString(Qt.locale("zh_CN"), "yyyy年M月d日 dddd")
@@ -108,14 +108,14 @@ Rectangle {
                 id: invitationText
                 anchors.centerIn: parent
                 spacing: 4
-                Text {
+                KioskText {
                     Layout.alignment: Qt.AlignHCenter
                     text: qsTr("轻触屏幕 开始办理")
                     color: Theme.primary
                     font.pixelSize: 60
                     font.bold: true
                 }
-                Text {
+                KioskText {
                     Layout.alignment: Qt.AlignHCenter
                     text: qsTr("刷身份证或出示二维码，即可办理")
                     color: Theme.textMuted
@@ -164,7 +164,7 @@ Rectangle {
                     border.width: 2
                     Accessible.role: Accessible.Button
                     Accessible.name: modelData.name
-                    Text {
+                    KioskText {
                         anchors.centerIn: parent
                         text: pill.modelData.name
                         color: Theme.textOnPrimary
@@ -183,7 +183,7 @@ Rectangle {
 
         RowLayout {
             Layout.fillWidth: true
-            Text {
+            KioskText {
                 Layout.fillWidth: true
                 text: qsTr("全天候开放 · 节假日无休")
                 color: Theme.textOnPrimaryMuted

@@ -31,7 +31,7 @@ Rectangle {
             width: parent.width
             spacing: Theme.spacing
 
-            Text {
+            KioskText {
                 Layout.fillWidth: true
                 Layout.topMargin: Theme.margin
                 Layout.leftMargin: Theme.margin
@@ -42,7 +42,7 @@ Rectangle {
                 color: Theme.text
                 wrapMode: Text.Wrap
             }
-            Text {
+            KioskText {
                 objectName: "caseNumberTyped"
                 Layout.fillWidth: true
                 Layout.leftMargin: Theme.margin

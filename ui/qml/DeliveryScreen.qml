@@ -49,7 +49,7 @@ Item {
             implicitHeight: 160
             radius: 80
             color: screen.failed ? Theme.accent : screen.done ? Theme.success : Theme.primary
-            Text {
+            KioskText {
                 anchors.centerIn: parent
                 text: screen.failed ? "!" : screen.done ? "✓" : "…"
                 font.pixelSize: 96
@@ -57,7 +57,7 @@ Item {
                 color: Theme.textOnPrimary
             }
         }
-        Text {
+        KioskText {
             objectName: "deliveryTitle"
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
@@ -78,7 +78,7 @@ Item {
             color: Theme.text
             wrapMode: Text.Wrap
         }
-        Text {
+        KioskText {
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
             text: Kiosk.selectedItem.name || ""
@@ -100,12 +100,12 @@ Item {
                 y: Theme.margin
                 width: parent.width - 2 * Theme.margin
                 spacing: 12
-                Text {
+                KioskText {
                     text: qsTr("办件编号")
                     font.pixelSize: Theme.fontSmall
                     color: Theme.textMuted
                 }
-                Text {
+                KioskText {
                     objectName: "deliveryCaseNumber"
                     Layout.fillWidth: true
                     text: Services.deliveryCaseNumber
@@ -115,7 +115,7 @@ Item {
                     color: Theme.primaryDark
                     wrapMode: Text.WrapAnywhere
                 }
-                Text {
+                KioskText {
                     objectName: "deliveryMessage"
                     Layout.fillWidth: true
                     visible: text !== ""
@@ -126,7 +126,7 @@ Item {
                 }
             }
         }
-        Text {
+        KioskText {
             objectName: "documentHint"
             Layout.fillWidth: true
             visible: Services.documentPrinted
@@ -143,7 +143,7 @@ Item {
             implicitHeight: problem.implicitHeight + 2 * Theme.spacing
             radius: Theme.radius
             color: "#FDECEC"
-            Text {
+            KioskText {
                 id: problem
                 x: Theme.spacing
                 y: Theme.spacing
@@ -167,7 +167,7 @@ Item {
                 y: Theme.spacing
                 width: parent.width - 2 * Theme.spacing
                 spacing: Theme.spacing
-                Text {
+                KioskText {
                     Layout.fillWidth: true
                     text: Kiosk.receiptState === Kiosk.ReceiptState.Printing ? qsTr("回执正在打印，请从出纸口取走。")
                         : Kiosk.receiptState === Kiosk.ReceiptState.Printed ? qsTr("回执已打印，请从出纸口取走。")

@@ -39,7 +39,7 @@ Item {
         anchors.bottom: parent.bottom
         height: panel.stripHeight
         color: "#222B38"
-        Text {
+        KioskText {
             anchors.verticalCenter: parent.verticalCenter
             x: Theme.spacing
             text: qsTr("演示模式：设备为模拟设备")
@@ -75,7 +75,7 @@ Item {
             width: parent.width - 2 * Theme.spacing
             spacing: 12
 
-            Text {
+            KioskText {
                 text: qsTr("演示控制：模拟读卡器")
                 color: Theme.textOnPrimary
                 font.pixelSize: Theme.fontSmall
@@ -119,7 +119,7 @@ Item {
                     onClicked: Kiosk.simulate("scan https://netid.example.gov.cn/v1/expired-demo")
                 }
             }
-            Text {
+            KioskText {
                 text: qsTr("摄像头实时画面（模拟场景）")
                 color: Theme.textOnPrimary
                 font.pixelSize: Theme.fontSmall

@@ -29,7 +29,7 @@ Rectangle {
             width: parent.width - 2 * Theme.margin
             spacing: Theme.spacing * 2
 
-            Text {
+            KioskText {
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 text: qsTr("确定要退出吗？")
@@ -38,7 +38,7 @@ Rectangle {
                 color: Theme.text
                 wrapMode: Text.Wrap
             }
-            Text {
+            KioskText {
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 text: qsTr("退出后，您已填写的内容和拍摄的材料将全部清除，需要重新办理。")

@@ -42,7 +42,7 @@ Rectangle {
             }
         }
         // Written out rather than translated: the resident's language is already gone.
-        Text {
+        KioskText {
             objectName: "farewellZh"
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
@@ -52,7 +52,7 @@ Rectangle {
             font.bold: true
             wrapMode: Text.Wrap
         }
-        Text {
+        KioskText {
             objectName: "farewellEn"
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter

@@ -71,14 +71,14 @@ Item {
             width: flick.width - 2 * Theme.margin
             spacing: Theme.spacing
 
-            Text {
+            KioskText {
                 Layout.fillWidth: true
                 text: Kiosk.selectedItem.name || ""
                 font.pixelSize: Theme.fontSmall
                 color: Theme.textMuted
                 wrapMode: Text.Wrap
             }
-            Text {
+            KioskText {
                 Layout.fillWidth: true
                 text: qsTr("请核对并填写信息")
                 font.pixelSize: Theme.fontTitle
@@ -86,7 +86,7 @@ Item {
                 color: Theme.text
                 wrapMode: Text.Wrap
             }
-            Text {
+            KioskText {
                 Layout.fillWidth: true
                 text: Form.prefilledNote
                 font.pixelSize: Theme.fontSmall
@@ -102,7 +102,7 @@ Item {
                     Layout.fillWidth: true
                     spacing: 8
 
-                    Text {
+                    KioskText {
                         text: row.modelData.label + (row.modelData.required ? " *" : "")
                         font.pixelSize: Theme.fontBody
                         font.bold: true
@@ -118,7 +118,7 @@ Item {
                         border.width: screen.editing === row.modelData.id ? 4 : 2
                         border.color: screen.editing === row.modelData.id ? Theme.primary
                                     : (screen.showProblems && row.modelData.problem !== "") ? Theme.accent : Theme.border
-                        Text {
+                        KioskText {
                             anchors.verticalCenter: parent.verticalCenter
                             x: Theme.spacing
                             width: parent.width - 2 * Theme.spacing
@@ -129,7 +129,7 @@ Item {
                             color: row.modelData.value !== "" || screen.editing === row.modelData.id ? Theme.text : Theme.textMuted
                             elide: Text.ElideRight
                         }
-                        Text {
+                        KioskText {
                             anchors.right: parent.right
                             anchors.rightMargin: Theme.spacing
                             anchors.verticalCenter: parent.verticalCenter
@@ -160,7 +160,7 @@ Item {
                             }
                         }
                     }
-                    Text {
+                    KioskText {
                         Layout.fillWidth: true
                         visible: screen.showProblems && row.modelData.problem !== "" && screen.editing !== row.modelData.id
                         text: fieldProblem.of(row.modelData.problem)

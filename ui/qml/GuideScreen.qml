@@ -43,13 +43,13 @@ Item {
                     kind: screen.item.kind || ""
                     instant: screen.item.instant || false
                 }
-                Text {
+                KioskText {
                     text: screen.item.department || ""
                     font.pixelSize: Theme.fontSmall
                     color: Theme.textMuted
                 }
             }
-            Text {
+            KioskText {
                 objectName: "guideTitle"
                 Layout.fillWidth: true
                 text: screen.item.name || ""
@@ -72,13 +72,13 @@ Item {
                     y: Theme.spacing
                     width: parent.width - 2 * Theme.spacing
                     spacing: 12
-                    Text {
+                    KioskText {
                         text: qsTr("办事指南")
                         font.pixelSize: Theme.fontHeading
                         font.bold: true
                         color: Theme.primary
                     }
-                    Text {
+                    KioskText {
                         objectName: "guideText"
                         Layout.fillWidth: true
                         text: screen.item.guide || ""
@@ -104,7 +104,7 @@ Item {
                     y: Theme.spacing
                     width: parent.width - 2 * Theme.spacing
                     spacing: 12
-                    Text {
+                    KioskText {
                         text: qsTr("需拍摄的材料")
                         font.pixelSize: Theme.fontHeading
                         font.bold: true
@@ -112,7 +112,7 @@ Item {
                     }
                     Repeater {
                         model: screen.item.materials || []
-                        delegate: Text {
+                        delegate: KioskText {
                             required property var modelData
                             Layout.fillWidth: true
                             text: "• " + modelData.name + (modelData.required ? "" : qsTr("（可选）"))
@@ -131,7 +131,7 @@ Item {
                 implicitHeight: unavailableText.implicitHeight + 2 * Theme.spacing
                 radius: Theme.radius
                 color: "#FFF4E0"
-                Text {
+                KioskText {
                     id: unavailableText
                     x: Theme.spacing
                     y: Theme.spacing
@@ -150,7 +150,7 @@ Item {
                 implicitHeight: printerText.implicitHeight + 2 * Theme.spacing
                 radius: Theme.radius
                 color: "#FFF4E0"
-                Text {
+                KioskText {
                     id: printerText
                     x: Theme.spacing
                     y: Theme.spacing
@@ -167,7 +167,7 @@ Item {
                 implicitHeight: identityText.implicitHeight + 2 * Theme.spacing
                 radius: Theme.radius
                 color: Theme.primaryLight
-                Text {
+                KioskText {
                     id: identityText
                     x: Theme.spacing
                     y: Theme.spacing

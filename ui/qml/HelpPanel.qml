@@ -30,20 +30,20 @@ Rectangle {
             width: parent.width - 2 * Theme.margin
             spacing: Theme.spacing
 
-            Text {
+            KioskText {
                 text: qsTr("需要帮助？")
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
                 color: Theme.text
             }
-            Text {
+            KioskText {
                 Layout.fillWidth: true
                 text: Kiosk.staffHelp
                 font.pixelSize: Theme.fontBody
                 color: Theme.text
                 wrapMode: Text.Wrap
             }
-            Text {
+            KioskText {
                 Layout.fillWidth: true
                 text: qsTr("您在本机输入和拍摄的信息只用于本次办理，离开后会自动清除。")
                 font.pixelSize: Theme.fontSmall

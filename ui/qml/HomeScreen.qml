@@ -38,7 +38,7 @@ Item {
             RowLayout {
                 Layout.fillWidth: true
                 spacing: Theme.spacing
-                Text {
+                KioskText {
                     Layout.fillWidth: true
                     text: qsTr("请选择您要办理的事项")
                     font.pixelSize: Theme.fontTitle
@@ -55,7 +55,7 @@ Item {
                     onClicked: search.open()
                 }
             }
-            Text {
+            KioskText {
                 Layout.fillWidth: true
                 text: qsTr("刷身份证即可自动填写信息，大部分事项无需填表")
                 font.pixelSize: Theme.fontSmall
@@ -72,7 +72,7 @@ Item {
                 color: "#FFF4E0"
                 border.color: Theme.warning
                 border.width: 2
-                Text {
+                KioskText {
                     id: awayText
                     x: Theme.spacing
                     y: Theme.spacing
@@ -111,7 +111,7 @@ Item {
                 Layout.fillWidth: true
                 visible: Kiosk.items.kind !== ""
                 spacing: Theme.spacing
-                Text {
+                KioskText {
                     Layout.fillWidth: true
                     text: Kiosk.items.kind === "print" ? qsTr("正在显示：证明打印") : qsTr("正在显示：业务申请")
                     font.pixelSize: Theme.fontBody
@@ -129,7 +129,7 @@ Item {
 
             // Bundles are applications: a resident who came to print a certificate does not
             // scroll past them.
-            Text {
+            KioskText {
                 visible: Kiosk.items.kind !== "print"
                 Layout.topMargin: 16
                 text: qsTr("一件事一次办")
@@ -137,7 +137,7 @@ Item {
                 font.bold: true
                 color: Theme.text
             }
-            Text {
+            KioskText {
                 visible: Kiosk.items.kind !== "print"
                 Layout.fillWidth: true
                 Layout.topMargin: -12

@@ -60,7 +60,7 @@ Item {
             width: flick.width - 2 * Theme.margin
             spacing: Theme.spacing
 
-            Text {
+            KioskText {
                 Layout.fillWidth: true
                 text: Kiosk.errand === ResidentChoice.Errand.Progress ? qsTr("办件进度查询")
                       : Kiosk.errand === ResidentChoice.Errand.Licences ? qsTr("电子证照打印")
@@ -69,7 +69,7 @@ Item {
                 color: Theme.textMuted
                 wrapMode: Text.Wrap
             }
-            Text {
+            KioskText {
                 objectName: "identifyTitle"
                 Layout.fillWidth: true
                 text: Kiosk.identified ? qsTr("身份已确认")
@@ -91,7 +91,7 @@ Item {
                 color: Theme.surface
                 border.color: Theme.primary
                 border.width: 2
-                Text {
+                KioskText {
                     id: checking
                     x: Theme.spacing
                     y: Theme.spacing
@@ -110,7 +110,7 @@ Item {
                 implicitHeight: problem.implicitHeight + 2 * Theme.spacing
                 radius: Theme.radius
                 color: "#FDECEC"
-                Text {
+                KioskText {
                     id: problem
                     x: Theme.spacing
                     y: Theme.spacing
@@ -129,7 +129,7 @@ Item {
                 implicitHeight: unavailable.implicitHeight + 2 * Theme.spacing
                 radius: Theme.radius
                 color: "#FFF4E0"
-                Text {
+                KioskText {
                     id: unavailable
                     x: Theme.spacing
                     y: Theme.spacing
@@ -155,7 +155,7 @@ Item {
                     height: 150
                     radius: 24
                     color: Theme.primaryDark
-                    Text {
+                    KioskText {
                         anchors.centerIn: parent
                         text: qsTr("读卡区")
                         color: Theme.textOnPrimary
@@ -176,7 +176,7 @@ Item {
                     ColumnLayout {
                         anchors.fill: parent
                         anchors.margins: 24
-                        Text {
+                        KioskText {
                             text: qsTr("居民身份证")
                             font.pixelSize: Theme.fontSmall
                             font.bold: true
@@ -196,7 +196,7 @@ Item {
                 }
             }
 
-            Text {
+            KioskText {
                 Layout.fillWidth: true
                 visible: !Kiosk.identified
                 text: qsTr("请将身份证平放在读卡区，读卡完成前请不要移开。港澳台居民居住证、外国人永久居留身份证也可以使用。")
@@ -206,7 +206,7 @@ Item {
                 lineHeight: 1.2
             }
 
-            Text {
+            KioskText {
                 objectName: "receiptCodeHint"
                 Layout.fillWidth: true
                 visible: Kiosk.errand === ResidentChoice.Errand.Progress && !Kiosk.identified
@@ -225,7 +225,7 @@ Item {
                 onClicked: caseNumberEntry.open()
             }
 
-            Text {
+            KioskText {
                 objectName: "appCodeHint"
                 Layout.fillWidth: true
                 visible: Kiosk.codeIdentificationAccepted && !Kiosk.identified
@@ -250,25 +250,25 @@ Item {
                     y: Theme.margin
                     width: parent.width - 2 * Theme.margin
                     spacing: 12
-                    Text {
+                    KioskText {
                         text: cardTypeName.of(Kiosk.cardType)
                         font.pixelSize: Theme.fontSmall
                         color: Theme.textMuted
                     }
-                    Text {
+                    KioskText {
                         objectName: "holderName"
                         text: Kiosk.maskedName
                         font.pixelSize: Theme.fontTitle
                         font.bold: true
                         color: Theme.text
                     }
-                    Text {
+                    KioskText {
                         objectName: "holderNumber"
                         text: Kiosk.maskedIdNumber
                         font.pixelSize: Theme.fontHeading
                         color: Theme.text
                     }
-                    Text {
+                    KioskText {
                         Layout.fillWidth: true
                         text: qsTr("为保护您的隐私，屏幕上只显示部分信息。")
                         font.pixelSize: Theme.fontSmall

@@ -28,14 +28,14 @@ Rectangle {
             width: parent.width - 2 * Theme.margin
             spacing: Theme.spacing
 
-            Text {
+            KioskText {
                 Layout.alignment: Qt.AlignHCenter
                 text: qsTr("您还在办理吗？")
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
                 color: Theme.text
             }
-            Text {
+            KioskText {
                 objectName: "secondsLeft"
                 Layout.alignment: Qt.AlignHCenter
                 text: Kiosk.session.secondsLeft
@@ -43,7 +43,7 @@ Rectangle {
                 font.bold: true
                 color: Theme.accent
             }
-            Text {
+            KioskText {
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 text: qsTr("%1 秒后将自动退出，并清除您在本机留下的全部信息。").arg(Kiosk.session.secondsLeft)

@@ -27,7 +27,7 @@ Rectangle {
         anchors.margins: Theme.spacing
         spacing: 8
 
-        Text {
+        KioskText {
             objectName: "itemName"
             Layout.fillWidth: true
             text: card.name
@@ -43,7 +43,7 @@ Rectangle {
         RowLayout {
             Layout.fillWidth: true
             spacing: 12
-            Text {
+            KioskText {
                 Layout.fillWidth: true
                 text: card.department
                 font.pixelSize: Theme.elder ? 30 : 24

@@ -22,7 +22,7 @@ Rectangle {
     border.color: Theme.border
     opacity: enabled ? 1 : 0.45
 
-    Text {
+    KioskText {
         anchors.centerIn: parent
         width: parent.width - 8
         horizontalAlignment: Text.AlignHCenter

@@ -23,7 +23,7 @@ Rectangle {
     radius: 10
     color: instant ? "#FDECEC" : Theme.primaryLight
 
-    Text {
+    KioskText {
         id: text
         anchors.centerIn: parent
         text: badge.label

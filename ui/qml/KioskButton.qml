@@ -29,7 +29,7 @@ Rectangle {
     border.width: primary || checked ? 0 : 3
     border.color: Theme.primary
 
-    Text {
+    KioskText {
         id: label
         anchors.centerIn: parent
         width: parent.width - 2 * Theme.spacing

@@ -33,7 +33,7 @@ Item {
         anchors.margins: Theme.margin
         spacing: Theme.spacing
 
-        Text {
+        KioskText {
             objectName: "licencesTitle"
             Layout.fillWidth: true
             text: qsTr("我的电子证照")
@@ -41,7 +41,7 @@ Item {
             font.bold: true
             color: Theme.text
         }
-        Text {
+        KioskText {
             objectName: "licencesState"
             Layout.fillWidth: true
             visible: text !== ""
@@ -62,7 +62,7 @@ Item {
             implicitHeight: printStatus.implicitHeight + 2 * Theme.spacing
             radius: Theme.radius
             color: Services.deliveryStage === DocumentDelivery.Stage.Failed ? "#FDECEC" : Theme.primaryLight
-            Text {
+            KioskText {
                 id: printStatus
                 x: Theme.spacing
                 y: Theme.spacing
@@ -97,7 +97,7 @@ Item {
                     anchors.verticalCenter: parent.verticalCenter
                     width: parent.width - 3 * Theme.margin - printButton.width
                     spacing: 8
-                    Text {
+                    KioskText {
                         Layout.fillWidth: true
                         text: modelData.type
                         font.pixelSize: Theme.fontHeading
@@ -105,7 +105,7 @@ Item {
                         color: Theme.text
                         wrapMode: Text.Wrap
                     }
-                    Text {
+                    KioskText {
                         Layout.fillWidth: true
                         text: qsTr("发证日期 %1").arg(modelData.issued)
                         font.pixelSize: Theme.fontSmall

@@ -16,13 +16,13 @@ Rectangle {
 
     MouseArea { anchors.fill: parent }
 
-    component Line: Text {
+    component Line: KioskText {
         Layout.fillWidth: true
         color: Theme.text
         font.pixelSize: Theme.fontSmall
         wrapMode: Text.Wrap
     }
-    component Heading: Text {
+    component Heading: KioskText {
         Layout.fillWidth: true
         Layout.topMargin: Theme.spacing
         color: Theme.primaryDark
@@ -89,18 +89,18 @@ Rectangle {
             spacing: Theme.spacing
             ColumnLayout {
                 id: headerLines
-                Text {
+                KioskText {
                     text: qsTr("维护模式")
                     color: Theme.textOnPrimary
                     font.pixelSize: Theme.fontTitle
                     font.bold: true
                 }
-                Text {
+                KioskText {
                     text: Maintenance.terminalId + " · " + Maintenance.site + " · " + Kiosk.version
                     color: Theme.textOnPrimaryMuted
                     font.pixelSize: Theme.fontSmall
                 }
-                Text {
+                KioskText {
                     objectName: "enteredByAdminCode"
                     visible: Maintenance.adminCodeRole !== Maintenance.NoAdminCode
                     text: Maintenance.adminCodeRole === Maintenance.Technician ? qsTr("经管理码进入 · 技术人员") : qsTr("经管理码进入 · 维护人员")
@@ -187,14 +187,14 @@ Rectangle {
                     RowLayout {
                         Layout.fillWidth: true
                         Rectangle { implicitWidth: 28; implicitHeight: 28; radius: 14; color: screen.attentionColor(deviceCard.attention) }
-                        Text {
+                        KioskText {
                             Layout.fillWidth: true
                             text: deviceCard.deviceId
                             color: Theme.text
                             font.pixelSize: Theme.fontBody
                             font.bold: true
                         }
-                        Text {
+                        KioskText {
                             text: deviceCard.level + (deviceCard.detail ? " (" + deviceCard.detail + ")" : "")
                             color: screen.attentionColor(deviceCard.attention)
                             font.pixelSize: Theme.fontSmall
@@ -214,7 +214,7 @@ Rectangle {
                 Line { text: qsTr("开始后请放一张身份证：只显示脱敏后的姓名和号码。") }
                 RowLayout {
                     KioskButton { objectName: "selfTestCard"; text: qsTr("开始读卡测试"); onClicked: Maintenance.selfTests.startCardTest() }
-                    Text {
+                    KioskText {
                         objectName: "cardTestResult"
                         Layout.fillWidth: true
                         text: screen.testText(Maintenance.selfTests.card, qsTr("未配置读卡器"), Maintenance.selfTests.cardText, Maintenance.selfTests.cardText)
@@ -230,7 +230,7 @@ Rectangle {
                 Heading { text: qsTr("扫码测试") }
                 RowLayout {
                     KioskButton { objectName: "selfTestScan"; text: qsTr("开始扫码测试"); onClicked: Maintenance.selfTests.startScanTest() }
-                    Text {
+                    KioskText {
                         objectName: "scanTestResult"
                         Layout.fillWidth: true
                         text: screen.testText(Maintenance.selfTests.scan, qsTr("未配置扫码器"), Maintenance.selfTests.scanText, "")
@@ -245,7 +245,7 @@ Rectangle {
                 Heading { text: qsTr("打印测试页") }
                 RowLayout {
                     KioskButton { objectName: "selfTestPrint"; text: qsTr("打印测试页"); onClicked: Maintenance.printTestPage() }
-                    Text {
+                    KioskText {
                         objectName: "printTestResult"
                         Layout.fillWidth: true
                         text: Maintenance.selfTests.print === DeviceSelfTests.Waiting ? qsTr("打印中……")
@@ -269,7 +269,7 @@ Rectangle {
                 }
                 RowLayout {
                     KioskButton { objectName: "measureCamera"; text: qsTr("测量亮度和清晰度"); onClicked: Maintenance.selfTests.measureCamera("document_camera") }
-                    Text {
+                    KioskText {
                         objectName: "cameraFigures"
                         Layout.fillWidth: true
                         text: Maintenance.selfTests.camera === DeviceSelfTests.NotRun ? ""

@@ -25,14 +25,14 @@ Item {
         anchors.margins: Theme.margin
         spacing: Theme.spacing
 
-        Text {
+        KioskText {
             Layout.fillWidth: true
             text: qsTr("请拍摄材料")
             font.pixelSize: Theme.fontTitle
             font.bold: true
             color: Theme.text
         }
-        Text {
+        KioskText {
             Layout.fillWidth: true
             text: qsTr("把材料平放在下方高拍仪的灯下，正面朝上，看到画面清楚后点“拍照”。有多页的，逐页拍摄。")
             font.pixelSize: Theme.fontSmall
@@ -66,7 +66,7 @@ Item {
                     RowLayout {
                         Layout.fillWidth: true
                         spacing: Theme.spacing
-                        Text {
+                        KioskText {
                             id: materialName
                             Layout.fillWidth: true
                             text: materialRow.modelData.name + (materialRow.modelData.required ? " *" : qsTr("（可选）"))
@@ -74,7 +74,7 @@ Item {
                             color: Theme.text
                             wrapMode: Text.Wrap
                         }
-                        Text {
+                        KioskText {
                             objectName: "pages_" + materialRow.modelData.id
                             text: materialRow.modelData.pages > 0 ? qsTr("已拍 %1 页").arg(materialRow.modelData.pages) : qsTr("未拍摄")
                             font.pixelSize: Theme.fontSmall
@@ -98,7 +98,7 @@ Item {
                             onClicked: Form.retakeMaterial(materialRow.modelData.id)
                         }
                     }
-                    Text {
+                    KioskText {
                         Layout.fillWidth: true
                         visible: materialRow.current && materialRow.modelData.pages > 0
                         text: qsTr("还有下一页的，换上下一页后再点“拍照”。")
@@ -164,7 +164,7 @@ Item {
                 anchors.fill: parent
                 anchors.margins: Theme.margin
                 spacing: Theme.spacing
-                Text {
+                KioskText {
                     Layout.fillWidth: true
                     text: qsTr("高拍仪暂时没有画面")
                     font.pixelSize: Theme.fontHeading
@@ -172,7 +172,7 @@ Item {
                     color: Theme.warning
                     wrapMode: Text.Wrap
                 }
-                Text {
+                KioskText {
                     Layout.fillWidth: true
                     text: qsTr("您填写的内容和已拍好的页面都还在，不会丢失。请稍等，画面恢复后可以接着拍；也可以点上方的“帮助”找工作人员，或者返回修改表格。")
                     font.pixelSize: Theme.fontBody
@@ -184,7 +184,7 @@ Item {
             }
         }
 
-        Text {
+        KioskText {
             Layout.fillWidth: true
             visible: !Form.lastPageFound
             text: qsTr("没有找到纸张的边缘，已保存整个画面。看不清的话请点“重拍”。")
@@ -254,7 +254,7 @@ Item {
             anchors.fill: parent
             anchors.margins: Theme.margin
             spacing: Theme.spacing
-            Text {
+            KioskText {
                 Layout.fillWidth: true
                 text: qsTr("第 %1 页").arg(pageViewer.page + 1)
                 font.pixelSize: Theme.fontHeading

@@ -84,7 +84,7 @@ Rectangle {
             visible: keyboard.layout === OnScreenKeyboard.KeySet.Pinyin
             spacing: 10
 
-            Text {
+            KioskText {
                 objectName: "compositionText"
                 // Room for a long spelling while one is typed; before, its word and a gap that
                 // sets it apart from the hint, which has the rest of the bar.
@@ -121,7 +121,7 @@ Rectangle {
                     onClicked: keyboard.chooseCandidate(index)
                 }
             }
-            Text {
+            KioskText {
                 Layout.fillWidth: true
                 visible: !pinyin.composing
                 text: pinyin.available ? qsTr("输入拼音，再点选汉字；点“英文”可输入英文字母")

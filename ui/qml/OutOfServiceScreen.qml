@@ -14,7 +14,7 @@ Rectangle {
         width: parent.width - 2 * Theme.margin
         spacing: Theme.spacing * 2
 
-        Text {
+        KioskText {
             Layout.alignment: Qt.AlignHCenter
             text: qsTr("本机暂停使用")
             font.pixelSize: 96
@@ -23,13 +23,13 @@ Rectangle {
         }
         // Both languages at once on purpose: nobody has chosen a language on this screen. The
         // line under the title is in the other one, so English is not said twice.
-        Text {
+        KioskText {
             Layout.alignment: Qt.AlignHCenter
             text: Kiosk.language === "zh" ? "Out of service" : "本机暂停使用"
             font.pixelSize: Theme.fontTitle
             color: Theme.textOnPrimaryMuted
         }
-        Text {
+        KioskText {
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
             text: Kiosk.staffHelp
@@ -37,7 +37,7 @@ Rectangle {
             color: Theme.textOnPrimary
             wrapMode: Text.Wrap
         }
-        Text {
+        KioskText {
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
             text: Kiosk.hallName

@@ -34,7 +34,7 @@ Rectangle {
         anchors.topMargin: 160
         spacing: Theme.spacing * 2
 
-        Text {
+        KioskText {
             objectName: "pinTitle"
             Layout.fillWidth: true
             text: Maintenance.settingPin ? (pad.firstEntry === "" ? qsTr("设置维护 PIN") : qsTr("再次输入新 PIN"))
@@ -43,7 +43,7 @@ Rectangle {
             font.pixelSize: Theme.fontTitle
             font.bold: true
         }
-        Text {
+        KioskText {
             Layout.fillWidth: true
             text: Maintenance.settingPin ? qsTr("本机尚未设置维护 PIN。请设置至少 6 位数字的 PIN，它将写入配置文件。")
                                          : qsTr("请输入维护 PIN，或扫描管理码")
@@ -56,7 +56,7 @@ Rectangle {
             implicitHeight: 120
             radius: Theme.radius
             color: Theme.surface
-            Text {
+            KioskText {
                 objectName: "pinDots"
                 anchors.centerIn: parent
                 text: "●".repeat(keypad.text.length)
@@ -64,7 +64,7 @@ Rectangle {
                 color: Theme.text
             }
         }
-        Text {
+        KioskText {
             objectName: "pinProblem"
             Layout.fillWidth: true
             visible: text !== ""

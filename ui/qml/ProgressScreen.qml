@@ -37,7 +37,7 @@ Item {
         anchors.margins: Theme.margin
         spacing: Theme.spacing
 
-        Text {
+        KioskText {
             objectName: "progressTitle"
             Layout.fillWidth: true
             text: qsTr("办件进度查询")
@@ -45,7 +45,7 @@ Item {
             font.bold: true
             color: Theme.text
         }
-        Text {
+        KioskText {
             objectName: "progressState"
             Layout.fillWidth: true
             visible: text !== ""
@@ -83,7 +83,7 @@ Item {
                     y: Theme.margin
                     width: parent.width - 2 * Theme.margin
                     spacing: 12
-                    Text {
+                    KioskText {
                         Layout.fillWidth: true
                         text: modelData.item
                         font.pixelSize: Theme.fontHeading
@@ -91,7 +91,7 @@ Item {
                         color: Theme.text
                         wrapMode: Text.Wrap
                     }
-                    Text {
+                    KioskText {
                         objectName: "caseReference"
                         Layout.fillWidth: true
                         text: modelData.caseNo !== "" ? qsTr("办件编号 %1").arg(modelData.caseNo)
@@ -100,7 +100,7 @@ Item {
                         color: Theme.textMuted
                         wrapMode: Text.WrapAnywhere
                     }
-                    Text {
+                    KioskText {
                         objectName: "caseStatus"
                         text: screen.statusText(modelData.status, modelData.statusName)
                         font.pixelSize: Theme.fontHeading
@@ -109,7 +109,7 @@ Item {
                              : (modelData.status === Services.CaseStatus.Rejected || modelData.status === Services.CaseStatus.NeedsMaterials) ? Theme.accent
                              : Theme.primaryDark
                     }
-                    Text {
+                    KioskText {
                         Layout.fillWidth: true
                         visible: modelData.status === Services.CaseStatus.QueuedAtKiosk
                         text: qsTr("政务服务平台恢复连接后会自动提交，提交后即可查到办件编号和进度。")
@@ -119,7 +119,7 @@ Item {
                     }
                     Repeater {
                         model: modelData.history
-                        delegate: Text {
+                        delegate: KioskText {
                             required property var modelData
                             Layout.fillWidth: true
                             text: modelData.at + "  " + modelData.note

@@ -27,13 +27,13 @@ Rectangle {
     }
     Component.onCompleted: Maintenance.checkPlatform()
 
-    component Line: Text {
+    component Line: KioskText {
         Layout.fillWidth: true
         color: Theme.text
         font.pixelSize: Theme.fontSmall
         wrapMode: Text.Wrap
     }
-    component Heading: Text {
+    component Heading: KioskText {
         Layout.fillWidth: true
         color: Theme.primaryDark
         font.pixelSize: Theme.fontHeading
@@ -63,7 +63,7 @@ Rectangle {
             color: Theme.text
             clip: true
         }
-        Text {
+        KioskText {
             objectName: field.objectName + "_typing"
             anchors.fill: parent
             anchors.margins: 16
@@ -101,7 +101,7 @@ Rectangle {
         RowLayout {
             anchors.fill: parent
             anchors.margins: Theme.spacing
-            Text {
+            KioskText {
                 Layout.fillWidth: true
                 text: qsTr("技术人员设置")
                 color: Theme.textOnPrimary
@@ -213,19 +213,19 @@ Rectangle {
                         x: 16
                         y: 12
                         width: parent.width - 32
-                        Text {
+                        KioskText {
                             text: checkRow.ok ? "✔" : "✘"
                             color: checkRow.ok ? Theme.success : Theme.accent
                             font.pixelSize: Theme.fontBody
                             font.bold: true
                         }
-                        Text {
+                        KioskText {
                             Layout.fillWidth: true
                             text: screen.itemName(checkRow.check, checkRow.itemId)
                             color: Theme.text
                             font.pixelSize: Theme.fontBody
                         }
-                        Text {
+                        KioskText {
                             Layout.maximumWidth: 480
                             text: checkRow.detail
                             color: Theme.textMuted

@@ -62,7 +62,7 @@ Item {
         anchors.margins: Theme.margin
         spacing: Theme.spacing
 
-        Text {
+        KioskText {
             Layout.fillWidth: true
             text: qsTr("请为本次服务评价")
             font.pixelSize: Theme.fontTitle
@@ -70,7 +70,7 @@ Item {
             color: Theme.text
             wrapMode: Text.Wrap
         }
-        Text {
+        KioskText {
             Layout.fillWidth: true
             text: qsTr("评价是匿名的，只用于改进服务。")
             font.pixelSize: Theme.fontSmall
@@ -88,7 +88,7 @@ Item {
                 onClicked: screen.score = modelData
             }
         }
-        Text {
+        KioskText {
             Layout.fillWidth: true
             visible: screen.needsTags
             text: qsTr("请选择不满意的原因（至少一项）")

@@ -36,7 +36,7 @@ Item {
             implicitHeight: 160
             radius: 80
             color: screen.filed || screen.queued ? Theme.success : Theme.accent
-            Text {
+            KioskText {
                 anchors.centerIn: parent
                 text: screen.filed || screen.queued ? "✓" : "!"
                 font.pixelSize: 96
@@ -44,7 +44,7 @@ Item {
                 color: Theme.textOnPrimary
             }
         }
-        Text {
+        KioskText {
             objectName: "resultTitle"
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
@@ -54,7 +54,7 @@ Item {
             color: Theme.text
             wrapMode: Text.Wrap
         }
-        Text {
+        KioskText {
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
             text: Kiosk.selectedItem.name || ""
@@ -76,12 +76,12 @@ Item {
                 y: Theme.margin
                 width: parent.width - 2 * Theme.margin
                 spacing: 12
-                Text {
+                KioskText {
                     text: screen.filed ? qsTr("办件编号") : qsTr("本机受理编号")
                     font.pixelSize: Theme.fontSmall
                     color: Theme.textMuted
                 }
-                Text {
+                KioskText {
                     objectName: "caseNumber"
                     Layout.fillWidth: true
                     text: screen.filed ? Kiosk.caseNumber : Kiosk.localReference
@@ -111,14 +111,14 @@ Item {
                     y: Theme.spacing
                     width: parent.width - 2 * Theme.spacing
                     spacing: 4
-                    Text {
+                    KioskText {
                         Layout.fillWidth: true
                         text: modelData.item
                         font.pixelSize: Theme.fontSmall
                         color: Theme.textMuted
                         wrapMode: Text.Wrap
                     }
-                    Text {
+                    KioskText {
                         Layout.fillWidth: true
                         text: modelData.outcome === Kiosk.Outcome.Filed ? modelData.reference
                             : modelData.outcome === Kiosk.Outcome.Queued ? qsTr("%1（已保存，将自动提交）").arg(modelData.reference)
@@ -131,7 +131,7 @@ Item {
                 }
             }
         }
-        Text {
+        KioskText {
             Layout.fillWidth: true
             text: screen.filed ? qsTr("请记下或拍下办件编号：在本机“办件查询”中输入编号，或拨打 12345、在“皖事通”中都可以查询办理进度。")
                  : screen.queued ? qsTr("政务服务平台暂时无法连接。您的申请已安全保存在本机，连接恢复后会自动提交，无需再来一次。提交后会生成办件编号，可凭身份证查询。")
@@ -154,7 +154,7 @@ Item {
                 y: Theme.spacing
                 width: parent.width - 2 * Theme.spacing
                 spacing: Theme.spacing
-                Text {
+                KioskText {
                     objectName: "receiptText"
                     Layout.fillWidth: true
                     text: Kiosk.receiptState === Kiosk.ReceiptState.Printing ? qsTr("回执正在打印，请从出纸口取走。")

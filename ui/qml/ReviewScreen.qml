@@ -25,14 +25,14 @@ Item {
         anchors.margins: Theme.margin
         spacing: Theme.spacing
 
-        Text {
+        KioskText {
             Layout.fillWidth: true
             text: qsTr("请确认申请信息")
             font.pixelSize: Theme.fontTitle
             font.bold: true
             color: Theme.text
         }
-        Text {
+        KioskText {
             Layout.fillWidth: true
             text: Kiosk.selectedItem.name || ""
             font.pixelSize: Theme.fontBody
@@ -59,14 +59,14 @@ Item {
                         required property var modelData
                         Layout.fillWidth: true
                         spacing: Theme.spacing
-                        Text {
+                        KioskText {
                             Layout.preferredWidth: 300
                             text: modelData.label
                             font.pixelSize: Theme.fontSmall
                             color: Theme.textMuted
                             wrapMode: Text.Wrap
                         }
-                        Text {
+                        KioskText {
                             Layout.fillWidth: true
                             text: {
                                 if (modelData.entry !== Form.Entry.Select)
@@ -92,7 +92,7 @@ Item {
             implicitHeight: notStoredText.implicitHeight + 2 * Theme.spacing
             radius: Theme.radius
             color: "#FDECEC"
-            Text {
+            KioskText {
                 id: notStoredText
                 x: Theme.spacing
                 y: Theme.spacing
@@ -103,7 +103,7 @@ Item {
                 wrapMode: Text.Wrap
             }
         }
-        Text {
+        KioskText {
             Layout.fillWidth: true
             text: qsTr("提交后将生成办件编号，您可以凭编号查询办理进度。")
             font.pixelSize: Theme.fontSmall

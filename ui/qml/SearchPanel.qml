@@ -45,7 +45,7 @@ Rectangle {
             color: Theme.surface
             border.width: panel.typing ? 4 : 2
             border.color: panel.typing ? Theme.primary : Theme.border
-            Text {
+            KioskText {
                 anchors.verticalCenter: parent.verticalCenter
                 x: Theme.spacing
                 width: parent.width - 2 * Theme.spacing
@@ -90,7 +90,7 @@ Rectangle {
             width: results.width - 2 * Theme.margin
             spacing: Theme.spacing
 
-            Text {
+            KioskText {
                 objectName: "searchHint"
                 Layout.fillWidth: true
                 visible: panel.query.trim() === ""
@@ -99,7 +99,7 @@ Rectangle {
                 color: Theme.textMuted
                 wrapMode: Text.Wrap
             }
-            Text {
+            KioskText {
                 Layout.fillWidth: true
                 visible: Kiosk.search.count > 0
                 text: qsTr("找到的事项：%1").arg(Kiosk.search.count)
@@ -111,7 +111,7 @@ Rectangle {
                 Layout.fillWidth: true
                 visible: panel.query.trim() !== "" && Kiosk.search.count === 0
                 spacing: 8
-                Text {
+                KioskText {
                     Layout.fillWidth: true
                     text: qsTr("没有找到相关事项")
                     font.pixelSize: Theme.fontHeading
@@ -119,7 +119,7 @@ Rectangle {
                     color: Theme.text
                     wrapMode: Text.Wrap
                 }
-                Text {
+                KioskText {
                     Layout.fillWidth: true
                     text: qsTr("可以换个说法再试，或请工作人员帮您查找：%1").arg(Kiosk.staffHelp)
                     font.pixelSize: Theme.fontSmall

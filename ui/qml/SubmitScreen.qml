@@ -47,14 +47,14 @@ Rectangle {
                 running: true
             }
         }
-        Text {
+        KioskText {
             Layout.alignment: Qt.AlignHCenter
             text: qsTr("正在提交，请稍候…")
             font.pixelSize: Theme.fontTitle
             font.bold: true
             color: Theme.text
         }
-        Text {
+        KioskText {
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
             text: qsTr("您的申请已保存在本机，网络不稳定也不会丢失。")

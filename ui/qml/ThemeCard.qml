@@ -32,7 +32,7 @@ Rectangle {
             radius: 4
             color: Theme.gold
         }
-        Text {
+        KioskText {
             objectName: "themeName"
             Layout.fillWidth: true
             text: card.name
@@ -44,7 +44,7 @@ Rectangle {
             elide: Text.ElideRight
         }
         Item { Layout.fillHeight: true }
-        Text {
+        KioskText {
             Layout.fillWidth: true
             text: qsTr("%1 个事项一次办").arg(card.itemCount)
             color: Theme.textOnPrimaryMuted

@@ -35,7 +35,7 @@ Item {
             width: flick.width - 2 * Theme.margin
             spacing: Theme.spacing
 
-            Text {
+            KioskText {
                 objectName: "themeTitle"
                 Layout.fillWidth: true
                 text: Kiosk.selectedTheme.name || ""
@@ -44,7 +44,7 @@ Item {
                 color: Theme.text
                 wrapMode: Text.Wrap
             }
-            Text {
+            KioskText {
                 Layout.fillWidth: true
                 text: qsTr("一次身份核验、一张合并表单，以下 %1 个事项一次办好，每个事项各有办件编号。").arg(Kiosk.themeItems.count)
                 font.pixelSize: Theme.fontBody
@@ -58,7 +58,7 @@ Item {
                 implicitHeight: themeUnavailableText.implicitHeight + 2 * Theme.spacing
                 radius: Theme.radius
                 color: "#FFF4E0"
-                Text {
+                KioskText {
                     id: themeUnavailableText
                     x: Theme.spacing
                     y: Theme.spacing

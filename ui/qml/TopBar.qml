@@ -33,7 +33,7 @@ Rectangle {
             Layout.fillWidth: true
             Layout.minimumWidth: clock.implicitWidth
             spacing: 0
-            Text {
+            KioskText {
                 id: clock
                 objectName: "topBarClock"
                 text: Qt.formatDateTime(bar.now, "HH:mm")
@@ -41,7 +41,7 @@ Rectangle {
                 font.pixelSize: Theme.fontBody
                 font.bold: true
             }
-            Text {
+            KioskText {
                 objectName: "topBarDate"
                 Layout.fillWidth: true
                 text: Kiosk.language === "zh" ? bar.now.toLocaleDateString(Qt.locale("zh_CN"), "M月d日 dddd")

@@ -57,7 +57,7 @@ Item {
         anchors.margins: Theme.margin
         spacing: Theme.spacing
 
-        Text {
+        KioskText {
             Layout.fillWidth: true
             text: Kiosk.errand === ResidentChoice.Errand.Progress ? qsTr("办件进度查询")
                   : Kiosk.errand === ResidentChoice.Errand.Licences ? qsTr("电子证照打印")
@@ -66,7 +66,7 @@ Item {
             color: Theme.textMuted
             wrapMode: Text.Wrap
         }
-        Text {
+        KioskText {
             objectName: "verifyTitle"
             Layout.fillWidth: true
             text: {
@@ -103,7 +103,7 @@ Item {
                 y: Theme.margin
                 width: parent.width - 2 * Theme.margin
                 spacing: Theme.spacing
-                Text {
+                KioskText {
                     Layout.fillWidth: true
                     text: qsTr("这项业务需要确认是您本人办理。本机将用摄像头拍摄一张您的面部照片，发送到政务服务平台与您的证件照片比对。")
                     font.pixelSize: Theme.fontBody
@@ -111,7 +111,7 @@ Item {
                     wrapMode: Text.Wrap
                     lineHeight: 1.2
                 }
-                Text {
+                KioskText {
                     Layout.fillWidth: true
                     text: qsTr("照片只用于这一次比对：本机不保存，平台比对后即删除。")
                     font.pixelSize: Theme.fontBody
@@ -119,7 +119,7 @@ Item {
                     color: Theme.text
                     wrapMode: Text.Wrap
                 }
-                Text {
+                KioskText {
                     Layout.fillWidth: true
                     text: qsTr("如果您不同意，可以到人工窗口办理，或用“皖事通”手机应用办理。")
                     font.pixelSize: Theme.fontBody
@@ -157,7 +157,7 @@ Item {
                 border.color: Services.faceGuidance === "good" ? Theme.success : Theme.gold
                 border.width: 6
             }
-            Text {
+            KioskText {
                 objectName: "faceGuidance"
                 anchors.top: preview.bottom
                 anchors.topMargin: 16
@@ -178,7 +178,7 @@ Item {
             implicitHeight: problem.implicitHeight + 2 * Theme.spacing
             radius: Theme.radius
             color: "#FDECEC"
-            Text {
+            KioskText {
                 id: problem
                 x: Theme.spacing
                 y: Theme.spacing
@@ -204,21 +204,21 @@ Item {
                 y: Theme.margin
                 width: parent.width - 2 * Theme.margin
                 spacing: Theme.spacing
-                Text {
+                KioskText {
                     Layout.fillWidth: true
                     text: qsTr("您可以：")
                     font.pixelSize: Theme.fontBody
                     font.bold: true
                     color: Theme.text
                 }
-                Text {
+                KioskText {
                     Layout.fillWidth: true
                     text: qsTr("· 到人工窗口办理，工作人员会核对您的证件（%1）").arg(Kiosk.staffHelp)
                     font.pixelSize: Theme.fontBody
                     color: Theme.text
                     wrapMode: Text.Wrap
                 }
-                Text {
+                KioskText {
                     Layout.fillWidth: true
                     text: qsTr("· 用“皖事通”手机应用办理同一事项")
                     font.pixelSize: Theme.fontBody

@@ -24,6 +24,7 @@ private slots:
     void neverTrustsARandomlyDamagedReply();
     void recognisesCaseNumbers_data();
     void recognisesCaseNumbers();
+    void summarisesAnErrorByItsCodeNeverByThePlatformsText();
 };
 
 namespace {
@@ -199,6 +200,17 @@ void TestPlatformResponse::recognisesCaseNumbers()
     QFETCH(QString, text);
     QFETCH(bool, valid);
     QCOMPARE(ResponseShape::isCaseNumber(text), valid);
+}
+
+void TestPlatformResponse::summarisesAnErrorByItsCodeNeverByThePlatformsText()
+{
+    // A platform's message may name the resident or quote what they typed; what the kiosk logs,
+    // parks in the outbox and shows staff is the code and the request.
+    const QByteArray body(R"({"error":{"code":"validation_failed","message":"申请人欧阳春晓（安徽省宿州市砀山县梨园路8号）的信息不完整","details":{}}})");
+    const PlatformResult r = PlatformResponse::classify(PlatformEndpoint::SubmitCase, 422, {{"x-request-id", "req-7"}}, body);
+    QCOMPARE(r.errorCode, QStringLiteral("validation_failed"));
+    QCOMPARE(r.summary(), QStringLiteral("422 validation_failed (request req-7)"));
+    QVERIFY(!r.message.contains(QStringLiteral("欧阳春晓")));
 }
 
 QTEST_GUILESS_MAIN(TestPlatformResponse)
