@@ -27,6 +27,9 @@ packages=(
   umockdev libumockdev-dev xvfb xauth fonts-noto-cjk fonts-dejavu-core
   # the Debian package: its runtime needs that tests install it with, and systemd-analyze
   cage xwayland seatd qt6-wayland systemd libpam-systemd polkitd
+  # the package's checks: lintian (test_packagehardening), binutils' readelf and objcopy (CPack's
+  # debug-symbol packages), udevadm (the rules' syntax)
+  lintian binutils udev
   # the codec fuzz targets (libFuzzer)
   clang libclang-rt-14-dev
 )

@@ -4,7 +4,7 @@
 #
 #   packaging/image/build-image.sh --deb build/deb/kiosk_0.1.0_amd64.deb [--out DIR] [--disk]
 #                                  [--size 4G] [--mirror URL] [--hostname NAME] [--ssh-key FILE.pub]
-#                                  [--software-render]
+#                                  [--software-render] [--ntp "SERVER …"]
 #   packaging/image/build-image.sh --rootfs DIR/kiosk-rootfs.tar --disk [--out DIR] [--size 4G]
 #
 # Writes DIR/kiosk-rootfs.tar (always) and, with --disk, DIR/kiosk-disk.img: a bootable BIOS/MBR
@@ -16,6 +16,9 @@
 # touch screen (maintenance mode) or with kioskctl as root over ssh with the key given by
 # --ssh-key (see the guide). --software-render makes cage and the kiosk draw without OpenGL
 # (/etc/kiosk/session.env), for virtual machines whose GPU has no 3D driver (QEMU's virtio-gpu).
+# The clock is kept by systemd-timesyncd, from the servers given by --ntp or else those of
+# `[time] ntp_servers=` in the kiosk's configuration (the kiosk package's kiosk-ntp-servers
+# writes /etc/systemd/timesyncd.conf.d/kiosk.conf); with neither, from Debian's pool.
 set -euo pipefail
 
 deb=""
@@ -27,6 +30,7 @@ mirror=http://deb.debian.org/debian
 hostname=kiosk
 sshkey=""
 software_render=false
+ntp=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --deb) deb=$(realpath "$2"); shift 2 ;;
@@ -38,6 +42,7 @@ while [ $# -gt 0 ]; do
     --hostname) hostname=$2; shift 2 ;;
     --ssh-key) sshkey=$(realpath "$2"); shift 2 ;;
     --software-render) software_render=true; shift ;;
+    --ntp) ntp=$2; shift 2 ;;
     *) sed -n '2,21p' "$0" >&2; exit 2 ;;
   esac
 done
@@ -63,9 +68,10 @@ started=$(date +%s)
 # What a terminal runs beyond the kiosk package's own dependencies: systemd as init, udev for the
 # peripherals, seatd (which gives cage the screen and input without a login session), PulseAudio
 # for the voice prompts, CUPS (with driverless IPP and the USB printer backend) for the printers,
-# mesa for the GPU, a kernel with its firmware-free initramfs, and networking.
+# mesa for the GPU, a kernel with its firmware-free initramfs, networking, and
+# systemd-timesyncd, which keeps the clock that decides whether a card is valid today.
 packages=(
-  systemd-sysv udev dbus kmod libpam-systemd seatd pulseaudio
+  systemd-sysv systemd-timesyncd udev dbus kmod libpam-systemd seatd pulseaudio
   linux-image-amd64 initramfs-tools
   cups cups-filters ipp-usb
   libgl1-mesa-dri libegl-mesa0
@@ -89,7 +95,10 @@ if [ -z "$rootfs" ]; then
     --customize-hook='rm -rf "$1/tmp/kiosk-deb"' \
     --customize-hook="echo $hostname > \"\$1/etc/hostname\"" \
     --customize-hook='chroot "$1" systemctl set-default graphical.target' \
-    --customize-hook='chroot "$1" systemctl enable cups.service seatd.service' \
+    --customize-hook='chroot "$1" systemctl enable cups.service seatd.service systemd-timesyncd.service' \
+    --customize-hook="chroot \"\$1\" /usr/libexec/kiosk/kiosk-ntp-servers $ntp" \
+    --customize-hook='chroot "$1" /usr/libexec/kiosk/kiosk-cups-spool apply' \
+    --customize-hook='grep -qx "PreserveJobFiles No" "$1/etc/cups/cupsd.conf" && grep -qx "PreserveJobHistory No" "$1/etc/cups/cupsd.conf"' \
     --customize-hook="copy-in $(dirname "$(realpath "$0")")/kiosk-sound.service /etc/systemd/system/" \
     --customize-hook='chroot "$1" systemctl enable kiosk-sound.service' \
     --customize-hook='chroot "$1" systemctl --global disable pulseaudio.socket pulseaudio.service' \

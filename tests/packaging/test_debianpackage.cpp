@@ -45,7 +45,9 @@ private slots:
         for (const char *path : {"usr/bin/kiosk", "usr/bin/kioskctl", "etc/kiosk/kiosk.ini", "lib/systemd/system/kiosk.service",
                                  "lib/udev/rules.d/70-kiosk.rules", "usr/lib/tmpfiles.d/kiosk.conf", "etc/modprobe.d/kiosk-no-usblp.conf",
                                  "usr/share/kiosk/catalogue/demo-catalogue.json", "usr/share/doc/kiosk/technician.md",
-                                 "usr/share/doc/kiosk/configuration.md", "usr/share/doc/kiosk/README.md"})
+                                 "usr/share/doc/kiosk/configuration.md", "usr/share/doc/kiosk/README.md",
+                                 "usr/libexec/kiosk/kiosk-cups-spool", "usr/libexec/kiosk/kiosk-ntp-servers", "usr/lib/modules-load.d/kiosk.conf",
+                                 "usr/share/doc/kiosk/copyright", "usr/share/doc/kiosk/changelog.gz", "usr/share/lintian/overrides/kiosk"})
             QTest::newRow(path) << QString::fromLatin1(path);
     }
 
@@ -84,6 +86,9 @@ private slots:
         QTest::newRow("postinst enables the unit") << "postinst" << "deb-systemd-helper enable";
         QTest::newRow("prerm stops the kiosk") << "prerm" << "deb-systemd-invoke stop";
         QTest::newRow("postrm erases state on purge only") << "postrm" << "rm -rf /var/lib/kiosk";
+        QTest::newRow("postinst empties the CUPS spool") << "postinst" << "kiosk-cups-spool apply";
+        QTest::newRow("postinst sets the time servers") << "postinst" << "kiosk-ntp-servers";
+        QTest::newRow("postrm gives CUPS back") << "postrm" << "(begin; kiosk-cups-spool)";
     }
 
     void maintainerScriptsAreShippedAndExecutable()

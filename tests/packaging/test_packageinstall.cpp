@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <cstdio>
@@ -17,6 +18,15 @@ class TestPackageInstall : public QObject
 
 private:
     PackageFile m_kiosk;
+    QByteArray m_cupsdBefore;
+
+    static QString cupsdConf() { return QStringLiteral("/etc/cups/cupsd.conf"); }
+
+    static QByteArray cupsd()
+    {
+        QFile file(cupsdConf());
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
 
     static PackageFile::Run apt(const QStringList &arguments)
     {
@@ -69,6 +79,7 @@ private slots:
 
     void installsWithApt()
     {
+        m_cupsdBefore = cupsd();
         const PackageFile::Run install = apt({QStringLiteral("install"), QStringLiteral("--no-install-recommends"), m_kiosk.path()});
         QVERIFY2(install.exitCode == 0, (install.out + install.err).constData());
         QCOMPARE(packageStatus(), QStringLiteral("install ok installed"));
@@ -122,6 +133,28 @@ private slots:
         QVERIFY2(verify.exitCode == 0 && verify.err.trimmed().isEmpty(), verify.err.constData());
     }
 
+    // CUPS (packaging/deps.sh installs it here) keeps neither the documents residents print nor
+    // its job history once the package is in.
+    void cupsKeepsNoPrintedDocuments()
+    {
+        QVERIFY2(!m_cupsdBefore.isEmpty(), "no /etc/cups/cupsd.conf: packaging/deps.sh installs cups");
+        const QStringList lines = QString::fromUtf8(cupsd()).split(QLatin1Char('\n'));
+        QVERIFY(lines.contains(QLatin1String("PreserveJobFiles No")));
+        QVERIFY(lines.contains(QLatin1String("PreserveJobHistory No")));
+        const PackageFile::Run test = PackageFile::run(QStringLiteral("/usr/sbin/cupsd"), {QStringLiteral("-t")});
+        QVERIFY2(test.exitCode == 0, (test.out + test.err).constData());
+    }
+
+    // udev's own parser reads the installed rules (udevadm test on a device every machine has)
+    // and names file and line of anything it cannot use.
+    void udevAcceptsTheRules()
+    {
+        const PackageFile::Run test = PackageFile::run(QStringLiteral("udevadm"), {QStringLiteral("test"), QStringLiteral("/sys/devices/virtual/mem/null")});
+        const QString report = QString::fromUtf8(test.out + test.err);
+        QVERIFY2(report.contains(QRegularExpression(QStringLiteral("Reading rules file: \\S*/70-kiosk\\.rules"))), qPrintable(report));
+        QVERIFY2(!report.contains(QRegularExpression(QStringLiteral("70-kiosk\\.rules:\\d+"))), qPrintable(report));
+    }
+
     void installedKioskctlReportsItsVersionAndAcceptsTheConfiguration()
     {
         const PackageFile::Run version = PackageFile::run(QStringLiteral("/usr/bin/kioskctl"), {QStringLiteral("--version")});
@@ -156,6 +189,8 @@ private slots:
         QVERIFY(marker.exists());
         QVERIFY(QFile::exists(QStringLiteral("/etc/kiosk/kiosk.ini")));
         QVERIFY(!passwdEntry(QStringLiteral("passwd"), QStringLiteral("kiosk")).isEmpty());
+        // CUPS is the administrator's again, as it was before the kiosk came.
+        QCOMPARE(cupsd(), m_cupsdBefore);
     }
 
     void purgeLeavesNothingBehind()
@@ -163,7 +198,8 @@ private slots:
         const PackageFile::Run purge = apt({QStringLiteral("purge"), QStringLiteral("kiosk")});
         QVERIFY2(purge.exitCode == 0, (purge.out + purge.err).constData());
         QVERIFY2(!knownToDpkg(), qPrintable(packageStatus()));
-        for (const char *path : {"/var/lib/kiosk", "/var/log/kiosk", "/etc/kiosk", "/etc/modprobe.d/kiosk-no-usblp.conf", "/lib/udev/rules.d/70-kiosk.rules"})
+        for (const char *path : {"/var/lib/kiosk", "/var/log/kiosk", "/etc/kiosk", "/etc/modprobe.d/kiosk-no-usblp.conf", "/lib/udev/rules.d/70-kiosk.rules",
+                                 "/etc/systemd/timesyncd.conf.d/kiosk.conf"})
             QVERIFY2(!QFileInfo::exists(QString::fromLatin1(path)), path);
         QVERIFY(!QFileInfo(enabledLink()).isSymLink());
         QVERIFY(passwdEntry(QStringLiteral("passwd"), QStringLiteral("kiosk")).isEmpty());

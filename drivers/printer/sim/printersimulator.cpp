@@ -79,6 +79,23 @@ PrinterSimulator::PrinterSimulator(QObject *parent)
 {
 }
 
+// ippeveprinter keeps each job's document (-k) only for the tests, which read the spool
+// (tests/CMakeLists.txt sets KIOSK_PRINTER_SIM_KEEP_DOCUMENTS=1 for every test; their spools are
+// in temporary directories). Otherwise a receipt with a resident's name on it lives only while
+// it prints, as on a real printer, and nothing a demo printed stays in the state directory.
+static bool keepsDocuments()
+{
+    return qEnvironmentVariableIntValue("KIOSK_PRINTER_SIM_KEEP_DOCUMENTS") == 1;
+}
+
+// ippeveprinter names a job's document "<job-id>-<title>.<format>".
+static void removeDocuments(const QString &spoolDirectory)
+{
+    QDir spool(spoolDirectory);
+    for (const QString &name : spool.entryList({QStringLiteral("[0-9]*-*")}, QDir::Files))
+        spool.remove(name);
+}
+
 PrinterSimulator::~PrinterSimulator()
 {
     stop();
@@ -110,6 +127,9 @@ bool PrinterSimulator::start(const Options &options, QString *error)
                                .arg(QString::fromLatin1(systemBusSocket)));
     if (!QDir().mkpath(options.spoolDirectory))
         return fail(error, QStringLiteral("cannot create the spool directory %1").arg(options.spoolDirectory));
+    // Documents an earlier kiosk kept (or left when it died mid-job) go before anything prints.
+    if (!keepsDocuments())
+        removeDocuments(options.spoolDirectory);
 
     // ippeveprinter runs this for each job; without it every job "prints" for 5–15 s and the
     // printer refuses others meanwhile. Its exit status decides completed (0) or aborted.
@@ -119,6 +139,9 @@ bool PrinterSimulator::start(const Options &options, QString *error)
         return fail(error, QStringLiteral("cannot write %1: %2").arg(script, scriptFile.errorString()));
     // Out of paper, the printer says so through ippeveprinter's STATE: lines (printer-state-reasons)
     // and holds the job until paper is loaded, as a real one does; the wait ends with ippeveprinter.
+    // Without -k ippeveprinter would still keep the document until the job leaves its history
+    // (a minute, or for ever if it is stopped first): the script, which gets the document's
+    // path, deletes it and its .prn output as the job ends.
     const QDir spool(options.spoolDirectory);
     scriptFile.write(QStringLiteral("#!/bin/sh\n"
                                     "# Written by the kiosk's printer simulator: a job fails, takes its time or runs out of paper when asked to.\n"
@@ -126,6 +149,8 @@ bool PrinterSimulator::start(const Options &options, QString *error)
                                     "slow='%2'\n"
                                     "nopaper='%3'\n"
                                     "loaded='%4'\n"
+                                    "keep='%5'\n"
+                                    "[ \"$keep\" = 1 ] || trap 'rm -f \"$1\" \"${1%.*}.prn\"' EXIT\n"
                                     "if [ -e \"$marker\" ]; then rm -f \"$marker\"; echo 'ERROR: simulated media jam' >&2; exit 1; fi\n"
                                     "if [ -e \"$slow\" ]; then rm -f \"$slow\"; sleep 4; fi\n"
                                     "if [ -e \"$nopaper\" ]; then\n"
@@ -138,7 +163,8 @@ bool PrinterSimulator::start(const Options &options, QString *error)
                                     "fi\n"
                                     "exit 0\n")
                          .arg(spool.filePath(QString::fromLatin1(failMarker)), spool.filePath(QString::fromLatin1(slowMarker)),
-                              spool.filePath(QString::fromLatin1(outOfPaperMarker)), spool.filePath(QString::fromLatin1(paperLoadedMarker)))
+                              spool.filePath(QString::fromLatin1(outOfPaperMarker)), spool.filePath(QString::fromLatin1(paperLoadedMarker)),
+                              keepsDocuments() ? QStringLiteral("1") : QStringLiteral("0"))
                          .toUtf8());
     scriptFile.close();
     scriptFile.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup
@@ -154,10 +180,12 @@ bool PrinterSimulator::start(const Options &options, QString *error)
     m_process->setStandardOutputFile(logPath);
     // The printer goes when the kiosk goes, even if the kiosk crashes (the thread that started it must live as long).
     m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
-    m_process->start(executable, {QStringLiteral("-r"), QStringLiteral("off"), QStringLiteral("-p"), QString::number(m_port),
-                                  QStringLiteral("-n"), QStringLiteral("localhost"), QStringLiteral("-d"), options.spoolDirectory,
-                                  QStringLiteral("-k"), QStringLiteral("-c"), script, QStringLiteral("-f"),
-                                  QStringLiteral("application/pdf,image/pwg-raster,image/urf"), options.name});
+    QStringList arguments{QStringLiteral("-r"), QStringLiteral("off"), QStringLiteral("-p"), QString::number(m_port),
+                          QStringLiteral("-n"), QStringLiteral("localhost"), QStringLiteral("-d"), options.spoolDirectory};
+    if (keepsDocuments())
+        arguments << QStringLiteral("-k");
+    arguments << QStringLiteral("-c") << script << QStringLiteral("-f") << QStringLiteral("application/pdf,image/pwg-raster,image/urf") << options.name;
+    m_process->start(executable, arguments);
     if (!m_process->waitForStarted(5000)) {
         const QString reason = m_process->errorString();
         stop();
@@ -195,6 +223,9 @@ void PrinterSimulator::stop()
     }
     delete m_process;
     m_process = nullptr;
+    // A job cut short by the stop leaves its document behind; it goes too.
+    if (!keepsDocuments() && !m_options.spoolDirectory.isEmpty())
+        removeDocuments(m_options.spoolDirectory);
 }
 
 bool PrinterSimulator::isRunning() const

@@ -7,7 +7,8 @@
 class QProcess;
 
 // A real IPP Everywhere printer for `simulated` printer specs and tests: an `ippeveprinter`
-// process on a free loopback port, keeping every job's document in its spool directory. The
+// process on a free loopback port. Tests (KIOSK_PRINTER_SIM_KEEP_DOCUMENTS=1) find every job's
+// document in its spool directory; otherwise nothing printed is kept past the job. The
 // real libcups driver prints to it. It needs the system D-Bus (even with DNS-SD off); when it
 // cannot start, start() says why and the printer device reports `no_device`.
 class PrinterSimulator : public QObject
@@ -31,7 +32,7 @@ public:
     [[nodiscard]] QString uri() const;      // ipp://127.0.0.1:PORT/ipp/print
     [[nodiscard]] quint16 port() const { return m_port; }
     [[nodiscard]] QString spoolDirectory() const { return m_options.spoolDirectory; }
-    // The documents printed so far, oldest first (absolute paths).
+    // The documents printed so far, oldest first (absolute paths); kept only for tests.
     [[nodiscard]] QStringList printedFiles() const;
     // The next job "jams": its print command fails, so ippeveprinter aborts it after accepting it.
     void failNextJob();
