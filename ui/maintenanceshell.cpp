@@ -111,6 +111,14 @@ void MaintenanceShell::rebuildGate()
 {
     m_gate = std::make_unique<MaintenanceGate>([this] { return currentPinHash(); },
                                                QDir(stateDir()).filePath(QStringLiteral("maintenance-gate.json")), m_now);
+    // A PIN hash from before the work factor was raised is replaced where the first PIN is kept.
+    m_gate->setRehash([this](const QString &hash) {
+        QString error;
+        const bool stored = !m_config.sourcePath().isEmpty()
+            && ConfigFileEditor::setValues(m_config.sourcePath(), {{QStringLiteral("admin/pin_hash"), hash}}, &error);
+        audit(QStringLiteral("maintenance.pin-rehash"), stored ? QStringLiteral("ok") : QStringLiteral("failed"), error);
+        return stored;
+    });
 }
 
 QString MaintenanceShell::currentPinHash()
