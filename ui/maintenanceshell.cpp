@@ -310,7 +310,7 @@ bool MaintenanceShell::takeAdminCode(const QString &text)
     if (m_mode == Mode::Maintaining || m_mode == Mode::Provisioning)
         return false;
     const AdminCodeEntry::Outcome outcome = AdminCodeEntry(m_config.string(QStringLiteral("admin/code_keys")), stateDir())
-                                                .admit(text, terminalId(), now());
+                                                .admit(text, terminalId(), now(), enrolled());
     if (!outcome.admitted()) {
         refuseAdminCode(outcome);
         return false;

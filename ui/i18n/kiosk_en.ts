@@ -40,6 +40,11 @@
     </message>
     <message>
         <location filename="../qml/AdminCodeNotice.qml" line="29"/>
+        <source>通用码仅限技术人员在注册前使用，有效期不超过 5 分钟</source>
+        <translation>a code for any terminal is only for a technician before enrolment, valid 5 minutes at most</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminCodeNotice.qml" line="29"/>
         <source>本机未启用管理码</source>
         <translation>admin codes are not enabled on this terminal</translation>
     </message>
