@@ -216,6 +216,8 @@ ProvisioningChecklist MaintenanceShell::currentChecklist() const
     list.setDevicesOf(m_runtime->devices());
     if (m_platform->checked())
         list.setPlatformReachable(m_platform->reachable(), m_platform->detail());
+    if (const PlatformClient *platform = m_runtime->platform())
+        list.setClock(platform->clockSkew());
     return list;
 }
 
