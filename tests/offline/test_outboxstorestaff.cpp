@@ -38,6 +38,28 @@ private slots:
         QVERIFY(readAll(store->auditFilePath()).contains("retry by=staff-1 refs=" + queued.localRef.toLatin1()));
     }
 
+    void staffCannotReArmAnEntryThePlatformMayHaveFiledAndForgotten()
+    {
+        auto store = open();
+        const QueuedCase queued = store->enqueueCase(caseDraft(0)).value();
+        // Sent, no answer, parked by staff: the platform may hold the case under its key.
+        QVERIFY(store->markTransient(leaseOrFail(*store), m_clock.nowMs + 1000, QStringLiteral("timeout")).ok());
+        QVERIFY(store->park(queued.localRef, QStringLiteral("staff-1")).ok());
+        m_clock.nowMs += 3LL * 24 * 3600'000;
+        // Within the window the same key is still safe, and re-arming keeps the window's start.
+        QVERIFY(store->retry(queued.localRef, QStringLiteral("staff-1")).ok());
+        QVERIFY(store->park(queued.localRef, QStringLiteral("staff-1")).ok());
+        m_clock.nowMs += 4LL * 24 * 3600'000;
+        const OutboxResult<QStringList> late = store->retry(queued.localRef, QStringLiteral("staff-1"));
+        QVERIFY(!late.ok());
+        QCOMPARE(late.error().code, OutboxErrorCode::InvalidState);
+        QVERIFY2(late.error().message.contains(QLatin1String("discard this entry and file the application again")),
+                 qPrintable(late.error().message));
+        QCOMPARE(stateOf(*store, queued.localRef), EntryState::Parked);
+        // Only the retry within the window was done, so only it is audited.
+        QCOMPARE(readAll(store->auditFilePath()).count("retry by=staff-1"), 1);
+    }
+
     void theStaffAuditLogRotatesWithinItsBound()
     {
         QTemporaryDir dir;
