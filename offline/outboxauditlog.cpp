@@ -8,8 +8,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-OutboxAuditLog::OutboxAuditLog(QString path)
+OutboxAuditLog::OutboxAuditLog(QString path, LogRotationLimits limits)
     : m_path(std::move(path))
+    , m_limits(limits)
 {
 }
 
@@ -23,6 +24,8 @@ OutboxResult<OutboxOk> OutboxAuditLog::append(qint64 atMs, const QString &action
                                 .arg(QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC).toString(Qt::ISODateWithMs), action,
                                      who.isEmpty() ? QStringLiteral("unknown") : who, localRefs.join(QLatin1Char(',')))
                                 .toUtf8();
+    // A log that could not rotate is still appended to: losing an audit line is worse than a big file.
+    (void)LogRotation::makeRoom(m_path, line.size(), m_limits);
     const QByteArray native = QFile::encodeName(m_path);
     const int fd = ::open(native.constData(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) {

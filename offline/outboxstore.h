@@ -107,8 +107,9 @@ public:
     [[nodiscard]] OutboxResult<std::optional<qint64>> nextDueAtMs() const;
 
     // Staff actions, by local reference; each returns the references it changed and is audited.
-    // retry re-arms a parked entry and its parked dependencies (starting a new idempotency window,
-    // so staff first make sure the platform has not filed it); discard deletes an entry with
+    // retry re-arms a parked entry and its parked dependencies under their keys, and refuses
+    // (InvalidState) one the platform may have filed and has forgotten the key of, first sent
+    // longer ago than idempotencyWindow: staff discard it and file again; discard deletes an entry with
     // everything that depends on it and the undelivered materials of a case.
     [[nodiscard]] OutboxResult<QStringList> retry(const QString &localRef, const QString &actor);
     [[nodiscard]] OutboxResult<QStringList> park(const QString &localRef, const QString &actor);

@@ -200,6 +200,8 @@ public:
     OutboxResult<QList<qint64>> related(qint64 id, const char *sql) const;
     // The entry of `localRef`, or NotFound.
     OutboxResult<OutboxEntry> existing(const QString &localRef) const;
+    // Refuses when any of `ids` was first sent longer ago than the platform keeps its key.
+    OutboxResult<OutboxOk> withinIdempotencyWindow(const QList<qint64> &ids) const;
     // One staff action (`action`: retry, park, discard) as one transaction: `change` runs inside it
     // and names the entries it changed, which the audit log at `auditPath` records before the
     // commit, so nothing staff do goes unaudited. Any error rolls the whole action back.

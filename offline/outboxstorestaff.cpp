@@ -27,6 +27,33 @@ OutboxResult<OutboxEntry> OutboxStore::Private::existing(const QString &localRef
     return *found.value();
 }
 
+OutboxResult<OutboxOk> OutboxStore::Private::withinIdempotencyWindow(const QList<qint64> &ids) const
+{
+    // The platform forgets a key after its window: sent again under that key, an entry it may
+    // have filed would be filed a second time. That may be so while the entry still retries, and
+    // when the outbox itself parked it (window run out, tampered) or staff did; an entry parked
+    // on the platform's own refusal under its key was never filed and may go again.
+    const qint64 windowMs = qint64(options.idempotencyWindow.count()) * 1000;
+    for (qint64 id : ids) {
+        Statement first(db, "SELECT local_ref FROM entries WHERE id = ?1 AND first_attempt_at <> 0 AND ?2 - first_attempt_at > ?3 "
+                            "AND (state = 1 OR (state = 4 AND last_error IN ('idempotency_window_expired', 'tampered', "
+                            "'parked_by_staff')))");
+        first.bind(1, id).bind(2, now()).bind(3, windowMs);
+        const int rc = first.step();
+        if (rc == SQLITE_DONE)
+            continue;
+        if (rc != SQLITE_ROW)
+            return databaseError(db, rc, QStringLiteral("checking the idempotency window"));
+        return OutboxError{OutboxErrorCode::InvalidState,
+                           QStringLiteral("%1 was first sent more than %2 days ago: the platform no longer knows its idempotency "
+                                          "key and would file it a second time, so it cannot be retried. Ask the platform whether "
+                                          "it holds the case; if not, discard this entry and file the application again.")
+                               .arg(first.text(0))
+                               .arg(options.idempotencyWindow.count() / (24 * 3600))};
+    }
+    return OutboxOk{};
+}
+
 OutboxResult<QStringList> OutboxStore::Private::staffAction(const QString &what, const QString &action, const QString &actor,
                                                             const QString &auditPath, const std::function<OutboxResult<QStringList>()> &change)
 {
@@ -63,9 +90,15 @@ OutboxResult<QStringList> OutboxStore::retry(const QString &localRef, const QStr
             return dependencies.error();
         QList<qint64> ids = dependencies.value();
         ids.prepend(entry.value().id);
+        if (auto fresh = d->withinIdempotencyWindow(ids); !fresh)
+            return fresh.error();
         QStringList rearmed;
         for (qint64 id : std::as_const(ids)) {
-            Statement update(d->db, "UPDATE entries SET state = 1, next_attempt_at = ?2, backoff_step = 0, first_attempt_at = 0 "
+            // The platform counts a window from a key's first use: only an entry it refused, and so
+            // never filed, starts a new one; any other keeps the start the platform knows.
+            Statement update(d->db, "UPDATE entries SET state = 1, next_attempt_at = ?2, backoff_step = 0, "
+                                    "first_attempt_at = CASE WHEN state = 4 AND last_error NOT IN ('idempotency_window_expired', "
+                                    "'tampered', 'parked_by_staff') THEN 0 ELSE first_attempt_at END "
                                     "WHERE id = ?1 AND state IN (1, 4) RETURNING local_ref");
             update.bind(1, id).bind(2, d->now());
             int rc = SQLITE_ROW;

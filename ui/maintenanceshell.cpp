@@ -111,6 +111,14 @@ void MaintenanceShell::rebuildGate()
 {
     m_gate = std::make_unique<MaintenanceGate>([this] { return currentPinHash(); },
                                                QDir(stateDir()).filePath(QStringLiteral("maintenance-gate.json")), m_now);
+    // A PIN hash from before the work factor was raised is replaced where the first PIN is kept.
+    m_gate->setRehash([this](const QString &hash) {
+        QString error;
+        const bool stored = !m_config.sourcePath().isEmpty()
+            && ConfigFileEditor::setValues(m_config.sourcePath(), {{QStringLiteral("admin/pin_hash"), hash}}, &error);
+        audit(QStringLiteral("maintenance.pin-rehash"), stored ? QStringLiteral("ok") : QStringLiteral("failed"), error);
+        return stored;
+    });
 }
 
 QString MaintenanceShell::currentPinHash()
@@ -208,6 +216,8 @@ ProvisioningChecklist MaintenanceShell::currentChecklist() const
     list.setDevicesOf(m_runtime->devices());
     if (m_platform->checked())
         list.setPlatformReachable(m_platform->reachable(), m_platform->detail());
+    if (const PlatformClient *platform = m_runtime->platform())
+        list.setClock(platform->clockSkew());
     return list;
 }
 
@@ -302,7 +312,7 @@ bool MaintenanceShell::takeAdminCode(const QString &text)
     if (m_mode == Mode::Maintaining || m_mode == Mode::Provisioning)
         return false;
     const AdminCodeEntry::Outcome outcome = AdminCodeEntry(m_config.string(QStringLiteral("admin/code_keys")), stateDir())
-                                                .admit(text, terminalId(), now());
+                                                .admit(text, terminalId(), now(), enrolled());
     if (!outcome.admitted()) {
         refuseAdminCode(outcome);
         return false;

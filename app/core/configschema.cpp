@@ -147,7 +147,7 @@ QList<ConfigKey> buildKeys()
                 "Days a delivered entry's receipt data (references, item, times) is kept for reprinting."),
 
         text("admin/pin_hash", QString(),
-             "The maintenance PIN as `pbkdf2-sha256$ITERATIONS$SALT$HASH` (PBKDF2-HMAC-SHA256, base64), made by `kioskctl maintenance hash-pin` or `set-pin`. Empty: maintenance mode only through kioskctl."),
+             "The maintenance PIN as `pbkdf2-sha256$ITERATIONS$SALT$HASH` (PBKDF2-HMAC-SHA256, base64), made by `kioskctl maintenance hash-pin` or `set-pin` with 600 000 iterations; older hashes of at least 100 000 are rehashed on the next accepted PIN. Empty: maintenance mode only through kioskctl."),
         path("admin/code_keys", QString(), "A PEM file of the Ed25519 public keys whose signed admin QR codes open maintenance mode (`kioskctl admin-code keygen`). Empty: admin codes are refused."),
     };
 }

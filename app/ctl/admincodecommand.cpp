@@ -124,7 +124,9 @@ int sign(CtlContext &context, const QStringList &args)
     if (!parseOptions(args, {}, &options, nullptr) || !options.contains(QStringLiteral("--key"))
         || !options.contains(QStringLiteral("--terminal")))
         return usage(context);
-    const int validS = parseDuration(options.value(QStringLiteral("--valid"), QStringLiteral("10m")));
+    // A code for any terminal lives five minutes unless asked for less (AdminCode::wildcardProblem).
+    const bool wildcard = options.value(QStringLiteral("--terminal")) == QLatin1String(AdminCode::AnyTerminal);
+    const int validS = parseDuration(options.value(QStringLiteral("--valid"), wildcard ? QStringLiteral("5m") : QStringLiteral("10m")));
     if (validS <= 0 || validS > AdminCode::MaximumValiditySeconds) {
         context.err << "kioskctl admin-code sign: --valid must be between 1s and " << AdminCode::MaximumValiditySeconds / 60
                     << "m (terminals refuse longer codes)" << Qt::endl;
@@ -176,14 +178,13 @@ int check(CtlContext &context, const QStringList &args)
         keys = AdminCode::publicKeysIn(file.readAll());
     }
     QString terminal = options.value(QStringLiteral("--terminal"));
-    if (terminal.isEmpty()) {
-        QString ignored;
-        const std::optional<TerminalCredentials> credentials =
-            TerminalCredentials::load(config->string(QStringLiteral("platform/credentials_file")), &ignored);
+    QString ignored;
+    const std::optional<TerminalCredentials> credentials =
+        TerminalCredentials::load(config->string(QStringLiteral("platform/credentials_file")), &ignored);
+    if (terminal.isEmpty())
         terminal = credentials ? credentials->terminalId : config->string(QStringLiteral("kiosk/site"));
-    }
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    AdminCodeVerdict verdict = AdminCode::verify(positional.first(), keys, terminal, now);
+    AdminCodeVerdict verdict = AdminCode::verify(positional.first(), keys, terminal, now, credentials.has_value());
     // Checking consumes nothing; it only says whether this terminal has already taken the code.
     if (verdict.ok()
         && AdminCodeReplayList(AdminCodeReplayList::pathIn(config->string(QStringLiteral("kiosk/state_dir")))).seen(verdict.claims.nonce, now))

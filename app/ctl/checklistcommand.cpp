@@ -40,6 +40,7 @@ int runChecklistCommand(CtlContext &context, const QStringList &args)
         const bool reachable = result.httpStatus != 0 && (!settings->credentials || result.isOk());
         checklist.setPlatformReachable(reachable, reachable ? QStringLiteral("HTTP %1 in %2 ms").arg(result.httpStatus).arg(result.elapsedMs)
                                                             : result.summary());
+        checklist.setClock(client.clockSkew());
     }
 
     if (json) {

@@ -79,7 +79,11 @@ void ResidentIdentification::takeCard(const IdCardHolder &holder)
         return;
     }
     m_parts.session->touch();
-    const ResidentIdentity::Refusal refusal = m_parts.identity->acceptCard(holder, QDate::currentDate());
+    // A kiosk whose clock is far off would call every card expired or not yet valid: the date is
+    // the platform's when its replies have told how far off this clock is.
+    const QDate today = m_parts.platform ? m_parts.platform->clockSkew().corrected(QDateTime::currentDateTime()).date()
+                                         : QDate::currentDate();
+    const ResidentIdentity::Refusal refusal = m_parts.identity->acceptCard(holder, today);
     if (refusal != ResidentIdentity::Refusal::None)
         emit cardRefused(refusal);
 }

@@ -107,6 +107,9 @@ QJsonObject TerminalSupervision::heartbeatReport() const
     // condition does: staff hear of it although the kiosk serves from another catalogue.
     if (!m_parts.catalogueCondition.isEmpty())
         devices.append(m_parts.catalogueCondition);
+    // The contract's heartbeat has no field for the clock; like the outbox, it reports as a device.
+    if (m_parts.platform)
+        devices.append(m_parts.platform->clockSkew().heartbeatDevice());
     const QStorageInfo disk(m_parts.config->string(QStringLiteral("kiosk/state_dir")));
     return {{QStringLiteral("version"), QStringLiteral(KIOSK_VERSION)},
             {QStringLiteral("uptime_s"), m_uptime.elapsed() / 1000},

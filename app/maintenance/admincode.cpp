@@ -180,6 +180,7 @@ QString errorName(AdminCodeError error)
     case AdminCodeError::NotYetValid: return QStringLiteral("not_yet_valid");
     case AdminCodeError::Expired: return QStringLiteral("expired");
     case AdminCodeError::Replayed: return QStringLiteral("replayed");
+    case AdminCodeError::WildcardRefused: return QStringLiteral("wildcard_refused");
     }
     return QStringLiteral("malformed");
 }
@@ -254,6 +255,8 @@ QString sign(AdminCodeClaims claims, const QByteArray &privatePem, QString *erro
         return fail(QStringLiteral("a code needs a terminal, a role (maintainer or technician) and a 24-hex nonce"));
     if (!claims.issued.isValid() || !claims.expires.isValid() || claims.expires <= claims.issued)
         return fail(QStringLiteral("a code must expire after it is issued"));
+    if (const QString wildcard = wildcardProblem(claims, false); !wildcard.isEmpty())
+        return fail(wildcard);
     const QByteArray signedPart = QByteArray(Prefix) + claimsJson(claims).toBase64(Base64Url);
     const QByteArray signature = signBytes(key.get(), signedPart);
     if (signature.isEmpty())
@@ -261,8 +264,23 @@ QString sign(AdminCodeClaims claims, const QByteArray &privatePem, QString *erro
     return QString::fromLatin1(signedPart + '.' + signature.toBase64(Base64Url));
 }
 
+QString wildcardProblem(const AdminCodeClaims &claims, bool enrolled)
+{
+    if (claims.terminal != QLatin1String(AnyTerminal))
+        return {};
+    if (claims.role != QLatin1String("technician"))
+        return QStringLiteral("a code for any terminal (*) is for a technician setting up a terminal; name the terminal "
+                              "for a maintainer");
+    if (claims.issued.secsTo(claims.expires) > WildcardMaximumValiditySeconds)
+        return QStringLiteral("a code for any terminal (*) may be valid for %1 minutes at most")
+            .arg(WildcardMaximumValiditySeconds / 60);
+    if (enrolled)
+        return QStringLiteral("a code for any terminal (*) only sets up a terminal not enrolled yet; name this terminal");
+    return {};
+}
+
 AdminCodeVerdict verify(const QString &payload, const QList<QByteArray> &trustedPublicPems, const QString &terminalId,
-                        const QDateTime &now)
+                        const QDateTime &now, bool enrolled)
 {
     AdminCodeVerdict verdict;
     if (!isAdminCodePayload(payload)) {
@@ -301,6 +319,8 @@ AdminCodeVerdict verify(const QString &payload, const QList<QByteArray> &trusted
     }
     if (claims->issued.secsTo(claims->expires) > MaximumValiditySeconds)
         verdict.error = AdminCodeError::TooLongValidity;
+    else if (!wildcardProblem(*claims, enrolled).isEmpty())
+        verdict.error = AdminCodeError::WildcardRefused;
     else if (claims->terminal != QLatin1String(AnyTerminal) && (terminalId.isEmpty() || claims->terminal != terminalId))
         verdict.error = AdminCodeError::WrongTerminal;
     else if (now.secsTo(claims->issued) > ClockSkewSeconds)

@@ -21,6 +21,7 @@ enum class AdminCodeError {
     NotYetValid,     // issued in the future, beyond the allowed clock skew
     Expired,         // expired, beyond the allowed clock skew
     Replayed,        // seen before within its validity (reported by AdminCodeReplayList's caller)
+    WildcardRefused, // a code for any terminal ("*") that is not a short technician code, or on an enrolled terminal
 };
 
 struct AdminCodeClaims {
@@ -50,6 +51,9 @@ inline constexpr int MaximumValiditySeconds = 15 * 60;
 // Kiosks keep time by NTP, but a terminal that was off for days may be a little out.
 inline constexpr int ClockSkewSeconds = 120;
 inline constexpr char AnyTerminal[] = "*";
+// A code for any terminal is a key to a whole site: it may only set up a terminal not enrolled yet
+// (role technician) and lives this long at most.
+inline constexpr int WildcardMaximumValiditySeconds = 5 * 60;
 
 // A prefix check only: true for every text that claims to be an admin code, valid or not, so the
 // resident side can leave all of them alone.
@@ -70,9 +74,15 @@ inline constexpr char AnyTerminal[] = "*";
 // Empty, with why, when the key is not an Ed25519 private key or the claims are not signable.
 [[nodiscard]] QString sign(AdminCodeClaims claims, const QByteArray &privatePem, QString *error);
 
+// Why a code for any terminal may not be signed or used, or empty when it may (and for a code
+// that names one terminal): only a technician's, valid for WildcardMaximumValiditySeconds at
+// most, and only for provisioning (`enrolled` false).
+[[nodiscard]] QString wildcardProblem(const AdminCodeClaims &claims, bool enrolled);
+
 // Reads and checks everything but replay: format, key, signature, validity length, terminal
-// (`terminalId` is this terminal's id; "*" codes pass any) and time with the clock skew.
+// (`terminalId` is this terminal's id; "*" codes pass any terminal not yet `enrolled`, as
+// wildcardProblem says) and time with the clock skew.
 [[nodiscard]] AdminCodeVerdict verify(const QString &payload, const QList<QByteArray> &trustedPublicPems,
-                                      const QString &terminalId, const QDateTime &now);
+                                      const QString &terminalId, const QDateTime &now, bool enrolled = true);
 
 } // namespace AdminCode

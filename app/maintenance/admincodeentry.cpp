@@ -30,6 +30,8 @@ AdminCodeEntry::Problem problemOf(AdminCodeError error)
         return Problem::BadSignature;
     case AdminCodeError::TooLongValidity:
         return Problem::TooLongValidity;
+    case AdminCodeError::WildcardRefused:
+        return Problem::WildcardRefused;
     case AdminCodeError::NotAdminCode:
     case AdminCodeError::Malformed:
         break;
@@ -50,7 +52,8 @@ AdminCodeEntry::AdminCodeEntry(const QString &keysPath, const QString &stateDir)
 {
 }
 
-AdminCodeEntry::Outcome AdminCodeEntry::admit(const QString &text, const QString &terminalId, const QDateTime &at) const
+AdminCodeEntry::Outcome AdminCodeEntry::admit(const QString &text, const QString &terminalId, const QDateTime &at,
+                                              bool enrolled) const
 {
     QList<QByteArray> keys;
     if (!m_keysPath.isEmpty()) {
@@ -65,7 +68,7 @@ AdminCodeEntry::Outcome AdminCodeEntry::admit(const QString &text, const QString
                 m_keysPath.isEmpty() ? QStringLiteral("admin/code_keys is empty") : QStringLiteral("no Ed25519 public key in ") + m_keysPath,
                 {}};
     }
-    const AdminCodeVerdict verdict = AdminCode::verify(text, keys, terminalId, at);
+    const AdminCodeVerdict verdict = AdminCode::verify(text, keys, terminalId, at, enrolled);
     const QString who = verdict.claims.keyId.isEmpty()
         ? QString()
         : QStringLiteral("key %1 role %2 nonce %3").arg(verdict.claims.keyId, verdict.claims.role, verdict.claims.nonce);

@@ -22,6 +22,7 @@ public:
         UnknownKey,
         BadSignature,
         TooLongValidity,
+        WildcardRefused,
         Disabled,
         NotStored,
         Unreadable,
@@ -38,8 +39,9 @@ public:
 
     AdminCodeEntry(const QString &keysPath, const QString &stateDir);
 
-    // `text` must satisfy AdminCode::isAdminCodePayload.
-    [[nodiscard]] Outcome admit(const QString &text, const QString &terminalId, const QDateTime &at) const;
+    // `text` must satisfy AdminCode::isAdminCodePayload; `enrolled` says whether this terminal is,
+    // since a code for any terminal only sets up one that is not.
+    [[nodiscard]] Outcome admit(const QString &text, const QString &terminalId, const QDateTime &at, bool enrolled = true) const;
 
 private:
     QString m_keysPath;

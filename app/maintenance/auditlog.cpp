@@ -21,8 +21,9 @@ constexpr qint64 MinimumTailBytes = 64 * 1024;
 
 } // namespace
 
-AuditLog::AuditLog(QString path)
+AuditLog::AuditLog(QString path, LogRotationLimits limits)
     : m_path(std::move(path))
+    , m_limits(limits)
 {
 }
 
@@ -47,14 +48,6 @@ bool AuditLog::recordCtl(const KioskConfig &config, const QString &action, const
 bool AuditLog::record(const QString &actor, const QString &action, const QString &result, const QString &detail)
 {
     QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QFile file(m_path);
-    const bool existed = file.exists();
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
-        return false;
-    if (!existed) {
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        (void)StateFileOwner::adoptParentOwner(m_path);
-    }
     const QJsonObject json{
         {QLatin1String("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
         {QLatin1String("actor"), PersonalDataFilter::scrub(actor)},
@@ -63,6 +56,16 @@ bool AuditLog::record(const QString &actor, const QString &action, const QString
         {QLatin1String("detail"), PersonalDataFilter::scrub(detail)},
     };
     const QByteArray line = QJsonDocument(json).toJson(QJsonDocument::Compact) + '\n';
+    // A log that could not rotate is still appended to: losing an audit line is worse than a big file.
+    (void)LogRotation::makeRoom(m_path, line.size(), m_limits);
+    QFile file(m_path);
+    const bool existed = file.exists();
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
+        return false;
+    if (!existed) {
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        (void)StateFileOwner::adoptParentOwner(m_path);
+    }
     if (file.write(line) != line.size() || !file.flush())
         return false;
     return ::fsync(file.handle()) == 0;
@@ -71,23 +74,26 @@ bool AuditLog::record(const QString &actor, const QString &action, const QString
 QList<AuditEntry> AuditLog::recent(int count) const
 {
     QList<AuditEntry> entries;
-    QFile file(m_path);
-    if (count <= 0 || !file.open(QIODevice::ReadOnly))
-        return entries;
-    const qint64 tail = qMax(MinimumTailBytes, BytesPerEntryRead * count);
-    const bool partial = file.size() > tail;
-    if (partial)
-        file.seek(file.size() - tail);
-    QList<QByteArray> lines = file.readAll().split('\n');
-    if (partial && !lines.isEmpty())
-        lines.removeFirst();
-    for (auto it = lines.crbegin(); it != lines.crend() && entries.size() < count; ++it) {
-        const QJsonObject json = QJsonDocument::fromJson(*it).object();
-        if (json.isEmpty())
+    const QStringList files = LogRotation::files(m_path, m_limits);
+    for (qsizetype i = 0; i < files.size() && entries.size() < count; ++i) {
+        QFile file(files.at(i));
+        if (count <= 0 || !file.open(QIODevice::ReadOnly))
             continue;
-        entries.append({QDateTime::fromString(json.value(QLatin1String("at")).toString(), Qt::ISODateWithMs),
-                        json.value(QLatin1String("actor")).toString(), json.value(QLatin1String("action")).toString(),
-                        json.value(QLatin1String("result")).toString(), json.value(QLatin1String("detail")).toString()});
+        const qint64 tail = qMax(MinimumTailBytes, BytesPerEntryRead * count);
+        const bool partial = file.size() > tail;
+        if (partial)
+            file.seek(file.size() - tail);
+        QList<QByteArray> lines = file.readAll().split('\n');
+        if (partial && !lines.isEmpty())
+            lines.removeFirst();
+        for (auto it = lines.crbegin(); it != lines.crend() && entries.size() < count; ++it) {
+            const QJsonObject json = QJsonDocument::fromJson(*it).object();
+            if (json.isEmpty())
+                continue;
+            entries.append({QDateTime::fromString(json.value(QLatin1String("at")).toString(), Qt::ISODateWithMs),
+                            json.value(QLatin1String("actor")).toString(), json.value(QLatin1String("action")).toString(),
+                            json.value(QLatin1String("result")).toString(), json.value(QLatin1String("detail")).toString()});
+        }
     }
     return entries;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/logrotation.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -20,7 +22,9 @@ struct AuditEntry {
 class AuditLog
 {
 public:
-    explicit AuditLog(QString path); // <state_dir>/audit.log, created with mode 0600
+    // <state_dir>/audit.log, created with mode 0600; once it reaches limits.maxBytes it becomes
+    // audit.log.1 and so on, so the log and its rotations stay within maxBytes × keptFiles.
+    explicit AuditLog(QString path, LogRotationLimits limits = {});
 
     // The conventional place under a state directory.
     [[nodiscard]] static QString pathIn(const QString &stateDir);
@@ -33,9 +37,10 @@ public:
     // False when the entry could not be written and synced; the caller decides whether the
     // action may still go ahead.
     bool record(const QString &actor, const QString &action, const QString &result, const QString &detail = {});
-    [[nodiscard]] QList<AuditEntry> recent(int count) const; // newest first
+    [[nodiscard]] QList<AuditEntry> recent(int count) const; // newest first, across rotations
     [[nodiscard]] QString path() const { return m_path; }
 
 private:
     QString m_path;
+    LogRotationLimits m_limits;
 };

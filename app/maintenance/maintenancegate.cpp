@@ -39,6 +39,9 @@ MaintenanceGate::Result MaintenanceGate::tryPin(const QString &pin)
     }
     if (MaintenancePin::matches(pin, stored)) {
         store({});
+        // Only now is the PIN known, so only now can an old hash be made as slow as a new one.
+        if (m_rehash && MaintenancePin::needsRehash(stored))
+            (void)m_rehash(MaintenancePin::hash(pin));
         return Result::Accepted;
     }
     ++state.failures;

@@ -23,6 +23,10 @@ public:
     // kioskctl while the kiosk runs opens the gate at once.
     MaintenanceGate(std::function<QString()> storedHash, QString stateFile, std::function<QDateTime()> now = {});
 
+    // Where a PIN accepted against a hash with too few rounds (MaintenancePin::needsRehash) is
+    // stored again, hashed afresh; false from `store` leaves the old hash working.
+    void setRehash(std::function<bool(const QString &hash)> store) { m_rehash = std::move(store); }
+
     // Five failures lock the gate for five minutes, each further lock lasts twice the one before,
     // and an accepted PIN clears both. While locked no PIN is even checked.
     [[nodiscard]] Result tryPin(const QString &pin);
@@ -42,6 +46,7 @@ private:
     std::function<QString()> m_storedHash;
     QString m_stateFile;
     std::function<QDateTime()> m_now;
+    std::function<bool(const QString &)> m_rehash;
     // What this gate last knew, used when the state file cannot be read, so a broken disk never
     // resets the count.
     State m_state;

@@ -34,7 +34,7 @@ void PlatformCheck::start(PlatformClient *platform, const QString &terminalId)
     const bool enrolled = platform->settings().credentials.has_value();
     const QDateTime sentAt = QDateTime::currentDateTimeUtc();
     PlatformCall *call = enrolled ? platform->fetchCatalogue() : platform->enroll({}, {}, {}, {});
-    connect(call, &PlatformCall::finished, this, [this, sentAt, enrolled, terminalId](const PlatformResult &result) {
+    connect(call, &PlatformCall::finished, this, [this, platform, sentAt, enrolled, terminalId](const PlatformResult &result) {
         const QDateTime receivedAt = QDateTime::currentDateTimeUtc();
         // Enrolled, the platform must also accept the terminal's signature.
         const bool reachable = result.httpStatus != 0 && (!enrolled || result.isOk());
@@ -54,6 +54,8 @@ void PlatformCheck::start(PlatformClient *platform, const QString &terminalId)
             const QDateTime middle = sentAt.addMSecs(sentAt.msecsTo(receivedAt) / 2);
             figures.insert(QStringLiteral("clockOffsetS"), QString::number(middle.msecsTo(result.serverTime) / 1000.0, 'f', 1));
         }
+        // The client's reading, which judges cards' dates while this clock is far off.
+        figures.insert(QStringLiteral("clockFarOff"), platform->clockSkew().isFarOff());
         m_figures = figures;
         m_checked = true;
         m_reachable = reachable;

@@ -11,7 +11,7 @@ class PlatformHeartbeat;
 // enrolled, a signed catalogue request proves the signature too; not yet enrolled, an enrolment
 // with no token is refused cleanly, which proves the way. It also remembers the last heartbeat.
 // figures(): checking, or checked, reachable, enrolled, terminalId, signatureOk, httpStatus,
-// latencyMs, clockOffsetS, detail, lastHeartbeat, lastHeartbeatResult.
+// latencyMs, clockOffsetS, clockFarOff, detail, lastHeartbeat, lastHeartbeatResult.
 class PlatformCheck : public QObject
 {
     Q_OBJECT

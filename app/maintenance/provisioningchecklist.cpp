@@ -70,9 +70,20 @@ void ProvisioningChecklist::setPlatformReachable(bool reachable, const QString &
     m_platform.detail = detail;
 }
 
+void ProvisioningChecklist::setClock(const ClockSkew &skew)
+{
+    if (!skew.isKnown())
+        return;
+    m_clock.ok = !skew.isFarOff();
+    m_clock.detail = m_clock.ok ? QStringLiteral("within %1 s of the platform's").arg(qMax<qint64>(1, qAbs(skew.offsetMs) / 1000))
+                                : QStringLiteral("%1 off the platform's: set the time (timedatectl, NTP servers in the "
+                                                 "configuration); until then dates are judged by the platform's time")
+                                      .arg(skew.seconds());
+}
+
 QList<ProvisioningChecklist::Item> ProvisioningChecklist::items() const
 {
-    return {m_devices, m_enrolled, m_platform, m_outboxKey, m_testPage, m_pin};
+    return {m_devices, m_enrolled, m_platform, m_outboxKey, m_testPage, m_pin, m_clock};
 }
 
 bool ProvisioningChecklist::allGreen() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clockskew.h"
 #include "kioskconfig.h"
 
 #include <QJsonArray>
@@ -10,12 +11,13 @@ class DeviceRegistry;
 
 // What must hold before a terminal goes into service, one item a line, the same for the touch
 // screen's provisioning and `kioskctl checklist`: devices ok, enrolled, platform reachable,
-// outbox key present, a test page printed, maintenance PIN set. Every item is green or says why not.
+// outbox key present, a test page printed, maintenance PIN set, the clock agreeing with the
+// platform's. Every item is green or says why not.
 class ProvisioningChecklist
 {
 public:
     struct Item {
-        QString id;     // "devices_ok", "enrolled", "platform_reachable", "outbox_key", "test_page", "pin_set"
+        QString id;     // "devices_ok", "enrolled", "platform_reachable", "outbox_key", "test_page", "pin_set", "clock"
         bool ok = false;
         QString detail; // why not, or what was found ("T340103000017", "receipt_printer: error (media_empty)")
     };
@@ -30,6 +32,9 @@ public:
     void setDevicesOf(const DeviceRegistry *registry);
     // The outcome of one call to the platform (see `kioskctl platform ping`); unknown until set.
     void setPlatformReachable(bool reachable, const QString &detail);
+    // What the platform's Date said of this terminal's clock (PlatformClient::clockSkew): green
+    // within ClockSkew::FarOffMs; unknown until set.
+    void setClock(const ClockSkew &skew);
 
     [[nodiscard]] QList<Item> items() const;
     [[nodiscard]] bool allGreen() const;
@@ -46,4 +51,5 @@ private:
     Item m_outboxKey{QStringLiteral("outbox_key"), false, {}};
     Item m_testPage{QStringLiteral("test_page"), false, {}};
     Item m_pin{QStringLiteral("pin_set"), false, {}};
+    Item m_clock{QStringLiteral("clock"), false, QStringLiteral("not measured: the platform was not reached")};
 };

@@ -405,12 +405,12 @@ void PlatformClient::handleReply(PlatformCall *call, QNetworkReply *reply)
         send(call);
         return;
     }
+    if (result.serverTime.isValid())
+        noteServerTime(result.serverTime, result.outcome == PlatformOutcome::ClockSkew);
     if (result.outcome == PlatformOutcome::ClockSkew && !call->m_skewRetried) {
         call->m_skewRetried = true;
-        m_clockOffsetMs = QDateTime::currentDateTimeUtc().msecsTo(result.serverTime);
-        qCInfo(lcPlatform) << "clock offset corrected to" << m_clockOffsetMs << "ms from clock_skew"
+        qCInfo(lcPlatform) << "clock offset is" << m_clockOffsetMs << "ms after clock_skew"
                            << "(request" << result.requestId << ")";
-        emit clockOffsetChanged(m_clockOffsetMs);
         send(call);
         return;
     }
@@ -437,6 +437,28 @@ void PlatformClient::noteOutcome(const PlatformResult &result)
         setConnectivity(Connectivity::Degraded);
     else
         setConnectivity(Connectivity::Online);
+}
+
+void PlatformClient::noteServerTime(const QDateTime &serverTime, bool clockSkewAnswer)
+{
+    const QDateTime receivedAt = QDateTime::currentDateTimeUtc();
+    const bool wasFarOff = m_clockSkew.isFarOff();
+    m_clockSkew = ClockSkew::fromDateHeader(serverTime, receivedAt);
+    if (m_clockSkew.isFarOff() != wasFarOff) {
+        if (m_clockSkew.isFarOff())
+            qCWarning(lcPlatform).noquote() << "this terminal's clock is" << m_clockSkew.seconds()
+                                            << "off the platform's: dates are judged by the platform's time until it is set";
+        else
+            qCInfo(lcPlatform).noquote() << "this terminal's clock agrees with the platform's again";
+        emit clockFarOffChanged(m_clockSkew.isFarOff());
+    }
+    // A clock_skew answer is exact (details.server_time when a proxy rewrote Date).
+    const qint64 offset = clockSkewAnswer ? receivedAt.msecsTo(serverTime) : m_clockSkew.offsetMs;
+    if (offset == m_clockOffsetMs || (!clockSkewAnswer && qAbs(offset - m_clockOffsetMs) <= ClockSkewFollowMs))
+        return;
+    m_clockOffsetMs = offset;
+    qCInfo(lcPlatform) << "clock offset corrected to" << m_clockOffsetMs << "ms";
+    emit clockOffsetChanged(m_clockOffsetMs);
 }
 
 void PlatformClient::setConnectivity(Connectivity connectivity)

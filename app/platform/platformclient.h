@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalogue.h"
+#include "clockskew.h"
 #include "platformcall.h"
 #include "requestsigner.h"
 #include "terminalcredentials.h"
@@ -60,9 +61,15 @@ public:
     [[nodiscard]] const PlatformClientSettings &settings() const { return m_settings; }
     void setCredentials(const TerminalCredentials &credentials);
 
-    // Platform time minus local time, learnt from clock_skew answers; added to every X-Timestamp.
+    // Platform time minus local time, added to every X-Timestamp: learnt from clock_skew answers,
+    // and from any reply whose Date is further off than ClockSkewFollowMs.
     [[nodiscard]] qint64 clockOffsetMs() const { return m_clockOffsetMs; }
     void setClockOffsetMs(qint64 offsetMs) { m_clockOffsetMs = offsetMs; }
+    // The last reading of the platform's Date header, whatever the reply's outcome.
+    [[nodiscard]] ClockSkew clockSkew() const { return m_clockSkew; }
+    // Readings closer than this to the offset in use leave it alone: Date has whole seconds and
+    // a reply takes its time, so small differences are noise, not drift.
+    static constexpr qint64 ClockSkewFollowMs = 30 * 1000;
 
     // Calls that need the platform live (identity, case progress, e-licences) fail at once with
     // a transient "offline" result while the state is Offline, so a resident is not kept waiting.
@@ -94,8 +101,10 @@ public:
 
 signals:
     void connectivityChanged(PlatformClient::Connectivity connectivity);
-    // Emitted whenever a clock_skew answer moved the offset.
+    // Emitted whenever a clock_skew answer or a reply's Date moved the offset.
     void clockOffsetChanged(qint64 offsetMs);
+    // Emitted when a reading crosses ClockSkew::FarOffMs either way.
+    void clockFarOffChanged(bool farOff);
     // The terminal was enrolled (or re-enrolled) while the client runs.
     void credentialsChanged();
 
@@ -106,6 +115,7 @@ private:
     void send(PlatformCall *call);
     void handleReply(PlatformCall *call, QNetworkReply *reply);
     void noteOutcome(const PlatformResult &result);
+    void noteServerTime(const QDateTime &serverTime, bool clockSkewAnswer);
     void setConnectivity(Connectivity connectivity);
     void storeCatalogue(const QByteArray &bytes, const QByteArray &etag);
 
@@ -113,6 +123,7 @@ private:
     QNetworkAccessManager *m_network;
     Connectivity m_connectivity = Connectivity::Online;
     qint64 m_clockOffsetMs = 0;
+    ClockSkew m_clockSkew;
     bool m_failFast = true;
     QByteArray m_catalogueBytes;
     QByteArray m_catalogueEtag;

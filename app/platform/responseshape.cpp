@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
+#include <QStringList>
 
 namespace ResponseShape {
 
@@ -117,7 +118,7 @@ QString checkJson(PlatformEndpoint endpoint, const QJsonObject &o)
         if (o.contains(QLatin1String("due"))
             && !QDate::fromString(o.value(QLatin1String("due")).toString(), Qt::ISODate).isValid())
             return QStringLiteral("due");
-        if (o.contains(QLatin1String("document_url")) && !isText(o.value(QLatin1String("document_url"))))
+        if (o.contains(QLatin1String("document_url")) && !isDocumentPath(o.value(QLatin1String("document_url")).toString()))
             return QStringLiteral("document_url");
         return {};
     }
@@ -149,7 +150,7 @@ QString checkJson(PlatformEndpoint endpoint, const QJsonObject &o)
                 return where + QLatin1String(".type");
             if (!isText(l.value(QLatin1String("issued"))))
                 return where + QLatin1String(".issued");
-            if (!l.value(QLatin1String("document_url")).toString().startsWith(QLatin1String("/documents/")))
+            if (!isDocumentPath(l.value(QLatin1String("document_url")).toString()))
                 return where + QLatin1String(".document_url");
         }
         return {};
@@ -232,6 +233,19 @@ QString checkError(const QByteArray &body, QJsonObject *error)
     if (error)
         *error = o;
     return {};
+}
+
+bool isDocumentPath(const QString &text)
+{
+    // A path under /documents/ of the configured platform, nothing else: no scheme or host
+    // ("https://elsewhere/…", "//elsewhere/…"), no climbing out ("/documents/../…", also
+    // percent-encoded), no query or fragment that could smuggle a second holder token, and
+    // nothing that QUrl would quietly rewrite.
+    static const QRegularExpression shape(QStringLiteral("^/documents/[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*$"));
+    if (!shape.match(text).hasMatch())
+        return false;
+    const QStringList segments = text.split(QLatin1Char('/'));
+    return !segments.contains(QStringLiteral("..")) && !segments.contains(QStringLiteral("."));
 }
 
 } // namespace ResponseShape

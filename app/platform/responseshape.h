@@ -23,4 +23,8 @@ namespace ResponseShape {
 // A case number: the 6-digit division, the 8-digit date, a 6-digit sequence.
 [[nodiscard]] bool isCaseNumber(const QString &text);
 
+// A document_url the kiosk may fetch: a plain path under /documents/ on the platform's own
+// origin. The licence list and a filed case's reply are held to the same rule.
+[[nodiscard]] bool isDocumentPath(const QString &text);
+
 } // namespace ResponseShape

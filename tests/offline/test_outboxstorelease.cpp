@@ -313,9 +313,14 @@ private slots:
         const OutboxEntry parked = store->find(queued.localRef).value().value();
         QCOMPARE(parked.state, EntryState::Parked);
         QCOMPARE(parked.lastError, QStringLiteral("idempotency_window_expired"));
-        // Staff who checked with the platform re-arm it, and a new window starts.
-        QVERIFY(store->retry(queued.localRef, QStringLiteral("s")).ok());
-        QCOMPARE(leaseOrFail(*store).request.idempotencyKey, queued.idempotencyKey);
+        // Re-armed under its old key it would reach a platform that has forgotten the key and
+        // files it again: staff are refused and told to file it anew.
+        const OutboxResult<QStringList> retried = store->retry(queued.localRef, QStringLiteral("s"));
+        QVERIFY(!retried.ok());
+        QCOMPARE(retried.error().code, OutboxErrorCode::InvalidState);
+        QVERIFY2(retried.error().message.contains(QLatin1String("file the application again")), qPrintable(retried.error().message));
+        QCOMPARE(leaseOrFail(*store).id, qint64(0));
+        QCOMPARE(store->find(queued.localRef).value().value().state, EntryState::Parked);
     }
 };
 

@@ -1,7 +1,9 @@
+#include "outboxauditlog.h"
 #include "outboxstoretest.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,6 +36,44 @@ private slots:
         QCOMPARE(retried.value(), (QStringList{queued.localRef, queued.materialRefs.first()}));
         QCOMPARE(leaseOrFail(*store).request.localRef, queued.materialRefs.first());
         QVERIFY(readAll(store->auditFilePath()).contains("retry by=staff-1 refs=" + queued.localRef.toLatin1()));
+    }
+
+    void staffCannotReArmAnEntryThePlatformMayHaveFiledAndForgotten()
+    {
+        auto store = open();
+        const QueuedCase queued = store->enqueueCase(caseDraft(0)).value();
+        // Sent, no answer, parked by staff: the platform may hold the case under its key.
+        QVERIFY(store->markTransient(leaseOrFail(*store), m_clock.nowMs + 1000, QStringLiteral("timeout")).ok());
+        QVERIFY(store->park(queued.localRef, QStringLiteral("staff-1")).ok());
+        m_clock.nowMs += 3LL * 24 * 3600'000;
+        // Within the window the same key is still safe, and re-arming keeps the window's start.
+        QVERIFY(store->retry(queued.localRef, QStringLiteral("staff-1")).ok());
+        QVERIFY(store->park(queued.localRef, QStringLiteral("staff-1")).ok());
+        m_clock.nowMs += 4LL * 24 * 3600'000;
+        const OutboxResult<QStringList> late = store->retry(queued.localRef, QStringLiteral("staff-1"));
+        QVERIFY(!late.ok());
+        QCOMPARE(late.error().code, OutboxErrorCode::InvalidState);
+        QVERIFY2(late.error().message.contains(QLatin1String("discard this entry and file the application again")),
+                 qPrintable(late.error().message));
+        QCOMPARE(stateOf(*store, queued.localRef), EntryState::Parked);
+        // Only the retry within the window was done, so only it is audited.
+        QCOMPARE(readAll(store->auditFilePath()).count("retry by=staff-1"), 1);
+    }
+
+    void theStaffAuditLogRotatesWithinItsBound()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("outbox-audit.log"));
+        const LogRotationLimits limits{2048, 2};
+        for (int i = 0; i < 100; ++i)
+            QVERIFY(OutboxAuditLog(path, limits).append(m_clock.nowMs + i, QStringLiteral("retry"), QStringLiteral("staff-1"),
+                                                        {QStringLiteral("T1-%1").arg(i, 6, 10, QLatin1Char('0'))}).ok());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
+                 (QStringList{QStringLiteral("outbox-audit.log"), QStringLiteral("outbox-audit.log.1")}));
+        QVERIFY(QFileInfo(path).size() <= limits.maxBytes);
+        QVERIFY(QFileInfo(path + QStringLiteral(".1")).size() <= limits.maxBytes);
+        QVERIFY(readAll(path).contains("refs=T1-000099\n"));
+        QVERIFY(!readAll(path + QStringLiteral(".1")).contains("refs=T1-000000\n"));
     }
 
     void staffParkStopsAPendingEntry()

@@ -40,6 +40,11 @@
     </message>
     <message>
         <location filename="../qml/AdminCodeNotice.qml" line="29"/>
+        <source>通用码仅限技术人员在注册前使用，有效期不超过 5 分钟</source>
+        <translation>a code for any terminal is only for a technician before enrolment, valid 5 minutes at most</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminCodeNotice.qml" line="29"/>
         <source>本机未启用管理码</source>
         <translation>admin codes are not enabled on this terminal</translation>
     </message>
@@ -1099,6 +1104,11 @@
         <translation>Clock offset: %1 s</translation>
     </message>
     <message>
+        <location filename="../qml/MaintenanceScreen.qml" line="362"/>
+        <source>本机时钟偏差超过 5 分钟：请校准时间；在此之前按平台时间判断证件有效期</source>
+        <translation>This terminal's clock is more than 5 minutes off: set the time. Until then, card dates are judged by the platform's time</translation>
+    </message>
+    <message>
         <location filename="../qml/MaintenanceScreen.qml" line="324"/>
         <source>上次心跳：%1（%2）</source>
         <translation>Last heartbeat: %1 (%2)</translation>
@@ -1463,6 +1473,11 @@
         <location filename="../qml/ProvisioningScreen.qml" line="90"/>
         <source>已设置维护 PIN</source>
         <translation>Maintenance PIN set</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="91"/>
+        <source>本机时钟与平台一致</source>
+        <translation>Clock agrees with the platform</translation>
     </message>
     <message>
         <location filename="../qml/ProvisioningScreen.qml" line="106"/>

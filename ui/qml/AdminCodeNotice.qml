@@ -26,6 +26,7 @@ Rectangle {
         case AdminCodeEntry.UnknownKey: return qsTr("签发密钥不受本机信任");
         case AdminCodeEntry.BadSignature: return qsTr("签名不正确");
         case AdminCodeEntry.TooLongValidity: return qsTr("有效期超过 15 分钟");
+        case AdminCodeEntry.WildcardRefused: return qsTr("通用码仅限技术人员在注册前使用，有效期不超过 5 分钟");
         case AdminCodeEntry.Disabled: return qsTr("本机未启用管理码");
         case AdminCodeEntry.NotStored: return qsTr("本机无法记录，请重试");
         default: return qsTr("无法识别");

@@ -358,6 +358,12 @@ Rectangle {
                     text: qsTr("时钟偏差：%1 秒").arg(Maintenance.platformCheck.clockOffsetS)
                 }
                 Line {
+                    objectName: "clockFarOffWarning"
+                    visible: Maintenance.platformCheck.clockFarOff === true
+                    color: Theme.warning
+                    text: qsTr("本机时钟偏差超过 5 分钟：请校准时间；在此之前按平台时间判断证件有效期")
+                }
+                Line {
                     text: Maintenance.platformCheck.lastHeartbeat ? qsTr("上次心跳：%1（%2）").arg(Maintenance.platformCheck.lastHeartbeat).arg(Maintenance.platformCheck.lastHeartbeatResult)
                                                                    : qsTr("本次启动后尚无心跳")
                 }

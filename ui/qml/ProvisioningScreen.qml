@@ -88,6 +88,7 @@ Rectangle {
         case ChecklistModel.OutboxKey: return qsTr("离线队列密钥就位");
         case ChecklistModel.TestPage: return qsTr("已打印测试页");
         case ChecklistModel.PinSet: return qsTr("已设置维护 PIN");
+        case ChecklistModel.Clock: return qsTr("本机时钟与平台一致");
         default: return id;
         }
     }

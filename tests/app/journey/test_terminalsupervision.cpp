@@ -144,6 +144,22 @@ private slots:
         QVERIFY2(classes.contains(QStringLiteral("outbox")), qPrintable(classes.join(QLatin1Char(','))));
     }
 
+    void theHeartbeatReportTellsTheClockAsTheOutboxIs()
+    {
+        // Enrolled, but no reply yet: the platform hears the clock is not measured, rather than
+        // nothing; once replies come, ClockSkew::heartbeatDevice says how far off it is.
+        JourneyKiosk kiosk(JourneyKiosk::Platform::Away, NoDevices);
+        QVERIFY2(kiosk.isRunning(), qPrintable(kiosk.error()));
+        QJsonObject clock;
+        for (const QJsonValue &device : kiosk.runtime()->supervision()->heartbeatReport().value(QLatin1String("devices")).toArray()) {
+            if (device.toObject().value(QLatin1String("class")).toString() == QLatin1String("clock"))
+                clock = device.toObject();
+        }
+        QCOMPARE(clock.value(QLatin1String("id")).toString(), QStringLiteral("clock"));
+        QCOMPARE(clock.value(QLatin1String("health")).toString(), QStringLiteral("unknown"));
+        QCOMPARE(clock.value(QLatin1String("detail")).toString(), QStringLiteral("not measured"));
+    }
+
     void aTerminalNotEnrolledDoesNotBeat()
     {
         JourneyKiosk unconfigured(JourneyKiosk::Platform::None, NoDevices);

@@ -9,6 +9,9 @@
 
 #include <sys/stat.h>
 
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+
 // The signed admin code: every refusal is produced by a real code, signed, then tampered with,
 // expired, aimed elsewhere or shown twice, never by a hand-written verdict.
 class TestAdminCode : public QObject
@@ -43,6 +46,32 @@ private:
     [[nodiscard]] AdminCodeVerdict check(const QString &payload) const
     {
         return AdminCode::verify(payload, {m_key.publicPem}, m_terminal, m_now);
+    }
+
+    // A code signed without kioskctl's rules, as a tool that knows only the format would make it.
+    static QString signedRaw(const AdminCodeClaims &c, const AdminKeyPair &key)
+    {
+        const auto options = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+        const QJsonObject json{{QStringLiteral("terminal"), c.terminal},
+                               {QStringLiteral("role"), c.role},
+                               {QStringLiteral("issued"), c.issued.toSecsSinceEpoch()},
+                               {QStringLiteral("expires"), c.expires.toSecsSinceEpoch()},
+                               {QStringLiteral("nonce"), QStringLiteral("0123456789abcdef01234567")},
+                               {QStringLiteral("key_id"), AdminCode::keyIdOf(key.publicPem)}};
+        const QByteArray signedPart = "KIOSKADM1." + QJsonDocument(json).toJson(QJsonDocument::Compact).toBase64(options);
+        BIO *bio = BIO_new_mem_buf(key.privatePem.constData(), int(key.privatePem.size()));
+        EVP_PKEY *pkey = PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr);
+        BIO_free(bio);
+        EVP_MD_CTX *context = EVP_MD_CTX_new();
+        QByteArray signature(64, '\0');
+        size_t length = size_t(signature.size());
+        const bool ok = pkey && EVP_DigestSignInit(context, nullptr, nullptr, nullptr, pkey) == 1
+            && EVP_DigestSign(context, reinterpret_cast<unsigned char *>(signature.data()), &length,
+                              reinterpret_cast<const unsigned char *>(signedPart.constData()), size_t(signedPart.size()))
+                == 1;
+        EVP_MD_CTX_free(context);
+        EVP_PKEY_free(pkey);
+        return ok ? QString::fromLatin1(signedPart + '.' + signature.left(qsizetype(length)).toBase64(options)) : QString();
     }
 
     // The same signature over claims changed after signing, as a forger would try.
@@ -94,9 +123,47 @@ private slots:
 
     void acceptsACodeForAnyTerminalOfTheSite()
     {
-        const QString payload = signedWith(claims(-30, 600, QStringLiteral("*")), m_key);
-        QVERIFY(check(payload).ok());
-        QVERIFY(AdminCode::verify(payload, {m_key.publicPem}, QStringLiteral("340103-HALL-02"), m_now).ok());
+        AdminCodeClaims technician = claims(-30, 300, QStringLiteral("*"));
+        technician.role = QStringLiteral("technician");
+        const QString payload = signedWith(technician, m_key);
+        QVERIFY(AdminCode::verify(payload, {m_key.publicPem}, m_terminal, m_now, false).ok());
+        QVERIFY(AdminCode::verify(payload, {m_key.publicPem}, QStringLiteral("340103-HALL-02"), m_now, false).ok());
+    }
+
+    void aCodeForAnyTerminalOnlySetsUpANewTerminalForAFewMinutes()
+    {
+        AdminCodeClaims technician = claims(-30, 300, QStringLiteral("*"));
+        technician.role = QStringLiteral("technician");
+        const QString payload = signedWith(technician, m_key);
+        // Once the terminal is enrolled the site-wide code opens nothing: it would open maintenance.
+        const AdminCodeVerdict enrolled = AdminCode::verify(payload, {m_key.publicPem}, m_terminal, m_now, true);
+        QCOMPARE(AdminCode::errorName(enrolled.error), QStringLiteral("wildcard_refused"));
+        QCOMPARE(AdminCode::errorName(check(payload).error), QStringLiteral("wildcard_refused"));
+
+        // Signing refuses a maintainer's code for any terminal, and one valid for over five minutes.
+        QString error;
+        QVERIFY(AdminCode::sign(claims(-30, 300, QStringLiteral("*")), m_key.privatePem, &error).isEmpty());
+        QVERIFY2(error.contains(QLatin1String("technician")), qPrintable(error));
+        AdminCodeClaims tooLong = technician;
+        tooLong.expires = tooLong.issued.addSecs(AdminCode::WildcardMaximumValiditySeconds + 1);
+        QVERIFY(AdminCode::sign(tooLong, m_key.privatePem, &error).isEmpty());
+        QVERIFY2(error.contains(QLatin1String("5 minutes")), qPrintable(error));
+
+        // Signed anyway (by an older kioskctl, or another tool), such codes are refused when used.
+        AdminCodeClaims maintainer = claims(-30, 300, QStringLiteral("*"));
+        QCOMPARE(AdminCode::errorName(
+                     AdminCode::verify(signedRaw(maintainer, m_key), {m_key.publicPem}, m_terminal, m_now, false).error),
+                 QStringLiteral("wildcard_refused"));
+        QCOMPARE(AdminCode::errorName(
+                     AdminCode::verify(signedRaw(tooLong, m_key), {m_key.publicPem}, m_terminal, m_now, false).error),
+                 QStringLiteral("wildcard_refused"));
+        QVERIFY(AdminCode::verify(signedRaw(technician, m_key), {m_key.publicPem}, m_terminal, m_now, false).ok());
+        QCOMPARE(AdminCode::wildcardProblem(claims(-30, 300, QStringLiteral("*")), false).isEmpty(), false);
+        AdminCodeClaims tenMinutes = technician;
+        tenMinutes.expires = tenMinutes.issued.addSecs(600);
+        QVERIFY(!AdminCode::wildcardProblem(tenMinutes, false).isEmpty());
+        QVERIFY(AdminCode::wildcardProblem(technician, false).isEmpty());
+        QVERIFY(AdminCode::wildcardProblem(claims(), true).isEmpty()); // a named terminal is not a wildcard
     }
 
     void twoCodesForTheSameClaimsCarryDifferentNonces()

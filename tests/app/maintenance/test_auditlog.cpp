@@ -1,6 +1,8 @@
 #include "auditlog.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -39,6 +41,43 @@ private slots:
         QCOMPARE(entries.at(1).action, QStringLiteral("maintenance.set-pin"));
         QVERIFY(entries.at(1).at.isValid());
         QVERIFY(qAbs(entries.at(1).at.secsTo(QDateTime::currentDateTimeUtc())) < 3600);
+    }
+
+    void rotatesWithinItsBoundAndListsTheNewestAcrossFiles()
+    {
+        QTemporaryDir dir;
+        const QString path = AuditLog::pathIn(dir.path());
+        const LogRotationLimits limits{4096, 3};
+        for (int i = 0; i < 300; ++i)
+            QVERIFY(AuditLog(path, limits).record(QStringLiteral("maintenance-ui"), QStringLiteral("device.self-test"),
+                                                  QStringLiteral("ok"), QStringLiteral("run %1").arg(i, 4, 10, QLatin1Char('0'))));
+        // Three files at most, none past the limit: 300 lines of ~130 bytes would be ~39 KB.
+        QStringList files;
+        qint64 total = 0;
+        for (const QString &name : QDir(dir.path()).entryList(QDir::Files)) {
+            files.append(name);
+            total += QFileInfo(dir.filePath(name)).size();
+            QVERIFY2(QFileInfo(dir.filePath(name)).size() <= limits.maxBytes, qPrintable(name));
+            QCOMPARE(unixMode(dir.filePath(name)), 0600);
+        }
+        QCOMPARE(files, (QStringList{QStringLiteral("audit.log"), QStringLiteral("audit.log.1"), QStringLiteral("audit.log.2")}));
+        QVERIFY(total <= limits.maxBytes * limits.keptFiles);
+        // The newest lines come first, without a gap where one file ends and the next begins.
+        const QList<AuditEntry> entries = AuditLog(path, limits).recent(50);
+        QCOMPARE(entries.size(), 50);
+        for (int i = 0; i < entries.size(); ++i)
+            QCOMPARE(entries.at(i).detail, QStringLiteral("run %1").arg(299 - i, 4, 10, QLatin1Char('0')));
+        // The oldest went with the oldest file.
+        QFile oldest(path + QStringLiteral(".2"));
+        QVERIFY(oldest.open(QIODevice::ReadOnly));
+        QVERIFY(!oldest.readAll().contains("run 0000"));
+    }
+
+    void theDefaultBoundIsTenMebibytesInFiveFiles()
+    {
+        const LogRotationLimits limits;
+        QCOMPARE(limits.maxBytes, qint64(10 * 1024 * 1024));
+        QCOMPARE(limits.keptFiles, 5);
     }
 
     void fileIsReadableByItsOwnerOnly()

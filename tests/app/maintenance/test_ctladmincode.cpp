@@ -95,7 +95,7 @@ private slots:
     void checkSaysReplayedForACodeThisTerminalHasTaken()
     {
         const Run sign = kioskctl({QStringLiteral("admin-code"), QStringLiteral("sign"), QStringLiteral("--key"), path("private.pem"),
-                                   QStringLiteral("--terminal"), QStringLiteral("*")});
+                                   QStringLiteral("--terminal"), QStringLiteral("*"), QStringLiteral("--role"), QStringLiteral("technician")});
         QVERIFY2(sign.exitCode == 0, qPrintable(sign.err));
         const QString payload = sign.out.trimmed();
         QCOMPARE(kioskctl({QStringLiteral("admin-code"), QStringLiteral("check"), payload}).exitCode, 0);
@@ -104,13 +104,27 @@ private slots:
         QFile keys(path("public.pem"));
         QVERIFY(keys.open(QIODevice::ReadOnly));
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        const AdminCodeVerdict verdict = AdminCode::verify(payload, {keys.readAll()}, QStringLiteral("any"), now);
+        const AdminCodeVerdict verdict = AdminCode::verify(payload, {keys.readAll()}, QStringLiteral("any"), now, false);
         QVERIFY(verdict.ok());
         AdminCodeReplayList list(AdminCodeReplayList::pathIn(stateDir()));
         QCOMPARE(list.admit(verdict.claims.nonce, verdict.claims.expires, now), AdminCodeReplayList::Outcome::Fresh);
         const Run replayed = kioskctl({QStringLiteral("admin-code"), QStringLiteral("check"), payload});
         QCOMPARE(replayed.exitCode, 1);
         QVERIFY2(replayed.out.contains(QLatin1String("replayed")), qPrintable(replayed.out));
+    }
+
+    void signRefusesACodeForAnyTerminalUnlessAShortTechniciansCode()
+    {
+        const Run maintainer = kioskctl({QStringLiteral("admin-code"), QStringLiteral("sign"), QStringLiteral("--key"), path("private.pem"),
+                                         QStringLiteral("--terminal"), QStringLiteral("*")});
+        QCOMPARE(maintainer.exitCode, 2);
+        QVERIFY(maintainer.out.isEmpty());
+        QVERIFY2(maintainer.err.contains(QLatin1String("technician")), qPrintable(maintainer.err));
+        const Run tooLong = kioskctl({QStringLiteral("admin-code"), QStringLiteral("sign"), QStringLiteral("--key"), path("private.pem"),
+                                      QStringLiteral("--terminal"), QStringLiteral("*"), QStringLiteral("--role"),
+                                      QStringLiteral("technician"), QStringLiteral("--valid"), QStringLiteral("10m")});
+        QCOMPARE(tooLong.exitCode, 2);
+        QVERIFY2(tooLong.err.contains(QLatin1String("5 minutes")), qPrintable(tooLong.err));
     }
 
     void signRefusesAValidityOverFifteenMinutes()

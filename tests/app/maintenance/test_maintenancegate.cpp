@@ -57,6 +57,27 @@ private slots:
         QCOMPARE(g.failuresLeft(), 5);
     }
 
+    void anAcceptedPinReplacesAnOldHashWithOneOfSixHundredThousandRounds()
+    {
+        QString stored = MaintenancePin::hash(QStringLiteral("482915"), 100000);
+        QStringList written;
+        MaintenanceGate g([&stored] { return stored; }, stateFile(), [this] { return m_now; });
+        g.setRehash([&](const QString &hash) {
+            written.append(hash);
+            stored = hash;
+            return true;
+        });
+        QCOMPARE(g.tryPin(QStringLiteral("111112")), MaintenanceGate::Result::Refused);
+        QVERIFY(written.isEmpty()); // a wrong PIN rehashes nothing
+        QCOMPARE(g.tryPin(QStringLiteral("482915")), MaintenanceGate::Result::Accepted);
+        QCOMPARE(written.size(), 1);
+        QCOMPARE(written.first().split(QLatin1Char('$')).at(1), QStringLiteral("600000"));
+        QVERIFY(MaintenancePin::matches(QStringLiteral("482915"), written.first()));
+        // The new hash opens the gate too, and needs no further rehash.
+        QCOMPARE(g.tryPin(QStringLiteral("482915")), MaintenanceGate::Result::Accepted);
+        QCOMPARE(written.size(), 1);
+    }
+
     void refusesAWrongPinAndCountsDown()
     {
         MaintenanceGate g = gate();

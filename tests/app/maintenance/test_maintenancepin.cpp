@@ -20,6 +20,24 @@ private slots:
         QVERIFY(MaintenancePin::isWellFormed(stored));
     }
 
+    void newHashesTakeOwaspsSixHundredThousandRounds()
+    {
+        const QString stored = MaintenancePin::hash(QStringLiteral("482915"));
+        QCOMPARE(stored.split(QLatin1Char('$')).at(1), QStringLiteral("600000"));
+        QVERIFY(!MaintenancePin::needsRehash(stored));
+    }
+
+    void anOlderHashWithFewerRoundsStillOpensButAsksToBeRehashed()
+    {
+        const QString old = MaintenancePin::hash(QStringLiteral("482915"), 100000);
+        QCOMPARE(old.split(QLatin1Char('$')).at(1), QStringLiteral("100000"));
+        QVERIFY(MaintenancePin::isWellFormed(old));
+        QVERIFY(MaintenancePin::matches(QStringLiteral("482915"), old));
+        QVERIFY(!MaintenancePin::matches(QStringLiteral("482916"), old));
+        QVERIFY(MaintenancePin::needsRehash(old));
+        QVERIFY(!MaintenancePin::needsRehash(QStringLiteral("482915")));
+    }
+
     void samePinHashesDifferentlyEachTime()
     {
         QVERIFY(MaintenancePin::hash(QStringLiteral("482915")) != MaintenancePin::hash(QStringLiteral("482915")));

@@ -39,6 +39,7 @@ private slots:
     void refusesARequestReplayedWithItsNonce();
     void parksRequestsOfADisabledTerminal();
     void correctsItsClockFromClockSkewAndRetriesOnce();
+    void readsTheClockSkewFromEveryRepliesDate();
     void verifiesAResidentAndServesTheirLicencesAndCases();
     void tellsWhyAnIdentityWasNotVerified();
     void saysWhoseANetworkIdentityCodeIs();
@@ -318,6 +319,40 @@ void TestPlatformClient::correctsItsClockFromClockSkewAndRetriesOnce()
     // The next call is right the first time.
     QVERIFY(waitFor(client.heartbeat({})).isOk());
     QCOMPARE(offsetSpy.count(), 1);
+}
+
+void TestPlatformClient::readsTheClockSkewFromEveryRepliesDate()
+{
+    PlatformClient client(settings());
+    QVERIFY(!client.clockSkew().isKnown());
+    QSignalSpy farOff(&client, &PlatformClient::clockFarOffChanged);
+    QVERIFY(waitFor(client.heartbeat({})).isOk());
+    QVERIFY(client.clockSkew().isKnown());
+    QVERIFY2(qAbs(client.clockSkew().offsetMs) < 5000, qPrintable(QString::number(client.clockSkew().offsetMs)));
+    QVERIFY(!client.clockSkew().isFarOff());
+    QCOMPARE(farOff.count(), 0);
+
+    // Ten minutes apart: an unsigned call's Date is enough to tell, and the next signed call goes
+    // through at once, without a clock_skew refusal first.
+    setFaults({{QStringLiteral("clock_offset_s"), -600}});
+    QVERIFY(waitFor(client.enroll(QStringLiteral("wrong"), {}, {}, {})).httpStatus >= 400);
+    QVERIFY(client.clockSkew().isFarOff());
+    QVERIFY2(qAbs(client.clockSkew().offsetMs + 600 * 1000) < 5000, qPrintable(QString::number(client.clockSkew().offsetMs)));
+    QCOMPARE(farOff.count(), 1);
+    QCOMPARE(farOff.last().first().toBool(), true);
+    const QJsonObject device = client.clockSkew().heartbeatDevice();
+    QCOMPARE(device.value(QLatin1String("class")).toString(), QStringLiteral("clock"));
+    QCOMPARE(device.value(QLatin1String("health")).toString(), QStringLiteral("warning"));
+    QVERIFY(waitFor(client.heartbeat({})).isOk());
+    const QJsonArray requests = m_server.inspect(QStringLiteral("requests")).value(QLatin1String("requests")).toArray();
+    QVERIFY(requests.at(requests.size() - 2).toObject().value(QLatin1String("path")).toString().endsWith(QLatin1String("/enroll")));
+    QVERIFY(requests.last().toObject().value(QLatin1String("path")).toString().endsWith(QLatin1String("/heartbeat")));
+    QCOMPARE(requests.last().toObject().value(QLatin1String("status")).toInt(), 200);
+
+    setFaults({{QStringLiteral("clock_offset_s"), 0}});
+    QVERIFY(waitFor(client.heartbeat({})).isOk());
+    QVERIFY(!client.clockSkew().isFarOff());
+    QCOMPARE(farOff.count(), 2);
 }
 
 void TestPlatformClient::verifiesAResidentAndServesTheirLicencesAndCases()

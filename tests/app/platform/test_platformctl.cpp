@@ -22,6 +22,7 @@ private slots:
     void initTestCase();
     void enrolsAndKeepsTheSecretReadableOnlyByItsOwner();
     void pingsThePlatformOverTls();
+    void theChecklistIsRedWhileTheClockIsFarFromThePlatforms();
     void submitsACaseThroughTheOutboxAndPrintsItsNumber();
     void queuesACaseWhileThePlatformIsDown();
     void showsTheProgressOfACase();
@@ -89,6 +90,31 @@ void TestPlatformCtl::pingsThePlatformOverTls()
     QVERIFY(run.out.contains(QLatin1String("signature  accepted")));
     QVERIFY(run.out.contains(QLatin1String("clock      platform")));
     QVERIFY(run.out.contains(QLatin1String("catalogue  2026-11-20.3")));
+}
+
+void TestPlatformCtl::theChecklistIsRedWhileTheClockIsFarFromThePlatforms()
+{
+    const auto clockItem = [this] {
+        const Run run = kioskctl({QStringLiteral("checklist"), QStringLiteral("--json")});
+        for (const QJsonValue &item : run.json().object().value(QStringLiteral("items")).toArray()) {
+            if (item.toObject().value(QStringLiteral("id")).toString() == QLatin1String("clock"))
+                return item.toObject();
+        }
+        return QJsonObject();
+    };
+    // The platform's clock an hour ahead: the signature still goes through (the client corrects
+    // its offset), but the terminal's own clock is an hour wrong, which staff must be told.
+    QVERIFY(!m_server.post(QStringLiteral("faults"), {{QStringLiteral("clock_offset_s"), 3600}}).isEmpty());
+    const QJsonObject off = clockItem();
+    QVERIFY2(!off.isEmpty(), "the checklist has a clock item");
+    QCOMPARE(off.value(QStringLiteral("ok")).toBool(), false);
+    QVERIFY2(off.value(QStringLiteral("detail")).toString().contains(QLatin1String("+3600 s")) ||
+                 off.value(QStringLiteral("detail")).toString().contains(QLatin1String("+3599 s")),
+             qPrintable(off.value(QStringLiteral("detail")).toString()));
+
+    QVERIFY(!m_server.post(QStringLiteral("faults"), {{QStringLiteral("clock_offset_s"), 0}}).isEmpty());
+    const QJsonObject right = clockItem();
+    QCOMPARE(right.value(QStringLiteral("ok")).toBool(), true);
 }
 
 void TestPlatformCtl::submitsACaseThroughTheOutboxAndPrintsItsNumber()

@@ -2,6 +2,9 @@
 #include "responseshape.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTest>
 #include <QTimeZone>
@@ -25,6 +28,8 @@ private slots:
     void recognisesCaseNumbers_data();
     void recognisesCaseNumbers();
     void summarisesAnErrorByItsCodeNeverByThePlatformsText();
+    void holdsACaseDocumentUrlToTheLicenceListsRule_data();
+    void holdsACaseDocumentUrlToTheLicenceListsRule();
 };
 
 namespace {
@@ -211,6 +216,47 @@ void TestPlatformResponse::summarisesAnErrorByItsCodeNeverByThePlatformsText()
     QCOMPARE(r.errorCode, QStringLiteral("validation_failed"));
     QCOMPARE(r.summary(), QStringLiteral("422 validation_failed (request req-7)"));
     QVERIFY(!r.message.contains(QStringLiteral("欧阳春晓")));
+}
+
+void TestPlatformResponse::holdsACaseDocumentUrlToTheLicenceListsRule_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("fetchable");
+    QTest::newRow("the contract's path") << "/documents/D34010320261123000123" << true;
+    QTest::newRow("another host") << "https://evil.example/documents/D1" << false;
+    QTest::newRow("plain http") << "http://evil.example/x.pdf" << false;
+    QTest::newRow("scheme-relative host") << "//evil.example/documents/D1" << false;
+    QTest::newRow("climbing out") << "/documents/../enroll" << false;
+    QTest::newRow("climbing out, encoded") << "/documents/%2e%2e/enroll" << false;
+    QTest::newRow("a second holder token") << "/documents/D1?holder_token=other" << false;
+    QTest::newRow("outside documents") << "/cases/34010320261123000123" << false;
+    QTest::newRow("a tag") << "/documents/<img src=x>" << false;
+}
+
+void TestPlatformResponse::holdsACaseDocumentUrlToTheLicenceListsRule()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, fetchable);
+    QCOMPARE(ResponseShape::isDocumentPath(url), fetchable);
+
+    QJsonObject filed{{QStringLiteral("case_no"), QStringLiteral("34010320261123000123")},
+                      {QStringLiteral("status"), QStringLiteral("approved")},
+                      {QStringLiteral("message"), QJsonObject{{QStringLiteral("zh"), QStringLiteral("已办结")}}},
+                      {QStringLiteral("document_url"), url}};
+    const PlatformResult caseReply = PlatformResponse::classify(PlatformEndpoint::SubmitCase, 201, {},
+                                                                QJsonDocument(filed).toJson(QJsonDocument::Compact));
+    QCOMPARE(caseReply.outcome == PlatformOutcome::Ok, fetchable);
+    if (!fetchable)
+        QCOMPARE(caseReply.errorCode, QStringLiteral("malformed"));
+
+    const QJsonObject licence{{QStringLiteral("id"), QStringLiteral("L1")},
+                              {QStringLiteral("type"), QJsonObject{{QStringLiteral("zh"), QStringLiteral("营业执照")}}},
+                              {QStringLiteral("issued"), QStringLiteral("2026-01-02")},
+                              {QStringLiteral("document_url"), url}};
+    const PlatformResult listReply = PlatformResponse::classify(
+        PlatformEndpoint::Licenses, 200, {},
+        QJsonDocument(QJsonObject{{QStringLiteral("licenses"), QJsonArray{licence}}}).toJson(QJsonDocument::Compact));
+    QCOMPARE(listReply.outcome, caseReply.outcome);
 }
 
 QTEST_GUILESS_MAIN(TestPlatformResponse)
