@@ -10,14 +10,15 @@ class DeviceRegistry;
 
 // What must hold before a terminal goes into service, one item a line, the same for the touch
 // screen's provisioning and `kioskctl checklist`: devices ok, enrolled, platform reachable,
-// outbox key present, a test page printed, maintenance PIN set. Every item is green or says why not.
+// outbox key present, a test page printed, maintenance PIN set, secrets sealed to the machine. Every item is green or says why not.
 class ProvisioningChecklist
 {
 public:
     struct Item {
         QString id;     // "devices_ok", "enrolled", "platform_reachable", "outbox_key", "test_page", "pin_set"
         bool ok = false;
-        QString detail; // why not, or what was found ("T340103000017", "receipt_printer: error (media_empty)")
+        QString detail;
+        bool warning = false; // green, but something a technician should know (no TPM) // why not, or what was found ("T340103000017", "receipt_printer: error (media_empty)")
     };
 
     // Reads what the files say (credentials, outbox key, printer statistics, PIN hash).
@@ -46,4 +47,5 @@ private:
     Item m_outboxKey{QStringLiteral("outbox_key"), false, {}};
     Item m_testPage{QStringLiteral("test_page"), false, {}};
     Item m_pin{QStringLiteral("pin_set"), false, {}};
+    Item m_sealed{QStringLiteral("secrets_sealed"), false, {}};
 };
