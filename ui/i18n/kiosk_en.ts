@@ -1465,6 +1465,11 @@
         <translation>Maintenance PIN set</translation>
     </message>
     <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="91"/>
+        <source>密钥已绑定本机</source>
+        <translation>Secrets sealed to this machine</translation>
+    </message>
+    <message>
         <location filename="../qml/ProvisioningScreen.qml" line="106"/>
         <source>技术人员设置</source>
         <translation>Technician setup</translation>
