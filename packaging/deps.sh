@@ -33,6 +33,11 @@ packages=(
   # the codec fuzz targets (libFuzzer)
   clang libclang-rt-14-dev
 )
+# `deps.sh --image-test`: also what packaging/image/build-image.sh and test-tpm.sh need (the image
+# from Debian's archive, QEMU and a software TPM 2.0). No ctest needs them, so CI goes without.
+if [ "${1:-}" = --image-test ]; then
+  packages+=(mmdebstrap fdisk e2fsprogs qemu-system-x86 swtpm swtpm-tools)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

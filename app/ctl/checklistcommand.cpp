@@ -46,7 +46,8 @@ int runChecklistCommand(CtlContext &context, const QStringList &args)
     if (json) {
         QJsonArray items;
         for (const ProvisioningChecklist::Item &item : checklist.items())
-            items.append(QJsonObject{{QStringLiteral("id"), item.id}, {QStringLiteral("ok"), item.ok}, {QStringLiteral("detail"), item.detail}});
+            items.append(QJsonObject{{QStringLiteral("id"), item.id}, {QStringLiteral("ok"), item.ok}, {QStringLiteral("warning"), item.warning},
+                                     {QStringLiteral("detail"), item.detail}});
         context.out << QJsonDocument(QJsonObject{{QStringLiteral("green"), checklist.allGreen()},
                                                  {QStringLiteral("config_file"), config->sourcePath()},
                                                  {QStringLiteral("devices_note"), note},
@@ -55,7 +56,7 @@ int runChecklistCommand(CtlContext &context, const QStringList &args)
     } else {
         context.out << "config: " << StatusReport::describeConfiguration(config->sourcePath()) << "\n";
         for (const ProvisioningChecklist::Item &item : checklist.items())
-            context.out << (item.ok ? "[ok]   " : "[FAIL] ") << qSetFieldWidth(20) << Qt::left << item.id << qSetFieldWidth(0) << item.detail
+            context.out << (!item.ok ? "[FAIL] " : item.warning ? "[warn] " : "[ok]   ") << qSetFieldWidth(20) << Qt::left << item.id << qSetFieldWidth(0) << item.detail
                         << "\n";
         if (!note.isEmpty())
             context.out << "note: devices " << note << "\n";

@@ -21,6 +21,7 @@ int runMaintenanceCommand(CtlContext &context, const QStringList &args);
 int runAuditCommand(CtlContext &context, const QStringList &args);
 int runChecklistCommand(CtlContext &context, const QStringList &args);
 int runAdminCodeCommand(CtlContext &context, const QStringList &args);
+int runCredentialsCommand(CtlContext &context, const QStringList &args);
 
 const QList<CtlCommand> &ctlCommands()
 {
@@ -46,6 +47,8 @@ const QList<CtlCommand> &ctlCommands()
          runSimCommand},
         {"outbox", "outbox status|list [--state S]|show REF|retry REF|park REF|discard REF [--yes]|export [--json]   the offline queue", runOutboxCommand},
         {"enroll", "enroll --url URL --token TOKEN [--site S] [--ca FILE] [--force]   register this terminal with the platform", runEnrollCommand},
+        {"credentials", "credentials seal            seal the outbox key and the terminal credentials to this machine (TPM, else host key); run as root",
+         runCredentialsCommand},
         {"platform", "platform ping               reachability, TLS, signature, clock skew and latency of the platform", runPlatformCommand},
         {"case", "case submit --item CODE --form FILE.json [--material ID=FILE]... [--id-card FILE.json]   file through the outbox\n"
                  "case status CASE_NO         a case's progress on the platform", runCaseCommand},

@@ -28,6 +28,9 @@ struct CtlContext {
     bool configGiven = false;
     QTextStream &out;
     QTextStream &err;
+    // Sealed secrets are decrypted into memory for the commands that read them; the commands that
+    // write them (enroll, credentials) see the plain files' paths.
+    bool unsealSecrets = true;
 
     // Loads the configuration for commands that need it. Without --config and with no file at the
     // default path, the defaults (the demo configuration) are used; a file that exists but fails

@@ -1,6 +1,7 @@
 #include "ctlcommand.h"
 #include "halltime.h"
 #include "recentlog.h"
+#include "sealedcredentials.h"
 
 #include <QFileInfo>
 
@@ -18,6 +19,10 @@ std::optional<KioskConfig> CtlContext::loadConfig()
     if (config) {
         RecentLog::installForCtl(config->string(QStringLiteral("kiosk/state_dir")));
         HallTime::apply(*config);
+        if (unsealSecrets) {
+            for (const QString &problem : SealedCredentials::unseal(&*config))
+                err << "kioskctl: " << problem << Qt::endl;
+        }
     }
     return config;
 }

@@ -3,6 +3,7 @@
 #include "platformwait.h"
 
 #include "platformclient.h"
+#include "sealedcredentials.h"
 
 #include <QFileInfo>
 #include <QSysInfo>
@@ -66,7 +67,7 @@ int runEnrollCommand(CtlContext &context, const QStringList &args)
     }
     if (token.isEmpty())
         return usage(context);
-    if (QFileInfo::exists(credentialsPath) && !force) {
+    if ((QFileInfo::exists(credentialsPath) || QFileInfo::exists(SealedCredentials::sealedPath(*config, QStringLiteral("terminal.json")))) && !force) {
         context.err << "kioskctl enroll: " << credentialsPath
                     << " exists; this terminal is enrolled already (--force to enrol it again)" << Qt::endl;
         return CtlExit::Error;

@@ -101,5 +101,6 @@ int main(int argc, char *argv[])
         printCommandUsage(out, *command);
         return CtlExit::Ok;
     }
+    context.unsealSecrets = name != QLatin1String("enroll") && name != QLatin1String("credentials");
     return command->run(context, args);
 }

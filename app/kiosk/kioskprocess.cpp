@@ -7,6 +7,7 @@
 #include "maintenanceshell.h"
 #include "recentlog.h"
 #include "residentactivityfilter.h"
+#include "sealedcredentials.h"
 #include "systemdwatchdog.h"
 #include "voiceprompts.h"
 
@@ -52,6 +53,8 @@ std::optional<KioskConfig> KioskProcess::loadConfig(const KioskOptions &options,
     }
     if (!options.language.isEmpty())
         config->set(QStringLiteral("kiosk/language"), options.language);
+    // The secrets kiosk.service unsealed replace their plain files; one it could not is named.
+    messages->append(SealedCredentials::useDelivered(&*config));
     return config;
 }
 

@@ -12,6 +12,7 @@ ChecklistModel::Check ChecklistModel::checkOf(const QString &itemId)
         {QStringLiteral("platform_reachable"), Check::PlatformReachable},
         {QStringLiteral("outbox_key"), Check::OutboxKey},   {QStringLiteral("test_page"), Check::TestPage},
         {QStringLiteral("pin_set"), Check::PinSet},         {QStringLiteral("clock"), Check::Clock},
+        {QStringLiteral("secrets_sealed"), Check::SecretsSealed},
     };
     for (const auto &[id, check] : checks) {
         if (id == itemId)
@@ -39,6 +40,8 @@ QVariant ChecklistModel::data(const QModelIndex &index, int role) const
         return item.ok;
     case DetailRole:
         return item.detail;
+    case WarningRole:
+        return item.warning;
     default:
         return {};
     }
@@ -46,7 +49,7 @@ QVariant ChecklistModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ChecklistModel::roleNames() const
 {
-    return {{ItemIdRole, "itemId"}, {CheckRole, "check"}, {OkRole, "ok"}, {DetailRole, "detail"}};
+    return {{ItemIdRole, "itemId"}, {CheckRole, "check"}, {OkRole, "ok"}, {DetailRole, "detail"}, {WarningRole, "warning"}};
 }
 
 void ChecklistModel::show(const QList<ProvisioningChecklist::Item> &items)
@@ -60,7 +63,8 @@ void ChecklistModel::show(const QList<ProvisioningChecklist::Item> &items)
         return;
     }
     for (qsizetype row = 0; row < items.size(); ++row) {
-        if (items.at(row).ok != m_items.at(row).ok || items.at(row).detail != m_items.at(row).detail) {
+        if (items.at(row).ok != m_items.at(row).ok || items.at(row).warning != m_items.at(row).warning
+            || items.at(row).detail != m_items.at(row).detail) {
             m_items[row] = items.at(row);
             emit dataChanged(index(int(row)), index(int(row)));
         }

@@ -11,10 +11,10 @@ class ChecklistModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Role { ItemIdRole = Qt::UserRole + 1, CheckRole, OkRole, DetailRole };
+    enum Role { ItemIdRole = Qt::UserRole + 1, CheckRole, OkRole, DetailRole, WarningRole };
     Q_ENUM(Role)
 
-    enum class Check { DevicesOk, Enrolled, PlatformReachable, OutboxKey, TestPage, PinSet, Clock, Other };
+    enum class Check { DevicesOk, Enrolled, PlatformReachable, OutboxKey, TestPage, PinSet, Clock, SecretsSealed, Other };
     Q_ENUM(Check)
 
     explicit ChecklistModel(QObject *parent = nullptr);

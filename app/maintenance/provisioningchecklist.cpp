@@ -7,6 +7,7 @@
 #include "kioskconfig.h"
 #include "maintenancepin.h"
 #include "outboxkey.h"
+#include "sealedcredentials.h"
 #include "terminalcredentials.h"
 
 #include <QDir>
@@ -36,6 +37,11 @@ ProvisioningChecklist::ProvisioningChecklist(const KioskConfig &config)
     const QString hash = config.string(QStringLiteral("admin/pin_hash"));
     m_pin.ok = MaintenancePin::isWellFormed(hash);
     m_pin.detail = m_pin.ok ? QStringLiteral("set") : (hash.isEmpty() ? QStringLiteral("not set") : QStringLiteral("malformed"));
+
+    const SealedCredentials::Finding sealed = SealedCredentials::assess(config);
+    m_sealed.ok = sealed.ok;
+    m_sealed.warning = sealed.warning;
+    m_sealed.detail = sealed.detail;
 }
 
 void ProvisioningChecklist::setDevicesOf(const DeviceRegistry *registry)
@@ -83,7 +89,7 @@ void ProvisioningChecklist::setClock(const ClockSkew &skew)
 
 QList<ProvisioningChecklist::Item> ProvisioningChecklist::items() const
 {
-    return {m_devices, m_enrolled, m_platform, m_outboxKey, m_testPage, m_pin, m_clock};
+    return {m_devices, m_enrolled, m_platform, m_outboxKey, m_testPage, m_pin, m_clock, m_sealed};
 }
 
 bool ProvisioningChecklist::allGreen() const

@@ -12,14 +12,15 @@ class DeviceRegistry;
 // What must hold before a terminal goes into service, one item a line, the same for the touch
 // screen's provisioning and `kioskctl checklist`: devices ok, enrolled, platform reachable,
 // outbox key present, a test page printed, maintenance PIN set, the clock agreeing with the
-// platform's. Every item is green or says why not.
+// platform's, secrets sealed to the machine. Every item is green or says why not.
 class ProvisioningChecklist
 {
 public:
     struct Item {
-        QString id;     // "devices_ok", "enrolled", "platform_reachable", "outbox_key", "test_page", "pin_set", "clock"
+        QString id;     // "devices_ok", "enrolled", "platform_reachable", "outbox_key", "test_page", "pin_set", "clock", "secrets_sealed"
         bool ok = false;
         QString detail; // why not, or what was found ("T340103000017", "receipt_printer: error (media_empty)")
+        bool warning = false; // green, but something a technician should know (no TPM)
     };
 
     // Reads what the files say (credentials, outbox key, printer statistics, PIN hash).
@@ -52,4 +53,5 @@ private:
     Item m_testPage{QStringLiteral("test_page"), false, {}};
     Item m_pin{QStringLiteral("pin_set"), false, {}};
     Item m_clock{QStringLiteral("clock"), false, QStringLiteral("not measured: the platform was not reached")};
+    Item m_sealed{QStringLiteral("secrets_sealed"), false, {}};
 };

@@ -4,13 +4,17 @@
 #
 #   packaging/image/build-image.sh --deb build/deb/kiosk_0.1.0_amd64.deb [--out DIR] [--disk]
 #                                  [--size 4G] [--mirror URL] [--hostname NAME] [--ssh-key FILE.pub]
-#                                  [--software-render] [--ntp "SERVER …"]
+#                                  [--software-render] [--ntp "SERVER …"] [--state-size 512M]
 #   packaging/image/build-image.sh --rootfs DIR/kiosk-rootfs.tar --disk [--out DIR] [--size 4G]
+#                                  [--overlay DIR]
 #
 # Writes DIR/kiosk-rootfs.tar (always) and, with --disk, DIR/kiosk-disk.img: a bootable BIOS/MBR
-# disk image (one ext4 partition, GRUB) to write to the terminal's disk with dd or bmaptool
-# (docs/technician.md); --rootfs makes the disk image from a root file system built before (with
-# --disk, so it holds GRUB). Needs root and mmdebstrap; --disk also needs sfdisk (fdisk) and
+# disk image (an ext4 root partition with GRUB, and a state partition of --state-size for
+# /var/lib/kiosk, which kiosk-state.service makes LUKS2 bound to the TPM at first boot) to write
+# to the terminal's disk with dd or bmaptool (docs/technician.md); --rootfs makes the disk image
+# from a root file system built before (with --disk, so it holds GRUB). --overlay DIR copies DIR
+# over the root file system of the disk image (packaging/image/test-tpm.sh puts its probe and a
+# branch's binaries there; a terminal's image has none). Needs root and mmdebstrap; --disk also needs sfdisk (fdisk) and
 # mkfs.ext4 (e2fsprogs), but no loop devices or mounts. Runs on demand, not in CI.
 # There is no technician login: the image has no user with a password; technicians work on the
 # touch screen (maintenance mode) or with kioskctl as root over ssh with the key given by
@@ -31,6 +35,8 @@ hostname=kiosk
 sshkey=""
 software_render=false
 ntp=""
+state_size=512M
+overlay=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --deb) deb=$(realpath "$2"); shift 2 ;;
@@ -43,7 +49,9 @@ while [ $# -gt 0 ]; do
     --ssh-key) sshkey=$(realpath "$2"); shift 2 ;;
     --software-render) software_render=true; shift ;;
     --ntp) ntp=$2; shift 2 ;;
-    *) sed -n '2,21p' "$0" >&2; exit 2 ;;
+    --state-size) state_size=$2; shift 2 ;;
+    --overlay) overlay=$(realpath "$2"); shift 2 ;;
+    *) sed -n '2,22p' "$0" >&2; exit 2 ;;
   esac
 done
 if [ -n "$rootfs" ]; then
@@ -78,6 +86,9 @@ packages=(
   fonts-noto-cjk
   ifupdown isc-dhcp-client ca-certificates openssh-server
   locales tzdata
+  # The state partition in LUKS2 and the secrets sealed with the TPM: cryptsetup, mkfs, and the
+  # TPM software stack that systemd loads when it finds a TPM.
+  cryptsetup-bin e2fsprogs libtss2-esys-3.0.2-0 libtss2-rc0 libtss2-mu0 libtss2-tcti-device0
 )
 if $disk; then
   packages+=(grub-pc-bin)
@@ -101,6 +112,10 @@ if [ -z "$rootfs" ]; then
     --customize-hook='grep -qx "PreserveJobFiles No" "$1/etc/cups/cupsd.conf" && grep -qx "PreserveJobHistory No" "$1/etc/cups/cupsd.conf"' \
     --customize-hook="copy-in $(dirname "$(realpath "$0")")/kiosk-sound.service /etc/systemd/system/" \
     --customize-hook='chroot "$1" systemctl enable kiosk-sound.service' \
+    --customize-hook='mkdir -p "$1/usr/lib/kiosk"' \
+    --customize-hook="copy-in $(dirname "$(realpath "$0")")/kiosk-state-setup /usr/lib/kiosk/" \
+    --customize-hook="copy-in $(dirname "$(realpath "$0")")/kiosk-state.service /etc/systemd/system/" \
+    --customize-hook='chroot "$1" systemctl enable kiosk-state.service' \
     --customize-hook='chroot "$1" systemctl --global disable pulseaudio.socket pulseaudio.service' \
     --customize-hook="if $software_render; then printf 'WLR_RENDERER=pixman\\nQT_QUICK_BACKEND=software\\n' > \"\$1/etc/kiosk/session.env\"; fi" \
     --customize-hook='printf "auto lo\niface lo inet loopback\nallow-hotplug eth0\niface eth0 inet dhcp\n" > "$1/etc/network/interfaces"' \
@@ -135,6 +150,15 @@ if $disk; then
   [ -f "$work/root/boot/initrd.img-$version" ] || { echo "build-image: no initramfs for $version in the root file system" >&2; exit 1; }
   [ -f "$work/root/usr/lib/grub/i386-pc/boot.img" ] || { echo "build-image: the root file system has no GRUB (build it with --disk)" >&2; exit 1; }
   echo "UUID=$uuid / ext4 errors=remount-ro 0 1" > "$work/root/etc/fstab"
+  if [ -n "$overlay" ]; then
+    # tar, not cp: /lib and /bin are links into /usr in bookworm, and must stay links.
+    tar -C "$overlay" -cf - . | tar -C "$work/root" -xf - --keep-directory-symlink
+  fi
+  # The second partition, blank until the first boot, is the state's: kiosk-state-setup finds it
+  # by the disk's identifier, which is random per image.
+  disk_id=$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')
+  mkdir -p "$work/root/etc/kiosk"
+  echo "PARTUUID=$disk_id-02" > "$work/root/etc/kiosk/state-partition"
 
   # A quiet boot straight into the kiosk: no menu, no cursor; boot messages also go to the first
   # serial port, where a technician's cable (or a test VM) can read them. net.ifnames=0 keeps the
@@ -159,8 +183,10 @@ GRUB
 
   rm -f "$image"
   truncate -s "$size" "$image"
-  printf 'label: dos\nstart=2048, type=83, bootable\n' | sfdisk -q "$image"
-  part_bytes=$(( $(stat -c %s "$image") - 2048 * 512 ))
+  state_bytes=$(numfmt --from=iec "$state_size")
+  part_bytes=$(( $(stat -c %s "$image") - 2048 * 512 - state_bytes ))
+  part_bytes=$(( part_bytes / 1048576 * 1048576 ))
+  printf 'label: dos\nlabel-id: 0x%s\nstart=2048, size=%s, type=83, bootable\ntype=83\n' "$disk_id" "$(( part_bytes / 512 ))" | sfdisk -q "$image"
   mkfs.ext4 -q -L kiosk-root -U "$uuid" -d "$work/root" "$work/root.ext4" "$(( part_bytes / 1024 ))k"
   dd if="$work/root.ext4" of="$image" bs=1M seek=1 conv=notrunc,sparse status=none
   dd if="$work/root/usr/lib/grub/i386-pc/boot.img" of="$image" bs=440 count=1 conv=notrunc status=none

@@ -1480,6 +1480,11 @@
         <translation>Clock agrees with the platform</translation>
     </message>
     <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="92"/>
+        <source>密钥已绑定本机</source>
+        <translation>Secrets sealed to this machine</translation>
+    </message>
+    <message>
         <location filename="../qml/ProvisioningScreen.qml" line="106"/>
         <source>技术人员设置</source>
         <translation>Technician setup</translation>

@@ -89,6 +89,7 @@ Rectangle {
         case ChecklistModel.TestPage: return qsTr("已打印测试页");
         case ChecklistModel.PinSet: return qsTr("已设置维护 PIN");
         case ChecklistModel.Clock: return qsTr("本机时钟与平台一致");
+        case ChecklistModel.SecretsSealed: return qsTr("密钥已绑定本机");
         default: return id;
         }
     }
@@ -204,6 +205,8 @@ Rectangle {
                     required property int check
                     required property bool ok
                     required property string detail
+                    // Green but worth knowing, such as secrets sealed without a TPM.
+                    required property bool warning
                     objectName: "check_" + itemId
                     Layout.fillWidth: true
                     implicitHeight: row.implicitHeight + 24
@@ -215,8 +218,8 @@ Rectangle {
                         y: 12
                         width: parent.width - 32
                         KioskText {
-                            text: checkRow.ok ? "✔" : "✘"
-                            color: checkRow.ok ? Theme.success : Theme.accent
+                            text: !checkRow.ok ? "✘" : checkRow.warning ? "!" : "✔"
+                            color: !checkRow.ok ? Theme.accent : checkRow.warning ? Theme.warning : Theme.success
                             font.pixelSize: Theme.fontBody
                             font.bold: true
                         }
