@@ -24,7 +24,7 @@ OutboxResult<OutboxOk> OutboxAuditLog::append(qint64 atMs, const QString &action
                                      who.isEmpty() ? QStringLiteral("unknown") : who, localRefs.join(QLatin1Char(',')))
                                 .toUtf8();
     const QByteArray native = QFile::encodeName(m_path);
-    const int fd = ::open(native.constData(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    const int fd = ::open(native.constData(), O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) {
         return OutboxError{OutboxErrorCode::Io, QStringLiteral("Cannot open the outbox audit log %1 (%2).")
                                                      .arg(m_path, QString::fromLocal8Bit(std::strerror(errno)))};

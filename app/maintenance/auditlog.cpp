@@ -2,7 +2,7 @@
 
 #include "kioskconfig.h"
 #include "personaldatafilter.h"
-#include "statefileowner.h"
+#include "common/statefile.h"
 
 #include <QDir>
 #include <QFile>
@@ -48,13 +48,8 @@ bool AuditLog::record(const QString &actor, const QString &action, const QString
 {
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     QFile file(m_path);
-    const bool existed = file.exists();
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
+    if (!StateFile::open(file, QIODevice::WriteOnly | QIODevice::Append))
         return false;
-    if (!existed) {
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        (void)StateFileOwner::adoptParentOwner(m_path);
-    }
     const QJsonObject json{
         {QLatin1String("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
         {QLatin1String("actor"), PersonalDataFilter::scrub(actor)},
@@ -72,7 +67,7 @@ QList<AuditEntry> AuditLog::recent(int count) const
 {
     QList<AuditEntry> entries;
     QFile file(m_path);
-    if (count <= 0 || !file.open(QIODevice::ReadOnly))
+    if (count <= 0 || !StateFile::open(file, QIODevice::ReadOnly))
         return entries;
     const qint64 tail = qMax(MinimumTailBytes, BytesPerEntryRead * count);
     const bool partial = file.size() > tail;
