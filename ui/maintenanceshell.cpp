@@ -3,7 +3,7 @@
 #include "admincode.h"
 #include "admincodeentry.h"
 #include "auditlog.h"
-#include "configfileeditor.h"
+#include "configoverlay.h"
 #include "firstpin.h"
 #include "kioskruntime.h"
 #include "maintenancegate.h"
@@ -271,7 +271,9 @@ bool MaintenanceShell::setFirstPin(const QString &pin, const QString &repeated)
         return false;
     QString hash;
     QString error;
-    const QString problem = FirstPin::save(pin, repeated, m_config.sourcePath(), &hash, &error);
+    // The touch screen writes the overlay under the state directory: /etc is read-only to the kiosk.
+    const QString overlay = m_config.sourcePath().isEmpty() ? QString() : ConfigOverlay::prepare(m_config, &error);
+    const QString problem = FirstPin::save(pin, repeated, overlay, &hash, &error);
     if (problem == QLatin1String("not_saved") && !m_config.sourcePath().isEmpty())
         qCWarning(lcUi) << "the new maintenance PIN could not be saved:" << error;
     m_pinProblem = problem.isEmpty()                 ? PinProblem::NoPinProblem
@@ -428,11 +430,11 @@ bool MaintenanceShell::setHall(const QString &nameZh, const QString &nameEn, con
     }
     QString error;
     if (m_config.sourcePath().isEmpty()
-        || !ConfigFileEditor::setValues(m_config.sourcePath(),
-                                        {{QStringLiteral("kiosk/hall_name"), nameZh.trimmed()},
-                                         {QStringLiteral("kiosk/hall_name_en"), nameEn.trimmed()},
-                                         {QStringLiteral("kiosk/site"), site.trimmed()}},
-                                        &error)) {
+        || !ConfigOverlay::setValues(m_config,
+                                     {{QStringLiteral("kiosk/hall_name"), nameZh.trimmed()},
+                                      {QStringLiteral("kiosk/hall_name_en"), nameEn.trimmed()},
+                                      {QStringLiteral("kiosk/site"), site.trimmed()}},
+                                     &error)) {
         audit(QStringLiteral("provisioning.hall"), QStringLiteral("failed"), error);
         setProvisioningProblem(ProvisioningProblem::SettingsNotSaved);
         return false;

@@ -11,7 +11,8 @@ ChecklistModel::Check ChecklistModel::checkOf(const QString &itemId)
         {QStringLiteral("devices_ok"), Check::DevicesOk},   {QStringLiteral("enrolled"), Check::Enrolled},
         {QStringLiteral("platform_reachable"), Check::PlatformReachable},
         {QStringLiteral("outbox_key"), Check::OutboxKey},   {QStringLiteral("test_page"), Check::TestPage},
-        {QStringLiteral("pin_set"), Check::PinSet},
+        {QStringLiteral("pin_set"), Check::PinSet},         {QStringLiteral("production"), Check::Production},
+        {QStringLiteral("kiosk_reads_files"), Check::KioskReadsFiles},
     };
     for (const auto &[id, check] : checks) {
         if (id == itemId)

@@ -14,7 +14,7 @@ public:
     enum Role { ItemIdRole = Qt::UserRole + 1, CheckRole, OkRole, DetailRole };
     Q_ENUM(Role)
 
-    enum class Check { DevicesOk, Enrolled, PlatformReachable, OutboxKey, TestPage, PinSet, Other };
+    enum class Check { DevicesOk, Enrolled, PlatformReachable, OutboxKey, TestPage, PinSet, Production, KioskReadsFiles, Other };
     Q_ENUM(Check)
 
     explicit ChecklistModel(QObject *parent = nullptr);

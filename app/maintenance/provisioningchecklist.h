@@ -10,12 +10,15 @@ class DeviceRegistry;
 
 // What must hold before a terminal goes into service, one item a line, the same for the touch
 // screen's provisioning and `kioskctl checklist`: devices ok, enrolled, platform reachable,
-// outbox key present, a test page printed, maintenance PIN set. Every item is green or says why not.
+// outbox key present, a test page printed, maintenance PIN set, production mode (nothing only the
+// demo may use), and the files the kiosk needs readable by the kiosk's user, not by whoever runs
+// the check. Every item is green or says why not.
 class ProvisioningChecklist
 {
 public:
     struct Item {
-        QString id;     // "devices_ok", "enrolled", "platform_reachable", "outbox_key", "test_page", "pin_set"
+        QString id;     // "devices_ok", "enrolled", "platform_reachable", "outbox_key", "test_page", "pin_set",
+                        // "production", "kiosk_reads_files"
         bool ok = false;
         QString detail; // why not, or what was found ("T340103000017", "receipt_printer: error (media_empty)")
     };
@@ -46,4 +49,6 @@ private:
     Item m_outboxKey{QStringLiteral("outbox_key"), false, {}};
     Item m_testPage{QStringLiteral("test_page"), false, {}};
     Item m_pin{QStringLiteral("pin_set"), false, {}};
+    Item m_production{QStringLiteral("production"), false, {}};
+    Item m_files{QStringLiteral("kiosk_reads_files"), false, {}};
 };

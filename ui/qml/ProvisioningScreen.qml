@@ -88,6 +88,8 @@ Rectangle {
         case ChecklistModel.OutboxKey: return qsTr("离线队列密钥就位");
         case ChecklistModel.TestPage: return qsTr("已打印测试页");
         case ChecklistModel.PinSet: return qsTr("已设置维护 PIN");
+        case ChecklistModel.Production: return qsTr("生产模式，无模拟设备");
+        case ChecklistModel.KioskReadsFiles: return qsTr("自助终端用户可读取所需文件");
         default: return id;
         }
     }
