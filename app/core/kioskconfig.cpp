@@ -134,6 +134,13 @@ KioskConfig KioskConfig::defaults()
     return config;
 }
 
+KioskConfig KioskConfig::builtInDemo()
+{
+    KioskConfig config = defaults();
+    config.set(QStringLiteral("kiosk/mode"), QStringLiteral("demo"));
+    return config;
+}
+
 std::optional<KioskConfig> KioskConfig::load(const QString &path, QList<ConfigError> *errors)
 {
     QList<ConfigError> found;

@@ -33,6 +33,9 @@ public:
     // A config made of the schema's defaults: simulated devices and the reference platform on
     // loopback, in production mode until told otherwise (set kiosk/mode to demo).
     static KioskConfig defaults();
+    // The built-in demo configuration the kiosk and kioskctl run when no file is given and none is
+    // at the default path: the defaults, in demo mode. The unit always names its file.
+    static KioskConfig builtInDemo();
 
     // Reads and validates `path`. On failure `errors` lists every problem found, not just the
     // first, so a technician fixes the file in one pass.
