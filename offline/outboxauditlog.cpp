@@ -27,7 +27,7 @@ OutboxResult<OutboxOk> OutboxAuditLog::append(qint64 atMs, const QString &action
     // A log that could not rotate is still appended to: losing an audit line is worse than a big file.
     (void)LogRotation::makeRoom(m_path, line.size(), m_limits);
     const QByteArray native = QFile::encodeName(m_path);
-    const int fd = ::open(native.constData(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    const int fd = ::open(native.constData(), O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) {
         return OutboxError{OutboxErrorCode::Io, QStringLiteral("Cannot open the outbox audit log %1 (%2).")
                                                      .arg(m_path, QString::fromLocal8Bit(std::strerror(errno)))};

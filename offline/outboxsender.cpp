@@ -62,7 +62,7 @@ OutboxResult<OutboxOk> OutboxSender::start()
     // flock() rather than a PID file: a sender killed at any instruction, even while taking the
     // lock, leaves nothing a successor would have to judge stale.
     const QString lockPath = m_store.filePath() + QStringLiteral(".sender-lock");
-    const int fd = ::open(QFile::encodeName(lockPath).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    const int fd = ::open(QFile::encodeName(lockPath).constData(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0)
         return OutboxError{OutboxErrorCode::Io, QStringLiteral("Cannot open the sender lock %1.").arg(lockPath)};
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {

@@ -113,7 +113,7 @@ OutboxResult<OutboxOk> OutboxStore::Private::openFile(bool create)
     if (create && !QFileInfo::exists(path)) {
         // Creating the file first gives it mode 0600; SQLite's -wal and -shm files copy that mode.
         const QByteArray native = QFile::encodeName(path);
-        const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+        const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (fd < 0)
             return OutboxError{OutboxErrorCode::Io, QStringLiteral("Cannot create the outbox file %1.").arg(path)};
         ::close(fd);
@@ -121,7 +121,7 @@ OutboxResult<OutboxOk> OutboxStore::Private::openFile(bool create)
     if (!QFileInfo::exists(path))
         return OutboxError{OutboxErrorCode::NotFound, QStringLiteral("There is no outbox at %1.").arg(path)};
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &db,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW, nullptr);
     if (rc != SQLITE_OK) {
         const OutboxError error = databaseError(db, rc, QStringLiteral("opening %1").arg(path));
         close();

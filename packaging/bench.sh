@@ -41,7 +41,7 @@ tls_port=$(grep -o 'https://127.0.0.1:[0-9]*' "$scratch/platform.log" | head -1 
 [ -n "$tls_port" ] || { echo "bench: the reference platform did not start:"; cat "$scratch/platform.log"; exit 1; }
 
 config=$scratch/kiosk.ini
-"$kioskctl" config example \
+"$kioskctl" config example --demo \
   | sed -e "s|^state_dir=.*|state_dir=$scratch/state|" \
         -e "s|^credentials_file=.*|credentials_file=$scratch/state/terminal.json|" \
         -e "s|^key_file=.*|key_file=$scratch/state/outbox.key|" \

@@ -32,7 +32,7 @@ for _ in $(seq 50); do grep -q "ready" "$demo/platform.log" 2>/dev/null && break
 grep -q "ready" "$demo/platform.log" || { echo "demo: the reference platform did not start:"; cat "$demo/platform.log"; exit 1; }
 
 config=$demo/kiosk.ini
-"$kioskctl" config example \
+"$kioskctl" config example --demo \
   | sed -e "s|^state_dir=.*|state_dir=$demo/state|" \
         -e "s|^credentials_file=.*|credentials_file=$demo/state/terminal.json|" \
         -e "s|^key_file=.*|key_file=$demo/state/outbox.key|" \

@@ -76,6 +76,7 @@ void HttpConnection::readRequests()
         break;
     }
     m_busy = true;
+    request.fromLoopback = m_socket->peerAddress().isLoopback();
     const bool keepAlive = request.keepAlive();
     QPointer<HttpConnection> self(this);
     m_handler(request, [self, keepAlive](const HttpResponse &response, HttpDelivery delivery) {

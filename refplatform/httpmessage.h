@@ -12,6 +12,7 @@ struct HttpRequest {
     QByteArray target;                      // path with query, exactly as sent
     QHash<QByteArray, QByteArray> headers;  // names in lower case
     QByteArray body;
+    bool fromLoopback = false;              // set by the listener from the connection's peer
 
     [[nodiscard]] QByteArray path() const;  // the target without its query
     [[nodiscard]] QByteArray queryValue(const QByteArray &name) const; // percent-decoded

@@ -40,7 +40,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral(
         "The reference provincial platform (reference/platform-api.md) for the kiosk's demo and tests. "
         "Inspection: GET /_inspect/cases, /_inspect/requests, /_inspect/heartbeats, /_inspect/evaluations, "
-        "/_inspect/materials; POST /_inspect/faults, /_inspect/commands, /_inspect/enroll-tokens, /_inspect/terminals."));
+        "/_inspect/materials; POST /_inspect/faults, /_inspect/commands, /_inspect/enroll-tokens, /_inspect/terminals. "
+        "They answer only on loopback, or with --inspect-token."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Plain HTTP on ADDRESS:PORT (port 0 picks one)."), QStringLiteral("ADDRESS:PORT"));
@@ -66,8 +67,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption clockOffset(QStringLiteral("clock-offset"), QStringLiteral("Run the platform's clock S seconds off."), QStringLiteral("S"));
     const QCommandLineOption holderTokenLifetime(QStringLiteral("holder-token-s"), QStringLiteral("Seconds a holder token from /identity/verify is honoured (default 600)."), QStringLiteral("S"), QStringLiteral("600"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed for the random faults, for repeatable runs."), QStringLiteral("N"));
+    const QCommandLineOption inspectToken(QStringLiteral("inspect-token"),
+                                          QStringLiteral("Let peers off loopback use /_inspect with this token in X-Inspect-Token (default: loopback only)."),
+                                          QStringLiteral("TOKEN"));
     parser.addOptions({listen, tlsPort, tlsCert, tlsKey, makeCa, clientCa, db, catalogue, enrollToken, basePath, progress, latency,
-                       errorRate, outage, rateLimit, rateWindow, trickle, malformed, truncate, reset, clockOffset, holderTokenLifetime, seed});
+                       errorRate, outage, rateLimit, rateWindow, trickle, malformed, truncate, reset, clockOffset, holderTokenLifetime, seed, inspectToken});
     parser.process(app);
 
     RefPlatform::Options options;
@@ -76,6 +80,7 @@ int main(int argc, char *argv[])
     options.basePath = parser.value(basePath);
     options.progressSeconds = parser.value(progress).toInt();
     options.seed = parser.value(seed).toUInt();
+    options.inspectToken = parser.value(inspectToken).toUtf8();
     options.holderTokenLifetimeS = qMax(1, parser.value(holderTokenLifetime).toInt());
     QFile catalogueFile(parser.isSet(catalogue) ? parser.value(catalogue) : QStringLiteral(":/kiosk/catalogue/demo-catalogue.json"));
     if (!catalogueFile.open(QIODevice::ReadOnly))

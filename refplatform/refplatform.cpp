@@ -832,8 +832,27 @@ HttpResponse RefPlatform::heartbeat(const HttpRequest &request, const Auth &auth
                       {QStringLiteral("commands"), commands}});
 }
 
+bool RefPlatform::mayInspect(const HttpRequest &request) const
+{
+    if (request.fromLoopback)
+        return true;
+    const QByteArray given = request.headers.value("x-inspect-token");
+    const QByteArray &token = m_options.inspectToken;
+    if (token.isEmpty() || given.size() != token.size())
+        return false;
+    unsigned char difference = 0;
+    for (qsizetype i = 0; i < token.size(); ++i)
+        difference |= static_cast<unsigned char>(given.at(i) ^ token.at(i));
+    return difference == 0;
+}
+
 void RefPlatform::handleInspect(const HttpRequest &request, const HttpReply &reply)
 {
+    if (!mayInspect(request)) {
+        return reply(error(403, QStringLiteral("forbidden"),
+                           QStringLiteral("the inspection endpoints answer only on loopback, or with the inspection token")),
+                     {});
+    }
     const QByteArray path = request.path();
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
     QSqlQuery q(m_db);

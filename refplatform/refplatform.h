@@ -30,6 +30,10 @@ public:
         int holderTokenLifetimeS = 600; // how long a holder token from /identity/verify is honoured
         FaultPlan faults;
         quint32 seed = 0;         // 0: random faults differ from run to run
+        // The /_inspect endpoints show what terminals sent (residents' cases among it) and switch
+        // faults: they answer a loopback peer, or a request with this token in X-Inspect-Token;
+        // anyone else gets 403. Empty: loopback only.
+        QByteArray inspectToken;
     };
 
     explicit RefPlatform(const Options &options, QObject *parent = nullptr);
@@ -53,6 +57,7 @@ private:
     void log(const HttpRequest &request, const HttpResponse &response, const QString &terminalId, const QString &fault);
 
     void handleInspect(const HttpRequest &request, const HttpReply &reply);
+    [[nodiscard]] bool mayInspect(const HttpRequest &request) const;
     [[nodiscard]] std::optional<HttpResponse> authenticate(const HttpRequest &request, Auth *auth);
     [[nodiscard]] HttpResponse route(const HttpRequest &request, const QByteArray &path, const Auth &auth);
 

@@ -232,7 +232,7 @@ bool KioskShell::receiptPrinterUsable() const
 
 bool KioskShell::demoControls() const
 {
-    return m_simulators.available();
+    return m_simulators.available() && m_runtime->config().mode() == KioskMode::Demo;
 }
 
 QStringList KioskShell::demoCards() const

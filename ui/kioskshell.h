@@ -165,7 +165,7 @@ public:
     Q_INVOKABLE bool ratingNeedsTags(int score) const;
     // 长辈模式: larger type and targets, fewer choices a screen; the next resident starts without.
     [[nodiscard]] bool elderMode() const { return m_elderMode; }
-    // The demo panel is offered only when the card reader is the in-process simulator.
+    // The demo panel is offered only in demo mode, when the card reader is the in-process simulator.
     [[nodiscard]] bool demoControls() const;
     [[nodiscard]] QStringList demoCards() const;
     [[nodiscard]] QStringList demoFaults() const;

@@ -3,7 +3,7 @@
 #include "admincode.h"
 #include "admincodeentry.h"
 #include "auditlog.h"
-#include "configfileeditor.h"
+#include "configoverlay.h"
 #include "firstpin.h"
 #include "kioskruntime.h"
 #include "maintenancegate.h"
@@ -111,11 +111,11 @@ void MaintenanceShell::rebuildGate()
 {
     m_gate = std::make_unique<MaintenanceGate>([this] { return currentPinHash(); },
                                                QDir(stateDir()).filePath(QStringLiteral("maintenance-gate.json")), m_now);
-    // A PIN hash from before the work factor was raised is replaced where the first PIN is kept.
+    // A PIN hash from before the work factor was raised is replaced where the touch screen keeps
+    // the first PIN: the overlay, which wins over kiosk.ini (`kioskctl maintenance set-pin` clears it).
     m_gate->setRehash([this](const QString &hash) {
         QString error;
-        const bool stored = !m_config.sourcePath().isEmpty()
-            && ConfigFileEditor::setValues(m_config.sourcePath(), {{QStringLiteral("admin/pin_hash"), hash}}, &error);
+        const bool stored = ConfigOverlay::store(m_config, {{QStringLiteral("admin/pin_hash"), hash}}, &error);
         audit(QStringLiteral("maintenance.pin-rehash"), stored ? QStringLiteral("ok") : QStringLiteral("failed"), error);
         return stored;
     });
@@ -281,7 +281,9 @@ bool MaintenanceShell::setFirstPin(const QString &pin, const QString &repeated)
         return false;
     QString hash;
     QString error;
-    const QString problem = FirstPin::save(pin, repeated, m_config.sourcePath(), &hash, &error);
+    // The touch screen writes the overlay under the state directory: /etc is read-only to the kiosk.
+    const QString overlay = m_config.sourcePath().isEmpty() ? QString() : ConfigOverlay::prepare(m_config, &error);
+    const QString problem = FirstPin::save(pin, repeated, overlay, &hash, &error);
     if (problem == QLatin1String("not_saved") && !m_config.sourcePath().isEmpty())
         qCWarning(lcUi) << "the new maintenance PIN could not be saved:" << error;
     m_pinProblem = problem.isEmpty()                 ? PinProblem::NoPinProblem
@@ -423,13 +425,6 @@ void MaintenanceShell::checkPlatform()
     m_platform->start(m_runtime->platform(), terminalId());
 }
 
-void MaintenanceShell::setProvisioningProblem(ProvisioningProblem problem, const QString &detail)
-{
-    m_provisioningProblem = problem;
-    m_provisioningDetail = detail;
-    emit provisioningChanged();
-}
-
 bool MaintenanceShell::setHall(const QString &nameZh, const QString &nameEn, const QString &site)
 {
     if (nameZh.trimmed().isEmpty() || site.trimmed().isEmpty()) {
@@ -437,19 +432,15 @@ bool MaintenanceShell::setHall(const QString &nameZh, const QString &nameEn, con
         return false;
     }
     QString error;
-    if (m_config.sourcePath().isEmpty()
-        || !ConfigFileEditor::setValues(m_config.sourcePath(),
-                                        {{QStringLiteral("kiosk/hall_name"), nameZh.trimmed()},
-                                         {QStringLiteral("kiosk/hall_name_en"), nameEn.trimmed()},
-                                         {QStringLiteral("kiosk/site"), site.trimmed()}},
-                                        &error)) {
+    if (!ConfigOverlay::store(m_config,
+                              {{QStringLiteral("kiosk/hall_name"), nameZh.trimmed()},
+                               {QStringLiteral("kiosk/hall_name_en"), nameEn.trimmed()},
+                               {QStringLiteral("kiosk/site"), site.trimmed()}},
+                              &error)) {
         audit(QStringLiteral("provisioning.hall"), QStringLiteral("failed"), error);
         setProvisioningProblem(ProvisioningProblem::SettingsNotSaved);
         return false;
     }
-    m_config.set(QStringLiteral("kiosk/hall_name"), nameZh.trimmed());
-    m_config.set(QStringLiteral("kiosk/hall_name_en"), nameEn.trimmed());
-    m_config.set(QStringLiteral("kiosk/site"), site.trimmed());
     audit(QStringLiteral("provisioning.hall"), QStringLiteral("ok"), site.trimmed());
     setProvisioningProblem(ProvisioningProblem::NoProvisioningProblem);
     return true;

@@ -179,7 +179,12 @@ private:
     void rebuildGate();
     void refreshLogs();
     [[nodiscard]] ProvisioningChecklist currentChecklist() const;
-    void setProvisioningProblem(ProvisioningProblem problem, const QString &detail = {});
+    void setProvisioningProblem(ProvisioningProblem problem, const QString &detail = {})
+    {
+        m_provisioningProblem = problem;
+        m_provisioningDetail = detail;
+        emit provisioningChanged();
+    }
     [[nodiscard]] QString stateDir() const;
     // The maintenance PIN hash as the configuration file holds it now, kept in m_config too.
     [[nodiscard]] QString currentPinHash();

@@ -54,6 +54,27 @@ std::optional<ConfigFileCheck::Account> ConfigFileCheck::account(const QString &
     return result;
 }
 
+std::optional<ConfigFileCheck::Account> ConfigFileCheck::ownerOf(const QString &path)
+{
+    struct stat st {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return std::nullopt;
+    const struct passwd *pw = ::getpwuid(st.st_uid);
+    return pw ? account(QString::fromLocal8Bit(pw->pw_name)) : std::nullopt;
+}
+
+ConfigFileCheck::Account ConfigFileCheck::kioskAccount(const KioskConfig &config)
+{
+    const Account caller = currentAccount();
+    if (caller.uid != 0)
+        return caller;
+    if (std::optional<Account> owner = ownerOf(config.string(QStringLiteral("kiosk/state_dir"))); owner && owner->uid != 0)
+        return *owner;
+    if (std::optional<Account> kiosk = account(QStringLiteral("kiosk")))
+        return *kiosk;
+    return caller;
+}
+
 ConfigFileCheck::Account ConfigFileCheck::currentAccount()
 {
     Account result;
@@ -105,6 +126,13 @@ bool ConfigFileCheck::readableBy(const QString &path, const Account &kiosk, QStr
 QList<ConfigFileCheck::Finding> ConfigFileCheck::check(const KioskConfig &config, const Account &kiosk)
 {
     QList<Finding> findings;
+    // The file itself: kioskctl rewriting it as root once left it root:root, and the kiosk then
+    // restarted for ever on a file root could read.
+    QString why;
+    if (!config.sourcePath().isEmpty() && !readableBy(config.sourcePath(), kiosk, &why))
+        findings.append({QStringLiteral("configuration"), why, true});
+    if (QFileInfo::exists(config.overlayPath()) && !readableBy(config.overlayPath(), kiosk, &why))
+        findings.append({QStringLiteral("configuration overlay"), why, true});
     for (const ConfigKey &key : ConfigSchema::keys()) {
         const QString path = config.string(key.key);
         if (key.type != ConfigType::Path || path.isEmpty() || key.key == QLatin1String("kiosk/state_dir"))
@@ -115,11 +143,17 @@ QList<ConfigFileCheck::Finding> ConfigFileCheck::check(const KioskConfig &config
             findings.append({name, QStringLiteral("%1 does not exist yet (kioskctl outbox init-key); nothing can be queued without it").arg(path), false});
             continue;
         }
+        // The shipped production file names the province's CA where the technician is to put it.
+        if (!QFileInfo::exists(path) && key.key == QLatin1String("platform/ca_file")) {
+            findings.append({name, QStringLiteral("%1 does not exist yet: put the platform's CA bundle (PEM) there; the kiosk "
+                                                  "reaches no https platform without it").arg(path), false});
+            continue;
+        }
         if (!QFileInfo::exists(path) && key.key == QLatin1String("platform/credentials_file")) {
             findings.append({name, QStringLiteral("%1 does not exist yet: the terminal is not enrolled (kioskctl enroll)").arg(path), false});
             continue;
         }
-        QString why;
+        why.clear();
         if (!readableBy(path, kiosk, &why)) {
             findings.append({name, why, true});
             continue;

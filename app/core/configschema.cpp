@@ -47,6 +47,9 @@ ConfigKey timeZone(const char *key, const QString &def, const char *doc)
 QList<ConfigKey> buildKeys()
 {
     return {
+        choice("kiosk/mode", QStringLiteral("production"), {QStringLiteral("production"), QStringLiteral("demo")},
+               "production: real devices and an https platform, and the provisioning checklist is red on anything else. "
+               "demo: simulated devices, a plain-HTTP platform on loopback and the demo panel are allowed; never for a hall."),
         text("kiosk/hall_name", QStringLiteral("合肥市政务服务中心 24小时自助服务区"),
              "The hall's name in Chinese, shown on the attract screen and printed on receipts.", true),
         text("kiosk/hall_name_en", QStringLiteral("Hefei Government Service Centre, 24-hour self-service area"),

@@ -3,6 +3,7 @@
 #include "configschema.h"
 #include "halltime.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSettings>
@@ -133,6 +134,13 @@ KioskConfig KioskConfig::defaults()
     return config;
 }
 
+KioskConfig KioskConfig::builtInDemo()
+{
+    KioskConfig config = defaults();
+    config.set(QStringLiteral("kiosk/mode"), QStringLiteral("demo"));
+    return config;
+}
+
 std::optional<KioskConfig> KioskConfig::load(const QString &path, QList<ConfigError> *errors)
 {
     QList<ConfigError> found;
@@ -148,35 +156,18 @@ std::optional<KioskConfig> KioskConfig::load(const QString &path, QList<ConfigEr
         return std::nullopt;
     }
 
-    QSettings settings(path, QSettings::IniFormat);
-    if (settings.status() != QSettings::NoError)
-        found.append({QString(), QStringLiteral("%1: not a valid INI file").arg(path)});
-
     KioskConfig config = defaults();
     config.m_sourcePath = QFileInfo(path).absoluteFilePath();
+    config.readValues(path, {}, &found);
 
-    const QStringList present = settings.allKeys();
-    for (const QString &name : present) {
-        const ConfigKey *key = ConfigSchema::find(name);
-        if (!key) {
-            const QString hint = name.contains(QLatin1Char('/')) ? QStringLiteral("unknown key (see `kioskctl config example`)")
-                                                                 : QStringLiteral("key outside any [section]");
-            found.append({name.contains(QLatin1Char('/')) ? name : QStringLiteral("general/") + name, hint});
-            continue;
-        }
-        QString reason;
-        const QString raw = settingAsString(settings.value(name), key->type);
-        if (raw.isEmpty() && key->type != ConfigType::String && key->type != ConfigType::Path) {
-            found.append({name, QStringLiteral("is empty")});
-            continue;
-        }
-        const QVariant value = validate(*key, raw, &reason);
-        if (!reason.isEmpty()) {
-            found.append({name, reason});
-            continue;
-        }
-        config.m_values.insert(name, value);
-    }
+    // The overlay is read after the file and wins for the few keys it may hold; the state
+    // directory it lives in comes from the file alone.
+    const QString overlay = config.overlayPath();
+    const QFileInfo overlayInfo(overlay);
+    if (overlayInfo.exists() && !overlayInfo.isReadable())
+        found.append({QString(), QStringLiteral("%1: not readable by this user").arg(overlay)});
+    else if (overlayInfo.exists())
+        config.readValues(overlay, overlayKeys(), &found);
 
     for (const ConfigKey &key : ConfigSchema::keys()) {
         if (key.required && config.string(key.key).isEmpty())
@@ -208,14 +199,85 @@ std::optional<KioskConfig> KioskConfig::load(const QString &path, QList<ConfigEr
     return config;
 }
 
-QString KioskConfig::exampleText()
+void KioskConfig::readValues(const QString &path, const QStringList &allowed, QList<ConfigError> *found)
 {
+    QSettings settings(path, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError)
+        found->append({QString(), QStringLiteral("%1: not a valid INI file").arg(path)});
+
+    const QStringList present = settings.allKeys();
+    for (const QString &name : present) {
+        const ConfigKey *key = ConfigSchema::find(name);
+        if (!key) {
+            const QString hint = name.contains(QLatin1Char('/')) ? QStringLiteral("unknown key (see `kioskctl config example`)")
+                                                                 : QStringLiteral("key outside any [section]");
+            found->append({name.contains(QLatin1Char('/')) ? name : QStringLiteral("general/") + name, hint});
+            continue;
+        }
+        if (!allowed.isEmpty() && !allowed.contains(name)) {
+            found->append({name, QStringLiteral("may not be set in %1, which holds only what the touch screen changes (%2); "
+                                                "it belongs in the configuration file")
+                                     .arg(path, allowed.join(QStringLiteral(", ")))});
+            continue;
+        }
+        QString reason;
+        const QString raw = settingAsString(settings.value(name), key->type);
+        if (raw.isEmpty() && key->type != ConfigType::String && key->type != ConfigType::Path) {
+            found->append({name, QStringLiteral("is empty")});
+            continue;
+        }
+        const QVariant value = validate(*key, raw, &reason);
+        if (!reason.isEmpty()) {
+            found->append({name, reason});
+            continue;
+        }
+        m_values.insert(name, value);
+    }
+}
+
+QString KioskConfig::overlayPath() const
+{
+    return overlayPathIn(string(QStringLiteral("kiosk/state_dir")));
+}
+
+QString KioskConfig::overlayPathIn(const QString &stateDir)
+{
+    return QDir(stateDir).filePath(QStringLiteral("config/overlay.ini"));
+}
+
+const QStringList &KioskConfig::overlayKeys()
+{
+    static const QStringList keys = {QStringLiteral("kiosk/hall_name"), QStringLiteral("kiosk/hall_name_en"), QStringLiteral("kiosk/site"),
+                                     QStringLiteral("admin/pin_hash")};
+    return keys;
+}
+
+QString KioskConfig::exampleText(KioskMode mode)
+{
+    // The package's file: what a hall's terminal has, for the technician to adapt. Each value is
+    // a form the loader accepts, so the file passes `kioskctl config check` as shipped.
+    static const QHash<QString, QString> production = {
+        {QStringLiteral("kiosk/mode"), QStringLiteral("production")},
+        {QStringLiteral("platform/url"), QStringLiteral("https://platform.example.gov.cn/terminal/v1")},
+        {QStringLiteral("platform/ca_file"), QStringLiteral("/etc/kiosk/platform-ca.pem")},
+        {QStringLiteral("devices/id_card_reader"), QStringLiteral("serial:/dev/ttyUSB0@115200")},
+        {QStringLiteral("devices/barcode_scanner"), QStringLiteral("serial:/dev/ttyACM0@9600")},
+        {QStringLiteral("devices/face_camera"), QStringLiteral("v4l2:/dev/video0")},
+        {QStringLiteral("devices/document_camera"), QStringLiteral("v4l2:/dev/video2")},
+        {QStringLiteral("devices/receipt_printer"), QStringLiteral("cups:receipt")},
+        {QStringLiteral("devices/document_printer"), QStringLiteral("cups:a4")},
+    };
+    const bool demo = mode == KioskMode::Demo;
     QString out;
     QTextStream s(&out);
     s << "# The kiosk's configuration: /etc/kiosk/kiosk.ini unless --config names another file.\n"
-         "# Every key is optional unless marked required; the values below are the defaults and run\n"
-         "# the demo (simulated devices, the reference platform on loopback).\n"
-         "# Check a file with `kioskctl config check FILE` before restarting the kiosk.\n";
+         "# Every key is optional unless marked required; an absent key takes its default.\n";
+    if (demo)
+        s << "# The demo: simulated devices and the reference platform on loopback, which mode demo allows.\n";
+    else
+        s << "# A production terminal: set the hall, the platform's URL and CA, and each device to what\n"
+             "# this machine has (`kioskctl config example --demo` prints the demo's file instead).\n";
+    s << "# Check a file with `kioskctl config check FILE` before restarting the kiosk.\n";
     for (const auto &[section, about] : ConfigSchema::sections()) {
         s << "\n# " << about << "\n[" << section << "]\n";
         for (const ConfigKey &key : ConfigSchema::keys()) {
@@ -228,10 +290,30 @@ QString KioskConfig::exampleText()
                 s << " (" << key.choices.join(QStringLiteral(" | ")) << ")";
             if (key.required)
                 s << " Required.";
-            s << "\n" << key.key.mid(section.size() + 1) << "=" << renderDefault(key) << "\n";
+            const QString value = key.key == QLatin1String("kiosk/mode") && demo ? QStringLiteral("demo")
+                                  : !demo && production.contains(key.key)        ? production.value(key.key)
+                                                                                 : renderDefault(key);
+            s << "\n" << key.key.mid(section.size() + 1) << "=" << value << "\n";
         }
     }
     return out;
+}
+
+KioskMode KioskConfig::mode() const
+{
+    return string(QStringLiteral("kiosk/mode")) == QLatin1String("demo") ? KioskMode::Demo : KioskMode::Production;
+}
+
+QStringList KioskConfig::demoOnlySettings() const
+{
+    QStringList found;
+    for (const ConfigKey &key : ConfigSchema::keys()) {
+        if (key.type == ConfigType::DeviceSpec && string(key.key).startsWith(QLatin1String("simulated")))
+            found << QStringLiteral("%1 is simulated").arg(key.key);
+    }
+    if (QUrl(string(QStringLiteral("platform/url"))).scheme() == QLatin1String("http"))
+        found << QStringLiteral("platform/url is plain http");
+    return found;
 }
 
 QString KioskConfig::string(const QString &key) const

@@ -3,7 +3,7 @@
 
 #include "cataloguechoice.h"
 #include "platformclient.h"
-#include "statefileowner.h"
+#include "common/statefile.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -107,8 +107,8 @@ int fetchPlatformCatalogue(CtlContext &context, const KioskConfig &config)
         return CtlExit::Negative;
     }
     const QString cache = settings->catalogueCachePath;
-    StateFileOwner::adoptParentOwner(cache);
-    StateFileOwner::adoptParentOwner(cache + QStringLiteral(".etag"));
+    StateFile::adoptParentOwner(cache);
+    StateFile::adoptParentOwner(cache + QStringLiteral(".etag"));
     context.out << "catalogue  " << catalogue->version() << " (" << catalogue->items().size() << " items"
                 << (result.notModified ? QStringLiteral(", unchanged") : QString()) << ")\n"
                 << "kept in    " << cache << "\n";

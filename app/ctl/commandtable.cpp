@@ -26,7 +26,7 @@ int runCredentialsCommand(CtlContext &context, const QStringList &args);
 const QList<CtlCommand> &ctlCommands()
 {
     static const QList<CtlCommand> table = {
-        {"config", "config example              print a complete commented configuration (it runs the demo)\n"
+        {"config", "config example [--demo]     print a complete commented configuration: a production terminal's, or with --demo the demo's\n"
                    "config check FILE [--user NAME]   validate FILE and the files it names, readable by the kiosk's user\n"
                    "config show [--json]        the effective configuration, secrets left out",
          runConfigCommand},

@@ -93,8 +93,8 @@ int show(CtlContext &context, bool json)
 int runConfigCommand(CtlContext &context, const QStringList &args)
 {
     const QString sub = args.value(0);
-    if (sub == QLatin1String("example") && args.size() == 1) {
-        context.out << KioskConfig::exampleText();
+    if (sub == QLatin1String("example") && (args.size() == 1 || args == QStringList{sub, QStringLiteral("--demo")})) {
+        context.out << KioskConfig::exampleText(args.size() == 2 ? KioskMode::Demo : KioskMode::Production);
         context.out.flush();
         return CtlExit::Ok;
     }
@@ -110,6 +110,6 @@ int runConfigCommand(CtlContext &context, const QStringList &args)
     }
     if (sub == QLatin1String("show"))
         return show(context, args.contains(QLatin1String("--json")));
-    context.err << "usage: kioskctl config example | check FILE [--user NAME] | show [--json]" << Qt::endl;
+    context.err << "usage: kioskctl config example [--demo] | check FILE [--user NAME] | show [--json]" << Qt::endl;
     return CtlExit::Error;
 }

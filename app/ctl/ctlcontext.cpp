@@ -8,9 +8,9 @@
 std::optional<KioskConfig> CtlContext::loadConfig()
 {
     if (!configGiven && !QFileInfo::exists(configPath)) {
-        const KioskConfig defaults = KioskConfig::defaults();
-        HallTime::apply(defaults);
-        return defaults;
+        const KioskConfig demo = KioskConfig::builtInDemo();
+        HallTime::apply(demo);
+        return demo;
     }
     QList<ConfigError> errors;
     std::optional<KioskConfig> config = KioskConfig::load(configPath, &errors);

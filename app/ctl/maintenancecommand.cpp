@@ -79,8 +79,11 @@ int setPin(CtlContext &context)
         AuditLog::recordCtl(*config, QStringLiteral("maintenance.set-pin"), QStringLiteral("refused"), QStringLiteral("weak PIN"));
         return CtlExit::Error;
     }
+    // The file keeps its owner and mode; a PIN the touch screen set in the overlay would hide
+    // this one, so it is taken out of the overlay.
     QString error;
-    if (!ConfigFileEditor::setValues(context.configPath, {{QStringLiteral("admin/pin_hash"), MaintenancePin::hash(pin)}}, &error)) {
+    if (!ConfigFileEditor::setValues(context.configPath, {{QStringLiteral("admin/pin_hash"), MaintenancePin::hash(pin)}}, &error)
+        || !ConfigFileEditor::removeKeys(config->overlayPath(), {QStringLiteral("admin/pin_hash")}, &error)) {
         AuditLog::recordCtl(*config, QStringLiteral("maintenance.set-pin"), QStringLiteral("failed"), error);
         context.err << "kioskctl maintenance set-pin: " << error << Qt::endl;
         return CtlExit::Error;

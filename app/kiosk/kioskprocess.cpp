@@ -42,7 +42,7 @@ std::optional<KioskConfig> KioskProcess::loadConfig(const KioskOptions &options,
     std::optional<KioskConfig> config;
     if (!options.configGiven && !QFileInfo::exists(options.configPath)) {
         messages->append(QStringLiteral("no configuration at %1: running the built-in demo configuration").arg(options.configPath));
-        config = KioskConfig::defaults();
+        config = KioskConfig::builtInDemo();
     } else {
         QList<ConfigError> errors;
         config = KioskConfig::load(options.configPath, &errors);

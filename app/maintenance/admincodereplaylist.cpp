@@ -1,14 +1,13 @@
 #include "admincodereplaylist.h"
 
 #include "admincode.h"
-#include "statefileowner.h"
+#include "common/statefile.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 AdminCodeReplayList::AdminCodeReplayList(QString stateFile)
     : m_stateFile(std::move(stateFile))
@@ -55,13 +54,7 @@ AdminCodeReplayList::Outcome AdminCodeReplayList::admit(const QString &nonce, co
     for (auto it = m_seen.constBegin(); it != m_seen.constEnd(); ++it)
         json.insert(it.key(), double(it.value()));
     QDir().mkpath(QFileInfo(m_stateFile).absolutePath());
-    QSaveFile file(m_stateFile);
-    if (!file.open(QIODevice::WriteOnly))
+    if (!StateFile::replace(m_stateFile, QJsonDocument(json).toJson(QJsonDocument::Compact)))
         return Outcome::NotStored;
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(QJsonDocument(json).toJson(QJsonDocument::Compact));
-    if (!file.commit())
-        return Outcome::NotStored;
-    (void)StateFileOwner::adoptParentOwner(m_stateFile);
     return Outcome::Fresh;
 }

@@ -2,7 +2,7 @@
 
 #include "kioskconfig.h"
 #include "personaldatafilter.h"
-#include "statefileowner.h"
+#include "common/statefile.h"
 
 #include <QDir>
 #include <QFile>
@@ -59,13 +59,8 @@ bool AuditLog::record(const QString &actor, const QString &action, const QString
     // A log that could not rotate is still appended to: losing an audit line is worse than a big file.
     (void)LogRotation::makeRoom(m_path, line.size(), m_limits);
     QFile file(m_path);
-    const bool existed = file.exists();
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
+    if (!StateFile::open(file, QIODevice::WriteOnly | QIODevice::Append))
         return false;
-    if (!existed) {
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        (void)StateFileOwner::adoptParentOwner(m_path);
-    }
     if (file.write(line) != line.size() || !file.flush())
         return false;
     return ::fsync(file.handle()) == 0;
@@ -77,7 +72,7 @@ QList<AuditEntry> AuditLog::recent(int count) const
     const QStringList files = LogRotation::files(m_path, m_limits);
     for (qsizetype i = 0; i < files.size() && entries.size() < count; ++i) {
         QFile file(files.at(i));
-        if (count <= 0 || !file.open(QIODevice::ReadOnly))
+        if (count <= 0 || !StateFile::open(file, QIODevice::ReadOnly))
             continue;
         const qint64 tail = qMax(MinimumTailBytes, BytesPerEntryRead * count);
         const bool partial = file.size() > tail;

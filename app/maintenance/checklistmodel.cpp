@@ -12,7 +12,8 @@ ChecklistModel::Check ChecklistModel::checkOf(const QString &itemId)
         {QStringLiteral("platform_reachable"), Check::PlatformReachable},
         {QStringLiteral("outbox_key"), Check::OutboxKey},   {QStringLiteral("test_page"), Check::TestPage},
         {QStringLiteral("pin_set"), Check::PinSet},         {QStringLiteral("clock"), Check::Clock},
-        {QStringLiteral("secrets_sealed"), Check::SecretsSealed},
+        {QStringLiteral("secrets_sealed"), Check::SecretsSealed}, {QStringLiteral("production"), Check::Production},
+        {QStringLiteral("kiosk_reads_files"), Check::KioskReadsFiles},
     };
     for (const auto &[id, check] : checks) {
         if (id == itemId)

@@ -14,7 +14,7 @@ public:
     enum Role { ItemIdRole = Qt::UserRole + 1, CheckRole, OkRole, DetailRole, WarningRole };
     Q_ENUM(Role)
 
-    enum class Check { DevicesOk, Enrolled, PlatformReachable, OutboxKey, TestPage, PinSet, Clock, SecretsSealed, Other };
+    enum class Check { DevicesOk, Enrolled, PlatformReachable, OutboxKey, TestPage, PinSet, Clock, SecretsSealed, Production, KioskReadsFiles, Other };
     Q_ENUM(Check)
 
     explicit ChecklistModel(QObject *parent = nullptr);

@@ -5,7 +5,7 @@
 #include "kioskconfig.h"
 #include "personaldatafilter.h"
 #include "recentlog.h"
-#include "statefileowner.h"
+#include "common/statefile.h"
 #include "statusreport.h"
 
 #include <QDateTime>
@@ -50,9 +50,13 @@ bool writeJson(const QString &path, const QJsonValue &value, QString *error)
 bool copyText(const QString &from, const QString &to, QString *error)
 {
     QFile source(from);
+    // The state directory is the kiosk user's: a log there may be a link to a file it may not
+    // read, which root must not copy into a bundle the kiosk user can read.
+    if (QFileInfo(from).isSymLink())
+        return writeText(to, QStringLiteral("(not copied: %1 is a symbolic link)\n").arg(from), error);
     if (!source.exists())
         return true;
-    if (!source.open(QIODevice::ReadOnly)) {
+    if (!StateFile::open(source, QIODevice::ReadOnly)) {
         *error = QStringLiteral("cannot read %1: %2").arg(from, source.errorString());
         return false;
     }
@@ -157,23 +161,20 @@ bool DiagnosticsBundle::write(const KioskConfig &config, const QJsonObject &stat
             return false;
     }
 
+    // tar writes to a pipe, not to a name in a folder the kiosk user may control; the bundle is
+    // put in place by a rename that replaces whatever stands at its name instead of following it.
     const QString target = QFileInfo(outFile).absoluteFilePath();
-    const QString partial = target + QStringLiteral(".part");
     QProcess tar;
     tar.setProgram(QStringLiteral("tar"));
     tar.setArguments({QStringLiteral("--owner=0"), QStringLiteral("--group=0"), QStringLiteral("--numeric-owner"), QStringLiteral("-czf"),
-                      partial, QStringLiteral("-C"), work.path(), top});
+                      QStringLiteral("-"), QStringLiteral("-C"), work.path(), top});
     tar.start();
     if (!tar.waitForFinished(TarTimeoutMs) || tar.exitStatus() != QProcess::NormalExit || tar.exitCode() != 0) {
         *error = QStringLiteral("tar failed: %1").arg(QString::fromLocal8Bit(tar.readAllStandardError()).trimmed() + tar.errorString());
-        QFile::remove(partial);
         return false;
     }
-    QFile::setPermissions(partial, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    QFile::remove(target);
-    if (!QFile::rename(partial, target)) {
+    if (!StateFile::replace(target, tar.readAllStandardOutput())) {
         *error = QStringLiteral("cannot write %1").arg(target);
-        QFile::remove(partial);
         return false;
     }
     return true;
@@ -190,7 +191,7 @@ QString DiagnosticsBundle::collectInto(const KioskConfig &config, const QJsonObj
             return {};
         }
         QFile::setPermissions(folder.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-        (void)StateFileOwner::adoptParentOwner(folder.path());
+        (void)StateFile::adoptParentOwner(folder.path());
     }
     // Named by time to the millisecond, so the names sort by age; two in the same millisecond
     // take the next free one.
@@ -203,7 +204,7 @@ QString DiagnosticsBundle::collectInto(const KioskConfig &config, const QJsonObj
     const QString path = nameAt(at);
     if (!write(config, status, heartbeat, path, error))
         return {};
-    (void)StateFileOwner::adoptParentOwner(path);
+    (void)StateFile::adoptParentOwner(path);
     // The names sort by time, so the oldest come first.
     QStringList bundles = folder.entryList({QStringLiteral("diag-*.tar.gz")}, QDir::Files, QDir::Name);
     while (bundles.size() > keep)

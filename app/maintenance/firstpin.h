@@ -3,8 +3,8 @@
 #include <QString>
 
 // The maintenance PIN a technician chooses on a terminal's first setup, typed twice: refused when
-// weak or when the two differ, else hashed and written into the configuration file as
-// admin/pin_hash.
+// weak or when the two differ, else hashed and written as admin/pin_hash into the file given: the
+// kiosk gives its configuration overlay (KioskConfig::overlayPath), /etc being read-only to it.
 class FirstPin
 {
 public:

@@ -1,14 +1,13 @@
 #include "maintenancegate.h"
 
 #include "maintenancepin.h"
-#include "statefileowner.h"
+#include "common/statefile.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 MaintenanceGate::MaintenanceGate(QString storedHash, QString stateFile, std::function<QDateTime()> now)
     : MaintenanceGate([storedHash = std::move(storedHash)] { return storedHash; }, std::move(stateFile), std::move(now))
@@ -96,11 +95,5 @@ void MaintenanceGate::store(const State &state)
     QJsonObject json{{QLatin1String("failures"), state.failures}, {QLatin1String("locks"), state.locks}};
     if (state.lockedUntil.isValid())
         json.insert(QLatin1String("locked_until"), state.lockedUntil.toUTC().toString(Qt::ISODateWithMs));
-    QSaveFile file(m_stateFile);
-    if (!file.open(QIODevice::WriteOnly))
-        return;
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(QJsonDocument(json).toJson(QJsonDocument::Compact));
-    if (file.commit())
-        (void)StateFileOwner::adoptParentOwner(m_stateFile);
+    (void)StateFile::replace(m_stateFile, QJsonDocument(json).toJson(QJsonDocument::Compact));
 }

@@ -1,5 +1,7 @@
 #include "provisioningchecklist.h"
 
+#include "configfilecheck.h"
+#include "configschema.h"
 #include "devicesurvey.h"
 #include "device/device.h"
 #include "device/deviceregistry.h"
@@ -11,6 +13,7 @@
 #include "terminalcredentials.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonObject>
 
 ProvisioningChecklist::ProvisioningChecklist(const KioskConfig &config)
@@ -42,6 +45,31 @@ ProvisioningChecklist::ProvisioningChecklist(const KioskConfig &config)
     m_sealed.ok = sealed.ok;
     m_sealed.warning = sealed.warning;
     m_sealed.detail = sealed.detail;
+
+    // Simulated devices and a plain-HTTP platform are the demo's; a terminal that uses one
+    // without saying mode=demo is not ready for a hall.
+    const QStringList demoOnly = config.demoOnlySettings();
+    m_production.ok = config.mode() == KioskMode::Demo || demoOnly.isEmpty();
+    m_production.detail = config.mode() == KioskMode::Demo ? QStringLiteral("demo mode")
+                          : demoOnly.isEmpty()             ? QStringLiteral("production")
+                                                           : demoOnly.join(QLatin1String("; ")) + QStringLiteral(" (only mode=demo allows it)");
+
+    // kioskctl runs as root, which reads everything: the files count as the kiosk's user finds
+    // them. Whether a file should exist, or holds what it should, is `kioskctl config check`'s.
+    const ConfigFileCheck::Account kiosk = ConfigFileCheck::kioskAccount(config);
+    QStringList files{config.sourcePath(), config.overlayPath()};
+    for (const ConfigKey &entry : ConfigSchema::keys()) {
+        if (entry.type == ConfigType::Path && entry.key != QLatin1String("kiosk/state_dir"))
+            files << config.string(entry.key);
+    }
+    QStringList unreadable;
+    for (const QString &file : std::as_const(files)) {
+        QString why;
+        if (!file.isEmpty() && QFileInfo::exists(file) && !ConfigFileCheck::readableBy(file, kiosk, &why))
+            unreadable << why;
+    }
+    m_files.ok = unreadable.isEmpty();
+    m_files.detail = m_files.ok ? QStringLiteral("readable by %1").arg(kiosk.name) : unreadable.join(QLatin1String("; "));
 }
 
 void ProvisioningChecklist::setDevicesOf(const DeviceRegistry *registry)
@@ -89,7 +117,7 @@ void ProvisioningChecklist::setClock(const ClockSkew &skew)
 
 QList<ProvisioningChecklist::Item> ProvisioningChecklist::items() const
 {
-    return {m_devices, m_enrolled, m_platform, m_outboxKey, m_testPage, m_pin, m_clock, m_sealed};
+    return {m_devices, m_enrolled, m_platform, m_outboxKey, m_testPage, m_pin, m_clock, m_sealed, m_production, m_files};
 }
 
 bool ProvisioningChecklist::allGreen() const

@@ -12,12 +12,15 @@ class DeviceRegistry;
 // What must hold before a terminal goes into service, one item a line, the same for the touch
 // screen's provisioning and `kioskctl checklist`: devices ok, enrolled, platform reachable,
 // outbox key present, a test page printed, maintenance PIN set, the clock agreeing with the
-// platform's, secrets sealed to the machine. Every item is green or says why not.
+// platform's, secrets sealed to the machine, production mode (nothing only the demo may use), and
+// the files the kiosk needs readable by the kiosk's user, not by whoever runs the check. Every item
+// is green or says why not.
 class ProvisioningChecklist
 {
 public:
     struct Item {
-        QString id;     // "devices_ok", "enrolled", "platform_reachable", "outbox_key", "test_page", "pin_set", "clock", "secrets_sealed"
+        QString id;     // "devices_ok", "enrolled", "platform_reachable", "outbox_key", "test_page", "pin_set",
+                        // "clock", "secrets_sealed", "production", "kiosk_reads_files"
         bool ok = false;
         QString detail; // why not, or what was found ("T340103000017", "receipt_printer: error (media_empty)")
         bool warning = false; // green, but something a technician should know (no TPM)
@@ -54,4 +57,6 @@ private:
     Item m_pin{QStringLiteral("pin_set"), false, {}};
     Item m_clock{QStringLiteral("clock"), false, QStringLiteral("not measured: the platform was not reached")};
     Item m_sealed{QStringLiteral("secrets_sealed"), false, {}};
+    Item m_production{QStringLiteral("production"), false, {}};
+    Item m_files{QStringLiteral("kiosk_reads_files"), false, {}};
 };

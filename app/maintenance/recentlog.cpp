@@ -1,7 +1,7 @@
 #include "recentlog.h"
 
 #include "personaldatafilter.h"
-#include "statefileowner.h"
+#include "common/statefile.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -48,7 +48,7 @@ void handleMessage(QtMsgType type, const QMessageLogContext &context, const QStr
 QStringList readLines(const QString &path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    if (!StateFile::open(file, QIODevice::ReadOnly))
         return {};
     QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
     if (!lines.isEmpty() && lines.last().isEmpty())
@@ -91,7 +91,7 @@ RecentLog *RecentLog::install(const QString &stateDir, const QString &fileName, 
         if (!QDir().mkpath(directory))
             return nullptr;
         QFile::setPermissions(directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-        (void)StateFileOwner::adoptParentOwner(directory);
+        (void)StateFile::adoptParentOwner(directory);
     }
     g_installed = new RecentLog(QDir(directory).filePath(fileName));
     g_previous = qInstallMessageHandler(handleMessage);
@@ -134,14 +134,7 @@ void RecentLog::append(QtMsgType type, const char *category, const QString &mess
 bool RecentLog::openLocked()
 {
     m_file.setFileName(m_path);
-    const bool existed = m_file.exists();
-    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append))
-        return false;
-    if (!existed) {
-        m_file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        (void)StateFileOwner::adoptParentOwner(m_path);
-    }
-    return true;
+    return StateFile::open(m_file, QIODevice::WriteOnly | QIODevice::Append);
 }
 
 QStringList RecentLog::tail(int lines) const

@@ -3,6 +3,7 @@
 #include "cataloguechoice.h"
 #include "kioskconfig.h"
 #include "platformlog.h"
+#include "common/statefile.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -14,7 +15,6 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
-#include <QSaveFile>
 #include <QSslCipher>
 #include <QSslConfiguration>
 #include <QTimer>
@@ -477,9 +477,8 @@ void PlatformClient::storeCatalogue(const QByteArray &bytes, const QByteArray &e
     if (m_settings.catalogueCachePath.isEmpty())
         return;
     QDir().mkpath(QFileInfo(m_settings.catalogueCachePath).absolutePath());
-    QSaveFile cache(m_settings.catalogueCachePath);
-    QSaveFile etagFile(m_settings.catalogueCachePath + QStringLiteral(".etag"));
-    if (!cache.open(QIODevice::WriteOnly) || cache.write(bytes) != bytes.size() || !cache.commit()
-        || !etagFile.open(QIODevice::WriteOnly) || etagFile.write(etag) != etag.size() || !etagFile.commit())
+    // kioskctl may run this as root in the kiosk's state directory: links there are replaced, never followed.
+    if (!StateFile::replace(m_settings.catalogueCachePath, bytes)
+        || !StateFile::replace(m_settings.catalogueCachePath + QStringLiteral(".etag"), etag))
         qCWarning(lcPlatform).noquote() << "cannot keep the catalogue in" << m_settings.catalogueCachePath;
 }

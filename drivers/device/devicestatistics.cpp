@@ -1,13 +1,13 @@
 #include "device/devicestatistics.h"
 
 #include "device/driverslog.h"
+#include "common/statefile.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 DeviceStatistics::DeviceStatistics(QString filePath)
     : m_filePath(std::move(filePath))
@@ -46,16 +46,10 @@ bool DeviceStatistics::save(QString *error) const
     QJsonObject counters;
     for (auto it = m_counters.begin(); it != m_counters.end(); ++it)
         counters.insert(it.key(), it.value());
-    QSaveFile file(m_filePath);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // kioskctl may save these as root in the kiosk's state directory: links there are replaced, never followed.
+    if (!StateFile::replace(m_filePath, QJsonDocument(counters).toJson(QJsonDocument::Indented))) {
         if (error)
-            *error = file.errorString();
-        return false;
-    }
-    file.write(QJsonDocument(counters).toJson(QJsonDocument::Indented));
-    if (!file.commit()) {
-        if (error)
-            *error = file.errorString();
+            *error = QStringLiteral("cannot write %1").arg(m_filePath);
         return false;
     }
     return true;

@@ -145,6 +145,12 @@ private slots:
         file.close();
         const PackageFile::Run check = PackageFile::run(qEnvironmentVariable("KIOSKCTL"), {QStringLiteral("config"), QStringLiteral("check"), file.fileName()});
         QVERIFY2(check.exitCode == 0, check.err.constData());
+        // A production terminal's file: nothing of the demo's. The province's CA is what the
+        // technician still brings, and the check says where it goes.
+        QVERIFY(shipped.contains("\nmode=production\n"));
+        QVERIFY(!shipped.contains("=simulated"));
+        QVERIFY(!shipped.contains("\nurl=http://"));
+        QVERIFY2(check.out.contains("note: [platform] ca_file: /etc/kiosk/platform-ca.pem does not exist yet"), check.out.constData());
     }
 
     void unitPassesSystemdAnalyzeVerifyWithoutAWarning()

@@ -73,6 +73,7 @@ private:
     void startKiosk(const QHash<QString, QString> &overrides = {})
     {
         KioskConfig config = KioskConfig::defaults();
+        config.set(QStringLiteral("kiosk/mode"), QStringLiteral("demo")); // the demo panel is the demo's
         config.set(QStringLiteral("kiosk/state_dir"), m_state.path());
         // An outbox key, so that apply items can be started (the journey test files them).
         const QString key = m_state.filePath(QStringLiteral("outbox.key"));

@@ -118,7 +118,7 @@ private:
         m_configPath = m_dir->filePath(QStringLiteral("kiosk.ini"));
         QFile file(m_configPath);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QStringLiteral("; written by test_maintenance\n[kiosk]\nstate_dir=%1\n[platform]\nurl=%2\ncredentials_file=%1/terminal.json\ntimeout_s=3\n"
+        file.write(QStringLiteral("; written by test_maintenance\n[kiosk]\nmode=demo\nstate_dir=%1\n[platform]\nurl=%2\ncredentials_file=%1/terminal.json\ntimeout_s=3\n"
                                   "[offline]\nkey_file=%1/outbox.key\n[admin]\npin_hash=%3\ncode_keys=%4\n")
                        .arg(stateDir(), m_platform->httpUrl().toString(), withPin ? MaintenancePin::hash(m_pin) : QString(), adminKeysFile())
                        .toUtf8());
@@ -524,17 +524,21 @@ private slots:
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("technicianSetupButton")));
         QTRY_VERIFY(shownIn(QStringLiteral("pinPad")).contains(QStringLiteral("设置维护 PIN")));
 
-        // A weak PIN is refused, then a good one typed twice is kept in the configuration file.
+        // A weak PIN is refused, then a good one typed twice is kept in the configuration's overlay
+        // under the state directory: the unit makes /etc read-only to the kiosk.
         typePin(QStringLiteral("123456"));
         typePin(QStringLiteral("123456"));
         QTRY_VERIFY2(shownIn(QStringLiteral("pinPad")).contains(QStringLiteral("PIN 太简单")), qPrintable(shownIn(QStringLiteral("pinPad"))));
         typePin(m_pin);
         typePin(m_pin);
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("provisioningScreen")));
+        const QString overlay = KioskConfig::overlayPathIn(stateDir());
         {
-            const QSettings saved(m_configPath, QSettings::IniFormat);
+            const QSettings saved(overlay, QSettings::IniFormat);
             QVERIFY(MaintenancePin::matches(m_pin, saved.value(QStringLiteral("admin/pin_hash")).toString()));
-            QCOMPARE(saved.value(QStringLiteral("platform/timeout_s")).toInt(), 3); // the rest of the file is kept
+            const QSettings file(m_configPath, QSettings::IniFormat);
+            QCOMPARE(file.value(QStringLiteral("platform/timeout_s")).toInt(), 3); // the file is as it was
+            QVERIFY(file.value(QStringLiteral("admin/pin_hash")).toString().isEmpty());
         }
 
         QVERIFY(!m_kiosk->maintenance()->checklistGreen());
@@ -570,8 +574,9 @@ private slots:
         QTRY_COMPARE(m_kiosk->maintenance()->hallName(), QStringLiteral("合肥政务大厅"));
         QCOMPARE(m_kiosk->maintenance()->hallNameEn(), QStringLiteral("hefei hall"));
         {
-            const QSettings saved(m_configPath, QSettings::IniFormat);
+            const QSettings saved(overlay, QSettings::IniFormat);
             QCOMPARE(saved.value(QStringLiteral("kiosk/hall_name")).toString(), QStringLiteral("合肥政务大厅"));
+            QVERIFY(!QSettings(m_configPath, QSettings::IniFormat).contains(QStringLiteral("kiosk/hall_name")));
         }
 
         // The enrolment token, letters and digits, on the same keys.
@@ -605,7 +610,17 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->maintenance()->selfTests()->print(), DeviceSelfTests::Progress::Done, 60000);
         QVERIFY(tapOnPage(QStringLiteral("recheck")));
         QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->maintenance()->platformCheck().value(QStringLiteral("enrolled")).toBool(), 30000);
-        QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->maintenance()->checklistGreen(), 60000);
+        const auto redItems = [this] {
+            QStringList red;
+            const ChecklistModel *model = m_kiosk->maintenance()->checklist();
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (!model->data(model->index(row), ChecklistModel::OkRole).toBool())
+                    red << model->data(model->index(row), ChecklistModel::ItemIdRole).toString() + QStringLiteral(": ")
+                               + model->data(model->index(row), ChecklistModel::DetailRole).toString();
+            }
+            return red.join(QLatin1Char('\n'));
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(m_kiosk->maintenance()->checklistGreen(), qPrintable(redItems()), 60000);
         QVERIFY(UiProbe::find(m_window, QStringLiteral("putIntoService"))->isEnabled());
         QVERIFY(scrollIntoView(QStringLiteral("putIntoService")));
         UiProbe::screenshot(m_window, QStringLiteral("provisioning-checklist-zh"));

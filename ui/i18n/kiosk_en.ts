@@ -1485,6 +1485,16 @@
         <translation>Secrets sealed to this machine</translation>
     </message>
     <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="93"/>
+        <source>生产模式，无模拟设备</source>
+        <translation>Production mode, no simulated devices</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProvisioningScreen.qml" line="92"/>
+        <source>自助终端用户可读取所需文件</source>
+        <translation>Files readable by the kiosk user</translation>
+    </message>
+    <message>
         <location filename="../qml/ProvisioningScreen.qml" line="106"/>
         <source>技术人员设置</source>
         <translation>Technician setup</translation>

@@ -90,6 +90,8 @@ Rectangle {
         case ChecklistModel.PinSet: return qsTr("已设置维护 PIN");
         case ChecklistModel.Clock: return qsTr("本机时钟与平台一致");
         case ChecklistModel.SecretsSealed: return qsTr("密钥已绑定本机");
+        case ChecklistModel.Production: return qsTr("生产模式，无模拟设备");
+        case ChecklistModel.KioskReadsFiles: return qsTr("自助终端用户可读取所需文件");
         default: return id;
         }
     }

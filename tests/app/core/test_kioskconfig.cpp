@@ -4,7 +4,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 class TestKioskConfig : public QObject
 {
@@ -128,6 +130,68 @@ private slots:
         const auto config = KioskConfig::load(write("[devices]\nid_card_reader=" + spec.toUtf8() + "\n"), &errors);
         QVERIFY2(config, errors.isEmpty() ? "" : qPrintable(errors.first().toString()));
         QCOMPARE(config->string(QStringLiteral("devices/id_card_reader")), spec);
+    }
+
+    // The package ships this file as /etc/kiosk/kiosk.ini: a production terminal's, nothing of the demo's.
+    void theShippedExampleIsProductionAndTheDemoMustBeAskedFor()
+    {
+        QList<ConfigError> errors;
+        const std::optional<KioskConfig> production = KioskConfig::load(write(KioskConfig::exampleText().toUtf8()), &errors);
+        QVERIFY2(production, errors.isEmpty() ? "" : qPrintable(errors.first().toString()));
+        QCOMPARE(production->mode(), KioskMode::Production);
+        QVERIFY2(production->demoOnlySettings().isEmpty(), qPrintable(production->demoOnlySettings().join(QLatin1Char('\n'))));
+        QVERIFY(production->string(QStringLiteral("platform/url")).startsWith(QLatin1String("https://")));
+
+        const std::optional<KioskConfig> demo = KioskConfig::load(write(KioskConfig::exampleText(KioskMode::Demo).toUtf8()), &errors);
+        QVERIFY2(demo, errors.isEmpty() ? "" : qPrintable(errors.first().toString()));
+        QCOMPARE(demo->mode(), KioskMode::Demo);
+        QVERIFY(demo->demoOnlySettings().contains(QStringLiteral("devices/id_card_reader is simulated")));
+        QVERIFY(demo->demoOnlySettings().contains(QStringLiteral("platform/url is plain http")));
+
+        // Without the word, a file with simulators is in production mode all the same.
+        const std::optional<KioskConfig> unsaid = KioskConfig::load(write("[devices]\nreceipt_printer=simulated\n"), &errors);
+        QVERIFY(unsaid);
+        QCOMPARE(unsaid->mode(), KioskMode::Production);
+        QVERIFY(unsaid->demoOnlySettings().contains(QStringLiteral("devices/receipt_printer is simulated")));
+    }
+
+    // What the touch screen changes lives in STATE_DIR/config/overlay.ini and wins over the file.
+    void theOverlayWinsForTheKeysItMayHold()
+    {
+        const QString state = m_dir.filePath(QStringLiteral("overlay-state"));
+        const QString overlay = KioskConfig::overlayPathIn(state);
+        QVERIFY(QDir().mkpath(QFileInfo(overlay).absolutePath()));
+        QFile file(overlay);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[kiosk]\nhall_name=芜湖政务大厅\n[admin]\npin_hash=from-the-screen\n");
+        file.close();
+        QList<ConfigError> errors;
+        const std::optional<KioskConfig> config = KioskConfig::load(
+            write("[kiosk]\nstate_dir=" + state.toUtf8() + "\nhall_name=合肥政务大厅\nsite=340202-HALL-02\n"), &errors);
+        QVERIFY2(config, errors.isEmpty() ? "" : qPrintable(errors.first().toString()));
+        QCOMPARE(config->overlayPath(), overlay);
+        QCOMPARE(config->string(QStringLiteral("kiosk/hall_name")), QStringLiteral("芜湖政务大厅"));
+        QCOMPARE(config->string(QStringLiteral("admin/pin_hash")), QStringLiteral("from-the-screen"));
+        QCOMPARE(config->string(QStringLiteral("kiosk/site")), QStringLiteral("340202-HALL-02"));
+    }
+
+    // The kiosk may write the overlay; it must not reach the platform, the devices or the keys.
+    void anOverlayHoldingAnyOtherKeyIsRefused()
+    {
+        const QString state = m_dir.filePath(QStringLiteral("overlay-refused"));
+        const QString overlay = KioskConfig::overlayPathIn(state);
+        QVERIFY(QDir().mkpath(QFileInfo(overlay).absolutePath()));
+        QFile file(overlay);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[platform]\nurl=http://127.0.0.1:9/terminal/v1\n[kiosk]\nstate_dir=/tmp\n");
+        file.close();
+        QList<ConfigError> errors;
+        QVERIFY(!KioskConfig::load(write("[kiosk]\nstate_dir=" + state.toUtf8() + "\n"), &errors));
+        QStringList keys;
+        for (const ConfigError &error : errors)
+            keys << error.key;
+        QVERIFY2(keys.contains(QStringLiteral("platform/url")) && keys.contains(QStringLiteral("kiosk/state_dir")), qPrintable(keys.join(QLatin1Char(' '))));
+        QVERIFY(errors.first().reason.contains(overlay));
     }
 
     void saysWhenTheFileIsMissing()

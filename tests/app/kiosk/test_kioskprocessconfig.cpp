@@ -43,6 +43,7 @@ private slots:
         QCOMPARE(config->string(QStringLiteral("kiosk/state_dir")), KioskConfig::defaults().string(QStringLiteral("kiosk/state_dir")));
         QCOMPARE(messages.size(), 1);
         QVERIFY2(messages.first().contains(QLatin1String("built-in demo configuration")), qPrintable(messages.first()));
+        QCOMPARE(config->mode(), KioskMode::Demo); // the demo says so: its panel and simulators are allowed
     }
 
     void aNamedFileThatIsMissingRunsNothing()

@@ -41,6 +41,8 @@ private slots:
         QCOMPARE(ChecklistModel::checkOf(QStringLiteral("outbox_key")), ChecklistModel::Check::OutboxKey);
         QCOMPARE(ChecklistModel::checkOf(QStringLiteral("test_page")), ChecklistModel::Check::TestPage);
         QCOMPARE(ChecklistModel::checkOf(QStringLiteral("pin_set")), ChecklistModel::Check::PinSet);
+        QCOMPARE(ChecklistModel::checkOf(QStringLiteral("production")), ChecklistModel::Check::Production);
+        QCOMPARE(ChecklistModel::checkOf(QStringLiteral("kiosk_reads_files")), ChecklistModel::Check::KioskReadsFiles);
         QCOMPARE(ChecklistModel::checkOf(QStringLiteral("something_new")), ChecklistModel::Check::Other);
     }
 
