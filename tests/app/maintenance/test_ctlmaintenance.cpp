@@ -279,7 +279,8 @@ private:
         ::chmod(QFile::encodeName(root).constData(), 0755);
         const Terminal terminal{QDir(root).filePath(QStringLiteral("kiosk.ini")), QDir(root).filePath(QStringLiteral("state"))};
         QDir().mkpath(terminal.state);
-        ::chown(QFile::encodeName(terminal.state).constData(), NobodyId, NobodyId);
+        if (::chown(QFile::encodeName(terminal.state).constData(), NobodyId, NobodyId) != 0)
+            qFatal("cannot give %s to nobody (the test runs as root)", qPrintable(terminal.state));
         ::chmod(QFile::encodeName(terminal.state).constData(), 0700);
         writeFile(terminal.config, QStringLiteral("[kiosk]\nstate_dir=%1\n[platform]\nurl=http://127.0.0.1:1/terminal/v1\n"
                                                   "credentials_file=%1/terminal.json\n[offline]\nkey_file=%1/outbox.key\n")
