@@ -15,6 +15,7 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/QQmlExtensionPlugin>
@@ -145,6 +146,28 @@ private slots:
         // Unchanged, it is still the card's and still shown masked.
         QTRY_VERIFY(formTexts().contains(PersonalData::maskAddress(address)));
         QVERIFY(!formTexts().join(QString()).contains(address));
+    }
+
+    // A card is data the kiosk did not write: a name or address that begins like HTML is drawn as
+    // the characters it holds (every text plain, UiProbe checks), and the image it names is never
+    // fetched. The card's address aims at port 47811, where the test listens.
+    void aCardWhoseTextsCarryMarkupIsDrawnAsTheCharactersItHolds()
+    {
+        QTcpServer bait;
+        QVERIFY2(bait.listen(QHostAddress::LocalHost, 47811), "port 47811 is taken: the hostile card's address aims there");
+        openTheFormWithCard(QStringLiteral("hostile_text"));
+        const QString address = SimCards::card(QStringLiteral("hostile_text"))->address;
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("field_address")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("onScreenKeyboard")));
+        QTRY_VERIFY2(formTexts().contains(address + QStringLiteral("▏")), qPrintable(formTexts().join(QLatin1Char('|'))));
+        QCOMPARE(UiProbe::textsNotPlain(m_window->contentItem()), QStringList());
+        for (int i = 0; i < 20; ++i) {
+            (void)m_window->grabWindow();
+            QTest::qWait(50);
+        }
+        QVERIFY2(!bait.hasPendingConnections(), "the form fetched the image named in the card's address");
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("kbd_done")));
+        QTRY_COMPARE(m_runtime->draft()->value(QStringLiteral("address")), address);
     }
 
     void aDateTypedAsItsHintSaysIsKeptAndReopensTheSame()

@@ -105,6 +105,18 @@ IdCardHolder foreign2023()
     return h;
 }
 
+// A card whose texts begin like HTML, for the tests that show the kiosk draws card data as the
+// characters it holds: the name carries a bold tag, the address an image aimed at port 47811 on
+// loopback (the address field's 35 characters hold the tag and two more). Not offered by names():
+// the demo panel shows residents' cards, not a hostile one.
+IdCardHolder hostileText()
+{
+    IdCardHolder h = resident();
+    h.name = QStringLiteral("<b>李四</b>");
+    h.address = QStringLiteral("<img src=http://127.0.0.1:47811/>合肥");
+    return h;
+}
+
 } // namespace
 
 QStringList names()
@@ -125,6 +137,8 @@ std::optional<IdCardHolder> card(const QString &name)
         return foreign2017();
     if (name == QLatin1String("foreign_permanent_2023"))
         return foreign2023();
+    if (name == QLatin1String("hostile_text"))
+        return hostileText();
     return std::nullopt;
 }
 
