@@ -4,8 +4,11 @@
 #include "kioskshell.h"
 #include "kioskwindow.h"
 #include "maintenanceshell.h"
+#include "outboxkey.h"
 #include "residentactivityfilter.h"
 
+#include <QDir>
+#include <QFile>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQmlError>
@@ -24,6 +27,21 @@ std::unique_ptr<RunningKiosk> RunningKiosk::startFromFile(const QString &configP
         return nullptr;
     }
     return start(*config, error);
+}
+
+std::optional<KioskConfig> RunningKiosk::configIn(const QString &stateDir, const QHash<QString, QString> &overrides, QString *error)
+{
+    KioskConfig config = KioskConfig::defaults();
+    config.set(QStringLiteral("kiosk/state_dir"), stateDir);
+    const QString key = QDir(stateDir).filePath(QStringLiteral("outbox.key"));
+    if (!QFile::exists(key) && (!QDir().mkpath(stateDir) || !OutboxKey::create(key).ok())) {
+        *error = QStringLiteral("cannot make the outbox key ") + key;
+        return std::nullopt;
+    }
+    config.set(QStringLiteral("offline/key_file"), key);
+    for (auto it = overrides.cbegin(); it != overrides.cend(); ++it)
+        config.set(it.key(), it.value());
+    return config;
 }
 
 ApplicationDesk *RunningKiosk::form() const

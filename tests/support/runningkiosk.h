@@ -1,11 +1,14 @@
 #pragma once
 
+#include "kioskconfig.h"
+
+#include <QHash>
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 class ApplicationDesk;
-class KioskConfig;
 class KioskRuntime;
 class KioskShell;
 class MaintenanceShell;
@@ -22,6 +25,11 @@ public:
     [[nodiscard]] static std::unique_ptr<RunningKiosk> start(const KioskConfig &config, QString *error);
     // The same from a configuration file; a file that does not load is an error too.
     [[nodiscard]] static std::unique_ptr<RunningKiosk> startFromFile(const QString &configPath, QString *error);
+    // The built-in configuration with its state in `stateDir`, an outbox key made there (so apply
+    // items can be started) and `overrides` ("section/key" → value) set last; empty, with `error`
+    // saying why, when the key cannot be made.
+    [[nodiscard]] static std::optional<KioskConfig> configIn(const QString &stateDir, const QHash<QString, QString> &overrides,
+                                                             QString *error);
     ~RunningKiosk();
 
     [[nodiscard]] KioskRuntime *runtime() const { return m_runtime.get(); }

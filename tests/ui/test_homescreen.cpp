@@ -3,7 +3,6 @@
 #include "common/personaldata.h"
 #include "idcard/sim/simcards.h"
 #include "kioskwindow.h"
-#include "outboxkey.h"
 #include "runningkiosk.h"
 #include "uiprobe.h"
 
@@ -72,18 +71,12 @@ private:
     // Builds the kiosk on the real QML with the demo configuration, changed by `overrides`.
     void startKiosk(const QHash<QString, QString> &overrides = {})
     {
-        KioskConfig config = KioskConfig::defaults();
-        config.set(QStringLiteral("kiosk/mode"), QStringLiteral("demo")); // the demo panel is the demo's
-        config.set(QStringLiteral("kiosk/state_dir"), m_state.path());
-        // An outbox key, so that apply items can be started (the journey test files them).
-        const QString key = m_state.filePath(QStringLiteral("outbox.key"));
-        if (!QFile::exists(key))
-            QVERIFY(OutboxKey::create(key).ok());
-        config.set(QStringLiteral("offline/key_file"), key);
-        for (auto it = overrides.cbegin(); it != overrides.cend(); ++it)
-            config.set(it.key(), it.value());
+        QHash<QString, QString> settings{{QStringLiteral("kiosk/mode"), QStringLiteral("demo")}}; // the demo panel is the demo's
+        settings.insert(overrides);
         QString error;
-        m_kiosk = RunningKiosk::start(config, &error);
+        const std::optional<KioskConfig> config = RunningKiosk::configIn(m_state.path(), settings, &error);
+        QVERIFY2(config, qPrintable(error));
+        m_kiosk = RunningKiosk::start(*config, &error);
         QVERIFY2(m_kiosk, qPrintable(error));
         m_runtime = m_kiosk->runtime();
         m_shell = m_kiosk->shell();

@@ -5,7 +5,6 @@
 #include "kioskshell.h"
 #include "maintenancepin.h"
 #include "maintenanceshell.h"
-#include "outboxkey.h"
 #include "scanner/sim/scannersimulatorhost.h"
 #include "runningkiosk.h"
 #include "uiprobe.h"
@@ -67,16 +66,10 @@ private:
     // The kiosk on the real QML with `overrides` on the demo configuration and an outbox key.
     void startKiosk(const QHash<QString, QString> &overrides)
     {
-        KioskConfig config = KioskConfig::defaults();
-        config.set(QStringLiteral("kiosk/state_dir"), m_state.filePath(QStringLiteral("state")));
-        const QString key = m_state.filePath(QStringLiteral("outbox.key"));
-        if (!QFile::exists(key))
-            QVERIFY(OutboxKey::create(key).ok());
-        config.set(QStringLiteral("offline/key_file"), key);
-        for (auto it = overrides.cbegin(); it != overrides.cend(); ++it)
-            config.set(it.key(), it.value());
         QString error;
-        m_kiosk = RunningKiosk::start(config, &error);
+        const std::optional<KioskConfig> config = RunningKiosk::configIn(m_state.filePath(QStringLiteral("state")), overrides, &error);
+        QVERIFY2(config, qPrintable(error));
+        m_kiosk = RunningKiosk::start(*config, &error);
         QVERIFY2(m_kiosk, qPrintable(error));
         m_window = m_kiosk->window();
     }
