@@ -32,6 +32,14 @@ packages=(
   lintian binutils udev
   # the codec fuzz targets (libFuzzer)
   clang libclang-rt-14-dev
+  # video help: GStreamer's webrtcbin (plugins-bad) with ICE (nice), VP8 (good), Opus (base),
+  # the microphone and the speaker (pulseaudio); the agent's side in a real browser, driven by
+  # chromedriver through Selenium
+  libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libgstreamer-plugins-bad1.0-dev
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-nice
+  gstreamer1.0-pulseaudio chromium chromium-driver python3-selenium
+  # fleet monitoring: Prometheus, its textfile collector and Alertmanager (promtool is in prometheus)
+  prometheus prometheus-node-exporter prometheus-alertmanager
 )
 # `deps.sh --image-test`: also what packaging/image/build-image.sh and test-tpm.sh need (the image
 # from Debian's archive, QEMU and a software TPM 2.0). No ctest needs them, so CI goes without.
