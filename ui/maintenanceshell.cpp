@@ -1,5 +1,7 @@
 #include "maintenanceshell.h"
 
+#include "sealedcredentials.h"
+
 #include "admincode.h"
 #include "admincodeentry.h"
 #include "auditlog.h"
@@ -17,6 +19,7 @@
 #include "receiptcontent.h"
 #include "recentlog.h"
 #include "scannedcodes.h"
+#include "sealedcredentials.h"
 #include "staffidletimer.h"
 #include "terminalenrolment.h"
 #include "uilog.h"
@@ -458,7 +461,8 @@ bool MaintenanceShell::enrol(const QString &token)
         return false;
     }
     setProvisioningProblem(ProvisioningProblem::Enrolling);
-    auto *enrolment = new TerminalEnrolment(platform, m_config.string(QStringLiteral("platform/credentials_file")), this);
+    // Not the sealed copy systemd delivered read-only: a new enrolment is a plain file until sealed.
+    auto *enrolment = new TerminalEnrolment(platform, SealedCredentials::plainPath(m_config, QStringLiteral("platform/credentials_file")), this);
     connect(enrolment, &TerminalEnrolment::finished, this, [this, enrolment](TerminalEnrolment::Outcome outcome, const QString &detail) {
         enrolment->deleteLater();
         switch (outcome) {

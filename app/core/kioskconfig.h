@@ -51,6 +51,8 @@ public:
     // ("devices/id_card_reader is simulated", "platform/url is plain http"); empty when none.
     [[nodiscard]] QStringList demoOnlySettings() const;
 
+    // Whether `key` has a value: every schema key does; runtime keys only once set.
+    [[nodiscard]] bool has(const QString &key) const { return m_values.contains(key); }
     [[nodiscard]] QString string(const QString &key) const;
     [[nodiscard]] qint64 integer(const QString &key) const;
     [[nodiscard]] bool boolean(const QString &key) const;

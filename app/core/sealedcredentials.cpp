@@ -125,11 +125,38 @@ QString SealedCredentials::sealingRecord(const KioskConfig &config)
     return QDir(directory(config)).filePath(QStringLiteral("sealed-with"));
 }
 
+QString SealedCredentials::plainPathKey(const QString &configKey)
+{
+    return QStringLiteral("sealed-plain/") + configKey;
+}
+
+bool SealedCredentials::plainIsNewer(const QString &plainPath, const QString &sealedPath)
+{
+    const QFileInfo plain(plainPath);
+    const QFileInfo sealed(sealedPath);
+    // Sealing removes the plain file, so one that exists beside its sealed copy was either written
+    // afterwards or left by a sealing that failed half-way (older than the sealed copy).
+    return plain.isFile() && (!sealed.exists() || plain.lastModified() > sealed.lastModified());
+}
+
+QString SealedCredentials::plainPath(const KioskConfig &config, const QString &configKey)
+{
+    const QString kept = config.has(plainPathKey(configKey)) ? config.string(plainPathKey(configKey)) : QString();
+    return kept.isEmpty() ? config.string(configKey) : kept;
+}
+
 QStringList SealedCredentials::useDelivered(KioskConfig *config)
 {
     const QString delivered = qEnvironmentVariable("CREDENTIALS_DIRECTORY");
     QStringList messages;
     for (const Secret &secret : secrets()) {
+        const QString plain = config->string(secret.configKey);
+        config->set(plainPathKey(secret.configKey), plain);
+        if (QFileInfo::exists(sealedPath(*config, secret.name)) && plainIsNewer(plain, sealedPath(*config, secret.name))) {
+            messages << QStringLiteral("%1 (%2) was written after the sealing and is used as a plain file until kioskctl credentials seal")
+                            .arg(secret.name, plain);
+            continue;
+        }
         const QString copy = QDir(delivered).filePath(secret.name);
         // kiosk.service gives the credential "none" (SetCredential=) where nothing is sealed.
         if (!delivered.isEmpty() && QFileInfo(copy).isFile() && contents(copy) != noneDelivered) {
@@ -251,6 +278,8 @@ SealedCredentials::Finding SealedCredentials::assess(const KioskConfig &config)
         const QString path = config.string(secret.configKey);
         if (path.startsWith(memoryFilePrefix) || (!delivered.isEmpty() && path.startsWith(delivered + QLatin1Char('/'))))
             open << secret.name;
+        else if (plainIsNewer(path, sealedPath(config, secret.name)))
+            plain << secret.name;
         else if (QFileInfo::exists(sealedPath(config, secret.name)))
             broken << secret.name;
         else if (QFileInfo::exists(path))

@@ -36,8 +36,15 @@ public:
     [[nodiscard]] static QString sealedPath(const KioskConfig &config, const QString &name);
 
     // For the kiosk: each secret systemd delivered in $CREDENTIALS_DIRECTORY replaces its plain
-    // file in `config` (the unit's fallback "none" stands for nothing sealed). Returns one line for the log per sealed secret that was not delivered.
+    // file in `config` (the unit's fallback "none" stands for nothing sealed), unless a plain file
+    // written after the sealing (a terminal enrolled again on the touch screen) supersedes it.
+    // Returns one line for the log per sealed secret that was not delivered or was superseded.
     [[nodiscard]] static QStringList useDelivered(KioskConfig *config);
+
+    // Where a new copy of the secret under `configKey` is written (a terminal enrolled again on
+    // the touch screen): its plain file in the state directory, even when the kiosk reads the
+    // sealed one systemd delivered read-only. `kioskctl credentials seal` seals it afterwards.
+    [[nodiscard]] static QString plainPath(const KioskConfig &config, const QString &configKey);
 
     // For kioskctl: each sealed secret without a plain file is decrypted into an anonymous memory
     // file that replaces the plain file in `config` for this process. Returns one line per
@@ -58,4 +65,8 @@ public:
 
 private:
     [[nodiscard]] static QString sealingRecord(const KioskConfig &config);
+    // The runtime key under which useDelivered keeps the plain path it replaced.
+    [[nodiscard]] static QString plainPathKey(const QString &configKey);
+    // A plain file written after the secret was sealed: it, not the sealed copy, is current.
+    [[nodiscard]] static bool plainIsNewer(const QString &plainPath, const QString &sealedPath);
 };

@@ -162,6 +162,55 @@ private slots:
         QVERIFY2(finding.detail.startsWith(QStringLiteral("terminal.json sealed but cannot be unsealed")), qPrintable(finding.detail));
     }
 
+    void aTerminalEnrolledAgainAfterSealingRunsOnItsNewCredentialsUntilTheyAreSealed()
+    {
+        KioskConfig config = provisionedTerminal();
+        const QString plainCredentials = config.string(QStringLiteral("platform/credentials_file"));
+        QString error;
+        QCOMPARE(SealedCredentials::seal(config, &error).size(), 2);
+
+        // kiosk.service delivered both secrets, read-only, as it does on every start.
+        const QString delivered = m_dir.filePath(QStringLiteral("delivered-again"));
+        QVERIFY(QDir().mkpath(delivered));
+        for (const QString &name : {QStringLiteral("outbox.key"), QStringLiteral("terminal.json")}) {
+            QFile copy(delivered + QLatin1Char('/') + name);
+            QVERIFY(copy.open(QIODevice::WriteOnly));
+            copy.write(name == QLatin1String("terminal.json") ? QByteArray(R"({"terminal_id":"T340103000017"})") : QByteArray(64, 'a'));
+        }
+        qputenv("CREDENTIALS_DIRECTORY", QFile::encodeName(delivered));
+        KioskConfig running = config;
+        QVERIFY(SealedCredentials::useDelivered(&running).isEmpty());
+        QCOMPARE(running.string(QStringLiteral("platform/credentials_file")), delivered + QStringLiteral("/terminal.json"));
+        // The touch screen's enrolment writes where the kiosk may write, not into systemd's copy.
+        QCOMPARE(SealedCredentials::plainPath(running, QStringLiteral("platform/credentials_file")), plainCredentials);
+
+        // Enrolled again: the new plain file, written after the sealing, is what the kiosk runs on.
+        QTest::qWait(20);
+        QFile fresh(plainCredentials);
+        QVERIFY(fresh.open(QIODevice::WriteOnly));
+        fresh.write(R"({"terminal_id":"T340103000099"})");
+        fresh.close();
+        KioskConfig restarted = config;
+        const QStringList messages = SealedCredentials::useDelivered(&restarted);
+        QCOMPARE(restarted.string(QStringLiteral("platform/credentials_file")), plainCredentials);
+        QCOMPARE(restarted.string(QStringLiteral("offline/key_file")), delivered + QStringLiteral("/outbox.key"));
+        QCOMPARE(messages.size(), 1);
+        QVERIFY2(messages.first().contains(QStringLiteral("kioskctl credentials seal")), qPrintable(messages.first()));
+        const SealedCredentials::Finding finding = SealedCredentials::assess(restarted);
+        QVERIFY2(finding.ok, qPrintable(finding.detail));
+        QVERIFY2(finding.detail.contains(QStringLiteral("terminal.json stored as plain files")), qPrintable(finding.detail));
+
+        // Sealed again by the technician: the new credentials, and no plain copy left.
+        qunsetenv("CREDENTIALS_DIRECTORY");
+        QCOMPARE(SealedCredentials::seal(config, &error), QStringList{QStringLiteral("sealed terminal.json into %1 (--with-key=host) and removed %2")
+                                                                             .arg(SealedCredentials::sealedPath(config, QStringLiteral("terminal.json")),
+                                                                                  plainCredentials)});
+        QVERIFY(!QFile::exists(plainCredentials));
+        KioskConfig unsealed = config;
+        QVERIFY(SealedCredentials::unseal(&unsealed).isEmpty());
+        QCOMPARE(contents(unsealed.string(QStringLiteral("platform/credentials_file"))), QByteArray(R"({"terminal_id":"T340103000099"})"));
+    }
+
     void sealingDoesNotFollowALinkPlantedInTheStateDirectory()
     {
         KioskConfig config = provisionedTerminal();
