@@ -10,14 +10,16 @@
 // `kioskctl status`: one screen of everything a maintainer needs, whether the kiosk runs or not.
 namespace {
 
-// Something a maintainer must act on: the platform does not answer or refuses the terminal, a
+// Something a maintainer must act on: the platform does not answer or refuses the terminal, the
+// terminal's clock is far from the platform's, a
 // configured device cannot be used, the configured catalogue file does not load, or the outbox
 // cannot be opened, has no usable key or left a damaged file set aside.
 bool needsAttention(const QJsonObject &report)
 {
     const QJsonObject platform = report.value(QStringLiteral("platform")).toObject();
     if (platform.value(QStringLiteral("reachable")).toString() == QLatin1String("no")
-        || platform.value(QStringLiteral("signature")).toString() == QLatin1String("refused"))
+        || platform.value(QStringLiteral("signature")).toString() == QLatin1String("refused")
+        || platform.value(QStringLiteral("clock")).toString() == QLatin1String("far off"))
         return true;
     for (const QJsonValue &value : report.value(QStringLiteral("devices")).toArray()) {
         if (DeviceSurvey::isUnusable(value.toObject()))

@@ -9,6 +9,7 @@
 #include "cataloguechoice.h"
 #include "outboxcondition.h"
 #include "outboxstore.h"
+#include "clockskew.h"
 #include "platformcall.h"
 #include "platformclient.h"
 #include "platformwait.h"
@@ -79,6 +80,12 @@ void addPlatform(const KioskConfig &config, const StatusReport::Options &options
                 platform.insert(QStringLiteral("signature"), result.isOk() ? QStringLiteral("accepted") : QStringLiteral("refused"));
             if (!result.isOk() && (enrolled || result.httpStatus == 0))
                 platform.insert(QStringLiteral("problem"), result.summary());
+            // The platform's Date against this terminal's clock: far off, cards' validity and
+            // signatures go by the platform's time, but logs, receipts and the hall's hours do not.
+            if (client.clockSkew().isKnown()) {
+                platform.insert(QStringLiteral("clock_skew_s"), client.clockSkew().offsetMs / 1000);
+                platform.insert(QStringLiteral("clock"), client.clockSkew().isFarOff() ? QStringLiteral("far off") : QStringLiteral("ok"));
+            }
         }
     }
     report->insert(QStringLiteral("terminal"), terminal);
@@ -215,6 +222,12 @@ QString StatusReport::toText(const QJsonObject &report)
         out << ", signature " << text(platform, "signature");
     if (platform.contains(QStringLiteral("problem")))
         out << ", " << text(platform, "problem");
+    if (platform.contains(QStringLiteral("clock_skew_s"))) {
+        const ClockSkew skew{platform.value(QStringLiteral("clock_skew_s")).toInteger() * 1000, {}};
+        out << "\n           clock: the platform's is " << skew.seconds() << " from this terminal's";
+        if (text(platform, "clock") == QLatin1String("far off"))
+            out << ": far off, set this terminal's time (its NTP servers: [time] ntp_servers)";
+    }
     out << "\ndevices\n";
     for (const QJsonValue &value : report.value(QStringLiteral("devices")).toArray()) {
         const QJsonObject device = value.toObject();

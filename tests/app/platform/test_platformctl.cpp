@@ -111,10 +111,19 @@ void TestPlatformCtl::theChecklistIsRedWhileTheClockIsFarFromThePlatforms()
     QVERIFY2(off.value(QStringLiteral("detail")).toString().contains(QLatin1String("+3600 s")) ||
                  off.value(QStringLiteral("detail")).toString().contains(QLatin1String("+3599 s")),
              qPrintable(off.value(QStringLiteral("detail")).toString()));
+    // kioskctl status says it too.
+    const Run status = kioskctl({QStringLiteral("status"), QStringLiteral("--json")});
+    const QJsonObject platform = status.json().object().value(QStringLiteral("platform")).toObject();
+    QCOMPARE(platform.value(QStringLiteral("clock")).toString(), QStringLiteral("far off"));
+    QVERIFY2(qAbs(platform.value(QStringLiteral("clock_skew_s")).toInteger() - 3600) <= 2, qPrintable(status.out));
+    const Run statusText = kioskctl({QStringLiteral("status")});
+    QVERIFY2(statusText.out.contains(QLatin1String("far off, set this terminal's time")), qPrintable(statusText.out));
 
     QVERIFY(!m_server.post(QStringLiteral("faults"), {{QStringLiteral("clock_offset_s"), 0}}).isEmpty());
     const QJsonObject right = clockItem();
     QCOMPARE(right.value(QStringLiteral("ok")).toBool(), true);
+    const Run statusRight = kioskctl({QStringLiteral("status"), QStringLiteral("--json")});
+    QCOMPARE(statusRight.json().object().value(QStringLiteral("platform")).toObject().value(QStringLiteral("clock")).toString(), QStringLiteral("ok"));
 }
 
 void TestPlatformCtl::submitsACaseThroughTheOutboxAndPrintsItsNumber()
