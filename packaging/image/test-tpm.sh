@@ -13,7 +13,8 @@
 # building its package). Needs root, qemu-system-x86, swtpm and swtpm-tools (packaging/deps.sh
 # --image-test). Emulates the CPU (TCG) unless --kvm is given: the build machine's nested KVM
 # hangs after GRUB (docs/technician.md). Runs on demand, not in CI; exit 0 only when every
-# expectation held.
+# expectation held. The screen of the first boot, taken through QEMU's monitor once the kiosk
+# is up, is kept as boot1.log.screen.png (ImageMagick's convert) to be looked at.
 set -euo pipefail
 
 here=$(dirname "$(realpath "$0")")
@@ -78,10 +79,30 @@ boot() {
   for _ in $(seq 50); do [ -S "$tpm.sock" ] && break; sleep 0.1; done
   local t0
   t0=$(date +%s)
+  # When the probe says the screen is ready, QEMU's monitor dumps what the terminal shows.
+  ( for _ in $(seq 1800); do
+      grep -qa 'PROBE screen=ready' "$log" 2>/dev/null && break
+      sleep 1
+    done
+    python3 - "$tpm.mon" "$log.screen.ppm" <<'PY' || true
+import socket, sys, time
+s = socket.socket(socket.AF_UNIX)
+s.connect(sys.argv[1])
+s.sendall(f"screendump {sys.argv[2]}\n".encode())
+time.sleep(3)
+s.close()
+PY
+  ) &
+  local watcher=$!
   timeout 1800 nice -n 15 qemu-system-x86_64 "${accel[@]}" -smp 1 -m 2048 -no-reboot \
     -drive file="$disk",format=raw,if=virtio -nic none -vga std -display none \
     -chardev socket,id=chrtpm,path="$tpm.sock" -tpmdev emulator,id=tpm0,chardev=chrtpm -device tpm-tis,tpmdev=tpm0 \
-    -serial file:"$log" -monitor none || true
+    -serial file:"$log" -monitor unix:"$tpm.mon",server=on,wait=off || true
+  kill "$watcher" 2>/dev/null || true
+  wait "$watcher" 2>/dev/null || true
+  if [ -f "$log.screen.ppm" ] && command -v convert > /dev/null; then
+    convert "$log.screen.ppm" "$log.screen.png" && echo "test-tpm: the screen at the probe: $log.screen.png"
+  fi
   kill "$swtpm_pid" 2>/dev/null || true
   wait "$swtpm_pid" 2>/dev/null || true
   echo "test-tpm: $(basename "$log") took $(( $(date +%s) - t0 )) s (${accel[*]})"
@@ -111,6 +132,10 @@ expect "$p" '^PROBE state-luks-keyslots=1$' "the formatting passphrase was wiped
 expect "$p" '^PROBE plain-files-left=0$' "no plain secret is left after sealing"
 expect "$p" '^PROBE sealed-with=host\+tpm2$' "the secrets were sealed with the TPM and the host key"
 expect "$p" '^PROBE kiosk-got-outbox-key=yes$' "kiosk.service unsealed the outbox key for the kiosk"
+expect "$p" '^PROBE kiosk=active$' "the hardened kiosk.service runs cage and the kiosk (Type=notify: its first frame was shown)"
+expect "$p" '^PROBE kiosk-status=Serving: the first frame is on the screen$' "the kiosk said READY=1 after its first frame"
+expect "$p" '^PROBE kiosk-restarts=0$' "the kiosk was not restarted (no system call or device the unit denies)"
+expect "$p" '^PROBE cage=running kiosk-process=running$' "cage and the kiosk run under the unit's sandbox"
 expect "$p" '^PROBE checklist: \[ok\] +secrets_sealed.*sealed to this machine.s TPM.*state partition encrypted' "the checklist is green on the TPM"
 
 echo "== boot 2: the same disk on a fresh TPM"
