@@ -14,7 +14,7 @@
 # --image-test). Emulates the CPU (TCG) unless --kvm is given: the build machine's nested KVM
 # hangs after GRUB (docs/technician.md). Runs on demand, not in CI; exit 0 only when every
 # expectation held. The screen of the first boot, taken through QEMU's monitor once the kiosk
-# is up, is kept as boot1.log.screen.png (ImageMagick's convert) to be looked at.
+# is up, is kept as boot1.log.screen.png to be looked at.
 set -euo pipefail
 
 here=$(dirname "$(realpath "$0")")
@@ -94,14 +94,17 @@ s.close()
 PY
   ) &
   local watcher=$!
+  # virtio-gpu, not the standard VGA: cage's wlroots 0.15 needs a DRM device with PRIME import,
+  # which bochs-drm lacks ("PRIME import not supported", then the kiosk restarts for ever).
   timeout 1800 nice -n 15 qemu-system-x86_64 "${accel[@]}" -smp 1 -m 2048 -no-reboot \
-    -drive file="$disk",format=raw,if=virtio -nic none -vga std -display none \
+    -drive file="$disk",format=raw,if=virtio -nic none -vga none -device virtio-gpu-pci -display none \
     -chardev socket,id=chrtpm,path="$tpm.sock" -tpmdev emulator,id=tpm0,chardev=chrtpm -device tpm-tis,tpmdev=tpm0 \
     -serial file:"$log" -monitor unix:"$tpm.mon",server=on,wait=off || true
   kill "$watcher" 2>/dev/null || true
   wait "$watcher" 2>/dev/null || true
-  if [ -f "$log.screen.ppm" ] && command -v convert > /dev/null; then
-    convert "$log.screen.ppm" "$log.screen.png" && echo "test-tpm: the screen at the probe: $log.screen.png"
+  if [ -f "$log.screen.ppm" ]; then
+    # QEMU dumps a binary PPM (P6); PNG is what image viewers show.
+    "$here/ppm-to-png" "$log.screen.ppm" "$log.screen.png" && echo "test-tpm: the screen at the probe: $log.screen.png"
   fi
   kill "$swtpm_pid" 2>/dev/null || true
   wait "$swtpm_pid" 2>/dev/null || true
