@@ -30,17 +30,19 @@ inline bool execRaw(const QString &path, const QByteArray &sql)
     return rc == SQLITE_OK;
 }
 
-inline QByteArray queryRaw(const QString &path, const QByteArray &sql)
+// The first row's value in `column` (EXPLAIN QUERY PLAN's text is its column 3).
+inline QByteArray queryRaw(const QString &path, const QByteArray &sql, int column = 0)
 {
     sqlite3 *db = nullptr;
     QByteArray value;
     if (sqlite3_open(QFile::encodeName(path).constData(), &db) == SQLITE_OK) {
         sqlite3_stmt *statement = nullptr;
         if (sqlite3_prepare_v2(db, sql.constData(), -1, &statement, nullptr) == SQLITE_OK && sqlite3_step(statement) == SQLITE_ROW) {
-            if (sqlite3_column_type(statement, 0) == SQLITE_NULL)
+            if (sqlite3_column_type(statement, column) == SQLITE_NULL)
                 value = "NULL";
             else
-                value = QByteArray(static_cast<const char *>(sqlite3_column_blob(statement, 0)), sqlite3_column_bytes(statement, 0));
+                value = QByteArray(static_cast<const char *>(sqlite3_column_blob(statement, column)),
+                                   sqlite3_column_bytes(statement, column));
         }
         sqlite3_finalize(statement);
     }
