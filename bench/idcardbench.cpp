@@ -9,10 +9,13 @@
 #include "idcard/sim/simcards.h"
 
 #include <QElapsedTimer>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTimer>
 
 #include <algorithm>
+
+#include <sys/resource.h>
 
 namespace {
 
@@ -52,12 +55,30 @@ void benchCodec(QTextStream &out, int frames)
         << QString::number(parsed * frame.size() / seconds / 1e6, 'f', 1) << " MB/s)" << Qt::endl;
 }
 
+// CPU time this process has used so far (every thread: the reader's worker and the simulator's).
+double processCpuMs()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
+// CPU, as a share of one core, spent while `idleMs` pass with the event loop running.
+double cpuShareWhileIdle(int idleMs)
+{
+    const double before = processCpuMs();
+    QElapsedTimer wall;
+    wall.start();
+    EventWait::until([] { return false; }, std::chrono::milliseconds(idleMs), std::chrono::milliseconds(10));
+    return (processCpuMs() - before) / double(wall.elapsed());
+}
+
 bool waitFor(const int &counter, int count, int timeoutMs)
 {
     return EventWait::until([&] { return counter >= count; }, std::chrono::milliseconds(timeoutMs), std::chrono::milliseconds(1));
 }
 
-int benchLatency(QTextStream &out, QTextStream &err, int runs, int pollMs)
+int benchLatency(QTextStream &out, QTextStream &err, int runs, int pollMs, int idleMs)
 {
     QTemporaryDir stateDir;
     IdCardSimulatorHost simulator;
@@ -82,11 +103,18 @@ int benchLatency(QTextStream &out, QTextStream &err, int runs, int pollMs)
     QList<double> detectToHolder;
     qint64 detectedAt = 0;
     QObject::connect(&reader, &IdCardReader::cardDetected, &reader, [&] { detectedAt = clock.nsecsElapsed(); });
+    // The baseline: the same process with the simulator up and no reader polling it.
+    const double cpuWithoutPolling = cpuShareWhileIdle(idleMs);
     if (!reader.start(&error)) {
         err << "bench idcard: " << error << Qt::endl;
         return CtlExit::Error;
     }
+    const double cpuWhilePolling = cpuShareWhileIdle(idleMs);
+    // A resident lays a card down at any moment of the poll cycle, not just after a removal was
+    // seen; a seeded pause puts each presentation at another phase of it, the same in every run.
+    QRandomGenerator phases(20261207);
     for (int run = 0; run < runs; ++run) {
+        EventWait::until([] { return false; }, std::chrono::milliseconds(phases.bounded(pollMs)), std::chrono::milliseconds(1));
         clock.start();
         simulator.execute(QStringLiteral("card present resident"));
         if (!waitFor(read, run + 1, 10000)) {
@@ -106,7 +134,12 @@ int benchLatency(QTextStream &out, QTextStream &err, int runs, int pollMs)
         << QString::number(*std::min_element(presentToHolder.begin(), presentToHolder.end()), 'f', 1) << ", max "
         << QString::number(*std::max_element(presentToHolder.begin(), presentToHolder.end()), 'f', 1) << ")\n"
         << "  card found -> holder available (select + read): median " << QString::number(median(detectToHolder), 'f', 1) << " ms\n"
-        << "  wire time of the 1295-byte read reply alone: " << QString::number(wireMs, 'f', 1) << " ms" << Qt::endl;
+        << "  wire time of the 1295-byte read reply alone: " << QString::number(wireMs, 'f', 1) << " ms; beyond it: median "
+        << QString::number(median(presentToHolder) - wireMs, 'f', 1) << " ms\n"
+        << "  CPU with no card, " << idleMs << " ms each: " << QString::number(cpuWhilePolling * 100, 'f', 2)
+        << " % of a core while polling against " << QString::number(cpuWithoutPolling * 100, 'f', 2)
+        << " % with the reader closed (+" << QString::number((cpuWhilePolling - cpuWithoutPolling) * 100, 'f', 2) << " points)"
+        << Qt::endl;
     return CtlExit::Ok;
 }
 
@@ -116,7 +149,8 @@ int runIdCardBench(CtlContext &context, const QStringList &args)
 {
     int frames = 20000;
     int runs = 10;
-    int pollMs = 300;
+    int pollMs = IdCardReaderOptions().pollIntervalMs;
+    int idleMs = 3000;
     for (qsizetype i = 0; i + 1 < args.size(); i += 2) {
         bool ok = false;
         const int value = args.at(i + 1).toInt(&ok);
@@ -128,7 +162,9 @@ int runIdCardBench(CtlContext &context, const QStringList &args)
             runs = value;
         else if (args.at(i) == QLatin1String("--poll-ms"))
             pollMs = value;
+        else if (args.at(i) == QLatin1String("--idle-ms"))
+            idleMs = value;
     }
     benchCodec(context.out, frames);
-    return benchLatency(context.out, context.err, runs, pollMs);
+    return benchLatency(context.out, context.err, runs, pollMs, idleMs);
 }

@@ -103,7 +103,7 @@ QList<ConfigKey> buildKeys()
 
         device("devices/id_card_reader", QStringLiteral("simulated"),
                "The ID card reader: simulated, none, serial:/dev/ttyUSB0[@115200], or usb:VID:PID (hex)."),
-        integer("devices/id_card_poll_ms", 500, 100, 5000, "How often the ID card reader looks for a card, in milliseconds (readers expect 300–1000)."),
+        integer("devices/id_card_poll_ms", 100, 100, 5000, "How often the ID card reader looks for a card, in milliseconds: 100 finds a card within a tenth of a second of being laid down, at no measurable CPU cost (kioskctl bench idcard)."),
         integer("devices/id_card_timeout_ms", 1000, 200, 10000, "How long the ID card reader may take to answer one command before it counts as silent."),
         path("devices/id_card_photo_decoder", QString(), "A vendor's WLT photo decoder plugin (a Qt plugin file); empty: photos stay undecoded and verification goes online."),
         path("devices/face_matcher", QString(),
