@@ -6,6 +6,7 @@
 #include "pinyinbench.h"
 #include "platformbench.h"
 #include "printbench.h"
+#include "qrbench.h"
 #include "startupbench.h"
 
 // `kioskctl bench WHAT`: each benchmark prints its figures and exits 0; none asserts a speed.
@@ -24,6 +25,7 @@ const QList<Bench> &benches()
         {"platform", runPlatformBench},
         {"idcard", runIdCardBench},
         {"vision", runVisionBench},
+        {"qr", runQrBench},
         {"outbox", runOutboxBench},
         {"print", runPrintBench},
         {"pinyin", runPinyinBench},

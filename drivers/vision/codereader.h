@@ -8,11 +8,16 @@
 
 #include <memory>
 
+namespace cv {
+class Mat;
+}
+
 // The camera's code decoding, also used by `kioskctl scan image`: the frame is turned grey and
 // downscaled to at most `maxWidth` pixels (full camera resolution costs an order of magnitude more
 // for no gain, save for codes too small to survive the scaling), then ZXing looks for the
-// configured formats only. Positions come back in the caller's coordinates. Thread-compatible:
-// one reader per thread.
+// configured formats only. A frame in which nothing was found gets second looks (contrast evened
+// out locally, sharpened, enlarged): all of them for a still picture, one per frame for a camera.
+// Positions come back in the caller's coordinates. Thread-compatible: one reader per thread.
 class CodeReader
 {
 public:
@@ -41,4 +46,7 @@ private:
     int m_maxWidth;
     int m_fullResolutionEvery;
     mutable qint64 m_emptyScaledFrames = 0;
+    mutable qint64 m_secondLooks = 0;
+
+    [[nodiscard]] QList<DecodedCode> readSecondLooks(const cv::Mat &scaled, double scale) const;
 };

@@ -147,14 +147,20 @@ private slots:
         QVERIFY2(rate >= floor, qPrintable(QStringLiteral("pass rate %1 below %2").arg(rate).arg(floor)));
     }
 
-    void readsSmallCodeInBigCameraFrameWithinEightFrames()
+    void readsSmallCodeInBigCameraFrameWithinThreeFrames()
     {
-        // The camera reads the full frame only after every eighth empty one.
+        // Scaled down to 1280 px its modules are too small to be found. The camera reads the full
+        // frame only after every eighth empty one, but its second looks (one per empty frame:
+        // local contrast, sharpened, enlarged) enlarge the scaled frame on the third.
         const QImage frame = TestImages::toImage(picture(payload(0), Degradation::SmallInFullHd, 0));
         CodeReader camera({QStringLiteral("QRCode")}, 1280, 8);
-        for (int i = 1; i < 8; ++i)
-            QVERIFY2(camera.read(frame).isEmpty(), "the small code was read without the full frame");
-        const QList<DecodedCode> codes = camera.read(frame);
+        QList<DecodedCode> codes;
+        int frames = 0;
+        while (codes.isEmpty() && frames < 8) {
+            codes = camera.read(frame);
+            ++frames;
+        }
+        QVERIFY2(frames <= 3, qPrintable(QStringLiteral("read on frame %1").arg(frames)));
         QCOMPARE(codes.size(), 1);
         QCOMPARE(codes.first().text, payload(0));
         // Its position is in the frame's own coordinates.
