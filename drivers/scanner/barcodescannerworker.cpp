@@ -15,6 +15,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <utility>
 #include <fcntl.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -94,6 +95,7 @@ void BarcodeScannerWorker::setEnabled(bool enabled)
     // are dropped: nothing a resident scanned before the kiosk asked may surface later.
     m_enabled = enabled;
     m_serialBuffer.clear();
+    m_serialTooLong = false;
     (void)m_hidPos.finish();
     (void)m_wedge.finish();
 }
@@ -250,12 +252,22 @@ void BarcodeScannerWorker::readSerial()
 {
     // A scan is whatever arrives until the line goes quiet: briefly after a line end, longer
     // without one. Cutting at the first CR/LF instead would cut multi-line codes apart.
-    m_serialBuffer += m_serial->readAll();
-    if (m_serialBuffer.isEmpty()) {
+    const QByteArray chunk = m_serial->readAll();
+    if (!m_serialTooLong) {
+        m_serialBuffer += chunk;
+        if (m_serialBuffer.size() > ScanPayload::MaxBytes) {
+            // Dropped whole, and the rest of it too until the line goes quiet; counted then, as
+            // one scan, when it has ended.
+            m_serialBuffer.clear();
+            m_serialTooLong = true;
+        }
+    }
+    if (m_serialBuffer.isEmpty() && !m_serialTooLong) {
         m_silenceTimer->stop();
         return;
     }
-    m_silenceTimer->start(silenceAllowedMs(m_serialBuffer.endsWith('\r') || m_serialBuffer.endsWith('\n')));
+    if (!chunk.isEmpty())
+        m_silenceTimer->start(silenceAllowedMs(chunk.endsWith('\r') || chunk.endsWith('\n')));
 }
 
 void BarcodeScannerWorker::readEvdev()
@@ -313,10 +325,8 @@ void BarcodeScannerWorker::takeEvdevEvents()
         // Events read in one go may span several scans: the kernel's timestamps say where the
         // silences were, whenever we got round to reading them.
         const qint64 atUs = qint64(event.input_event_sec) * 1000000 + event.input_event_usec;
-        if (m_wedge.isPending() && m_lastKeyUs >= 0 && atUs - m_lastKeyUs >= qint64(silenceAllowedMs(m_wedge.endsWithLineBreak())) * 1000) {
-            if (const std::optional<QByteArray> scan = m_wedge.finish())
-                deliver(*scan, QString());
-        }
+        if (m_wedge.isPending() && m_lastKeyUs >= 0 && atUs - m_lastKeyUs >= qint64(silenceAllowedMs(m_wedge.endsWithLineBreak())) * 1000)
+            finishWedgeScan();
         m_lastKeyUs = atUs;
         m_wedge.feed(event.type, event.code, event.value);
     }
@@ -344,6 +354,9 @@ void BarcodeScannerWorker::pollHidPos()
         case HidPosReportAssembler::Verdict::Malformed:
             emit counted(QStringLiteral("bad_reports"));
             break;
+        case HidPosReportAssembler::Verdict::TooLong:
+            tooLong();
+            break;
         case HidPosReportAssembler::Verdict::Incomplete:
         case HidPosReportAssembler::Verdict::Ignored:
             break;
@@ -370,16 +383,31 @@ void BarcodeScannerWorker::silence()
     case ScannerSpec::Kind::Serial: {
         const QByteArray scan = m_serialBuffer;
         m_serialBuffer.clear();
+        if (std::exchange(m_serialTooLong, false))
+            tooLong();
         deliver(scan, QString());
         break;
     }
     case ScannerSpec::Kind::Evdev:
-        if (const std::optional<QByteArray> scan = m_wedge.finish())
-            deliver(*scan, QString());
+        finishWedgeScan();
         break;
     case ScannerSpec::Kind::HidPos:
         break;
     }
+}
+
+void BarcodeScannerWorker::finishWedgeScan()
+{
+    if (const std::optional<QByteArray> scan = m_wedge.finish())
+        deliver(*scan, QString());
+    for (int dropped = m_wedge.takeDroppedScans(); dropped > 0; --dropped)
+        tooLong();
+}
+
+void BarcodeScannerWorker::tooLong()
+{
+    qCWarning(lcDrivers).noquote() << "scanner: dropped a scan longer than" << ScanPayload::MaxBytes << "bytes";
+    emit counted(QStringLiteral("scans_too_long"));
 }
 
 void BarcodeScannerWorker::deliver(const QByteArray &bytes, const QString &format)
@@ -402,6 +430,7 @@ void BarcodeScannerWorker::lost(const QString &why)
     qCWarning(lcDrivers).noquote() << "scanner lost:" << why;
     closeLink();
     m_serialBuffer.clear();
+    m_serialTooLong = false;
     (void)m_hidPos.finish();
     (void)m_wedge.finish();
     emit presenceChanged(false);

@@ -53,6 +53,9 @@ private:
     void silence();
     // How long the scan typed so far may stay silent before it counts as ended.
     [[nodiscard]] int silenceAllowedMs(bool endsWithLineEnd) const;
+    void finishWedgeScan();
+    // Counts a scan dropped for growing past ScanPayload::MaxBytes.
+    void tooLong();
     void deliver(const QByteArray &bytes, const QString &format);
     void lost(const QString &why);
     void setHealth(const DeviceHealth &health);
@@ -78,6 +81,7 @@ private:
     QTimer *m_silenceTimer = nullptr;
     QTimer *m_reopenTimer = nullptr;
     QByteArray m_serialBuffer;
+    bool m_serialTooLong = false;   // the rest of a scan that grew too long is being drained
     HidPosReportAssembler m_hidPos;
     WedgeKeyDecoder m_wedge;
     bool m_enabled = false;

@@ -1,5 +1,7 @@
 #include "scanner/hidposreport.h"
 
+#include "scanner/scanpayload.h"
+
 #include <QList>
 
 HidPosReportAssembler::Verdict HidPosReportAssembler::feed(QByteArrayView report, Scan *scan)
@@ -11,7 +13,19 @@ HidPosReportAssembler::Verdict HidPosReportAssembler::feed(QByteArrayView report
     const int length = quint8(report.at(1));
     if (length > MaxPayloadPerReport || report.size() < 2 + length) {
         m_payload.clear();
+        m_discarding = false;
         return Verdict::Malformed;
+    }
+    if (m_discarding) {
+        // A short report ends the scan that was dropped; the next report starts a new one.
+        m_discarding = length == MaxPayloadPerReport;
+        return Verdict::Ignored;
+    }
+    if (m_payload.size() + length > ScanPayload::MaxBytes) {
+        m_payload.clear();
+        m_symbology = 0;
+        m_discarding = length == MaxPayloadPerReport;
+        return Verdict::TooLong;
     }
     m_payload += report.sliced(2, length);
     if (report.size() > 62)
@@ -31,6 +45,7 @@ HidPosReportAssembler::Verdict HidPosReportAssembler::feed(QByteArrayView report
 
 std::optional<HidPosReportAssembler::Scan> HidPosReportAssembler::finish()
 {
+    m_discarding = false;
     if (m_payload.isEmpty())
         return std::nullopt;
     Scan scan{m_payload, m_symbology};

@@ -10,7 +10,9 @@
 // 0x02, byte 1 the number of payload bytes in this report (0–56), bytes 2–57 the payload, byte 62
 // the symbology id. A code longer than 56 bytes spans several full reports; a report with fewer
 // than 56 payload bytes ends the scan. A scan whose length is an exact multiple of 56 ends on
-// silence instead: the caller calls finish() after 100 ms without a report. Pure: no I/O.
+// silence instead: the caller calls finish() after 100 ms without a report. A scan that grows past
+// ScanPayload::MaxBytes is dropped: TooLong once, then its remaining reports are ignored until it
+// ends. Pure: no I/O.
 class HidPosReportAssembler
 {
 public:
@@ -23,13 +25,14 @@ public:
         quint8 symbology = 0;
     };
 
-    enum class Verdict { Incomplete, Complete, Ignored, Malformed };
+    enum class Verdict { Incomplete, Complete, Ignored, Malformed, TooLong };
 
     // Feeds one input report; when it completes a scan the scan is returned through `scan`.
     [[nodiscard]] Verdict feed(QByteArrayView report, Scan *scan);
     // Ends a scan in progress (silence); nothing when no report was pending.
     [[nodiscard]] std::optional<Scan> finish();
-    [[nodiscard]] bool isPending() const { return !m_payload.isEmpty(); }
+    [[nodiscard]] bool isPending() const { return !m_payload.isEmpty() || m_discarding; }
+    [[nodiscard]] qsizetype bufferedBytes() const { return m_payload.size(); }
 
     // Builds the reports a scanner sends for `payload`, for simulators and tests.
     [[nodiscard]] static QList<QByteArray> encode(QByteArrayView payload, quint8 symbology);
@@ -39,4 +42,5 @@ public:
 private:
     QByteArray m_payload;
     quint8 m_symbology = 0;
+    bool m_discarding = false; // the rest of a scan that grew too long
 };

@@ -12,6 +12,12 @@ namespace ScanPayload {
 
 enum class Encoding { Utf8, Gb18030 };
 
+// The longest scan any transport passes on. A QR code holds at most 2953 bytes and a PDF417 about
+// 1.8 KB, so a longer stream is a fault (a babbling scanner, a wedge stuck on a key, a hostile
+// device) and is dropped whole rather than grown without end. Every transport counts what it
+// dropped as scans_too_long.
+inline constexpr qsizetype MaxBytes = 8 * 1024;
+
 struct Text {
     QString text;
     Encoding encoding = Encoding::Utf8;

@@ -1,6 +1,11 @@
 #include "scanner/wedgekeydecoder.h"
 
+#include "scanner/scanpayload.h"
+
 #include <QList>
+
+#include <algorithm>
+#include <utility>
 
 #include <linux/input-event-codes.h>
 
@@ -80,10 +85,10 @@ void WedgeKeyDecoder::feed(int type, int code, int value)
             m_altCode = -1;
         } else {
             if (m_altCode >= 0 && m_altCode < 256) {
-                m_bytes += char(m_altCode);
-            } else if (m_altCode >= 256) {
-                m_bytes += char((m_altCode >> 8) & 0xff);
-                m_bytes += char(m_altCode & 0xff);
+                typeByte(char(m_altCode));
+            } else if (m_altCode >= 256 && m_altCode < AltCodeTooLarge) {
+                typeByte(char((m_altCode >> 8) & 0xff));
+                typeByte(char(m_altCode & 0xff));
             }
             m_alt = false;
             m_altCode = -1;
@@ -98,39 +103,65 @@ void WedgeKeyDecoder::feed(int type, int code, int value)
     }
     const int digit = keypadDigit(code);
     if (m_alt) {
-        if (digit >= 0)
-            m_altCode = (m_altCode < 0 ? 0 : m_altCode * 10) + digit;
+        if (digit >= 0) {
+            // Capped, so a scanner that never lets go of Alt cannot overflow the accumulator.
+            m_altCode = std::min((m_altCode < 0 ? 0 : m_altCode * 10) + digit, int(AltCodeTooLarge));
+        }
         return;
     }
     if (code == KEY_ENTER || code == KEY_KPENTER) {
-        m_bytes += '\n';
+        typeByte('\n');
         return;
     }
     if (digit >= 0) {
-        m_bytes += char('0' + digit);
+        typeByte(char('0' + digit));
         return;
     }
     if (const char symbol = keypadSymbol(code)) {
-        m_bytes += symbol;
+        typeByte(symbol);
         return;
     }
     for (const KeyChar &key : keyTable) {
         if (key.code == code) {
             // CapsLock turns letters only, and Shift turns them back.
             const bool upper = isLetter(key.plain) ? m_shift != m_capsLock : m_shift;
-            m_bytes += upper ? key.shifted : key.plain;
+            typeByte(upper ? key.shifted : key.plain);
             break;
         }
     }
 }
 
+void WedgeKeyDecoder::typeByte(char byte)
+{
+    m_endsWithLineBreak = byte == '\n';
+    if (m_tooLong)
+        return;
+    if (m_bytes.size() >= ScanPayload::MaxBytes) {
+        m_bytes.clear();
+        m_tooLong = true;
+        return;
+    }
+    m_bytes += byte;
+}
+
 std::optional<QByteArray> WedgeKeyDecoder::finish()
 {
+    m_endsWithLineBreak = false;
+    if (m_tooLong) {
+        m_tooLong = false;
+        ++m_droppedScans;
+        return std::nullopt;
+    }
     if (m_bytes.isEmpty())
         return std::nullopt;
     QByteArray bytes = m_bytes;
     m_bytes.clear();
     return bytes;
+}
+
+int WedgeKeyDecoder::takeDroppedScans()
+{
+    return std::exchange(m_droppedScans, 0);
 }
 
 QList<WedgeKeyDecoder::KeyEvent> WedgeKeyDecoder::encode(const QByteArray &bytes)

@@ -1,12 +1,15 @@
 // The process the crash test kills. It enqueues cases and sends them to a file-backed receiver in
 // a tight loop, acknowledging each enqueue in a file only after the outbox returned, exactly when
 // the kiosk would tell a resident "queued". The test SIGKILLs it at random moments and then checks
-// the files against each other.
+// the files against each other. The power-cut test runs it with OUTBOX_POWER_SHADOW (a folder)
+// and OUTBOX_POWER_CUT_AT (a count of writes and syncs): SQLite then goes through PowerCutVfs,
+// which ends the process at that count and keeps only what was synced.
 //
 // usage: outboxcrashchild STATE_DIR KEY_FILE ACK_FILE RECEIVER_FILE [--drain]
 
 #include "outboxsender.h"
 #include "outboxstore.h"
+#include "powercutvfs.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -82,6 +85,14 @@ int main(int argc, char *argv[])
         return 2;
     }
     const bool drain = args.contains(QStringLiteral("--drain"));
+    if (qEnvironmentVariableIsSet("OUTBOX_POWER_SHADOW")) {
+        QString error;
+        if (!PowerCutVfs::install(qEnvironmentVariable("OUTBOX_POWER_SHADOW"),
+                                  qEnvironmentVariable("OUTBOX_POWER_CUT_AT").toLongLong(), &error)) {
+            std::fprintf(stderr, "power-cut VFS: %s\n", qPrintable(error));
+            return 3;
+        }
+    }
     OutboxOptions options;
     options.stateDir = args.at(1);
     options.keyFile = args.at(2);

@@ -182,6 +182,23 @@ private slots:
         QCOMPARE(scans.at(0).at(1).toString(), QStringLiteral("on-time"));
     }
 
+    void dropsSerialScanLongerThanTheCap()
+    {
+        Rig rig;
+        QVERIFY(startSerialRig(&rig, QStringLiteral("toolong")));
+        QSignalSpy scans(rig.scanner.get(), &BarcodeScanner::codeScanned);
+        QTRY_VERIFY_WITH_TIMEOUT(rig.scanner->health().level == HealthLevel::Ok, 10000);
+        const QString flood(9000, QLatin1Char('z'));
+        QVERIFY(rig.simulator.execute(QStringLiteral("scan ") + flood).startsWith(QLatin1String("ok")));
+        // Counted once the line has gone quiet after it, so the next scan is a scan of its own.
+        QTRY_COMPARE_WITH_TIMEOUT(rig.scanner->statistics().value(QStringLiteral("scans_too_long")), 1, 10000);
+        QCOMPARE(scans.size(), 0);
+        QVERIFY(rig.simulator.execute(QStringLiteral("scan after-flood")).startsWith(QLatin1String("ok")));
+        QTRY_COMPARE_WITH_TIMEOUT(scans.size(), 1, 10000);
+        QCOMPARE(scans.at(0).at(1).toString(), QStringLiteral("after-flood"));
+        QCOMPARE(rig.scanner->statistics().value(QStringLiteral("scans_too_long")), 1);
+    }
+
     void triggersSerialEngineWithNewlandCommand()
     {
         Rig rig;

@@ -272,6 +272,74 @@ private slots:
         QCOMPARE(decoder.finish().value_or(QByteArray()), QByteArray("q"));
         QVERIFY(!decoder.finish().has_value());
     }
+
+    void dropsHidPosScanLongerThanTheCapAndKeepsTheNext()
+    {
+        // A scanner that never ends its scan: full reports past the cap. The scan is dropped once,
+        // the rest of it is ignored, and the next scan arrives whole.
+        HidPosReportAssembler assembler;
+        HidPosReportAssembler::Scan scan;
+        const QList<QByteArray> flood = HidPosReportAssembler::encode(QByteArray(ScanPayload::MaxBytes + 500, 'x'), 'Q');
+        int tooLong = 0;
+        for (const QByteArray &report : flood) {
+            const HidPosReportAssembler::Verdict verdict = assembler.feed(report, &scan);
+            QVERIFY(verdict != HidPosReportAssembler::Verdict::Complete);
+            tooLong += verdict == HidPosReportAssembler::Verdict::TooLong ? 1 : 0;
+            QVERIFY(assembler.bufferedBytes() <= ScanPayload::MaxBytes);
+        }
+        QCOMPARE(tooLong, 1);
+        QVERIFY(!assembler.isPending());
+        const QList<QByteArray> next = HidPosReportAssembler::encode("NEXT-1", 'Q');
+        QCOMPARE(assembler.feed(next.first(), &scan), HidPosReportAssembler::Verdict::Complete);
+        QCOMPARE(scan.payload, QByteArray("NEXT-1"));
+    }
+
+    void keepsHidPosScanOfExactlyTheCap()
+    {
+        const QByteArray payload(ScanPayload::MaxBytes, 'y');
+        HidPosReportAssembler assembler;
+        HidPosReportAssembler::Scan scan;
+        const QList<QByteArray> reports = HidPosReportAssembler::encode(payload, 'Q');
+        for (qsizetype i = 0; i < reports.size(); ++i) {
+            QCOMPARE(assembler.feed(reports.at(i), &scan),
+                     i + 1 < reports.size() ? HidPosReportAssembler::Verdict::Incomplete : HidPosReportAssembler::Verdict::Complete);
+        }
+        QCOMPARE(scan.payload, payload);
+    }
+
+    void dropsWedgeScanLongerThanTheCap()
+    {
+        WedgeKeyDecoder decoder;
+        for (qsizetype i = 0; i < ScanPayload::MaxBytes + 10; ++i) {
+            decoder.feed(WedgeKeyDecoder::EventKey, KEY_A, 1);
+            decoder.feed(WedgeKeyDecoder::EventKey, KEY_A, 0);
+            QVERIFY(decoder.bufferedBytes() <= ScanPayload::MaxBytes);
+        }
+        QVERIFY(decoder.isPending());
+        QVERIFY(!decoder.finish().has_value());
+        QCOMPARE(decoder.takeDroppedScans(), 1);
+        QCOMPARE(decoder.takeDroppedScans(), 0);
+        QVERIFY(!decoder.isPending());
+        // The cap itself still passes.
+        QCOMPARE(decodeKeys(taps(QList<int>(ScanPayload::MaxBytes, KEY_B))).size(), ScanPayload::MaxBytes);
+    }
+
+    void ignoresAltCodeTooLongWithoutOverflowing()
+    {
+        // Forty keypad digits under Alt would overflow a plain int accumulator (undefined
+        // behaviour, and some value typed); the capped one types nothing and carries on.
+        QList<WedgeKeyDecoder::KeyEvent> events = {{KEY_LEFTALT, 1}};
+        for (int i = 0; i < 40; ++i)
+            events << WedgeKeyDecoder::KeyEvent{KEY_KP9, 1} << WedgeKeyDecoder::KeyEvent{KEY_KP9, 0};
+        events << WedgeKeyDecoder::KeyEvent{KEY_LEFTALT, 0} << taps({KEY_O, KEY_K});
+        QCOMPARE(decodeKeys(events), QByteArray("ok"));
+        // 65535, the largest pair, still types its two bytes.
+        events = {{KEY_LEFTALT, 1}};
+        for (const int code : {KEY_KP6, KEY_KP5, KEY_KP5, KEY_KP3, KEY_KP5})
+            events << WedgeKeyDecoder::KeyEvent{code, 1} << WedgeKeyDecoder::KeyEvent{code, 0};
+        events << WedgeKeyDecoder::KeyEvent{KEY_LEFTALT, 0};
+        QCOMPARE(decodeKeys(events), QByteArray("\xff\xff"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestScannerProtocol)

@@ -1,4 +1,4 @@
-# Runs the codec's libFuzzer target briefly and reproducibly: a fixed seed, a fixed number of
+# Runs a libFuzzer target briefly and reproducibly: a fixed seed, a fixed number of
 # runs, the committed corpus as seeds, and new inputs written to a scratch directory emptied first
 # (libFuzzer writes into its first corpus directory, which must never be the committed one).
 #   cmake -DFUZZER=path -DCORPUS=dir -DWORK_DIR=dir -DRUNS=n -P runfuzzer.cmake
@@ -9,5 +9,5 @@ execute_process(
           -artifact_prefix=${WORK_DIR}/ -print_final_stats=1
   RESULT_VARIABLE result)
 if(NOT result EQUAL 0)
-  message(FATAL_ERROR "the codec fuzzer failed (${result}); the crashing input is in ${WORK_DIR}")
+  message(FATAL_ERROR "the fuzzer ${FUZZER} failed (${result}); the crashing input is in ${WORK_DIR}")
 endif()
