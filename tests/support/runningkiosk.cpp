@@ -39,6 +39,7 @@ std::optional<KioskConfig> RunningKiosk::configIn(const QString &stateDir, const
         return std::nullopt;
     }
     config.set(QStringLiteral("offline/key_file"), key);
+    config.set(QStringLiteral("monitoring/textfile"), QDir(stateDir).filePath(QStringLiteral("kiosk.prom")));
     for (auto it = overrides.cbegin(); it != overrides.cend(); ++it)
         config.set(it.key(), it.value());
     return config;
