@@ -41,14 +41,27 @@ void PlatformHeartbeat::beatNow()
     if (m_inFlight)
         return;
     m_inFlight = true;
-    PlatformCall *call = m_client.heartbeat(m_source ? m_source() : QJsonObject());
+    QJsonObject report = m_source ? m_source() : QJsonObject();
+    m_acksInFlight = m_acks.size();
+    if (!m_acks.isEmpty())
+        report.insert(QStringLiteral("acks"), m_acks);
+    PlatformCall *call = m_client.heartbeat(report);
     connect(call, &PlatformCall::finished, this, &PlatformHeartbeat::handle);
+}
+
+void PlatformHeartbeat::acknowledge(const QString &id, bool ok, const QString &detail)
+{
+    qCInfo(lcPlatform).noquote() << "platform command" << id << (ok ? "done:" : "not done:") << detail;
+    m_acks.append(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("ok"), ok}, {QStringLiteral("detail"), detail}});
 }
 
 void PlatformHeartbeat::handle(const PlatformResult &result)
 {
     m_inFlight = false;
     if (result.isOk()) {
+        // Acknowledgements made while this beat was in flight wait for the next one.
+        for (qsizetype i = 0; i < m_acksInFlight && !m_acks.isEmpty(); ++i)
+            m_acks.removeFirst();
         emit catalogueVersionAnnounced(result.body.value(QLatin1String("catalogue_version")).toString());
         for (const QJsonValue &value : result.body.value(QLatin1String("commands")).toArray()) {
             const QJsonObject command = value.toObject();
@@ -60,8 +73,9 @@ void PlatformHeartbeat::handle(const PlatformResult &result)
                 m_seenCommands.removeFirst();
             const QString name = command.value(QLatin1String("name")).toString();
             qCInfo(lcPlatform).noquote() << "platform command" << name << id;
-            emit commandReceived(id, name);
+            emit commandReceived(id, name, command);
         }
     }
+    m_acksInFlight = 0;
     emit beaten(result);
 }
