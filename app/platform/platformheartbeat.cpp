@@ -5,6 +5,8 @@
 
 #include <QJsonArray>
 
+#include <utility>
+
 namespace {
 
 constexpr qsizetype rememberedCommands = 64;
@@ -58,9 +60,11 @@ void PlatformHeartbeat::acknowledge(const QString &id, bool ok, const QString &d
 void PlatformHeartbeat::handle(const PlatformResult &result)
 {
     m_inFlight = false;
+    // Taken now: a command carried out below may beat again at once, with acks of its own.
+    const qsizetype delivered = std::exchange(m_acksInFlight, 0);
     if (result.isOk()) {
         // Acknowledgements made while this beat was in flight wait for the next one.
-        for (qsizetype i = 0; i < m_acksInFlight && !m_acks.isEmpty(); ++i)
+        for (qsizetype i = 0; i < delivered && !m_acks.isEmpty(); ++i)
             m_acks.removeFirst();
         emit catalogueVersionAnnounced(result.body.value(QLatin1String("catalogue_version")).toString());
         for (const QJsonValue &value : result.body.value(QLatin1String("commands")).toArray()) {
@@ -76,6 +80,5 @@ void PlatformHeartbeat::handle(const PlatformResult &result)
             emit commandReceived(id, name, command);
         }
     }
-    m_acksInFlight = 0;
     emit beaten(result);
 }

@@ -19,6 +19,8 @@
 #include <QTest>
 #include <QtQml/QQmlExtensionPlugin>
 
+#include <chrono>
+
 Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
 
 // The platform's remote care of a running kiosk (heartbeat commands of contract 1.1), through the
@@ -89,6 +91,9 @@ private slots:
         m_shell = m_enrolled->kiosk()->shell();
         m_window = m_enrolled->kiosk()->window();
         QTRY_VERIFY_WITH_TIMEOUT(m_runtime->heartbeat(), 20000);
+        // A beat every half second instead of every minute, so a command queued between two
+        // beats arrives soon whatever beat was in flight.
+        m_runtime->heartbeat()->setInterval(std::chrono::milliseconds(500));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("attractScreen")));
     }
 
