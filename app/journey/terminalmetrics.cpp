@@ -38,10 +38,12 @@ void TerminalMetrics::followHeartbeat()
     PlatformHeartbeat *heartbeat = m_parts.supervision->heartbeat();
     if (!heartbeat)
         return;
+    // Called once: for the heartbeat running when the metrics start, or for the one an enrolment
+    // starts later (the supervision never starts a second).
     connect(heartbeat, &PlatformHeartbeat::beaten, this, [this](const PlatformResult &result) {
         if (result.isOk())
             m_lastHeartbeat = QDateTime::currentDateTimeUtc();
-    }, Qt::UniqueConnection);
+    });
 }
 
 void TerminalMetrics::start()
