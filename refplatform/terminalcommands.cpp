@@ -47,7 +47,9 @@ QString TerminalCommands::queue(const QString &terminalId, const QString &name, 
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO commands (id, terminal_id, name, arguments) VALUES (?, ?, ?, ?)"));
     q.addBindValue(id);
-    q.addBindValue(terminalId);
+    // A command for every terminal is stored as '' and never as NULL, which `terminal_id = ''`
+    // would not match (a null QString binds as NULL).
+    q.addBindValue(terminalId.isEmpty() ? QStringLiteral("") : terminalId);
     q.addBindValue(name);
     q.addBindValue(QString::fromUtf8(QJsonDocument(arguments).toJson(QJsonDocument::Compact)));
     return q.exec() ? id : QString();

@@ -3,6 +3,7 @@
 #include "kioskshell.h"
 #include "platformheartbeat.h"
 #include "refplatformprocess.h"
+#include "remotecare.h"
 #include "runningkiosk.h"
 #include "sessionmachine.h"
 #include "terminalsupervision.h"
