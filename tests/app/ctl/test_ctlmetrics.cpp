@@ -99,6 +99,29 @@ private slots:
         QVERIFY(!QFile::exists(path));
     }
 
+    void configCheckAsksOnlyForTheMetricsFolderNotTheFileTheKioskWrites()
+    {
+        // The file is the kiosk's to write: its absence is no problem, a missing folder a note.
+        QFile original(m_config);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        const QByteArray ini = original.readAll();
+        const QString written = m_dir.filePath(QStringLiteral("not-yet-written.prom"));
+        const QString folderless = m_dir.filePath(QStringLiteral("no-metrics-folder/kiosk.prom"));
+        for (const QString &textfile : {written, folderless}) {
+            const QString path = m_dir.filePath(QStringLiteral("check.ini"));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(ini + "[monitoring]\ntextfile=" + textfile.toUtf8() + "\n");
+            file.close();
+            QProcess p;
+            p.start(qEnvironmentVariable("KIOSKCTL"), {QStringLiteral("config"), QStringLiteral("check"), path});
+            QVERIFY(p.waitForFinished(60000));
+            const QString said = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+            QVERIFY2(p.exitCode() == 0, qPrintable(said));
+            QVERIFY2(said.contains(QLatin1String("[monitoring] textfile")) == (textfile == folderless), qPrintable(said));
+        }
+    }
+
     void anUnknownOptionIsAUsageError()
     {
         const Run run = kioskctl({QStringLiteral("metrics"), QStringLiteral("--port"), QStringLiteral("9100")});
