@@ -34,6 +34,20 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/docs/" DESTINATION share/doc/kiosk COMP
   FILES_MATCHING PATTERN "*.md" PATTERN "images" EXCLUDE)
 install(TARGETS kiosk-refplatform RUNTIME DESTINATION bin COMPONENT refplatform)
 
+# kioskctl's man page (compressed, as Debian policy asks) and bash completion, and for the
+# province's monitoring the alert rules and Grafana dashboard (docs/fleet.md).
+set(KIOSK_MAN_PAGE "${PROJECT_BINARY_DIR}/packaging/man/kioskctl.1.gz")
+add_custom_command(OUTPUT "${KIOSK_MAN_PAGE}"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${PROJECT_BINARY_DIR}/packaging/man"
+  COMMAND sh -c "gzip -9n -c \"${KIOSK_PACKAGING_DIR}/man/kioskctl.1\" > \"${KIOSK_MAN_PAGE}\""
+  DEPENDS "${KIOSK_PACKAGING_DIR}/man/kioskctl.1"
+  VERBATIM)
+add_custom_target(kiosk-man-page ALL DEPENDS "${KIOSK_MAN_PAGE}")
+install(FILES "${KIOSK_MAN_PAGE}" DESTINATION share/man/man1 COMPONENT kiosk)
+install(FILES "${KIOSK_PACKAGING_DIR}/bash-completion/kioskctl" DESTINATION share/bash-completion/completions COMPONENT kiosk)
+install(FILES "${KIOSK_PACKAGING_DIR}/prometheus/kiosk-alerts.yml" "${KIOSK_PACKAGING_DIR}/prometheus/kiosk-alerts.test.yml"
+  "${KIOSK_PACKAGING_DIR}/prometheus/kiosk-dashboard.json" DESTINATION share/kiosk/prometheus COMPONENT kiosk)
+
 # Deployment hardening: the drivers loaded at boot for the unit's device list, the scripts the
 # postinst runs to keep CUPS's spool empty and to give timesyncd the hall's servers
 # (packaging/cups, packaging/timesyncd say why).

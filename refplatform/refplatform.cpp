@@ -145,6 +145,8 @@ bool RefPlatform::open(QString *error)
     }
     // A database from before the SAM id was recorded gains its column (an error when it has it).
     (void)q.exec(QStringLiteral("ALTER TABLE verifications ADD COLUMN sam_id TEXT"));
+    if (!m_commands.open(m_db, error))
+        return false;
     for (const QString &token : m_options.enrollTokens) {
         q.prepare(QStringLiteral("INSERT OR IGNORE INTO enroll_tokens (token) VALUES (?)"));
         q.addBindValue(token);
@@ -407,6 +409,8 @@ HttpResponse RefPlatform::route(const HttpRequest &request, const QByteArray &pa
         return evaluate(request);
     if (path == "/heartbeat" && post)
         return heartbeat(request, auth);
+    if (path == "/screenshots" && post)
+        return uploadScreenshot(request, auth);
     return error(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint"));
 }
 
@@ -813,23 +817,20 @@ HttpResponse RefPlatform::heartbeat(const HttpRequest &request, const Auth &auth
     q.addBindValue(QDateTime::currentSecsSinceEpoch());
     q.addBindValue(QString::fromUtf8(request.body));
     q.exec();
-    q.prepare(QStringLiteral("SELECT id, name FROM commands WHERE delivered = 0 AND (terminal_id = ? OR terminal_id = '') ORDER BY rowid"));
-    q.addBindValue(auth.terminalId);
-    q.exec();
-    QJsonArray commands;
-    QStringList ids;
-    while (q.next()) {
-        commands.append(QJsonObject{{QStringLiteral("id"), q.value(0).toString()}, {QStringLiteral("name"), q.value(1).toString()}});
-        ids.append(q.value(0).toString());
-    }
-    for (const QString &id : ids) {
-        q.prepare(QStringLiteral("UPDATE commands SET delivered = 1 WHERE id = ?"));
-        q.addBindValue(id);
-        q.exec();
-    }
+    m_commands.recordAcks(auth.terminalId, doc.object().value(QLatin1String("acks")));
+    const QJsonArray commands = m_commands.takeFor(auth.terminalId);
     return json(200, {{QStringLiteral("server_time"), timeText(now())},
                       {QStringLiteral("catalogue_version"), m_catalogue->version()},
                       {QStringLiteral("commands"), commands}});
+}
+
+HttpResponse RefPlatform::uploadScreenshot(const HttpRequest &request, const Auth &auth)
+{
+    if (!request.headers.value("content-type").startsWith("image/png"))
+        return error(400, QStringLiteral("bad_request"), QStringLiteral("a screenshot is image/png"));
+    QString problem;
+    const QString id = m_commands.storeScreenshot(auth.terminalId, QString::fromLatin1(request.headers.value("x-command-id")), request.body, &problem);
+    return id.isEmpty() ? error(400, QStringLiteral("bad_request"), problem) : json(201, {{QStringLiteral("screenshot_id"), id}});
 }
 
 bool RefPlatform::mayInspect(const HttpRequest &request) const
@@ -897,19 +898,22 @@ void RefPlatform::handleInspect(const HttpRequest &request, const HttpReply &rep
             m_rateWindowCount = 0;
         }
     } else if (path == "/_inspect/commands" && request.method == "POST") {
-        static const QStringList names = {QStringLiteral("reload_catalogue"), QStringLiteral("lock"), QStringLiteral("unlock"),
-                                          QStringLiteral("collect_diagnostics")};
         const QString name = body.value(QLatin1String("name")).toString();
-        if (!names.contains(name)) {
-            r = error(400, QStringLiteral("bad_request"), QStringLiteral("unknown command"));
-        } else {
-            const QString id = QStringLiteral("C") + QString::fromLatin1(randomHex(m_random, 6));
-            q.prepare(QStringLiteral("INSERT INTO commands (id, terminal_id, name) VALUES (?, ?, ?)"));
-            q.addBindValue(id);
-            q.addBindValue(body.value(QLatin1String("terminal_id")).toString());
-            q.addBindValue(name);
-            q.exec();
-            r = json(201, {{QStringLiteral("id"), id}});
+        const QString id = TerminalCommands::names().contains(name)
+                               ? m_commands.queue(body.value(QLatin1String("terminal_id")).toString(), name,
+                                                  body.value(QLatin1String("arguments")).toObject())
+                               : QString();
+        r = id.isEmpty() ? error(400, QStringLiteral("bad_request"), QStringLiteral("unknown command")) : json(201, {{QStringLiteral("id"), id}});
+    } else if (path == "/_inspect/acks" && request.method == "GET") {
+        r = json(200, {{QStringLiteral("acks"), m_commands.acks()}});
+    } else if (path == "/_inspect/screenshots" && request.method == "GET") {
+        r = json(200, {{QStringLiteral("screenshots"), m_commands.screenshots()}});
+    } else if (path.startsWith("/_inspect/screenshots/") && request.method == "GET") {
+        const QByteArray png = m_commands.screenshot(QString::fromLatin1(path.mid(22)));
+        if (!png.isEmpty()) {
+            r = HttpResponse();
+            r.setHeader("Content-Type", "image/png");
+            r.body = png;
         }
     } else if (path == "/_inspect/enroll-tokens" && request.method == "POST") {
         q.prepare(QStringLiteral("INSERT OR IGNORE INTO enroll_tokens (token) VALUES (?)"));

@@ -3,6 +3,7 @@
 #include "catalogue.h"
 #include "faultplan.h"
 #include "httplistener.h"
+#include "terminalcommands.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -73,6 +74,7 @@ private:
     [[nodiscard]] HttpResponse document(const HttpRequest &request, const QString &id);
     [[nodiscard]] HttpResponse evaluate(const HttpRequest &request);
     [[nodiscard]] HttpResponse heartbeat(const HttpRequest &request, const Auth &auth);
+    [[nodiscard]] HttpResponse uploadScreenshot(const HttpRequest &request, const Auth &auth);
 
     [[nodiscard]] QJsonObject caseJson(const QString &caseNumber) const;
     [[nodiscard]] QString holderOf(const QByteArray &token) const;
@@ -81,6 +83,7 @@ private:
 
     Options m_options;
     QSqlDatabase m_db;
+    TerminalCommands m_commands;
     std::optional<Catalogue> m_catalogue;
     QByteArray m_etag;
     QElapsedTimer m_uptime;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "documentdelivery.h"
+#include "hallnotice.h"
 #include "residentchoice.h"
 
 #include <QQmlEngine>
@@ -21,4 +22,11 @@ struct ResidentChoiceForeign {
     QML_FOREIGN(ResidentChoice)
     QML_NAMED_ELEMENT(ResidentChoice)
     QML_UNCREATABLE("Kiosk shows the resident's choice")
+};
+
+struct HallNoticeForeign {
+    Q_GADGET
+    QML_FOREIGN(HallNotice)
+    QML_NAMED_ELEMENT(HallNotice)
+    QML_UNCREATABLE("Kiosk shows the platform's one notice")
 };

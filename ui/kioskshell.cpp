@@ -16,6 +16,7 @@
 #include "servicedesk.h"
 #include "servicerating.h"
 #include "sessionfarewell.h"
+#include "remotecare.h"
 #include "terminalsupervision.h"
 #include "thememodel.h"
 #include "uilog.h"
@@ -176,6 +177,11 @@ QString KioskShell::staffHelp() const
 QString KioskShell::version() const
 {
     return QStringLiteral(KIOSK_VERSION);
+}
+
+HallNotice *KioskShell::notice() const
+{
+    return m_runtime->supervision()->remoteCare()->notice();
 }
 
 SessionMachine *KioskShell::session() const

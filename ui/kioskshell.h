@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalogueitemmodel.h"
+#include "hallnotice.h"
 #include "cataloguesearchmodel.h"
 #include "kiosklanguage.h"
 #include "processsingleton.h"
@@ -34,6 +35,7 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(QString hallName READ hallName NOTIFY languageChanged)
     Q_PROPERTY(QString staffHelp READ staffHelp NOTIFY languageChanged)
     Q_PROPERTY(QString version READ version CONSTANT)
+    Q_PROPERTY(HallNotice *notice READ notice CONSTANT)
     Q_PROPERTY(SessionMachine *session READ session CONSTANT)
     Q_PROPERTY(Farewell farewell READ farewell NOTIFY farewellChanged)
     Q_PROPERTY(bool exitAsked READ exitAsked NOTIFY exitAskedChanged)
@@ -107,6 +109,8 @@ public:
     [[nodiscard]] QString hallName() const;
     [[nodiscard]] QString staffHelp() const;
     [[nodiscard]] QString version() const;
+    // The platform's hall notice for the attract screen.
+    [[nodiscard]] HallNotice *notice() const;
     [[nodiscard]] SessionMachine *session() const;
     [[nodiscard]] Farewell farewell() const;
     // 退出 was pressed with work of the resident's in the application: the screen asks first.

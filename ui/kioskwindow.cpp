@@ -1,5 +1,9 @@
 #include "kioskwindow.h"
 
+#include "kioskruntime.h"
+#include "remotecare.h"
+#include "terminalsupervision.h"
+
 #include <QFont>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -27,6 +31,11 @@ QQuickWindow *load(QQmlApplicationEngine &engine, QString *error)
     if (!window && error)
         *error = problems.isEmpty() ? QStringLiteral("Main.qml did not create a window") : problems.join(QLatin1Char('\n'));
     return window;
+}
+
+void serveRemoteCare(QQuickWindow *window, KioskRuntime *runtime)
+{
+    runtime->supervision()->remoteCare()->setScreenGrabber([window] { return window->grabWindow(); });
 }
 
 } // namespace KioskWindow

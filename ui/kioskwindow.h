@@ -2,6 +2,7 @@
 
 #include <QString>
 
+class KioskRuntime;
 class QQmlApplicationEngine;
 class QQuickWindow;
 
@@ -11,5 +12,8 @@ class QQuickWindow;
 namespace KioskWindow {
 
 [[nodiscard]] QQuickWindow *load(QQmlApplicationEngine &engine, QString *error);
+// Lends the runtime what only the window has: the picture of its screen that the platform's
+// `screenshot` command uploads (RemoteCare takes it on the attract screen only).
+void serveRemoteCare(QQuickWindow *window, KioskRuntime *runtime);
 
 } // namespace KioskWindow

@@ -153,6 +153,13 @@ QList<ConfigFileCheck::Finding> ConfigFileCheck::check(const KioskConfig &config
             findings.append({name, QStringLiteral("%1 does not exist yet: the terminal is not enrolled (kioskctl enroll)").arg(path), false});
             continue;
         }
+        // The metrics file is the kiosk's to write, not to read: what it needs is its folder,
+        // which the package's tmpfiles make.
+        if (key.key == QLatin1String("monitoring/textfile")) {
+            if (!QFileInfo(path).dir().exists())
+                findings.append({name, QStringLiteral("the folder of %1 does not exist yet (the package makes it); no metrics are written until it does").arg(path), false});
+            continue;
+        }
         why.clear();
         if (!readableBy(path, kiosk, &why)) {
             findings.append({name, why, true});

@@ -152,6 +152,10 @@ QList<ConfigKey> buildKeys()
         text("admin/pin_hash", QString(),
              "The maintenance PIN as `pbkdf2-sha256$ITERATIONS$SALT$HASH` (PBKDF2-HMAC-SHA256, base64), made by `kioskctl maintenance hash-pin` or `set-pin` with 600 000 iterations; older hashes of at least 100 000 are rehashed on the next accepted PIN. Empty: maintenance mode only through kioskctl."),
         path("admin/code_keys", QString(), "A PEM file of the Ed25519 public keys whose signed admin QR codes open maintenance mode (`kioskctl admin-code keygen`). Empty: admin codes are refused."),
+
+        path("monitoring/textfile", QStringLiteral("/var/lib/kiosk-metrics/kiosk.prom"),
+             "Where the kiosk writes its metrics for prometheus-node-exporter's textfile collector, whose --collector.textfile.directory names this folder (docs/fleet.md); empty: none are written."),
+        integer("monitoring/interval_s", 15, 5, 3600, "Seconds between two writes of the metrics file."),
     };
 }
 
@@ -181,6 +185,7 @@ QList<std::pair<QString, QString>> sections()
         {QStringLiteral("devices"), QStringLiteral("Peripherals. `simulated` runs the real driver against its simulator.")},
         {QStringLiteral("offline"), QStringLiteral("The offline outbox: what is queued while the platform is unreachable.")},
         {QStringLiteral("admin"), QStringLiteral("Maintenance access.")},
+        {QStringLiteral("monitoring"), QStringLiteral("Metrics for the province's Prometheus, through node-exporter's textfile collector.")},
     };
 }
 

@@ -22,6 +22,7 @@ int runAuditCommand(CtlContext &context, const QStringList &args);
 int runChecklistCommand(CtlContext &context, const QStringList &args);
 int runAdminCodeCommand(CtlContext &context, const QStringList &args);
 int runCredentialsCommand(CtlContext &context, const QStringList &args);
+int runMetricsCommand(CtlContext &context, const QStringList &args);
 
 const QList<CtlCommand> &ctlCommands()
 {
@@ -58,6 +59,8 @@ const QList<CtlCommand> &ctlCommands()
         {"checklist", "checklist [--json]          the provisioning checklist; exit 0 only when every item is green", runChecklistCommand},
         {"status", "status [--json] [--no-platform]   everything a maintainer needs on one screen, with or without the kiosk running", runStatusCommand},
         {"diag", "diag bundle --out FILE.tar.gz [--no-platform]   versions, configuration without secrets, devices, outbox, logs: no personal data", runDiagCommand},
+        {"metrics", "metrics [--out FILE.prom] [--no-platform]   the figures for Prometheus (node-exporter's textfile collector), on stdout or written whole to FILE",
+         runMetricsCommand},
         {"maintenance", "maintenance hash-pin | maintenance set-pin   the maintenance PIN from stdin: its hash line, or written into --config", runMaintenanceCommand},
         {"admin-code", "admin-code keygen --private FILE --public FILE | sign --key FILE --terminal ID|* [--role R] [--valid 10m] [--png FILE] | check PAYLOAD   signed QR codes that open maintenance mode", runAdminCodeCommand},
         {"audit", "audit [--count N] [--json]  the latest maintenance and technician actions, newest first", runAuditCommand},

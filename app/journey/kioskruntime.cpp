@@ -23,6 +23,7 @@
 #include "servicerating.h"
 #include "sessionfarewell.h"
 #include "idcard/idcardreader.h"
+#include "terminalmetrics.h"
 #include "terminalsupervision.h"
 
 #include <QDir>
@@ -97,6 +98,7 @@ KioskRuntime::~KioskRuntime()
     m_session.removeWipeable(&m_draft);
     m_session.removeWipeable(&m_identity);
     // The supervision waits for a diagnostics bundle being collected, and stops the heartbeat.
+    m_metrics.reset();
     m_supervision.reset();
     m_submission.reset();
     if (m_sender)
@@ -145,6 +147,9 @@ void KioskRuntime::startPlatformAndOutbox()
     m_supervision = std::make_unique<TerminalSupervision>(supervised);
     connect(m_supervision.get(), &TerminalSupervision::heartbeatStarted, this, &KioskRuntime::heartbeatStarted);
     m_supervision->start();
+    m_metrics = std::make_unique<TerminalMetrics>(
+        TerminalMetrics::Parts{&m_config, &m_session, m_supervision.get(), m_platform.get(), m_devices.get()});
+    m_metrics->start();
     if (!m_outbox)
         return;
     if (m_outbox->health().recoveredFromCorruption)

@@ -35,6 +35,7 @@ class ReceiptPrinting;
 class ResidentIdentification;
 class ServiceRating;
 class SessionFarewell;
+class TerminalMetrics;
 class TerminalSupervision;
 
 // Everything the kiosk process runs, built from one validated configuration: the catalogue, the
@@ -75,6 +76,7 @@ public:
 
     // Heartbeat, lock, remote commands, diagnostics, catalogue refresh.
     [[nodiscard]] TerminalSupervision *supervision() const { return m_supervision.get(); }
+    [[nodiscard]] TerminalMetrics *metrics() const { return m_metrics.get(); }
     // When the kiosk is out of service.
     [[nodiscard]] OutOfService *outOfService() const { return m_outOfService.get(); }
     // Whether an item or theme can be started here now.
@@ -125,6 +127,7 @@ private:
     std::unique_ptr<CaseSubmission> m_submission;
     std::optional<OutboxError> m_outboxProblem;
     std::unique_ptr<TerminalSupervision> m_supervision;
+    std::unique_ptr<TerminalMetrics> m_metrics;
     std::unique_ptr<OutOfService> m_outOfService;
     std::unique_ptr<ItemAvailability> m_availability;
     std::unique_ptr<ResidentIdentification> m_identification;

@@ -10,12 +10,15 @@
 #include "outboxstore.h"
 #include "platformclient.h"
 #include "platformheartbeat.h"
+#include "remotecare.h"
 #include "sessionmachine.h"
 #include "statusreport.h"
 
 #include <QJsonArray>
 #include <QStorageInfo>
 #include <QThread>
+
+#include <utility>
 
 TerminalSupervision::TerminalSupervision(const Parts &parts, QObject *parent)
     : QObject(parent)
@@ -25,6 +28,9 @@ TerminalSupervision::TerminalSupervision(const Parts &parts, QObject *parent)
     m_uptime.start();
     if (m_parts.devices && m_parts.config)
         m_liveHealth = std::make_unique<LiveDeviceHealth>(*m_parts.devices, *m_parts.config);
+    m_care = std::make_unique<RemoteCare>(m_parts.session, m_parts.platform);
+    connect(m_care.get(), &RemoteCare::acknowledged, this, &TerminalSupervision::acknowledge);
+    connect(m_care.get(), &RemoteCare::restartDue, this, &TerminalSupervision::deliverAcksThenRestart);
 }
 
 TerminalSupervision::~TerminalSupervision()
@@ -74,9 +80,7 @@ void TerminalSupervision::startHeartbeat()
         if (version != m_parts.catalogue->version())
             refreshCatalogue();
     });
-    connect(m_heartbeat.get(), &PlatformHeartbeat::commandReceived, this, [this](const QString &, const QString &name) {
-        carryOut(name);
-    });
+    connect(m_heartbeat.get(), &PlatformHeartbeat::commandReceived, this, qOverload<const QString &, const QString &, const QJsonObject &>(&TerminalSupervision::carryOut));
     m_heartbeat->start();
     emit heartbeatStarted();
 }
@@ -118,22 +122,56 @@ QJsonObject TerminalSupervision::heartbeatReport() const
             {QStringLiteral("disk_free_mb"), disk.bytesAvailable() / (1024 * 1024)}};
 }
 
-void TerminalSupervision::carryOut(const QString &name)
+void TerminalSupervision::carryOut(const QString &id, const QString &name, const QJsonObject &command)
 {
     qCInfo(lcApp) << "platform command:" << name;
-    if (name == QLatin1String("reload_catalogue")) {
-        refreshCatalogue();
+    if (RemoteCare::handles(name)) {
+        m_care->carryOut(id, name, command);
+    } else if (name == QLatin1String("reload_catalogue")) {
+        refreshCatalogue(id);
     } else if (name == QLatin1String("lock") || name == QLatin1String("unlock")) {
         const bool locked = name == QLatin1String("lock");
         if (locked != m_locked) {
             m_locked = locked;
             emit lockedChanged(m_locked);
         }
+        acknowledge(id, true, locked ? QStringLiteral("locked") : QStringLiteral("unlocked"));
     } else if (name == QLatin1String("collect_diagnostics")) {
+        m_diagnosticsCommands.append(id);
         collectDiagnostics();
     } else {
         qCWarning(lcApp) << "platform command" << name << "is not carried out by this build";
+        acknowledge(id, false, QStringLiteral("unknown command"));
     }
+}
+
+void TerminalSupervision::acknowledge(const QString &id, bool ok, const QString &detail)
+{
+    // A command carried out by hand (kioskctl, tests) has no id, and nobody to answer.
+    if (id.isEmpty() || !m_heartbeat)
+        return;
+    m_heartbeat->acknowledge(id, ok, detail);
+}
+
+void TerminalSupervision::deliverAcksThenRestart()
+{
+    // The restart's own acknowledgement goes out first, so the platform hears of it before the
+    // kiosk goes; an unreachable platform does not hold the restart up for more than a beat.
+    if (!m_heartbeat || m_heartbeat->pendingAcks() == 0) {
+        emit restartRequested();
+        return;
+    }
+    auto *beaten = new QMetaObject::Connection;
+    *beaten = connect(m_heartbeat.get(), &PlatformHeartbeat::beaten, this, [this, beaten](const PlatformResult &result) {
+        if (result.isOk() && m_heartbeat->pendingAcks() > 0) {
+            m_heartbeat->beatNow(); // the restart came while a beat without it was in flight
+            return;
+        }
+        disconnect(*beaten);
+        delete beaten;
+        emit restartRequested();
+    });
+    m_heartbeat->beatNow();
 }
 
 void TerminalSupervision::collectDiagnostics()
@@ -169,22 +207,26 @@ void TerminalSupervision::collectDiagnostics()
             qCInfo(lcApp) << "diagnostics bundle collected at" << path;
         m_diagnostics->deleteLater();
         m_diagnostics = nullptr;
+        for (const QString &id : std::exchange(m_diagnosticsCommands, QStringList()))
+            acknowledge(id, !path.isEmpty(), path.isEmpty() ? error : QStringLiteral("bundle collected"));
         emit diagnosticsCollected(path, error);
     });
     m_diagnostics->start();
 }
 
-void TerminalSupervision::refreshCatalogue()
+void TerminalSupervision::refreshCatalogue(const QString &commandId)
 {
     if (!m_parts.platform)
         return;
     PlatformCall *call = m_parts.platform->fetchCatalogue();
-    connect(call, &PlatformCall::finished, this, [this](const PlatformResult &result) {
+    connect(call, &PlatformCall::finished, this, [this, commandId](const PlatformResult &result) {
         if (!result.isOk()) {
             qCInfo(lcApp) << "catalogue not refreshed:" << result.errorCode << "; keeping" << m_parts.catalogue->version();
+            acknowledge(commandId, false, QStringLiteral("catalogue not fetched: %1").arg(result.summary()));
             return;
         }
         std::optional<Catalogue> fresh = m_parts.platform->cachedCatalogue();
+        acknowledge(commandId, true, QStringLiteral("catalogue %1").arg(fresh ? fresh->version() : m_parts.catalogue->version()));
         if (!fresh || fresh->version() == m_parts.catalogue->version())
             return;
         offer(std::move(*fresh));

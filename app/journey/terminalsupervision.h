@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -19,10 +20,12 @@ class OutboxStore;
 class PlatformClient;
 class PlatformHeartbeat;
 class QThread;
+class RemoteCare;
 class SessionMachine;
 
 // The platform's hold on the terminal: the heartbeat that reports its health every minute and
-// carries the platform's commands (reload_catalogue, lock, unlock, collect_diagnostics), the
+// carries the platform's commands (reload_catalogue, lock, unlock, collect_diagnostics, and
+// those of contract 1.1 through RemoteCare), each acknowledged in a later heartbeat, the
 // diagnostics bundle collected on a thread of its own, and the catalogue the kiosk offers,
 // replaced by a fresher one of the platform's only between two residents.
 class TerminalSupervision : public QObject
@@ -61,10 +64,13 @@ public:
     // A diagnostics bundle is being collected.
     [[nodiscard]] bool collectingDiagnostics() const { return m_diagnostics != nullptr; }
 
-    // Carries out a command of the platform, as the heartbeat brings it. A command this build does
-    // not know is logged and ignored; a diagnostics command while a bundle is being collected
-    // does not start a second one.
-    void carryOut(const QString &command);
+    // Carries out a command of the platform, as the heartbeat brings it, and acknowledges it with
+    // its outcome. A command this build does not know is acknowledged as not done; a diagnostics
+    // command while a bundle is being collected does not start a second one.
+    void carryOut(const QString &id, const QString &name, const QJsonObject &command);
+    void carryOut(const QString &name) { carryOut(QString(), name, QJsonObject()); }
+    // The 1.1 commands: restart, notice, screenshot, update.
+    [[nodiscard]] RemoteCare *remoteCare() const { return m_care.get(); }
     // A catalogue other than the one offered: it replaces it now if nobody is in a session, or
     // else once the session ends, so a resident keeps the catalogue they started with.
     void offer(Catalogue fresh);
@@ -76,11 +82,17 @@ signals:
     void catalogueChanged();
     // A diagnostics bundle was collected (`path`) or not (`error`), and audited.
     void diagnosticsCollected(const QString &path, const QString &error);
+    // The platform asked for a restart, no resident is present, and the platform was told (or
+    // could not be reached): the kiosk exits, and the service manager starts it again.
+    void restartRequested();
 
 private:
     void startHeartbeat();
+    void acknowledge(const QString &id, bool ok, const QString &detail);
+    void deliverAcksThenRestart();
     void collectDiagnostics();
-    void refreshCatalogue();
+    // `commandId`: the platform's command this answers, if any.
+    void refreshCatalogue(const QString &commandId = QString());
     void adoptPendingCatalogue();
 
     Parts m_parts;
@@ -91,4 +103,6 @@ private:
     QElapsedTimer m_uptime;
     // The devices' health for kioskctl, which must not open them beside the kiosk.
     std::unique_ptr<LiveDeviceHealth> m_liveHealth;
+    std::unique_ptr<RemoteCare> m_care;
+    QStringList m_diagnosticsCommands; // the commands the bundle being collected answers
 };

@@ -9,6 +9,7 @@
 #include "residentactivityfilter.h"
 #include "sealedcredentials.h"
 #include "systemdwatchdog.h"
+#include "terminalsupervision.h"
 #include "voiceprompts.h"
 
 #include <QFileInfo>
@@ -103,6 +104,9 @@ std::optional<int> KioskProcess::start(const QStringList &arguments)
         return 1;
     }
     m_watchdog = std::make_unique<SystemdWatchdog>(m_window);
+    KioskWindow::serveRemoteCare(m_window, m_runtime.get());
+    // The platform's `restart`: a clean exit, which systemd (Restart=always) answers with a start.
+    connect(m_runtime->supervision(), &TerminalSupervision::restartRequested, qApp, &QCoreApplication::quit);
     showWindow();
     if (m_options->screen == QLatin1String("countdown"))
         m_runtime->session()->showCountdownNow();

@@ -54,6 +54,7 @@ QString endpointName(PlatformEndpoint endpoint)
     case PlatformEndpoint::Document: return QStringLiteral("documents");
     case PlatformEndpoint::Evaluations: return QStringLiteral("evaluations");
     case PlatformEndpoint::Heartbeat: return QStringLiteral("heartbeat");
+    case PlatformEndpoint::Screenshots: return QStringLiteral("screenshots");
     }
     return {};
 }
@@ -264,6 +265,13 @@ PlatformCall *PlatformClient::heartbeat(const QJsonObject &report)
 {
     return start(PlatformEndpoint::Heartbeat, "POST", QStringLiteral("/heartbeat"),
                  QJsonDocument(report).toJson(QJsonDocument::Compact), "application/json");
+}
+
+PlatformCall *PlatformClient::uploadScreenshot(const QByteArray &png, const QString &commandId)
+{
+    PlatformCall *call = start(PlatformEndpoint::Screenshots, "POST", QStringLiteral("/screenshots"), png, "image/png", newIdempotencyKey());
+    call->m_extraHeaders.insert("X-Command-Id", commandId.toUtf8());
+    return call;
 }
 
 PlatformCall *PlatformClient::start(PlatformEndpoint endpoint, const QByteArray &method, const QString &path,

@@ -95,6 +95,8 @@ public:
     // `documentUrl` as the platform gave it ("/documents/L…"), fetched with the holder token.
     PlatformCall *fetchDocument(const QString &documentUrl, const QString &holderToken);
     PlatformCall *heartbeat(const QJsonObject &report);
+    // POST /screenshots (contract 1.1): a PNG of the kiosk's screen for the platform's command `commandId`.
+    PlatformCall *uploadScreenshot(const QByteArray &png, const QString &commandId);
 
     // A fresh UUID for a new request's Idempotency-Key.
     [[nodiscard]] static QString newIdempotencyKey();

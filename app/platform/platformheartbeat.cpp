@@ -5,6 +5,8 @@
 
 #include <QJsonArray>
 
+#include <utility>
+
 namespace {
 
 constexpr qsizetype rememberedCommands = 64;
@@ -41,14 +43,29 @@ void PlatformHeartbeat::beatNow()
     if (m_inFlight)
         return;
     m_inFlight = true;
-    PlatformCall *call = m_client.heartbeat(m_source ? m_source() : QJsonObject());
+    QJsonObject report = m_source ? m_source() : QJsonObject();
+    m_acksInFlight = m_acks.size();
+    if (!m_acks.isEmpty())
+        report.insert(QStringLiteral("acks"), m_acks);
+    PlatformCall *call = m_client.heartbeat(report);
     connect(call, &PlatformCall::finished, this, &PlatformHeartbeat::handle);
+}
+
+void PlatformHeartbeat::acknowledge(const QString &id, bool ok, const QString &detail)
+{
+    qCInfo(lcPlatform).noquote() << "platform command" << id << (ok ? "done:" : "not done:") << detail;
+    m_acks.append(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("ok"), ok}, {QStringLiteral("detail"), detail}});
 }
 
 void PlatformHeartbeat::handle(const PlatformResult &result)
 {
     m_inFlight = false;
+    // Taken now: a command carried out below may beat again at once, with acks of its own.
+    const qsizetype delivered = std::exchange(m_acksInFlight, 0);
     if (result.isOk()) {
+        // Acknowledgements made while this beat was in flight wait for the next one.
+        for (qsizetype i = 0; i < delivered && !m_acks.isEmpty(); ++i)
+            m_acks.removeFirst();
         emit catalogueVersionAnnounced(result.body.value(QLatin1String("catalogue_version")).toString());
         for (const QJsonValue &value : result.body.value(QLatin1String("commands")).toArray()) {
             const QJsonObject command = value.toObject();
@@ -60,7 +77,7 @@ void PlatformHeartbeat::handle(const PlatformResult &result)
                 m_seenCommands.removeFirst();
             const QString name = command.value(QLatin1String("name")).toString();
             qCInfo(lcPlatform).noquote() << "platform command" << name << id;
-            emit commandReceived(id, name);
+            emit commandReceived(id, name, command);
         }
     }
     emit beaten(result);

@@ -2,6 +2,8 @@
 
 #include "platformresult.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
@@ -13,8 +15,9 @@ class PlatformClient;
 
 // Sends POST /heartbeat every interval (the contract's 60 s by default) with the report the
 // kiosk supplies, and hands on the answer: each command once, and the platform's catalogue
-// version so the kiosk can fetch a newer catalogue. Its beats are also what brings the client's
-// connectivity back to online after an outage.
+// version so the kiosk can fetch a newer catalogue. The outcome of each command goes back in
+// the next heartbeat's `acks` (contract 1.1), and again in the one after if that beat failed.
+// Its beats are also what brings the client's connectivity back to online after an outage.
 class PlatformHeartbeat : public QObject
 {
     Q_OBJECT
@@ -29,9 +32,14 @@ public:
     void start();
     void stop();
     void beatNow();
+    // The outcome of command `id`, sent with the next heartbeat that reaches the platform.
+    void acknowledge(const QString &id, bool ok, const QString &detail);
+    // Acknowledgements not yet accepted by the platform.
+    [[nodiscard]] qsizetype pendingAcks() const { return m_acks.size(); }
 
 signals:
-    void commandReceived(const QString &id, const QString &name);
+    // `command` is the whole object of the answer, with the command's arguments.
+    void commandReceived(const QString &id, const QString &name, const QJsonObject &command);
     void catalogueVersionAnnounced(const QString &version);
     void beaten(const PlatformResult &result);
 
@@ -43,4 +51,6 @@ private:
     QTimer m_timer;
     bool m_inFlight = false;
     QStringList m_seenCommands; // the most recent command ids, so a replayed answer acts once
+    QJsonArray m_acks;          // outcomes not yet delivered
+    qsizetype m_acksInFlight = 0; // how many of m_acks the beat in flight carries
 };

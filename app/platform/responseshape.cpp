@@ -157,6 +157,8 @@ QString checkJson(PlatformEndpoint endpoint, const QJsonObject &o)
     }
     case PlatformEndpoint::Evaluations:
         return isText(o.value(QLatin1String("evaluation_id"))) ? QString() : QStringLiteral("evaluation_id");
+    case PlatformEndpoint::Screenshots:
+        return isText(o.value(QLatin1String("screenshot_id"))) ? QString() : QStringLiteral("screenshot_id");
     case PlatformEndpoint::Heartbeat: {
         if (!isTime(o.value(QLatin1String("server_time"))))
             return QStringLiteral("server_time");
@@ -171,7 +173,10 @@ QString checkJson(PlatformEndpoint endpoint, const QJsonObject &o)
             const QString where = QStringLiteral("commands[%1]").arg(i);
             if (!isText(c.value(QLatin1String("id"))))
                 return where + QLatin1String(".id");
-            if (!isOneOf(c.value(QLatin1String("name")), {"reload_catalogue", "lock", "unlock", "collect_diagnostics"}))
+            // The commands of contract 1.0 and 1.1; the arguments of each are checked where it
+            // is carried out, so a bad one fails that command (acknowledged) and not the heartbeat.
+            if (!isOneOf(c.value(QLatin1String("name")), {"reload_catalogue", "lock", "unlock", "collect_diagnostics", "restart", "notice",
+                                                          "screenshot", "update"}))
                 return where + QLatin1String(".name");
         }
         return {};

@@ -47,7 +47,10 @@ private slots:
                                  "usr/share/kiosk/catalogue/demo-catalogue.json", "usr/share/doc/kiosk/technician.md",
                                  "usr/share/doc/kiosk/configuration.md", "usr/share/doc/kiosk/README.md",
                                  "usr/libexec/kiosk/kiosk-cups-spool", "usr/libexec/kiosk/kiosk-ntp-servers", "usr/lib/modules-load.d/kiosk.conf",
-                                 "usr/share/doc/kiosk/copyright", "usr/share/doc/kiosk/changelog.gz", "usr/share/lintian/overrides/kiosk"})
+                                 "usr/share/doc/kiosk/copyright", "usr/share/doc/kiosk/changelog.gz", "usr/share/lintian/overrides/kiosk",
+                                 "usr/share/man/man1/kioskctl.1.gz", "usr/share/bash-completion/completions/kioskctl",
+                                 "usr/share/kiosk/prometheus/kiosk-alerts.yml", "usr/share/kiosk/prometheus/kiosk-dashboard.json",
+                                 "usr/share/doc/kiosk/fleet.md"})
             QTest::newRow(path) << QString::fromLatin1(path);
     }
 

@@ -48,7 +48,7 @@ private slots:
                                  "SystemCallErrorNumber=EPERM", "LimitCORE=0", "CapabilityBoundingSet=", "DevicePolicy=closed",
                                  "DeviceAllow=char-drm rw", "DeviceAllow=char-input rw", "DeviceAllow=char-video4linux rw", "DeviceAllow=char-usb_device rw",
                                  "ProtectClock=yes", "ProtectKernelLogs=yes", "RestrictNamespaces=yes", "LockPersonality=yes", "RestrictRealtime=yes",
-                                 "ProtectProc=invisible", "ReadWritePaths=/var/lib/kiosk /var/log/kiosk"})
+                                 "ProtectProc=invisible", "ReadWritePaths=/var/lib/kiosk /var/log/kiosk /var/lib/kiosk-metrics"})
             QTest::newRow(line) << QString::fromLatin1(line);
     }
 

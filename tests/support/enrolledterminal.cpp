@@ -16,7 +16,8 @@ QString prepare(const QString &root, const QUrl &platformUrl, const QString &tok
                                   {QStringLiteral("platform/url"), platformUrl.toString()},
                                   {QStringLiteral("platform/credentials_file"), state + QStringLiteral("/terminal.json")},
                                   {QStringLiteral("platform/timeout_s"), QStringLiteral("3")},
-                                  {QStringLiteral("offline/key_file"), state + QStringLiteral("/outbox.key")}};
+                                  {QStringLiteral("offline/key_file"), state + QStringLiteral("/outbox.key")},
+                                  {QStringLiteral("monitoring/textfile"), state + QStringLiteral("/kiosk.prom")}};
     values.insert(settings);
 
     // The INI groups keys by section; QMap keeps each section's keys together.

@@ -39,6 +39,7 @@ std::optional<KioskConfig> RunningKiosk::configIn(const QString &stateDir, const
         return std::nullopt;
     }
     config.set(QStringLiteral("offline/key_file"), key);
+    config.set(QStringLiteral("monitoring/textfile"), QDir(stateDir).filePath(QStringLiteral("kiosk.prom")));
     for (auto it = overrides.cbegin(); it != overrides.cend(); ++it)
         config.set(it.key(), it.value());
     return config;
@@ -70,6 +71,7 @@ std::unique_ptr<RunningKiosk> RunningKiosk::start(const KioskConfig &config, QSt
                          for (const QQmlError &warning : warnings)
                              QTest::qFail(qPrintable(QStringLiteral("QML: ") + warning.toString()), __FILE__, __LINE__);
                      });
+    KioskWindow::serveRemoteCare(kiosk->m_window, kiosk->m_runtime.get());
     kiosk->m_window->resize(1080, 1920);
     kiosk->m_window->show();
     if (!QTest::qWaitForWindowExposed(kiosk->m_window)) {

@@ -58,7 +58,33 @@ Rectangle {
             wrapMode: Text.Wrap
         }
 
-        Item { Layout.preferredHeight: 120 }
+        // The hall's notice from the platform (heartbeat command `notice`), in the resident's
+        // language; the platform sends both, so it needs no words of the kiosk's own.
+        Rectangle {
+            objectName: "hallNotice"
+            visible: Kiosk.notice.shown
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.spacing
+            implicitHeight: noticeText.implicitHeight + 2 * Theme.spacing
+            radius: 12
+            color: Theme.surface
+            border.color: Theme.gold
+            border.width: 4
+            KioskText {
+                id: noticeText
+                objectName: "hallNoticeText"
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                text: Kiosk.language === "en" ? Kiosk.notice.en : Kiosk.notice.zh
+                color: Theme.primaryDark
+                font.pixelSize: Theme.fontBody
+                font.bold: true
+                wrapMode: Text.Wrap
+                verticalAlignment: Text.AlignVCenter
+            }
+        }
+
+        Item { Layout.preferredHeight: Kiosk.notice.shown ? 40 : 120 }
 
         KioskText {
             objectName: "clock"

@@ -32,6 +32,7 @@ JourneyKiosk::JourneyKiosk(Platform platform, const QString &devices, const QByt
     QString text = QStringLiteral("[kiosk]\nstate_dir=%1\n[offline]\nkey_file=%1/outbox.key\n").arg(state);
     // Nothing listens on the discard port of loopback.
     text += QStringLiteral("[platform]\nurl=http://127.0.0.1:9\ncredentials_file=%1/terminal.json\ntimeout_s=2\n").arg(state);
+    text += QStringLiteral("[monitoring]\ntextfile=%1/kiosk.prom\n").arg(state);
     const QString credentials = state + QStringLiteral("/terminal.json");
     if (platform == Platform::None) {
         QFile damaged(credentials);

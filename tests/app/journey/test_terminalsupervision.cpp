@@ -1,5 +1,7 @@
 #include "journeykiosk.h"
 #include "terminalsupervision.h"
+#include "platformcall.h"
+#include "platformheartbeat.h"
 
 #include "auditlog.h"
 
@@ -178,6 +180,31 @@ private slots:
         QVERIFY2(kiosk.isRunning(), qPrintable(kiosk.error()));
         QVERIFY(kiosk.runtime()->heartbeat());
         QCOMPARE(kiosk.runtime()->supervision()->heartbeat(), kiosk.runtime()->heartbeat());
+    }
+
+    // Every command is answered, the unknown ones too, and an answer the platform did not get
+    // (the beat failed) goes with the next beat instead of being lost.
+    void everyCommandIsAcknowledgedAndKeptUntilABeatGetsThrough()
+    {
+        JourneyKiosk kiosk(JourneyKiosk::Platform::Away, NoDevices);
+        QVERIFY2(kiosk.isRunning(), qPrintable(kiosk.error()));
+        TerminalSupervision *supervision = kiosk.runtime()->supervision();
+        PlatformHeartbeat *heartbeat = kiosk.runtime()->heartbeat();
+        QVERIFY(heartbeat);
+        QSignalSpy beaten(heartbeat, &PlatformHeartbeat::beaten);
+        QTRY_VERIFY_WITH_TIMEOUT(beaten.size() >= 1, 20000); // the first beat, at start, is over
+        supervision->carryOut(QStringLiteral("C1"), QStringLiteral("lock"), {});
+        supervision->carryOut(QStringLiteral("C2"), QStringLiteral("self_destruct"), {});
+        supervision->carryOut(QStringLiteral("C3"), QStringLiteral("update"), {{QStringLiteral("version"), QStringLiteral("9.9")}});
+        QCOMPARE(heartbeat->pendingAcks(), 3);
+        const qsizetype before = beaten.size();
+        heartbeat->beatNow();
+        QTRY_VERIFY_WITH_TIMEOUT(beaten.size() > before, 20000);
+        QVERIFY(!beaten.last().first().value<PlatformResult>().isOk());
+        QCOMPARE(heartbeat->pendingAcks(), 3);
+        // A command carried out by hand has no id and nobody to answer.
+        supervision->carryOut(QStringLiteral("unlock"));
+        QCOMPARE(heartbeat->pendingAcks(), 3);
     }
 };
 
