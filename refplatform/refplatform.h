@@ -3,6 +3,7 @@
 #include "catalogue.h"
 #include "faultplan.h"
 #include "httplistener.h"
+#include "staffregistry.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -82,6 +83,7 @@ private:
     Options m_options;
     QSqlDatabase m_db;
     std::optional<Catalogue> m_catalogue;
+    StaffRegistry m_staff; // staff sign-ins and assisted cases (帮办 / 代办)
     QByteArray m_etag;
     QElapsedTimer m_uptime;
     QRandomGenerator m_random;

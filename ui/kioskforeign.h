@@ -1,7 +1,9 @@
 #pragma once
 
 #include "documentdelivery.h"
+#include "agentfiling.h"
 #include "residentchoice.h"
+#include "staffpresence.h"
 
 #include <QQmlEngine>
 
@@ -14,6 +16,18 @@ struct DocumentDeliveryForeign {
     QML_FOREIGN(DocumentDelivery)
     QML_NAMED_ELEMENT(DocumentDelivery)
     QML_UNCREATABLE("Services shows the one delivery")
+};
+
+struct AgentFilingForeign {
+    Q_GADGET
+    QML_FOREIGN(AgentFiling)
+    QML_ANONYMOUS
+};
+
+struct StaffPresenceForeign {
+    Q_GADGET
+    QML_FOREIGN(StaffPresence)
+    QML_ANONYMOUS
 };
 
 struct ResidentChoiceForeign {

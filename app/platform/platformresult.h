@@ -28,6 +28,7 @@ enum class PlatformEndpoint {
     Document,
     Evaluations,
     Heartbeat,
+    StaffVerify, // contract 1.1: a staff member signs in at the kiosk
 };
 
 struct PlatformResult {
