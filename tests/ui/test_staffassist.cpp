@@ -7,7 +7,9 @@
 #include "refplatformprocess.h"
 #include "runningkiosk.h"
 #include "staffpresence.h"
+#include "recordingplayer.h"
 #include "uiprobe.h"
+#include "voiceprompts.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -187,9 +189,19 @@ private slots:
 
     void aStaffMemberSignsInMidSessionAndTheCaseSaysWhoAssisted()
     {
+        // What the resident hears, through the kiosk's own prompts.
+        QStringList heard;
+        auto recorder = std::make_unique<RecordingPlayer>(&heard);
+        RecordingPlayer *player = recorder.get();
+        VoicePrompts voice(m_shell, std::move(recorder), 1.0);
         openTheItem();
         QVERIFY(!barShown());
+        QVERIFY(!heard.contains(QStringLiteral(":/voice/zh/staff_present.wav")));
         signInAsStaff();
+        // Said once the step's own prompt has played to its end.
+        QVERIFY(!heard.contains(QStringLiteral(":/voice/zh/staff_present.wav")));
+        player->finishPlaying();
+        QTRY_VERIFY2(heard.contains(QStringLiteral(":/voice/zh/staff_present.wav")), qPrintable(heard.join(QLatin1Char(' '))));
         // The staff code was not taken for the resident's app code: nothing to say about it, and
         // the platform was never asked whose identity it is.
         QCOMPARE(m_shell->cardProblem(), QString());
