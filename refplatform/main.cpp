@@ -1,9 +1,11 @@
 #include "certificateauthority.h"
 #include "httplistener.h"
 #include "refplatform.h"
+#include "staffregistry.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QHostAddress>
@@ -70,9 +72,26 @@ int main(int argc, char *argv[])
     const QCommandLineOption inspectToken(QStringLiteral("inspect-token"),
                                           QStringLiteral("Let peers off loopback use /_inspect with this token in X-Inspect-Token (default: loopback only)."),
                                           QStringLiteral("TOKEN"));
+    // For a demo, the code a staff member's work app would show: shown to the kiosk's scanner or
+    // camera, it signs them in (POST /staff/verify) for a few minutes after it was printed.
+    const QCommandLineOption printStaffCode(QStringLiteral("print-staff-code"),
+                                            QStringLiteral("Print the demo staff code of STAFF_ID (S340103000071 or S340103000072) and exit."),
+                                            QStringLiteral("STAFF_ID"));
+    const QCommandLineOption staffCodeAge(QStringLiteral("staff-code-age"),
+                                          QStringLiteral("With --print-staff-code: the code as the app showed it S seconds ago (an expired code for S > 300)."),
+                                          QStringLiteral("S"), QStringLiteral("0"));
+    parser.addOptions({printStaffCode, staffCodeAge});
     parser.addOptions({listen, tlsPort, tlsCert, tlsKey, makeCa, clientCa, db, catalogue, enrollToken, basePath, progress, latency,
                        errorRate, outage, rateLimit, rateWindow, trickle, malformed, truncate, reset, clockOffset, holderTokenLifetime, seed, inspectToken});
     parser.process(app);
+    if (parser.isSet(printStaffCode)) {
+        const QString code = StaffRegistry::codeFor(parser.value(printStaffCode),
+                                                   QDateTime::currentDateTimeUtc().addSecs(-parser.value(staffCodeAge).toLongLong()));
+        if (code.isEmpty())
+            return fail(QStringLiteral("%1 is not on the demo staff roster").arg(parser.value(printStaffCode)));
+        std::printf("%s\n", qPrintable(code));
+        return 0;
+    }
 
     RefPlatform::Options options;
     options.databasePath = parser.value(db);

@@ -1,5 +1,6 @@
 #include "refplatform.h"
 
+#include "assistancecheck.h"
 #include "demonetid.h"
 #include "formcheck.h"
 #include "common/personaldata.h"
@@ -143,6 +144,8 @@ bool RefPlatform::open(QString *error)
             return false;
         }
     }
+    if (!m_staff.open(m_db, error))
+        return false;
     // A database from before the SAM id was recorded gains its column (an error when it has it).
     (void)q.exec(QStringLiteral("ALTER TABLE verifications ADD COLUMN sam_id TEXT"));
     if (!m_commands.open(m_db, error))
@@ -393,6 +396,10 @@ HttpResponse RefPlatform::route(const HttpRequest &request, const QByteArray &pa
         return catalogue(request);
     if (path == "/identity/verify" && post)
         return verifyIdentity(request);
+    if (path == "/staff/verify" && post) {
+        const StaffRegistry::Answer a = m_staff.verify(QJsonDocument::fromJson(request.body).object(), now());
+        return a.error.isEmpty() ? json(a.status, a.body) : error(a.status, a.error, a.message, a.details);
+    }
     if (path == "/materials" && post)
         return uploadMaterial(request, auth);
     if (path == "/cases" && post)
@@ -516,8 +523,18 @@ HttpResponse RefPlatform::verifyIdentity(const HttpRequest &request)
             return refuse(resolution.refusal == QLatin1String("qr_expired") ? "qr_expired" : "card_invalid");
         codeHolder = resolution.holder;
         holder = QString::fromLatin1(sha256Hex(codeHolder.value(QLatin1String("id_number")).toString().toUpper().toLatin1()));
+    } else if (method == QLatin1String("staff_attested")) {
+        const QString problem = m_staff.attestationProblem(body);
+        if (problem == QLatin1String("staff_unknown"))
+            return error(401, problem, QStringLiteral("the staff token is unknown or expired"));
+        if (problem == QLatin1String("bad_request"))
+            return error(400, problem, QStringLiteral("evidence must be household_register, temporary_id or known_person"));
+        if (!problem.isEmpty())
+            return refuse("card_invalid");
+        const QString idNumber = body.value(QLatin1String("person")).toObject().value(QLatin1String("id_number")).toString();
+        holder = QString::fromLatin1(sha256Hex(idNumber.toUpper().toLatin1()));
     } else {
-        return error(400, QStringLiteral("bad_request"), QStringLiteral("method must be idcard or netid_qr"));
+        return error(400, QStringLiteral("bad_request"), QStringLiteral("method must be idcard, netid_qr or staff_attested"));
     }
     double score = 0.95;
     if (body.contains(QLatin1String("face"))) {
@@ -539,6 +556,8 @@ HttpResponse RefPlatform::verifyIdentity(const HttpRequest &request)
                        {QStringLiteral("holder_token"), token}, {QStringLiteral("expires_in"), m_options.holderTokenLifetimeS}};
     if (!codeHolder.isEmpty())
         answer.insert(QStringLiteral("holder"), codeHolder);
+    if (method == QLatin1String("staff_attested"))
+        answer.insert(QStringLiteral("assurance"), method);
     return json(200, answer);
 }
 
@@ -598,9 +617,11 @@ HttpResponse RefPlatform::submitCase(const HttpRequest &request, const Auth &aut
         details.insert(QStringLiteral("applicant.name"), QStringLiteral("required"));
     if (!FormCheck::isIdNumber(idNumber))
         details.insert(QStringLiteral("applicant.id_number"), QStringLiteral("invalid_id_number"));
-    const QString verifiedBy = applicant.value(QLatin1String("verified_by")).toString();
-    if (verifiedBy != QLatin1String("idcard+face") && verifiedBy != QLatin1String("idcard") && verifiedBy != QLatin1String("netid_qr"))
-        details.insert(QStringLiteral("applicant.verified_by"), QStringLiteral("unknown_method"));
+    const AssistanceCheck::Result assistance = AssistanceCheck::check(*item, body);
+    if (!assistance.refusal.isEmpty())
+        return error(422, assistance.refusal, QStringLiteral("the item does not allow this way of filing"), assistance.details);
+    for (auto it = assistance.details.begin(); it != assistance.details.end(); ++it)
+        details.insert(it.key(), it.value());
     if (body.value(QLatin1String("local_ref")).toString().isEmpty())
         details.insert(QStringLiteral("local_ref"), QStringLiteral("required"));
     // A token, when the case carries one, must still be honoured and be the applicant's own; a
@@ -609,7 +630,7 @@ HttpResponse RefPlatform::submitCase(const HttpRequest &request, const Auth &aut
         const QString tokenHolder = holderOf(body.value(QLatin1String("holder_token")).toString().toLatin1());
         if (tokenHolder.isEmpty())
             details.insert(QStringLiteral("holder_token"), QStringLiteral("expired"));
-        else if (tokenHolder != QString::fromLatin1(sha256Hex(idNumber.toUpper().toLatin1())))
+        else if (tokenHolder != QString::fromLatin1(sha256Hex(AssistanceCheck::tokenIdNumber(body).toUpper().toLatin1())))
             details.insert(QStringLiteral("holder_token"), QStringLiteral("not_the_applicant"));
     }
 
@@ -629,6 +650,8 @@ HttpResponse RefPlatform::submitCase(const HttpRequest &request, const Auth &aut
         if (m.required && !attached.contains(m.id))
             details.insert(QStringLiteral("materials.") + m.id, QStringLiteral("required"));
     }
+    if (AssistanceCheck::needsAuthorisation(*item, body) && !attached.contains(item->agentAuthorisation->id))
+        details.insert(QStringLiteral("materials.") + item->agentAuthorisation->id, QStringLiteral("required"));
     const QString theme = body.value(QLatin1String("theme")).toString();
     if (!theme.isEmpty()) {
         const CatalogueTheme *t = m_catalogue->theme(theme);
@@ -665,6 +688,7 @@ HttpResponse RefPlatform::submitCase(const HttpRequest &request, const Auth &aut
     if (!q.exec())
         return error(500, QStringLiteral("unavailable"), q.lastError().text());
 
+    m_staff.recordCase(caseNumber, body);
     QJsonObject response{{QStringLiteral("case_no"), caseNumber}};
     if (item->instant) {
         response.insert(QStringLiteral("status"), QStringLiteral("approved"));
@@ -863,6 +887,8 @@ void RefPlatform::handleInspect(const HttpRequest &request, const HttpReply &rep
         {QStringLiteral("evaluations"), QStringLiteral("SELECT * FROM evaluations ORDER BY rowid")},
         {QStringLiteral("heartbeats"), QStringLiteral("SELECT * FROM heartbeats ORDER BY rowid")},
         {QStringLiteral("verifications"), QStringLiteral("SELECT * FROM verifications ORDER BY rowid")},
+        {QStringLiteral("staff_signins"), QStringLiteral("SELECT * FROM staff_signins ORDER BY rowid")},
+        {QStringLiteral("assistance"), QStringLiteral("SELECT * FROM assistance ORDER BY rowid")},
         {QStringLiteral("materials"), QStringLiteral("SELECT * FROM materials ORDER BY rowid")},
         {QStringLiteral("idempotency"), QStringLiteral("SELECT terminal_id, key, done, status FROM idempotency ORDER BY rowid")},
         {QStringLiteral("terminals"), QStringLiteral("SELECT terminal_id, division, serial, model, site, disabled FROM terminals ORDER BY rowid")},

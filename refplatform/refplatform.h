@@ -4,6 +4,7 @@
 #include "faultplan.h"
 #include "httplistener.h"
 #include "terminalcommands.h"
+#include "staffregistry.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -85,6 +86,7 @@ private:
     QSqlDatabase m_db;
     TerminalCommands m_commands;
     std::optional<Catalogue> m_catalogue;
+    StaffRegistry m_staff; // staff sign-ins and assisted cases (帮办 / 代办)
     QByteArray m_etag;
     QElapsedTimer m_uptime;
     QRandomGenerator m_random;

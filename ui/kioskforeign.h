@@ -2,7 +2,9 @@
 
 #include "documentdelivery.h"
 #include "hallnotice.h"
+#include "agentfiling.h"
 #include "residentchoice.h"
+#include "staffpresence.h"
 
 #include <QQmlEngine>
 
@@ -15,6 +17,18 @@ struct DocumentDeliveryForeign {
     QML_FOREIGN(DocumentDelivery)
     QML_NAMED_ELEMENT(DocumentDelivery)
     QML_UNCREATABLE("Services shows the one delivery")
+};
+
+struct AgentFilingForeign {
+    Q_GADGET
+    QML_FOREIGN(AgentFiling)
+    QML_ANONYMOUS
+};
+
+struct StaffPresenceForeign {
+    Q_GADGET
+    QML_FOREIGN(StaffPresence)
+    QML_ANONYMOUS
 };
 
 struct ResidentChoiceForeign {

@@ -6,7 +6,9 @@
 #include "capturedpageimages.h"
 #include "catalogueitemmodel.h"
 #include "itemavailability.h"
+#include "agentfiling.h"
 #include "kioskruntime.h"
+#include "typedidnumber.h"
 #include "outofservice.h"
 #include "platformclient.h"
 #include "receiptprinting.h"
@@ -77,6 +79,8 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     connect(m_choice, &ResidentChoice::exitAskedChanged, this, &KioskShell::exitAskedChanged);
     connect(m_choice, &ResidentChoice::recordsRequested, m_services, &ServiceDesk::recordsRequested);
     connect(runtime->verification(), &IdentityVerification::started, this, &KioskShell::identityChanged);
+    // Staff signing in or out changes what the identification screen offers.
+    connect(runtime->staff(), &StaffPresence::presenceChanged, this, &KioskShell::identityChanged);
     connect(runtime->delivery(), &DocumentDelivery::finished, this, [this] {
         // An instant item's case is what the receipt and the rating are about.
         if (m_runtime->delivery()->caseNumber().isEmpty() || m_choice->errand() != ResidentChoice::Errand::None)
@@ -189,6 +193,16 @@ SessionMachine *KioskShell::session() const
     return m_runtime->session();
 }
 
+StaffPresence *KioskShell::staff() const
+{
+    return m_runtime->staff();
+}
+
+AgentFiling *KioskShell::agent() const
+{
+    return m_runtime->agent();
+}
+
 QVariantMap KioskShell::selectedItem() const
 {
     const CatalogueItem *item = m_choice->item();
@@ -223,6 +237,10 @@ QString KioskShell::maskedIdNumber() const
 
 QString KioskShell::cardType() const
 {
+    // A resident a staff member vouched for showed neither card nor code: the screen says whose
+    // word it is.
+    if (m_runtime->identity()->isIdentified() && m_runtime->verification()->verifiedBy() == QLatin1String("staff_attested"))
+        return QStringLiteral("staff_attested");
     return m_runtime->identity()->cardType();
 }
 
@@ -290,6 +308,12 @@ bool KioskShell::continueToForm()
     case ResidentChoice::Step::CardCheck: return m_services->checkCard();
     }
     return false;
+}
+
+QString KioskShell::typedIdNumberProblem(const QString &typed, const QString &cardType) const
+{
+    const IdCardHolder::CardType type = IdCardHolder::typeFromName(cardType).value_or(IdCardHolder::CardType::Resident);
+    return TypedIdNumber::problemName(TypedIdNumber::check(type, typed));
 }
 
 bool KioskShell::queryCaseNumber(const QString &typed)

@@ -7,6 +7,8 @@
 #include "processsingleton.h"
 #include "residentchoice.h"
 #include "sessionmachine.h"
+#include "agentfiling.h"
+#include "staffpresence.h"
 #include "simulatorcontrols.h"
 #include "thememodel.h"
 
@@ -37,6 +39,8 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(HallNotice *notice READ notice CONSTANT)
     Q_PROPERTY(SessionMachine *session READ session CONSTANT)
+    // A staff member signed in beside the resident: the bar every screen shows (StaffBar.qml).
+    Q_PROPERTY(StaffPresence *staff READ staff CONSTANT)
     Q_PROPERTY(Farewell farewell READ farewell NOTIFY farewellChanged)
     Q_PROPERTY(bool exitAsked READ exitAsked NOTIFY exitAskedChanged)
     Q_PROPERTY(bool platformAway READ platformAway NOTIFY platformChanged)
@@ -56,6 +60,10 @@ class KioskShell : public QObject, public SessionWipeable
     Q_PROPERTY(QString cardType READ cardType NOTIFY identityChanged)
     Q_PROPERTY(QString cardProblem READ cardProblem NOTIFY identityChanged)
     Q_PROPERTY(bool codeBeingChecked READ codeBeingChecked NOTIFY identityChanged)
+    Q_PROPERTY(bool staffAttestationOffered READ staffAttestationOffered NOTIFY identityChanged)
+    // Filing for someone else (代办): offered after the resident's own card; `agent` says whom for.
+    Q_PROPERTY(bool agentOffered READ agentOffered NOTIFY identityChanged)
+    Q_PROPERTY(AgentFiling *agent READ agent CONSTANT)
     Q_PROPERTY(bool codeIdentificationAccepted READ codeIdentificationAccepted NOTIFY selectionChanged)
     Q_PROPERTY(bool faceCheckNeeded READ faceCheckNeeded NOTIFY identityChanged)
     Q_PROPERTY(bool cardReaderUsable READ cardReaderUsable NOTIFY devicesChanged)
@@ -112,6 +120,8 @@ public:
     // The platform's hall notice for the attract screen.
     [[nodiscard]] HallNotice *notice() const;
     [[nodiscard]] SessionMachine *session() const;
+    [[nodiscard]] StaffPresence *staff() const;
+    [[nodiscard]] AgentFiling *agent() const;
     [[nodiscard]] Farewell farewell() const;
     // 退出 was pressed with work of the resident's in the application: the screen asks first.
     [[nodiscard]] bool exitAsked() const { return m_choice->exitAsked(); }
@@ -201,6 +211,21 @@ public:
     Q_INVOKABLE bool continueToForm();
     // The progress errand's case number typed from a receipt (ResidentChoice::queryTypedCaseNumber).
     Q_INVOKABLE bool queryCaseNumber(const QString &typed);
+    // A staff member vouches for the resident (AttestationPanel.qml): ResidentChoice::identifyByStaff.
+    Q_INVOKABLE bool identifyByStaff(const QString &name, const QString &idNumber, const QString &evidence)
+    {
+        return m_choice->identifyByStaff(name, idNumber, evidence);
+    }
+    // What is wrong with a typed number of a card of `cardType` ("wrong_length", …), or empty
+    // (TypedIdNumber).
+    Q_INVOKABLE QString typedIdNumberProblem(const QString &typed, const QString &cardType = QStringLiteral("resident")) const;
+    [[nodiscard]] bool staffAttestationOffered() const { return m_choice->staffAttestationOffered(); }
+    // The identified resident files for someone else (ResidentChoice::actForSomeoneElse).
+    Q_INVOKABLE bool actForSomeoneElse(const QString &name, const QString &cardType, const QString &idNumber, const QString &relation)
+    {
+        return m_choice->actForSomeoneElse(name, cardType, idNumber, relation);
+    }
+    [[nodiscard]] bool agentOffered() const { return m_choice->agentOffered(); }
     Q_INVOKABLE bool submitApplication();
     Q_INVOKABLE bool continueToRating();
     Q_INVOKABLE bool printReceipt();

@@ -5,6 +5,7 @@
 #include "kioskshell.h"
 #include "servicedesk.h"
 #include "sessionmachine.h"
+#include "staffpresence.h"
 #include "uilog.h"
 
 #include <QAudioDevice>
@@ -138,6 +139,12 @@ QString VoicePrompts::promptForCardProblem(const QString &problem)
         return problem;
     if (problem == QLatin1String("read_failed"))
         return kCardProblemPrefix + problem;
+    // A staff member's check of a resident, or the details of the person an agent files for:
+    // neither is the card's fault, and each asks the one who typed to check what they typed.
+    if (problem.startsWith(QLatin1String("staff_")))
+        return QStringLiteral("staff_problem");
+    if (problem.startsWith(QLatin1String("agent_")))
+        return QStringLiteral("agent_problem");
     // A network-identity or app code: expired (refresh it), or any other refusal.
     if (problem == QLatin1String("code_qr_expired"))
         return QStringLiteral("code_expired");
@@ -189,7 +196,8 @@ QStringList VoicePrompts::allPrompts()
         QStringLiteral("camera_stopped"), QStringLiteral("filed"),        QStringLiteral("queued"),
         QStringLiteral("refused"),      QStringLiteral("not_stored"),     QStringLiteral("receipt_printed"),
         QStringLiteral("receipt_failed"), QStringLiteral("goodbye"),
-        QStringLiteral("take_card"),
+        QStringLiteral("take_card"),    QStringLiteral("staff_present"),  QStringLiteral("staff_problem"),
+        QStringLiteral("agent_problem"),
     };
 }
 
@@ -229,6 +237,14 @@ void VoicePrompts::connectToShell()
     m_faceGuidanceSettled.setSingleShot(true);
     connect(&m_faceGuidanceSettled, &QTimer::timeout, this, &VoicePrompts::speakFaceGuidance);
     connect(m_shell->serviceDesk(), &ServiceDesk::verifyChanged, this, &VoicePrompts::onFaceGuidanceChanged);
+    // A staff member signing in beside the resident (帮办): the resident hears that help is there.
+    if (StaffPresence *staff = m_shell->staff()) {
+        connect(staff, &StaffPresence::presenceChanged, this, [this, staff] {
+            if (staff->isPresent() && !m_staffPresent)
+                speak(QStringLiteral("staff_present"), Timing::AfterCurrent);
+            m_staffPresent = staff->isPresent();
+        });
+    }
     connect(m_shell, &KioskShell::outOfServiceChanged, this, [this] {
         if (m_shell->outOfService())
             speak(QStringLiteral("out_of_service"));

@@ -93,6 +93,7 @@ private:
     QString m_goodbyeLanguage = QStringLiteral("zh");
     bool m_goodbyeSlow = false;
     bool m_documentCameraUsable = true;
+    bool m_staffPresent = false;
     // Face guidance is spoken once it has held for a moment, so that a resident shifting about
     // does not hear a stream of half-sentences, and the same advice is repeated only after a while.
     QTimer m_faceGuidanceSettled;

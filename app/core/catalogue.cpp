@@ -168,11 +168,12 @@ public:
         if (!localized(o, "name", path, &it->name) || !localized(o, "department", path, &it->department)
             || !text(o, "kind", path, &kind) || !text(o, "audience", path, &audience)
             || !flag(o, "face_required", path, &it->faceRequired) || !flag(o, "offline_ok", path, &it->offlineOk)
-            || !flag(o, "instant", path, &it->instant) || !localized(o, "guide", path, &it->guide))
+            || !flag(o, "instant", path, &it->instant) || !flag(o, "agent_allowed", path, &it->agentAllowed)
+            || !localized(o, "guide", path, &it->guide))
             return Reading::Failed;
         noteUnknownFields(o, path,
                           {"code", "name", "department", "kind", "audience", "auth", "face_required", "offline_ok", "instant",
-                           "guide", "materials", "form"});
+                           "agent_allowed", "guide", "materials", "form"});
         Reading reading = Reading::Kept;
         if (kind == QLatin1String("apply"))
             it->kind = ItemKind::Apply;
@@ -196,12 +197,14 @@ public:
         for (const QJsonValue &a : auth) {
             if (!a.isString())
                 return failed(path + QLatin1String(".auth"), QStringLiteral("expected method names"));
-            if (a.toString() != QLatin1String("idcard") && a.toString() != QLatin1String("netid_qr"))
+            if (a.toString() != QLatin1String("idcard") && a.toString() != QLatin1String("netid_qr")
+                && a.toString() != QLatin1String("staff_attested"))
                 note(path + QLatin1String(".auth"), QStringLiteral("method '%1' unknown to this kiosk, ignored").arg(a.toString()));
             else
                 it->auth.append(a.toString());
         }
-        if (it->auth.isEmpty())
+        // Staff can vouch for a resident only beside a way the resident could identify alone.
+        if (!it->auth.contains(QLatin1String("idcard")) && !it->auth.contains(QLatin1String("netid_qr")))
             reading = hide(path + QLatin1String(".auth"), QStringLiteral("no method this kiosk can identify a resident by"));
 
         const QJsonArray materials = o.value(QLatin1String("materials")).toArray();
@@ -211,7 +214,12 @@ public:
             case Reading::Failed: return Reading::Failed;
             case Reading::Hidden: reading = Reading::Hidden; break;
             case Reading::Ignored: break;
-            case Reading::Kept: it->materials.append(m); break;
+            case Reading::Kept:
+                if (m.id == QLatin1String("authorisation"))
+                    it->agentAuthorisation = m;
+                else
+                    it->materials.append(m);
+                break;
             }
         }
         const QJsonArray form = o.value(QLatin1String("form")).toArray();

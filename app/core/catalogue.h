@@ -41,12 +41,19 @@ struct CatalogueItem {
     LocalizedText department;
     ItemKind kind = ItemKind::Apply;
     Audience audience = Audience::Person;
-    QStringList auth; // idcard, netid_qr: the methods this kiosk knows, in the platform's order
+    // idcard, netid_qr, staff_attested (a staff member vouches, platform-api.md 1.1): the methods
+    // this kiosk knows, in the platform's order.
+    QStringList auth;
     bool faceRequired = false;
     bool offlineOk = false;
     bool instant = false;
+    bool agentAllowed = false; // someone may file it for another person (代办)
     LocalizedText guide;
     QList<MaterialSpec> materials;
+    // The authorisation (授权委托书) the item asks of someone filing for another person: the
+    // catalogue lists it among the materials with the id "authorisation"; it is kept apart so
+    // that a resident filing for themselves is never asked for it.
+    std::optional<MaterialSpec> agentAuthorisation;
     QList<FormField> form;
 };
 

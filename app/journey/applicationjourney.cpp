@@ -1,5 +1,6 @@
 #include "applicationjourney.h"
 
+#include "agentfiling.h"
 #include "applicationdraft.h"
 #include "applog.h"
 #include "camera/camera.h"
@@ -10,6 +11,7 @@
 #include "outboxplatformtransport.h"
 #include "residentidentity.h"
 #include "sessionmachine.h"
+#include "staffpresence.h"
 #include "themeapplication.h"
 
 #include <QJsonDocument>
@@ -39,9 +41,17 @@ bool ApplicationJourney::beginApplication(const QString &itemCode)
         return false;
     if (item->faceRequired && !m_parts.verification->faceChecked())
         return false;
+    // Someone filing for another person: the application is the principal's, and the item asks
+    // the agent for its authorisation too.
+    const bool forPrincipal = m_parts.agent && m_parts.agent->isActing();
+    if (forPrincipal && !item->agentAllowed)
+        return false;
     if (!m_parts.session->advance(SessionState::Form))
         return false;
-    m_parts.draft->begin(*item, *holder);
+    if (forPrincipal)
+        m_parts.draft->begin(AgentFiling::itemForAgent(*item), *m_parts.agent->principal());
+    else
+        m_parts.draft->begin(*item, *holder);
     return true;
 }
 
@@ -52,6 +62,9 @@ bool ApplicationJourney::beginThemeApplication(const QString &themeId)
     if (!merged || !holder || !m_parts.availability->themeUnavailableReason(themeId).isEmpty())
         return false;
     if (merged->faceRequired && !m_parts.verification->faceChecked())
+        return false;
+    // A theme bundles items that need not all allow an agent: agents file items one by one.
+    if (m_parts.agent && m_parts.agent->isActing())
         return false;
     if (!m_parts.session->advance(SessionState::Form))
         return false;
@@ -131,6 +144,9 @@ bool ApplicationJourney::buildCaseDraft(const CatalogueItem &item, const QJsonOb
         body.insert(QLatin1String(OutboxPlatformTransport::HolderTokenExpiryKey),
                     verification->holderTokenExpiry().toString(Qt::ISODateWithMs));
     }
+    // Every case filed while a staff member is signed in says who assisted (platform-api.md 1.1).
+    if (m_parts.staff && m_parts.staff->isPresent())
+        body.insert(QStringLiteral("assisted_by"), QJsonObject{{QStringLiteral("staff_id"), m_parts.staff->staffId()}});
     draft->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     for (const MaterialSpec &material : item.materials) {
         const QList<QByteArray> pages = m_parts.draft->pages(material.id);
@@ -159,11 +175,18 @@ bool ApplicationJourney::submitApplication()
     if (!submission || submission->isWaiting() || !draft->isActive() || !draft->isComplete() || !draft->materialsComplete())
         return false;
     const IdentityVerification *verification = m_parts.verification;
-    const QString verifiedBy = verification->isVerified() ? verification->verifiedBy() : QStringLiteral("idcard");
+    const QString identifiedBy = verification->isVerified() ? verification->verifiedBy() : QStringLiteral("idcard");
+    // An agent's case is the principal's, "verified_by": "agent", and names the agent with how
+    // the agent was verified (platform-api.md 1.1).
+    const bool forPrincipal = m_parts.agent && m_parts.agent->isActing() && m_parts.identity->holder();
+    const QString verifiedBy = forPrincipal ? QStringLiteral("agent") : identifiedBy;
     QList<std::pair<QString, CaseDraft>> drafts;
     if (m_themeId.isEmpty()) {
         CaseDraft one;
-        if (!buildCaseDraft(*draft->item(), draft->caseBody(verifiedBy), &one))
+        QJsonObject body = draft->caseBody(verifiedBy);
+        if (forPrincipal)
+            body.insert(QStringLiteral("agent"), m_parts.agent->agentJson(*m_parts.identity->holder(), identifiedBy));
+        if (!buildCaseDraft(*draft->item(), body, &one))
             return false;
         drafts.append({draft->item()->code, one});
     } else {
@@ -178,6 +201,10 @@ bool ApplicationJourney::submitApplication()
     stopDocumentCapture();
     if (!m_parts.session->advance(SessionState::Submit))
         return false;
+    if (m_parts.staff) {
+        for (const std::pair<QString, CaseDraft> &filed : drafts)
+            m_parts.staff->recordAssistedCase(filed.first);
+    }
     if (m_themeId.isEmpty())
         m_filing.clear();
     else

@@ -11,12 +11,14 @@
 
 #include <utility>
 
+class AgentFiling;
 class ApplicationDraft;
 class Catalogue;
 class IdentityVerification;
 class ItemAvailability;
 class ResidentIdentity;
 class SessionMachine;
+class StaffPresence;
 struct CatalogueItem;
 
 // An application from the identified resident to its case: the draft of one item, or of a
@@ -36,6 +38,8 @@ public:
         const ItemAvailability *availability = nullptr;
         CaseSubmission *submission = nullptr; // null when nothing can be filed
         JourneyDevices devices;
+        StaffPresence *staff = nullptr; // null: no staff sign-in at this kiosk
+        const AgentFiling *agent = nullptr; // null: nobody files for another person here
     };
 
     explicit ApplicationJourney(const Parts &parts, QObject *parent = nullptr);

@@ -7,6 +7,7 @@
 #include "verifiedholder.h"
 
 #include <QBuffer>
+#include <utility>
 #include <QImage>
 
 namespace {
@@ -101,6 +102,24 @@ void IdentityVerification::takeLocalAnswer(quint64 attempt, std::optional<double
     emit finished(m_state == State::Verified, m_problem);
 }
 
+bool IdentityVerification::verifyAttested(PlatformClient *platform, const QString &staffToken, const QJsonObject &person,
+                                          const QString &evidence)
+{
+    std::optional<IdCardHolder> holder = VerifiedHolder::fromPlatform(person);
+    if (!holder || staffToken.isEmpty())
+        return false;
+    const QJsonObject request{{QStringLiteral("method"), QStringLiteral("staff_attested")},
+                              {QStringLiteral("staff_token"), staffToken},
+                              {QStringLiteral("person"), person},
+                              {QStringLiteral("evidence"), evidence}};
+    if (!send(platform, request, {}, 0)) {
+        holder->wipe();
+        return false;
+    }
+    m_attested = std::move(holder); // after send(), which wipes what an earlier check left
+    return true;
+}
+
 bool IdentityVerification::send(PlatformClient *platform, QJsonObject request, QByteArray faceJpeg, double liveness)
 {
     if (!platform) {
@@ -129,6 +148,8 @@ void IdentityVerification::takeAnswer(const PlatformResult &result, const QStrin
 {
     m_call = nullptr;
     const bool byCode = method == QLatin1String("netid_qr");
+    const bool byStaff = method == QLatin1String("staff_attested");
+    std::optional<IdCardHolder> attested = std::exchange(m_attested, std::nullopt);
     if (!result.isOk()) {
         m_state = State::Failed;
         m_problem = result.httpStatus == 0 ? QStringLiteral("platform_offline") : QStringLiteral("platform_error");
@@ -142,12 +163,18 @@ void IdentityVerification::takeAnswer(const PlatformResult &result, const QStrin
         m_problem = QStringLiteral("code_without_identity");
         qCWarning(lcSession) << "the platform verified a code but did not say whose it is";
     } else {
-        setVerified(byCode ? QStringLiteral("netid_qr") : withFace ? QStringLiteral("idcard+face") : QStringLiteral("idcard"), withFace);
+        if (byStaff)
+            m_codeHolder = std::exchange(attested, std::nullopt);
+        setVerified(byStaff  ? QStringLiteral("staff_attested")
+                    : byCode ? QStringLiteral("netid_qr")
+                    : withFace ? QStringLiteral("idcard+face") : QStringLiteral("idcard"), withFace);
         m_holderToken = result.body.value(QLatin1String("holder_token")).toString();
         const int expiresIn = result.body.value(QLatin1String("expires_in")).toInt(0);
         m_holderTokenExpiry = QDateTime::currentDateTimeUtc().addSecs(expiresIn > 0 ? expiresIn : 0);
         qCInfo(lcSession) << "identity verified by" << m_verifiedBy << (withFace ? "with a face check" : "");
     }
+    if (attested)
+        attested->wipe();
     emit finished(m_state == State::Verified, m_problem);
 }
 
@@ -172,6 +199,9 @@ void IdentityVerification::wipeSessionData()
     if (m_codeHolder)
         m_codeHolder->wipe();
     m_codeHolder.reset();
+    if (m_attested)
+        m_attested->wipe();
+    m_attested.reset();
     m_problem.clear();
     m_state = State::None;
 }

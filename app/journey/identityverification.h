@@ -44,6 +44,13 @@ public:
     // refused as "code_without_identity", since the kiosk could not fill in the application.
     bool verifyCode(PlatformClient *platform, const QString &payload, QByteArray faceJpeg = {}, double liveness = 0);
 
+    // A staff member signed in at the kiosk vouches for a resident without card or app code
+    // (method staff_attested, platform-api.md 1.1): `person` is {"name", "id_number"} as the
+    // staff member typed it, `evidence` how they know ("household_register", "temporary_id",
+    // "known_person"). Verified, the person is the code holder (as for netid_qr) and cases go as
+    // "staff_attested". False when the person is not a name with a valid citizen number.
+    bool verifyAttested(PlatformClient *platform, const QString &staffToken, const QJsonObject &person, const QString &evidence);
+
     // The face check at the kiosk: `matcher` compares `faceJpeg` with the card's decoded photo on
     // a worker thread; finished() follows. A match verifies as "idcard+face" without a holder
     // token (the platform sees a queued case). Both pictures are overwritten once compared.
@@ -57,7 +64,8 @@ public:
     // When the platform stops honouring the token (invalid unless verified): a case queued
     // past it goes without the token, as the contract wants for cases queued offline.
     [[nodiscard]] QDateTime holderTokenExpiry() const { return m_holderTokenExpiry; }
-    // "idcard", "idcard+face" or "netid_qr", as POST /cases wants it (empty unless verified).
+    // "idcard", "idcard+face", "netid_qr" or "staff_attested", as POST /cases wants it (empty
+    // unless verified).
     [[nodiscard]] QString verifiedBy() const { return m_verifiedBy; }
     // The platform compared a live face with the person the card or code stands for.
     [[nodiscard]] bool faceChecked() const { return isVerified() && m_withFace; }
@@ -88,6 +96,7 @@ private:
     QString m_verifiedBy;
     bool m_withFace = false;
     std::optional<IdCardHolder> m_codeHolder;
+    std::optional<IdCardHolder> m_attested; // the person staff vouch for, until the platform answers
     QString m_problem;
     QPointer<PlatformCall> m_call;
     // Counts local checks, so that the answer to one the wipe cancelled is dropped.

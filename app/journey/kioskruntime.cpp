@@ -1,6 +1,8 @@
 #include "kioskruntime.h"
 
+#include "agentfiling.h"
 #include "applicationjourney.h"
+#include "auditlog.h"
 #include "applog.h"
 #include "camera/camera.h"
 #include "vision/facematcherloader.h"
@@ -21,7 +23,9 @@
 #include "receiptprinting.h"
 #include "residentidentification.h"
 #include "servicerating.h"
+#include "scannedcodes.h"
 #include "sessionfarewell.h"
+#include "staffpresence.h"
 #include "idcard/idcardreader.h"
 #include "terminalmetrics.h"
 #include "terminalsupervision.h"
@@ -183,14 +187,20 @@ void KioskRuntime::assembleJourney()
     m_outOfService = std::make_unique<OutOfService>(m_supervision.get(), m_devices.get(), &m_session);
     m_availability = std::make_unique<ItemAvailability>(
         ItemAvailability::Parts{&m_catalogue, peripherals, m_outbox.get(), m_submission.get(), m_platform.get(), localMatcher != nullptr});
+    m_audit = std::make_unique<AuditLog>(AuditLog::pathIn(m_config.string(QStringLiteral("kiosk/state_dir"))));
+    m_scannedCodes = std::make_unique<ScannedCodes>(m_devices.get());
+    m_staff = std::make_unique<StaffPresence>(&m_session, m_platform.get(), m_scannedCodes.get(), m_audit.get());
+    m_agent = std::make_unique<AgentFiling>(&m_session);
     m_journey = std::make_unique<ApplicationJourney>(ApplicationJourney::Parts{&m_catalogue, &m_session, &m_identity, &m_draft, &m_verification,
-                                                                               m_availability.get(), m_submission.get(), peripherals});
+                                                                               m_availability.get(), m_submission.get(), peripherals,
+                                                                               m_staff.get(), m_agent.get()});
     m_identification = std::make_unique<ResidentIdentification>(
         ResidentIdentification::Parts{&m_session, &m_identity, &m_verification, m_platform.get(), peripherals, localMatcher});
     m_errands = std::make_unique<InstantErrands>(InstantErrands::Parts{&m_catalogue, &m_session, &m_identity, &m_verification, &m_records,
                                                                        &m_delivery, m_availability.get(), m_platform.get(), m_outbox.get(), peripherals});
     m_receipts = std::make_unique<ReceiptPrinting>(
-        ReceiptPrinting::Parts{&m_config, &m_catalogue, &m_session, &m_identity, &m_draft, &m_delivery, m_journey.get(), peripherals});
+        ReceiptPrinting::Parts{&m_config, &m_catalogue, &m_session, &m_identity, &m_draft, &m_delivery, m_journey.get(), peripherals,
+                               m_agent.get()});
     m_rating = std::make_unique<ServiceRating>(m_outbox.get(), m_sender.get());
     m_farewell = std::make_unique<SessionFarewell>(&m_session);
     if (IdCardReader *reader = peripherals.idCardReader()) {

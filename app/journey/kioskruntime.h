@@ -18,7 +18,9 @@
 #include <memory>
 #include <optional>
 
+class AgentFiling;
 class ApplicationJourney;
+class AuditLog;
 class CaseSubmission;
 class DeviceRegistry;
 class FaceMatcherLoader;
@@ -34,8 +36,10 @@ class PlatformHeartbeat;
 class ReceiptPrinting;
 class ResidentIdentification;
 class ServiceRating;
+class ScannedCodes;
 class SessionFarewell;
 class TerminalMetrics;
+class StaffPresence;
 class TerminalSupervision;
 
 // Everything the kiosk process runs, built from one validated configuration: the catalogue, the
@@ -91,6 +95,10 @@ public:
     [[nodiscard]] ReceiptPrinting *receipts() const { return m_receipts.get(); }
     // 好差评.
     [[nodiscard]] ServiceRating *rating() const { return m_rating.get(); }
+    // Someone filing for another person (代办).
+    [[nodiscard]] AgentFiling *agent() const { return m_agent.get(); }
+    // A staff member signed in beside the resident (帮办).
+    [[nodiscard]] StaffPresence *staff() const { return m_staff.get(); }
     // The take-your-card screen after a session that read a card.
     [[nodiscard]] SessionFarewell *farewell() const { return m_farewell.get(); }
 
@@ -131,6 +139,10 @@ private:
     std::unique_ptr<OutOfService> m_outOfService;
     std::unique_ptr<ItemAvailability> m_availability;
     std::unique_ptr<ResidentIdentification> m_identification;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<ScannedCodes> m_scannedCodes;
+    std::unique_ptr<StaffPresence> m_staff;
+    std::unique_ptr<AgentFiling> m_agent;
     std::unique_ptr<ApplicationJourney> m_journey;
     std::unique_ptr<InstantErrands> m_errands;
     std::unique_ptr<ReceiptPrinting> m_receipts;

@@ -10,6 +10,7 @@
 #include "printjobname.h"
 #include "receiptcontent.h"
 #include "receiptrenderer.h"
+#include "agentfiling.h"
 #include "residentidentity.h"
 #include "sessionmachine.h"
 
@@ -52,7 +53,14 @@ bool ReceiptPrinting::printReceipt(const QString &language)
         if (member && !reference.isEmpty())
             content.bundledCases.append({member->name, reference});
     }
-    if (holder) {
+    const IdCardHolder *principal = m_parts.agent && m_parts.draft->isActive() ? m_parts.agent->principal() : nullptr;
+    if (holder && principal) {
+        // Filed for someone else: the application is the principal's, filed by the card holder.
+        content.applicantName = principal->name;
+        content.applicantIdNumber = principal->idNumber;
+        content.agentName = holder->name.isEmpty() ? holder->nameEn : holder->name;
+        content.agentIdNumber = holder->idNumber;
+    } else if (holder) {
         // The renderer prints both masked; they are passed whole so that it, and only it, masks.
         content.applicantName = holder->name.isEmpty() ? holder->nameEn : holder->name;
         content.applicantIdNumber = holder->idNumber;

@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QString>
 
+class AgentFiling;
 class ApplicationDraft;
 class ApplicationJourney;
 class Catalogue;
@@ -33,6 +34,7 @@ public:
         DocumentDelivery *delivery = nullptr;
         const ApplicationJourney *journey = nullptr;
         JourneyDevices devices;
+        const AgentFiling *agent = nullptr; // someone filing for another person: both are named
     };
 
     explicit ReceiptPrinting(const Parts &parts, QObject *parent = nullptr);

@@ -1,6 +1,7 @@
 #include "residentchoice.h"
 
 #include "admincode.h"
+#include "agentfiling.h"
 #include "applicationdraft.h"
 #include "applicationjourney.h"
 #include "codeidentification.h"
@@ -9,7 +10,13 @@
 #include "kioskruntime.h"
 #include "residentidentification.h"
 #include "residentrecords.h"
+#include "staffpresence.h"
 #include "themeapplication.h"
+#include "typedidnumber.h"
+
+#include <QJsonObject>
+
+#include <utility>
 
 namespace {
 
@@ -41,7 +48,9 @@ ResidentChoice::ResidentChoice(KioskRuntime *runtime, QObject *parent)
         if (m_runtime->session()->state() == SessionState::Identify) {
             // The answer about a code shown at identification: who it is, or why not. For a
             // progress query, a code the platform does not know was not the receipt's either.
+            const bool attesting = std::exchange(m_attesting, false);
             setProblem(verified ? QString()
+                       : attesting ? QStringLiteral("staff_") + problem
                        : (m_errand == Errand::Progress && problem == QLatin1String("card_invalid"))
                            ? QStringLiteral("code_not_a_receipt")
                            : QStringLiteral("code_") + problem);
@@ -83,6 +92,57 @@ bool ResidentChoice::faceCheckNeeded() const
     return chosen && chosen->faceRequired;
 }
 
+bool ResidentChoice::staffAttestationOffered() const
+{
+    const CatalogueItem *chosen = m_errand == Errand::None && !m_themeItem ? item() : nullptr;
+    return chosen && m_runtime->staff()->isPresent() && chosen->auth.contains(QLatin1String("staff_attested")) && !chosen->faceRequired
+           && m_runtime->session()->state() == SessionState::Identify && !m_runtime->identity()->isIdentified();
+}
+
+bool ResidentChoice::identifyByStaff(const QString &name, const QString &idNumber, const QString &evidence)
+{
+    if (!staffAttestationOffered() || codeBeingChecked()) {
+        setProblem(QStringLiteral("staff_attestation_not_offered"));
+        return false;
+    }
+    const TypedIdNumber::Problem numberProblem = TypedIdNumber::check(IdCardHolder::CardType::Resident, idNumber);
+    if (numberProblem != TypedIdNumber::Problem::None) {
+        setProblem(QStringLiteral("staff_id_number_") + TypedIdNumber::problemName(numberProblem));
+        return false;
+    }
+    const QJsonObject person{{QStringLiteral("name"), name.trimmed()}, {QStringLiteral("id_number"), TypedIdNumber::normalised(idNumber)}};
+    if (name.trimmed().isEmpty()
+        || !m_runtime->identification()->identifyByStaff(m_runtime->staff()->staffToken(), person, evidence)) {
+        setProblem(QStringLiteral("staff_attestation_not_sent"));
+        return false;
+    }
+    m_attesting = true;
+    setProblem({});
+    return true;
+}
+
+bool ResidentChoice::agentOffered() const
+{
+    const CatalogueItem *chosen = m_errand == Errand::None && !m_themeItem ? item() : nullptr;
+    return chosen && chosen->agentAllowed && chosen->kind == ItemKind::Apply && m_runtime->session()->state() == SessionState::Identify
+           && m_runtime->identity()->isIdentified() && m_runtime->identity()->method() == ResidentIdentity::Method::Card
+           && !m_runtime->agent()->isActing();
+}
+
+bool ResidentChoice::actForSomeoneElse(const QString &name, const QString &cardType, const QString &idNumber, const QString &relation)
+{
+    const std::optional<IdCardHolder::CardType> type = IdCardHolder::typeFromName(cardType);
+    if (!agentOffered() || !type) {
+        setProblem(QStringLiteral("agent_not_offered"));
+        return false;
+    }
+    m_runtime->session()->touch();
+    const QString refusal = m_runtime->agent()->actFor(*m_runtime->identity()->holder(), name, *type, idNumber, relation);
+    setProblem(refusal.isEmpty() ? QString() : QStringLiteral("agent_") + refusal);
+    emit selectionChanged();
+    return refusal.isEmpty();
+}
+
 bool ResidentChoice::openItem(const QString &code)
 {
     if (!m_runtime->catalogue().item(code))
@@ -106,6 +166,7 @@ void ResidentChoice::back()
 {
     if (m_runtime->session()->state() != SessionState::ChooseService) {
         m_runtime->identification()->stopFaceCheck();
+        m_runtime->agent()->stop();
         (void)m_runtime->session()->advance(SessionState::ChooseService);
         if (m_errand != Errand::None || m_themeItem) {
             m_errand = Errand::None;
@@ -224,8 +285,10 @@ bool ResidentChoice::queryTypedCaseNumber(const QString &typed)
 
 void ResidentChoice::takeScannedCode(const QString &text)
 {
-    // Staff's admin codes are maintenance's; they say nothing of a resident.
-    if (AdminCode::isAdminCodePayload(text) || m_runtime->identity()->isIdentified() || codeBeingChecked())
+    // Staff's admin codes are maintenance's, and their work app's codes sign them in beside the
+    // resident (StaffPresence); neither says anything of the resident.
+    if (AdminCode::isAdminCodePayload(text) || StaffPresence::isStaffCode(text) || m_runtime->identity()->isIdentified()
+        || codeBeingChecked())
         return;
     // For a progress query a receipt's code answers at once; any other code is taken as the
     // resident's network-identity or app code, which the platform resolves to who they are.
@@ -300,6 +363,7 @@ void ResidentChoice::wipeSessionData()
     m_errand = Errand::None;
     m_themeItem.reset();
     m_problem.clear();
+    m_attesting = false;
     emit selectionChanged();
     emit problemChanged();
 }

@@ -53,6 +53,23 @@ public:
     // catalogue entry says face_required, or their e-licences unless shown the app's code.
     [[nodiscard]] bool faceCheckNeeded() const;
 
+    // A staff member signed in beside the resident may vouch for who they are (staff_attested):
+    // the chosen item allows it in its catalogue `auth`, needs no face check, and the resident is
+    // not identified yet.
+    [[nodiscard]] bool staffAttestationOffered() const;
+    // The staff member vouches for the resident `name` with citizen number `idNumber`, known by
+    // `evidence`. False, with the problem "staff_attestation_not_offered" or
+    // "staff_id_number_<problem>" (TypedIdNumber), when nothing was sent; the platform's answer
+    // follows as for a code, its refusals as "staff_" and the reason.
+    bool identifyByStaff(const QString &name, const QString &idNumber, const QString &evidence);
+
+    // After the resident's own card, for an item whose catalogue entry allows an agent: they may
+    // file it for someone else (代办).
+    [[nodiscard]] bool agentOffered() const;
+    // The identified resident files for the principal (AgentFiling::actFor). False, with the
+    // problem "agent_not_offered" or "agent_" and AgentFiling's reason, when not taken.
+    bool actForSomeoneElse(const QString &name, const QString &cardType, const QString &idNumber, const QString &relation);
+
     bool openItem(const QString &code);
     bool openTheme(const QString &themeId);
     // One step back: from identification or later to the choice (an errand or theme journey is
@@ -108,4 +125,5 @@ private:
     QString m_themeId;
     QString m_problem;
     bool m_exitAsked = false;
+    bool m_attesting = false; // the identification being checked is a staff member's word
 };

@@ -156,6 +156,19 @@ bool ResidentIdentification::identifyByCode(const QString &payload)
     return m_parts.verification->verifyCode(m_parts.platform, payload);
 }
 
+bool ResidentIdentification::identifyByStaff(const QString &staffToken, const QJsonObject &person, const QString &evidence)
+{
+    if (m_parts.session->state() != SessionState::Identify || m_parts.verification->state() == IdentityVerification::State::Verifying
+        || m_parts.identity->isIdentified() || platformAway())
+        return false;
+    m_parts.session->touch();
+    if (!m_parts.verification->verifyAttested(m_parts.platform, staffToken, person, evidence))
+        return false;
+    // The identity stands on the staff member's word; there is no code to show again.
+    m_codeBeingVerified = QStringLiteral("staff_attested");
+    return true;
+}
+
 void ResidentIdentification::takeVerifiedCode(bool verified)
 {
     const QString payload = std::exchange(m_codeBeingVerified, QString());

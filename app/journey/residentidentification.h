@@ -5,6 +5,7 @@
 #include "sessionstate.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 
@@ -43,6 +44,10 @@ public:
     // the platform says whose it is, and the resident is then identified as by a card
     // (verificationFinished() follows). Needs the platform live.
     bool identifyByCode(const QString &payload);
+    // Identification by a staff member signed in at the kiosk (staff_attested): `person` is the
+    // name and citizen number they typed; the platform confirms it with their staff token and the
+    // resident is then identified as by a code (verificationFinished() follows).
+    bool identifyByStaff(const QString &staffToken, const QJsonObject &person, const QString &evidence);
     // The resident declined, or gave up on, the face check: the camera stops and forgets.
     void stopFaceCheck();
     // A face can be checked at the kiosk while the platform is away: a local matcher plugin and a

@@ -55,6 +55,7 @@ QString endpointName(PlatformEndpoint endpoint)
     case PlatformEndpoint::Evaluations: return QStringLiteral("evaluations");
     case PlatformEndpoint::Heartbeat: return QStringLiteral("heartbeat");
     case PlatformEndpoint::Screenshots: return QStringLiteral("screenshots");
+    case PlatformEndpoint::StaffVerify: return QStringLiteral("staff/verify");
     }
     return {};
 }
@@ -208,6 +209,13 @@ PlatformCall *PlatformClient::verifyIdentity(const QJsonObject &request, const Q
     return start(PlatformEndpoint::IdentityVerify, "POST", QStringLiteral("/identity/verify"),
                  QJsonDocument(request).toJson(QJsonDocument::Compact), "application/json",
                  idempotencyKey.isEmpty() ? newIdempotencyKey() : idempotencyKey, true);
+}
+
+PlatformCall *PlatformClient::verifyStaff(const QString &qrPayload)
+{
+    const QJsonObject request{{QStringLiteral("method"), QStringLiteral("staff_qr")}, {QStringLiteral("qr_payload"), qrPayload}};
+    return start(PlatformEndpoint::StaffVerify, "POST", QStringLiteral("/staff/verify"), QJsonDocument(request).toJson(QJsonDocument::Compact),
+                 "application/json", newIdempotencyKey(), true);
 }
 
 PlatformCall *PlatformClient::uploadMaterial(const QString &materialId, const QByteArray &content,

@@ -87,6 +87,8 @@ public:
     PlatformCall *verifyIdentity(const QJsonObject &request, const QString &idempotencyKey = {});
     PlatformCall *uploadMaterial(const QString &materialId, const QByteArray &content, const QByteArray &contentType,
                                  const QString &idempotencyKey);
+    // POST /staff/verify with the code a staff member's work app shows (method staff_qr); live only.
+    PlatformCall *verifyStaff(const QString &qrPayload);
     PlatformCall *submitCase(const QJsonObject &request, const QString &idempotencyKey);
     PlatformCall *submitEvaluation(const QJsonObject &request, const QString &idempotencyKey);
     PlatformCall *caseStatus(const QString &caseNumber);

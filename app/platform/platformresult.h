@@ -29,6 +29,7 @@ enum class PlatformEndpoint {
     Evaluations,
     Heartbeat,
     Screenshots,
+    StaffVerify, // contract 1.1: a staff member signs in at the kiosk
 };
 
 struct PlatformResult {

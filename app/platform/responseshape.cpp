@@ -100,6 +100,17 @@ QString checkJson(PlatformEndpoint endpoint, const QJsonObject &o)
         }
         return {};
     }
+    case PlatformEndpoint::StaffVerify: {
+        if (!isText(o.value(QLatin1String("staff_id"))))
+            return QStringLiteral("staff_id");
+        if (!isLocalized(o.value(QLatin1String("display_name"))))
+            return QStringLiteral("display_name");
+        if (!isText(o.value(QLatin1String("staff_token"))))
+            return QStringLiteral("staff_token");
+        if (o.value(QLatin1String("expires_in")).toInt(0) <= 0)
+            return QStringLiteral("expires_in");
+        return {};
+    }
     case PlatformEndpoint::Materials: {
         if (!o.value(QLatin1String("material_ref")).toString().startsWith(QLatin1Char('M')))
             return QStringLiteral("material_ref");

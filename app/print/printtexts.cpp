@@ -21,6 +21,7 @@ constexpr Entry entries[] = {
     {PrintText::CaseNumber, "受理编号", "Case no."},
     {PrintText::LocalReference, "本机编号", "Kiosk ref."},
     {PrintText::Applicant, "申请人", "Applicant"},
+    {PrintText::Agent, "代办人", "Filed by"},
     {PrintText::IdNumber, "证件号码", "ID number"},
     {PrintText::FiledAt, "提交时间", "Filed"},
     {PrintText::PrintedAt, "打印时间", "Printed"},

@@ -8,7 +8,7 @@
 enum class PrintText {
     ReceiptTitle, AcknowledgementTitle, TestPageTitle, Item, Department, CaseNumber, LocalReference, Applicant,
     IdNumber, FiledAt, PrintedAt, Terminal, Materials, NoMaterials, NextSteps, ScanToFollow, OfflineNote,
-    KeepReceipt, AcknowledgementNote, Seal, Printer, Software, FontSample, NotKept,
+    KeepReceipt, AcknowledgementNote, Seal, Printer, Software, FontSample, NotKept, Agent,
 };
 
 namespace PrintTexts {

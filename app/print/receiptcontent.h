@@ -23,6 +23,8 @@ struct ReceiptContent {
     QDateTime filedAt;                       // when the resident filed the case
     QString applicantName;                   // printed masked
     QString applicantIdNumber;               // printed masked
+    QString agentName;                       // who filed for the applicant (代办); printed masked
+    QString agentIdNumber;                   // printed masked
     QList<LocalizedText> materials;          // materials received (the A4 form lists them)
     QList<LocalizedText> nextSteps;
     // 一件事一次办: every case filed together, each item with its reference (case number, or the

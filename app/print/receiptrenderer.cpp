@@ -121,6 +121,13 @@ QByteArray ReceiptRenderer::render(const ReceiptContent &content, QString *error
             flow.field(t(PrintText::IdNumber), PersonalData::maskIdNumber(content.applicantIdNumber), labelFont, valueFont, labelWidth);
             flow.gap(1);
         }
+        // Filed by someone for the applicant: both are named, both masked.
+        if (!content.agentName.isEmpty()) {
+            flow.field(t(PrintText::Agent), PersonalData::maskName(content.agentName), labelFont, valueFont, labelWidth);
+            flow.gap(1);
+            flow.field(t(PrintText::IdNumber), PersonalData::maskIdNumber(content.agentIdNumber), labelFont, valueFont, labelWidth);
+            flow.gap(1);
+        }
         if (content.filedAt.isValid()) {
             flow.field(t(PrintText::FiledAt), PrintTexts::dateTime(content.filedAt, lang), labelFont, valueFont, labelWidth);
             flow.gap(1);

@@ -287,6 +287,21 @@ private slots:
         QVERIFY(QFile::exists(VoicePrompts::recording(prompt, QStringLiteral("zh"), false)));
     }
 
+    // A staff member's check of a resident, or the details an agent typed, are not the card's
+    // fault: the resident does not hear "place your card again".
+    void aStaffOrAgentProblemIsNotSpokenAsACardProblem()
+    {
+        for (const char *problem : {"staff_card_invalid", "staff_platform_offline", "staff_attestation_not_offered",
+                                    "staff_id_number_check_failed"})
+            QCOMPARE(VoicePrompts::promptForCardProblem(QString::fromLatin1(problem)), QStringLiteral("staff_problem"));
+        for (const char *problem : {"agent_not_offered", "agent_principal_is_agent", "agent_principal_id_number_wrong_shape"})
+            QCOMPARE(VoicePrompts::promptForCardProblem(QString::fromLatin1(problem)), QStringLiteral("agent_problem"));
+        for (const QString &prompt : {QStringLiteral("staff_problem"), QStringLiteral("agent_problem"), QStringLiteral("staff_present")}) {
+            QVERIFY2(VoicePrompts::allPrompts().contains(prompt), qPrintable(prompt));
+            QVERIFY(QFile::exists(VoicePrompts::recording(prompt, QStringLiteral("en"), true)));
+        }
+    }
+
     void thePromptFollowsTheScreenTheLanguageAndElderMode()
     {
         QVERIFY(m_heard.isEmpty());

@@ -140,6 +140,11 @@
         <source>政务App身份码</source>
         <translation>Government app identity code</translation>
     </message>
+    <message>
+        <location filename="../qml/CardTypeName.qml" line="13"/>
+        <source>工作人员核验</source>
+        <translation>Confirmed by staff</translation>
+    </message>
 </context>
 <context>
     <name>CaseNumberEntry</name>
@@ -582,6 +587,51 @@
 </context>
 <context>
     <name>IdentifyScreen</name>
+    <message>
+        <location filename="../qml/IdentifyScreen.qml" line="37"/>
+        <source>被代办人不能是您本人。</source>
+        <translation>You cannot file for yourself as someone else.</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdentifyScreen.qml" line="39"/>
+        <source>被代办人的信息不完整或有误，请核对后重试。</source>
+        <translation>The details of the person you are filing for are incomplete or wrong; please check them.</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdentifyScreen.qml" line="292"/>
+        <source>代办：为 %1（%2）办理</source>
+        <translation>Filing for %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdentifyScreen.qml" line="312"/>
+        <source>为他人办理（代办）</source>
+        <translation>File for someone else</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdentifyScreen.qml" line="30"/>
+        <source>平台没有确认这个姓名和身份证号，请工作人员核对后重试。</source>
+        <translation>The platform did not confirm this name and ID number; staff, please check them and try again.</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdentifyScreen.qml" line="31"/>
+        <source>工作人员核验身份要由政务服务平台确认，现在连不上平台。</source>
+        <translation>Identity confirmed by staff must be checked by the government service platform, which cannot be reached now.</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdentifyScreen.qml" line="32"/>
+        <source>这项业务不能由工作人员核验身份，请刷身份证。</source>
+        <translation>For this service staff cannot confirm your identity; please use your ID card.</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdentifyScreen.qml" line="35"/>
+        <source>工作人员核验身份没有成功，请核对后重试。</source>
+        <translation>Staff could not confirm the identity; please check and try again.</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdentifyScreen.qml" line="241"/>
+        <source>没带证件：由工作人员核验身份</source>
+        <translation>No ID with you: staff confirm who you are</translation>
+    </message>
     <message>
         <location filename="../qml/IdentifyScreen.qml" line="19"/>
         <source>这张证件已过期，本机无法受理。请到人工窗口办理。</source>
@@ -1106,7 +1156,7 @@
     <message>
         <location filename="../qml/MaintenanceScreen.qml" line="362"/>
         <source>本机时钟偏差超过 5 分钟：请校准时间；在此之前按平台时间判断证件有效期</source>
-        <translation>This terminal's clock is more than 5 minutes off: set the time. Until then, card dates are judged by the platform's time</translation>
+        <translation>This terminal&apos;s clock is more than 5 minutes off: set the time. Until then, card dates are judged by the platform&apos;s time</translation>
     </message>
     <message>
         <location filename="../qml/MaintenanceScreen.qml" line="324"/>
@@ -1294,6 +1344,124 @@
         <location filename="../qml/OutOfServiceScreen.qml" line="19"/>
         <source>本机暂停使用</source>
         <translation>Out of service</translation>
+    </message>
+</context>
+<context>
+    <name>PersonEntryPanel</name>
+    <message>
+        <location filename="../qml/PersonEntryPanel.qml" line="49"/>
+        <source>证件号码应为 15 位</source>
+        <translation>The card number has 15 characters</translation>
+    </message>
+    <message>
+        <location filename="../qml/PersonEntryPanel.qml" line="49"/>
+        <source>证件号码应为 18 位</source>
+        <translation>The card number has 18 characters</translation>
+    </message>
+    <message>
+        <location filename="../qml/PersonEntryPanel.qml" line="50"/>
+        <source>证件号码校验位不对，请核对</source>
+        <translation>The card number&apos;s check character is wrong; please check it</translation>
+    </message>
+    <message>
+        <location filename="../qml/PersonEntryPanel.qml" line="51"/>
+        <source>这不是所选证件的号码，请核对</source>
+        <translation>This is not a number of the chosen card; please check it</translation>
+    </message>
+    <message>
+        <location filename="../qml/PersonEntryPanel.qml" line="78"/>
+        <source>为他人办理（代办）</source>
+        <translation>Filing for someone else</translation>
+    </message>
+    <message>
+        <location filename="../qml/PersonEntryPanel.qml" line="78"/>
+        <source>工作人员核验身份</source>
+        <translation>Identity confirmed by staff</translation>
+    </message>
+    <message>
+        <location filename="../qml/PersonEntryPanel.qml" line="87"/>
+        <source>请输入被代办人的姓名和证件号码，并选择您与他（她）的关系。</source>
+        <translation>Enter the name and card number of the person you are filing for, and how you are related.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PersonEntryPanel.qml" line="88"/>
+        <source>请工作人员核实居民身份后，输入居民的姓名和身份证号，并选择核实依据。</source>
+        <translation>Staff: once you have confirmed who the resident is, enter their name and ID number and say how you confirmed it.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PersonEntryPanel.qml" line="98"/>
+        <source>姓名：%1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/PersonEntryPanel.qml" line="130"/>
+        <source>证件号码：%1</source>
+        <translation>Card number: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/PersonEntryPanel.qml" line="151"/>
+        <source>您与被代办人的关系</source>
+        <translation>You are their</translation>
+    </message>
+    <message>
+        <location filename="../qml/PersonEntryPanel.qml" line="151"/>
+        <source>核实依据</source>
+        <translation>Confirmed by</translation>
+    </message>
+    <message>
+        <location filename="../qml/PersonEntryPanel.qml" line="164"/>
+        <source>父母</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <location filename="../qml/PersonEntryPanel.qml" line="165"/>
+        <source>子女</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location filename="../qml/PersonEntryPanel.qml" line="166"/>
+        <source>配偶</source>
+        <translation>Spouse</translation>
+    </message>
+    <message>
+        <location filename="../qml/PersonEntryPanel.qml" line="167"/>
+        <source>兄弟姐妹</source>
+        <translation>Brother or sister</translation>
+    </message>
+    <message>
+        <location filename="../qml/PersonEntryPanel.qml" line="168"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../qml/PersonEntryPanel.qml" line="170"/>
+        <source>户口簿</source>
+        <translation>Household register</translation>
+    </message>
+    <message>
+        <location filename="../qml/PersonEntryPanel.qml" line="171"/>
+        <source>临时身份证</source>
+        <translation>Temporary ID card</translation>
+    </message>
+    <message>
+        <location filename="../qml/PersonEntryPanel.qml" line="172"/>
+        <source>熟识本人</source>
+        <translation>Knows the resident</translation>
+    </message>
+    <message>
+        <location filename="../qml/PersonEntryPanel.qml" line="194"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../qml/PersonEntryPanel.qml" line="203"/>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../qml/PersonEntryPanel.qml" line="203"/>
+        <source>确认身份</source>
+        <translation>Confirm identity</translation>
     </message>
 </context>
 <context>
@@ -1830,6 +1998,39 @@
         <location filename="../qml/SearchPanel.qml" line="124"/>
         <source>可以换个说法再试，或请工作人员帮您查找：%1</source>
         <translation>Try other words, or ask a member of staff to help you find it: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StaffBar</name>
+    <message>
+        <location filename="../qml/StaffBar.qml" line="22"/>
+        <source>工作人员码已过期，请刷新后重新出示</source>
+        <translation>The staff code has expired; refresh it and show it again</translation>
+    </message>
+    <message>
+        <location filename="../qml/StaffBar.qml" line="23"/>
+        <source>工作人员码无法识别</source>
+        <translation>The staff code was not recognised</translation>
+    </message>
+    <message>
+        <location filename="../qml/StaffBar.qml" line="24"/>
+        <source>暂时无法核验工作人员码，请稍后重试</source>
+        <translation>The staff code cannot be checked just now; please try again shortly</translation>
+    </message>
+    <message>
+        <location filename="../qml/StaffBar.qml" line="25"/>
+        <source>工作人员码核验失败，请重试</source>
+        <translation>The staff code could not be checked; please try again</translation>
+    </message>
+    <message>
+        <location filename="../qml/StaffBar.qml" line="42"/>
+        <source>工作人员 %1 正在协助您办理</source>
+        <translation>Staff member %1 is helping you</translation>
+    </message>
+    <message>
+        <location filename="../qml/StaffBar.qml" line="43"/>
+        <source>正在核验工作人员码……</source>
+        <translation>Checking the staff code…</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ QtObject {
         case "foreign_permanent_2017": return qsTr("外国人永久居留身份证（2017 版）");
         case "foreign_permanent_2023": return qsTr("外国人永久居留身份证（2023 版）");
         case "netid": return qsTr("政务App身份码");
+        case "staff_attested": return qsTr("工作人员核验");
         }
         return type;
     }

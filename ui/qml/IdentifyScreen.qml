@@ -27,7 +27,16 @@ Item {
         case "code_qr_expired": return qsTr("身份码已过期。请在手机上刷新身份码后再扫。");
         case "code_card_invalid": return qsTr("这个二维码不是有效的身份码。请打开政务服务App出示身份码，或刷身份证。");
         case "code_code_without_identity": return qsTr("平台没有告知这个身份码是谁的，无法为您填表。请刷身份证。");
+        case "staff_card_invalid": return qsTr("平台没有确认这个姓名和身份证号，请工作人员核对后重试。");
+        case "staff_platform_offline": return qsTr("工作人员核验身份要由政务服务平台确认，现在连不上平台。");
+        case "staff_attestation_not_offered": return qsTr("这项业务不能由工作人员核验身份，请刷身份证。");
         }
+        if (Kiosk.cardProblem.startsWith("staff_"))
+            return qsTr("工作人员核验身份没有成功，请核对后重试。");
+        if (Kiosk.cardProblem === "agent_principal_is_agent")
+            return qsTr("被代办人不能是您本人。");
+        if (Kiosk.cardProblem.startsWith("agent_"))
+            return qsTr("被代办人的信息不完整或有误，请核对后重试。");
         if (Kiosk.cardProblem.startsWith("code_"))
             return qsTr("身份码核验没有成功，请再扫一次，或刷身份证。");
         return qsTr("读卡没有成功，请重新放置证件。");
@@ -106,7 +115,7 @@ Item {
             Rectangle {
                 objectName: "cardProblem"
                 Layout.fillWidth: true
-                visible: screen.problemText !== "" && !Kiosk.identified && !Kiosk.codeBeingChecked
+                visible: screen.problemText !== "" && (!Kiosk.identified || Kiosk.cardProblem.startsWith("agent_")) && !Kiosk.codeBeingChecked
                 implicitHeight: problem.implicitHeight + 2 * Theme.spacing
                 radius: Theme.radius
                 color: "#FDECEC"
@@ -225,6 +234,14 @@ Item {
                 onClicked: caseNumberEntry.open()
             }
 
+            KioskButton {
+                objectName: "staffAttestButton"
+                Layout.fillWidth: true
+                visible: Kiosk.staffAttestationOffered
+                text: qsTr("没带证件：由工作人员核验身份")
+                onClicked: attestationPanel.open()
+            }
+
             KioskText {
                 objectName: "appCodeHint"
                 Layout.fillWidth: true
@@ -269,6 +286,16 @@ Item {
                         color: Theme.text
                     }
                     KioskText {
+                        objectName: "principalSummary"
+                        Layout.fillWidth: true
+                        visible: Kiosk.agent.acting
+                        text: qsTr("代办：为 %1（%2）办理").arg(Kiosk.agent.principalMaskedName).arg(Kiosk.agent.principalMaskedIdNumber)
+                        font.pixelSize: Theme.fontBody
+                        font.bold: true
+                        color: Theme.primaryDark
+                        wrapMode: Text.Wrap
+                    }
+                    KioskText {
                         Layout.fillWidth: true
                         text: qsTr("为保护您的隐私，屏幕上只显示部分信息。")
                         font.pixelSize: Theme.fontSmall
@@ -276,6 +303,14 @@ Item {
                         wrapMode: Text.Wrap
                     }
                 }
+            }
+
+            KioskButton {
+                objectName: "actForSomeoneButton"
+                Layout.fillWidth: true
+                visible: Kiosk.agentOffered
+                text: qsTr("为他人办理（代办）")
+                onClicked: agentPanel.open()
             }
         }
     }
@@ -319,5 +354,17 @@ Item {
     CaseNumberEntry {
         id: caseNumberEntry
         anchors.fill: parent
+    }
+
+    PersonEntryPanel {
+        id: attestationPanel
+        anchors.fill: parent
+        purpose: "staff"
+    }
+
+    PersonEntryPanel {
+        id: agentPanel
+        anchors.fill: parent
+        purpose: "agent"
     }
 }

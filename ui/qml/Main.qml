@@ -29,7 +29,7 @@ Window {
             id: screenLoader
             anchors.left: parent.left
             anchors.right: parent.right
-            anchors.top: parent.top
+            anchors.top: staffBar.bottom
             anchors.bottom: parent.bottom
             anchors.bottomMargin: stage.demoStrip
             sourceComponent: {
@@ -53,6 +53,14 @@ Window {
                 default: return homeScreen;
                 }
             }
+        }
+
+        // Staff present beside the resident: above every screen, which moves down to make room.
+        StaffBar {
+            id: staffBar
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.top: parent.top
         }
 
         Component { id: attractScreen; AttractScreen {} }

@@ -141,11 +141,11 @@ private slots:
         QTest::addColumn<QString>("change");
         QTest::addColumn<bool>("itemKept");
         QTest::addColumn<QString>("logged");
-        QTest::newRow("auth method") << "auth" << true << "items\\[0\\]\\.auth: method 'staff_attested' unknown to this kiosk, ignored";
+        QTest::newRow("auth method") << "auth" << true << "items\\[0\\]\\.auth: method 'social_card' unknown to this kiosk, ignored";
         QTest::newRow("only an unknown method") << "auth-only" << false << "items\\[0\\]\\.auth: no method this kiosk can identify a resident by; the item is hidden";
         QTest::newRow("unknown kind") << "kind" << false << "items\\[0\\]\\.kind: 'book' is not apply, print or query; the item is hidden";
         QTest::newRow("unknown audience") << "audience" << false << "items\\[0\\]\\.audience: 'household' is not person or business; the item is hidden";
-        QTest::newRow("item field") << "field" << true << "items\\[0\\]\\.agent_allowed: unknown field, ignored";
+        QTest::newRow("item field") << "field" << true << "items\\[0\\]\\.signature_required: unknown field, ignored";
         QTest::newRow("root field") << "root" << true << "catalogue\\.contract: unknown field, ignored";
         QTest::newRow("required field of an unknown type") << "required-type" << false << "items\\[1\\]\\.form\\[0\\]\\.type: unknown field type 'signature'; the item is hidden";
         QTest::newRow("optional field of an unknown type") << "optional-type" << true << "items\\[1\\]\\.form\\[0\\]\\.type: unknown field type 'signature'; the field is left out";
@@ -165,15 +165,15 @@ private slots:
         QJsonObject field = form.at(0).toObject();
         const qsizetype fields = form.size();
         if (change == QLatin1String("auth"))
-            first.insert(QStringLiteral("auth"), QJsonArray{QStringLiteral("staff_attested"), QStringLiteral("idcard")});
+            first.insert(QStringLiteral("auth"), QJsonArray{QStringLiteral("social_card"), QStringLiteral("idcard")});
         else if (change == QLatin1String("auth-only"))
-            first.insert(QStringLiteral("auth"), QJsonArray{QStringLiteral("staff_attested")});
+            first.insert(QStringLiteral("auth"), QJsonArray{QStringLiteral("social_card")});
         else if (change == QLatin1String("kind"))
             first.insert(QStringLiteral("kind"), QStringLiteral("book"));
         else if (change == QLatin1String("audience"))
             first.insert(QStringLiteral("audience"), QStringLiteral("household"));
         else if (change == QLatin1String("field"))
-            first.insert(QStringLiteral("agent_allowed"), true);
+            first.insert(QStringLiteral("signature_required"), true);
         else if (change == QLatin1String("root"))
             root.insert(QStringLiteral("contract"), QStringLiteral("1.1"));
         else if (change == QLatin1String("required-type") || change == QLatin1String("optional-type")) {
@@ -214,13 +214,59 @@ private slots:
         }
     }
 
+    // Contract 1.1: staff may vouch for a resident where `auth` says so, someone may file for
+    // another person where `agent_allowed` says so, and the authorisation an agent brings is
+    // kept apart from the materials a resident filing for themselves is asked for.
+    void readsWhoMayHelpAResidentWithAnItem()
+    {
+        QJsonObject root = demoJson();
+        QJsonArray items = root.value(QLatin1String("items")).toArray();
+        QJsonObject first = items.at(0).toObject();
+        first.insert(QStringLiteral("auth"), QJsonArray{QStringLiteral("idcard"), QStringLiteral("staff_attested")});
+        first.insert(QStringLiteral("agent_allowed"), true);
+        first.insert(QStringLiteral("materials"),
+                     QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("household_book")},
+                                            {QStringLiteral("name"), QJsonObject{{QStringLiteral("zh"), QStringLiteral("户口簿")}}},
+                                            {QStringLiteral("required"), true}, {QStringLiteral("capture"), QStringLiteral("document")}},
+                                QJsonObject{{QStringLiteral("id"), QStringLiteral("authorisation")},
+                                            {QStringLiteral("name"), QJsonObject{{QStringLiteral("zh"), QStringLiteral("授权委托书")}}},
+                                            {QStringLiteral("required"), true}, {QStringLiteral("capture"), QStringLiteral("document")}}});
+        QJsonObject second = items.at(1).toObject();
+        second.insert(QStringLiteral("auth"), QJsonArray{QStringLiteral("staff_attested")});
+        items.replace(0, first);
+        items.replace(1, second);
+        root.insert(QStringLiteral("items"), items);
+        const QString code = first.value(QLatin1String("code")).toString();
+
+        // Staff alone cannot serve an item: a resident must be able to identify without them.
+        QTest::ignoreMessage(QtInfoMsg, QRegularExpression(QStringLiteral("items\\[1\\]\\.auth: no method this kiosk can identify a resident by")));
+        QString error;
+        const std::optional<Catalogue> catalogue = Catalogue::fromJson(QJsonDocument(root).toJson(), &error);
+        QVERIFY2(catalogue, qPrintable(error));
+        const CatalogueItem *item = catalogue->item(code);
+        QVERIFY(item);
+        QCOMPARE(item->auth, (QStringList{QStringLiteral("idcard"), QStringLiteral("staff_attested")}));
+        QVERIFY(item->agentAllowed);
+        QCOMPARE(item->materials.size(), 1);
+        QCOMPARE(item->materials.first().id, QStringLiteral("household_book"));
+        QVERIFY(item->agentAuthorisation);
+        QVERIFY(item->agentAuthorisation->required);
+        QCOMPARE(item->agentAuthorisation->name.zh, QStringLiteral("授权委托书"));
+        QVERIFY(!catalogue->item(second.value(QLatin1String("code")).toString()));
+        // An item that says nothing allows neither.
+        const CatalogueItem *third = catalogue->item(items.at(2).toObject().value(QLatin1String("code")).toString());
+        QVERIFY(third);
+        QVERIFY(!third->agentAllowed);
+        QVERIFY(!third->agentAuthorisation);
+    }
+
     void refusesACatalogueWithNoItemThisKioskCanServe()
     {
         QJsonObject root = demoJson();
         QJsonArray items;
         for (const QJsonValue &value : root.value(QLatin1String("items")).toArray()) {
             QJsonObject item = value.toObject();
-            item.insert(QStringLiteral("auth"), QJsonArray{QStringLiteral("staff_attested")});
+            item.insert(QStringLiteral("auth"), QJsonArray{QStringLiteral("social_card")});
             items.append(item);
         }
         root.insert(QStringLiteral("items"), items);

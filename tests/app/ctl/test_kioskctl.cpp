@@ -103,11 +103,11 @@ private slots:
         QVERIFY(!check.out.contains(QLatin1String(": ok")));
 
         // A catalogue from a newer platform passes, with a note of what this kiosk leaves out.
-        const QString newer = write(QStringLiteral("newer.json"), demoWith(QStringLiteral("agent_allowed"), true));
+        const QString newer = write(QStringLiteral("newer.json"), demoWith(QStringLiteral("signature_required"), true));
         const QString newerConfig = write(QStringLiteral("newer.ini"), "[kiosk]\ncatalogue_file=" + newer.toUtf8() + "\n");
         const Run passes = kioskctl({QStringLiteral("config"), QStringLiteral("check"), newerConfig});
         QVERIFY2(passes.exitCode == 0, qPrintable(passes.out + passes.err));
-        QVERIFY2(passes.out.contains(QLatin1String("note: [kiosk] catalogue_file: ")) && passes.out.contains(QLatin1String("items[0].agent_allowed: unknown field, ignored")),
+        QVERIFY2(passes.out.contains(QLatin1String("note: [kiosk] catalogue_file: ")) && passes.out.contains(QLatin1String("items[0].signature_required: unknown field, ignored")),
                  qPrintable(passes.out));
     }
 
@@ -143,14 +143,14 @@ private slots:
         QVERIFY2(refused.err.contains(QStringLiteral("%1: items[0].kind: expected a non-empty string").arg(bad)), qPrintable(refused.err));
 
         first.insert(QStringLiteral("kind"), QStringLiteral("print"));
-        first.insert(QStringLiteral("auth"), QJsonArray{QStringLiteral("idcard"), QStringLiteral("staff_attested")});
+        first.insert(QStringLiteral("auth"), QJsonArray{QStringLiteral("idcard"), QStringLiteral("social_card")});
         items.replace(0, first);
         root.insert(QStringLiteral("items"), items);
         const QString newer = write(QStringLiteral("newer-catalogue.json"), QJsonDocument(root).toJson());
         const Run passes = kioskctl({QStringLiteral("catalogue"), QStringLiteral("check"), newer});
         QVERIFY2(passes.exitCode == 0, qPrintable(passes.out + passes.err));
         QVERIFY2(passes.out.contains(QStringLiteral("%1: ok, catalogue").arg(newer)), qPrintable(passes.out));
-        QVERIFY2(passes.out.contains(QLatin1String("ignored    items[0].auth: method 'staff_attested' unknown to this kiosk, ignored")),
+        QVERIFY2(passes.out.contains(QLatin1String("ignored    items[0].auth: method 'social_card' unknown to this kiosk, ignored")),
                  qPrintable(passes.out));
     }
 

@@ -1,3 +1,4 @@
+#include "agentfiling.h"
 #include "applicationjourney.h"
 #include "applog.h"
 #include "diagnosticsbundle.h"
@@ -129,6 +130,50 @@ private slots:
         }
         QVERIFY(QFileInfo::exists(kiosk.stateDir() + QStringLiteral("/logs/kiosk.log")));
         QVERIFY(searched > 3);
+    }
+
+    // Someone filing for a parent (代办) types the parent's name and number: the scrubber knows
+    // them from then on, as it knows the card holder, and the session's wipe forgets both.
+    void nothingOfThePersonAnAgentActsForIsLeftAfterTheSession()
+    {
+        const QString parentName = QStringLiteral("张三");
+        const QString parentNumber = QStringLiteral("340104195001010019");
+        JourneyKiosk kiosk(JourneyKiosk::Platform::Away, ReaderOnly);
+        QVERIFY2(kiosk.isRunning(), qPrintable(kiosk.error()));
+        qInstallMessageHandler(journal);
+        QVERIFY(RecentLog::installForKiosk(kiosk.stateDir()));
+        KioskRuntime *runtime = kiosk.runtime();
+        QVERIFY(kiosk.identify(QStringLiteral("resident")));
+        QCOMPARE(runtime->agent()->actFor(*runtime->identity()->holder(), parentName, IdCardHolder::CardType::Resident, parentNumber,
+                                          QStringLiteral("parent")),
+                 QString());
+        qCInfo(lcSession).noquote() << "careless:" << parentName << parentNumber;
+        QVERIFY(runtime->session()->end(SessionEnd::Cancelled));
+        QVERIFY(!runtime->agent()->isActing());
+        QVERIFY(ResidentPersonalData::remembered().isEmpty());
+        RecentLog::uninstall();
+
+        QString journalText;
+        {
+            QMutexLocker lock(&g_mutex);
+            journalText = g_journal.join(QLatin1Char('\n'));
+        }
+        QVERIFY(journalText.contains(QLatin1String("careless:")));
+        QVERIFY2(!journalText.contains(parentName), "the journal holds the parent's name");
+        QVERIFY2(!journalText.contains(parentNumber), "the journal holds the parent's number");
+        int searched = 0;
+        QDirIterator it(QFileInfo(kiosk.stateDir()).path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            ++searched;
+            const QByteArray bytes = file.readAll();
+            QVERIFY2(!bytes.contains(parentName.toUtf8()), qPrintable(file.fileName()));
+            QVERIFY2(!bytes.contains(parentNumber.toUtf8()), qPrintable(file.fileName()));
+        }
+        QVERIFY(QFileInfo::exists(kiosk.stateDir() + QStringLiteral("/logs/kiosk.log")));
+        QVERIFY(searched > 2);
     }
 };
 

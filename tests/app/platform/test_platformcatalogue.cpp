@@ -15,8 +15,8 @@
 #include <QTest>
 
 // One catalogue for kioskctl and the kiosk, against a newer platform (contract 1.1) whose
-// catalogue carries what this kiosk does not know: an auth method (staff_attested), fields, an
-// item only staff may identify for, and an item the built-in catalogue lacks. Enrolment keeps the
+// catalogue carries what this kiosk does not know: an auth method (social_card), fields, an
+// item only that method identifies for, and an item the built-in catalogue lacks. Enrolment keeps the
 // platform's catalogue where the kiosk reads it; ping, show, case submit and the kiosk itself use
 // it; a configured catalogue file that is broken keeps nobody from working and is reported.
 class TestPlatformCatalogue : public QObject
@@ -97,7 +97,7 @@ void TestPlatformCatalogue::enrolmentKeepsThePlatformsCatalogueWhereTheKioskRead
     QVERIFY2(run.out.contains(QStringLiteral("catalogue  %1").arg(PlatformVersion)), qPrintable(run.out));
     QVERIFY(QFileInfo::exists(cache()));
     // What this kiosk left out is said, by path, so a technician knows the platform is newer.
-    QVERIFY2(run.out.contains(QLatin1String("method 'staff_attested' unknown to this kiosk, ignored")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QLatin1String("method 'social_card' unknown to this kiosk, ignored")), qPrintable(run.out));
 }
 
 void TestPlatformCatalogue::pingsAPlatformWhoseCatalogueCarriesValuesThisKioskDoesNotKnow()
@@ -115,7 +115,7 @@ void TestPlatformCatalogue::showsTheCatalogueTheKioskOffersWithItsSource()
     QVERIFY2(run.out.contains(QStringLiteral("catalogue  %1").arg(PlatformVersion)), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("source     platform (%1)").arg(cache())), qPrintable(run.out));
     QVERIFY(run.out.contains(PlatformOnlyItem));
-    // An item only staff may identify residents for is hidden on a kiosk that cannot do that.
+    // An item only a method unknown to this kiosk identifies for is hidden.
     QVERIFY(!run.out.contains(StaffOnlyItem));
     // The broken configured file is named although the platform's catalogue stands in.
     QVERIFY2(run.out.contains(QStringLiteral("problem    [kiosk] catalogue_file: %1").arg(m_brokenCatalogue)), qPrintable(run.out));
