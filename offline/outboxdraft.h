@@ -24,6 +24,7 @@ struct EvaluationDraft {
     QByteArray body;     // a JSON object
     QString caseNo;      // the case number when the case was delivered live
     QString caseLocalRef; // otherwise the local reference of the queued case it rates
+    QString serviceRef = {}; // or the service without a case it rates ("ticket:A017", contract 1.1)
 };
 
 // What the resident is told once the enqueue has committed.

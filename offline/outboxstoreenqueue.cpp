@@ -156,9 +156,9 @@ OutboxResult<QString> OutboxStore::enqueueEvaluation(const EvaluationDraft &draf
     if (!d->cipher)
         return OutboxError{OutboxErrorCode::InspectOnly, QStringLiteral("The outbox was opened without its key.")};
     const QJsonDocument document = QJsonDocument::fromJson(draft.body);
-    if (!document.isObject() || (draft.caseNo.isEmpty() && draft.caseLocalRef.isEmpty()))
+    if (!document.isObject() || (draft.caseNo.isEmpty() && draft.caseLocalRef.isEmpty() && draft.serviceRef.isEmpty()))
         return OutboxError{OutboxErrorCode::InvalidInput,
-                           QStringLiteral("An evaluation needs a JSON object body and the case it rates.")};
+                           QStringLiteral("An evaluation needs a JSON object body and the case or service it rates.")};
 
     const QString what = QStringLiteral("queuing an evaluation");
     if (auto begun = d->begin(what); !begun)
@@ -172,7 +172,9 @@ OutboxResult<QString> OutboxStore::enqueueEvaluation(const EvaluationDraft &draf
 
     QJsonObject body = document.object();
     std::optional<OutboxEntry> rated;
-    if (draft.caseNo.isEmpty()) {
+    if (!draft.serviceRef.isEmpty()) {
+        body.insert(QStringLiteral("service_ref"), draft.serviceRef);
+    } else if (draft.caseNo.isEmpty()) {
         const OutboxResult<std::optional<OutboxEntry>> found = d->entryByRef(draft.caseLocalRef);
         if (!found)
             return fail(found.error());

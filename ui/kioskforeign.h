@@ -1,6 +1,7 @@
 #pragma once
 
 #include "documentdelivery.h"
+#include "queueticketing.h"
 #include "residentchoice.h"
 
 #include <QQmlEngine>
@@ -21,4 +22,11 @@ struct ResidentChoiceForeign {
     QML_FOREIGN(ResidentChoice)
     QML_NAMED_ELEMENT(ResidentChoice)
     QML_UNCREATABLE("Kiosk shows the resident's choice")
+};
+
+struct QueueTicketingForeign {
+    Q_GADGET
+    QML_FOREIGN(QueueTicketing)
+    QML_NAMED_ELEMENT(QueueTicketing)
+    QML_UNCREATABLE("Hall shows the hall's counters")
 };

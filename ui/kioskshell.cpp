@@ -4,11 +4,13 @@
 #include "applicationjourney.h"
 #include "cameraframes.h"
 #include "capturedpageimages.h"
+#include "halldesk.h"
 #include "catalogueitemmodel.h"
 #include "itemavailability.h"
 #include "kioskruntime.h"
 #include "outofservice.h"
 #include "platformclient.h"
+#include "queueticketing.h"
 #include "receiptprinting.h"
 #include "residentchoice.h"
 #include "residentidentification.h"
@@ -63,6 +65,7 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     connect(runtime->supervision(), &TerminalSupervision::lockedChanged, this, &KioskShell::outOfServiceChanged);
     connect(runtime->outOfService(), &OutOfService::changed, this, &KioskShell::outOfServiceScreenChanged);
     m_services = new ServiceDesk(runtime, this, this);
+    new HallDesk(runtime, this, this);
     m_form = new ApplicationDesk(runtime, this, this);
     // After the desks: the verify screen hears of a verification before the journey goes on.
     m_choice = new ResidentChoice(runtime, this);
@@ -75,6 +78,8 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     connect(m_choice, &ResidentChoice::problemChanged, this, &KioskShell::identityChanged);
     connect(m_choice, &ResidentChoice::exitAskedChanged, this, &KioskShell::exitAskedChanged);
     connect(m_choice, &ResidentChoice::recordsRequested, m_services, &ServiceDesk::recordsRequested);
+    // A ticket given turns the appointments screen into the ticket's.
+    connect(runtime->queueTicketing(), &QueueTicketing::changed, this, &KioskShell::screenChanged);
     connect(runtime->verification(), &IdentityVerification::started, this, &KioskShell::identityChanged);
     connect(runtime->delivery(), &DocumentDelivery::finished, this, [this] {
         // An instant item's case is what the receipt and the rating are about.
@@ -142,6 +147,8 @@ KioskShell::Screen KioskShell::screen() const
     switch (m_runtime->session()->state()) {
     case SessionState::Attract: return Screen::Attract;
     case SessionState::ChooseService:
+        if (m_choice->errand() == ResidentChoice::Errand::Tickets || m_choice->errand() == ResidentChoice::Errand::Appointments)
+            return m_choice->errand() == ResidentChoice::Errand::Tickets ? Screen::Tickets : Screen::Appointments;
         if (!m_choice->itemCode().isEmpty())
             return Screen::Guide;
         return m_choice->themeId().isEmpty() ? Screen::Home : Screen::Theme;
@@ -152,6 +159,8 @@ KioskShell::Screen KioskShell::screen() const
     case SessionState::Review: return Screen::Review;
     case SessionState::Submit: return Screen::Submit;
     case SessionState::Result: {
+        if (m_choice->errand() == ResidentChoice::Errand::Tickets || m_choice->errand() == ResidentChoice::Errand::Appointments)
+            return m_runtime->queueTicketing()->stage() == QueueTicketing::Stage::Issued ? Screen::Ticket : Screen::Appointments;
         if (m_choice->errand() != ResidentChoice::Errand::None)
             return m_choice->errand() == ResidentChoice::Errand::Progress ? Screen::Progress : Screen::Licences;
         const CatalogueItem *item = m_choice->item();
@@ -347,7 +356,12 @@ bool KioskShell::rate(int score, const QStringList &tags)
 {
     // A theme's rating is about each of its cases.
     ServiceRating *rating = m_runtime->rating();
-    if (!rating->submitForEach(score, tags, ServiceRating::casesRated(m_runtime->journey()->themeOutcomes(), m_caseNumber, m_localReference)))
+    // A ticket files no case: the rating names it (contract 1.1, service_ref).
+    const QString serviceRef = m_runtime->queueTicketing()->serviceRef();
+    const QList<ServiceRating::RatedCase> rated = serviceRef.isEmpty()
+        ? ServiceRating::casesRated(m_runtime->journey()->themeOutcomes(), m_caseNumber, m_localReference)
+        : QList<ServiceRating::RatedCase>{{{}, {}, serviceRef}};
+    if (!rating->submitForEach(score, tags, rated))
         return false;
     return m_runtime->session()->end(SessionEnd::Completed);
 }

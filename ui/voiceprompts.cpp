@@ -125,6 +125,7 @@ QString VoicePrompts::promptForScreen(const QString &screen)
         QStringLiteral("home"),   QStringLiteral("guide"),  QStringLiteral("theme"),     QStringLiteral("identify"),
         QStringLiteral("verify"), QStringLiteral("form"),   QStringLiteral("materials"), QStringLiteral("review"),
         QStringLiteral("submit"), QStringLiteral("result"), QStringLiteral("rating"),
+        QStringLiteral("tickets"), QStringLiteral("appointments"), QStringLiteral("ticket"),
     };
     return spoken.contains(screen) ? screen : QString();
 }
@@ -189,7 +190,8 @@ QStringList VoicePrompts::allPrompts()
         QStringLiteral("camera_stopped"), QStringLiteral("filed"),        QStringLiteral("queued"),
         QStringLiteral("refused"),      QStringLiteral("not_stored"),     QStringLiteral("receipt_printed"),
         QStringLiteral("receipt_failed"), QStringLiteral("goodbye"),
-        QStringLiteral("take_card"),
+        QStringLiteral("take_card"),    QStringLiteral("tickets"),        QStringLiteral("appointments"),
+        QStringLiteral("ticket"),
     };
 }
 

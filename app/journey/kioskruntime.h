@@ -31,6 +31,7 @@ class OutboxSender;
 class OutboxStore;
 class PlatformClient;
 class PlatformHeartbeat;
+class QueueTicketing;
 class ReceiptPrinting;
 class ResidentIdentification;
 class ServiceRating;
@@ -87,6 +88,8 @@ public:
     [[nodiscard]] InstantErrands *errands() const { return m_errands.get(); }
     // The receipt of the case just filed or queued, or of an instant item.
     [[nodiscard]] ReceiptPrinting *receipts() const { return m_receipts.get(); }
+    // 取号 and 预约签到: the hall's counters through the platform.
+    [[nodiscard]] QueueTicketing *queueTicketing() const { return m_queueTicketing.get(); }
     // 好差评.
     [[nodiscard]] ServiceRating *rating() const { return m_rating.get(); }
     // The take-your-card screen after a session that read a card.
@@ -131,6 +134,7 @@ private:
     std::unique_ptr<ApplicationJourney> m_journey;
     std::unique_ptr<InstantErrands> m_errands;
     std::unique_ptr<ReceiptPrinting> m_receipts;
+    std::unique_ptr<QueueTicketing> m_queueTicketing;
     std::unique_ptr<ServiceRating> m_rating;
     std::unique_ptr<SessionFarewell> m_farewell;
 };

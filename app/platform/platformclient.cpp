@@ -54,6 +54,9 @@ QString endpointName(PlatformEndpoint endpoint)
     case PlatformEndpoint::Document: return QStringLiteral("documents");
     case PlatformEndpoint::Evaluations: return QStringLiteral("evaluations");
     case PlatformEndpoint::Heartbeat: return QStringLiteral("heartbeat");
+    case PlatformEndpoint::TicketGroups: return QStringLiteral("tickets/groups");
+    case PlatformEndpoint::Tickets: return QStringLiteral("tickets");
+    case PlatformEndpoint::Appointments: return QStringLiteral("appointments");
     }
     return {};
 }
@@ -242,6 +245,32 @@ PlatformCall *PlatformClient::caseList(const QString &holderToken)
     return start(PlatformEndpoint::CaseList, "GET",
                  QStringLiteral("/cases?holder_token=") + QString::fromLatin1(QUrl::toPercentEncoding(holderToken)), {}, {},
                  {}, true);
+}
+
+PlatformCall *PlatformClient::ticketGroups()
+{
+    return start(PlatformEndpoint::TicketGroups, "GET", QStringLiteral("/tickets/groups"), {}, {}, {}, true);
+}
+
+PlatformCall *PlatformClient::takeTicket(const QJsonObject &request, const QString &idempotencyKey)
+{
+    return start(PlatformEndpoint::Tickets, "POST", QStringLiteral("/tickets"), QJsonDocument(request).toJson(QJsonDocument::Compact),
+                 "application/json", idempotencyKey, true);
+}
+
+PlatformCall *PlatformClient::appointments(const QString &holderToken)
+{
+    return start(PlatformEndpoint::Appointments, "GET",
+                 QStringLiteral("/appointments?holder_token=") + QString::fromLatin1(QUrl::toPercentEncoding(holderToken)), {}, {},
+                 {}, true);
+}
+
+PlatformCall *PlatformClient::checkInAppointment(const QString &appointmentId, const QString &idempotencyKey)
+{
+    // The check-in answers with a ticket, checked as one.
+    return start(PlatformEndpoint::Tickets, "POST",
+                 QStringLiteral("/appointments/%1/check-in").arg(QString::fromLatin1(QUrl::toPercentEncoding(appointmentId))),
+                 QByteArrayLiteral("{}"), "application/json", idempotencyKey, true);
 }
 
 PlatformCall *PlatformClient::licenses(const QString &holderToken)

@@ -95,6 +95,12 @@ public:
     // `documentUrl` as the platform gave it ("/documents/L…"), fetched with the holder token.
     PlatformCall *fetchDocument(const QString &documentUrl, const QString &holderToken);
     PlatformCall *heartbeat(const QJsonObject &report);
+    // Contract 1.1, the hall's counters: GET /tickets/groups; POST /tickets; the holder's
+    // appointments today; POST /appointments/{id}/check-in. All need the platform live.
+    PlatformCall *ticketGroups();
+    PlatformCall *takeTicket(const QJsonObject &request, const QString &idempotencyKey);
+    PlatformCall *appointments(const QString &holderToken);
+    PlatformCall *checkInAppointment(const QString &appointmentId, const QString &idempotencyKey);
 
     // A fresh UUID for a new request's Idempotency-Key.
     [[nodiscard]] static QString newIdempotencyKey();

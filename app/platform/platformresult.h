@@ -28,6 +28,10 @@ enum class PlatformEndpoint {
     Document,
     Evaluations,
     Heartbeat,
+    // Contract 1.1: the hall's counters (取号 / 预约).
+    TicketGroups,
+    Tickets,
+    Appointments,
 };
 
 struct PlatformResult {

@@ -14,6 +14,14 @@ struct Entry {
 
 constexpr Entry entries[] = {
     {PrintText::ReceiptTitle, "受理凭条", "Service receipt"},
+    {PrintText::TicketTitle, "排队号", "Queue ticket"},
+    {PrintText::CounterGroup, "窗口", "Counters"},
+    {PrintText::PeopleAhead, "前面等候", "People ahead"},
+    {PrintText::EstimatedWait, "预计等候", "Estimated wait"},
+    {PrintText::Minutes, "分钟", "min"},
+    {PrintText::PriorityQueue, "优先窗口（长者）", "Priority queue (elder)"},
+    {PrintText::Appointment, "预约签到", "Appointment check-in"},
+    {PrintText::WatchTheScreen, "请留意叫号屏和语音叫号，过号请重新取号", "Watch the calling screen; a missed number needs a new ticket"},
     {PrintText::AcknowledgementTitle, "受理回执", "Acknowledgement of application"},
     {PrintText::TestPageTitle, "打印测试页", "Printer test page"},
     {PrintText::Item, "办理事项", "Service"},

@@ -9,6 +9,8 @@ enum class PrintText {
     ReceiptTitle, AcknowledgementTitle, TestPageTitle, Item, Department, CaseNumber, LocalReference, Applicant,
     IdNumber, FiledAt, PrintedAt, Terminal, Materials, NoMaterials, NextSteps, ScanToFollow, OfflineNote,
     KeepReceipt, AcknowledgementNote, Seal, Printer, Software, FontSample, NotKept,
+    // A queue ticket (取号).
+    TicketTitle, CounterGroup, PeopleAhead, EstimatedWait, Minutes, PriorityQueue, Appointment, WatchTheScreen,
 };
 
 namespace PrintTexts {

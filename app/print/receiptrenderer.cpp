@@ -187,3 +187,51 @@ QByteArray ReceiptRenderer::renderTestPage(const TestPageContent &content, QStri
     };
     return renderStrip(QStringLiteral("Printer test page %1").arg(content.terminalId), layout, error);
 }
+
+QByteArray ReceiptRenderer::renderTicket(const TicketContent &content, QString *error)
+{
+    if (!PrintFonts::ensureAvailable(error))
+        return {};
+    if (content.ticketNumber.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("a ticket needs its number");
+        return {};
+    }
+    const QString &lang = content.language;
+    const auto t = [&lang](PrintText id) { return PrintTexts::text(id, lang); };
+    const QFont smallFont = PrintFonts::font(7.5);
+    const QFont labelFont = PrintFonts::font(8.5);
+    const QFont valueFont = PrintFonts::font(10);
+    const QFont titleFont = PrintFonts::font(13, true);
+    const QFont numberFont = PrintFonts::font(36, true);
+    const qreal labelWidth = lang == QLatin1String("en") ? 26.0 : 18.0;
+    const QDateTime issuedAt = content.issuedAt.isValid() ? content.issuedAt : QDateTime::currentDateTime();
+    const Layout layout = [&](PageFlow &flow) {
+        flow.text(content.hallName.in(lang), smallFont, Qt::AlignHCenter);
+        flow.gap(1.5);
+        flow.text(content.appointment ? t(PrintText::Appointment) : t(PrintText::TicketTitle), titleFont, Qt::AlignHCenter);
+        flow.gap(2);
+        flow.rule();
+        flow.gap(2);
+        flow.text(content.ticketNumber, numberFont, Qt::AlignHCenter);
+        flow.gap(2);
+        flow.field(t(PrintText::CounterGroup), content.groupName.in(lang), labelFont, valueFont, labelWidth);
+        flow.gap(1);
+        if (content.priority) {
+            flow.text(t(PrintText::PriorityQueue), valueFont, Qt::AlignHCenter);
+            flow.gap(1);
+        }
+        flow.field(t(PrintText::PeopleAhead), QString::number(content.peopleAhead), labelFont, valueFont, labelWidth);
+        flow.gap(1);
+        flow.field(t(PrintText::EstimatedWait), QStringLiteral("%1 %2").arg(content.estimatedWaitMin).arg(t(PrintText::Minutes)), labelFont,
+                   valueFont, labelWidth);
+        flow.gap(1);
+        flow.field(t(PrintText::PrintedAt), PrintTexts::dateTime(issuedAt, lang), labelFont, valueFont, labelWidth);
+        flow.gap(2);
+        flow.rule(0.2);
+        flow.gap(1.5);
+        flow.text(t(PrintText::WatchTheScreen), smallFont, Qt::AlignHCenter);
+        flow.text(QStringLiteral("%1 %2").arg(t(PrintText::Terminal), content.terminalId), smallFont, Qt::AlignHCenter);
+    };
+    return renderStrip(QStringLiteral("%1 %2").arg(t(PrintText::TicketTitle), content.ticketNumber), layout, error);
+}

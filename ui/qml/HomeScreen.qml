@@ -103,6 +103,25 @@ Item {
                     onClicked: Kiosk.startErrand(ResidentChoice.Errand.Licences)
                 }
             }
+            // The hall's own services: a queue ticket and an appointment's check-in (both need the platform).
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                KioskButton {
+                    objectName: "ticketsErrand"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    text: qsTr("取号")
+                    onClicked: Kiosk.startErrand(ResidentChoice.Errand.Tickets)
+                }
+                KioskButton {
+                    objectName: "appointmentsErrand"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    text: qsTr("预约签到")
+                    onClicked: Kiosk.startErrand(ResidentChoice.Errand.Appointments)
+                }
+            }
 
             // An offer of the attract screen narrowed the list to one kind: say so, and how to
             // see everything again.
