@@ -205,3 +205,35 @@ OutboxResult<QString> OutboxStore::enqueueEvaluation(const EvaluationDraft &draf
     qCInfo(lcOutbox).noquote() << "queued evaluation" << ref;
     return ref;
 }
+
+OutboxResult<QString> OutboxStore::enqueueComplaint(const ComplaintDraft &draft)
+{
+    if (!d->cipher)
+        return OutboxError{OutboxErrorCode::InspectOnly, QStringLiteral("The outbox was opened without its key.")};
+    const QJsonDocument document = QJsonDocument::fromJson(draft.body);
+    if (!document.isObject() || document.object().value(QLatin1String("text")).toString().trimmed().isEmpty())
+        return OutboxError{OutboxErrorCode::InvalidInput, QStringLiteral("A complaint needs a JSON object body with its text.")};
+
+    const QString what = QStringLiteral("queuing a complaint");
+    if (auto begun = d->begin(what); !begun)
+        return begun.error();
+    auto fail = [this](const OutboxError &error) {
+        d->rollback();
+        return error;
+    };
+    if (auto room = d->checkBudget(draft.body.size() + 256); !room)
+        return fail(room.error());
+    const OutboxResult<QString> localRef = d->allocateLocalRef();
+    if (!localRef)
+        return fail(localRef.error());
+    const QString ref = localRef.value() + QStringLiteral("-C");
+    QString key;
+    const OutboxResult<qint64> id = d->insertEntry(EntryKind::Complaint, ref, draft.itemCode, QString(), QStringLiteral("application/json"),
+                                                   QJsonDocument(document.object()).toJson(QJsonDocument::Compact), &key);
+    if (!id)
+        return fail(id.error());
+    if (auto committed = d->commit(what); !committed)
+        return committed.error();
+    qCInfo(lcOutbox).noquote() << "queued complaint" << ref;
+    return ref;
+}

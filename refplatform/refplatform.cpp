@@ -154,7 +154,8 @@ bool RefPlatform::open(QString *error)
     }
     m_hall = std::make_unique<HallCounters>(
         m_db, [this](const QByteArray &token) { return holderOf(token); }, [this](const QDateTime &time) { return timeText(time); });
-    return m_hall->open(now(), error);
+    m_complaints = std::make_unique<Complaints>(m_db);
+    return m_hall->open(now(), error) && m_complaints->open(error);
 }
 
 QDateTime RefPlatform::now() const
@@ -411,6 +412,8 @@ HttpResponse RefPlatform::route(const HttpRequest &request, const QByteArray &pa
         return evaluate(request);
     if (path == "/heartbeat" && post)
         return heartbeat(request, auth);
+    if (path == "/complaints" && post)
+        return m_complaints->file(request, auth.terminalId, now());
     if (path == "/tickets/groups" && get)
         return m_hall->groups();
     if (path == "/tickets" && post)
@@ -880,6 +883,7 @@ void RefPlatform::handleInspect(const HttpRequest &request, const HttpReply &rep
     static const QHash<QString, QString> tables = {
         {QStringLiteral("evaluations"), QStringLiteral("SELECT * FROM evaluations ORDER BY rowid")},
         {QStringLiteral("tickets"), QStringLiteral("SELECT * FROM tickets ORDER BY rowid")},
+        {QStringLiteral("complaints"), QStringLiteral("SELECT * FROM complaints ORDER BY rowid")},
         {QStringLiteral("appointments"), QStringLiteral("SELECT id, group_id, division, checked_in FROM appointments ORDER BY rowid")},
         {QStringLiteral("heartbeats"), QStringLiteral("SELECT * FROM heartbeats ORDER BY rowid")},
         {QStringLiteral("verifications"), QStringLiteral("SELECT * FROM verifications ORDER BY rowid")},

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalogue.h"
+#include "complaints.h"
 #include "faultplan.h"
 #include "hallcounters.h"
 #include "httplistener.h"
@@ -92,4 +93,5 @@ private:
     qint64 m_rateWindowStart = 0; // when the rate limit's current window began, ms of uptime
     int m_rateWindowCount = 0;
     std::unique_ptr<HallCounters> m_hall; // 取号 / 预约 (contract 1.1)
+    std::unique_ptr<Complaints> m_complaints; // 投诉建议 (contract 1.1)
 };

@@ -2,6 +2,7 @@
 
 #include "documentdelivery.h"
 #include "queueticketing.h"
+#include "complaintfiling.h"
 #include "residentchoice.h"
 
 #include <QQmlEngine>
@@ -29,4 +30,11 @@ struct QueueTicketingForeign {
     QML_FOREIGN(QueueTicketing)
     QML_NAMED_ELEMENT(QueueTicketing)
     QML_UNCREATABLE("Hall shows the hall's counters")
+};
+
+struct ComplaintFilingForeign {
+    Q_GADGET
+    QML_FOREIGN(ComplaintFiling)
+    QML_NAMED_ELEMENT(ComplaintFiling)
+    QML_UNCREATABLE("Complaint shows the complaint")
 };

@@ -5,6 +5,7 @@
 #include "cameraframes.h"
 #include "capturedpageimages.h"
 #include "halldesk.h"
+#include "complaintdesk.h"
 #include "catalogueitemmodel.h"
 #include "itemavailability.h"
 #include "kioskruntime.h"
@@ -69,6 +70,7 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     m_form = new ApplicationDesk(runtime, this, this);
     // After the desks: the verify screen hears of a verification before the journey goes on.
     m_choice = new ResidentChoice(runtime, this);
+    new ComplaintDesk(runtime, this, m_choice, this);
     connect(m_choice, &ResidentChoice::selectionChanged, this, [this] {
         emit selectionChanged();
         emit screenChanged();
@@ -147,6 +149,8 @@ KioskShell::Screen KioskShell::screen() const
     switch (m_runtime->session()->state()) {
     case SessionState::Attract: return Screen::Attract;
     case SessionState::ChooseService:
+        if (m_choice->errand() == ResidentChoice::Errand::Complaint)
+            return Screen::Complaint;
         if (m_choice->errand() == ResidentChoice::Errand::Tickets || m_choice->errand() == ResidentChoice::Errand::Appointments)
             return m_choice->errand() == ResidentChoice::Errand::Tickets ? Screen::Tickets : Screen::Appointments;
         if (!m_choice->itemCode().isEmpty())
@@ -159,6 +163,8 @@ KioskShell::Screen KioskShell::screen() const
     case SessionState::Review: return Screen::Review;
     case SessionState::Submit: return Screen::Submit;
     case SessionState::Result: {
+        if (m_choice->errand() == ResidentChoice::Errand::Complaint)
+            return Screen::Complaint;
         if (m_choice->errand() == ResidentChoice::Errand::Tickets || m_choice->errand() == ResidentChoice::Errand::Appointments)
             return m_runtime->queueTicketing()->stage() == QueueTicketing::Stage::Issued ? Screen::Ticket : Screen::Appointments;
         if (m_choice->errand() != ResidentChoice::Errand::None)

@@ -79,9 +79,9 @@ public:
     // The screen QML shows: the session's state, told apart further where one state has several
     // screens (choosing: Home, Guide, Theme; the result of an instant item or an errand).
     // Tickets: the counter groups (取号); Appointments: check-in by card or code (预约签到); Ticket:
-    // the ticket either gave.
+    // the ticket either gave; Complaint: 办不成事 / 投诉建议, from home or a refused case's result.
     enum class Screen { Attract, Home, Guide, Theme, Identify, Verify, Form, Materials, Review, Submit, Result, Rating, Wipe, Delivery, Progress, Licences,
-                        Tickets, Appointments, Ticket };
+                        Tickets, Appointments, Ticket, Complaint };
     Q_ENUM(Screen)
     // What the attract screen's pills offer: the certificates to print (证明打印), the
     // applications (业务申请), the progress errand (办件查询) and the licences errand (电子证照).

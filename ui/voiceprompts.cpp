@@ -126,6 +126,7 @@ QString VoicePrompts::promptForScreen(const QString &screen)
         QStringLiteral("verify"), QStringLiteral("form"),   QStringLiteral("materials"), QStringLiteral("review"),
         QStringLiteral("submit"), QStringLiteral("result"), QStringLiteral("rating"),
         QStringLiteral("tickets"), QStringLiteral("appointments"), QStringLiteral("ticket"),
+        QStringLiteral("complaint"),
     };
     return spoken.contains(screen) ? screen : QString();
 }
@@ -191,7 +192,7 @@ QStringList VoicePrompts::allPrompts()
         QStringLiteral("refused"),      QStringLiteral("not_stored"),     QStringLiteral("receipt_printed"),
         QStringLiteral("receipt_failed"), QStringLiteral("goodbye"),
         QStringLiteral("take_card"),    QStringLiteral("tickets"),        QStringLiteral("appointments"),
-        QStringLiteral("ticket"),
+        QStringLiteral("ticket"),       QStringLiteral("complaint"),
     };
 }
 

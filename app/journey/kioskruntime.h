@@ -19,6 +19,7 @@
 #include <optional>
 
 class ApplicationJourney;
+class ComplaintFiling;
 class CaseSubmission;
 class DeviceRegistry;
 class FaceMatcherLoader;
@@ -90,6 +91,8 @@ public:
     [[nodiscard]] ReceiptPrinting *receipts() const { return m_receipts.get(); }
     // 取号 and 预约签到: the hall's counters through the platform.
     [[nodiscard]] QueueTicketing *queueTicketing() const { return m_queueTicketing.get(); }
+    // 办不成事 / 投诉建议, queued in the outbox.
+    [[nodiscard]] ComplaintFiling *complaints() const { return m_complaints.get(); }
     // 好差评.
     [[nodiscard]] ServiceRating *rating() const { return m_rating.get(); }
     // The take-your-card screen after a session that read a card.
@@ -135,6 +138,7 @@ private:
     std::unique_ptr<InstantErrands> m_errands;
     std::unique_ptr<ReceiptPrinting> m_receipts;
     std::unique_ptr<QueueTicketing> m_queueTicketing;
+    std::unique_ptr<ComplaintFiling> m_complaints;
     std::unique_ptr<ServiceRating> m_rating;
     std::unique_ptr<SessionFarewell> m_farewell;
 };

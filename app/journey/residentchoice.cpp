@@ -22,6 +22,7 @@ QString errandName(ResidentChoice::Errand errand)
     case ResidentChoice::Errand::Licences: return QStringLiteral("licences");
     case ResidentChoice::Errand::Appointments: return QStringLiteral("appointments");
     case ResidentChoice::Errand::Tickets:
+    case ResidentChoice::Errand::Complaint:
     case ResidentChoice::Errand::None: break;
     }
     return {};
@@ -118,6 +119,12 @@ bool ResidentChoice::openTheme(const QString &themeId)
 
 void ResidentChoice::back()
 {
+    // A complaint is left for the screen it was started from (home, or a refused case's result).
+    if (m_errand == Errand::Complaint) {
+        m_errand = Errand::None;
+        emit selectionChanged();
+        return;
+    }
     if (m_runtime->session()->state() != SessionState::ChooseService) {
         m_runtime->identification()->stopFaceCheck();
         (void)m_runtime->session()->advance(SessionState::ChooseService);
@@ -152,6 +159,17 @@ bool ResidentChoice::startSelectedItem()
 
 bool ResidentChoice::startErrand(Errand errand)
 {
+    if (errand == Errand::Complaint) {
+        const SessionState state = m_runtime->session()->state();
+        if (state != SessionState::ChooseService && state != SessionState::Result)
+            return false;
+        // From home it is about nothing chosen; from a result, about that result's item.
+        if (state == SessionState::ChooseService)
+            m_itemCode.clear();
+        m_errand = errand;
+        emit selectionChanged();
+        return true;
+    }
     if (errand == Errand::Tickets || errand == Errand::Appointments) {
         if (m_runtime->session()->state() != SessionState::ChooseService)
             return false;

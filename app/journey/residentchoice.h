@@ -20,8 +20,9 @@ class ResidentChoice : public QObject, public SessionWipeable
 
 public:
     // What the resident came for when it is not a catalogue item: their cases' progress (办件查询),
-    // their e-licences (电子证照), a queue ticket (取号) or an appointment's check-in (预约签到).
-    enum class Errand { None, Progress, Licences, Tickets, Appointments };
+    // their e-licences (电子证照), a queue ticket (取号), an appointment's check-in (预约签到) or a
+    // complaint (办不成事 / 投诉建议).
+    enum class Errand { None, Progress, Licences, Tickets, Appointments, Complaint };
     Q_ENUM(Errand)
     // What the kiosk did as the resident went on: nothing (not now, or not for this choice), a
     // journey started, or a card check the screens start and follow (ServiceDesk).
@@ -62,7 +63,8 @@ public:
     // The resident goes ahead with the opened item: identification next. A query the platform
     // does not answer at once is the kiosk's progress errand.
     bool startSelectedItem();
-    // Tickets and appointments start on their own screen, with nobody identified yet.
+    // Tickets, appointments and complaints start on their own screen, with nobody identified yet;
+    // a complaint also from a refused case's result, about that case.
     bool startErrand(Errand errand);
     // The appointments errand goes on with the resident's card: identification next.
     bool identifyForAppointments();

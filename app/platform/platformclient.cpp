@@ -57,6 +57,7 @@ QString endpointName(PlatformEndpoint endpoint)
     case PlatformEndpoint::TicketGroups: return QStringLiteral("tickets/groups");
     case PlatformEndpoint::Tickets: return QStringLiteral("tickets");
     case PlatformEndpoint::Appointments: return QStringLiteral("appointments");
+    case PlatformEndpoint::Complaints: return QStringLiteral("complaints");
     }
     return {};
 }
@@ -231,6 +232,12 @@ PlatformCall *PlatformClient::submitCase(const QJsonObject &request, const QStri
 PlatformCall *PlatformClient::submitEvaluation(const QJsonObject &request, const QString &idempotencyKey)
 {
     return start(PlatformEndpoint::Evaluations, "POST", QStringLiteral("/evaluations"),
+                 QJsonDocument(request).toJson(QJsonDocument::Compact), "application/json", idempotencyKey);
+}
+
+PlatformCall *PlatformClient::submitComplaint(const QJsonObject &request, const QString &idempotencyKey)
+{
+    return start(PlatformEndpoint::Complaints, "POST", QStringLiteral("/complaints"),
                  QJsonDocument(request).toJson(QJsonDocument::Compact), "application/json", idempotencyKey);
 }
 

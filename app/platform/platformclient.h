@@ -89,6 +89,8 @@ public:
                                  const QString &idempotencyKey);
     PlatformCall *submitCase(const QJsonObject &request, const QString &idempotencyKey);
     PlatformCall *submitEvaluation(const QJsonObject &request, const QString &idempotencyKey);
+    // POST /complaints (contract 1.1), sent by the outbox like an evaluation.
+    PlatformCall *submitComplaint(const QJsonObject &request, const QString &idempotencyKey);
     PlatformCall *caseStatus(const QString &caseNumber);
     PlatformCall *caseList(const QString &holderToken);
     PlatformCall *licenses(const QString &holderToken);

@@ -32,6 +32,8 @@ enum class PlatformEndpoint {
     TicketGroups,
     Tickets,
     Appointments,
+    // Contract 1.1: 投诉建议, sent by the outbox.
+    Complaints,
 };
 
 struct PlatformResult {

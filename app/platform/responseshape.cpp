@@ -157,6 +157,8 @@ QString checkJson(PlatformEndpoint endpoint, const QJsonObject &o)
     }
     case PlatformEndpoint::Evaluations:
         return isText(o.value(QLatin1String("evaluation_id"))) ? QString() : QStringLiteral("evaluation_id");
+    case PlatformEndpoint::Complaints:
+        return isText(o.value(QLatin1String("complaint_no"))) ? QString() : QStringLiteral("complaint_no");
     case PlatformEndpoint::TicketGroups: {
         const QJsonValue groups = o.value(QLatin1String("groups"));
         if (!groups.isArray())

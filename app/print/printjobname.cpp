@@ -15,6 +15,8 @@ QString PrintJobName::of(Document document)
         return QStringLiteral("kiosk-test-page");
     case Document::Ticket:
         return QStringLiteral("kiosk-ticket");
+    case Document::ComplaintSlip:
+        return QStringLiteral("kiosk-complaint");
     }
     return QStringLiteral("kiosk-document");
 }

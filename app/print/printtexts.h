@@ -11,6 +11,9 @@ enum class PrintText {
     KeepReceipt, AcknowledgementNote, Seal, Printer, Software, FontSample, NotKept,
     // A queue ticket (取号).
     TicketTitle, CounterGroup, PeopleAhead, EstimatedWait, Minutes, PriorityQueue, Appointment, WatchTheScreen,
+    // A complaint's slip (投诉建议).
+    ComplaintTitle, ComplaintNumber, ComplaintLocalRef, ComplaintCategory, ComplaintQueuedNote, ComplaintReplyNote,
+    CannotGetDone, ServiceComplaint, KioskFault, Suggestion,
 };
 
 namespace PrintTexts {

@@ -2,6 +2,7 @@
 
 #include "receiptcontent.h"
 #include "ticketcontent.h"
+#include "complaintslipcontent.h"
 
 #include <QByteArray>
 #include <QString>
@@ -21,4 +22,6 @@ public:
     [[nodiscard]] static QByteArray renderTestPage(const TestPageContent &content, QString *error = nullptr);
     // A queue ticket on the same paper: the number large, the counter group, people ahead, the time.
     [[nodiscard]] static QByteArray renderTicket(const TicketContent &content, QString *error = nullptr);
+    // A complaint's slip: its category and its 12345 number, or its local reference while queued.
+    [[nodiscard]] static QByteArray renderComplaintSlip(const ComplaintSlipContent &content, QString *error = nullptr);
 };

@@ -572,7 +572,8 @@ private:
         QVERIFY(tapWhenShown(QStringLiteral("takeTicket_social")));
         if (isElder()) {
             QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("priorityQuestion")));
-            inspect(QStringLiteral("tickets-priority"), QStringLiteral("ticketsScreen"));
+            // The question over the dimmed list: the list behind is not meant to be read now.
+            inspect(QStringLiteral("tickets-priority"), QStringLiteral("priorityQuestionPanel"));
             QVERIFY(UiProbe::tap(m_window, QStringLiteral("priorityNoButton")));
         }
         QVERIFY(waitFor(QStringLiteral("ticketScreen")));
@@ -595,6 +596,14 @@ private:
         QVERIFY(waitFor(QStringLiteral("appointmentsScreen"), 30000));
         QTRY_COMPARE_WITH_TIMEOUT(hall->stage(), QueueTicketing::Stage::Choosing, 30000);
         inspect(QStringLiteral("appointments-list"), QStringLiteral("appointmentsScreen"));
+        m_shell->endSession();
+        QVERIFY(waitFor(QStringLiteral("attractScreen")));
+
+        // 办不成事 / 投诉建议: the categories, the text and the phone.
+        startSession();
+        QVERIFY(tapWhenShown(QStringLiteral("complaintErrand")));
+        QVERIFY(waitFor(QStringLiteral("complaintScreen")));
+        inspect(QStringLiteral("complaint"), QStringLiteral("complaintScreen"));
         m_shell->endSession();
         QVERIFY(waitFor(QStringLiteral("attractScreen")));
     }

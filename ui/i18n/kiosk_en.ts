@@ -500,6 +500,11 @@
 <context>
     <name>HelpPanel</name>
     <message>
+        <location filename="../qml/HelpPanel.qml" line="1"/>
+        <source>办不成事 / 投诉建议</source>
+        <translation>Could not get it done / Complaints</translation>
+    </message>
+    <message>
         <location filename="../qml/HelpPanel.qml" line="34"/>
         <source>需要帮助？</source>
         <translation>Need help?</translation>
@@ -517,6 +522,11 @@
 </context>
 <context>
     <name>HomeScreen</name>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="1"/>
+        <source>办不成事 / 投诉建议</source>
+        <translation>Could not get it done / Complaints</translation>
+    </message>
     <message>
         <location filename="../qml/HomeScreen.qml" line="79"/>
         <source>政务服务平台暂时连不上。需要联网的事项（办件查询、证明和电子证照打印、刷码核验）要等平台恢复后才能办理；可以离线受理的申请照常提交，平台恢复后自动报送。</source>
@@ -1706,6 +1716,11 @@
 <context>
     <name>ResultScreen</name>
     <message>
+        <location filename="../qml/ResultScreen.qml" line="1"/>
+        <source>办不成事？投诉建议</source>
+        <translation>Could not get it done? Complain or suggest</translation>
+    </message>
+    <message>
         <location filename="../qml/ResultScreen.qml" line="51"/>
         <source>申请已提交</source>
         <translation>Application submitted</translation>
@@ -2355,6 +2370,109 @@
         <location filename="../qml/TicketsScreen.qml" line="191"/>
         <source>返回</source>
         <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintScreen</name>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>办不成事 / 投诉建议</source>
+        <translation>Could not get it done / Complaints</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>您的意见会连同刚才的办件编号一起转给12345热线，3个工作日内处理。</source>
+        <translation>Your comments go to the 12345 hotline with the case number you were just given, and are dealt with within 3 working days.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>您的意见会转给12345热线，3个工作日内处理。默认匿名提交。</source>
+        <translation>Your comments go to the 12345 hotline and are dealt with within 3 working days. They are anonymous unless you leave a phone number.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>点这里，用拼音输入您遇到的问题或建议</source>
+        <translation>Tap here and type what went wrong or your suggestion</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>手机号（选填，留下才会回复您；不填即匿名）</source>
+        <translation>Mobile number (optional, for an answer; without it you stay anonymous)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>已提交，投诉编号 %1。请保留凭条，可拨打12345查询处理结果。</source>
+        <translation>Sent. Your complaint number is %1. Keep the slip; call 12345 to follow it.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>已登记，登记号 %1。政务服务平台暂时连不上，恢复后会自动提交，不会丢失。</source>
+        <translation>Recorded under reference %1. The government service platform cannot be reached now; it will be sent automatically once it is back, and nothing is lost.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>请先选择类别。</source>
+        <translation>Please choose a category first.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>请写下您遇到的问题或建议。</source>
+        <translation>Please write what went wrong or your suggestion.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>内容太长，请控制在500字以内。</source>
+        <translation>That is too long: please keep it within 500 characters.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>手机号应为11位数字，或者不填。</source>
+        <translation>A mobile number has 11 digits; or leave it empty.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>暂时无法登记，请到咨询台反映，或拨打12345。</source>
+        <translation>It cannot be recorded now. Please tell the information desk, or call 12345.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>正在打印凭条…</source>
+        <translation>Printing your slip…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>凭条已打印，请从出票口取走。</source>
+        <translation>Your slip is printed: please take it from the slot.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>凭条没有打印出来，请记下上面的编号。</source>
+        <translation>The slip could not be printed. Please note the number above.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>正在提交…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>重新打印</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>提交</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>完成</source>
+        <translation>Done</translation>
     </message>
 </context>
 </TS>

@@ -51,6 +51,9 @@ Item {
                 KioskButton {
                     objectName: "searchButton"
                     Layout.preferredWidth: 260
+                    // Beside the title's first line, however many lines the row was last measured at:
+                    // centred, it sank over the errand buttons while the elder layout settled.
+                    Layout.alignment: Qt.AlignTop
                     text: qsTr("搜索事项")
                     onClicked: search.open()
                 }
@@ -121,6 +124,12 @@ Item {
                     text: qsTr("预约签到")
                     onClicked: Kiosk.startErrand(ResidentChoice.Errand.Appointments)
                 }
+            }
+            KioskButton {
+                objectName: "complaintErrand"
+                Layout.fillWidth: true
+                text: qsTr("办不成事 / 投诉建议")
+                onClicked: Kiosk.startErrand(ResidentChoice.Errand.Complaint)
             }
 
             // An offer of the attract screen narrowed the list to one kind: say so, and how to

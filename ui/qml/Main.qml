@@ -47,6 +47,7 @@ Window {
                 case Kiosk.Screen.Tickets: return ticketsScreen;
                 case Kiosk.Screen.Appointments: return appointmentsScreen;
                 case Kiosk.Screen.Ticket: return ticketScreen;
+                case Kiosk.Screen.Complaint: return complaintScreen;
                 case Kiosk.Screen.Form: return formScreen;
                 case Kiosk.Screen.Materials: return materialsScreen;
                 case Kiosk.Screen.Review: return reviewScreen;
@@ -71,6 +72,7 @@ Window {
         Component { id: ticketsScreen; TicketsScreen { onHelpRequested: help.visible = true } }
         Component { id: appointmentsScreen; AppointmentsScreen { onHelpRequested: help.visible = true } }
         Component { id: ticketScreen; TicketScreen { onHelpRequested: help.visible = true } }
+        Component { id: complaintScreen; ComplaintScreen { onHelpRequested: help.visible = true } }
         Component { id: formScreen; FormScreen { onHelpRequested: help.visible = true } }
         Component { id: materialsScreen; MaterialsScreen { onHelpRequested: help.visible = true } }
         Component { id: reviewScreen; ReviewScreen { onHelpRequested: help.visible = true } }

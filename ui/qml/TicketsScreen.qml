@@ -134,6 +134,7 @@ Item {
         color: "#B0000000"
         MouseArea { anchors.fill: parent }
         Rectangle {
+            objectName: "priorityQuestionPanel"
             anchors.centerIn: parent
             width: parent.width - 2 * Theme.margin
             implicitHeight: question.implicitHeight + 2 * Theme.margin
