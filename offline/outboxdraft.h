@@ -24,6 +24,14 @@ struct EvaluationDraft {
     QByteArray body;     // a JSON object
     QString caseNo;      // the case number when the case was delivered live
     QString caseLocalRef; // otherwise the local reference of the queued case it rates
+    QString serviceRef = {}; // or the service without a case it rates ("ticket:A017", contract 1.1)
+};
+
+// A complaint or suggestion (POST /complaints): its JSON body as the platform takes it, with the
+// item it is about when there is one. It holds what the resident typed, so it is encrypted like a case.
+struct ComplaintDraft {
+    QByteArray body;  // a JSON object
+    QString itemCode = {}; // the catalogue item it is about, or empty
 };
 
 // What the resident is told once the enqueue has committed.

@@ -9,6 +9,8 @@ QString entryKindName(EntryKind kind)
         return QStringLiteral("case");
     case EntryKind::Evaluation:
         return QStringLiteral("evaluation");
+    case EntryKind::Complaint:
+        return QStringLiteral("complaint");
     }
     return QStringLiteral("unknown");
 }

@@ -7,7 +7,8 @@
 // What staff, the heartbeat and a reprinted receipt may know about one outbox entry: references,
 // the idempotency key, the item, the state and the times. It never holds a personal field; those
 // stay encrypted inside the store until the platform has answered, and are then erased.
-enum class EntryKind { Material = 1, Case = 2, Evaluation = 3 };
+// A complaint (投诉建议, contract 1.1) is queued and sent like an evaluation.
+enum class EntryKind { Material = 1, Case = 2, Evaluation = 3, Complaint = 4 };
 
 // Pending waits for its time (and its dependencies); Sending is leased to a sender until its lease
 // expires; Delivered is the tombstone kept for receipts; Parked waits for staff.

@@ -81,6 +81,8 @@ public:
     // One transaction; returns only after it committed, which is when the resident is told "queued".
     [[nodiscard]] OutboxResult<QueuedCase> enqueueCase(const CaseDraft &draft);
     [[nodiscard]] OutboxResult<QString> enqueueEvaluation(const EvaluationDraft &draft);
+    // A complaint, sent as it is; its local reference ends in "-C".
+    [[nodiscard]] OutboxResult<QString> enqueueComplaint(const ComplaintDraft &draft);
 
     // The sender's side. leaseNext() gives the next due entry whose dependencies are delivered,
     // with the references substituted into its body; an entry that fails to decrypt is parked as

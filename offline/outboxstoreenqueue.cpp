@@ -156,9 +156,9 @@ OutboxResult<QString> OutboxStore::enqueueEvaluation(const EvaluationDraft &draf
     if (!d->cipher)
         return OutboxError{OutboxErrorCode::InspectOnly, QStringLiteral("The outbox was opened without its key.")};
     const QJsonDocument document = QJsonDocument::fromJson(draft.body);
-    if (!document.isObject() || (draft.caseNo.isEmpty() && draft.caseLocalRef.isEmpty()))
+    if (!document.isObject() || (draft.caseNo.isEmpty() && draft.caseLocalRef.isEmpty() && draft.serviceRef.isEmpty()))
         return OutboxError{OutboxErrorCode::InvalidInput,
-                           QStringLiteral("An evaluation needs a JSON object body and the case it rates.")};
+                           QStringLiteral("An evaluation needs a JSON object body and the case or service it rates.")};
 
     const QString what = QStringLiteral("queuing an evaluation");
     if (auto begun = d->begin(what); !begun)
@@ -172,7 +172,9 @@ OutboxResult<QString> OutboxStore::enqueueEvaluation(const EvaluationDraft &draf
 
     QJsonObject body = document.object();
     std::optional<OutboxEntry> rated;
-    if (draft.caseNo.isEmpty()) {
+    if (!draft.serviceRef.isEmpty()) {
+        body.insert(QStringLiteral("service_ref"), draft.serviceRef);
+    } else if (draft.caseNo.isEmpty()) {
         const OutboxResult<std::optional<OutboxEntry>> found = d->entryByRef(draft.caseLocalRef);
         if (!found)
             return fail(found.error());
@@ -201,5 +203,37 @@ OutboxResult<QString> OutboxStore::enqueueEvaluation(const EvaluationDraft &draf
     if (auto committed = d->commit(what); !committed)
         return committed.error();
     qCInfo(lcOutbox).noquote() << "queued evaluation" << ref;
+    return ref;
+}
+
+OutboxResult<QString> OutboxStore::enqueueComplaint(const ComplaintDraft &draft)
+{
+    if (!d->cipher)
+        return OutboxError{OutboxErrorCode::InspectOnly, QStringLiteral("The outbox was opened without its key.")};
+    const QJsonDocument document = QJsonDocument::fromJson(draft.body);
+    if (!document.isObject() || document.object().value(QLatin1String("text")).toString().trimmed().isEmpty())
+        return OutboxError{OutboxErrorCode::InvalidInput, QStringLiteral("A complaint needs a JSON object body with its text.")};
+
+    const QString what = QStringLiteral("queuing a complaint");
+    if (auto begun = d->begin(what); !begun)
+        return begun.error();
+    auto fail = [this](const OutboxError &error) {
+        d->rollback();
+        return error;
+    };
+    if (auto room = d->checkBudget(draft.body.size() + 256); !room)
+        return fail(room.error());
+    const OutboxResult<QString> localRef = d->allocateLocalRef();
+    if (!localRef)
+        return fail(localRef.error());
+    const QString ref = localRef.value() + QStringLiteral("-C");
+    QString key;
+    const OutboxResult<qint64> id = d->insertEntry(EntryKind::Complaint, ref, draft.itemCode, QString(), QStringLiteral("application/json"),
+                                                   QJsonDocument(document.object()).toJson(QJsonDocument::Compact), &key);
+    if (!id)
+        return fail(id.error());
+    if (auto committed = d->commit(what); !committed)
+        return committed.error();
+    qCInfo(lcOutbox).noquote() << "queued complaint" << ref;
     return ref;
 }

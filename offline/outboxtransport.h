@@ -24,7 +24,7 @@ struct OutboxRequest {
     int attempt = 1;     // 1 for the first attempt
 };
 
-// The platform answered with a reference: case_no, material_ref or evaluation_id.
+// The platform answered with a reference: case_no, material_ref, evaluation_id or complaint_no.
 struct Delivered {
     QString reference;
     QByteArray responseBody;

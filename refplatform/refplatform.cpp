@@ -150,12 +150,17 @@ bool RefPlatform::open(QString *error)
     (void)q.exec(QStringLiteral("ALTER TABLE verifications ADD COLUMN sam_id TEXT"));
     if (!m_commands.open(m_db, error))
         return false;
+    // Ratings without a case (contract 1.1) name the service they rate instead.
+    (void)q.exec(QStringLiteral("ALTER TABLE evaluations ADD COLUMN service_ref TEXT"));
     for (const QString &token : m_options.enrollTokens) {
         q.prepare(QStringLiteral("INSERT OR IGNORE INTO enroll_tokens (token) VALUES (?)"));
         q.addBindValue(token);
         q.exec();
     }
-    return true;
+    m_hall = std::make_unique<HallCounters>(
+        m_db, [this](const QByteArray &token) { return holderOf(token); }, [this](const QDateTime &time) { return timeText(time); });
+    m_complaints = std::make_unique<Complaints>(m_db);
+    return m_hall->open(now(), error) && m_complaints->open(error);
 }
 
 QDateTime RefPlatform::now() const
@@ -418,6 +423,16 @@ HttpResponse RefPlatform::route(const HttpRequest &request, const QByteArray &pa
         return heartbeat(request, auth);
     if (path == "/screenshots" && post)
         return uploadScreenshot(request, auth);
+    if (path == "/complaints" && post)
+        return m_complaints->file(request, auth.terminalId, now());
+    if (path == "/tickets/groups" && get)
+        return m_hall->groups();
+    if (path == "/tickets" && post)
+        return m_hall->takeTicket(request, auth.terminalId, now());
+    if (path == "/appointments" && get)
+        return m_hall->appointments(request, now());
+    if (path.startsWith("/appointments/") && path.endsWith("/check-in") && post)
+        return m_hall->checkIn(QString::fromLatin1(path.mid(14).chopped(9)), auth.terminalId, auth.division, now());
     return error(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint"));
 }
 
@@ -806,7 +821,13 @@ HttpResponse RefPlatform::evaluate(const HttpRequest &request)
 {
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
     const QString caseNumber = body.value(QLatin1String("case_no")).toString();
-    if (caseJson(caseNumber).isEmpty())
+    // A licence printed or a ticket taken files no case: the rating names it (contract 1.1).
+    static const QRegularExpression serviceShape(QStringLiteral("^(licence:L|ticket:[A-Z]|document:D)[0-9A-Za-z-]+$"));
+    const QString serviceRef = body.value(QLatin1String("service_ref")).toString();
+    if (!serviceRef.isEmpty() && !serviceShape.match(serviceRef).hasMatch())
+        return error(422, QStringLiteral("validation_failed"), QStringLiteral("service_ref names no service"),
+                     {{QStringLiteral("service_ref"), QStringLiteral("invalid")}});
+    if (serviceRef.isEmpty() && caseJson(caseNumber).isEmpty())
         return error(404, QStringLiteral("not_found"), QStringLiteral("no such case"));
     QJsonObject details;
     const int score = body.value(QLatin1String("score")).toInt(0);
@@ -819,13 +840,14 @@ HttpResponse RefPlatform::evaluate(const HttpRequest &request)
         return error(422, QStringLiteral("validation_failed"), QStringLiteral("the evaluation is incomplete"), details);
     const QString id = QStringLiteral("E") + QString::fromLatin1(randomHex(m_random, 8));
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO evaluations (evaluation_id, case_no, score, tags, anonymous, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO evaluations (evaluation_id, case_no, score, tags, anonymous, created_at, service_ref) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(id);
     q.addBindValue(caseNumber);
     q.addBindValue(score);
     q.addBindValue(QString::fromUtf8(QJsonDocument(tags).toJson(QJsonDocument::Compact)));
     q.addBindValue(body.value(QLatin1String("anonymous")).toBool(true) ? 1 : 0);
     q.addBindValue(QDateTime::currentSecsSinceEpoch());
+    q.addBindValue(serviceRef);
     q.exec();
     return json(201, {{QStringLiteral("evaluation_id"), id}});
 }
@@ -885,6 +907,9 @@ void RefPlatform::handleInspect(const HttpRequest &request, const HttpReply &rep
     // What a test may read as it is; secrets and stored response bodies stay out.
     static const QHash<QString, QString> tables = {
         {QStringLiteral("evaluations"), QStringLiteral("SELECT * FROM evaluations ORDER BY rowid")},
+        {QStringLiteral("tickets"), QStringLiteral("SELECT * FROM tickets ORDER BY rowid")},
+        {QStringLiteral("complaints"), QStringLiteral("SELECT * FROM complaints ORDER BY rowid")},
+        {QStringLiteral("appointments"), QStringLiteral("SELECT id, group_id, division, checked_in FROM appointments ORDER BY rowid")},
         {QStringLiteral("heartbeats"), QStringLiteral("SELECT * FROM heartbeats ORDER BY rowid")},
         {QStringLiteral("verifications"), QStringLiteral("SELECT * FROM verifications ORDER BY rowid")},
         {QStringLiteral("staff_signins"), QStringLiteral("SELECT * FROM staff_signins ORDER BY rowid")},

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "catalogue.h"
+#include "complaints.h"
 #include "faultplan.h"
+#include "hallcounters.h"
 #include "httplistener.h"
 #include "terminalcommands.h"
 #include "staffregistry.h"
@@ -14,6 +16,8 @@
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QStringList>
+
+#include <memory>
 
 // The reference platform: reference/platform-api.md served for real, with its checks
 // (signature, clock skew, replayed nonces, idempotency, form validation, ETag), its state in
@@ -93,4 +97,6 @@ private:
     QJsonArray m_requests; // the most recent requests, for /_inspect/requests
     qint64 m_rateWindowStart = 0; // when the rate limit's current window began, ms of uptime
     int m_rateWindowCount = 0;
+    std::unique_ptr<HallCounters> m_hall; // 取号 / 预约 (contract 1.1)
+    std::unique_ptr<Complaints> m_complaints; // 投诉建议 (contract 1.1)
 };

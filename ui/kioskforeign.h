@@ -3,6 +3,8 @@
 #include "documentdelivery.h"
 #include "hallnotice.h"
 #include "agentfiling.h"
+#include "queueticketing.h"
+#include "complaintfiling.h"
 #include "residentchoice.h"
 #include "staffpresence.h"
 
@@ -43,4 +45,18 @@ struct HallNoticeForeign {
     QML_FOREIGN(HallNotice)
     QML_NAMED_ELEMENT(HallNotice)
     QML_UNCREATABLE("Kiosk shows the platform's one notice")
+};
+
+struct QueueTicketingForeign {
+    Q_GADGET
+    QML_FOREIGN(QueueTicketing)
+    QML_NAMED_ELEMENT(QueueTicketing)
+    QML_UNCREATABLE("Hall shows the hall's counters")
+};
+
+struct ComplaintFilingForeign {
+    Q_GADGET
+    QML_FOREIGN(ComplaintFiling)
+    QML_NAMED_ELEMENT(ComplaintFiling)
+    QML_UNCREATABLE("Complaint shows the complaint")
 };

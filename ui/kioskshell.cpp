@@ -4,6 +4,8 @@
 #include "applicationjourney.h"
 #include "cameraframes.h"
 #include "capturedpageimages.h"
+#include "halldesk.h"
+#include "complaintdesk.h"
 #include "catalogueitemmodel.h"
 #include "itemavailability.h"
 #include "agentfiling.h"
@@ -11,6 +13,7 @@
 #include "typedidnumber.h"
 #include "outofservice.h"
 #include "platformclient.h"
+#include "queueticketing.h"
 #include "receiptprinting.h"
 #include "residentchoice.h"
 #include "residentidentification.h"
@@ -66,9 +69,11 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     connect(runtime->supervision(), &TerminalSupervision::lockedChanged, this, &KioskShell::outOfServiceChanged);
     connect(runtime->outOfService(), &OutOfService::changed, this, &KioskShell::outOfServiceScreenChanged);
     m_services = new ServiceDesk(runtime, this, this);
+    new HallDesk(runtime, this, this);
     m_form = new ApplicationDesk(runtime, this, this);
     // After the desks: the verify screen hears of a verification before the journey goes on.
     m_choice = new ResidentChoice(runtime, this);
+    new ComplaintDesk(runtime, this, m_choice, this);
     connect(m_choice, &ResidentChoice::selectionChanged, this, [this] {
         emit selectionChanged();
         emit screenChanged();
@@ -78,6 +83,8 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     connect(m_choice, &ResidentChoice::problemChanged, this, &KioskShell::identityChanged);
     connect(m_choice, &ResidentChoice::exitAskedChanged, this, &KioskShell::exitAskedChanged);
     connect(m_choice, &ResidentChoice::recordsRequested, m_services, &ServiceDesk::recordsRequested);
+    // A ticket given turns the appointments screen into the ticket's.
+    connect(runtime->queueTicketing(), &QueueTicketing::changed, this, &KioskShell::screenChanged);
     connect(runtime->verification(), &IdentityVerification::started, this, &KioskShell::identityChanged);
     // Staff signing in or out changes what the identification screen offers.
     connect(runtime->staff(), &StaffPresence::presenceChanged, this, &KioskShell::identityChanged);
@@ -147,6 +154,10 @@ KioskShell::Screen KioskShell::screen() const
     switch (m_runtime->session()->state()) {
     case SessionState::Attract: return Screen::Attract;
     case SessionState::ChooseService:
+        if (m_choice->errand() == ResidentChoice::Errand::Complaint)
+            return Screen::Complaint;
+        if (m_choice->errand() == ResidentChoice::Errand::Tickets || m_choice->errand() == ResidentChoice::Errand::Appointments)
+            return m_choice->errand() == ResidentChoice::Errand::Tickets ? Screen::Tickets : Screen::Appointments;
         if (!m_choice->itemCode().isEmpty())
             return Screen::Guide;
         return m_choice->themeId().isEmpty() ? Screen::Home : Screen::Theme;
@@ -157,6 +168,10 @@ KioskShell::Screen KioskShell::screen() const
     case SessionState::Review: return Screen::Review;
     case SessionState::Submit: return Screen::Submit;
     case SessionState::Result: {
+        if (m_choice->errand() == ResidentChoice::Errand::Complaint)
+            return Screen::Complaint;
+        if (m_choice->errand() == ResidentChoice::Errand::Tickets || m_choice->errand() == ResidentChoice::Errand::Appointments)
+            return m_runtime->queueTicketing()->stage() == QueueTicketing::Stage::Issued ? Screen::Ticket : Screen::Appointments;
         if (m_choice->errand() != ResidentChoice::Errand::None)
             return m_choice->errand() == ResidentChoice::Errand::Progress ? Screen::Progress : Screen::Licences;
         const CatalogueItem *item = m_choice->item();
@@ -377,7 +392,12 @@ bool KioskShell::rate(int score, const QStringList &tags)
 {
     // A theme's rating is about each of its cases.
     ServiceRating *rating = m_runtime->rating();
-    if (!rating->submitForEach(score, tags, ServiceRating::casesRated(m_runtime->journey()->themeOutcomes(), m_caseNumber, m_localReference)))
+    // A ticket files no case: the rating names it (contract 1.1, service_ref).
+    const QString serviceRef = m_runtime->queueTicketing()->serviceRef();
+    const QList<ServiceRating::RatedCase> rated = serviceRef.isEmpty()
+        ? ServiceRating::casesRated(m_runtime->journey()->themeOutcomes(), m_caseNumber, m_localReference)
+        : QList<ServiceRating::RatedCase>{{{}, {}, serviceRef}};
+    if (!rating->submitForEach(score, tags, rated))
         return false;
     return m_runtime->session()->end(SessionEnd::Completed);
 }

@@ -88,7 +88,10 @@ class KioskShell : public QObject, public SessionWipeable
 public:
     // The screen QML shows: the session's state, told apart further where one state has several
     // screens (choosing: Home, Guide, Theme; the result of an instant item or an errand).
-    enum class Screen { Attract, Home, Guide, Theme, Identify, Verify, Form, Materials, Review, Submit, Result, Rating, Wipe, Delivery, Progress, Licences };
+    // Tickets: the counter groups (取号); Appointments: check-in by card or code (预约签到); Ticket:
+    // the ticket either gave; Complaint: 办不成事 / 投诉建议, from home or a refused case's result.
+    enum class Screen { Attract, Home, Guide, Theme, Identify, Verify, Form, Materials, Review, Submit, Result, Rating, Wipe, Delivery, Progress, Licences,
+                        Tickets, Appointments, Ticket, Complaint };
     Q_ENUM(Screen)
     // What the attract screen's pills offer: the certificates to print (证明打印), the
     // applications (业务申请), the progress errand (办件查询) and the licences errand (电子证照).
@@ -202,6 +205,8 @@ public:
     Q_INVOKABLE bool startSelectedItem();
     // The resident chose one of the kiosk's own errands: identification next.
     Q_INVOKABLE bool startErrand(ResidentChoice::Errand errand) { return m_choice->startErrand(errand); }
+    // 预约签到 by card: identification next, then the resident's appointments today.
+    Q_INVOKABLE bool identifyForAppointments() { return m_choice->identifyForAppointments(); }
     // The resident chose to do the whole selected theme (一件事一次办): identification next, then
     // one merged form for all its items.
     Q_INVOKABLE bool startTheme() { return m_choice->startTheme(); }

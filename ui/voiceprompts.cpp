@@ -126,6 +126,8 @@ QString VoicePrompts::promptForScreen(const QString &screen)
         QStringLiteral("home"),   QStringLiteral("guide"),  QStringLiteral("theme"),     QStringLiteral("identify"),
         QStringLiteral("verify"), QStringLiteral("form"),   QStringLiteral("materials"), QStringLiteral("review"),
         QStringLiteral("submit"), QStringLiteral("result"), QStringLiteral("rating"),
+        QStringLiteral("tickets"), QStringLiteral("appointments"), QStringLiteral("ticket"),
+        QStringLiteral("complaint"),
     };
     return spoken.contains(screen) ? screen : QString();
 }
@@ -197,7 +199,8 @@ QStringList VoicePrompts::allPrompts()
         QStringLiteral("refused"),      QStringLiteral("not_stored"),     QStringLiteral("receipt_printed"),
         QStringLiteral("receipt_failed"), QStringLiteral("goodbye"),
         QStringLiteral("take_card"),    QStringLiteral("staff_present"),  QStringLiteral("staff_problem"),
-        QStringLiteral("agent_problem"),
+        QStringLiteral("agent_problem"),  QStringLiteral("tickets"),        QStringLiteral("appointments"),
+        QStringLiteral("ticket"),       QStringLiteral("complaint"),
     };
 }
 

@@ -21,7 +21,8 @@ bool isForwardAllowed(SessionState from, SessionState to)
     using S = SessionState;
     switch (from) {
     case S::Attract: return to == S::ChooseService;
-    case S::ChooseService: return to == S::Identify;
+    // A queue ticket or an appointment's code needs nobody identified: straight to the ticket.
+    case S::ChooseService: return to == S::Identify || to == S::Result;
     // Query and print items go from identification straight to their result.
     case S::Identify: return to == S::Verify || to == S::Form || to == S::Result;
     case S::Verify: return to == S::Form || to == S::Result;

@@ -18,6 +18,8 @@
 #include "outboxsender.h"
 #include "outboxstore.h"
 #include "outofservice.h"
+#include "complaintfiling.h"
+#include "queueticketing.h"
 #include "platformclient.h"
 #include "platformheartbeat.h"
 #include "receiptprinting.h"
@@ -201,6 +203,10 @@ void KioskRuntime::assembleJourney()
     m_receipts = std::make_unique<ReceiptPrinting>(
         ReceiptPrinting::Parts{&m_config, &m_catalogue, &m_session, &m_identity, &m_draft, &m_delivery, m_journey.get(), peripherals,
                                m_agent.get()});
+    m_queueTicketing = std::make_unique<QueueTicketing>(
+        QueueTicketing::Parts{&m_config, &m_session, &m_verification, m_platform.get(), peripherals});
+    m_complaints = std::make_unique<ComplaintFiling>(
+        ComplaintFiling::Parts{&m_config, &m_session, m_outbox.get(), m_sender.get(), peripherals});
     m_rating = std::make_unique<ServiceRating>(m_outbox.get(), m_sender.get());
     m_farewell = std::make_unique<SessionFarewell>(&m_session);
     if (IdCardReader *reader = peripherals.idCardReader()) {

@@ -21,6 +21,7 @@
 class AgentFiling;
 class ApplicationJourney;
 class AuditLog;
+class ComplaintFiling;
 class CaseSubmission;
 class DeviceRegistry;
 class FaceMatcherLoader;
@@ -33,6 +34,7 @@ class OutboxSender;
 class OutboxStore;
 class PlatformClient;
 class PlatformHeartbeat;
+class QueueTicketing;
 class ReceiptPrinting;
 class ResidentIdentification;
 class ServiceRating;
@@ -93,6 +95,10 @@ public:
     [[nodiscard]] InstantErrands *errands() const { return m_errands.get(); }
     // The receipt of the case just filed or queued, or of an instant item.
     [[nodiscard]] ReceiptPrinting *receipts() const { return m_receipts.get(); }
+    // 取号 and 预约签到: the hall's counters through the platform.
+    [[nodiscard]] QueueTicketing *queueTicketing() const { return m_queueTicketing.get(); }
+    // 办不成事 / 投诉建议, queued in the outbox.
+    [[nodiscard]] ComplaintFiling *complaints() const { return m_complaints.get(); }
     // 好差评.
     [[nodiscard]] ServiceRating *rating() const { return m_rating.get(); }
     // Someone filing for another person (代办).
@@ -146,6 +152,8 @@ private:
     std::unique_ptr<ApplicationJourney> m_journey;
     std::unique_ptr<InstantErrands> m_errands;
     std::unique_ptr<ReceiptPrinting> m_receipts;
+    std::unique_ptr<QueueTicketing> m_queueTicketing;
+    std::unique_ptr<ComplaintFiling> m_complaints;
     std::unique_ptr<ServiceRating> m_rating;
     std::unique_ptr<SessionFarewell> m_farewell;
 };

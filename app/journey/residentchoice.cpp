@@ -8,6 +8,7 @@
 #include "instanterrands.h"
 #include "itemavailability.h"
 #include "kioskruntime.h"
+#include "queueticketing.h"
 #include "residentidentification.h"
 #include "residentrecords.h"
 #include "staffpresence.h"
@@ -26,6 +27,9 @@ QString errandName(ResidentChoice::Errand errand)
     switch (errand) {
     case ResidentChoice::Errand::Progress: return QStringLiteral("progress");
     case ResidentChoice::Errand::Licences: return QStringLiteral("licences");
+    case ResidentChoice::Errand::Appointments: return QStringLiteral("appointments");
+    case ResidentChoice::Errand::Tickets:
+    case ResidentChoice::Errand::Complaint:
     case ResidentChoice::Errand::None: break;
     }
     return {};
@@ -59,6 +63,17 @@ ResidentChoice::ResidentChoice(KioskRuntime *runtime, QObject *parent)
         if (verified)
             proceedAfterVerification();
     });
+    connect(runtime->queueTicketing(), &QueueTicketing::changed, this, &ResidentChoice::followQueueTicketing);
+}
+
+void ResidentChoice::followQueueTicketing()
+{
+    // A ticket given (or an appointment checked in) is the errand's result.
+    const SessionState state = m_runtime->session()->state();
+    if (m_runtime->queueTicketing()->stage() == QueueTicketing::Stage::Issued
+        && (m_errand == Errand::Tickets || m_errand == Errand::Appointments)
+        && (state == SessionState::ChooseService || state == SessionState::Identify))
+        (void)m_runtime->session()->advance(SessionState::Result);
 }
 
 ResidentChoice::~ResidentChoice()
@@ -164,6 +179,12 @@ bool ResidentChoice::openTheme(const QString &themeId)
 
 void ResidentChoice::back()
 {
+    // A complaint is left for the screen it was started from (home, or a refused case's result).
+    if (m_errand == Errand::Complaint) {
+        m_errand = Errand::None;
+        emit selectionChanged();
+        return;
+    }
     if (m_runtime->session()->state() != SessionState::ChooseService) {
         m_runtime->identification()->stopFaceCheck();
         m_runtime->agent()->stop();
@@ -175,10 +196,14 @@ void ResidentChoice::back()
         }
         return;
     }
-    if (!m_itemCode.isEmpty())
+    if (m_errand != Errand::None) {
+        m_errand = Errand::None;
+        m_runtime->queueTicketing()->wipeSessionData();
+    } else if (!m_itemCode.isEmpty()) {
         m_itemCode.clear();
-    else
+    } else {
         m_themeId.clear();
+    }
     emit selectionChanged();
 }
 
@@ -195,11 +220,41 @@ bool ResidentChoice::startSelectedItem()
 
 bool ResidentChoice::startErrand(Errand errand)
 {
+    if (errand == Errand::Complaint) {
+        const SessionState state = m_runtime->session()->state();
+        if (state != SessionState::ChooseService && state != SessionState::Result)
+            return false;
+        // From home it is about nothing chosen; from a result, about that result's item.
+        if (state == SessionState::ChooseService)
+            m_itemCode.clear();
+        m_errand = errand;
+        emit selectionChanged();
+        return true;
+    }
+    if (errand == Errand::Tickets || errand == Errand::Appointments) {
+        if (m_runtime->session()->state() != SessionState::ChooseService)
+            return false;
+        m_errand = errand;
+        m_itemCode.clear();
+        emit selectionChanged();
+        setProblem({});
+        if (errand == Errand::Tickets)
+            (void)m_runtime->queueTicketing()->loadGroups();
+        return true;
+    }
     if (errand == Errand::None || !m_runtime->session()->advance(SessionState::Identify))
         return false;
     m_errand = errand;
     m_itemCode.clear();
     emit selectionChanged();
+    setProblem({});
+    return true;
+}
+
+bool ResidentChoice::identifyForAppointments()
+{
+    if (m_errand != Errand::Appointments || !m_runtime->session()->advance(SessionState::Identify))
+        return false;
     setProblem({});
     return true;
 }
@@ -256,6 +311,11 @@ void ResidentChoice::proceedAfterVerification()
         emit recordsRequested(m_runtime->errands()->showLicences());
         return;
     }
+    if (m_errand == Errand::Appointments) {
+        if (m_runtime->queueTicketing()->loadAppointments())
+            (void)m_runtime->session()->advance(SessionState::Result);
+        return;
+    }
     if (m_themeItem) {
         (void)m_runtime->journey()->beginThemeApplication(m_themeId);
         return;
@@ -290,6 +350,11 @@ void ResidentChoice::takeScannedCode(const QString &text)
     if (AdminCode::isAdminCodePayload(text) || StaffPresence::isStaffCode(text) || m_runtime->identity()->isIdentified()
         || codeBeingChecked())
         return;
+    // An appointment's code checks it in whoever shows it.
+    if (m_errand == Errand::Appointments && QueueTicketing::isAppointmentCode(text)) {
+        (void)m_runtime->queueTicketing()->checkInCode(text);
+        return;
+    }
     // For a progress query a receipt's code answers at once; any other code is taken as the
     // resident's network-identity or app code, which the platform resolves to who they are.
     if (m_errand == Errand::Progress && m_runtime->errands()->queryReceiptCode(text)) {
@@ -305,8 +370,13 @@ void ResidentChoice::takeScannedCode(const QString &text)
 
 void ResidentChoice::takeCodeAtHome(const QString &text)
 {
-    // On the home screen only a receipt's code means something: its case's progress, as the
-    // progress errand gives it. Any other code waits until the resident has chosen.
+    // On the home screen a receipt's code means its case's progress, as the progress errand gives
+    // it, and an appointment's code its check-in. Any other code waits until the resident has chosen.
+    if (QueueTicketing::isAppointmentCode(text)) {
+        if (m_errand == Errand::Appointments || startErrand(Errand::Appointments))
+            (void)m_runtime->queueTicketing()->checkInCode(text);
+        return;
+    }
     if (AdminCode::isAdminCodePayload(text) || ResidentRecords::referenceFromReceiptCode(text).isEmpty()
         || !startErrand(Errand::Progress))
         return;

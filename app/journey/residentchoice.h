@@ -19,9 +19,10 @@ class ResidentChoice : public QObject, public SessionWipeable
     Q_OBJECT
 
 public:
-    // What the resident came for when it is not a catalogue item: their cases' progress (办件查询)
-    // or their e-licences (电子证照).
-    enum class Errand { None, Progress, Licences };
+    // What the resident came for when it is not a catalogue item: their cases' progress (办件查询),
+    // their e-licences (电子证照), a queue ticket (取号), an appointment's check-in (预约签到) or a
+    // complaint (办不成事 / 投诉建议).
+    enum class Errand { None, Progress, Licences, Tickets, Appointments, Complaint };
     Q_ENUM(Errand)
     // What the kiosk did as the resident went on: nothing (not now, or not for this choice), a
     // journey started, or a card check the screens start and follow (ServiceDesk).
@@ -79,7 +80,11 @@ public:
     // The resident goes ahead with the opened item: identification next. A query the platform
     // does not answer at once is the kiosk's progress errand.
     bool startSelectedItem();
+    // Tickets, appointments and complaints start on their own screen, with nobody identified yet;
+    // a complaint also from a refused case's result, about that case.
     bool startErrand(Errand errand);
+    // The appointments errand goes on with the resident's card: identification next.
+    bool identifyForAppointments();
     // The whole opened theme, as one merged form: identification next.
     bool startTheme();
     // After identification: an application without a face check goes to the form; a face check
@@ -117,6 +122,7 @@ private:
     void proceedAfterVerification();
     void takeScannedCode(const QString &text);
     void takeCodeAtHome(const QString &text);
+    void followQueueTicketing();
 
     KioskRuntime *m_runtime;
     Errand m_errand = Errand::None;

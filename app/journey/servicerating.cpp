@@ -39,7 +39,7 @@ QList<ServiceRating::RatedCase> ServiceRating::casesRated(const QList<std::pair<
 
 bool ServiceRating::submit(int score, const QStringList &tags, const QString &comment, const RatedCase &rated)
 {
-    if (!m_outbox || score < 1 || score > 5 || (needsTags(score) && tags.isEmpty()) || (rated.caseNo.isEmpty() && rated.localRef.isEmpty()))
+    if (!m_outbox || score < 1 || score > 5 || (needsTags(score) && tags.isEmpty()) || (rated.caseNo.isEmpty() && rated.localRef.isEmpty() && rated.serviceRef.isEmpty()))
         return false;
     QJsonObject body{{QStringLiteral("score"), score},
                      {QStringLiteral("tags"), QJsonArray::fromStringList(tags)},
@@ -47,7 +47,7 @@ bool ServiceRating::submit(int score, const QStringList &tags, const QString &co
                      {QStringLiteral("anonymous"), true}};
     if (!rated.caseNo.isEmpty())
         body.insert(QStringLiteral("case_no"), rated.caseNo);
-    const OutboxResult<QString> queued = m_outbox->enqueueEvaluation({QJsonDocument(body).toJson(QJsonDocument::Compact), rated.caseNo, rated.localRef});
+    const OutboxResult<QString> queued = m_outbox->enqueueEvaluation({QJsonDocument(body).toJson(QJsonDocument::Compact), rated.caseNo, rated.localRef, rated.serviceRef});
     if (!queued) {
         qCWarning(lcSession) << "rating not stored:" << outboxErrorCodeName(queued.error().code);
         return false;

@@ -14,7 +14,7 @@ class OutboxStore;
 // 好差评: the resident's anonymous rating of the service, queued in the outbox for the platform.
 // Five levels; the two lowest must say what went wrong, with tags of a fixed vocabulary that go to
 // the platform as codes whatever language the resident read them in. A theme's rating is about
-// each of its cases.
+// each of its cases; a ticket's or a printed licence's names the service instead.
 class ServiceRating
 {
 public:
@@ -22,6 +22,8 @@ public:
     struct RatedCase {
         QString caseNo;
         QString localRef;
+        // A service that filed no case (contract 1.1): "ticket:A017", "licence:L…".
+        QString serviceRef = {};
     };
 
     ServiceRating(OutboxStore *outbox, OutboxSender *sender)

@@ -19,7 +19,10 @@ DeliveryResult OutboxPlatformTransport::toDelivery(EntryKind kind, const Platfor
 {
     switch (result.outcome) {
     case PlatformOutcome::Ok: {
-        const char *field = kind == EntryKind::Material ? "material_ref" : kind == EntryKind::Case ? "case_no" : "evaluation_id";
+        const char *field = kind == EntryKind::Material   ? "material_ref"
+                            : kind == EntryKind::Case      ? "case_no"
+                            : kind == EntryKind::Complaint ? "complaint_no"
+                                                           : "evaluation_id";
         return Delivered{result.body.value(QLatin1String(field)).toString(),
                          QJsonDocument(result.body).toJson(QJsonDocument::Compact)};
     }
@@ -86,8 +89,12 @@ void OutboxPlatformTransport::deliver(const OutboxRequest &request, Completion d
             return;
         }
         // The body as the outbox kept it at the first send: a retry must not differ by a byte.
-        call = request.kind == EntryKind::Case ? m_client.submitCase(body.object(), request.idempotencyKey)
-                                               : m_client.submitEvaluation(body.object(), request.idempotencyKey);
+        if (request.kind == EntryKind::Case)
+            call = m_client.submitCase(body.object(), request.idempotencyKey);
+        else if (request.kind == EntryKind::Complaint)
+            call = m_client.submitComplaint(body.object(), request.idempotencyKey);
+        else
+            call = m_client.submitEvaluation(body.object(), request.idempotencyKey);
     }
     const EntryKind kind = request.kind;
     const QByteArray sent = kind == EntryKind::Case ? request.body : QByteArray();

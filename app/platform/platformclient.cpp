@@ -56,6 +56,10 @@ QString endpointName(PlatformEndpoint endpoint)
     case PlatformEndpoint::Heartbeat: return QStringLiteral("heartbeat");
     case PlatformEndpoint::Screenshots: return QStringLiteral("screenshots");
     case PlatformEndpoint::StaffVerify: return QStringLiteral("staff/verify");
+    case PlatformEndpoint::TicketGroups: return QStringLiteral("tickets/groups");
+    case PlatformEndpoint::Tickets: return QStringLiteral("tickets");
+    case PlatformEndpoint::Appointments: return QStringLiteral("appointments");
+    case PlatformEndpoint::Complaints: return QStringLiteral("complaints");
     }
     return {};
 }
@@ -240,6 +244,12 @@ PlatformCall *PlatformClient::submitEvaluation(const QJsonObject &request, const
                  QJsonDocument(request).toJson(QJsonDocument::Compact), "application/json", idempotencyKey);
 }
 
+PlatformCall *PlatformClient::submitComplaint(const QJsonObject &request, const QString &idempotencyKey)
+{
+    return start(PlatformEndpoint::Complaints, "POST", QStringLiteral("/complaints"),
+                 QJsonDocument(request).toJson(QJsonDocument::Compact), "application/json", idempotencyKey);
+}
+
 PlatformCall *PlatformClient::caseStatus(const QString &caseNumber)
 {
     return start(PlatformEndpoint::CaseStatus, "GET",
@@ -251,6 +261,32 @@ PlatformCall *PlatformClient::caseList(const QString &holderToken)
     return start(PlatformEndpoint::CaseList, "GET",
                  QStringLiteral("/cases?holder_token=") + QString::fromLatin1(QUrl::toPercentEncoding(holderToken)), {}, {},
                  {}, true);
+}
+
+PlatformCall *PlatformClient::ticketGroups()
+{
+    return start(PlatformEndpoint::TicketGroups, "GET", QStringLiteral("/tickets/groups"), {}, {}, {}, true);
+}
+
+PlatformCall *PlatformClient::takeTicket(const QJsonObject &request, const QString &idempotencyKey)
+{
+    return start(PlatformEndpoint::Tickets, "POST", QStringLiteral("/tickets"), QJsonDocument(request).toJson(QJsonDocument::Compact),
+                 "application/json", idempotencyKey, true);
+}
+
+PlatformCall *PlatformClient::appointments(const QString &holderToken)
+{
+    return start(PlatformEndpoint::Appointments, "GET",
+                 QStringLiteral("/appointments?holder_token=") + QString::fromLatin1(QUrl::toPercentEncoding(holderToken)), {}, {},
+                 {}, true);
+}
+
+PlatformCall *PlatformClient::checkInAppointment(const QString &appointmentId, const QString &idempotencyKey)
+{
+    // The check-in answers with a ticket, checked as one.
+    return start(PlatformEndpoint::Tickets, "POST",
+                 QStringLiteral("/appointments/%1/check-in").arg(QString::fromLatin1(QUrl::toPercentEncoding(appointmentId))),
+                 QByteArrayLiteral("{}"), "application/json", idempotencyKey, true);
 }
 
 PlatformCall *PlatformClient::licenses(const QString &holderToken)

@@ -91,6 +91,8 @@ public:
     PlatformCall *verifyStaff(const QString &qrPayload);
     PlatformCall *submitCase(const QJsonObject &request, const QString &idempotencyKey);
     PlatformCall *submitEvaluation(const QJsonObject &request, const QString &idempotencyKey);
+    // POST /complaints (contract 1.1), sent by the outbox like an evaluation.
+    PlatformCall *submitComplaint(const QJsonObject &request, const QString &idempotencyKey);
     PlatformCall *caseStatus(const QString &caseNumber);
     PlatformCall *caseList(const QString &holderToken);
     PlatformCall *licenses(const QString &holderToken);
@@ -99,6 +101,12 @@ public:
     PlatformCall *heartbeat(const QJsonObject &report);
     // POST /screenshots (contract 1.1): a PNG of the kiosk's screen for the platform's command `commandId`.
     PlatformCall *uploadScreenshot(const QByteArray &png, const QString &commandId);
+    // Contract 1.1, the hall's counters: GET /tickets/groups; POST /tickets; the holder's
+    // appointments today; POST /appointments/{id}/check-in. All need the platform live.
+    PlatformCall *ticketGroups();
+    PlatformCall *takeTicket(const QJsonObject &request, const QString &idempotencyKey);
+    PlatformCall *appointments(const QString &holderToken);
+    PlatformCall *checkInAppointment(const QString &appointmentId, const QString &idempotencyKey);
 
     // A fresh UUID for a new request's Idempotency-Key.
     [[nodiscard]] static QString newIdempotencyKey();

@@ -37,7 +37,11 @@ PlatformOutcome outcomeForError(int status, const QString &code)
     // dropped connection: signing again with a fresh nonce is the cure, so it is transient.
     if (status == 401 && code == QLatin1String("replayed"))
         return PlatformOutcome::Transient;
-    if (status == 409 || status == 429 || status >= 500)
+    // 409 in_progress is the first request with the key still running: later it has its answer.
+    // Every other 409 (group_closed, already_paid, … of contract 1.1) is the answer itself.
+    if (status == 409)
+        return code == QLatin1String("in_progress") ? PlatformOutcome::Transient : PlatformOutcome::Permanent;
+    if (status == 429 || status >= 500)
         return PlatformOutcome::Transient;
     return PlatformOutcome::Permanent;
 }

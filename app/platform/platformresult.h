@@ -30,6 +30,12 @@ enum class PlatformEndpoint {
     Heartbeat,
     Screenshots,
     StaffVerify, // contract 1.1: a staff member signs in at the kiosk
+    // Contract 1.1: the hall's counters (取号 / 预约).
+    TicketGroups,
+    Tickets,
+    Appointments,
+    // Contract 1.1: 投诉建议, sent by the outbox.
+    Complaints,
 };
 
 struct PlatformResult {

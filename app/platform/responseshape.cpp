@@ -170,6 +170,58 @@ QString checkJson(PlatformEndpoint endpoint, const QJsonObject &o)
         return isText(o.value(QLatin1String("evaluation_id"))) ? QString() : QStringLiteral("evaluation_id");
     case PlatformEndpoint::Screenshots:
         return isText(o.value(QLatin1String("screenshot_id"))) ? QString() : QStringLiteral("screenshot_id");
+    case PlatformEndpoint::Complaints:
+        return isText(o.value(QLatin1String("complaint_no"))) ? QString() : QStringLiteral("complaint_no");
+    case PlatformEndpoint::TicketGroups: {
+        const QJsonValue groups = o.value(QLatin1String("groups"));
+        if (!groups.isArray())
+            return QStringLiteral("groups");
+        const QJsonArray list = groups.toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const QJsonObject g = list.at(i).toObject();
+            const QString where = QStringLiteral("groups[%1]").arg(i);
+            if (!isText(g.value(QLatin1String("id"))))
+                return where + QLatin1String(".id");
+            if (!isLocalized(g.value(QLatin1String("name"))))
+                return where + QLatin1String(".name");
+            if (g.value(QLatin1String("waiting")).toInt(-1) < 0)
+                return where + QLatin1String(".waiting");
+            if (g.value(QLatin1String("estimated_wait_min")).toInt(-1) < 0)
+                return where + QLatin1String(".estimated_wait_min");
+            if (!g.value(QLatin1String("open")).isBool())
+                return where + QLatin1String(".open");
+        }
+        return {};
+    }
+    case PlatformEndpoint::Tickets:
+        if (!isText(o.value(QLatin1String("ticket_no"))))
+            return QStringLiteral("ticket_no");
+        if (!isText(o.value(QLatin1String("group"))))
+            return QStringLiteral("group");
+        if (o.value(QLatin1String("waiting_before")).toInt(-1) < 0)
+            return QStringLiteral("waiting_before");
+        if (o.value(QLatin1String("estimated_wait_min")).toInt(-1) < 0)
+            return QStringLiteral("estimated_wait_min");
+        if (!isTime(o.value(QLatin1String("issued_at"))))
+            return QStringLiteral("issued_at");
+        return {};
+    case PlatformEndpoint::Appointments: {
+        const QJsonValue appointments = o.value(QLatin1String("appointments"));
+        if (!appointments.isArray())
+            return QStringLiteral("appointments");
+        const QJsonArray list = appointments.toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const QJsonObject a = list.at(i).toObject();
+            const QString where = QStringLiteral("appointments[%1]").arg(i);
+            if (!isText(a.value(QLatin1String("id"))))
+                return where + QLatin1String(".id");
+            if (!isText(a.value(QLatin1String("group"))))
+                return where + QLatin1String(".group");
+            if (!isTime(a.value(QLatin1String("slot_start"))))
+                return where + QLatin1String(".slot_start");
+        }
+        return {};
+    }
     case PlatformEndpoint::Heartbeat: {
         if (!isTime(o.value(QLatin1String("server_time"))))
             return QStringLiteral("server_time");

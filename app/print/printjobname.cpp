@@ -13,6 +13,10 @@ QString PrintJobName::of(Document document)
         return QStringLiteral("kiosk-a4-licence");
     case Document::TestPage:
         return QStringLiteral("kiosk-test-page");
+    case Document::Ticket:
+        return QStringLiteral("kiosk-ticket");
+    case Document::ComplaintSlip:
+        return QStringLiteral("kiosk-complaint");
     }
     return QStringLiteral("kiosk-document");
 }

@@ -15,6 +15,8 @@ public:
         Certificate,     // an A4 document the platform issued for an instant case
         Licence,         // an A4 copy of one of the resident's e-licences
         TestPage,        // the technician's printer test page
+        Ticket,          // an 80 mm queue ticket (取号, 预约签到)
+        ComplaintSlip,   // an 80 mm slip with a complaint's number (投诉建议)
     };
 
     [[nodiscard]] static QString of(Document document);

@@ -9,6 +9,11 @@ enum class PrintText {
     ReceiptTitle, AcknowledgementTitle, TestPageTitle, Item, Department, CaseNumber, LocalReference, Applicant,
     IdNumber, FiledAt, PrintedAt, Terminal, Materials, NoMaterials, NextSteps, ScanToFollow, OfflineNote,
     KeepReceipt, AcknowledgementNote, Seal, Printer, Software, FontSample, NotKept, Agent,
+    // A queue ticket (取号).
+    TicketTitle, CounterGroup, PeopleAhead, EstimatedWait, Minutes, PriorityQueue, Appointment, WatchTheScreen,
+    // A complaint's slip (投诉建议).
+    ComplaintTitle, ComplaintNumber, ComplaintLocalRef, ComplaintCategory, ComplaintQueuedNote, ComplaintReplyNote,
+    CannotGetDone, ServiceComplaint, KioskFault, Suggestion,
 };
 
 namespace PrintTexts {

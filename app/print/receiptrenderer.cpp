@@ -7,6 +7,7 @@
 #include "qrsymbol.h"
 
 #include <QBuffer>
+#include <QHash>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
@@ -193,4 +194,101 @@ QByteArray ReceiptRenderer::renderTestPage(const TestPageContent &content, QStri
         flow.rule();
     };
     return renderStrip(QStringLiteral("Printer test page %1").arg(content.terminalId), layout, error);
+}
+
+QByteArray ReceiptRenderer::renderTicket(const TicketContent &content, QString *error)
+{
+    if (!PrintFonts::ensureAvailable(error))
+        return {};
+    if (content.ticketNumber.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("a ticket needs its number");
+        return {};
+    }
+    const QString &lang = content.language;
+    const auto t = [&lang](PrintText id) { return PrintTexts::text(id, lang); };
+    const QFont smallFont = PrintFonts::font(7.5);
+    const QFont labelFont = PrintFonts::font(8.5);
+    const QFont valueFont = PrintFonts::font(10);
+    const QFont titleFont = PrintFonts::font(13, true);
+    const QFont numberFont = PrintFonts::font(36, true);
+    const qreal labelWidth = lang == QLatin1String("en") ? 26.0 : 18.0;
+    const QDateTime issuedAt = content.issuedAt.isValid() ? content.issuedAt : QDateTime::currentDateTime();
+    const Layout layout = [&](PageFlow &flow) {
+        flow.text(content.hallName.in(lang), smallFont, Qt::AlignHCenter);
+        flow.gap(1.5);
+        flow.text(content.appointment ? t(PrintText::Appointment) : t(PrintText::TicketTitle), titleFont, Qt::AlignHCenter);
+        flow.gap(2);
+        flow.rule();
+        flow.gap(2);
+        flow.text(content.ticketNumber, numberFont, Qt::AlignHCenter);
+        flow.gap(2);
+        flow.field(t(PrintText::CounterGroup), content.groupName.in(lang), labelFont, valueFont, labelWidth);
+        flow.gap(1);
+        if (content.priority) {
+            flow.text(t(PrintText::PriorityQueue), valueFont, Qt::AlignHCenter);
+            flow.gap(1);
+        }
+        flow.field(t(PrintText::PeopleAhead), QString::number(content.peopleAhead), labelFont, valueFont, labelWidth);
+        flow.gap(1);
+        flow.field(t(PrintText::EstimatedWait), QStringLiteral("%1 %2").arg(content.estimatedWaitMin).arg(t(PrintText::Minutes)), labelFont,
+                   valueFont, labelWidth);
+        flow.gap(1);
+        flow.field(t(PrintText::PrintedAt), PrintTexts::dateTime(issuedAt, lang), labelFont, valueFont, labelWidth);
+        flow.gap(2);
+        flow.rule(0.2);
+        flow.gap(1.5);
+        flow.text(t(PrintText::WatchTheScreen), smallFont, Qt::AlignHCenter);
+        flow.text(QStringLiteral("%1 %2").arg(t(PrintText::Terminal), content.terminalId), smallFont, Qt::AlignHCenter);
+    };
+    return renderStrip(QStringLiteral("%1 %2").arg(t(PrintText::TicketTitle), content.ticketNumber), layout, error);
+}
+
+QByteArray ReceiptRenderer::renderComplaintSlip(const ComplaintSlipContent &content, QString *error)
+{
+    if (!PrintFonts::ensureAvailable(error))
+        return {};
+    if (content.complaintNo.isEmpty() && content.localRef.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("a complaint's slip needs its number or reference");
+        return {};
+    }
+    const QString &lang = content.language;
+    const auto t = [&lang](PrintText id) { return PrintTexts::text(id, lang); };
+    static const QHash<QString, PrintText> categories = {
+        {QStringLiteral("cannot_get_done"), PrintText::CannotGetDone},
+        {QStringLiteral("service"), PrintText::ServiceComplaint},
+        {QStringLiteral("kiosk_fault"), PrintText::KioskFault},
+        {QStringLiteral("suggestion"), PrintText::Suggestion},
+    };
+    const QFont smallFont = PrintFonts::font(7.5);
+    const QFont labelFont = PrintFonts::font(8.5);
+    const QFont valueFont = PrintFonts::font(10);
+    const QFont titleFont = PrintFonts::font(13, true);
+    const QFont numberFont = PrintFonts::font(12, true);
+    const qreal labelWidth = lang == QLatin1String("en") ? 26.0 : 18.0;
+    const bool queued = content.complaintNo.isEmpty();
+    const QDateTime filedAt = content.filedAt.isValid() ? content.filedAt : QDateTime::currentDateTime();
+    const Layout layout = [&](PageFlow &flow) {
+        flow.text(content.hallName.in(lang), smallFont, Qt::AlignHCenter);
+        flow.gap(1.5);
+        flow.text(t(PrintText::ComplaintTitle), titleFont, Qt::AlignHCenter);
+        flow.gap(2);
+        flow.rule();
+        flow.gap(2);
+        flow.text(queued ? t(PrintText::ComplaintLocalRef) : t(PrintText::ComplaintNumber), labelFont, Qt::AlignHCenter);
+        flow.text(queued ? content.localRef : content.complaintNo, numberFont, Qt::AlignHCenter);
+        flow.gap(2);
+        if (categories.contains(content.category)) {
+            flow.field(t(PrintText::ComplaintCategory), t(categories.value(content.category)), labelFont, valueFont, labelWidth);
+            flow.gap(1);
+        }
+        flow.field(t(PrintText::PrintedAt), PrintTexts::dateTime(filedAt, lang), labelFont, valueFont, labelWidth);
+        flow.gap(2);
+        flow.rule(0.2);
+        flow.gap(1.5);
+        flow.text(queued ? t(PrintText::ComplaintQueuedNote) : t(PrintText::ComplaintReplyNote), smallFont, Qt::AlignHCenter);
+        flow.text(QStringLiteral("%1 %2").arg(t(PrintText::Terminal), content.terminalId), smallFont, Qt::AlignHCenter);
+    };
+    return renderStrip(t(PrintText::ComplaintTitle), layout, error);
 }

@@ -94,6 +94,30 @@ private slots:
         QVERIFY(!disk.contains(QByteArray(64, 'a')));
     }
 
+    void aComplaintIsQueuedEncryptedAndLeasedAsAComplaint()
+    {
+        auto store = open();
+        QCOMPARE(store->enqueueComplaint({R"({"category":"service","text":"  "})", {}}).error().code, OutboxErrorCode::InvalidInput);
+        QCOMPARE(store->enqueueComplaint({"[1]", {}}).error().code, OutboxErrorCode::InvalidInput);
+        const QByteArray body = R"({"category":"service","text":"张三丰 waited too long","contact_phone":"13912345678","anonymous":false})";
+        const OutboxResult<QString> ref = store->enqueueComplaint({body, QStringLiteral("340100-000-ZZ-0001-01")});
+        QVERIFY(ref.ok());
+        QVERIFY2(ref.value().endsWith(QLatin1String("-C")), qPrintable(ref.value()));
+        QByteArray disk;
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            disk += readAll(store->filePath() + suffix);
+        QVERIFY(!disk.contains(residentName.toUtf8()));
+        QVERIFY(!disk.contains("13912345678"));
+        const auto lease = store->leaseNext();
+        QVERIFY(lease.ok() && lease.value().has_value());
+        QCOMPARE(lease.value()->request.kind, EntryKind::Complaint);
+        QCOMPARE(lease.value()->request.localRef, ref.value());
+        QCOMPARE(lease.value()->request.itemCode, QStringLiteral("340100-000-ZZ-0001-01"));
+        QCOMPARE(QJsonDocument::fromJson(lease.value()->request.body).object().value(QLatin1String("contact_phone")).toString(),
+                 QStringLiteral("13912345678"));
+        QCOMPARE(entryKindName(EntryKind::Complaint), QStringLiteral("complaint"));
+    }
+
     void wrongKeyIsAClearStartupError()
     {
         QString file;

@@ -2,6 +2,7 @@
 #include "device/deviceregistry.h"
 #include "kioskruntime.h"
 #include "applicationdesk.h"
+#include "halldesk.h"
 #include "kioskshell.h"
 #include "platformheartbeat.h"
 #include "printer/sim/printersimulator.h"
@@ -559,6 +560,54 @@ private:
         QVERIFY(waitFor(QStringLiteral("attractScreen")));
     }
 
+    // 取号 and 预约签到: the counter groups (and the elder's priority question), the ticket, the
+    // ways to check in and the resident's appointments.
+    void hallServices()
+    {
+        HallDesk *hall = m_shell->findChild<HallDesk *>();
+        startSession();
+        QVERIFY(tapWhenShown(QStringLiteral("ticketsErrand")));
+        QTRY_COMPARE_WITH_TIMEOUT(hall->stage(), QueueTicketing::Stage::Choosing, 30000);
+        inspect(QStringLiteral("tickets"), QStringLiteral("ticketsScreen"));
+        QVERIFY(tapWhenShown(QStringLiteral("takeTicket_social")));
+        if (isElder()) {
+            QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("priorityQuestion")));
+            // The question over the dimmed list: the list behind is not meant to be read now.
+            inspect(QStringLiteral("tickets-priority"), QStringLiteral("priorityQuestionPanel"));
+            QVERIFY(UiProbe::tap(m_window, QStringLiteral("priorityNoButton")));
+        }
+        QVERIFY(waitFor(QStringLiteral("ticketScreen")));
+        QTRY_COMPARE_WITH_TIMEOUT(hall->printState(), HallDesk::PrintState::Printed, 60000);
+        inspect(QStringLiteral("ticket"), QStringLiteral("ticketScreen"));
+        m_shell->endSession();
+        QVERIFY(waitFor(QStringLiteral("attractScreen")));
+
+        startSession();
+        QVERIFY(tapWhenShown(QStringLiteral("appointmentsErrand")));
+        QVERIFY(waitFor(QStringLiteral("appointmentsScreen")));
+        inspect(QStringLiteral("appointments"), QStringLiteral("appointmentsScreen"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("appointmentByCardButton")));
+        QVERIFY(waitFor(QStringLiteral("identifyScreen")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 30000);
+        (void)m_shell->simulate(QStringLiteral("card remove"));
+        QTest::qWait(1500);
+        QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
+        QVERIFY(tapWhenShown(QStringLiteral("continueButton"), 30000));
+        QVERIFY(waitFor(QStringLiteral("appointmentsScreen"), 30000));
+        QTRY_COMPARE_WITH_TIMEOUT(hall->stage(), QueueTicketing::Stage::Choosing, 30000);
+        inspect(QStringLiteral("appointments-list"), QStringLiteral("appointmentsScreen"));
+        m_shell->endSession();
+        QVERIFY(waitFor(QStringLiteral("attractScreen")));
+
+        // 办不成事 / 投诉建议: the categories, the text and the phone.
+        startSession();
+        QVERIFY(tapWhenShown(QStringLiteral("complaintErrand")));
+        QVERIFY(waitFor(QStringLiteral("complaintScreen")));
+        inspect(QStringLiteral("complaint"), QStringLiteral("complaintScreen"));
+        m_shell->endSession();
+        QVERIFY(waitFor(QStringLiteral("attractScreen")));
+    }
+
     void countdownAndOutOfService()
     {
         startSession();
@@ -634,6 +683,9 @@ private slots:
         if (QTest::currentTestFailed())
             return;
         codeFaceCheckAndErrands();
+        if (QTest::currentTestFailed())
+            return;
+        hallServices();
         if (QTest::currentTestFailed())
             return;
         countdownAndOutOfService();

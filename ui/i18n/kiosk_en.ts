@@ -505,6 +505,11 @@
 <context>
     <name>HelpPanel</name>
     <message>
+        <location filename="../qml/HelpPanel.qml" line="1"/>
+        <source>办不成事 / 投诉建议</source>
+        <translation>Could not get it done / Complaints</translation>
+    </message>
+    <message>
         <location filename="../qml/HelpPanel.qml" line="34"/>
         <source>需要帮助？</source>
         <translation>Need help?</translation>
@@ -522,6 +527,11 @@
 </context>
 <context>
     <name>HomeScreen</name>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="1"/>
+        <source>办不成事 / 投诉建议</source>
+        <translation>Could not get it done / Complaints</translation>
+    </message>
     <message>
         <location filename="../qml/HomeScreen.qml" line="79"/>
         <source>政务服务平台暂时连不上。需要联网的事项（办件查询、证明和电子证照打印、刷码核验）要等平台恢复后才能办理；可以离线受理的申请照常提交，平台恢复后自动报送。</source>
@@ -583,6 +593,16 @@
     <message>
         <source>显示全部事项</source>
         <translation>Show all services</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="114"/>
+        <source>取号</source>
+        <translation>Take a ticket</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="121"/>
+        <source>预约签到</source>
+        <translation>Appointment check-in</translation>
     </message>
 </context>
 <context>
@@ -1864,6 +1884,11 @@
 <context>
     <name>ResultScreen</name>
     <message>
+        <location filename="../qml/ResultScreen.qml" line="1"/>
+        <source>办不成事？投诉建议</source>
+        <translation>Could not get it done? Complain or suggest</translation>
+    </message>
+    <message>
         <location filename="../qml/ResultScreen.qml" line="51"/>
         <source>申请已提交</source>
         <translation>Application submitted</translation>
@@ -2326,6 +2351,329 @@
         <location filename="../qml/VerifyScreen.qml" line="270"/>
         <source>再试一次</source>
         <translation>Try again</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentsScreen</name>
+    <message>
+        <location filename="../qml/AppointmentsScreen.qml" line="31"/>
+        <source>预约签到</source>
+        <translation>Appointment check-in</translation>
+    </message>
+    <message>
+        <location filename="../qml/AppointmentsScreen.qml" line="47"/>
+        <source>刷身份证签到</source>
+        <translation>Check in with your ID card</translation>
+    </message>
+    <message>
+        <location filename="../qml/AppointmentsScreen.qml" line="52"/>
+        <source>或者打开手机上的预约记录，把预约二维码对准下方扫码口。</source>
+        <translation>Or open the appointment on your phone and hold its QR code to the scanner below.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AppointmentsScreen.qml" line="64"/>
+        <source>正在查询您的预约…</source>
+        <translation>Looking up your appointments…</translation>
+    </message>
+    <message>
+        <location filename="../qml/AppointmentsScreen.qml" line="67"/>
+        <source>您今天在本大厅没有预约。可以返回首页直接取号。</source>
+        <translation>You have no appointment in this hall today. You can go back and take a ticket instead.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AppointmentsScreen.qml" line="68"/>
+        <source>这个预约不在本大厅，请到%1签到。</source>
+        <translation>This appointment is not in this hall. Please check in at %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AppointmentsScreen.qml" line="69"/>
+        <source>这个预约不是今天的，请在预约当天来签到。</source>
+        <translation>This appointment is not for today. Please check in on the day of your appointment.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AppointmentsScreen.qml" line="70"/>
+        <source>这个预约已经签到过了，请留意叫号。</source>
+        <translation>This appointment has already been checked in. Please watch for your number.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AppointmentsScreen.qml" line="71"/>
+        <source>没有找到这个预约，请核对预约码，或到咨询台询问。</source>
+        <translation>This appointment was not found. Please check the code, or ask at the information desk.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AppointmentsScreen.qml" line="72"/>
+        <source>这不是预约二维码。请在手机上打开预约记录里的二维码。</source>
+        <translation>This is not an appointment code. Please open the QR code of your appointment on your phone.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AppointmentsScreen.qml" line="73"/>
+        <source>预约的窗口现在暂停办理，请到咨询台询问。</source>
+        <translation>The counters of your appointment are closed now. Please ask at the information desk.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AppointmentsScreen.qml" line="74"/>
+        <source>政务服务平台暂时连不上，现在不能签到。请到咨询台签到。</source>
+        <translation>The government service platform cannot be reached, so check-in is not possible now. Please check in at the information desk.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AppointmentsScreen.qml" line="76"/>
+        <source>暂时不能签到，请到咨询台签到。</source>
+        <translation>Check-in is not possible now. Please check in at the information desk.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AppointmentsScreen.qml" line="109"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/AppointmentsScreen.qml" line="117"/>
+        <source>本大厅</source>
+        <translation>In this hall</translation>
+    </message>
+    <message>
+        <location filename="../qml/AppointmentsScreen.qml" line="117"/>
+        <source>不在本大厅：请到%1签到</source>
+        <translation>Not in this hall: please check in at %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/AppointmentsScreen.qml" line="129"/>
+        <source>签到</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <location filename="../qml/AppointmentsScreen.qml" line="149"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>TicketScreen</name>
+    <message>
+        <location filename="../qml/TicketScreen.qml" line="30"/>
+        <source>签到成功</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketScreen.qml" line="30"/>
+        <source>取号成功</source>
+        <translation>Here is your ticket</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketScreen.qml" line="50"/>
+        <source>您的号码</source>
+        <translation>Your number</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketScreen.qml" line="76"/>
+        <source>老年人优先窗口</source>
+        <translation>Priority queue for elders</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketScreen.qml" line="84"/>
+        <source>前面还有 %1 人，预计等候 %2 分钟</source>
+        <translation>%1 people ahead of you, about %2 minutes</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketScreen.qml" line="96"/>
+        <source>正在打印排队小票…</source>
+        <translation>Printing your ticket…</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketScreen.qml" line="97"/>
+        <source>排队小票已打印，请从出票口取走。请留意叫号屏和语音叫号。</source>
+        <translation>Your ticket is printed: please take it from the slot. Watch the calling screen and listen for your number.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketScreen.qml" line="98"/>
+        <source>排队小票没有打印出来。请记住您的号码，或到咨询台补打。</source>
+        <translation>Your ticket could not be printed. Please remember your number, or ask at the information desk for a copy.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketScreen.qml" line="110"/>
+        <source>重新打印</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketScreen.qml" line="128"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsScreen</name>
+    <message>
+        <location filename="../qml/TicketsScreen.qml" line="33"/>
+        <location filename="../qml/TicketsScreen.qml" line="116"/>
+        <source>取号</source>
+        <translation>Take a ticket</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketsScreen.qml" line="40"/>
+        <source>请选择要去的窗口，取号后请留意叫号屏。</source>
+        <translation>Choose the counters you need. After taking a ticket, watch the calling screen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketsScreen.qml" line="50"/>
+        <source>正在连接大厅排队系统…</source>
+        <translation>Connecting to the hall's queuing system…</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketsScreen.qml" line="52"/>
+        <source>这类窗口现在不办理业务，请选择其他窗口，或到咨询台询问。</source>
+        <translation>These counters are closed now. Please choose others, or ask at the information desk.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketsScreen.qml" line="53"/>
+        <source>政务服务平台暂时连不上，现在不能取号。请到咨询台取号，或稍后再试。</source>
+        <translation>The government service platform cannot be reached, so tickets cannot be taken now. Please take one at the information desk, or try again later.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketsScreen.qml" line="54"/>
+        <source>暂时不能取号，请到咨询台取号。</source>
+        <translation>Tickets cannot be taken now. Please take one at the information desk.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketsScreen.qml" line="64"/>
+        <source>重试</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketsScreen.qml" line="104"/>
+        <source>等候 %1 人 · 约 %2 分钟</source>
+        <translation>%1 waiting · about %2 min</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketsScreen.qml" line="105"/>
+        <source>暂停办理</source>
+        <translation>Closed now</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketsScreen.qml" line="150"/>
+        <source>您是否需要老年人优先窗口？</source>
+        <translation>Would you like the priority queue for elders?</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketsScreen.qml" line="158"/>
+        <source>65 岁以上的老年人可以走优先通道，工作人员可能会核对您的身份证。</source>
+        <translation>Residents aged 65 and over may use the priority queue; staff may check your ID card.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketsScreen.qml" line="167"/>
+        <source>需要，走优先窗口</source>
+        <translation>Yes, priority queue</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketsScreen.qml" line="173"/>
+        <source>不需要，普通排队</source>
+        <translation>No, ordinary queue</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketsScreen.qml" line="191"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintScreen</name>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>办不成事 / 投诉建议</source>
+        <translation>Could not get it done / Complaints</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>您的意见会连同刚才的办件编号一起转给12345热线，3个工作日内处理。</source>
+        <translation>Your comments go to the 12345 hotline with the case number you were just given, and are dealt with within 3 working days.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>您的意见会转给12345热线，3个工作日内处理。默认匿名提交。</source>
+        <translation>Your comments go to the 12345 hotline and are dealt with within 3 working days. They are anonymous unless you leave a phone number.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>点这里，用拼音输入您遇到的问题或建议</source>
+        <translation>Tap here and type what went wrong or your suggestion</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>手机号（选填，留下才会回复您；不填即匿名）</source>
+        <translation>Mobile number (optional, for an answer; without it you stay anonymous)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>已提交，投诉编号 %1。请保留凭条，可拨打12345查询处理结果。</source>
+        <translation>Sent. Your complaint number is %1. Keep the slip; call 12345 to follow it.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>已登记，登记号 %1。政务服务平台暂时连不上，恢复后会自动提交，不会丢失。</source>
+        <translation>Recorded under reference %1. The government service platform cannot be reached now; it will be sent automatically once it is back, and nothing is lost.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>请先选择类别。</source>
+        <translation>Please choose a category first.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>请写下您遇到的问题或建议。</source>
+        <translation>Please write what went wrong or your suggestion.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>内容太长，请控制在500字以内。</source>
+        <translation>That is too long: please keep it within 500 characters.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>手机号应为11位数字，或者不填。</source>
+        <translation>A mobile number has 11 digits; or leave it empty.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>暂时无法登记，请到咨询台反映，或拨打12345。</source>
+        <translation>It cannot be recorded now. Please tell the information desk, or call 12345.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>正在打印凭条…</source>
+        <translation>Printing your slip…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>凭条已打印，请从出票口取走。</source>
+        <translation>Your slip is printed: please take it from the slot.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>凭条没有打印出来，请记下上面的编号。</source>
+        <translation>The slip could not be printed. Please note the number above.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>正在提交…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>重新打印</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>提交</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>完成</source>
+        <translation>Done</translation>
     </message>
 </context>
 </TS>

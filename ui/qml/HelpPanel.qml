@@ -50,6 +50,14 @@ Rectangle {
                 color: Theme.textMuted
                 wrapMode: Text.Wrap
             }
+            // Stuck, or unhappy with the service: 办不成事 / 投诉建议, where a complaint can start.
+            KioskButton {
+                objectName: "helpComplaintButton"
+                Layout.fillWidth: true
+                visible: Kiosk.screen === Kiosk.Screen.Home || Kiosk.screen === Kiosk.Screen.Result
+                text: qsTr("办不成事 / 投诉建议")
+                onClicked: { panel.closed(); Kiosk.startErrand(ResidentChoice.Errand.Complaint); }
+            }
             KioskButton {
                 Layout.alignment: Qt.AlignRight
                 implicitWidth: 300

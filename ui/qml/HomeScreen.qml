@@ -51,6 +51,9 @@ Item {
                 KioskButton {
                     objectName: "searchButton"
                     Layout.preferredWidth: 260
+                    // Beside the title's first line, however many lines the row was last measured at:
+                    // centred, it sank over the errand buttons while the elder layout settled.
+                    Layout.alignment: Qt.AlignTop
                     text: qsTr("搜索事项")
                     onClicked: search.open()
                 }
@@ -102,6 +105,31 @@ Item {
                     text: qsTr("我的电子证照")
                     onClicked: Kiosk.startErrand(ResidentChoice.Errand.Licences)
                 }
+            }
+            // The hall's own services: a queue ticket and an appointment's check-in (both need the platform).
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                KioskButton {
+                    objectName: "ticketsErrand"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    text: qsTr("取号")
+                    onClicked: Kiosk.startErrand(ResidentChoice.Errand.Tickets)
+                }
+                KioskButton {
+                    objectName: "appointmentsErrand"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    text: qsTr("预约签到")
+                    onClicked: Kiosk.startErrand(ResidentChoice.Errand.Appointments)
+                }
+            }
+            KioskButton {
+                objectName: "complaintErrand"
+                Layout.fillWidth: true
+                text: qsTr("办不成事 / 投诉建议")
+                onClicked: Kiosk.startErrand(ResidentChoice.Errand.Complaint)
             }
 
             // An offer of the attract screen narrowed the list to one kind: say so, and how to

@@ -44,6 +44,10 @@ Window {
                 case Kiosk.Screen.Delivery: return deliveryScreen;
                 case Kiosk.Screen.Progress: return progressScreen;
                 case Kiosk.Screen.Licences: return licencesScreen;
+                case Kiosk.Screen.Tickets: return ticketsScreen;
+                case Kiosk.Screen.Appointments: return appointmentsScreen;
+                case Kiosk.Screen.Ticket: return ticketScreen;
+                case Kiosk.Screen.Complaint: return complaintScreen;
                 case Kiosk.Screen.Form: return formScreen;
                 case Kiosk.Screen.Materials: return materialsScreen;
                 case Kiosk.Screen.Review: return reviewScreen;
@@ -73,6 +77,10 @@ Window {
         Component { id: deliveryScreen; DeliveryScreen { onHelpRequested: help.visible = true } }
         Component { id: progressScreen; ProgressScreen { onHelpRequested: help.visible = true } }
         Component { id: licencesScreen; LicencesScreen { onHelpRequested: help.visible = true } }
+        Component { id: ticketsScreen; TicketsScreen { onHelpRequested: help.visible = true } }
+        Component { id: appointmentsScreen; AppointmentsScreen { onHelpRequested: help.visible = true } }
+        Component { id: ticketScreen; TicketScreen { onHelpRequested: help.visible = true } }
+        Component { id: complaintScreen; ComplaintScreen { onHelpRequested: help.visible = true } }
         Component { id: formScreen; FormScreen { onHelpRequested: help.visible = true } }
         Component { id: materialsScreen; MaterialsScreen { onHelpRequested: help.visible = true } }
         Component { id: reviewScreen; ReviewScreen { onHelpRequested: help.visible = true } }

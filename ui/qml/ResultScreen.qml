@@ -173,6 +173,14 @@ Item {
                 }
             }
         }
+        // Refused: the resident may say the matter could not be got done (办不成事).
+        KioskButton {
+            objectName: "complaintAfterRefusal"
+            Layout.fillWidth: true
+            visible: !screen.filed && !screen.queued
+            text: qsTr("办不成事？投诉建议")
+            onClicked: Kiosk.startErrand(ResidentChoice.Errand.Complaint)
+        }
         Item { Layout.fillHeight: true }
     }
 

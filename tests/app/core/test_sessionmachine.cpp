@@ -65,6 +65,13 @@ private slots:
         QCOMPARE(changes.size(), 9);
     }
 
+    void aTicketGoesFromTheChoiceStraightToItsResultAndRating()
+    {
+        SessionMachine m(shortTimeouts());
+        walkTo(m, {SessionState::ChooseService, SessionState::Result, SessionState::Rating});
+        QCOMPARE(m.state(), SessionState::Rating);
+    }
+
     void refusesTransitionsTheDesignDoesNotAllow_data()
     {
         QTest::addColumn<QList<SessionState>>("path");

@@ -58,6 +58,8 @@ void TestPlatformResponse::classifiesLikeTheContractErrorTable_data()
     QTest::newRow("401 terminal_disabled parks") << 401 << QByteArray() << error("terminal_disabled") << PlatformOutcome::Permanent << "terminal_disabled" << -1;
     QTest::newRow("404 not_found parks") << 404 << QByteArray() << error("not_found") << PlatformOutcome::Permanent << "not_found" << -1;
     QTest::newRow("409 in_progress retries") << 409 << QByteArray() << error("in_progress") << PlatformOutcome::Transient << "in_progress" << -1;
+    QTest::newRow("409 group_closed is an answer") << 409 << QByteArray() << error("group_closed") << PlatformOutcome::Permanent << "group_closed" << -1;
+    QTest::newRow("409 already_checked_in is an answer") << 409 << QByteArray() << error("already_checked_in") << PlatformOutcome::Permanent << "already_checked_in" << -1;
     QTest::newRow("422 validation_failed parks") << 422 << QByteArray() << error("validation_failed", "{\"phone\":\"invalid\"}") << PlatformOutcome::Permanent << "validation_failed" << -1;
     QTest::newRow("422 idempotency_key_reused parks") << 422 << QByteArray() << error("idempotency_key_reused") << PlatformOutcome::Permanent << "idempotency_key_reused" << -1;
     QTest::newRow("422 item_closed parks") << 422 << QByteArray() << error("item_closed") << PlatformOutcome::Permanent << "item_closed" << -1;
