@@ -1,5 +1,6 @@
 #pragma once
 
+#include "assistdesk.h"
 #include "catalogue.h"
 #include "faultplan.h"
 #include "httplistener.h"
@@ -34,6 +35,7 @@ public:
         // faults: they answer a loopback peer, or a request with this token in X-Inspect-Token;
         // anyone else gets 403. Empty: loopback only.
         QByteArray inspectToken;
+        AssistDesk::Options assist; // video help: desk hours, queue time, desk token
     };
 
     explicit RefPlatform(const Options &options, QObject *parent = nullptr);
@@ -41,6 +43,8 @@ public:
     [[nodiscard]] bool open(QString *error);
     // The entry point the HttpListener calls for every request.
     void handle(const HttpRequest &request, const HttpReply &reply);
+    // The entry point the HttpListener calls for a WebSocket upgrade (video help signalling).
+    [[nodiscard]] bool upgrade(QTcpSocket *socket, const HttpRequest &head);
 
 private:
     struct Auth {
@@ -88,4 +92,5 @@ private:
     QJsonArray m_requests; // the most recent requests, for /_inspect/requests
     qint64 m_rateWindowStart = 0; // when the rate limit's current window began, ms of uptime
     int m_rateWindowCount = 0;
+    AssistDesk *m_assist;
 };

@@ -54,6 +54,7 @@ QString endpointName(PlatformEndpoint endpoint)
     case PlatformEndpoint::Document: return QStringLiteral("documents");
     case PlatformEndpoint::Evaluations: return QStringLiteral("evaluations");
     case PlatformEndpoint::Heartbeat: return QStringLiteral("heartbeat");
+    case PlatformEndpoint::AssistCall: return QStringLiteral("assist/calls");
     }
     return {};
 }
@@ -229,6 +230,13 @@ PlatformCall *PlatformClient::submitEvaluation(const QJsonObject &request, const
 {
     return start(PlatformEndpoint::Evaluations, "POST", QStringLiteral("/evaluations"),
                  QJsonDocument(request).toJson(QJsonDocument::Compact), "application/json", idempotencyKey);
+}
+
+PlatformCall *PlatformClient::requestAssistCall(const QJsonObject &request)
+{
+    // A live call: asking again later is a new call, so every attempt has its own key.
+    return start(PlatformEndpoint::AssistCall, "POST", QStringLiteral("/assist/calls"),
+                 QJsonDocument(request).toJson(QJsonDocument::Compact), "application/json", newIdempotencyKey(), true);
 }
 
 PlatformCall *PlatformClient::caseStatus(const QString &caseNumber)

@@ -95,6 +95,8 @@ public:
     // `documentUrl` as the platform gave it ("/documents/L…"), fetched with the holder token.
     PlatformCall *fetchDocument(const QString &documentUrl, const QString &holderToken);
     PlatformCall *heartbeat(const QJsonObject &report);
+    // POST /assist/calls (v1.1): ask for an agent by video; live only, never queued.
+    PlatformCall *requestAssistCall(const QJsonObject &request);
 
     // A fresh UUID for a new request's Idempotency-Key.
     [[nodiscard]] static QString newIdempotencyKey();

@@ -28,6 +28,7 @@ enum class PlatformEndpoint {
     Document,
     Evaluations,
     Heartbeat,
+    AssistCall,
 };
 
 struct PlatformResult {
