@@ -38,13 +38,14 @@ void HttpListener::incomingConnection(qintptr descriptor)
             return;
         }
     }
-    new HttpConnection(socket, m_handler, socket);
+    new HttpConnection(socket, m_handler, m_upgrade, socket);
 }
 
-HttpConnection::HttpConnection(QTcpSocket *socket, const HttpHandler &handler, QObject *parent)
+HttpConnection::HttpConnection(QTcpSocket *socket, const HttpHandler &handler, const UpgradeHandler &upgrade, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_handler(handler)
+    , m_upgrade(upgrade)
 {
     connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::readRequests);
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
@@ -54,8 +55,41 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const HttpHandler &handler, Q
     });
 }
 
+bool HttpConnection::handedOver()
+{
+    // Only a connection's first request may become a WebSocket, and it is looked at without
+    // being read, so that the WebSocket server reads the handshake itself. True: the caller
+    // leaves the socket alone (handed over, or the head is still arriving).
+    if (!m_upgrade || !m_firstRequest)
+        return false;
+    QByteArray head = m_socket->peek(HttpParser::maxHeaderBytes);
+    HttpRequest request;
+    const HttpParser::Status status = HttpParser::take(head, &request);
+    if (status == HttpParser::Status::Incomplete && m_socket->bytesAvailable() < HttpParser::maxHeaderBytes)
+        return true;
+    if (status != HttpParser::Status::Complete) {
+        m_firstRequest = false;
+        return false;
+    }
+    m_firstRequest = false;
+    if (request.headers.value("upgrade").toLower() != "websocket")
+        return false;
+    request.fromLoopback = m_socket->peerAddress().isLoopback();
+    request.secure = qobject_cast<QSslSocket *>(m_socket) != nullptr;
+    QTcpSocket *socket = m_socket;
+    socket->disconnect(); // the connection's own handlers let go of the socket
+    socket->setParent(nullptr);
+    if (!m_upgrade(socket, request)) {
+        socket->abort();
+        socket->deleteLater();
+    }
+    return true;
+}
+
 void HttpConnection::readRequests()
 {
+    if (m_firstRequest && m_buffer.isEmpty() && handedOver())
+        return;
     m_buffer += m_socket->readAll();
     if (m_busy)
         return;
@@ -77,6 +111,7 @@ void HttpConnection::readRequests()
     }
     m_busy = true;
     request.fromLoopback = m_socket->peerAddress().isLoopback();
+    request.secure = qobject_cast<QSslSocket *>(m_socket) != nullptr;
     const bool keepAlive = request.keepAlive();
     QPointer<HttpConnection> self(this);
     m_handler(request, [self, keepAlive](const HttpResponse &response, HttpDelivery delivery) {

@@ -13,6 +13,7 @@ struct HttpRequest {
     QHash<QByteArray, QByteArray> headers;  // names in lower case
     QByteArray body;
     bool fromLoopback = false;              // set by the listener from the connection's peer
+    bool secure = false;                    // set by the listener: the connection is TLS
 
     [[nodiscard]] QByteArray path() const;  // the target without its query
     [[nodiscard]] QByteArray queryValue(const QByteArray &name) const; // percent-decoded

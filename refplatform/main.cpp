@@ -42,7 +42,7 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral(
         "The reference provincial platform (reference/platform-api.md) for the kiosk's demo and tests. "
         "Inspection: GET /_inspect/cases, /_inspect/requests, /_inspect/heartbeats, /_inspect/evaluations, "
-        "/_inspect/materials; POST /_inspect/faults, /_inspect/commands, /_inspect/enroll-tokens, /_inspect/terminals. "
+        "/_inspect/materials, /_inspect/assist; POST /_inspect/faults, /_inspect/commands, /_inspect/enroll-tokens, /_inspect/terminals. "
         "They answer only on loopback, or with --inspect-token."));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -81,6 +81,10 @@ int main(int argc, char *argv[])
                                           QStringLiteral("With --print-staff-code: the code as the app showed it S seconds ago (an expired code for S > 300)."),
                                           QStringLiteral("S"), QStringLiteral("0"));
     parser.addOptions({printStaffCode, staffCodeAge});
+    const QCommandLineOption deskHours(QStringLiteral("desk-hours"), QStringLiteral("Video help desk hours, HH:MM-HH:MM hall time (UTC+8; default: around the clock)."), QStringLiteral("HOURS"));
+    const QCommandLineOption assistQueue(QStringLiteral("assist-queue-s"), QStringLiteral("Seconds a video help call waits for an agent (default 600)."), QStringLiteral("S"), QStringLiteral("600"));
+    const QCommandLineOption deskToken(QStringLiteral("desk-token"), QStringLiteral("Let agents' browsers off loopback open /desk/ with ?token=TOKEN (default: loopback only)."), QStringLiteral("TOKEN"));
+    parser.addOptions({deskHours, assistQueue, deskToken});
     parser.addOptions({listen, tlsPort, tlsCert, tlsKey, makeCa, clientCa, db, catalogue, enrollToken, basePath, progress, latency,
                        errorRate, outage, rateLimit, rateWindow, trickle, malformed, truncate, reset, clockOffset, holderTokenLifetime, seed, inspectToken});
     parser.process(app);
@@ -101,6 +105,10 @@ int main(int argc, char *argv[])
     options.seed = parser.value(seed).toUInt();
     options.inspectToken = parser.value(inspectToken).toUtf8();
     options.holderTokenLifetimeS = qMax(1, parser.value(holderTokenLifetime).toInt());
+    if (parser.isSet(deskHours) && !AssistDesk::parseHours(parser.value(deskHours), &options.assist))
+        return fail(QStringLiteral("--desk-hours wants HH:MM-HH:MM"));
+    options.assist.queueTimeoutS = qMax(1, parser.value(assistQueue).toInt());
+    options.assist.deskToken = parser.value(deskToken).toUtf8();
     QFile catalogueFile(parser.isSet(catalogue) ? parser.value(catalogue) : QStringLiteral(":/kiosk/catalogue/demo-catalogue.json"));
     if (!catalogueFile.open(QIODevice::ReadOnly))
         return fail(QStringLiteral("%1: %2").arg(catalogueFile.fileName(), catalogueFile.errorString()));
@@ -139,7 +147,9 @@ int main(int argc, char *argv[])
     if (address.isNull())
         return fail(QStringLiteral("--listen wants ADDRESS:PORT"));
 
+    const UpgradeHandler upgrade = [&platform](QTcpSocket *socket, const HttpRequest &head) { return platform.upgrade(socket, head); };
     HttpListener plain(handler);
+    plain.setUpgradeHandler(upgrade);
     if (!listenSpec.isEmpty()) {
         if (!plain.listen(address, quint16(listenSpec.section(QLatin1Char(':'), -1).toUInt())))
             return fail(QStringLiteral("cannot listen on %1: %2").arg(listenSpec, plain.errorString()));
@@ -147,6 +157,7 @@ int main(int argc, char *argv[])
     }
 
     HttpListener secure(handler);
+    secure.setUpgradeHandler(upgrade);
     if (parser.isSet(tlsPort)) {
         QString certPath = parser.value(tlsCert);
         QString keyPath = parser.value(tlsKey);

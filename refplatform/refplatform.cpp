@@ -89,8 +89,14 @@ RefPlatform::RefPlatform(const Options &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_random(options.seed ? options.seed : QRandomGenerator::system()->generate())
+    , m_assist(new AssistDesk(options.assist, [this] { return now(); }, this))
 {
     m_uptime.start();
+}
+
+bool RefPlatform::upgrade(QTcpSocket *socket, const HttpRequest &head)
+{
+    return m_assist->takeSocket(socket, head, m_options.basePath);
 }
 
 bool RefPlatform::open(QString *error)
@@ -248,6 +254,8 @@ void RefPlatform::handle(const HttpRequest &request, const HttpReply &reply)
     const QByteArray path = request.path();
     if (path.startsWith("/_inspect/"))
         return handleInspect(request, reply);
+    if ((path == "/desk/" || path == "/desk") && request.method == "GET")
+        return finish(request, m_assist->deskPage(request), reply, {}, false);
     const QByteArray base = m_options.basePath.toLatin1();
     if (!path.startsWith(base + '/'))
         return finish(request, error(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint")), reply, {}, false);
@@ -433,6 +441,8 @@ HttpResponse RefPlatform::route(const HttpRequest &request, const QByteArray &pa
         return m_hall->appointments(request, now());
     if (path.startsWith("/appointments/") && path.endsWith("/check-in") && post)
         return m_hall->checkIn(QString::fromLatin1(path.mid(14).chopped(9)), auth.terminalId, auth.division, now());
+    if (path == "/assist/calls" && post)
+        return m_assist->requestCall(request, auth.terminalId, m_options.basePath);
     return error(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint"));
 }
 
@@ -932,6 +942,8 @@ void RefPlatform::handleInspect(const HttpRequest &request, const HttpReply &rep
             cases.append(row);
         }
         r = json(200, {{QStringLiteral("cases"), cases}});
+    } else if (path == "/_inspect/assist" && request.method == "GET") {
+        r = json(200, m_assist->inspect());
     } else if (path == "/_inspect/requests" && request.method == "GET") {
         r = json(200, {{QStringLiteral("requests"), m_requests}});
     } else if (path == "/_inspect/requests" && request.method == "DELETE") {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "assistdesk.h"
 #include "catalogue.h"
 #include "complaints.h"
 #include "faultplan.h"
@@ -40,6 +41,7 @@ public:
         // faults: they answer a loopback peer, or a request with this token in X-Inspect-Token;
         // anyone else gets 403. Empty: loopback only.
         QByteArray inspectToken;
+        AssistDesk::Options assist; // video help: desk hours, queue time, desk token
     };
 
     explicit RefPlatform(const Options &options, QObject *parent = nullptr);
@@ -47,6 +49,8 @@ public:
     [[nodiscard]] bool open(QString *error);
     // The entry point the HttpListener calls for every request.
     void handle(const HttpRequest &request, const HttpReply &reply);
+    // The entry point the HttpListener calls for a WebSocket upgrade (video help signalling).
+    [[nodiscard]] bool upgrade(QTcpSocket *socket, const HttpRequest &head);
 
 private:
     struct Auth {
@@ -99,4 +103,5 @@ private:
     int m_rateWindowCount = 0;
     std::unique_ptr<HallCounters> m_hall; // 取号 / 预约 (contract 1.1)
     std::unique_ptr<Complaints> m_complaints; // 投诉建议 (contract 1.1)
+    AssistDesk *m_assist;
 };

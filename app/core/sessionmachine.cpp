@@ -111,6 +111,7 @@ bool SessionMachine::end(SessionEnd reason)
         return false;
     }
     qCInfo(lcSession) << "session ends:" << sessionEndName(reason) << "in" << stateName();
+    m_idleHeld = false;
     enter(SessionState::Wipe);
     // A holder may remove itself while being wiped; iterate over a copy.
     const QList<SessionWipeable *> holders = m_wipeables;
@@ -130,6 +131,15 @@ void SessionMachine::showCountdownNow()
     m_idleTimer.start(m_timeouts.warning);
     setCountdownVisible(true);
     emit idleWarning(secondsLeft());
+}
+
+void SessionMachine::setIdleHeld(bool held)
+{
+    if (m_idleHeld == held)
+        return;
+    m_idleHeld = held;
+    qCInfo(lcSession) << (held ? "idle timeout held" : "idle timeout released") << "in" << stateName();
+    armIdleTimers();
 }
 
 void SessionMachine::addWipeable(SessionWipeable *holder)
@@ -164,6 +174,8 @@ void SessionMachine::armIdleTimers()
     m_idleTimer.stop();
     m_warningTimer.stop();
     setCountdownVisible(false);
+    if (m_idleHeld)
+        return;
     const auto idle = m_timeouts.idle.find(m_state);
     if (idle == m_timeouts.idle.end())
         return;

@@ -62,6 +62,11 @@ public:
     // Brings the deadline forward so the countdown shows at once (screenshots, staff previews).
     void showCountdownNow();
 
+    // While held (a video help call is live) no idle timer runs and no countdown shows; released,
+    // the state's whole idle time starts again. A session's end releases it.
+    void setIdleHeld(bool held);
+    [[nodiscard]] bool idleHeld() const { return m_idleHeld; }
+
     void addWipeable(SessionWipeable *holder);
     void removeWipeable(SessionWipeable *holder);
 
@@ -89,4 +94,5 @@ private:
     QTimer m_countdownTick;
     QDeadlineTimer m_deadline;
     bool m_countdownVisible = false;
+    bool m_idleHeld = false;
 };

@@ -60,6 +60,7 @@ QString endpointName(PlatformEndpoint endpoint)
     case PlatformEndpoint::Tickets: return QStringLiteral("tickets");
     case PlatformEndpoint::Appointments: return QStringLiteral("appointments");
     case PlatformEndpoint::Complaints: return QStringLiteral("complaints");
+    case PlatformEndpoint::AssistCall: return QStringLiteral("assist/calls");
     }
     return {};
 }
@@ -248,6 +249,13 @@ PlatformCall *PlatformClient::submitComplaint(const QJsonObject &request, const 
 {
     return start(PlatformEndpoint::Complaints, "POST", QStringLiteral("/complaints"),
                  QJsonDocument(request).toJson(QJsonDocument::Compact), "application/json", idempotencyKey);
+}
+
+PlatformCall *PlatformClient::requestAssistCall(const QJsonObject &request)
+{
+    // A live call: asking again later is a new call, so every attempt has its own key.
+    return start(PlatformEndpoint::AssistCall, "POST", QStringLiteral("/assist/calls"),
+                 QJsonDocument(request).toJson(QJsonDocument::Compact), "application/json", newIdempotencyKey(), true);
 }
 
 PlatformCall *PlatformClient::caseStatus(const QString &caseNumber)

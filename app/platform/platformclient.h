@@ -107,6 +107,8 @@ public:
     PlatformCall *takeTicket(const QJsonObject &request, const QString &idempotencyKey);
     PlatformCall *appointments(const QString &holderToken);
     PlatformCall *checkInAppointment(const QString &appointmentId, const QString &idempotencyKey);
+    // POST /assist/calls (v1.1): ask for an agent by video; live only, never queued.
+    PlatformCall *requestAssistCall(const QJsonObject &request);
 
     // A fresh UUID for a new request's Idempotency-Key.
     [[nodiscard]] static QString newIdempotencyKey();

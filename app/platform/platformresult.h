@@ -36,6 +36,7 @@ enum class PlatformEndpoint {
     Appointments,
     // Contract 1.1: 投诉建议, sent by the outbox.
     Complaints,
+    AssistCall,
 };
 
 struct PlatformResult {

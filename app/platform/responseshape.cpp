@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QStringList>
+#include <QUrl>
 
 namespace ResponseShape {
 
@@ -220,6 +221,16 @@ QString checkJson(PlatformEndpoint endpoint, const QJsonObject &o)
             if (!isTime(a.value(QLatin1String("slot_start"))))
                 return where + QLatin1String(".slot_start");
         }
+    case PlatformEndpoint::AssistCall: {
+        if (!isText(o.value(QLatin1String("call_id"))))
+            return QStringLiteral("call_id");
+        const QUrl url(o.value(QLatin1String("signalling_url")).toString());
+        if (!url.isValid() || (url.scheme() != QLatin1String("wss") && url.scheme() != QLatin1String("ws")))
+            return QStringLiteral("signalling_url");
+        if (!o.value(QLatin1String("ice_servers")).isArray())
+            return QStringLiteral("ice_servers");
+        if (!o.value(QLatin1String("queue_position")).isDouble() || o.value(QLatin1String("queue_position")).toInt() < 0)
+            return QStringLiteral("queue_position");
         return {};
     }
     case PlatformEndpoint::Heartbeat: {

@@ -186,6 +186,45 @@ private slots:
         QVERIFY(!m.countdownVisible());
     }
 
+    void aHeldIdleTimeoutNeitherCountsDownNorEndsTheSessionAndRestartsWhenReleased()
+    {
+        SessionTimeouts t = shortTimeouts();
+        t.idle[SessionState::ChooseService] = 500ms;
+        t.warning = 300ms;
+        SessionMachine m(t);
+        QSignalSpy ended(&m, &SessionMachine::sessionEnded);
+        QVERIFY(m.advance(SessionState::ChooseService));
+        m.showCountdownNow();
+        QVERIFY(m.countdownVisible());
+
+        m.setIdleHeld(true); // a video help call is live
+        QVERIFY(m.idleHeld());
+        QVERIFY(!m.countdownVisible());
+        QCOMPARE(m.secondsLeft(), 0);
+        QTest::qWait(1000);
+        QCOMPARE(ended.size(), 0);
+        QCOMPARE(m.state(), SessionState::ChooseService);
+        m.touch(); // touching while held does not restart the timers either
+        QTest::qWait(700);
+        QCOMPARE(ended.size(), 0);
+
+        m.setIdleHeld(false); // the call ended: the whole idle time starts again
+        QVERIFY(m.secondsLeft() >= 1);
+        QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 5000);
+        QCOMPARE(ended.first().first().value<SessionEnd>(), SessionEnd::TimedOut);
+    }
+
+    void aSessionsEndReleasesItsIdleHold()
+    {
+        SessionMachine m(shortTimeouts());
+        QVERIFY(m.advance(SessionState::ChooseService));
+        m.setIdleHeld(true);
+        QVERIFY(m.end(SessionEnd::Cancelled));
+        QVERIFY(!m.idleHeld());
+        QVERIFY(m.advance(SessionState::ChooseService));
+        QVERIFY(m.secondsLeft() > 50);
+    }
+
     void aTouchDuringTheCountdownKeepsTheSession()
     {
         SessionTimeouts t = shortTimeouts();

@@ -1,0 +1,451 @@
+#include "callmedia.h"
+
+#include "camera/frameprovider.h"
+
+#define GST_USE_UNSTABLE_API
+#include <gst/app/gstappsink.h>
+#include <gst/app/gstappsrc.h>
+#include <gst/gst.h>
+#include <gst/sdp/sdp.h>
+#include <gst/webrtc/webrtc.h>
+
+#include <QLoggingCategory>
+#include <QTimer>
+
+#include <atomic>
+
+Q_LOGGING_CATEGORY(lcCallMedia, "kiosk.assist.media")
+
+namespace {
+
+// Realtime VP8: the fastest settings, a key frame at least every two seconds so that a frame
+// lost at the start heals quickly, and a bitrate a hall's uplink carries.
+QString vp8Branch(const char *source, int keyframeDistance, int bitrate, int payload)
+{
+    return QStringLiteral("appsrc name=%1 is-live=true format=time do-timestamp=true block=false max-bytes=20000000 ! "
+                          "videoconvert ! queue max-size-buffers=2 leaky=downstream ! "
+                          "vp8enc deadline=1 cpu-used=8 threads=2 end-usage=cbr target-bitrate=%3 keyframe-max-dist=%2 "
+                          "error-resilient=partitions lag-in-frames=0 ! rtpvp8pay picture-id-mode=15-bit ! "
+                          "capsfilter caps=\"application/x-rtp,media=video,encoding-name=VP8,payload=%4\"")
+        .arg(QLatin1String(source)).arg(keyframeDistance).arg(bitrate).arg(payload);
+}
+
+GstElement *addBranch(GstElement *pipeline, const QString &description, QString *error)
+{
+    GError *problem = nullptr;
+    GstElement *bin = gst_parse_bin_from_description(description.toUtf8().constData(), TRUE, &problem);
+    if (!bin) {
+        *error = QString::fromUtf8(problem ? problem->message : "unknown");
+        g_clear_error(&problem);
+        return nullptr;
+    }
+    g_clear_error(&problem);
+    gst_bin_add(GST_BIN(pipeline), bin);
+    return bin;
+}
+
+GstWebRTCRTPTransceiver *linkToWebrtc(GstElement *branch, GstElement *webrtc, const char *msid)
+{
+    GstPad *sink = gst_element_request_pad_simple(webrtc, "sink_%u");
+    GstPad *src = gst_element_get_static_pad(branch, "src");
+    gst_pad_link(src, sink);
+    gst_object_unref(src);
+    // The stream's id tells the agent's page which video is the screen (a=msid in the SDP).
+    if (msid && g_object_class_find_property(G_OBJECT_GET_CLASS(sink), "msid"))
+        g_object_set(sink, "msid", msid, nullptr);
+    GstWebRTCRTPTransceiver *transceiver = nullptr;
+    g_object_get(sink, "transceiver", &transceiver, nullptr);
+    gst_object_unref(sink);
+    return transceiver;
+}
+
+void setDirection(GstWebRTCRTPTransceiver *transceiver, GstWebRTCRTPTransceiverDirection direction)
+{
+    if (!transceiver)
+        return;
+    g_object_set(transceiver, "direction", direction, nullptr);
+    gst_object_unref(transceiver);
+}
+
+// A transceiver that only receives, for a kind the kiosk cannot send.
+void addReceiver(GstElement *webrtc, GstCaps *caps)
+{
+    GstWebRTCRTPTransceiver *transceiver = nullptr;
+    g_signal_emit_by_name(webrtc, "add-transceiver", GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_RECVONLY, caps, &transceiver);
+    gst_caps_unref(caps);
+    if (transceiver)
+        gst_object_unref(transceiver);
+}
+
+GstBuffer *bufferOf(const QImage &image)
+{
+    const gsize size = gsize(image.sizeInBytes());
+    GstBuffer *buffer = gst_buffer_new_allocate(nullptr, size, nullptr);
+    gst_buffer_fill(buffer, 0, image.constBits(), size);
+    return buffer;
+}
+
+void pushImage(GstElement *appsrc, QImage image, QSize *lastSize, int fps)
+{
+    if (image.isNull() || !appsrc)
+        return;
+    // RGBx with even sides, which every converter and the encoder take without padding.
+    image = image.convertToFormat(QImage::Format_RGBX8888);
+    if ((image.width() | image.height()) & 1)
+        image = image.copy(0, 0, image.width() & ~1, image.height() & ~1);
+    if (image.bytesPerLine() != image.width() * 4)
+        image = image.copy();
+    if (image.size() != *lastSize) {
+        *lastSize = image.size();
+        GstCaps *caps = gst_caps_new_simple("video/x-raw", "format", G_TYPE_STRING, "RGBx", "width", G_TYPE_INT, image.width(),
+                                            "height", G_TYPE_INT, image.height(), "framerate", GST_TYPE_FRACTION, fps, 1, nullptr);
+        gst_app_src_set_caps(GST_APP_SRC(appsrc), caps);
+        gst_caps_unref(caps);
+    }
+    gst_app_src_push_buffer(GST_APP_SRC(appsrc), bufferOf(image));
+}
+
+} // namespace
+
+struct CallMedia::Pipeline {
+    GstElement *pipeline = nullptr;
+    GstElement *webrtc = nullptr;
+    GstElement *cameraSource = nullptr;
+    GstElement *screenSource = nullptr;
+    QTimer cameraTimer;
+    QTimer screenTimer;
+    QSize cameraSize;
+    QSize screenSize;
+    std::atomic<qint64> agentFrames{0};
+    CallMedia *owner = nullptr;
+
+    ~Pipeline()
+    {
+        if (!pipeline)
+            return;
+        // NULL joins every streaming thread, so no callback outlives the call's object.
+        gst_element_set_state(pipeline, GST_STATE_NULL);
+        if (GstBus *bus = gst_element_get_bus(pipeline)) {
+            gst_bus_set_sync_handler(bus, nullptr, nullptr, nullptr);
+            gst_object_unref(bus);
+        }
+        if (cameraSource)
+            gst_object_unref(cameraSource);
+        if (screenSource)
+            gst_object_unref(screenSource);
+        if (webrtc)
+            gst_object_unref(webrtc);
+        gst_object_unref(pipeline);
+    }
+
+    static void onNegotiationNeeded(GstElement *webrtc, gpointer data);
+    static void onOfferCreated(GstPromise *promise, gpointer data);
+    static void onIceCandidate(GstElement *webrtc, guint mline, gchar *candidate, gpointer data);
+    static void onConnectionState(GObject *webrtc, GParamSpec *, gpointer data);
+    static void onIncomingPad(GstElement *webrtc, GstPad *pad, gpointer data);
+    static GstFlowReturn onAgentSample(GstAppSink *sink, gpointer data);
+    static GstBusSyncReply onBusMessage(GstBus *bus, GstMessage *message, gpointer data);
+};
+
+void CallMedia::Pipeline::onNegotiationNeeded(GstElement *webrtc, gpointer data)
+{
+    GstPromise *promise = gst_promise_new_with_change_func(&Pipeline::onOfferCreated, data, nullptr);
+    g_signal_emit_by_name(webrtc, "create-offer", nullptr, promise);
+}
+
+void CallMedia::Pipeline::onOfferCreated(GstPromise *promise, gpointer data)
+{
+    auto *self = static_cast<Pipeline *>(data);
+    GstWebRTCSessionDescription *offer = nullptr;
+    if (gst_promise_wait(promise) == GST_PROMISE_RESULT_REPLIED)
+        gst_structure_get(gst_promise_get_reply(promise), "offer", GST_TYPE_WEBRTC_SESSION_DESCRIPTION, &offer, nullptr);
+    gst_promise_unref(promise);
+    if (!offer) {
+        QMetaObject::invokeMethod(self->owner, [owner = self->owner] { emit owner->failed(QStringLiteral("no offer")); }, Qt::QueuedConnection);
+        return;
+    }
+    g_signal_emit_by_name(self->webrtc, "set-local-description", offer, nullptr);
+    gchar *text = gst_sdp_message_as_text(offer->sdp);
+    const QString sdp = QString::fromUtf8(text);
+    g_free(text);
+    gst_webrtc_session_description_free(offer);
+    QMetaObject::invokeMethod(self->owner, [owner = self->owner, sdp] { emit owner->offerReady(sdp); }, Qt::QueuedConnection);
+}
+
+void CallMedia::Pipeline::onIceCandidate(GstElement *, guint mline, gchar *candidate, gpointer data)
+{
+    auto *self = static_cast<Pipeline *>(data);
+    const QString text = QString::fromUtf8(candidate);
+    QMetaObject::invokeMethod(self->owner, [owner = self->owner, text, mline] { emit owner->localCandidate(text, int(mline)); },
+                              Qt::QueuedConnection);
+}
+
+void CallMedia::Pipeline::onConnectionState(GObject *webrtc, GParamSpec *, gpointer data)
+{
+    auto *self = static_cast<Pipeline *>(data);
+    GstWebRTCPeerConnectionState state = GST_WEBRTC_PEER_CONNECTION_STATE_NEW;
+    g_object_get(webrtc, "connection-state", &state, nullptr);
+    qCDebug(lcCallMedia) << "peer connection state" << int(state);
+    if (state == GST_WEBRTC_PEER_CONNECTION_STATE_CONNECTED)
+        QMetaObject::invokeMethod(self->owner, [owner = self->owner] { emit owner->connected(); }, Qt::QueuedConnection);
+    else if (state == GST_WEBRTC_PEER_CONNECTION_STATE_FAILED)
+        QMetaObject::invokeMethod(self->owner, [owner = self->owner] { emit owner->failed(QStringLiteral("connection failed")); },
+                                  Qt::QueuedConnection);
+}
+
+void CallMedia::Pipeline::onIncomingPad(GstElement *, GstPad *pad, gpointer data)
+{
+    auto *self = static_cast<Pipeline *>(data);
+    if (GST_PAD_DIRECTION(pad) != GST_PAD_SRC)
+        return;
+    GstCaps *caps = gst_pad_get_current_caps(pad);
+    if (!caps)
+        caps = gst_pad_query_caps(pad, nullptr);
+    const GstStructure *s = gst_caps_get_structure(caps, 0);
+    const QByteArray encoding = QByteArray(gst_structure_get_string(s, "encoding-name")).toUpper();
+    gst_caps_unref(caps);
+    QString description;
+    if (encoding == "OPUS")
+        description = QStringLiteral("queue ! rtpopusdepay ! opusdec ! audioconvert ! audioresample ! pulsesink name=voice sync=false");
+    else if (encoding == "VP8")
+        description = QStringLiteral("queue ! rtpvp8depay ! vp8dec ! videoconvert ! video/x-raw,format=RGBx ! "
+                                     "appsink name=agent emit-signals=false max-buffers=1 drop=true sync=false");
+    else
+        description = QStringLiteral("fakesink sync=false");
+    QString error;
+    GstElement *branch = addBranch(self->pipeline, description, &error);
+    if (!branch) {
+        qCWarning(lcCallMedia) << "cannot play the agent's" << encoding << error;
+        return;
+    }
+    if (GstElement *sink = gst_bin_get_by_name(GST_BIN(branch), "agent")) {
+        GstAppSinkCallbacks callbacks{};
+        callbacks.new_sample = &Pipeline::onAgentSample;
+        gst_app_sink_set_callbacks(GST_APP_SINK(sink), &callbacks, self, nullptr);
+        gst_object_unref(sink);
+    }
+    gst_element_sync_state_with_parent(branch);
+    GstPad *sink = gst_element_get_static_pad(branch, "sink");
+    gst_pad_link(pad, sink);
+    gst_object_unref(sink);
+}
+
+GstFlowReturn CallMedia::Pipeline::onAgentSample(GstAppSink *sink, gpointer data)
+{
+    auto *self = static_cast<Pipeline *>(data);
+    GstSample *sample = gst_app_sink_pull_sample(sink);
+    if (!sample)
+        return GST_FLOW_OK;
+    const GstStructure *s = gst_caps_get_structure(gst_sample_get_caps(sample), 0);
+    int width = 0;
+    int height = 0;
+    gst_structure_get_int(s, "width", &width);
+    gst_structure_get_int(s, "height", &height);
+    GstMapInfo map;
+    GstBuffer *buffer = gst_sample_get_buffer(sample);
+    if (width > 0 && height > 0 && gst_buffer_map(buffer, &map, GST_MAP_READ)) {
+        const int stride = int(map.size / gsize(height));
+        const QImage frame = QImage(map.data, width, height, stride, QImage::Format_RGBX8888).copy();
+        gst_buffer_unmap(buffer, &map);
+        const qint64 count = ++self->agentFrames;
+        if (FrameProvider *provider = self->owner->m_agentVideo.data())
+            provider->publish(frame, count);
+        if (count == 1)
+            QMetaObject::invokeMethod(self->owner, [owner = self->owner] { emit owner->firstAgentFrame(); }, Qt::QueuedConnection);
+    }
+    gst_sample_unref(sample);
+    return GST_FLOW_OK;
+}
+
+GstBusSyncReply CallMedia::Pipeline::onBusMessage(GstBus *, GstMessage *message, gpointer data)
+{
+    auto *self = static_cast<Pipeline *>(data);
+    if (GST_MESSAGE_TYPE(message) == GST_MESSAGE_ERROR) {
+        GError *error = nullptr;
+        gst_message_parse_error(message, &error, nullptr);
+        const QString text = QString::fromUtf8(error ? error->message : "error");
+        g_clear_error(&error);
+        qCWarning(lcCallMedia) << "pipeline error from" << GST_OBJECT_NAME(GST_MESSAGE_SRC(message)) << text;
+        // The agent's voice having nowhere to play is not the end of the call.
+        if (!QByteArray(GST_OBJECT_NAME(GST_MESSAGE_SRC(message))).startsWith("voice"))
+            QMetaObject::invokeMethod(self->owner, [owner = self->owner, text] { emit owner->failed(text); }, Qt::QueuedConnection);
+    }
+    return GST_BUS_PASS;
+}
+
+CallMedia::CallMedia(const Sources &sources, FrameProvider *agentVideo, QObject *parent)
+    : QObject(parent)
+    , m_sources(sources)
+    , m_agentVideo(agentVideo)
+{
+}
+
+CallMedia::~CallMedia()
+{
+    stop();
+}
+
+bool CallMedia::microphoneWorks(const QString &source)
+{
+    if (source.isEmpty() || !gst_init_check(nullptr, nullptr, nullptr))
+        return false;
+    GstElement *probe = gst_parse_launch(
+        QStringLiteral("pulsesrc device=\"%1\" ! fakesink sync=false").arg(source).toUtf8().constData(), nullptr);
+    if (!probe)
+        return false;
+    bool works = gst_element_set_state(probe, GST_STATE_PLAYING) != GST_STATE_CHANGE_FAILURE
+                 && gst_element_get_state(probe, nullptr, nullptr, 3 * GST_SECOND) != GST_STATE_CHANGE_FAILURE;
+    if (works) {
+        // A source that fails only once it streams reports it on the bus.
+        GstBus *bus = gst_element_get_bus(probe);
+        GstMessage *error = gst_bus_timed_pop_filtered(bus, 300 * GST_MSECOND, GST_MESSAGE_ERROR);
+        works = error == nullptr;
+        if (error)
+            gst_message_unref(error);
+        gst_object_unref(bus);
+    }
+    gst_element_set_state(probe, GST_STATE_NULL);
+    gst_object_unref(probe);
+    return works;
+}
+
+bool CallMedia::start(QString *error)
+{
+    stop();
+    GError *initError = nullptr;
+    if (!gst_init_check(nullptr, nullptr, &initError)) {
+        *error = QString::fromUtf8(initError ? initError->message : "GStreamer does not start");
+        g_clear_error(&initError);
+        return false;
+    }
+    auto p = std::make_unique<Pipeline>();
+    p->owner = this;
+    p->pipeline = gst_pipeline_new("assist-call");
+    p->webrtc = gst_element_factory_make("webrtcbin", "webrtc");
+    if (!p->webrtc) {
+        *error = QStringLiteral("GStreamer has no webrtcbin (gstreamer1.0-plugins-bad, gstreamer1.0-nice)");
+        return false;
+    }
+    gst_object_ref(p->webrtc);
+    g_object_set(p->webrtc, "bundle-policy", GST_WEBRTC_BUNDLE_POLICY_MAX_BUNDLE, "latency", 100, nullptr);
+    gst_bin_add(GST_BIN(p->pipeline), p->webrtc);
+
+    m_sendsMicrophone = microphoneWorks(m_sources.microphone);
+    m_sendsCamera = !m_sources.camera.isNull();
+    m_sendsScreen = bool(m_sources.screen);
+    if (m_sendsMicrophone) {
+        GstElement *mic = addBranch(p->pipeline,
+                                    QStringLiteral("pulsesrc device=\"%1\" ! audioconvert ! audioresample ! queue ! opusenc ! rtpopuspay ! "
+                                                   "capsfilter caps=\"application/x-rtp,media=audio,encoding-name=OPUS,payload=97\"").arg(m_sources.microphone),
+                                    error);
+        if (!mic)
+            return false;
+        setDirection(linkToWebrtc(mic, p->webrtc, "kiosk"), GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_SENDRECV);
+    } else {
+        // No microphone: the agent is still heard.
+        GstCaps *caps = gst_caps_from_string("application/x-rtp,media=audio,encoding-name=OPUS,payload=97,clock-rate=48000");
+        addReceiver(p->webrtc, caps);
+    }
+    if (m_sendsCamera) {
+        GstElement *camera = addBranch(p->pipeline, vp8Branch("camera", 30, 600000, 96), error);
+        if (!camera)
+            return false;
+        p->cameraSource = gst_bin_get_by_name(GST_BIN(camera), "camera");
+        setDirection(linkToWebrtc(camera, p->webrtc, "kiosk"), GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_SENDRECV);
+    } else {
+        // No camera: the agent is still seen.
+        GstCaps *caps = gst_caps_from_string("application/x-rtp,media=video,encoding-name=VP8,payload=96,clock-rate=90000");
+        addReceiver(p->webrtc, caps);
+    }
+    if (m_sendsScreen) {
+        GstElement *screen = addBranch(p->pipeline, vp8Branch("screen", qMax(2, m_sources.screenFps * 2), 400000, 98), error);
+        if (!screen)
+            return false;
+        p->screenSource = gst_bin_get_by_name(GST_BIN(screen), "screen");
+        setDirection(linkToWebrtc(screen, p->webrtc, "screen"), GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_SENDONLY);
+    }
+
+    g_signal_connect(p->webrtc, "on-negotiation-needed", G_CALLBACK(&Pipeline::onNegotiationNeeded), p.get());
+    g_signal_connect(p->webrtc, "on-ice-candidate", G_CALLBACK(&Pipeline::onIceCandidate), p.get());
+    g_signal_connect(p->webrtc, "notify::connection-state", G_CALLBACK(&Pipeline::onConnectionState), p.get());
+    g_signal_connect(p->webrtc, "pad-added", G_CALLBACK(&Pipeline::onIncomingPad), p.get());
+    GstBus *bus = gst_element_get_bus(p->pipeline);
+    gst_bus_set_sync_handler(bus, &Pipeline::onBusMessage, p.get(), nullptr);
+    gst_object_unref(bus);
+
+    if (gst_element_set_state(p->pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE) {
+        *error = QStringLiteral("the call's pipeline does not start");
+        return false;
+    }
+    if (m_sendsCamera) {
+        p->cameraTimer.setInterval(1000 / qMax(1, m_sources.cameraFps));
+        connect(&p->cameraTimer, &QTimer::timeout, this, &CallMedia::pushCamera);
+        p->cameraTimer.start();
+    }
+    if (m_sendsScreen) {
+        p->screenTimer.setInterval(1000 / qMax(1, m_sources.screenFps));
+        connect(&p->screenTimer, &QTimer::timeout, this, &CallMedia::pushScreen);
+        p->screenTimer.start();
+    }
+    m_pipeline = std::move(p);
+    pushScreen();
+    return true;
+}
+
+void CallMedia::pushCamera()
+{
+    if (!m_pipeline || !m_sources.camera)
+        return;
+    // The newest frame the camera driver published, read without taking it from the preview.
+    const qint64 sequence = m_sources.camera->latestSequence();
+    if (sequence >= 0 && sequence == m_lastCameraSequence)
+        return;
+    m_lastCameraSequence = sequence;
+    pushImage(m_pipeline->cameraSource, m_sources.camera->latestFrame(), &m_pipeline->cameraSize, m_sources.cameraFps);
+}
+
+void CallMedia::pushScreen()
+{
+    if (!m_pipeline || !m_sources.screen)
+        return;
+    QImage screen = m_sources.screen();
+    // Half a full-HD screen keeps every text of a form legible for the agent at a modest bitrate.
+    if (screen.width() > 960)
+        screen = screen.scaledToWidth(960, Qt::SmoothTransformation);
+    pushImage(m_pipeline->screenSource, screen, &m_pipeline->screenSize, m_sources.screenFps);
+}
+
+void CallMedia::stop()
+{
+    m_pipeline.reset();
+    m_lastCameraSequence = -1;
+    if (m_agentVideo)
+        m_agentVideo->clear();
+}
+
+void CallMedia::setAnswer(const QString &sdp)
+{
+    if (!m_pipeline)
+        return;
+    GstSDPMessage *message = nullptr;
+    gst_sdp_message_new_from_text(sdp.toUtf8().constData(), &message);
+    if (!message) {
+        emit failed(QStringLiteral("unreadable answer"));
+        return;
+    }
+    GstWebRTCSessionDescription *answer = gst_webrtc_session_description_new(GST_WEBRTC_SDP_TYPE_ANSWER, message);
+    g_signal_emit_by_name(m_pipeline->webrtc, "set-remote-description", answer, nullptr);
+    gst_webrtc_session_description_free(answer);
+}
+
+void CallMedia::addRemoteCandidate(const QString &candidate, int mlineIndex)
+{
+    if (!m_pipeline || candidate.isEmpty())
+        return;
+    g_signal_emit_by_name(m_pipeline->webrtc, "add-ice-candidate", guint(mlineIndex), candidate.toUtf8().constData());
+}
+
+qint64 CallMedia::agentFramesReceived() const
+{
+    return m_pipeline ? m_pipeline->agentFrames.load() : 0;
+}

@@ -1,0 +1,255 @@
+#include "camera/frameprovider.h"
+#include "platformclient.h"
+#include "platformwait.h"
+#include "refplatformprocess.h"
+#include "videocall.h"
+
+#include <QColor>
+#include <QDir>
+#include <QSignalSpy>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPainter>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <cmath>
+
+namespace {
+
+// The colours the kiosk's screen shows in four large blocks: a code the agent's page must read back.
+const QList<QColor> palette = {Qt::red, Qt::green, Qt::blue, Qt::yellow, Qt::magenta, Qt::cyan, Qt::white, Qt::black};
+
+QImage screenShowing(const QList<QColor> &code)
+{
+    QImage screen(1920, 1080, QImage::Format_RGB32);
+    screen.fill(QColor(0x80, 0x80, 0x80));
+    QPainter painter(&screen);
+    for (int i = 0; i < code.size(); ++i)
+        painter.fillRect(QRect(80 + i * 460, 340, 380, 400), code[i]);
+    return screen;
+}
+
+QJsonArray samplePoints(int blocks)
+{
+    QJsonArray points;
+    for (int i = 0; i < blocks; ++i)
+        points.append(QJsonArray{(80 + i * 460 + 190) / 1920.0, 540 / 1080.0});
+    return points;
+}
+
+} // namespace
+
+// Video help end to end with a real browser as the agent: Debian's chromium, headless with fake
+// camera and microphone, runs the platform's desk page (tests/app/assist/deskagent.py drives it).
+// The kiosk's VideoCall sends its camera, microphone and screen through webrtcbin; the page must
+// receive all three with frames flowing and read back the code the kiosk's screen shows; the
+// kiosk must receive the agent's video and hear the agent's voice on a PulseAudio null sink; and
+// when the resident's session ends the page must see bye "session_ended".
+class TestVideoCallBrowser : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void anAgentInABrowserSeesAndHearsTheKioskAndIsSeenAndHeard();
+
+private:
+    [[nodiscard]] bool startSoundServer(QString *problem);
+    [[nodiscard]] double agentVoiceLevel();
+
+    QTemporaryDir m_dir;
+    QProcess m_sound;
+    RefPlatformProcess m_server;
+    TerminalCredentials m_credentials;
+};
+
+bool TestVideoCallBrowser::startSoundServer(QString *problem)
+{
+    // A PulseAudio server of this test's own: a null sink is the kiosk's speaker, its monitor is
+    // where the agent's voice is measured, and it is also the microphone the kiosk sends.
+    const QString socket = m_dir.filePath(QStringLiteral("pulse/native"));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), m_dir.path());
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), m_dir.filePath(QStringLiteral("pulse")));
+    m_sound.setProcessEnvironment(env);
+    m_sound.setProcessChannelMode(QProcess::MergedChannels);
+    m_sound.start(QStringLiteral("pulseaudio"),
+                  {QStringLiteral("-n"), QStringLiteral("--daemonize=no"), QStringLiteral("--exit-idle-time=-1"), QStringLiteral("--use-pid-file=no"),
+                   QStringLiteral("--disable-shm=yes"), QStringLiteral("-L"), QStringLiteral("module-null-sink sink_name=kiosk_call_sink"),
+                   QStringLiteral("-L"), QStringLiteral("module-native-protocol-unix auth-anonymous=1 socket=") + socket});
+    if (!m_sound.waitForStarted(30000)) {
+        *problem = m_sound.errorString();
+        return false;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    while (!QFile::exists(socket) && clock.elapsed() < 30000 && m_sound.state() == QProcess::Running)
+        QTest::qWait(50);
+    if (!QFile::exists(socket)) {
+        *problem = QString::fromLocal8Bit(m_sound.readAll());
+        return false;
+    }
+    qputenv("PULSE_SERVER", "unix:" + socket.toLocal8Bit());
+    return true;
+}
+
+double TestVideoCallBrowser::agentVoiceLevel()
+{
+    // What the kiosk's speaker plays for a second and a half, as RMS of 16-bit samples.
+    QProcess parec;
+    parec.start(QStringLiteral("parec"), {QStringLiteral("--device=kiosk_call_sink.monitor"), QStringLiteral("--raw"),
+                                          QStringLiteral("--format=s16le"), QStringLiteral("--channels=1"), QStringLiteral("--rate=16000")});
+    if (!parec.waitForStarted(5000))
+        return -1;
+    QTest::qWait(1500);
+    parec.terminate();
+    parec.waitForFinished(5000);
+    const QByteArray pcm = parec.readAllStandardOutput();
+    const auto *samples = reinterpret_cast<const qint16 *>(pcm.constData());
+    const qsizetype count = pcm.size() / 2;
+    if (count == 0)
+        return 0;
+    double sum = 0;
+    for (qsizetype i = 0; i < count; ++i)
+        sum += double(samples[i]) * samples[i];
+    return std::sqrt(sum / double(count));
+}
+
+void TestVideoCallBrowser::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("pulse"))));
+    QString problem;
+    QVERIFY2(startSoundServer(&problem), qPrintable(problem));
+    QVERIFY2(m_server.start({QStringLiteral("--enroll-token"), QStringLiteral("token-1")}), qPrintable(m_server.errorText()));
+    PlatformClientSettings settings;
+    settings.baseUrl = m_server.httpUrl();
+    PlatformClient client(settings);
+    const PlatformResult r = waitFor(client.enroll(QStringLiteral("token-1"), QStringLiteral("SN-1"), QStringLiteral("K-24"),
+                                                 QStringLiteral("340103-HALL-01")));
+    QVERIFY2(r.isOk(), qPrintable(r.summary()));
+    m_credentials.terminalId = r.body.value(QLatin1String("terminal_id")).toString();
+    m_credentials.secret = QByteArray::fromBase64(r.body.value(QLatin1String("secret")).toString().toLatin1());
+    m_credentials.divisionCode = r.body.value(QLatin1String("division_code")).toString();
+    QVERIFY(m_credentials.isValid());
+}
+
+void TestVideoCallBrowser::cleanupTestCase()
+{
+    m_server.stop();
+    m_sound.terminate();
+    m_sound.waitForFinished(5000);
+}
+
+void TestVideoCallBrowser::anAgentInABrowserSeesAndHearsTheKioskAndIsSeenAndHeard()
+{
+    PlatformClientSettings settings;
+    settings.baseUrl = m_server.httpUrl();
+    settings.credentials = m_credentials;
+    PlatformClient client(settings);
+
+    // The face camera's output as the camera driver publishes it: frames with a moving bar.
+    FrameProvider camera(25);
+    QTimer cameraClock;
+    qint64 cameraFrame = 0;
+    connect(&cameraClock, &QTimer::timeout, &camera, [&] {
+        QImage frame(640, 480, QImage::Format_RGB32);
+        frame.fill(QColor(0x30, 0x60, 0x90));
+        QPainter(&frame).fillRect(int(cameraFrame * 8 % 640), 0, 40, 480, Qt::white);
+        camera.publish(frame, ++cameraFrame);
+    });
+    cameraClock.start(40);
+
+    QList<QColor> code;
+    for (int i = 0; i < 4; ++i)
+        code.append(palette[QRandomGenerator::global()->bounded(int(palette.size()))]);
+    const QImage screen = screenShowing(code);
+
+    CallMedia::Sources sources;
+    sources.camera = &camera;
+    sources.screen = [screen] { return screen; };
+    sources.microphone = QStringLiteral("kiosk_call_sink.monitor");
+    FrameProvider agentVideo(25);
+    VideoCall call(&client, sources, &agentVideo);
+
+    QUrl desk = m_server.httpUrl();
+    desk.setPath(QStringLiteral("/desk/"));
+    QProcess agent;
+    agent.setProcessChannelMode(QProcess::SeparateChannels);
+    QStringList arguments{QStringLiteral(KIOSK_DESK_AGENT), desk.toString(),
+                          QString::fromUtf8(QJsonDocument(samplePoints(int(code.size()))).toJson(QJsonDocument::Compact))};
+    if (const QByteArray shots = qgetenv("KIOSK_SCREENSHOT_DIR"); !shots.isEmpty() && QDir().mkpath(QString::fromLocal8Bit(shots)))
+        arguments.append(QString::fromLocal8Bit(shots));
+    QHash<QString, QJsonObject> steps;
+    connect(&agent, &QProcess::readyReadStandardOutput, this, [&] {
+        while (agent.canReadLine()) {
+            const QJsonObject step = QJsonDocument::fromJson(agent.readLine()).object();
+            qInfo("desk: %s", QJsonDocument(step).toJson(QJsonDocument::Compact).constData());
+            steps.insert(step.value(QLatin1String("step")).toString(), step);
+        }
+    });
+    agent.start(QStringLiteral("/usr/bin/python3"), arguments);
+    QVERIFY2(agent.waitForStarted(10000), qPrintable(agent.errorString()));
+    QTRY_VERIFY2_WITH_TIMEOUT(steps.contains(QStringLiteral("on_duty")), qPrintable(QString::fromLocal8Bit(agent.readAllStandardError())), 30000);
+    QVERIFY(steps.value(QStringLiteral("on_duty")).value(QLatin1String("ok")).toBool());
+
+    call.ask();
+    QCOMPARE(call.state(), VideoCall::State::Consent);
+    QElapsedTimer tap;
+    tap.start();
+    call.agree(QStringLiteral("zh"), QStringLiteral("form"), false);
+    QCOMPARE(call.state(), VideoCall::State::Queued);
+    QSignalSpy firstFrame(&call, &VideoCall::firstAgentFrame);
+    QTRY_COMPARE_WITH_TIMEOUT(call.state(), VideoCall::State::InCall, 30000);
+    QVERIFY(call.sendsCamera());
+    QVERIFY(call.sendsMicrophone());
+    QTRY_VERIFY_WITH_TIMEOUT(firstFrame.size() == 1, 20000);
+    qInfo("tap to first agent frame: %lld ms", tap.elapsed());
+
+    // The page received the camera, the microphone and the screen with frames flowing.
+    QTRY_VERIFY2_WITH_TIMEOUT(steps.contains(QStringLiteral("media")), qPrintable(QString::fromLocal8Bit(agent.readAllStandardError())), 40000);
+    const QJsonObject stats = steps.value(QStringLiteral("media")).value(QLatin1String("stats")).toObject();
+    QVERIFY2(stats.value(QLatin1String("camera")).toObject().value(QLatin1String("frames")).toInt() > 10, qPrintable(QJsonDocument(stats).toJson()));
+    QVERIFY(stats.value(QLatin1String("screen")).toObject().value(QLatin1String("frames")).toInt() > 3);
+    QVERIFY(stats.value(QLatin1String("audio")).toObject().value(QLatin1String("packets")).toInt() > 50);
+    QCOMPARE(stats.value(QLatin1String("camera")).toObject().value(QLatin1String("width")).toInt(), 640);
+
+    // The screen track shows what the kiosk shows: the page reads the code back.
+    QTRY_VERIFY_WITH_TIMEOUT(steps.contains(QStringLiteral("screen")), 20000);
+    const QJsonArray samples = steps.value(QStringLiteral("screen")).value(QLatin1String("samples")).toArray();
+    QCOMPARE(samples.size(), code.size());
+    for (int i = 0; i < code.size(); ++i) {
+        const QJsonArray rgb = samples.at(i).toArray();
+        const int distance = qAbs(rgb.at(0).toInt() - code[i].red()) + qAbs(rgb.at(1).toInt() - code[i].green())
+                             + qAbs(rgb.at(2).toInt() - code[i].blue());
+        QVERIFY2(distance < 90, qPrintable(QStringLiteral("block %1: sent %2, the agent saw %3").arg(i).arg(code[i].name(),
+                                                                                                   QString::fromUtf8(QJsonDocument(rgb).toJson(QJsonDocument::Compact)))));
+    }
+
+    // The kiosk sees the agent (frames flowing) and hears them on its speaker.
+    const qint64 framesBefore = agentVideo.framesPublished();
+    QTRY_VERIFY_WITH_TIMEOUT(agentVideo.framesPublished() > framesBefore + 10, 10000);
+    QVERIFY(!agentVideo.latestFrame().isNull());
+    const double level = agentVoiceLevel();
+    QVERIFY2(level > 100, qPrintable(QStringLiteral("the agent's voice at the kiosk: RMS %1").arg(level)));
+
+    // The resident's session ends: the call with it, and the agent's page sees why.
+    call.endForSession();
+    QCOMPARE(call.state(), VideoCall::State::Idle);
+    QVERIFY(agentVideo.latestFrame().isNull());
+    QTRY_VERIFY_WITH_TIMEOUT(steps.contains(QStringLiteral("bye")), 20000);
+    QCOMPARE(steps.value(QStringLiteral("bye")).value(QLatin1String("reason")).toString(), QStringLiteral("session_ended"));
+    QVERIFY(agent.waitForFinished(20000));
+    QCOMPARE(agent.exitCode(), 0);
+}
+
+QTEST_MAIN(TestVideoCallBrowser)
+#include "test_videocall_browser.moc"
