@@ -221,6 +221,8 @@ QString checkJson(PlatformEndpoint endpoint, const QJsonObject &o)
             if (!isTime(a.value(QLatin1String("slot_start"))))
                 return where + QLatin1String(".slot_start");
         }
+        return {};
+    }
     case PlatformEndpoint::AssistCall: {
         if (!isText(o.value(QLatin1String("call_id"))))
             return QStringLiteral("call_id");
