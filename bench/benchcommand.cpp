@@ -1,6 +1,7 @@
 #include "ctlcommand.h"
 
 #include "camerabench.h"
+#include "cataloguebench.h"
 #include "idcardbench.h"
 #include "outboxbench.h"
 #include "pinyinbench.h"
@@ -22,6 +23,7 @@ const QList<Bench> &benches()
 {
     static const QList<Bench> table = {
         {"startup", runStartupBench},
+        {"catalogue", runCatalogueBench},
         {"platform", runPlatformBench},
         {"idcard", runIdCardBench},
         {"vision", runVisionBench},

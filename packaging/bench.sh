@@ -59,10 +59,10 @@ echo "   load     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) before the fir
 echo "   build    $(grep -m1 '^CMAKE_BUILD_TYPE' "$build/CMakeCache.txt" | cut -d= -f2)"
 
 if $quick; then
-  runs=(startup "--runs 1" idcard "--frames 200 --runs 1 --idle-ms 300" vision "--frames 3" qr "--limit 10"
+  runs=(startup "--runs 1" catalogue "--items 40 --runs 1" idcard "--frames 200 --runs 1 --idle-ms 300" vision "--frames 3" qr "--limit 10"
         outbox "--cases 2 --to-platform" platform "--count 20 --concurrency 2" print "--runs 2" pinyin "--rounds 1")
 else
-  runs=(startup "" idcard "" vision "" qr "" outbox "--to-platform" platform "" platform "--tls" print "" pinyin "")
+  runs=(startup "" catalogue "" idcard "" vision "" qr "" outbox "--to-platform" platform "" platform "--tls" print "" pinyin "")
 fi
 failed=0
 for ((i = 0; i < ${#runs[@]}; i += 2)); do

@@ -11,12 +11,12 @@ CatalogueItemModel::CatalogueItemModel(const Catalogue *catalogue, QObject *pare
 
 int CatalogueItemModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : m_limit.shown(m_rows.size());
 }
 
 QVariant CatalogueItemModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    if (!index.isValid() || index.row() >= rowCount())
         return {};
     return CatalogueItemRoles::value(*m_rows.at(index.row()), role, m_language);
 }
@@ -58,13 +58,14 @@ void CatalogueItemModel::setLanguage(const QString &language)
     if (m_language == language)
         return;
     m_language = language;
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1), CatalogueItemRoles::textRoles());
+    if (rowCount() > 0)
+        emit dataChanged(index(0), index(rowCount() - 1), CatalogueItemRoles::textRoles());
 }
 
 void CatalogueItemModel::refilter()
 {
     beginResetModel();
+    m_limit.reset();
     m_rows.clear();
     if (!m_themeId.isEmpty()) {
         // A theme lists its items in the order the platform gave, whatever their audience.
@@ -82,5 +83,19 @@ void CatalogueItemModel::refilter()
         }
     }
     endResetModel();
+    emit countChanged();
+}
+
+void CatalogueItemModel::showMore()
+{
+    const int before = rowCount();
+    RowLimit grown = m_limit;
+    grown.grow();
+    const int after = grown.shown(m_rows.size());
+    if (after == before)
+        return;
+    beginInsertRows({}, before, after - 1);
+    m_limit = grown;
+    endInsertRows();
     emit countChanged();
 }

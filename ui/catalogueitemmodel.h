@@ -2,6 +2,8 @@
 
 #include "catalogue.h"
 
+#include "rowlimit.h"
+
 #include <QAbstractListModel>
 #include <QQmlEngine>
 
@@ -16,6 +18,8 @@ class CatalogueItemModel : public QAbstractListModel
     Q_PROPERTY(QString themeId READ themeId WRITE setThemeId NOTIFY themeIdChanged)
     Q_PROPERTY(QString kind READ kind NOTIFY kindChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
+    // How many of `count` are not shown yet; showMore() shows another page of them.
+    Q_PROPERTY(int hiddenCount READ hiddenCount NOTIFY countChanged)
 
 public:
     explicit CatalogueItemModel(const Catalogue *catalogue, QObject *parent = nullptr);
@@ -32,6 +36,8 @@ public:
     [[nodiscard]] QString kind() const { return m_kind; }
     void setKind(const QString &kind);
     [[nodiscard]] int count() const { return static_cast<int>(m_rows.size()); }
+    [[nodiscard]] int hiddenCount() const { return m_limit.hidden(m_rows.size()); }
+    Q_INVOKABLE void showMore();
 
     void setLanguage(const QString &language);
     // The catalogue behind the model was replaced: build the rows again.
@@ -48,6 +54,7 @@ private:
 
     const Catalogue *m_catalogue;
     QList<const CatalogueItem *> m_rows;
+    RowLimit m_limit{24};
     QString m_audience = QStringLiteral("person");
     QString m_themeId;
     QString m_kind;

@@ -10,7 +10,8 @@ CatalogueSearchModel::CatalogueSearchModel(KioskRuntime *runtime, QObject *paren
     : QAbstractListModel(parent)
     , m_runtime(runtime)
 {
-    HanziReadings::prepare();
+    // The readings table (a second's work for the pinyin decoder on a busy machine) is built on a
+    // thread of its own once the attract screen is up (KioskProcess), or here on the first search.
     runtime->session()->addWipeable(this);
     // The rows point into the catalogue, so a replaced catalogue is searched again at once.
     connect(runtime->supervision(), &TerminalSupervision::catalogueChanged, this, &CatalogueSearchModel::research);
@@ -23,12 +24,12 @@ CatalogueSearchModel::~CatalogueSearchModel()
 
 int CatalogueSearchModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : m_limit.shown(m_rows.size());
 }
 
 QVariant CatalogueSearchModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    if (!index.isValid() || index.row() >= rowCount())
         return {};
     return CatalogueItemRoles::value(*m_rows.at(index.row()), role, m_language);
 }
@@ -52,8 +53,8 @@ void CatalogueSearchModel::setLanguage(const QString &language)
     if (m_language == language)
         return;
     m_language = language;
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1), CatalogueItemRoles::textRoles());
+    if (rowCount() > 0)
+        emit dataChanged(index(0), index(rowCount() - 1), CatalogueItemRoles::textRoles());
 }
 
 void CatalogueSearchModel::wipeSessionData()
@@ -66,7 +67,22 @@ void CatalogueSearchModel::research()
     if (!m_query.trimmed().isEmpty() && !m_search)
         m_search.emplace(HanziReadings::shared());
     beginResetModel();
+    m_limit.reset();
     m_rows = m_search ? m_search->find(m_runtime->catalogue(), m_query) : QList<const CatalogueItem *>();
     endResetModel();
+    emit countChanged();
+}
+
+void CatalogueSearchModel::showMore()
+{
+    const int before = rowCount();
+    RowLimit grown = m_limit;
+    grown.grow();
+    const int after = grown.shown(m_rows.size());
+    if (after == before)
+        return;
+    beginInsertRows({}, before, after - 1);
+    m_limit = grown;
+    endInsertRows();
     emit countChanged();
 }

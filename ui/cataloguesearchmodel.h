@@ -3,6 +3,8 @@
 #include "cataloguesearch.h"
 #include "sessionmachine.h"
 
+#include "rowlimit.h"
+
 #include <QAbstractListModel>
 #include <QQmlEngine>
 
@@ -20,6 +22,8 @@ class CatalogueSearchModel : public QAbstractListModel, public SessionWipeable
     QML_UNCREATABLE("The kiosk shell owns the search")
     Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY queryChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
+    // How many of `count` are not shown yet; showMore() shows another page of them.
+    Q_PROPERTY(int hiddenCount READ hiddenCount NOTIFY countChanged)
 
 public:
     explicit CatalogueSearchModel(KioskRuntime *runtime, QObject *parent = nullptr);
@@ -32,6 +36,8 @@ public:
     [[nodiscard]] QString query() const { return m_query; }
     void setQuery(const QString &query);
     [[nodiscard]] int count() const { return static_cast<int>(m_rows.size()); }
+    [[nodiscard]] int hiddenCount() const { return m_limit.hidden(m_rows.size()); }
+    Q_INVOKABLE void showMore();
     void setLanguage(const QString &language);
 
     void wipeSessionData() override;
@@ -47,6 +53,7 @@ private:
     // Built on the first query, from the readings table prepared in the background at start.
     std::optional<CatalogueSearch> m_search;
     QList<const CatalogueItem *> m_rows;
+    RowLimit m_limit{20};
     QString m_query;
     QString m_language = QStringLiteral("zh");
 };

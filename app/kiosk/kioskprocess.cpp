@@ -1,6 +1,8 @@
 #include "kioskprocess.h"
 
+#include "camera/framecapturemodule.h"
 #include "halltime.h"
+#include "hanzireadings.h"
 #include "kioskruntime.h"
 #include "kioskshell.h"
 #include "kioskwindow.h"
@@ -80,6 +82,7 @@ std::optional<int> KioskProcess::start(const QStringList &arguments)
     RecentLog::installForKiosk(m_config->string(QStringLiteral("kiosk/state_dir")));
     HallTime::apply(*m_config);
 
+    FrameCaptureModule::holdUntilFirstFrame();
     m_runtime = KioskRuntime::create(*m_config, &error);
     if (!m_runtime) {
         fail(error);
@@ -154,8 +157,15 @@ void KioskProcess::onFrameSwapped()
     m_firstFrameShown = true;
     std::printf("first-frame %.1f ms\n", m_sinceStart.nsecsElapsed() / 1e6);
     std::fflush(stdout);
-    if (m_options->exitAfterFirstFrame)
+    if (m_options->exitAfterFirstFrame) {
         QTimer::singleShot(0, qApp, &QGuiApplication::quit);
+        return;
+    }
+    // What the attract screen does not need is loaded after its first frame, not before: real
+    // cameras' capture module (cameras waiting for it open now) and the pinyin readings that
+    // search by initials uses.
+    FrameCaptureModule::release();
+    HanziReadings::prepare();
     // Let the first layout pass and image loads settle before taking the picture.
     if (!m_options->screenshotPath.isEmpty())
         QTimer::singleShot(300, this, &KioskProcess::saveScreenshot);

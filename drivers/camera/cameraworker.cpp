@@ -4,6 +4,8 @@
 #include "vision/codereader.h"
 #include "vision/documentcapture.h"
 #include "vision/facecapture.h"
+#include "camera/framecapture.h"
+#include "camera/framecapturemodule.h"
 #include "camera/frameprovider.h"
 #include "vision/opencvimage.h"
 #include "camera/sim/simulatedresident.h"
@@ -15,9 +17,7 @@
 #include <QFile>
 #include <QTimer>
 
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
-#include <opencv2/videoio.hpp>
 
 #include <ZXing/BitMatrix.h>
 #include <ZXing/MultiFormatWriter.h>
@@ -27,6 +27,7 @@
 namespace {
 
 constexpr int ReopenIntervalMs = 2000;
+constexpr int HeldOpenRetryMs = 100;
 
 enum class WorkerMode { Preview, Codes, Face, Document };
 enum class SimulatedFace { Absent, Live, Photo }; // as Camera::SimulatedFace
@@ -114,7 +115,7 @@ cv::Mat drawScene(const CameraOptions &options, const QString &code, QSize size)
 struct CameraWorker::Private {
     CameraOptions options;
     FrameProvider *frames = nullptr;
-    cv::VideoCapture capture;
+    std::unique_ptr<FrameCapture> capture; // a real camera or a file, from kiosk-videoio.so
     bool simulated = false;
     cv::Mat scene;
     QString simulatedCode;
@@ -173,6 +174,12 @@ void CameraWorker::open()
         d->clock.start();
     }
     d->simulated = d->options.source == CameraOptions::Source::Simulated;
+    if (!d->simulated && FrameCaptureModule::isHeld()) {
+        // The kiosk's attract screen is not up yet (FrameCaptureModule::holdUntilFirstFrame):
+        // the camera opens a moment later rather than slowing the first frame.
+        QTimer::singleShot(HeldOpenRetryMs, this, &CameraWorker::open);
+        return;
+    }
     if (d->simulated) {
         d->scene = drawScene(d->options, d->simulatedCode, d->options.size);
         if (d->options.role == CameraOptions::Role::Face && d->residentPoses.empty())
@@ -180,22 +187,24 @@ void CameraWorker::open()
         d->open = !d->simulatedStall;
     } else {
         if (d->options.source == CameraOptions::Source::V4l2) {
-            if (d->options.index >= 0)
-                d->capture.open(d->options.index, cv::CAP_V4L2);
-            else
-                d->capture.open(d->options.path.toStdString(), cv::CAP_V4L2);
-            if (d->capture.isOpened()) {
-                d->capture.set(cv::CAP_PROP_FOURCC, cv::VideoWriter::fourcc('M', 'J', 'P', 'G'));
-                d->capture.set(cv::CAP_PROP_FRAME_WIDTH, d->options.size.width());
-                d->capture.set(cv::CAP_PROP_FRAME_HEIGHT, d->options.size.height());
-                d->capture.set(cv::CAP_PROP_FPS, d->options.fps);
+            if (makeCapture()) {
+                if (d->options.index >= 0)
+                    d->capture->openDevice(d->options.index);
+                else
+                    d->capture->openDevicePath(d->options.path.toStdString());
+            }
+            if (captureOpen()) {
+                d->capture->set(FrameCapture::Property::FourCc, FrameCapture::fourCc('M', 'J', 'P', 'G'));
+                d->capture->set(FrameCapture::Property::FrameWidth, d->options.size.width());
+                d->capture->set(FrameCapture::Property::FrameHeight, d->options.size.height());
+                d->capture->set(FrameCapture::Property::Fps, d->options.fps);
                 // One buffer: a frame read is the newest one, and frames we were too slow for are dropped.
-                d->capture.set(cv::CAP_PROP_BUFFERSIZE, 1);
+                d->capture->set(FrameCapture::Property::BufferSize, 1);
             }
         } else {
             openFile();
         }
-        d->open = d->capture.isOpened();
+        d->open = captureOpen();
     }
     if (!d->open) {
         emit presenceChanged(false);
@@ -217,7 +226,7 @@ void CameraWorker::close()
         d->timer->stop();
     if (d->reopenTimer)
         d->reopenTimer->stop();
-    d->capture.release();
+    releaseCapture();
     d->open = false;
     if (d->face)
         d->face->wipe();
@@ -295,10 +304,11 @@ void CameraWorker::checkHealth(int level)
 
 void CameraWorker::openFile()
 {
-    d->capture.open(d->options.path.toStdString(), cv::CAP_ANY);
+    if (makeCapture())
+        d->capture->openFile(d->options.path.toStdString());
     d->playClock.invalidate();
     d->nextFileFrame = 0;
-    const double frames = d->capture.isOpened() ? d->capture.get(cv::CAP_PROP_FRAME_COUNT) : 0;
+    const double frames = captureOpen() ? d->capture->get(FrameCapture::Property::FrameCount) : 0;
     d->fileFrames = frames > 0 ? qint64(frames) : -1;
 }
 
@@ -313,12 +323,12 @@ bool CameraWorker::readFileFrame(cv::Mat *bgr)
         const qint64 due = d->playClock.elapsed() * qMax(1, d->options.fps) / 1000;
         if (d->fileFrames > 0 && due >= d->fileFrames)
             return false;
-        if (due > d->nextFileFrame + 2 && d->capture.set(cv::CAP_PROP_POS_FRAMES, double(due)))
+        if (due > d->nextFileFrame + 2 && d->capture->set(FrameCapture::Property::PosFrames, double(due)))
             d->nextFileFrame = due;
-        while (d->nextFileFrame < due && d->capture.grab())
+        while (d->nextFileFrame < due && d->capture->grab())
             ++d->nextFileFrame;
     }
-    if (!d->capture.read(*bgr) || bgr->empty())
+    if (!d->capture->read(*bgr) || bgr->empty())
         return false;
     d->sequence = d->nextFileFrame++;
     return true;
@@ -341,21 +351,21 @@ void CameraWorker::tick()
     } else if (!d->simulated && d->options.source == CameraOptions::Source::File) {
         read = readFileFrame(&bgr);
     } else if (!d->simulated) {
-        read = d->capture.read(bgr) && !bgr.empty();
+        read = d->capture->read(bgr) && !bgr.empty();
         if (read)
             d->sequence = d->frameNumber;
     }
     if (!read) {
         if (d->options.source == CameraOptions::Source::File && d->options.loop && d->consecutiveFailures == 0) {
             ++d->consecutiveFailures;
-            d->capture.release();
+            releaseCapture();
             openFile();
             return;
         }
         if (++d->consecutiveFailures >= 5) {
             qCWarning(lcDrivers) << "camera: no frames; reopening";
             d->timer->stop();
-            d->capture.release();
+            releaseCapture();
             d->open = false;
             emit presenceChanged(false);
             setHealth(DeviceHealth::error(QStringLiteral("no_frames"), StaffHint::CallService));
@@ -432,19 +442,19 @@ QImage CameraWorker::takeStill(const QImage &live)
         return OpenCvImage::toImage(drawScene(d->options, d->simulatedCode, still));
     // A UVC camera changes mode for the page and back for the live picture. The first frames in
     // the new mode may still be the old size, or dark and torn while the sensor settles.
-    d->capture.set(cv::CAP_PROP_FRAME_WIDTH, still.width());
-    d->capture.set(cv::CAP_PROP_FRAME_HEIGHT, still.height());
+    d->capture->set(FrameCapture::Property::FrameWidth, still.width());
+    d->capture->set(FrameCapture::Property::FrameHeight, still.height());
     QImage page;
     int settled = 0;
     cv::Mat bgr;
     for (int attempt = 0; attempt < 15 && page.isNull(); ++attempt) {
-        if (!d->capture.read(bgr) || bgr.empty() || (bgr.cols == live.width() && bgr.rows == live.height()))
+        if (!d->capture->read(bgr) || bgr.empty() || (bgr.cols == live.width() && bgr.rows == live.height()))
             continue;
         if (++settled >= 3)
             page = OpenCvImage::toImage(bgr);
     }
-    d->capture.set(cv::CAP_PROP_FRAME_WIDTH, d->options.size.width());
-    d->capture.set(cv::CAP_PROP_FRAME_HEIGHT, d->options.size.height());
+    d->capture->set(FrameCapture::Property::FrameWidth, d->options.size.width());
+    d->capture->set(FrameCapture::Property::FrameHeight, d->options.size.height());
     if (page.isNull()) {
         qCWarning(lcDrivers).noquote() << QStringLiteral("camera: no %1x%2 still from the camera; the page is taken from the live picture")
                                               .arg(still.width())
@@ -452,6 +462,28 @@ QImage CameraWorker::takeStill(const QImage &live)
         return live;
     }
     return page;
+}
+
+bool CameraWorker::makeCapture()
+{
+    if (d->capture)
+        return true;
+    QString error;
+    d->capture = FrameCaptureModule::create(&error);
+    if (!d->capture)
+        qCWarning(lcDrivers).noquote() << "camera:" << error;
+    return d->capture != nullptr;
+}
+
+bool CameraWorker::captureOpen() const
+{
+    return d->capture && d->capture->isOpened();
+}
+
+void CameraWorker::releaseCapture()
+{
+    if (d->capture)
+        d->capture->release();
 }
 
 void CameraWorker::setHealth(const DeviceHealth &health)

@@ -60,6 +60,9 @@ private:
     // The picture a document page is made from: the live frame, or one taken at stillSize.
     QImage takeStill(const QImage &live);
     void setHealth(const DeviceHealth &health);
+    bool makeCapture();
+    bool captureOpen() const;
+    void releaseCapture();
 
     std::unique_ptr<Private> d;
 };

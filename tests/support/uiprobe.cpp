@@ -1,5 +1,7 @@
 #include "uiprobe.h"
 
+#include <algorithm>
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QImage>
@@ -88,6 +90,24 @@ bool tap(QQuickWindow *window, const QString &objectName)
     const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
     QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
     return true;
+}
+
+bool scrollIntoView(QQuickWindow *window, const QString &objectName)
+{
+    QQuickItem *item = find(window, objectName);
+    for (QQuickItem *view = item ? item->parentItem() : nullptr; view; view = view->parentItem()) {
+        if (!view->inherits("QQuickFlickable"))
+            continue;
+        auto *content = view->property("contentItem").value<QQuickItem *>();
+        if (!content)
+            return false;
+        const qreal centre = item->mapToItem(content, QPointF(0, item->height() / 2)).y();
+        const qreal furthest = std::max<qreal>(0, view->property("contentHeight").toReal() - view->height());
+        view->setProperty("contentY", std::clamp<qreal>(centre - view->height() / 2, 0, furthest));
+        QCoreApplication::processEvents();
+        return true;
+    }
+    return false;
 }
 
 bool tapWhenShown(QQuickWindow *window, const QString &objectName, int timeoutMs)

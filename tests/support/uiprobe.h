@@ -20,6 +20,9 @@ namespace UiProbe {
 [[nodiscard]] QStringList textsNotPlain(QQuickItem *root);
 // Presses and releases at the centre of the named item; false if it is missing or hidden.
 [[nodiscard]] bool tap(QQuickWindow *window, const QString &objectName);
+// Scrolls the flickable the named item is in so that the item is in the middle of its view, as a
+// resident's swipe would; false if the item is missing or in no flickable.
+[[nodiscard]] bool scrollIntoView(QQuickWindow *window, const QString &objectName);
 // Waits (processing events) up to `timeoutMs` for the named item to appear, then taps it.
 [[nodiscard]] bool tapWhenShown(QQuickWindow *window, const QString &objectName, int timeoutMs = 20000);
 // Saves a picture of the window under $KIOSK_SCREENSHOT_DIR/NAME.png and returns the path.

@@ -9,6 +9,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFont>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QGuiApplication>
 #include <QImage>
 #include <QQmlApplicationEngine>
@@ -139,6 +142,64 @@ private slots:
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("audiencePerson")));
         QTRY_COMPARE(missingFrom(screenTexts("homeScreen"), itemNames(Audience::Person, QStringLiteral("en"))), QStringList());
         UiProbe::screenshot(m_window, QStringLiteral("home-en"));
+    }
+
+    // A county hall offers thousands of services: the home screen builds a page of cards, not one
+    // for each, and shows the rest a page at a time.
+    void aLargeCatalogueShowsAPageOfServicesAndMoreOnRequest()
+    {
+        QFile demo(QStringLiteral(":/kiosk/catalogue/demo-catalogue.json"));
+        QVERIFY(demo.open(QIODevice::ReadOnly));
+        QJsonObject root = QJsonDocument::fromJson(demo.readAll()).object();
+        QJsonArray items = root.value(QStringLiteral("items")).toArray();
+        QJsonObject person;
+        for (const QJsonValue &item : std::as_const(items)) {
+            if (item.toObject().value(QStringLiteral("audience")).toString() == QLatin1String("person"))
+                person = item.toObject();
+        }
+        int persons = 0;
+        for (const QJsonValue &item : std::as_const(items))
+            persons += item.toObject().value(QStringLiteral("audience")).toString() == QLatin1String("person");
+        for (int i = 0; persons < 60; ++i, ++persons) {
+            QJsonObject copy = person;
+            QStringList code = copy.value(QStringLiteral("code")).toString().split(QLatin1Char('-'));
+            code[3] = QStringLiteral("%1").arg(7000 + i);
+            copy.insert(QStringLiteral("code"), code.join(QLatin1Char('-')));
+            items.append(copy);
+        }
+        root.insert(QStringLiteral("items"), items);
+        const QString path = m_state.filePath(QStringLiteral("large-catalogue.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(root).toJson());
+        file.close();
+        m_window = nullptr;
+        m_kiosk.reset();
+        startKiosk({{QStringLiteral("kiosk/catalogue_file"), path}});
+
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+        const auto cards = [this] {
+            int n = 0;
+            QList<QQuickItem *> todo{UiProbe::find(m_window, QStringLiteral("homeScreen"))};
+            while (!todo.isEmpty()) {
+                QQuickItem *item = todo.takeLast();
+                if (!item)
+                    continue;
+                n += item->objectName().startsWith(QLatin1String("itemCard_")) && item->isVisible();
+                todo.append(item->childItems());
+            }
+            return n;
+        };
+        QCOMPARE(cards(), 24);
+        QVERIFY(screenTexts("homeScreen").contains(QStringLiteral("显示更多事项（还有 36 项）")));
+        QVERIFY(UiProbe::scrollIntoView(m_window, QStringLiteral("moreItemsButton")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("moreItemsButton")));
+        QTRY_COMPARE(cards(), 48);
+        QVERIFY(UiProbe::scrollIntoView(m_window, QStringLiteral("moreItemsButton")));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("moreItemsButton")));
+        QTRY_COMPARE(cards(), 60);
+        QTRY_VERIFY(!screenTexts("homeScreen").join(QLatin1Char('\n')).contains(QStringLiteral("显示更多事项")));
     }
 
     void eachOfTheAttractScreensOffersOpensWhatItNames()

@@ -595,6 +595,10 @@
         <translation>Show all services</translation>
     </message>
     <message>
+        <source>显示更多事项（还有 %1 项）</source>
+        <translation>Show more services (%1 more)</translation>
+    </message>
+    <message>
         <location filename="../qml/HomeScreen.qml" line="114"/>
         <source>取号</source>
         <translation>Take a ticket</translation>
@@ -1994,6 +1998,10 @@
 </context>
 <context>
     <name>SearchPanel</name>
+    <message>
+        <source>显示更多结果（还有 %1 项）</source>
+        <translation>Show more results (%1 more)</translation>
+    </message>
     <message>
         <location filename="../qml/SearchPanel.qml" line="53"/>
         <source>输入事项名称或拼音首字母</source>

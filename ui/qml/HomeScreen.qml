@@ -229,6 +229,14 @@ Item {
                     }
                 }
             }
+            // A large catalogue shows a page of services at a time (CatalogueItemModel).
+            KioskButton {
+                objectName: "moreItemsButton"
+                visible: Kiosk.items.hiddenCount > 0
+                Layout.alignment: Qt.AlignHCenter
+                text: qsTr("显示更多事项（还有 %1 项）").arg(Kiosk.items.hiddenCount)
+                onClicked: Kiosk.items.showMore()
+            }
         }
     }
 

@@ -142,6 +142,13 @@ Rectangle {
                     }
                 }
             }
+            KioskButton {
+                objectName: "moreResultsButton"
+                visible: Kiosk.search.hiddenCount > 0
+                Layout.alignment: Qt.AlignHCenter
+                text: qsTr("显示更多结果（还有 %1 项）").arg(Kiosk.search.hiddenCount)
+                onClicked: Kiosk.search.showMore()
+            }
         }
     }
 

@@ -200,8 +200,10 @@ bool PrinterSimulator::start(const Options &options, QString *error)
             qCInfo(lcDrivers) << "printer simulator" << options.name << "at" << uri() << "spooling to" << options.spoolDirectory;
             return true;
         }
-        // Waiting for the exit (not sleeping) is what lets QProcess notice one.
-        if (m_process->waitForFinished(50) || m_process->state() != QProcess::Running) {
+        // Waiting for the exit (not sleeping) is what lets QProcess notice one. The step is short:
+        // a demo kiosk starts two printers before its first frame, and a refused loopback
+        // connection costs nothing.
+        if (m_process->waitForFinished(5) || m_process->state() != QProcess::Running) {
             stop();
             return fail(error, QStringLiteral("ippeveprinter exited at start: %1 (%2)").arg(logExcerpt(logPath), logPath));
         }

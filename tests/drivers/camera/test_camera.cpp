@@ -1,4 +1,5 @@
 #include "camera/camera.h"
+#include "camera/framecapturemodule.h"
 #include "camera/frameprovider.h"
 #include "device/deviceregistry.h"
 #include "sim/simcontrolclient.h"
@@ -75,6 +76,32 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+    }
+
+    // First of the tests, because the first real camera of a process loads the capture module.
+    void opensARealCameraOnlyAfterTheKiosksFirstFrame()
+    {
+        QDir(m_dir.path()).mkpath(QStringLiteral("held"));
+        for (int i = 0; i < 10; ++i) {
+            const QString name = m_dir.filePath(QStringLiteral("held/f%1.png").arg(i, 3, 10, QLatin1Char('0')));
+            QVERIFY(cv::imwrite(name.toStdString(), codeFrame(QStringLiteral("HELD-0001"))));
+        }
+        FrameCaptureModule::holdUntilFirstFrame();
+        std::unique_ptr<Camera> cam = camera(QStringLiteral("file:%1/f%03d.png").arg(m_dir.filePath(QStringLiteral("held"))),
+                                             CameraOptions::Role::Face, 15);
+        cam->setMode(Camera::Mode::Codes);
+        QSignalSpy codes(cam.get(), &Camera::codeScanned);
+        QString error;
+        QVERIFY(cam->start(&error));
+        QTest::qWait(600);
+        QVERIFY2(!FrameCaptureModule::isLoaded(), "the capture module loaded before the kiosk's first frame");
+        QVERIFY(!cam->isPresent());
+        QVERIFY(codes.isEmpty());
+        FrameCaptureModule::release();
+        QTRY_VERIFY_WITH_TIMEOUT(cam->isPresent(), 10000);
+        QVERIFY(FrameCaptureModule::isLoaded());
+        QTRY_VERIFY_WITH_TIMEOUT(!codes.isEmpty(), 30000);
+        QCOMPARE(codes.first().at(1).toString(), QStringLiteral("HELD-0001"));
     }
 
     void parsesCameraSpecs_data()
