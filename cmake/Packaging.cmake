@@ -21,6 +21,9 @@ add_custom_command(OUTPUT "${KIOSK_EXAMPLE_CONFIG}"
 add_custom_target(kiosk-example-config ALL DEPENDS "${KIOSK_EXAMPLE_CONFIG}")
 
 install(TARGETS kiosk kioskctl RUNTIME DESTINATION bin COMPONENT kiosk)
+# Real cameras' capture (OpenCV videoio), loaded from ../lib/kiosk beside the programs when first
+# needed (drivers/camera/framecapture.h).
+install(TARGETS kiosk-videoio LIBRARY DESTINATION lib/kiosk COMPONENT kiosk)
 install(FILES "${KIOSK_EXAMPLE_CONFIG}" DESTINATION /etc/kiosk COMPONENT kiosk)
 install(FILES "${KIOSK_PACKAGING_DIR}/systemd/kiosk.service" DESTINATION /lib/systemd/system COMPONENT kiosk)
 install(FILES "${KIOSK_PACKAGING_DIR}/udev/70-kiosk.rules" DESTINATION /lib/udev/rules.d COMPONENT kiosk)
