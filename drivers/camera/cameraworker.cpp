@@ -114,6 +114,7 @@ cv::Mat drawScene(const CameraOptions &options, const QString &code, QSize size)
 struct CameraWorker::Private {
     CameraOptions options;
     FrameProvider *frames = nullptr;
+    std::shared_ptr<HandoffBound> codeBound;
     cv::VideoCapture capture;
     bool simulated = false;
     cv::Mat scene;
@@ -150,6 +151,11 @@ CameraWorker::CameraWorker(CameraOptions options, FrameProvider *frames)
 {
     d->options = std::move(options);
     d->frames = frames;
+}
+
+void CameraWorker::setCodeBound(std::shared_ptr<HandoffBound> bound)
+{
+    d->codeBound = std::move(bound);
 }
 
 CameraWorker::~CameraWorker()
@@ -386,6 +392,10 @@ void CameraWorker::tick()
         for (const DecodedCode &code : d->presentation.admit(found, d->clock.elapsed())) {
             qCInfo(lcDrivers).noquote() << "camera: code of" << ScanPayload::describe(code.format, code.text);
             emit counted(QStringLiteral("codes"));
+            if (d->codeBound && !d->codeBound->tryEnter()) {
+                qCWarning(lcDrivers) << "camera: code dropped:" << d->codeBound->capacity() << "codes wait for the kiosk already";
+                continue;
+            }
             emit codeScanned(code.format, code.text);
         }
         break;
