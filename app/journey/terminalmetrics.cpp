@@ -78,8 +78,11 @@ FleetMetrics TerminalMetrics::collect() const
         if (platform->clockSkew().isKnown())
             metrics.clockSkewS = static_cast<double>(platform->clockSkew().offsetMs) / 1000.0;
     }
-    if (m_parts.devices)
-        metrics.paperRemaining = FleetMetrics::paperRemainingOf(DeviceSurvey::describe(*m_parts.devices, *m_parts.config), *m_parts.config);
+    if (m_parts.devices) {
+        const QJsonArray surveyed = DeviceSurvey::describe(*m_parts.devices, *m_parts.config);
+        metrics.paperRemaining = FleetMetrics::paperRemainingOf(surveyed, *m_parts.config);
+        metrics.deviceCounters = FleetMetrics::countersOf(surveyed);
+    }
     metrics.generatedAt = QDateTime::currentDateTimeUtc();
     return metrics;
 }

@@ -1,6 +1,7 @@
 #include "systemdwatchdog.h"
 
 #include <QGuiApplication>
+#include <QLoggingCategory>
 #include <QQuickWindow>
 
 #include <systemd/sd-daemon.h>
@@ -36,10 +37,13 @@ void notify(const char *state)
     (void)sd_notify(0, state);
 }
 
+Q_LOGGING_CATEGORY(lcWatchdog, "kiosk.watchdog")
+
 } // namespace
 
 SystemdWatchdog::SystemdWatchdog(QQuickWindow *window, QObject *parent)
     : QObject(parent)
+    , m_window(window)
     , m_listening(!qEnvironmentVariableIsEmpty("NOTIFY_SOCKET"))
 {
     if (!m_listening)
@@ -49,7 +53,9 @@ SystemdWatchdog::SystemdWatchdog(QQuickWindow *window, QObject *parent)
     if (period.count() > 0 && m_interval.count() == 0)
         m_interval = std::chrono::milliseconds(1);
     m_timer.setTimerType(Qt::PreciseTimer);
-    connect(&m_timer, &QTimer::timeout, this, &SystemdWatchdog::ping);
+    connect(&m_timer, &QTimer::timeout, this, &SystemdWatchdog::onPeriod);
+    // Direct: counted on whichever thread renders, without waiting for the GUI thread.
+    connect(window, &QQuickWindow::frameSwapped, this, [this] { m_framesSwapped.fetch_add(1); }, Qt::DirectConnection);
     connect(window, &QQuickWindow::frameSwapped, this, &SystemdWatchdog::onFirstFrame,
             static_cast<Qt::ConnectionType>(Qt::AutoConnection | Qt::SingleShotConnection));
     connect(qGuiApp, &QCoreApplication::aboutToQuit, this, &SystemdWatchdog::notifyStopping);
@@ -64,9 +70,27 @@ void SystemdWatchdog::onFirstFrame()
 {
     notify("READY=1\nSTATUS=Serving: the first frame is on the screen");
     if (m_interval.count() > 0) {
+        m_framesAtLastPing = m_framesSwapped.load();
         ping();
+        m_window->update();
         m_timer.start(m_interval);
     }
+}
+
+// A still screen swaps no frames by itself, so every period asks for one; the frame it brings is
+// the proof the next period pings on.
+void SystemdWatchdog::onPeriod()
+{
+    const quint64 frames = m_framesSwapped.load();
+    if (frames != m_framesAtLastPing) {
+        m_framesAtLastPing = frames;
+        ping();
+    } else {
+        ++m_pingsWithheld;
+        qCWarning(lcWatchdog) << "no frame reached the screen in the last" << m_interval.count()
+                              << "ms: the watchdog ping is withheld";
+    }
+    m_window->update();
 }
 
 void SystemdWatchdog::ping()

@@ -35,6 +35,10 @@ constexpr Label Labels[] = {
     {"jobs_submitted", Unit::Count, "提交打印 %1 份", "%1 jobs sent"},
     {"jobs_completed", Unit::Count, "打印完成 %1 份", "%1 jobs printed"},
     {"jobs_failed", Unit::Count, "打印失败 %1 份", "%1 jobs failed"},
+    {"scans_dropped", Unit::Count, "扫码积压丢弃 %1 次", "%1 scans dropped while the kiosk was behind"},
+    {"codes_dropped", Unit::Count, "二维码积压丢弃 %1 次", "%1 codes dropped while the kiosk was behind"},
+    {"jobs_dropped", Unit::Count, "打印排队已满拒绝 %1 份", "%1 jobs refused with the queue full"},
+    {"worker_restarts", Unit::Count, "工作线程卡死重启 %1 次", "%1 restarts of a stuck worker"},
 };
 
 QString duration(qint64 seconds, bool english)

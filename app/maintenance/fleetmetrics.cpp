@@ -120,6 +120,20 @@ QByteArray FleetMetrics::toText() const
             ratio.sample(paperRemaining.value(id), {{"device", id}});
     }
 
+    if (!deviceCounters.isEmpty()) {
+        Family restarts(out, "kiosk_device_worker_restarts_total", "counter",
+                        "Times a device's worker thread stopped answering and the device was restarted on a new one.");
+        for (auto it = deviceCounters.cbegin(); it != deviceCounters.cend(); ++it)
+            restarts.sample(static_cast<double>(it->value(QStringLiteral("worker_restarts"))), {{"device", it.key()}});
+        Family dropped(out, "kiosk_queue_dropped_total", "counter",
+                       "What a bounded queue between threads dropped because it was full: camera frames, scans, print jobs.");
+        for (auto it = deviceCounters.cbegin(); it != deviceCounters.cend(); ++it) {
+            for (auto counter = it->cbegin(); counter != it->cend(); ++counter) {
+                if (counter.key().endsWith(QLatin1String("_dropped")))
+                    dropped.sample(static_cast<double>(counter.value()), {{"device", it.key()}, {"queue", counter.key().chopped(8)}});
+            }
+        }
+    }
     if (!queue.isEmpty()) {
         Family(out, "kiosk_outbox_pending_entries", "gauge", "Cases and ratings queued for the platform.")
             .sample(queue.value(QLatin1String("pending")).toDouble());
@@ -171,6 +185,19 @@ QString FleetMetrics::bootedSlot()
 {
     QFile cmdline(QStringLiteral("/proc/cmdline"));
     return cmdline.open(QIODevice::ReadOnly) ? slotFromCommandLine(cmdline.readAll()) : QString();
+}
+
+QMap<QString, QMap<QString, qint64>> FleetMetrics::countersOf(const QJsonArray &surveyedDevices)
+{
+    QMap<QString, QMap<QString, qint64>> counters;
+    for (const QJsonValue &value : surveyedDevices) {
+        const QJsonObject device = value.toObject();
+        QMap<QString, qint64> &mine = counters[device.value(QLatin1String("id")).toString()];
+        const QJsonObject statistics = device.value(QLatin1String("statistics")).toObject();
+        for (auto it = statistics.begin(); it != statistics.end(); ++it)
+            mine.insert(it.key(), it.value().toInteger());
+    }
+    return counters;
 }
 
 QHash<QString, double> FleetMetrics::paperRemainingOf(const QJsonArray &surveyedDevices, const KioskConfig &config)

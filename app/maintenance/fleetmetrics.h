@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
+#include <QMap>
 #include <QString>
 
 #include <optional>
@@ -26,6 +27,9 @@ struct FleetMetrics {
     QDateTime lastHeartbeat;          // the platform's last answer to a heartbeat; invalid if none
     std::optional<double> clockSkewS; // platform time minus local time
     QHash<QString, double> paperRemaining; // printer id → receipts left on the roll / a new roll's
+    // Each device's statistics (DeviceSurvey's `statistics`): its worker restarts and, in every
+    // counter named `<queue>_dropped`, what a bounded queue between threads had to drop.
+    QMap<QString, QMap<QString, qint64>> deviceCounters;
     QDateTime generatedAt;
 
     [[nodiscard]] QByteArray toText() const;
@@ -39,5 +43,7 @@ struct FleetMetrics {
     [[nodiscard]] static QString bootedSlot();
     // What is left on each printer's roll, from the devices as DeviceSurvey::describe() gives them
     // (their jobs_completed statistic) and the roll staff last marked refilled.
+    // Each device's statistics, from the devices as DeviceSurvey::describe() gives them.
+    [[nodiscard]] static QMap<QString, QMap<QString, qint64>> countersOf(const QJsonArray &surveyedDevices);
     [[nodiscard]] static QHash<QString, double> paperRemainingOf(const QJsonArray &surveyedDevices, const KioskConfig &config);
 };

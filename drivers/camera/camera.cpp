@@ -68,8 +68,15 @@ bool Camera::onOpen(QString *)
         if (!m_control->listen(m_options.controlSocketPath, &error))
             qCWarning(lcDrivers).noquote() << "camera: no control socket:" << error;
     }
-    startWorker(new CameraWorker(m_options, m_frames), QStringLiteral("camera-") + id(), [this](CameraWorker *worker) {
-        connect(worker, &CameraWorker::codeScanned, this, [this](const QString &format, const QString &text) {
+    // A fresh bound for each worker: codes a stuck worker left waiting never arrive to leave it.
+    m_codes = std::make_shared<HandoffBound>(CodeQueueCapacity);
+    auto *cameraWorker = new CameraWorker(m_options, m_frames);
+    cameraWorker->setCodeBound(m_codes);
+    startWorker(cameraWorker, QStringLiteral("camera-") + id(), [this](CameraWorker *worker) {
+        connect(worker, &CameraWorker::codeScanned, this, [this, bound = m_codes](const QString &format, const QString &text) {
+            bound->leave();
+            if (const qint64 dropped = bound->takeDropped())
+                count(QStringLiteral("codes_dropped"), dropped);
             if (stage() == Stage::Enabled && m_mode == Mode::Codes)
                 emit codeScanned(format, text);
         });

@@ -70,11 +70,15 @@ signals:
     // Frames captured per second over the last second, for maintenance screens.
     void fpsMeasured(double fps);
 
+public:
+    // At most this many decoded codes wait between the camera's thread and the driver's; more
+    // are dropped and counted as `codes_dropped`. Frames need no bound: FrameProvider keeps one.
+    static constexpr int CodeQueueCapacity = 16;
+
 protected:
     bool onOpen(QString *error) override;
 
 private:
-
     CameraOptions m_options;
     FrameProvider *m_frames;
     Mode m_mode = Mode::Preview;
@@ -82,4 +86,5 @@ private:
     SimulatedFace m_simulatedFace = SimulatedFace::Live;
     QString m_simulatedCode;
     CameraSimulatorControl *m_control = nullptr;
+    std::shared_ptr<HandoffBound> m_codes;
 };

@@ -115,6 +115,7 @@ cv::Mat drawScene(const CameraOptions &options, const QString &code, QSize size)
 struct CameraWorker::Private {
     CameraOptions options;
     FrameProvider *frames = nullptr;
+    std::shared_ptr<HandoffBound> codeBound;
     std::unique_ptr<FrameCapture> capture; // a real camera or a file, from kiosk-videoio.so
     bool simulated = false;
     cv::Mat scene;
@@ -151,6 +152,11 @@ CameraWorker::CameraWorker(CameraOptions options, FrameProvider *frames)
 {
     d->options = std::move(options);
     d->frames = frames;
+}
+
+void CameraWorker::setCodeBound(std::shared_ptr<HandoffBound> bound)
+{
+    d->codeBound = std::move(bound);
 }
 
 CameraWorker::~CameraWorker()
@@ -396,6 +402,10 @@ void CameraWorker::tick()
         for (const DecodedCode &code : d->presentation.admit(found, d->clock.elapsed())) {
             qCInfo(lcDrivers).noquote() << "camera: code of" << ScanPayload::describe(code.format, code.text);
             emit counted(QStringLiteral("codes"));
+            if (d->codeBound && !d->codeBound->tryEnter()) {
+                qCWarning(lcDrivers) << "camera: code dropped:" << d->codeBound->capacity() << "codes wait for the kiosk already";
+                continue;
+            }
             emit codeScanned(code.format, code.text);
         }
         break;

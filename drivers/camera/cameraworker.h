@@ -2,6 +2,7 @@
 
 #include "camera/cameraoptions.h"
 #include "device/devicehealth.h"
+#include "device/handoffbound.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -27,6 +28,9 @@ class CameraWorker : public QObject
 public:
     CameraWorker(CameraOptions options, FrameProvider *frames);
     ~CameraWorker() override;
+
+    // The bound of the codes waiting for the driver; set before the worker's thread starts.
+    void setCodeBound(std::shared_ptr<HandoffBound> bound);
 
 public slots:
     void open();

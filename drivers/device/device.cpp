@@ -118,6 +118,28 @@ bool Device::start(QString *error)
     return open(error) && claim(error) && enable(error);
 }
 
+void Device::restartStuckWorker(qint64 silentMs)
+{
+    const Stage reached = m_stage;
+    if (reached == Stage::Closed)
+        return;
+    qCWarning(lcDrivers) << m_id << "worker thread has not answered for" << silentMs << "ms: restarting the device";
+    count(QStringLiteral("worker_restarts"));
+    setHealth(DeviceHealth::error(QStringLiteral("worker_stuck"), StaffHint::Reset));
+    setState(State::Error);
+    if (reached == Stage::Enabled) {
+        m_poweredClock->stop();
+        accountPoweredTime();
+    }
+    onAbandonWorker();
+    m_stage = Stage::Closed;
+    QString error;
+    const bool back = open(&error) && (reached < Stage::Claimed || claim(&error))
+                      && (reached < Stage::Enabled || enable(&error));
+    if (!back)
+        qCWarning(lcDrivers) << m_id << "did not come back after its worker was restarted:" << error;
+}
+
 void Device::checkHealth(HealthCheckLevel level)
 {
     if (m_stage == Stage::Closed) {

@@ -8,6 +8,7 @@
 #include <QString>
 
 class QTimer;
+class WorkerLiveness;
 
 // One device of any class, after UnifiedPOS: the caller must `open`, then `claim`, then `enable`
 // before it delivers events, and undoes them in reverse. The base enforces that order, keeps the
@@ -57,6 +58,14 @@ public:
 
     [[nodiscard]] static QString toString(State state);
 
+    // The pulse of the worker thread the driver does its I/O on; null for drivers without one
+    // and while none runs.
+    [[nodiscard]] virtual WorkerLiveness *workerLiveness() { return nullptr; }
+    // The worker thread has not answered for `silentMs`: says so in the health (`worker_stuck`)
+    // and the statistics (`worker_restarts`), leaves the stuck thread behind without waiting for
+    // it, and takes the device back to the stage it had reached on a new worker thread.
+    void restartStuckWorker(qint64 silentMs);
+
 signals:
     void stateChanged(Device::State state);
     void healthChanged(const DeviceHealth &health);
@@ -73,6 +82,8 @@ protected:
     virtual void onDisable() {}
     virtual void onRelease() {}
     virtual void onClose() {}
+    // Lets go of a worker thread that does not answer, without waiting for it.
+    virtual void onAbandonWorker() {}
     // Must eventually call reportHealthCheck(level, …) or reportCheckOutcome(level, …) exactly once.
     virtual void onCheckHealth(HealthCheckLevel level);
 

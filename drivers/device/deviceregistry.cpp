@@ -1,6 +1,7 @@
 #include "device/deviceregistry.h"
 
 #include "device/driverslog.h"
+#include "device/livenessregistry.h"
 #include "device/devicespec.h"
 #include "idcard/idcardreader.h"
 #include "idcard/sim/idcardsimulatorhost.h"
@@ -40,6 +41,8 @@ void DeviceRegistry::registerFactory(const QString &id, Factory factory)
 DeviceRegistry::DeviceRegistry(DeviceRegistryOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_liveness(new LivenessRegistry(std::chrono::milliseconds(m_options.workerBeatIntervalMs),
+                                      std::chrono::milliseconds(m_options.workerStuckAfterMs), this))
 {
 }
 
@@ -264,12 +267,15 @@ bool DeviceRegistry::startAll(QStringList *errors)
             if (errors)
                 *errors << QStringLiteral("%1: %2").arg(device->id(), error);
         }
+        m_liveness->watch(device);
     }
+    m_liveness->start();
     return ok;
 }
 
 void DeviceRegistry::stopAll()
 {
+    m_liveness->stop();
     for (Device *device : std::as_const(m_devices))
         device->close();
 }

@@ -15,6 +15,7 @@ class BarcodeScanner;
 struct CameraOptions;
 class IdCardReader;
 class IdCardSimulatorHost;
+class LivenessRegistry;
 class Printer;
 class PrinterSimulator;
 class ScannerSimulatorHost;
@@ -40,6 +41,10 @@ struct DeviceRegistryOptions {
     QStringList cameraCodeFormats{QStringLiteral("QRCode")}; // what a camera decodes (ZXing names)
     int printJobTimeoutS = 120;       // a print job not finished by then is reported aborted
     int printerStatusPollMs = 2000;   // how often printers are asked for their state
+    // Worker threads are sent a beat this often; one that leaves it unanswered this long is
+    // stuck and its device restarts. Generous: a worker may block for a command's timeout.
+    int workerBeatIntervalMs = 5000;
+    int workerStuckAfterMs = 60000;
 };
 
 // Builds the configured devices, starts simulators for those configured as `simulated` (the real
@@ -84,6 +89,8 @@ public:
     // The ippeveprinter started for a `simulated` printer, else null.
     [[nodiscard]] PrinterSimulator *printerSimulator(const QString &id) const { return m_printerSimulators.value(id); }
     [[nodiscard]] QStringList unsupported() const { return m_unsupported; }
+    // The pulse of every device's worker thread; watching from startAll() to stopAll().
+    [[nodiscard]] LivenessRegistry *liveness() const { return m_liveness; }
 
     // The in-process ID card simulator when the reader is `simulated`, else null. Its control
     // socket is IdCardSimulator::defaultControlSocketPath(stateDirectory).
@@ -105,4 +112,5 @@ private:
     IdCardSimulatorHost *m_idCardSimulator = nullptr;
     ScannerSimulatorHost *m_scannerSimulator = nullptr;
     QMap<QString, PrinterSimulator *> m_printerSimulators;
+    LivenessRegistry *m_liveness = nullptr;
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "device/device.h"
+#include "device/workerliveness.h"
 
 #include <QMetaObject>
 #include <QThread>
@@ -23,6 +24,8 @@ class ThreadedDevice : public Device
 public:
     using Device::Device;
 
+    WorkerLiveness *workerLiveness() override { return m_worker ? &m_liveness : nullptr; }
+
 protected:
     // The driver's destructor must call it (the worker may still use the driver's members, such
     // as a camera's frame provider, until its thread is joined).
@@ -30,6 +33,7 @@ protected:
     {
         if (!m_thread)
             return;
+        m_liveness.detach();
         QMetaObject::invokeMethod(m_worker, &Worker::close, Qt::BlockingQueuedConnection);
         m_thread->quit();
         m_thread->wait();
@@ -61,6 +65,7 @@ protected:
         QObject::connect(m_worker, &Worker::counted, this,
                          [this](const QString &counter, qint64 amount) { count(counter, amount); });
         connectOwn(m_worker);
+        m_liveness.attach(m_worker);
         m_thread->start();
     }
 
@@ -95,6 +100,25 @@ protected:
 
     void onClose() override { stopWorker(); }
 
+    // The stuck thread can be neither joined nor deleted while it runs: it is told to close its
+    // device and quit whenever its loop comes back, and deletes itself then; its signals no
+    // longer reach the driver, which starts a new worker.
+    void onAbandonWorker() override
+    {
+        if (!m_thread)
+            return;
+        m_liveness.detach();
+        QObject::disconnect(m_worker, nullptr, this, nullptr);
+        m_thread->setParent(nullptr);
+        QObject::connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+        QMetaObject::invokeMethod(m_worker, [worker = m_worker, thread = m_thread] {
+            worker->close();
+            thread->quit();
+        }, Qt::QueuedConnection);
+        m_thread = nullptr;
+        m_worker = nullptr;
+    }
+
     void onCheckHealth(HealthCheckLevel level) override
     {
         callWorker([level](Worker *w) { w->checkHealth(static_cast<int>(level)); });
@@ -103,4 +127,5 @@ protected:
 private:
     QThread *m_thread = nullptr;
     Worker *m_worker = nullptr;
+    WorkerLiveness m_liveness;
 };

@@ -50,6 +50,7 @@ bool Printer::onOpen(QString *)
             job->setAccepted(jobId);
     });
     connect(m_worker, &PrinterWorker::jobStateChanged, this, &Printer::applyJobState);
+    m_liveness.attach(m_worker);
     m_thread->start();
     return true;
 }
@@ -87,6 +88,11 @@ PrintJob *Printer::print(const QByteArray &pdf, const QString &title)
     }
     if (health().level == HealthLevel::Error) {
         refuseLater(job, QStringLiteral("%1: the printer is in error").arg(health().detail));
+        return job;
+    }
+    if (activeJobs() >= JobQueueCapacity) {
+        count(QStringLiteral("jobs_dropped"));
+        refuseLater(job, QStringLiteral("queue_full: %1 jobs wait for the printer already").arg(JobQueueCapacity));
         return job;
     }
     m_jobs.insert(job->localId(), job);
@@ -167,15 +173,40 @@ void Printer::stopThread()
 {
     if (!m_thread)
         return;
+    m_liveness.detach();
     QMetaObject::invokeMethod(m_worker, &PrinterWorker::stop, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
     delete m_thread;
     m_thread = nullptr;
     m_worker = nullptr;
+    abortJobs(QStringLiteral("closed: the printer was closed before the job ended"));
+}
+
+// As ThreadedDevice does: the stuck thread stops and deletes itself whenever its loop comes back;
+// the jobs it held are reported aborted now, so no resident waits on a receipt that cannot come.
+void Printer::onAbandonWorker()
+{
+    if (!m_thread)
+        return;
+    m_liveness.detach();
+    disconnect(m_worker, nullptr, this, nullptr);
+    m_thread->setParent(nullptr);
+    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, thread = m_thread] {
+        worker->stop();
+        thread->quit();
+    }, Qt::QueuedConnection);
+    m_thread = nullptr;
+    m_worker = nullptr;
+    abortJobs(QStringLiteral("worker_stuck: the printer's thread stopped answering"));
+}
+
+void Printer::abortJobs(const QString &detail)
+{
     for (const QPointer<PrintJob> &job : std::as_const(m_jobs)) {
         if (job)
-            job->setState(PrintJobState::Aborted, QStringLiteral("closed: the printer was closed before the job ended"));
+            job->setState(PrintJobState::Aborted, detail);
     }
     m_jobs.clear();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "device/device.h"
+#include "device/workerliveness.h"
 #include "printer/printeraddress.h"
 #include "printer/printerstatus.h"
 
@@ -44,6 +45,11 @@ public:
     [[nodiscard]] PrintJob *print(const QByteArray &pdf, const QString &title);
     // Jobs not yet finished.
     [[nodiscard]] int activeJobs() const;
+    // At most this many jobs wait on the printer's thread; another is refused (`queue_full`)
+    // and counted as `jobs_dropped`: a receipt is printed at once or not at all.
+    static constexpr int JobQueueCapacity = 16;
+
+    WorkerLiveness *workerLiveness() override { return m_worker ? &m_liveness : nullptr; }
 
 signals:
     void statusChanged(const PrinterStatus &status);
@@ -53,6 +59,7 @@ protected:
     bool onEnable(QString *error) override;
     void onClose() override;
     void onCheckHealth(HealthCheckLevel level) override;
+    void onAbandonWorker() override;
 
 private:
     friend class PrintJob;
@@ -62,11 +69,13 @@ private:
     void refuseLater(PrintJob *job, const QString &detail);
     void updateState();
     void stopThread();
+    void abortJobs(const QString &detail);
 
     PrinterOptions m_options;
     PrinterStatus m_status;
     QThread *m_thread = nullptr;
     PrinterWorker *m_worker = nullptr;
+    WorkerLiveness m_liveness;
     quint64 m_nextLocalId = 1;
     QHash<quint64, QPointer<PrintJob>> m_jobs;
 };

@@ -20,6 +20,11 @@ public:
     // Other links ignore it (HID-POS and wedge scanners scan on their own).
     void triggerScan();
 
+    // At most this many scans wait between the scanner's thread and the driver's; more are
+    // dropped and counted as `scans_dropped`.
+    static constexpr int ScanQueueCapacity = 32;
+    [[nodiscard]] const HandoffBound &scanQueue() const { return *m_scans; }
+
 signals:
     // `format` is a ZXing-style name ("QRCode") where the link says so (HID-POS), else empty.
     // The text is personal data more often than not: log only ScanPayload::describe() of it.
@@ -30,4 +35,5 @@ protected:
 
 private:
     ScannerSpec m_spec;
+    std::shared_ptr<HandoffBound> m_scans = std::make_shared<HandoffBound>(ScanQueueCapacity);
 };

@@ -422,6 +422,10 @@ void BarcodeScannerWorker::deliver(const QByteArray &bytes, const QString &forma
     }
     qCInfo(lcDrivers).noquote() << "scanner: scan of" << ScanPayload::describe(format, decoded.text) << "in"
                                 << ScanPayload::toString(decoded.encoding);
+    if (m_bound && !m_bound->tryEnter()) {
+        qCWarning(lcDrivers) << "scanner: scan dropped:" << m_bound->capacity() << "scans wait for the kiosk already";
+        return;
+    }
     emit scanned(format, decoded.text);
 }
 

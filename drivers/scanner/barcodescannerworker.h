@@ -1,6 +1,7 @@
 #pragma once
 
 #include "device/devicehealth.h"
+#include "device/handoffbound.h"
 #include "scanner/hidposreport.h"
 #include "scanner/scannerspec.h"
 #include "scanner/wedgekeydecoder.h"
@@ -8,6 +9,8 @@
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QObject>
+
+#include <memory>
 
 class QSerialPort;
 class QSocketNotifier;
@@ -26,6 +29,9 @@ class BarcodeScannerWorker : public QObject
 public:
     explicit BarcodeScannerWorker(ScannerSpec spec);
     ~BarcodeScannerWorker() override;
+
+    // The bound of the scans waiting for the driver; set before the worker's thread starts.
+    void setHandoffBound(std::shared_ptr<HandoffBound> bound) { m_bound = std::move(bound); }
 
 public slots:
     void open();
@@ -61,6 +67,7 @@ private:
     void setHealth(const DeviceHealth &health);
 
     ScannerSpec m_spec;
+    std::shared_ptr<HandoffBound> m_bound;
     QSerialPort *m_serial = nullptr;
     int m_evdev = -1;
     QSocketNotifier *m_evdevNotifier = nullptr;

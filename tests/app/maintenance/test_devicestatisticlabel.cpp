@@ -32,6 +32,8 @@ private slots:
         QTest::newRow("noise") << QStringLiteral("noise_bytes") << qint64(2048) << QStringLiteral("线路杂讯 2.0 KiB")
                                << QStringLiteral("2.0 KiB of line noise");
         QTest::newRow("jobs") << QStringLiteral("jobs_completed") << qint64(3) << QStringLiteral("打印完成 3 份") << QStringLiteral("3 jobs printed");
+        QTest::newRow("restarts") << QStringLiteral("worker_restarts") << qint64(2) << QStringLiteral("工作线程卡死重启 2 次")
+                                  << QStringLiteral("2 restarts of a stuck worker");
         // A counter of a newer driver is not hidden: its words and its number.
         QTest::newRow("unknown") << QStringLiteral("lens_cleanings") << qint64(4) << QStringLiteral("lens cleanings 4")
                                  << QStringLiteral("lens cleanings 4");

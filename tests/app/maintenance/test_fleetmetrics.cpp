@@ -37,6 +37,10 @@ FleetMetrics busyTerminal()
     metrics.lastHeartbeat = QDateTime::fromSecsSinceEpoch(1796000000, Qt::UTC);
     metrics.clockSkewS = -2.5;
     metrics.paperRemaining.insert(QStringLiteral("receipt_printer"), 0.25);
+    metrics.deviceCounters[QStringLiteral("id_card_reader")] = {{QStringLiteral("cards_read"), 12}};
+    metrics.deviceCounters[QStringLiteral("barcode_scanner")] = {{QStringLiteral("scans"), 5}, {QStringLiteral("worker_restarts"), 1},
+                                                                  {QStringLiteral("scans_dropped"), 2}};
+    metrics.deviceCounters[QStringLiteral("face_camera")] = {{QStringLiteral("frames_dropped"), 40}};
     metrics.generatedAt = QDateTime::fromSecsSinceEpoch(1796000015, Qt::UTC);
     return metrics;
 }
@@ -65,6 +69,19 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("kiosk_device_health{device=\"outbox\",class=\"outbox\",health=\"ok\"} 1")));
         QCOMPARE(text.filter(QStringLiteral("kiosk_device_health{device=\"document_printer\"")).size(), 6);
         QCOMPARE(text.filter(QRegularExpression(QStringLiteral("^kiosk_device_health\\{.*\\} 1$"))).size(), 4);
+    }
+
+    void workerRestartsAndDroppedItemsAreCountedPerDeviceAndQueue()
+    {
+        const QStringList text = lines(busyTerminal());
+        QVERIFY(text.contains(QStringLiteral("kiosk_device_worker_restarts_total{device=\"barcode_scanner\"} 1")));
+        QVERIFY(text.contains(QStringLiteral("kiosk_device_worker_restarts_total{device=\"id_card_reader\"} 0")));
+        QVERIFY(text.contains(QStringLiteral("kiosk_queue_dropped_total{device=\"barcode_scanner\",queue=\"scans\"} 2")));
+        QVERIFY(text.contains(QStringLiteral("kiosk_queue_dropped_total{device=\"face_camera\",queue=\"frames\"} 40")));
+        QCOMPARE(text.filter(QStringLiteral("kiosk_queue_dropped_total{")).size(), 2);
+        const QJsonArray surveyed{QJsonObject{{QStringLiteral("id"), QStringLiteral("receipt_printer")},
+                                              {QStringLiteral("statistics"), QJsonObject{{QStringLiteral("jobs_dropped"), 3}}}}};
+        QCOMPARE(FleetMetrics::countersOf(surveyed).value(QStringLiteral("receipt_printer")).value(QStringLiteral("jobs_dropped")), 3);
     }
 
     void paperOutAndLowAreSeriesOfTheirOwn()
