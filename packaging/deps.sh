@@ -40,11 +40,15 @@ packages=(
   gstreamer1.0-pulseaudio chromium chromium-driver python3-selenium
   # fleet monitoring: Prometheus, its textfile collector and Alertmanager (promtool is in prometheus)
   prometheus prometheus-node-exporter prometheus-alertmanager
+  # A/B updates: RAUC signs and checks bundles (squashfs), GRUB's script checker (ctest rauc_bundle)
+  rauc squashfs-tools grub-common
 )
 # `deps.sh --image-test`: also what packaging/image/build-image.sh and test-tpm.sh need (the image
 # from Debian's archive, QEMU and a software TPM 2.0). No ctest needs them, so CI goes without.
 if [ "${1:-}" = --image-test ]; then
-  packages+=(mmdebstrap fdisk e2fsprogs qemu-system-x86 swtpm swtpm-tools)
+  packages+=(mmdebstrap fdisk e2fsprogs qemu-system-x86 swtpm swtpm-tools
+    # the A/B image: GRUB for BIOS (and EFI machines to come), RAUC bundles of a new root file system
+    rauc squashfs-tools grub-pc-bin grub-efi-amd64-bin)
 fi
 
 missing=()

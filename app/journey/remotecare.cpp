@@ -22,8 +22,7 @@ RemoteCare::RemoteCare(SessionMachine *session, PlatformClient *platform, QObjec
 
 bool RemoteCare::handles(const QString &name)
 {
-    static const QStringList names = {QStringLiteral("restart"), QStringLiteral("notice"), QStringLiteral("screenshot"),
-                                      QStringLiteral("update")};
+    static const QStringList names = {QStringLiteral("restart"), QStringLiteral("notice"), QStringLiteral("screenshot")};
     return names.contains(name);
 }
 
@@ -35,10 +34,6 @@ void RemoteCare::carryOut(const QString &id, const QString &name, const QJsonObj
         showNotice(id, command);
     } else if (name == QLatin1String("screenshot")) {
         screenshot(id);
-    } else if (name == QLatin1String("update")) {
-        // The A/B system update (RAUC) is a later step of the fleet work; until then the platform
-        // hears plainly that nothing was installed, rather than waiting for an outcome.
-        emit acknowledged(id, false, QStringLiteral("unsupported: this build installs no system updates"));
     }
 }
 

@@ -15,8 +15,8 @@ class SessionMachine;
 // The heartbeat commands of contract 1.1 through which a province looks after a terminal from
 // afar: `restart` (once the current resident has finished), `notice` (a hall notice on the
 // attract screen), `screenshot` (of the attract screen only, never with a resident present,
-// uploaded to POST /screenshots) and `update` (not installed by this build: refused, so the
-// platform knows). Each command's outcome is announced once through acknowledged().
+// uploaded to POST /screenshots); `update` is SystemUpdate's. Each command's outcome is announced
+// once through acknowledged().
 class RemoteCare : public QObject
 {
     Q_OBJECT

@@ -12,7 +12,9 @@
 #include "platformheartbeat.h"
 #include "remotecare.h"
 #include "sessionmachine.h"
+#include "slotconfirmation.h"
 #include "statusreport.h"
+#include "systemupdate.h"
 
 #include <QJsonArray>
 #include <QStorageInfo>
@@ -30,7 +32,15 @@ TerminalSupervision::TerminalSupervision(const Parts &parts, QObject *parent)
         m_liveHealth = std::make_unique<LiveDeviceHealth>(*m_parts.devices, *m_parts.config);
     m_care = std::make_unique<RemoteCare>(m_parts.session, m_parts.platform);
     connect(m_care.get(), &RemoteCare::acknowledged, this, &TerminalSupervision::acknowledge);
-    connect(m_care.get(), &RemoteCare::restartDue, this, &TerminalSupervision::deliverAcksThenRestart);
+    connect(m_care.get(), &RemoteCare::restartDue, this, [this] { deliverAcksThen([this] { emit restartRequested(); }); });
+    // The A/B system update, and the confirmation that this boot's slot serves (docs/fleet.md).
+    const SystemUpdate::Places places = SystemUpdate::placesOfThisMachine(
+        m_parts.config ? m_parts.config->string(QStringLiteral("kiosk/state_dir")) : QString());
+    m_update = std::make_unique<SystemUpdate>(m_parts.session, places);
+    connect(m_update.get(), &SystemUpdate::acknowledged, this, &TerminalSupervision::acknowledge);
+    connect(m_update.get(), &SystemUpdate::restartDue, this, [this] { deliverAcksThen([this] { m_update->requestRestart(); }); });
+    m_slot = std::make_unique<SlotConfirmation>(places.bootedSlot, places.requestDirectory);
+    connect(m_slot.get(), &SlotConfirmation::confirmed, m_update.get(), &SystemUpdate::confirmSlot);
 }
 
 TerminalSupervision::~TerminalSupervision()
@@ -80,6 +90,10 @@ void TerminalSupervision::startHeartbeat()
         if (version != m_parts.catalogue->version())
             refreshCatalogue();
     });
+    connect(m_heartbeat.get(), &PlatformHeartbeat::beaten, this, [this](const PlatformResult &result) {
+        if (result.isOk())
+            m_slot->heartbeatAnswered();
+    });
     connect(m_heartbeat.get(), &PlatformHeartbeat::commandReceived, this, qOverload<const QString &, const QString &, const QJsonObject &>(&TerminalSupervision::carryOut));
     m_heartbeat->start();
     emit heartbeatStarted();
@@ -115,17 +129,23 @@ QJsonObject TerminalSupervision::heartbeatReport() const
     if (m_parts.platform)
         devices.append(m_parts.platform->clockSkew().heartbeatDevice());
     const QStorageInfo disk(m_parts.config->string(QStringLiteral("kiosk/state_dir")));
-    return {{QStringLiteral("version"), QStringLiteral(KIOSK_VERSION)},
-            {QStringLiteral("uptime_s"), m_uptime.elapsed() / 1000},
-            {QStringLiteral("queue"), queue},
-            {QStringLiteral("devices"), devices},
-            {QStringLiteral("disk_free_mb"), disk.bytesAvailable() / (1024 * 1024)}};
+    QJsonObject report{{QStringLiteral("version"), QStringLiteral(KIOSK_VERSION)},
+                       {QStringLiteral("uptime_s"), m_uptime.elapsed() / 1000},
+                       {QStringLiteral("queue"), queue},
+                       {QStringLiteral("devices"), devices},
+                       {QStringLiteral("disk_free_mb"), disk.bytesAvailable() / (1024 * 1024)}};
+    // The last system update's state (contract 1.1), in every beat until another is asked for.
+    if (!m_update->heartbeatEntry().isEmpty())
+        report.insert(QStringLiteral("update"), m_update->heartbeatEntry());
+    return report;
 }
 
 void TerminalSupervision::carryOut(const QString &id, const QString &name, const QJsonObject &command)
 {
     qCInfo(lcApp) << "platform command:" << name;
-    if (RemoteCare::handles(name)) {
+    if (name == QLatin1String("update")) {
+        m_update->carryOut(id, command);
+    } else if (RemoteCare::handles(name)) {
         m_care->carryOut(id, name, command);
     } else if (name == QLatin1String("reload_catalogue")) {
         refreshCatalogue(id);
@@ -153,23 +173,23 @@ void TerminalSupervision::acknowledge(const QString &id, bool ok, const QString 
     m_heartbeat->acknowledge(id, ok, detail);
 }
 
-void TerminalSupervision::deliverAcksThenRestart()
+void TerminalSupervision::deliverAcksThen(const std::function<void()> &then)
 {
-    // The restart's own acknowledgement goes out first, so the platform hears of it before the
-    // kiosk goes; an unreachable platform does not hold the restart up for more than a beat.
+    // A restart's own acknowledgement goes out first, so the platform hears of it before the
+    // kiosk (or the machine) goes; an unreachable platform does not hold it up for more than a beat.
     if (!m_heartbeat || m_heartbeat->pendingAcks() == 0) {
-        emit restartRequested();
+        then();
         return;
     }
     auto *beaten = new QMetaObject::Connection;
-    *beaten = connect(m_heartbeat.get(), &PlatformHeartbeat::beaten, this, [this, beaten](const PlatformResult &result) {
+    *beaten = connect(m_heartbeat.get(), &PlatformHeartbeat::beaten, this, [this, beaten, then](const PlatformResult &result) {
         if (result.isOk() && m_heartbeat->pendingAcks() > 0) {
-            m_heartbeat->beatNow(); // the restart came while a beat without it was in flight
+            m_heartbeat->beatNow(); // the acknowledgement came while a beat without it was in flight
             return;
         }
         disconnect(*beaten);
         delete beaten;
-        emit restartRequested();
+        then();
     });
     m_heartbeat->beatNow();
 }

@@ -22,10 +22,13 @@ class PlatformHeartbeat;
 class QThread;
 class RemoteCare;
 class SessionMachine;
+class SlotConfirmation;
+class SystemUpdate;
 
 // The platform's hold on the terminal: the heartbeat that reports its health every minute and
 // carries the platform's commands (reload_catalogue, lock, unlock, collect_diagnostics, and
-// those of contract 1.1 through RemoteCare), each acknowledged in a later heartbeat, the
+// those of contract 1.1 through RemoteCare and SystemUpdate), each acknowledged in a later
+// heartbeat, the confirmation that an A/B slot serves (SlotConfirmation), the
 // diagnostics bundle collected on a thread of its own, and the catalogue the kiosk offers,
 // replaced by a fresher one of the platform's only between two residents.
 class TerminalSupervision : public QObject
@@ -69,8 +72,11 @@ public:
     // command while a bundle is being collected does not start a second one.
     void carryOut(const QString &id, const QString &name, const QJsonObject &command);
     void carryOut(const QString &name) { carryOut(QString(), name, QJsonObject()); }
-    // The 1.1 commands: restart, notice, screenshot, update.
+    // The 1.1 commands: restart, notice, screenshot; and update.
     [[nodiscard]] RemoteCare *remoteCare() const { return m_care.get(); }
+    [[nodiscard]] SystemUpdate *systemUpdate() const { return m_update.get(); }
+    // Told of the kiosk's first frame by the kiosk process; the heartbeat's answer comes from here.
+    [[nodiscard]] SlotConfirmation *slotConfirmation() const { return m_slot.get(); }
     // A catalogue other than the one offered: it replaces it now if nobody is in a session, or
     // else once the session ends, so a resident keeps the catalogue they started with.
     void offer(Catalogue fresh);
@@ -89,7 +95,8 @@ signals:
 private:
     void startHeartbeat();
     void acknowledge(const QString &id, bool ok, const QString &detail);
-    void deliverAcksThenRestart();
+    // `then` runs once the pending acknowledgements reached the platform (or it could not be reached).
+    void deliverAcksThen(const std::function<void()> &then);
     void collectDiagnostics();
     // `commandId`: the platform's command this answers, if any.
     void refreshCatalogue(const QString &commandId = QString());
@@ -104,5 +111,7 @@ private:
     // The devices' health for kioskctl, which must not open them beside the kiosk.
     std::unique_ptr<LiveDeviceHealth> m_liveHealth;
     std::unique_ptr<RemoteCare> m_care;
+    std::unique_ptr<SystemUpdate> m_update;
+    std::unique_ptr<SlotConfirmation> m_slot;
     QStringList m_diagnosticsCommands; // the commands the bundle being collected answers
 };

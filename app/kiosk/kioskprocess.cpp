@@ -10,6 +10,7 @@
 #include "recentlog.h"
 #include "residentactivityfilter.h"
 #include "sealedcredentials.h"
+#include "slotconfirmation.h"
 #include "systemdwatchdog.h"
 #include "terminalsupervision.h"
 #include "voiceprompts.h"
@@ -155,6 +156,8 @@ void KioskProcess::onFrameSwapped()
     if (m_firstFrameShown)
         return;
     m_firstFrameShown = true;
+    // READY=1 went to systemd on this frame (SystemdWatchdog): one of the signs that an A/B slot serves.
+    m_runtime->supervision()->slotConfirmation()->firstFrameShown();
     std::printf("first-frame %.1f ms\n", m_sinceStart.nsecsElapsed() / 1e6);
     std::fflush(stdout);
     if (m_options->exitAfterFirstFrame) {

@@ -6,12 +6,15 @@
 #                                  [--size 4G] [--mirror URL] [--hostname NAME] [--ssh-key FILE.pub]
 #                                  [--software-render] [--ntp "SERVER …"] [--state-size 512M]
 #   packaging/image/build-image.sh --rootfs DIR/kiosk-rootfs.tar --disk [--out DIR] [--size 4G]
-#                                  [--overlay DIR]
+#                                  [--overlay DIR] --keyring CA.pem
 #
 # Writes DIR/kiosk-rootfs.tar (always) and, with --disk, DIR/kiosk-disk.img: a bootable BIOS/MBR
-# disk image (an ext4 root partition with GRUB, and a state partition of --state-size for
-# /var/lib/kiosk, which kiosk-state.service makes LUKS2 bound to the TPM at first boot) to write
-# to the terminal's disk with dd or bmaptool (docs/technician.md); --rootfs makes the disk image
+# disk image with the A/B layout of docs/fleet.md (a GRUB partition whose grub.cfg tries a new
+# slot three times and falls back, two ext4 root file system slots for RAUC, and a data partition
+# of --state-size for the state, logs and configuration overlay, which kiosk-state.service makes
+# LUKS2 bound to the TPM at first boot) to write to the terminal's disk with dd or bmaptool
+# (docs/technician.md). --keyring names the CA certificate(s) RAUC accepts update bundles under
+# (packaging/rauc/make-bundle.sh makes a test one); --rootfs makes the disk image
 # from a root file system built before (with --disk, so it holds GRUB). --overlay DIR copies DIR
 # over the root file system of the disk image (packaging/image/test-tpm.sh puts its probe and a
 # branch's binaries there; a terminal's image has none). Needs root and mmdebstrap; --disk also needs sfdisk (fdisk) and
@@ -35,8 +38,13 @@ hostname=kiosk
 sshkey=""
 software_render=false
 ntp=""
-state_size=512M
+state_size=1G
 overlay=""
+keyring=""
+# The MBR disk identifier, the same on every terminal: an update's slot (packaging/rauc) names the
+# partitions by it (/etc/rauc/system.conf, /etc/kiosk/state-partition) without knowing the disk.
+disk_id=6b696f73
+here=$(dirname "$(realpath "$0")")
 while [ $# -gt 0 ]; do
   case "$1" in
     --deb) deb=$(realpath "$2"); shift 2 ;;
@@ -51,11 +59,19 @@ while [ $# -gt 0 ]; do
     --ntp) ntp=$2; shift 2 ;;
     --state-size) state_size=$2; shift 2 ;;
     --overlay) overlay=$(realpath "$2"); shift 2 ;;
-    *) sed -n '2,22p' "$0" >&2; exit 2 ;;
+    --keyring) keyring=$(realpath "$2"); shift 2 ;;
+    *) sed -n '2,30p' "$0" >&2; exit 2 ;;
   esac
 done
 if [ -n "$rootfs" ]; then
   [ -f "$rootfs" ] && $disk || { echo "build-image: --rootfs FILE.tar needs --disk" >&2; exit 2; }
+fi
+if $disk && [ ! -f "$keyring" ]; then
+  echo "build-image: --disk needs --keyring CA.pem: the certificate(s) update bundles must be signed under (docs/fleet.md)" >&2
+  exit 2
+fi
+if [ -n "$rootfs" ]; then
+  :
 elif [ -z "$deb" ] || [ ! -f "$deb" ]; then
   echo "build-image: --deb FILE: the kiosk package (build it with cpack -G DEB in the build tree)" >&2
   exit 2
@@ -89,10 +105,9 @@ packages=(
   # The state partition in LUKS2 and the secrets sealed with the TPM: cryptsetup, mkfs, and the
   # TPM software stack that systemd loads when it finds a TPM.
   cryptsetup-bin e2fsprogs libtss2-esys-3.0.2-0 libtss2-rc0 libtss2-mu0 libtss2-tcti-device0
+  # GRUB for the A/B boot, and RAUC (with its D-Bus service) to install updates into the other slot.
+  grub-pc-bin rauc rauc-service
 )
-if $disk; then
-  packages+=(grub-pc-bin)
-fi
 include=$(IFS=,; echo "${packages[*]}")
 
 if [ -z "$rootfs" ]; then
@@ -137,58 +152,48 @@ fi
 
 if $disk; then
   # The disk is put together without mounting anything (containers and CI machines rarely allow
-  # it): mkfs.ext4 fills the partition from a directory, and GRUB's boot sector and core image
+  # it): mkfs.ext4 fills each partition from a directory, and GRUB's boot sector and core image
   # go into the MBR and the gap before the first partition, where grub-install would put them.
+  # The A/B layout (docs/fleet.md): 1 GRUB (its modules, grub.cfg and grubenv, which no update
+  # touches), 2 rootfs.0 (slot A), 3 rootfs.1 (slot B), 4 the data partition.
   image=$out/kiosk-disk.img
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT
-  mkdir "$work/root"
+  mkdir "$work/root" "$work/boot"
   tar -xf "$rootfs" -C "$work/root"
-  uuid=$(cat /proc/sys/kernel/random/uuid)
-  kernel=$(cd "$work/root/boot" && ls vmlinuz-* | sort -V | tail -1)
-  version=${kernel#vmlinuz-}
-  [ -f "$work/root/boot/initrd.img-$version" ] || { echo "build-image: no initramfs for $version in the root file system" >&2; exit 1; }
+  [ -e "$work/root/vmlinuz" ] && [ -e "$work/root/initrd.img" ] || { echo "build-image: no /vmlinuz or /initrd.img in the root file system" >&2; exit 1; }
   [ -f "$work/root/usr/lib/grub/i386-pc/boot.img" ] || { echo "build-image: the root file system has no GRUB (build it with --disk)" >&2; exit 1; }
-  echo "UUID=$uuid / ext4 errors=remount-ro 0 1" > "$work/root/etc/fstab"
   if [ -n "$overlay" ]; then
     # tar, not cp: /lib and /bin are links into /usr in bookworm, and must stay links.
     tar -C "$overlay" -cf - . | tar -C "$work/root" -xf - --keep-directory-symlink
   fi
-  # The second partition, blank until the first boot, is the state's: kiosk-state-setup finds it
-  # by the disk's identifier, which is random per image.
-  disk_id=$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')
-  mkdir -p "$work/root/etc/kiosk"
-  echo "PARTUUID=$disk_id-02" > "$work/root/etc/kiosk/state-partition"
+  [ -x "$work/root/usr/bin/rauc" ] || { echo "build-image: the root file system has no rauc (build it again with this script)" >&2; exit 1; }
+  "$here/prepare-slot" "$work/root" "$disk_id" "$keyring"
 
-  # A quiet boot straight into the kiosk: no menu, no cursor; boot messages also go to the first
-  # serial port, where a technician's cable (or a test VM) can read them. net.ifnames=0 keeps the
-  # first network card eth0, the name /etc/network/interfaces brings up, whatever its bus.
-  mkdir -p "$work/root/boot/grub"
-  cp -r "$work/root/usr/lib/grub/i386-pc" "$work/root/boot/grub/"
-  cat > "$work/root/boot/grub/grub.cfg" <<GRUB
-set timeout=0
-serial --unit=0 --speed=115200
-terminal_output console serial
-insmod part_msdos
-insmod ext2
-search --no-floppy --fs-uuid --set=root $uuid
-linux /boot/vmlinuz-$version root=UUID=$uuid ro quiet loglevel=3 net.ifnames=0 vt.global_cursor_default=0 console=ttyS0,115200 console=tty0
-initrd /boot/initrd.img-$version
-boot
-GRUB
-  chroot "$work/root" grub-mkimage -O i386-pc -o /tmp/core.img -p "(hd0,msdos1)/boot/grub" biosdisk part_msdos ext2 search_fs_uuid
+  mkdir -p "$work/boot/grub"
+  cp -r "$work/root/usr/lib/grub/i386-pc" "$work/boot/grub/"
+  sed "s/@DISK_ID@/$disk_id/g" "$here/grub.cfg.in" > "$work/boot/grub/grub.cfg"
+  # Both slots hold the same system at first, both good; A boots first.
+  chroot "$work/root" grub-editenv /tmp/grubenv set ORDER="A B" A_OK=1 B_OK=1 A_TRY=0 B_TRY=0
+  mv "$work/root/tmp/grubenv" "$work/boot/grub/grubenv"
+  chroot "$work/root" grub-mkimage -O i386-pc -o /tmp/core.img -p "(hd0,msdos1)/grub" biosdisk part_msdos ext2
   mv "$work/root/tmp/core.img" "$work/core.img"
   core_sectors=$(( ($(stat -c %s "$work/core.img") + 511) / 512 ))
   [ "$core_sectors" -lt 2047 ] || { echo "build-image: GRUB's core image does not fit before the partition" >&2; exit 1; }
 
   rm -f "$image"
   truncate -s "$size" "$image"
-  state_bytes=$(numfmt --from=iec "$state_size")
-  part_bytes=$(( $(stat -c %s "$image") - 2048 * 512 - state_bytes ))
-  part_bytes=$(( part_bytes / 1048576 * 1048576 ))
-  printf 'label: dos\nlabel-id: 0x%s\nstart=2048, size=%s, type=83, bootable\ntype=83\n' "$disk_id" "$(( part_bytes / 512 ))" | sfdisk -q "$image"
-  mkfs.ext4 -q -L kiosk-root -U "$uuid" -d "$work/root" "$work/root.ext4" "$(( part_bytes / 1024 ))k"
-  dd if="$work/root.ext4" of="$image" bs=1M seek=1 conv=notrunc,sparse status=none
+  boot_mib=64
+  state_mib=$(( $(numfmt --from=iec "$state_size") / 1048576 ))
+  slot_mib=$(( ($(stat -c %s "$image") / 1048576 - 1 - boot_mib - state_mib) / 2 ))
+  [ "$slot_mib" -gt 0 ] || { echo "build-image: --size $size leaves no room for two slots" >&2; exit 1; }
+  printf 'label: dos\nlabel-id: 0x%s\nstart=2048, size=%sMiB, type=83, bootable\nsize=%sMiB, type=83\nsize=%sMiB, type=83\ntype=83\n' \
+    "$disk_id" "$boot_mib" "$slot_mib" "$slot_mib" | sfdisk -q "$image"
+  mkfs.ext4 -q -L kiosk-boot -d "$work/boot" "$work/boot.ext4" "${boot_mib}M"
+  mkfs.ext4 -q -L kiosk-rootfs -d "$work/root" "$work/root.ext4" "${slot_mib}M"
+  dd if="$work/boot.ext4" of="$image" bs=1M seek=1 conv=notrunc,sparse status=none
+  dd if="$work/root.ext4" of="$image" bs=1M seek=$(( 1 + boot_mib )) conv=notrunc,sparse status=none
+  dd if="$work/root.ext4" of="$image" bs=1M seek=$(( 1 + boot_mib + slot_mib )) conv=notrunc,sparse status=none
   dd if="$work/root/usr/lib/grub/i386-pc/boot.img" of="$image" bs=440 count=1 conv=notrunc status=none
   dd if="$work/core.img" of="$image" bs=512 seek=1 conv=notrunc status=none
   rm -rf "$work"

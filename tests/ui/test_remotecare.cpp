@@ -27,7 +27,8 @@ Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
 // The platform's remote care of a running kiosk (heartbeat commands of contract 1.1), through the
 // real QML and the reference platform over HTTP: a hall notice on the attract screen, a screenshot
 // of the attract screen and never of a resident's, a restart once the resident has finished, an
-// update refused plainly, each acknowledged in a later heartbeat.
+// update refused plainly on a machine not booted from the A/B image (test_systemupdate has the
+// rest), each acknowledged in a later heartbeat.
 class TestRemoteCare : public QObject
 {
     Q_OBJECT
@@ -217,7 +218,7 @@ private slots:
         QCOMPARE(acks.first().toObject().value(QLatin1String("detail")).toString(), QStringLiteral("restarting"));
     }
 
-    void anUpdateIsRefusedPlainlyUntilTheKioskCanInstallOne()
+    void anUpdateIsRefusedPlainlyOutsideAnABImage()
     {
         const QJsonObject ack = ackOf(send(QStringLiteral("update"), {{QStringLiteral("bundle_url"), QStringLiteral("https://updates.example.gov.cn/kiosk-1.5.0.raucb")},
                                                                        {QStringLiteral("sha256"), QString(64, QLatin1Char('a'))},
