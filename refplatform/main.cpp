@@ -67,6 +67,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption truncate(QStringLiteral("truncate"), QStringLiteral("Cut a response off halfway with probability P."), QStringLiteral("P"));
     const QCommandLineOption reset(QStringLiteral("reset-connections"), QStringLiteral("Reset the connection after doing the work, with probability P."), QStringLiteral("P"));
     const QCommandLineOption clockOffset(QStringLiteral("clock-offset"), QStringLiteral("Run the platform's clock S seconds off."), QStringLiteral("S"));
+    const QCommandLineOption paymentLifetime(QStringLiteral("payment-s"), QStringLiteral("Seconds a payment code can be paid (default 900)."), QStringLiteral("S"), QStringLiteral("900"));
     const QCommandLineOption holderTokenLifetime(QStringLiteral("holder-token-s"), QStringLiteral("Seconds a holder token from /identity/verify is honoured (default 600)."), QStringLiteral("S"), QStringLiteral("600"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed for the random faults, for repeatable runs."), QStringLiteral("N"));
     const QCommandLineOption inspectToken(QStringLiteral("inspect-token"),
@@ -86,7 +87,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption deskToken(QStringLiteral("desk-token"), QStringLiteral("Let agents' browsers off loopback open /desk/ with ?token=TOKEN (default: loopback only)."), QStringLiteral("TOKEN"));
     parser.addOptions({deskHours, assistQueue, deskToken});
     parser.addOptions({listen, tlsPort, tlsCert, tlsKey, makeCa, clientCa, db, catalogue, enrollToken, basePath, progress, latency,
-                       errorRate, outage, rateLimit, rateWindow, trickle, malformed, truncate, reset, clockOffset, holderTokenLifetime, seed, inspectToken});
+                       errorRate, outage, rateLimit, rateWindow, trickle, malformed, truncate, reset, clockOffset, holderTokenLifetime, paymentLifetime, seed, inspectToken});
     parser.process(app);
     if (parser.isSet(printStaffCode)) {
         const QString code = StaffRegistry::codeFor(parser.value(printStaffCode),
@@ -105,6 +106,7 @@ int main(int argc, char *argv[])
     options.seed = parser.value(seed).toUInt();
     options.inspectToken = parser.value(inspectToken).toUtf8();
     options.holderTokenLifetimeS = qMax(1, parser.value(holderTokenLifetime).toInt());
+    options.paymentLifetimeS = qMax(1, parser.value(paymentLifetime).toInt());
     if (parser.isSet(deskHours) && !AssistDesk::parseHours(parser.value(deskHours), &options.assist))
         return fail(QStringLiteral("--desk-hours wants HH:MM-HH:MM"));
     options.assist.queueTimeoutS = qMax(1, parser.value(assistQueue).toInt());

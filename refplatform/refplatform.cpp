@@ -166,7 +166,8 @@ bool RefPlatform::open(QString *error)
     m_hall = std::make_unique<HallCounters>(
         m_db, [this](const QByteArray &token) { return holderOf(token); }, [this](const QDateTime &time) { return timeText(time); });
     m_complaints = std::make_unique<Complaints>(m_db);
-    return m_hall->open(now(), error) && m_complaints->open(error);
+    m_payments = std::make_unique<Payments>(m_db, m_options.paymentLifetimeS, [this](const QDateTime &time) { return timeText(time); });
+    return m_hall->open(now(), error) && m_complaints->open(error) && m_payments->open(error);
 }
 
 QDateTime RefPlatform::now() const
@@ -254,6 +255,8 @@ void RefPlatform::handle(const HttpRequest &request, const HttpReply &reply)
     const QByteArray path = request.path();
     if (path.startsWith("/_inspect/"))
         return handleInspect(request, reply);
+    if (path.startsWith("/pay/") && (request.method == "GET" || request.method == "POST"))
+        return finish(request, m_payments->payPage(QString::fromLatin1(path.mid(5)), request.method == "POST", now()), reply, {}, false);
     if ((path == "/desk/" || path == "/desk") && request.method == "GET")
         return finish(request, m_assist->deskPage(request), reply, {}, false);
     const QByteArray base = m_options.basePath.toLatin1();
@@ -433,6 +436,10 @@ HttpResponse RefPlatform::route(const HttpRequest &request, const QByteArray &pa
         return uploadScreenshot(request, auth);
     if (path == "/complaints" && post)
         return m_complaints->file(request, auth.terminalId, now());
+    if (path.startsWith("/payments/") && path.endsWith("/cancel") && post)
+        return m_payments->cancel(QString::fromLatin1(path.mid(10).chopped(7)), auth.terminalId, now());
+    if (path.startsWith("/payments/") && get)
+        return m_payments->status(QString::fromLatin1(path.mid(10)), auth.terminalId, now());
     if (path == "/tickets/groups" && get)
         return m_hall->groups();
     if (path == "/tickets" && post)
@@ -715,7 +722,14 @@ HttpResponse RefPlatform::submitCase(const HttpRequest &request, const Auth &aut
 
     m_staff.recordCase(caseNumber, body);
     QJsonObject response{{QStringLiteral("case_no"), caseNumber}};
-    if (item->instant) {
+    if (item->fee) {
+        // A fee item waits for its payment; the document follows once it is paid.
+        const QString payBase = QStringLiteral("%1://%2").arg(request.secure ? QStringLiteral("https") : QStringLiteral("http"),
+                                                              QString::fromLatin1(request.headers.value("host")));
+        response.insert(QStringLiteral("status"), QStringLiteral("awaiting_payment"));
+        response.insert(QStringLiteral("message"), localized("请扫码缴费", "Please pay by phone"));
+        response.insert(QStringLiteral("payment"), m_payments->issue(caseNumber, auth.terminalId, qMax(1, item->fee->amountFen), payBase, now()));
+    } else if (item->instant) {
         response.insert(QStringLiteral("status"), QStringLiteral("approved"));
         response.insert(QStringLiteral("message"), localized("已办结", "Approved"));
         if (print)
@@ -731,7 +745,7 @@ HttpResponse RefPlatform::submitCase(const HttpRequest &request, const Auth &aut
 QJsonObject RefPlatform::caseJson(const QString &caseNumber) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT item_code, instant, created_at FROM cases WHERE case_no = ?"));
+    q.prepare(QStringLiteral("SELECT item_code, instant, created_at, print FROM cases WHERE case_no = ?"));
     q.addBindValue(caseNumber);
     if (!q.exec() || !q.next())
         return {};
@@ -746,7 +760,12 @@ QJsonObject RefPlatform::caseJson(const QString &caseNumber) const
         return QString::fromLatin1(status);
     };
     QString status;
-    if (q.value(1).toBool()) {
+    const QString payment = m_payments->stateOfCase(caseNumber, now());
+    if (payment == QLatin1String("pending")) {
+        status = step(created, "awaiting_payment", "待缴费", "Awaiting payment");
+    } else if (payment == QLatin1String("expired") || payment == QLatin1String("cancelled")) {
+        status = step(created, "cancelled", "未缴费，已撤销", "Not paid; withdrawn");
+    } else if (q.value(1).toBool()) {
         status = step(created, "approved", "即时办结", "Decided at once");
     } else {
         status = step(created, "accepted", "已受理", "Accepted");
@@ -755,8 +774,12 @@ QJsonObject RefPlatform::caseJson(const QString &caseNumber) const
         if (age >= 2 * period)
             status = step(created.addSecs(2 * period), "approved", "已办结", "Approved");
     }
-    return {{QStringLiteral("case_no"), caseNumber}, {QStringLiteral("item_code"), q.value(0).toString()},
-            {QStringLiteral("status"), status}, {QStringLiteral("history"), history}};
+    QJsonObject result{{QStringLiteral("case_no"), caseNumber}, {QStringLiteral("item_code"), q.value(0).toString()},
+                       {QStringLiteral("status"), status}, {QStringLiteral("history"), history}};
+    // A paid fee item's document is issued now (contract 1.1 "Fees": the case continues).
+    if (payment == QLatin1String("paid") && q.value(3).toBool())
+        result.insert(QStringLiteral("document_url"), QStringLiteral("/documents/D") + caseNumber);
+    return result;
 }
 
 HttpResponse RefPlatform::caseStatus(const QString &caseNumber)
@@ -815,9 +838,12 @@ HttpResponse RefPlatform::document(const HttpRequest &request, const QString &id
         q.prepare(QStringLiteral("SELECT item_code FROM cases WHERE case_no = ? AND holder = ? AND print = 1"));
         q.addBindValue(id.mid(1));
         q.addBindValue(holder);
-        if (!holder.isEmpty() && q.exec() && q.next())
+        const QString payment = m_payments->stateOfCase(id.mid(1), now());
+        if (!holder.isEmpty() && q.exec() && q.next() && (payment.isEmpty() || payment == QLatin1String("paid")))
             lines = {QStringLiteral("Certificate"), QStringLiteral("Case %1").arg(id.mid(1)),
                      QStringLiteral("Item %1").arg(q.value(0).toString()), QStringLiteral("Issued %1").arg(timeText(now()))};
+    } else if (id.startsWith(QLatin1Char('R'))) {
+        lines = m_payments->receiptLines(id.mid(1), holder);
     }
     if (lines.isEmpty())
         return error(404, QStringLiteral("not_found"), QStringLiteral("no such document for this holder"));
@@ -942,6 +968,8 @@ void RefPlatform::handleInspect(const HttpRequest &request, const HttpReply &rep
             cases.append(row);
         }
         r = json(200, {{QStringLiteral("cases"), cases}});
+    } else if (path == "/_inspect/payments" && request.method == "GET") {
+        r = json(200, m_payments->inspect(now()));
     } else if (path == "/_inspect/assist" && request.method == "GET") {
         r = json(200, m_assist->inspect());
     } else if (path == "/_inspect/requests" && request.method == "GET") {

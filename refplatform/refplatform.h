@@ -5,6 +5,7 @@
 #include "complaints.h"
 #include "faultplan.h"
 #include "hallcounters.h"
+#include "payments.h"
 #include "httplistener.h"
 #include "terminalcommands.h"
 #include "staffregistry.h"
@@ -34,6 +35,7 @@ public:
         QStringList enrollTokens;
         QString basePath = QStringLiteral("/terminal/v1");
         int progressSeconds = 20; // accepted → in_review → approved, one step per period
+        int paymentLifetimeS = 900; // how long a payment code can be paid (contract 1.1 "Fees")
         int holderTokenLifetimeS = 600; // how long a holder token from /identity/verify is honoured
         FaultPlan faults;
         quint32 seed = 0;         // 0: random faults differ from run to run
@@ -103,5 +105,6 @@ private:
     int m_rateWindowCount = 0;
     std::unique_ptr<HallCounters> m_hall; // 取号 / 预约 (contract 1.1)
     std::unique_ptr<Complaints> m_complaints; // 投诉建议 (contract 1.1)
+    std::unique_ptr<Payments> m_payments; // 缴费 (contract 1.1)
     AssistDesk *m_assist;
 };

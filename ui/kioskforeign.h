@@ -54,6 +54,13 @@ struct QueueTicketingForeign {
     QML_UNCREATABLE("Hall shows the hall's counters")
 };
 
+struct FeePaymentForeign {
+    Q_GADGET
+    QML_FOREIGN(FeePayment)
+    QML_NAMED_ELEMENT(FeePayment)
+    QML_UNCREATABLE("Payment shows the fee's payment")
+};
+
 struct ComplaintFilingForeign {
     Q_GADGET
     QML_FOREIGN(ComplaintFiling)

@@ -5,6 +5,7 @@
 #include "cameraframes.h"
 #include "capturedpageimages.h"
 #include "halldesk.h"
+#include "paymentdesk.h"
 #include "complaintdesk.h"
 #include "catalogueitemmodel.h"
 #include "itemavailability.h"
@@ -70,6 +71,7 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     connect(runtime->outOfService(), &OutOfService::changed, this, &KioskShell::outOfServiceScreenChanged);
     m_services = new ServiceDesk(runtime, this, this);
     new HallDesk(runtime, this, this);
+    new PaymentDesk(runtime, this, this);
     m_form = new ApplicationDesk(runtime, this, this);
     // After the desks: the verify screen hears of a verification before the journey goes on.
     m_choice = new ResidentChoice(runtime, this);
@@ -175,7 +177,9 @@ KioskShell::Screen KioskShell::screen() const
         if (m_choice->errand() != ResidentChoice::Errand::None)
             return m_choice->errand() == ResidentChoice::Errand::Progress ? Screen::Progress : Screen::Licences;
         const CatalogueItem *item = m_choice->item();
-        return (item && item->kind != ItemKind::Apply) ? Screen::Delivery : Screen::Result;
+        if (item && item->kind != ItemKind::Apply)
+            return m_runtime->delivery()->stage() == DocumentDelivery::Stage::Paying ? Screen::Payment : Screen::Delivery;
+        return Screen::Result;
     }
     case SessionState::Rating: return Screen::Rating;
     case SessionState::Wipe: return Screen::Wipe;

@@ -28,6 +28,12 @@ QVariantMap item(const CatalogueItem &item, const QString &language)
         {QStringLiteral("faceRequired"), item.faceRequired},
         {QStringLiteral("guide"), item.guide.in(language)},
         {QStringLiteral("materials"), localizedList(item.materials, language)},
+        // A fee item: the amount ("¥20.00", or empty when the platform computes it) and what for.
+        {QStringLiteral("hasFee"), item.fee.has_value()},
+        {QStringLiteral("feeAmount"), item.fee && !item.fee->variable
+                                          ? QStringLiteral("¥%1.%2").arg(item.fee->amountFen / 100).arg(item.fee->amountFen % 100, 2, 10, QLatin1Char('0'))
+                                          : QString()},
+        {QStringLiteral("feeDescription"), item.fee ? item.fee->description.in(language) : QString()},
     };
 }
 

@@ -127,7 +127,7 @@ QString VoicePrompts::promptForScreen(const QString &screen)
         QStringLiteral("verify"), QStringLiteral("form"),   QStringLiteral("materials"), QStringLiteral("review"),
         QStringLiteral("submit"), QStringLiteral("result"), QStringLiteral("rating"),
         QStringLiteral("tickets"), QStringLiteral("appointments"), QStringLiteral("ticket"),
-        QStringLiteral("complaint"),
+        QStringLiteral("complaint"), QStringLiteral("payment"),
     };
     return spoken.contains(screen) ? screen : QString();
 }
@@ -200,7 +200,7 @@ QStringList VoicePrompts::allPrompts()
         QStringLiteral("receipt_failed"), QStringLiteral("goodbye"),
         QStringLiteral("take_card"),    QStringLiteral("staff_present"),  QStringLiteral("staff_problem"),
         QStringLiteral("agent_problem"),  QStringLiteral("tickets"),        QStringLiteral("appointments"),
-        QStringLiteral("ticket"),       QStringLiteral("complaint"),
+        QStringLiteral("ticket"),       QStringLiteral("complaint"),      QStringLiteral("payment"),
     };
 }
 

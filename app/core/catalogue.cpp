@@ -151,6 +151,25 @@ public:
         return Reading::Kept;
     }
 
+    // A fixed fee needs a positive amount; a variable one is computed by the platform on filing.
+    bool fee(const QJsonObject &o, const QString &path, CatalogueItem *it)
+    {
+        ItemFee f;
+        f.variable = o.value(QLatin1String("variable")).toBool(false);
+        if (!f.variable) {
+            const QJsonValue amount = o.value(QLatin1String("amount_fen"));
+            if (!amount.isDouble() || amount.toDouble() != double(amount.toInt()) || amount.toInt() <= 0) {
+                failed(path + QLatin1String(".amount_fen"), QStringLiteral("a fee needs a whole positive amount in fen"));
+                return false;
+            }
+            f.amountFen = amount.toInt();
+        }
+        if (o.contains(QLatin1String("description")) && !localized(o, "description", path, &f.description))
+            return false;
+        it->fee = f;
+        return true;
+    }
+
     Reading hide(const QString &path, const QString &why)
     {
         note(path, why + QStringLiteral("; the item is hidden"));
@@ -164,6 +183,14 @@ public:
             return Reading::Failed;
         if (!codeShape.match(it->code).hasMatch())
             return failed(path + QLatin1String(".code"), QStringLiteral("'%1' is not an item code (division-…)").arg(it->code));
+        if (o.contains(QLatin1String("fee")) && !fee(o.value(QLatin1String("fee")).toObject(), path + QLatin1String(".fee"), it))
+            return Reading::Failed;
+        for (const QJsonValue &way : o.value(QLatin1String("delivery")).toArray()) {
+            if (way.toString() == QLatin1String("pickup") || way.toString() == QLatin1String("post"))
+                it->delivery.append(way.toString());
+            else
+                note(path + QLatin1String(".delivery"), QStringLiteral("'%1' unknown to this kiosk, ignored").arg(way.toString()));
+        }
         QString kind, audience;
         if (!localized(o, "name", path, &it->name) || !localized(o, "department", path, &it->department)
             || !text(o, "kind", path, &kind) || !text(o, "audience", path, &audience)
@@ -173,7 +200,7 @@ public:
             return Reading::Failed;
         noteUnknownFields(o, path,
                           {"code", "name", "department", "kind", "audience", "auth", "face_required", "offline_ok", "instant",
-                           "agent_allowed", "guide", "materials", "form"});
+                           "agent_allowed", "guide", "materials", "form", "fee", "delivery"});
         Reading reading = Reading::Kept;
         if (kind == QLatin1String("apply"))
             it->kind = ItemKind::Apply;
@@ -238,6 +265,10 @@ public:
             else if (fieldReading == Reading::Kept)
                 it->form.append(f);
         }
+        // A fee is paid while the resident waits for a case decided at once; an application goes
+        // through the outbox and may be queued, which a fee item never is.
+        if (it->fee && !it->instant)
+            reading = hide(path + QLatin1String(".fee"), QStringLiteral("a fee on an item not decided at once is not served by this kiosk"));
         return reading;
     }
 };

@@ -35,6 +35,14 @@ struct FormField {
     QList<std::pair<QString, LocalizedText>> options; // select only: value, label
 };
 
+// What an item costs (contract 1.1 "Fees"): a fixed amount in fen with what it is for, or an
+// amount the platform computes when the case is filed.
+struct ItemFee {
+    int amountFen = 0;
+    bool variable = false;
+    LocalizedText description;
+};
+
 struct CatalogueItem {
     QString code;
     LocalizedText name;
@@ -55,6 +63,10 @@ struct CatalogueItem {
     // that a resident filing for themselves is never asked for it.
     std::optional<MaterialSpec> agentAuthorisation;
     QList<FormField> form;
+    // A fee to pay by phone before the document is issued; such an item needs the platform live.
+    std::optional<ItemFee> fee;
+    // How its documents may reach the resident (contract 1.1): "pickup", "post"; empty: no choice.
+    QStringList delivery;
 };
 
 struct CatalogueTheme {

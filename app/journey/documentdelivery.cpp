@@ -14,11 +14,12 @@
 DocumentDelivery::DocumentDelivery(QObject *parent)
     : QObject(parent)
 {
+    connect(&m_payment, &FeePayment::stateChanged, this, &DocumentDelivery::takePaymentState);
 }
 
 bool DocumentDelivery::isBusy() const
 {
-    return m_stage == Stage::Filing || m_stage == Stage::Fetching || m_stage == Stage::Printing;
+    return m_stage == Stage::Filing || m_stage == Stage::Paying || m_stage == Stage::Fetching || m_stage == Stage::Printing;
 }
 
 void DocumentDelivery::setStage(Stage stage)
@@ -75,10 +76,84 @@ bool DocumentDelivery::fileInstantCase(PlatformClient *platform, Printer *printe
         {QStringLiteral("holder_token"), holderToken},
         {QStringLiteral("form"), QJsonObject{}},
     };
+    if (item.fee)
+        m_caseRequest = body;
     setStage(Stage::Filing);
     // One key for this one request: a retry by the client after a lost answer cannot file twice.
     watch(platform->submitCase(body, PlatformClient::newIdempotencyKey()), &DocumentDelivery::takeCaseAnswer);
     return true;
+}
+
+bool DocumentDelivery::renewPayment()
+{
+    const FeePayment::State state = m_payment.state();
+    if (!m_platform || m_caseRequest.isEmpty() || m_stage != Stage::Paying
+        || (state != FeePayment::State::Expired && state != FeePayment::State::Cancelled))
+        return false;
+    m_payment.forget();
+    m_caseNumber.clear();
+    setStage(Stage::Filing);
+    // A new case for a new code: the expired one stays at the platform, unpaid and withdrawn.
+    watch(m_platform->submitCase(m_caseRequest, PlatformClient::newIdempotencyKey()), &DocumentDelivery::takeCaseAnswer);
+    return true;
+}
+
+bool DocumentDelivery::cancelPayment()
+{
+    return m_stage == Stage::Paying && m_payment.cancel();
+}
+
+void DocumentDelivery::takePaymentState(FeePayment::State state)
+{
+    if (m_stage != Stage::Paying)
+        return;
+    switch (state) {
+    case FeePayment::State::Paid:
+        // The case continues as any other: its answer now carries the document.
+        m_fiscalReceiptUrl = m_payment.receiptUrl();
+        setStage(Stage::Fetching);
+        watch(m_platform->caseStatus(m_caseNumber), &DocumentDelivery::takePaidCase);
+        break;
+    case FeePayment::State::Unknown:
+        fail(QStringLiteral("payment_unknown"));
+        break;
+    case FeePayment::State::Cancelled:
+    case FeePayment::State::Expired:
+        // The screen offers a new code or leaving; stageChanged tells it to look again.
+        emit stageChanged(m_stage);
+        break;
+    default:
+        emit stageChanged(m_stage);
+        break;
+    }
+}
+
+void DocumentDelivery::takePaidCase(const PlatformResult &result)
+{
+    if (!result.isOk()) {
+        fail(problemOf(result));
+        return;
+    }
+    m_caseStatus = result.body.value(QLatin1String("status")).toString();
+    const QString documentUrl = result.body.value(QLatin1String("document_url")).toString();
+    if (documentUrl.isEmpty()) {
+        printFiscalReceipt();
+        return;
+    }
+    fetchAndPrint(documentUrl);
+}
+
+void DocumentDelivery::printFiscalReceipt()
+{
+    const QString url = m_fiscalReceiptUrl;
+    m_fiscalReceiptUrl.clear();
+    if (url.isEmpty()) {
+        setStage(Stage::Done);
+        emit finished(true);
+        return;
+    }
+    m_title = PrintJobName::of(PrintJobName::Document::FiscalReceipt);
+    fetchAndPrint(url);
 }
 
 void DocumentDelivery::takeCaseAnswer(const PlatformResult &result)
@@ -91,6 +166,12 @@ void DocumentDelivery::takeCaseAnswer(const PlatformResult &result)
     m_caseStatus = result.body.value(QLatin1String("status")).toString();
     m_message = LocalizedText::fromJson(result.body.value(QLatin1String("message")).toObject());
     qCInfo(lcSession) << "instant case" << m_caseNumber << m_caseStatus;
+    if (m_caseStatus == QLatin1String("awaiting_payment")) {
+        setStage(Stage::Paying);
+        if (!m_payment.begin(m_platform, result.body.value(QLatin1String("payment")).toObject()))
+            fail(QStringLiteral("platform_error"));
+        return;
+    }
     const QString documentUrl = result.body.value(QLatin1String("document_url")).toString();
     if (documentUrl.isEmpty()) {
         // A query item, or a print item the platform did not approve: the answer is the result.
@@ -160,6 +241,11 @@ void DocumentDelivery::print(QByteArray pdf)
             return;
         }
         m_documentPrinted = true;
+        // A paid fee's fiscal receipt follows its document out of the same printer.
+        if (!m_fiscalReceiptUrl.isEmpty()) {
+            printFiscalReceipt();
+            return;
+        }
         setStage(Stage::Done);
         emit finished(true);
     });
@@ -167,6 +253,10 @@ void DocumentDelivery::print(QByteArray pdf)
 
 void DocumentDelivery::wipeSessionData()
 {
+    // A payment still open is cancelled at the platform before it is forgotten.
+    m_payment.forget();
+    m_caseRequest = {};
+    m_fiscalReceiptUrl.clear();
     if (m_call)
         m_call->disconnect(this);
     m_call = nullptr;

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "feepayment.h"
 #include "localizedtext.h"
 #include "sessionmachine.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -19,12 +21,14 @@ struct PlatformResult;
 // certificate (POST /cases, then the case's document_url) or one of the resident's e-licences
 // (its document_url). The PDF lives only in memory between download and print job and is
 // overwritten as soon as the printer has it. It needs the platform live and a verified holder.
+// A fee item's case waits in Paying for its FeePayment; once paid, the case's document and the
+// fiscal receipt (财政电子票据) are printed. A payment given up or left to expire prints nothing.
 class DocumentDelivery : public QObject, public SessionWipeable
 {
     Q_OBJECT
 
 public:
-    enum class Stage { Idle, Filing, Fetching, Printing, Done, Failed };
+    enum class Stage { Idle, Filing, Paying, Fetching, Printing, Done, Failed };
     Q_ENUM(Stage)
 
     explicit DocumentDelivery(QObject *parent = nullptr);
@@ -39,6 +43,15 @@ public:
                        const QString &title);
 
     [[nodiscard]] Stage stage() const { return m_stage; }
+    // The fee's payment while Paying, and after it (paid amount, receipt).
+    [[nodiscard]] FeePayment *payment() { return &m_payment; }
+    [[nodiscard]] const FeePayment *payment() const { return &m_payment; }
+    // The amount paid for this case in fen; 0 when nothing was paid.
+    [[nodiscard]] int paidFen() const { return m_payment.state() == FeePayment::State::Paid ? m_payment.amountFen() : 0; }
+    // Expired, or cancelled by the resident: files the case again for a new payment code.
+    bool renewPayment();
+    // The resident gives up paying: the payment is cancelled, nothing is printed.
+    bool cancelPayment();
     [[nodiscard]] bool isBusy() const;
     // From the instant case: its number, status ("approved", "rejected" …) and the platform's words.
     [[nodiscard]] QString caseNumber() const { return m_caseNumber; }
@@ -47,7 +60,8 @@ public:
     [[nodiscard]] LocalizedText message() const { return m_message; }
     // Whether a document came out of the printer.
     [[nodiscard]] bool documentPrinted() const { return m_documentPrinted; }
-    // Failed: "platform_offline", "platform_refused", "platform_error", "no_printer" or the
+    // Failed: "platform_offline", "platform_refused", "platform_error", "no_printer",
+    // "payment_cancelled", "payment_unknown" (the platform could not say whether it was paid), or the
     // printer's reason ("media-empty", …) prefixed "printer:".
     [[nodiscard]] QString problem() const { return m_problem; }
 
@@ -65,6 +79,9 @@ private:
     void watch(PlatformCall *call, void (DocumentDelivery::*handler)(const PlatformResult &));
     void takeCaseAnswer(const PlatformResult &result);
     void takeDocument(const PlatformResult &result);
+    void takePaymentState(FeePayment::State state);
+    void takePaidCase(const PlatformResult &result);
+    void printFiscalReceipt();
     [[nodiscard]] static QString problemOf(const PlatformResult &result);
 
     Stage m_stage = Stage::Idle;
@@ -80,4 +97,8 @@ private:
     QString m_problem;
     QPointer<PlatformCall> m_call;
     QPointer<PrintJob> m_job;
+    FeePayment m_payment;
+    // The fee case's request, kept in memory only for a new payment code, wiped with the session.
+    QJsonObject m_caseRequest;
+    QString m_fiscalReceiptUrl; // still to print after the document
 };

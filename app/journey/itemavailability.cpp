@@ -14,6 +14,9 @@ QString ItemAvailability::unavailableReason(const CatalogueItem &item) const
         return QStringLiteral("outbox_full");
     // Documents, queries and face checks are answered by the platform there and then; a face
     // for a case that may be queued can also be checked at the kiosk, with a local matcher.
+    // A fee is paid by phone to the platform there and then: it is never queued.
+    if (item.fee && (!m_parts.platform || m_parts.platform->connectivity() == PlatformClient::Connectivity::Offline))
+        return QStringLiteral("fee_needs_platform");
     const bool needsPlatformLive = !apply || !item.offlineOk || (item.faceRequired && !m_parts.localFaceCheck);
     if (needsPlatformLive && (!m_parts.platform || m_parts.platform->connectivity() == PlatformClient::Connectivity::Offline))
         return QStringLiteral("platform_offline");

@@ -30,7 +30,7 @@ public:
     }
 
     // "outbox_unavailable", "outbox_full", "platform_offline" (an item that needs the platform
-    // live), "face_camera_unavailable", "document_printer_unavailable",
+    // live), "fee_needs_platform" (a fee item, paid by phone to the platform), "face_camera_unavailable", "document_printer_unavailable",
     // "document_camera_unavailable"; empty when the resident can start it.
     [[nodiscard]] QString unavailableReason(const CatalogueItem &item) const;
     // The first of the theme's items' reasons, or "not_a_theme"; empty when it can be started.

@@ -43,9 +43,11 @@ bool ReceiptPrinting::printReceipt(const QString &language)
         item = m_parts.catalogue->item(m_parts.delivery->itemCode());
         caseNo = m_parts.delivery->caseNumber();
     }
+    const int paidFen = m_parts.delivery->caseNumber() == caseNo ? m_parts.delivery->paidFen() : 0;
     if (!item)
         return false;
     ReceiptContent content = ReceiptContent::forCase(*m_parts.config, item, caseNo, localRef, QDateTime::currentDateTime(), language);
+    content.paidFen = paidFen;
     // A theme's one receipt lists every case it filed or queued.
     for (const auto &[code, outcome] : m_parts.journey->themeOutcomes()) {
         const CatalogueItem *member = m_parts.catalogue->item(code);

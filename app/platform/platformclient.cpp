@@ -61,6 +61,7 @@ QString endpointName(PlatformEndpoint endpoint)
     case PlatformEndpoint::Appointments: return QStringLiteral("appointments");
     case PlatformEndpoint::Complaints: return QStringLiteral("complaints");
     case PlatformEndpoint::AssistCall: return QStringLiteral("assist/calls");
+    case PlatformEndpoint::Payments: return QStringLiteral("payments");
     }
     return {};
 }
@@ -269,6 +270,19 @@ PlatformCall *PlatformClient::caseList(const QString &holderToken)
     return start(PlatformEndpoint::CaseList, "GET",
                  QStringLiteral("/cases?holder_token=") + QString::fromLatin1(QUrl::toPercentEncoding(holderToken)), {}, {},
                  {}, true);
+}
+
+PlatformCall *PlatformClient::paymentStatus(const QString &paymentId)
+{
+    return start(PlatformEndpoint::Payments, "GET", QStringLiteral("/payments/") + QString::fromLatin1(QUrl::toPercentEncoding(paymentId)),
+                 {}, {}, {}, true);
+}
+
+PlatformCall *PlatformClient::cancelPayment(const QString &paymentId, const QString &idempotencyKey)
+{
+    return start(PlatformEndpoint::Payments, "POST",
+                 QStringLiteral("/payments/%1/cancel").arg(QString::fromLatin1(QUrl::toPercentEncoding(paymentId))),
+                 QByteArrayLiteral("{}"), "application/json", idempotencyKey, true);
 }
 
 PlatformCall *PlatformClient::ticketGroups()

@@ -107,6 +107,9 @@ public:
     PlatformCall *takeTicket(const QJsonObject &request, const QString &idempotencyKey);
     PlatformCall *appointments(const QString &holderToken);
     PlatformCall *checkInAppointment(const QString &appointmentId, const QString &idempotencyKey);
+    // Contract 1.1 "Fees": GET /payments/{id} and POST /payments/{id}/cancel; live only.
+    PlatformCall *paymentStatus(const QString &paymentId);
+    PlatformCall *cancelPayment(const QString &paymentId, const QString &idempotencyKey);
     // POST /assist/calls (v1.1): ask for an agent by video; live only, never queued.
     PlatformCall *requestAssistCall(const QJsonObject &request);
 

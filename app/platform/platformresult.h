@@ -37,6 +37,8 @@ enum class PlatformEndpoint {
     // Contract 1.1: 投诉建议, sent by the outbox.
     Complaints,
     AssistCall,
+    // Contract 1.1: a fee's payment, polled and cancelled; live only.
+    Payments,
 };
 
 struct PlatformResult {

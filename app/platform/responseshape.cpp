@@ -46,8 +46,12 @@ QString checkCase(const QJsonObject &o, const QString &path)
         return path + QLatin1String(".case_no");
     if (!isText(o.value(QLatin1String("item_code"))))
         return path + QLatin1String(".item_code");
-    if (!isOneOf(o.value(QLatin1String("status")), {"accepted", "in_review", "approved", "rejected", "needs_materials"}))
+    // awaiting_payment and cancelled (not paid in time) belong to fee items (contract 1.1).
+    if (!isOneOf(o.value(QLatin1String("status")),
+                 {"accepted", "in_review", "approved", "rejected", "needs_materials", "awaiting_payment", "cancelled"}))
         return path + QLatin1String(".status");
+    if (o.contains(QLatin1String("document_url")) && !isDocumentPath(o.value(QLatin1String("document_url")).toString()))
+        return path + QLatin1String(".document_url");
     const QJsonValue history = o.value(QLatin1String("history"));
     if (!history.isArray())
         return path + QLatin1String(".history");
@@ -123,8 +127,20 @@ QString checkJson(PlatformEndpoint endpoint, const QJsonObject &o)
     case PlatformEndpoint::SubmitCase: {
         if (!isCaseNumber(o.value(QLatin1String("case_no")).toString()))
             return QStringLiteral("case_no");
-        if (!isOneOf(o.value(QLatin1String("status")), {"accepted", "approved", "rejected"}))
+        if (!isOneOf(o.value(QLatin1String("status")), {"accepted", "approved", "rejected", "awaiting_payment"}))
             return QStringLiteral("status");
+        if (o.value(QLatin1String("status")).toString() == QLatin1String("awaiting_payment")) {
+            // A fee item's case waits for its payment: the code, the amount and until when.
+            const QJsonObject payment = o.value(QLatin1String("payment")).toObject();
+            if (!isText(payment.value(QLatin1String("payment_id"))))
+                return QStringLiteral("payment.payment_id");
+            if (payment.value(QLatin1String("amount_fen")).toInt(0) <= 0)
+                return QStringLiteral("payment.amount_fen");
+            if (!isText(payment.value(QLatin1String("qr_payload"))) || payment.value(QLatin1String("qr_payload")).toString().size() > 512)
+                return QStringLiteral("payment.qr_payload");
+            if (!isTime(payment.value(QLatin1String("expires_at"))))
+                return QStringLiteral("payment.expires_at");
+        }
         if (!isLocalized(o.value(QLatin1String("message"))))
             return QStringLiteral("message");
         if (o.contains(QLatin1String("due"))
@@ -171,6 +187,12 @@ QString checkJson(PlatformEndpoint endpoint, const QJsonObject &o)
         return isText(o.value(QLatin1String("evaluation_id"))) ? QString() : QStringLiteral("evaluation_id");
     case PlatformEndpoint::Screenshots:
         return isText(o.value(QLatin1String("screenshot_id"))) ? QString() : QStringLiteral("screenshot_id");
+    case PlatformEndpoint::Payments:
+        if (!isOneOf(o.value(QLatin1String("state")), {"pending", "paid", "expired", "cancelled", "refunded"}))
+            return QStringLiteral("state");
+        if (o.contains(QLatin1String("receipt_url")) && !isDocumentPath(o.value(QLatin1String("receipt_url")).toString()))
+            return QStringLiteral("receipt_url");
+        return {};
     case PlatformEndpoint::Complaints:
         return isText(o.value(QLatin1String("complaint_no"))) ? QString() : QStringLiteral("complaint_no");
     case PlatformEndpoint::TicketGroups: {

@@ -17,6 +17,8 @@ QString PrintJobName::of(Document document)
         return QStringLiteral("kiosk-ticket");
     case Document::ComplaintSlip:
         return QStringLiteral("kiosk-complaint");
+    case Document::FiscalReceipt:
+        return QStringLiteral("kiosk-a4-fiscal-receipt");
     }
     return QStringLiteral("kiosk-document");
 }

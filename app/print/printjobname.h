@@ -17,6 +17,7 @@ public:
         TestPage,        // the technician's printer test page
         Ticket,          // an 80 mm queue ticket (取号, 预约签到)
         ComplaintSlip,   // an 80 mm slip with a complaint's number (投诉建议)
+        FiscalReceipt,   // an A4 fiscal receipt (财政电子票据) for a fee paid
     };
 
     [[nodiscard]] static QString of(Document document);

@@ -40,6 +40,7 @@ constexpr Entry entries[] = {
     {PrintText::LocalReference, "本机编号", "Kiosk ref."},
     {PrintText::Applicant, "申请人", "Applicant"},
     {PrintText::Agent, "代办人", "Filed by"},
+    {PrintText::FeePaid, "已缴费用", "Fee paid"},
     {PrintText::IdNumber, "证件号码", "ID number"},
     {PrintText::FiledAt, "提交时间", "Filed"},
     {PrintText::PrintedAt, "打印时间", "Printed"},

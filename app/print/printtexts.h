@@ -14,6 +14,8 @@ enum class PrintText {
     // A complaint's slip (投诉建议).
     ComplaintTitle, ComplaintNumber, ComplaintLocalRef, ComplaintCategory, ComplaintQueuedNote, ComplaintReplyNote,
     CannotGetDone, ServiceComplaint, KioskFault, Suggestion,
+    // A fee paid by phone (缴费).
+    FeePaid,
 };
 
 namespace PrintTexts {

@@ -34,6 +34,7 @@ struct ReceiptContent {
         QString reference;
     };
     QList<BundledCase> bundledCases;
+    int paidFen = 0;                         // a fee paid for the case by phone (contract 1.1); 0: none
     QString followUrl;                       // the QR code's text; no QR code when empty
     QDateTime printedAt;                     // defaults to now
 

@@ -129,6 +129,11 @@ QByteArray ReceiptRenderer::render(const ReceiptContent &content, QString *error
             flow.field(t(PrintText::IdNumber), PersonalData::maskIdNumber(content.agentIdNumber), labelFont, valueFont, labelWidth);
             flow.gap(1);
         }
+        if (content.paidFen > 0) {
+            flow.field(t(PrintText::FeePaid), QStringLiteral("¥%1.%2").arg(content.paidFen / 100).arg(content.paidFen % 100, 2, 10, QLatin1Char('0')),
+                       labelFont, valueFont, labelWidth);
+            flow.gap(1);
+        }
         if (content.filedAt.isValid()) {
             flow.field(t(PrintText::FiledAt), PrintTexts::dateTime(content.filedAt, lang), labelFont, valueFont, labelWidth);
             flow.gap(1);

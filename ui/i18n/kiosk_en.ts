@@ -261,6 +261,11 @@
         <source>结束</source>
         <translation>Finish</translation>
     </message>
+    <message>
+        <location filename="../qml/DeliveryScreen.qml" line="1"/>
+        <source>无法确认这笔缴费是否到账。请记下办件编号，请工作人员查询，不要重复缴费。</source>
+        <translation>The kiosk cannot confirm whether this payment went through. Please note the case number and ask staff to check; do not pay again.</translation>
+    </message>
 </context>
 <context>
     <name>DemoPanel</name>
@@ -500,6 +505,16 @@
         <location filename="../qml/GuideScreen.qml" line="210"/>
         <source>开始办理</source>
         <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../qml/GuideScreen.qml" line="1"/>
+        <source>本事项需缴费 %1（%2），提交后用手机扫码支付，需联网办理。</source>
+        <translation>This service has a fee of %1 (%2), paid by phone after you submit. It needs the network.</translation>
+    </message>
+    <message>
+        <location filename="../qml/GuideScreen.qml" line="1"/>
+        <source>本事项需缴费，金额在提交后由平台核定，用手机扫码支付，需联网办理。</source>
+        <translation>This service has a fee, worked out by the platform when you submit and paid by phone. It needs the network.</translation>
     </message>
 </context>
 <context>
@@ -2170,6 +2185,11 @@
         <source>本事项暂时无法在本机办理。请到人工窗口办理。</source>
         <translation>This service cannot be done at this kiosk just now. Please go to a staffed counter.</translation>
     </message>
+    <message>
+        <location filename="../qml/UnavailableReason.qml" line="1"/>
+        <source>本事项需要缴费，缴费必须连接政务服务平台，平台暂时无法连接。请稍后再试，或到人工窗口办理。</source>
+        <translation>This service has a fee, and paying needs the government service platform, which cannot be reached now. Please try again later, or go to a staffed counter.</translation>
+    </message>
 </context>
 <context>
     <name>VerifyScreen</name>
@@ -2452,6 +2472,84 @@
         <location filename="../qml/AppointmentsScreen.qml" line="149"/>
         <source>返回</source>
         <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentScreen</name>
+    <message>
+        <location filename="../qml/PaymentScreen.qml" line="1"/>
+        <source>请用手机扫码缴费</source>
+        <translation>Please pay by phone</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentScreen.qml" line="1"/>
+        <source>正在取消缴费…</source>
+        <translation>Cancelling the payment…</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentScreen.qml" line="1"/>
+        <source>缴费成功</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentScreen.qml" line="1"/>
+        <source>付款码已过期</source>
+        <translation>The payment code has expired</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentScreen.qml" line="1"/>
+        <source>缴费已取消</source>
+        <translation>The payment is cancelled</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentScreen.qml" line="1"/>
+        <source>应缴金额 %1</source>
+        <translation>Amount due %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentScreen.qml" line="1"/>
+        <source>支持微信、支付宝、云闪付。付款码 %1 后失效</source>
+        <translation>WeChat Pay, Alipay and UnionPay accepted. The code expires in %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentScreen.qml" line="1"/>
+        <source>支付完成后本机自动继续办理，并打印文件和财政电子票据。</source>
+        <translation>Once you have paid, the kiosk carries on and prints your document and the fiscal receipt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentScreen.qml" line="1"/>
+        <source>请稍候，正在向平台确认。</source>
+        <translation>Please wait while the platform confirms.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentScreen.qml" line="1"/>
+        <source>已收到您的缴费，正在继续办理。</source>
+        <translation>Your payment has arrived; carrying on.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentScreen.qml" line="1"/>
+        <source>没有收到付款，这笔缴费已失效，不会扣款。可以获取新的付款码，或离开。</source>
+        <translation>No payment arrived, so this code is no longer valid and nothing was charged. You can get a new code, or leave.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentScreen.qml" line="1"/>
+        <source>这笔缴费已取消，不会扣款。可以获取新的付款码，或离开。</source>
+        <translation>This payment is cancelled and nothing was charged. You can get a new code, or leave.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentScreen.qml" line="1"/>
+        <source>离开</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentScreen.qml" line="1"/>
+        <source>取消缴费</source>
+        <translation>Cancel payment</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentScreen.qml" line="1"/>
+        <source>获取新的付款码</source>
+        <translation>Get a new code</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ Item {
     readonly property string problemText: {
         const p = Services.deliveryProblem;
         if (p === "platform_offline") return qsTr("暂时连不上政务服务平台。请稍后再试，或到人工窗口办理。");
+        if (p === "payment_unknown") return qsTr("无法确认这笔缴费是否到账。请记下办件编号，请工作人员查询，不要重复缴费。");
         if (p === "platform_refused") return qsTr("平台没有受理这项业务。请到人工窗口咨询。");
         if (p === "no_printer") return qsTr("文件打印机暂时无法使用，文件没有打印。请联系工作人员。");
         if (p.startsWith("printer:media-empty")) return qsTr("打印机缺纸，文件没有打印完。请联系工作人员补纸后重新打印。");

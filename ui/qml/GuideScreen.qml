@@ -125,6 +125,29 @@ Item {
             }
 
             Rectangle {
+                objectName: "feeNotice"
+                Layout.fillWidth: true
+                visible: !!screen.item.hasFee
+                implicitHeight: feeText.implicitHeight + 2 * Theme.spacing
+                radius: Theme.radius
+                color: Theme.primaryLight
+                KioskText {
+                    id: feeText
+                    objectName: "feeText"
+                    x: Theme.spacing
+                    y: Theme.spacing
+                    width: parent.width - 2 * Theme.spacing
+                    text: screen.item.feeAmount
+                          ? qsTr("本事项需缴费 %1（%2），提交后用手机扫码支付，需联网办理。").arg(screen.item.feeAmount).arg(screen.item.feeDescription)
+                          : qsTr("本事项需缴费，金额在提交后由平台核定，用手机扫码支付，需联网办理。")
+                    font.pixelSize: Theme.fontBody
+                    font.bold: true
+                    color: Theme.text
+                    wrapMode: Text.Wrap
+                }
+            }
+
+            Rectangle {
                 objectName: "unavailableNotice"
                 Layout.fillWidth: true
                 visible: !Kiosk.selectedItemAvailable

@@ -42,6 +42,7 @@ Window {
                 case Kiosk.Screen.Identify: return identifyScreen;
                 case Kiosk.Screen.Verify: return verifyScreen;
                 case Kiosk.Screen.Delivery: return deliveryScreen;
+                case Kiosk.Screen.Payment: return paymentScreen;
                 case Kiosk.Screen.Progress: return progressScreen;
                 case Kiosk.Screen.Licences: return licencesScreen;
                 case Kiosk.Screen.Tickets: return ticketsScreen;
@@ -75,6 +76,7 @@ Window {
         Component { id: identifyScreen; IdentifyScreen { onHelpRequested: help.visible = true } }
         Component { id: verifyScreen; VerifyScreen { onHelpRequested: help.visible = true } }
         Component { id: deliveryScreen; DeliveryScreen { onHelpRequested: help.visible = true } }
+        Component { id: paymentScreen; PaymentScreen { onHelpRequested: help.visible = true } }
         Component { id: progressScreen; ProgressScreen { onHelpRequested: help.visible = true } }
         Component { id: licencesScreen; LicencesScreen { onHelpRequested: help.visible = true } }
         Component { id: ticketsScreen; TicketsScreen { onHelpRequested: help.visible = true } }

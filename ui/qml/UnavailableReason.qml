@@ -7,6 +7,7 @@ QtObject {
     function of(reason) {
         switch (reason) {
         case "": return "";
+        case "fee_needs_platform": return qsTr("本事项需要缴费，缴费必须连接政务服务平台，平台暂时无法连接。请稍后再试，或到人工窗口办理。");
         case "platform_offline": return qsTr("政务服务平台暂时无法连接，本事项需要联网办理。请稍后再试，或到人工窗口办理。");
         case "outbox_full": return qsTr("本机暂时无法保存新的申请。请到人工窗口办理，或使用其他自助终端。");
         case "outbox_unavailable": return qsTr("本机暂时无法受理申请。请联系工作人员，或到人工窗口办理。");

@@ -92,6 +92,7 @@ private slots:
         QTest::newRow("missing chinese") << "zh" << "items[0].name.zh: the Chinese text is missing";
         QTest::newRow("auth not names") << "prefill" << "items[1].auth: expected method names";
         QTest::newRow("no auth") << "auth" << "items[0].auth: an item needs at least one way to identify";
+        QTest::newRow("fee without amount") << "fee" << "items[0].fee.amount_fen: a fee needs a whole positive amount in fen";
     }
 
     void rejectsAMalformedCatalogueWithThePathOfTheField()
@@ -124,6 +125,8 @@ private slots:
             first.insert(QStringLiteral("name"), QJsonObject{{QStringLiteral("en"), QStringLiteral("Only English")}});
         } else if (change == QLatin1String("auth")) {
             first.insert(QStringLiteral("auth"), QJsonArray());
+        } else if (change == QLatin1String("fee")) {
+            first.insert(QStringLiteral("fee"), QJsonObject{{QStringLiteral("amount_fen"), 0}});
         }
         items.replace(0, first);
         items.replace(1, second);
@@ -149,6 +152,7 @@ private slots:
         QTest::newRow("root field") << "root" << true << "catalogue\\.contract: unknown field, ignored";
         QTest::newRow("required field of an unknown type") << "required-type" << false << "items\\[1\\]\\.form\\[0\\]\\.type: unknown field type 'signature'; the item is hidden";
         QTest::newRow("optional field of an unknown type") << "optional-type" << true << "items\\[1\\]\\.form\\[0\\]\\.type: unknown field type 'signature'; the field is left out";
+        QTest::newRow("fee on an application") << "fee-apply" << false << "items\\[1\\]\\.fee: a fee on an item not decided at once is not served by this kiosk; the item is hidden";
         QTest::newRow("holder attribute") << "prefill" << true << "items\\[1\\]\\.form\\[0\\]\\.prefill: unknown holder attribute 'holder.email'; the resident fills the field in";
     }
 
@@ -176,6 +180,8 @@ private slots:
             first.insert(QStringLiteral("signature_required"), true);
         else if (change == QLatin1String("root"))
             root.insert(QStringLiteral("contract"), QStringLiteral("1.1"));
+        else if (change == QLatin1String("fee-apply"))
+            second.insert(QStringLiteral("fee"), QJsonObject{{QStringLiteral("amount_fen"), 500}});
         else if (change == QLatin1String("required-type") || change == QLatin1String("optional-type")) {
             field.insert(QStringLiteral("type"), QStringLiteral("signature"));
             field.insert(QStringLiteral("required"), change == QLatin1String("required-type"));
@@ -189,7 +195,7 @@ private slots:
         items.replace(1, second);
         root.insert(QStringLiteral("items"), items);
         const QString changed = change == QLatin1String("required-type") || change == QLatin1String("optional-type")
-                                        || change == QLatin1String("prefill")
+                                        || change == QLatin1String("prefill") || change == QLatin1String("fee-apply")
                                     ? second.value(QLatin1String("code")).toString()
                                     : first.value(QLatin1String("code")).toString();
 

@@ -108,6 +108,14 @@ void TestPlatformResponse::treatsWrongShapesAs502_data()
         << QByteArray("{\"terminal_id\":\"T1\",\"secret\":\"AAAA\",\"division_code\":\"340103\",\"server_time\":\"2026-11-23T13:05:00+08:00\"}");
     QTest::newRow("heartbeat unknown command") << PlatformEndpoint::Heartbeat << 200
         << QByteArray("{\"server_time\":\"2026-11-23T13:05:00+08:00\",\"catalogue_version\":\"v\",\"commands\":[{\"id\":\"1\",\"name\":\"format_disk\"}]}");
+    QTest::newRow("awaiting payment without its payment") << PlatformEndpoint::SubmitCase << 201
+        << QByteArray("{\"case_no\":\"34010320261123000123\",\"status\":\"awaiting_payment\",\"message\":{\"zh\":\"请缴费\"}}");
+    QTest::newRow("payment with no amount") << PlatformEndpoint::SubmitCase << 201
+        << QByteArray("{\"case_no\":\"34010320261123000123\",\"status\":\"awaiting_payment\",\"message\":{\"zh\":\"请缴费\"},"
+                      "\"payment\":{\"payment_id\":\"P1\",\"amount_fen\":0,\"qr_payload\":\"https://pay/p/P1\",\"expires_at\":\"2026-11-23T13:05:00+08:00\"}}");
+    QTest::newRow("payment state unknown") << PlatformEndpoint::Payments << 200 << QByteArray("{\"state\":\"maybe_paid\"}");
+    QTest::newRow("fiscal receipt off the platform") << PlatformEndpoint::Payments << 200
+        << QByteArray("{\"state\":\"paid\",\"receipt_url\":\"https://evil.example/r.pdf\"}");
     QTest::newRow("catalogue without items") << PlatformEndpoint::Catalogue << 200 << QByteArray("{\"version\":\"1\",\"items\":[]}");
     QTest::newRow("error without error object") << PlatformEndpoint::SubmitCase << 422 << QByteArray("{\"oops\":1}");
     QTest::newRow("404 from a proxy page") << PlatformEndpoint::CaseStatus << 404 << QByteArray("Not Found");
