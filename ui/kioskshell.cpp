@@ -26,6 +26,7 @@
 #include "terminalsupervision.h"
 #include "thememodel.h"
 #include "uilog.h"
+#include "videohelp.h"
 
 namespace {
 
@@ -137,6 +138,8 @@ KioskShell *KioskShell::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
 
 FrameProvider *KioskShell::frameProviderOf(const QString &cameraId)
 {
+    if (cameraId == QLatin1String("assist_agent"))
+        return VideoHelp::agentVideo(); // the agent of a video help call, not a device
     const KioskShell *shell = ProcessSingleton<KioskShell>::instance();
     return shell ? CameraFrames::providerOf(shell->m_runtime->devices(), cameraId) : nullptr;
 }

@@ -6,6 +6,7 @@
 #include "servicedesk.h"
 #include "sessionmachine.h"
 #include "staffpresence.h"
+#include "videohelp.h"
 #include "uilog.h"
 
 #include <QAudioDevice>
@@ -184,7 +185,7 @@ QString VoicePrompts::promptForReceipt(const QString &receiptState)
 
 QStringList VoicePrompts::allPrompts()
 {
-    return {
+    return QStringList{
         QStringLiteral("home"),         QStringLiteral("guide"),          QStringLiteral("theme"),
         QStringLiteral("identify"),     QStringLiteral("identified"),     QStringLiteral("verify"),
         QStringLiteral("face_look"),    QStringLiteral("face_alone"),     QStringLiteral("face_closer"),
@@ -201,7 +202,7 @@ QStringList VoicePrompts::allPrompts()
         QStringLiteral("take_card"),    QStringLiteral("staff_present"),  QStringLiteral("staff_problem"),
         QStringLiteral("agent_problem"),  QStringLiteral("tickets"),        QStringLiteral("appointments"),
         QStringLiteral("ticket"),       QStringLiteral("complaint"),      QStringLiteral("payment"),
-    };
+    } + VideoHelp::voicePrompts();
 }
 
 QString VoicePrompts::recording(const QString &prompt, const QString &language, bool slow)
@@ -247,6 +248,18 @@ void VoicePrompts::connectToShell()
                 speak(QStringLiteral("staff_present"), Timing::AfterCurrent);
             m_staffPresent = staff->isPresent();
         });
+    }
+    // Video help (视频帮办): its consent, the resident's place in the queue as it moves, the agent
+    // answering and how the call ended, each said once.
+    if (VideoHelp *help = ProcessSingleton<VideoHelp>::instance()) {
+        const auto sayVideoHelp = [this, help] {
+            const QString prompt = help->voicePrompt();
+            if (prompt != m_videoHelpPrompt && !prompt.isEmpty())
+                speak(prompt);
+            m_videoHelpPrompt = prompt;
+        };
+        connect(help, &VideoHelp::changed, this, sayVideoHelp);
+        connect(help, &VideoHelp::queuePositionChanged, this, sayVideoHelp);
     }
     connect(m_shell, &KioskShell::outOfServiceChanged, this, [this] {
         if (m_shell->outOfService())

@@ -94,6 +94,7 @@ private:
     bool m_goodbyeSlow = false;
     bool m_documentCameraUsable = true;
     bool m_staffPresent = false;
+    QString m_videoHelpPrompt; // the last said of video help, so a repeated state is not said again
     // Face guidance is spoken once it has held for a moment, so that a resident shifting about
     // does not hear a stream of half-sentences, and the same advice is repeated only after a while.
     QTimer m_faceGuidanceSettled;

@@ -118,6 +118,7 @@ struct CallMedia::Pipeline {
     QSize screenSize;
     std::atomic<qint64> agentFrames{0};
     CallMedia *owner = nullptr;
+    bool speaker = false; // whether the agent's voice has a sound server to play on
 
     ~Pipeline()
     {
@@ -205,8 +206,12 @@ void CallMedia::Pipeline::onIncomingPad(GstElement *, GstPad *pad, gpointer data
     const QByteArray encoding = QByteArray(gst_structure_get_string(s, "encoding-name")).toUpper();
     gst_caps_unref(caps);
     QString description;
-    if (encoding == "OPUS")
+    // Without a sound server the agent's voice is decoded for nothing: a sink that cannot start
+    // would stop the bundled transport, and with it the agent's picture and the call.
+    if (encoding == "OPUS" && self->speaker)
         description = QStringLiteral("queue ! rtpopusdepay ! opusdec ! audioconvert ! audioresample ! pulsesink name=voice sync=false");
+    else if (encoding == "OPUS")
+        description = QStringLiteral("fakesink name=voice sync=false");
     else if (encoding == "VP8")
         description = QStringLiteral("queue ! rtpvp8depay ! vp8dec ! videoconvert ! video/x-raw,format=RGBx ! "
                                      "appsink name=agent emit-signals=false max-buffers=1 drop=true sync=false");
@@ -309,6 +314,20 @@ bool CallMedia::microphoneWorks(const QString &source)
     return works;
 }
 
+bool CallMedia::speakerWorks()
+{
+    if (!gst_init_check(nullptr, nullptr, nullptr))
+        return false;
+    GstElement *probe = gst_parse_launch("audiotestsrc num-buffers=1 ! pulsesink sync=false", nullptr);
+    if (!probe)
+        return false;
+    const bool works = gst_element_set_state(probe, GST_STATE_PAUSED) != GST_STATE_CHANGE_FAILURE
+                       && gst_element_get_state(probe, nullptr, nullptr, 3 * GST_SECOND) == GST_STATE_CHANGE_SUCCESS;
+    gst_element_set_state(probe, GST_STATE_NULL);
+    gst_object_unref(probe);
+    return works;
+}
+
 bool CallMedia::start(QString *error)
 {
     stop();
@@ -331,6 +350,9 @@ bool CallMedia::start(QString *error)
     gst_bin_add(GST_BIN(p->pipeline), p->webrtc);
 
     m_sendsMicrophone = microphoneWorks(m_sources.microphone);
+    p->speaker = speakerWorks();
+    if (!p->speaker)
+        qCWarning(lcCallMedia) << "no sound server: the agent's voice cannot be played";
     m_sendsCamera = !m_sources.camera.isNull();
     m_sendsScreen = bool(m_sources.screen);
     if (m_sendsMicrophone) {

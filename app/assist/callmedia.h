@@ -47,6 +47,8 @@ public:
     // Whether a PulseAudio source of this name records; the probe the call makes before it
     // promises the resident's voice.
     [[nodiscard]] static bool microphoneWorks(const QString &source);
+    // Whether PulseAudio takes sound to play, where the agent's voice goes.
+    [[nodiscard]] static bool speakerWorks();
 
 signals:
     void offerReady(const QString &sdp);

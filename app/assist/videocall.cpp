@@ -22,11 +22,17 @@ VideoCall::VideoCall(PlatformClient *platform, const CallMedia::Sources &sources
     // The platform ends an unanswered call itself; this is for a platform that went quiet.
     connect(m_queueDeadline, &QTimer::timeout, this, [this] { finish(State::Failed, Failure::NoAnswer, QStringLiteral("timeout")); });
     connect(&m_media, &CallMedia::offerReady, this, [this](const QString &sdp) {
+        m_offerMids = midsOf(sdp);
         send({{QStringLiteral("type"), QStringLiteral("offer")}, {QStringLiteral("sdp"), sdp}});
     });
     connect(&m_media, &CallMedia::localCandidate, this, [this](const QString &candidate, int mline) {
-        send({{QStringLiteral("type"), QStringLiteral("ice")}, {QStringLiteral("candidate"), candidate},
-              {QStringLiteral("sdpMid"), QString::number(mline)}, {QStringLiteral("sdpMLineIndex"), mline}});
+        // webrtcbin names a candidate's m-line by index only; a browser matches sdpMid first, so
+        // it gets the mid the offer gave that line (a made-up one makes it refuse the candidate).
+        QJsonObject message{{QStringLiteral("type"), QStringLiteral("ice")}, {QStringLiteral("candidate"), candidate},
+                            {QStringLiteral("sdpMLineIndex"), mline}};
+        if (mline >= 0 && mline < m_offerMids.size())
+            message.insert(QStringLiteral("sdpMid"), m_offerMids.at(mline));
+        send(message);
     });
     connect(&m_media, &CallMedia::connected, this, [this] {
         if (m_state == State::Connecting)
@@ -38,6 +44,20 @@ VideoCall::VideoCall(PlatformClient *platform, const CallMedia::Sources &sources
             finish(State::Failed, Failure::Network, QStringLiteral("error"));
     });
     connect(&m_media, &CallMedia::firstAgentFrame, this, &VideoCall::firstAgentFrame);
+}
+
+QStringList VideoCall::midsOf(const QString &sdp)
+{
+    // One entry per m-line, in order: its a=mid, or empty where a line has none.
+    QStringList mids;
+    for (const QString &line : sdp.split(QLatin1Char('\n'))) {
+        const QString trimmed = line.trimmed();
+        if (trimmed.startsWith(QLatin1String("m=")))
+            mids.append(QString());
+        else if (trimmed.startsWith(QLatin1String("a=mid:")) && !mids.isEmpty())
+            mids.last() = trimmed.mid(6);
+    }
+    return mids;
 }
 
 VideoCall::~VideoCall()
@@ -189,6 +209,7 @@ void VideoCall::finish(State state, Failure failure, const QString &byeReason)
         socket->deleteLater();
     }
     m_agentName = {};
+    m_offerMids.clear();
     m_queuePosition = 0;
     emit queuePositionChanged();
     setState(state, failure);

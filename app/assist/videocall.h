@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 
 class FrameProvider;
 class PlatformClient;
@@ -82,6 +83,7 @@ private:
     void onSocketGone();
     void send(const QJsonObject &message);
     void finish(State state, Failure failure, const QString &byeReason);
+    [[nodiscard]] static QStringList midsOf(const QString &sdp);
 
     PlatformClient *m_platform;
     QPointer<SessionMachine> m_session;
@@ -93,5 +95,6 @@ private:
     Failure m_failure = Failure::None;
     int m_queuePosition = 0;
     QJsonObject m_agentName;
+    QStringList m_offerMids; // the a=mid of each m-line of the kiosk's offer
     QDateTime m_opensAt;
 };

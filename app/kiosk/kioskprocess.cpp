@@ -13,6 +13,7 @@
 #include "slotconfirmation.h"
 #include "systemdwatchdog.h"
 #include "terminalsupervision.h"
+#include "videohelp.h"
 #include "voiceprompts.h"
 
 #include <QFileInfo>
@@ -91,6 +92,7 @@ std::optional<int> KioskProcess::start(const QStringList &arguments)
     }
     m_shell = std::make_unique<KioskShell>(m_runtime.get());
     m_maintenance = std::make_unique<MaintenanceShell>(m_runtime.get());
+    m_videoHelp = std::make_unique<VideoHelp>(m_runtime.get());
     m_voice = std::make_unique<VoicePrompts>(m_shell.get(), *m_config);
     m_activity = std::make_unique<ResidentActivityFilter>(m_runtime->session());
     QCoreApplication::instance()->installEventFilter(m_activity.get());
@@ -108,6 +110,7 @@ std::optional<int> KioskProcess::start(const QStringList &arguments)
         return 1;
     }
     m_watchdog = std::make_unique<SystemdWatchdog>(m_window);
+    m_videoHelp->setWindow(m_window);
     KioskWindow::serveRemoteCare(m_window, m_runtime.get());
     // The platform's `restart`: a clean exit, which systemd (Restart=always) answers with a start.
     connect(m_runtime->supervision(), &TerminalSupervision::restartRequested, qApp, &QCoreApplication::quit);

@@ -17,6 +17,7 @@ class QQmlApplicationEngine;
 class QQuickWindow;
 class ResidentActivityFilter;
 class SystemdWatchdog;
+class VideoHelp;
 class VoicePrompts;
 
 // The kiosk process's wiring: its options and configuration, the runtime, the UI's shells and
@@ -56,6 +57,7 @@ private:
     std::unique_ptr<KioskRuntime> m_runtime;
     std::unique_ptr<KioskShell> m_shell;
     std::unique_ptr<MaintenanceShell> m_maintenance;
+    std::unique_ptr<VideoHelp> m_videoHelp;
     std::unique_ptr<VoicePrompts> m_voice;
     std::unique_ptr<ResidentActivityFilter> m_activity;
     std::unique_ptr<QQmlApplicationEngine> m_engine;

@@ -6,6 +6,7 @@
 #include "maintenanceshell.h"
 #include "outboxkey.h"
 #include "residentactivityfilter.h"
+#include "videohelp.h"
 
 #include <QDir>
 #include <QFile>
@@ -58,6 +59,7 @@ std::unique_ptr<RunningKiosk> RunningKiosk::start(const KioskConfig &config, QSt
         return nullptr;
     kiosk->m_shell = std::make_unique<KioskShell>(kiosk->m_runtime.get());
     kiosk->m_maintenance = std::make_unique<MaintenanceShell>(kiosk->m_runtime.get());
+    kiosk->m_videoHelp = std::make_unique<VideoHelp>(kiosk->m_runtime.get());
     kiosk->m_activity = std::make_unique<ResidentActivityFilter>(kiosk->m_runtime->session());
     qApp->installEventFilter(kiosk->m_activity.get());
     kiosk->m_engine = std::make_unique<QQmlApplicationEngine>();
@@ -72,6 +74,7 @@ std::unique_ptr<RunningKiosk> RunningKiosk::start(const KioskConfig &config, QSt
                              QTest::qFail(qPrintable(QStringLiteral("QML: ") + warning.toString()), __FILE__, __LINE__);
                      });
     KioskWindow::serveRemoteCare(kiosk->m_window, kiosk->m_runtime.get());
+    kiosk->m_videoHelp->setWindow(kiosk->m_window);
     kiosk->m_window->resize(1080, 1920);
     kiosk->m_window->show();
     if (!QTest::qWaitForWindowExposed(kiosk->m_window)) {
@@ -85,6 +88,7 @@ RunningKiosk::~RunningKiosk()
 {
     m_engine.reset();
     m_activity.reset();
+    m_videoHelp.reset();
     m_maintenance.reset();
     m_shell.reset();
     m_runtime.reset();

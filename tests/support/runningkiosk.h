@@ -15,6 +15,7 @@ class MaintenanceShell;
 class QQmlApplicationEngine;
 class QQuickWindow;
 class ResidentActivityFilter;
+class VideoHelp;
 
 // The kiosk as its process runs it: the runtime, the shell, the activity filter and the real
 // Main.qml in a 1080 × 1920 window, for tests that drive it by taps. Destroyed in the reverse
@@ -37,6 +38,7 @@ public:
     [[nodiscard]] ApplicationDesk *form() const;
     [[nodiscard]] MaintenanceShell *maintenance() const { return m_maintenance.get(); }
     [[nodiscard]] QQuickWindow *window() const { return m_window; }
+    [[nodiscard]] VideoHelp *videoHelp() const { return m_videoHelp.get(); }
 
 private:
     RunningKiosk() = default;
@@ -44,6 +46,7 @@ private:
     std::unique_ptr<KioskRuntime> m_runtime;
     std::unique_ptr<KioskShell> m_shell;
     std::unique_ptr<MaintenanceShell> m_maintenance;
+    std::unique_ptr<VideoHelp> m_videoHelp;
     std::unique_ptr<ResidentActivityFilter> m_activity;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow *m_window = nullptr;

@@ -539,6 +539,11 @@
         <source>我知道了</source>
         <translation>Got it</translation>
     </message>
+    <message>
+        <location filename="../qml/HelpPanel.qml" line="65"/>
+        <source>视频帮办：请工作人员远程视频指导</source>
+        <translation>Video help: an agent guides you by video</translation>
+    </message>
 </context>
 <context>
     <name>HomeScreen</name>
@@ -2142,6 +2147,11 @@
         <source>退出</source>
         <translation>Exit</translation>
     </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="73"/>
+        <source>视频帮办</source>
+        <translation>Video help</translation>
+    </message>
 </context>
 <context>
     <name>UnavailableReason</name>
@@ -2780,6 +2790,142 @@
         <location filename="../qml/ComplaintScreen.qml" line="1"/>
         <source>完成</source>
         <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>VideoCallBar</name>
+    <message>
+        <location filename="../qml/VideoCallBar.qml" line="46"/>
+        <source>工作人员 %1 正在为您服务</source>
+        <translation>Agent %1 is helping you</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoCallBar.qml" line="47"/>
+        <source>工作人员 %1 已接听，正在连接……</source>
+        <translation>Agent %1 answered, connecting…</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoCallBar.qml" line="55"/>
+        <source>工作人员能看到本机屏幕。本机不录音、不录像。</source>
+        <translation>The agent sees this screen. Nothing is recorded at this kiosk.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoCallBar.qml" line="64"/>
+        <source>摄像头不可用：工作人员听得到您，也看得到屏幕，但看不到您。</source>
+        <translation>The camera is not working: the agent hears you and sees the screen, but cannot see you.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoCallBar.qml" line="73"/>
+        <source>麦克风不可用：工作人员听不到您，但能看到您和屏幕。</source>
+        <translation>The microphone is not working: the agent cannot hear you, but sees you and the screen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoCallBar.qml" line="83"/>
+        <source>挂断</source>
+        <translation>Hang up</translation>
+    </message>
+</context>
+<context>
+    <name>VideoHelpPanel</name>
+    <message>
+        <location filename="../qml/VideoHelpPanel.qml" line="26"/>
+        <source>现在没有工作人员在线。请稍后再试，或到大厅服务台找工作人员，也可以拨打 12345 政务服务热线。</source>
+        <translation>No agent is on duty now. Please try again later, ask the staff at the hall&apos;s service desk, or call the 12345 government service hotline.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoHelpPanel.qml" line="28"/>
+        <source>现在不在视频帮办的服务时间，%1 开始服务。您可以到大厅服务台找工作人员，或拨打 12345 政务服务热线。</source>
+        <translation>Video help is closed now; it opens at %1. You can ask the staff at the hall&apos;s service desk, or call the 12345 government service hotline.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoHelpPanel.qml" line="30"/>
+        <source>网络中断，通话已结束。请再试一次，或到大厅服务台找工作人员。</source>
+        <translation>The network dropped and the call has ended. Please try again, or ask the staff at the hall&apos;s service desk.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoHelpPanel.qml" line="32"/>
+        <source>暂时没有工作人员接听。请稍后再试，或到大厅服务台找工作人员，也可以拨打 12345 政务服务热线。</source>
+        <translation>No agent could answer in time. Please try again later, ask the staff at the hall&apos;s service desk, or call the 12345 government service hotline.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoHelpPanel.qml" line="34"/>
+        <source>本机的音视频设备出现问题，无法通话。请到大厅服务台找工作人员，或拨打 12345 政务服务热线。</source>
+        <translation>This kiosk&apos;s camera and sound are not working, so a call is not possible. Please ask the staff at the hall&apos;s service desk, or call the 12345 government service hotline.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoHelpPanel.qml" line="36"/>
+        <source>视频帮办暂时不可用。请到大厅服务台找工作人员，或拨打 12345 政务服务热线。</source>
+        <translation>Video help is not available at the moment. Please ask the staff at the hall&apos;s service desk, or call the 12345 government service hotline.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoHelpPanel.qml" line="42"/>
+        <source>正在为您排队……</source>
+        <translation>Taking your place in the queue…</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoHelpPanel.qml" line="44"/>
+        <source>下一位就是您。</source>
+        <translation>You are next.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoHelpPanel.qml" line="46"/>
+        <source>您前面还有 1 位。</source>
+        <translation>One person is ahead of you.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoHelpPanel.qml" line="47"/>
+        <source>您前面还有 %1 位。</source>
+        <translation>%1 people are ahead of you.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoHelpPanel.qml" line="67"/>
+        <source>视频帮办</source>
+        <translation>Video help</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoHelpPanel.qml" line="82"/>
+        <source>接通后，本机的摄像头和麦克风会打开：工作人员能看到您、听到您，也能看到本机屏幕上的内容，帮您一步步办理。</source>
+        <translation>Once connected, this kiosk&apos;s camera and microphone are on: an agent sees and hears you, and also sees this screen, to guide you step by step.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoHelpPanel.qml" line="89"/>
+        <source>本机不录音、不录像，通话内容不在本机保存。</source>
+        <translation>Nothing is recorded at this kiosk, and nothing of the call is kept on it.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoHelpPanel.qml" line="97"/>
+        <source>不想视频？您也可以到大厅服务台找工作人员，或拨打 12345 政务服务热线。</source>
+        <translation>Rather not use video? You can also ask the staff at the hall&apos;s service desk, or call the 12345 government service hotline.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoHelpPanel.qml" line="108"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoHelpPanel.qml" line="115"/>
+        <source>同意并呼叫</source>
+        <translation>Agree and call</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoHelpPanel.qml" line="129"/>
+        <source>正在为您呼叫工作人员，请稍候。您可以继续办理，工作人员接听时会提醒您。</source>
+        <translation>Calling an agent for you, please wait. You can carry on meanwhile; you will be told when an agent answers.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoHelpPanel.qml" line="150"/>
+        <source>视频通话已结束。</source>
+        <translation>The video call has ended.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoHelpPanel.qml" line="161"/>
+        <source>取消呼叫</source>
+        <translation>Cancel the call</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoHelpPanel.qml" line="170"/>
+        <source>我知道了</source>
+        <translation>Got it</translation>
     </message>
 </context>
 </TS>

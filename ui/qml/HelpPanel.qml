@@ -58,6 +58,13 @@ Rectangle {
                 text: qsTr("办不成事 / 投诉建议")
                 onClicked: { panel.closed(); Kiosk.startErrand(ResidentChoice.Errand.Complaint); }
             }
+            // An agent at the service centre by video (远程视频帮办), after its consent step.
+            KioskButton {
+                objectName: "helpVideoHelpButton"
+                Layout.fillWidth: true
+                text: qsTr("视频帮办：请工作人员远程视频指导")
+                onClicked: { panel.closed(); VideoHelp.ask(); }
+            }
             KioskButton {
                 Layout.alignment: Qt.AlignRight
                 implicitWidth: 300

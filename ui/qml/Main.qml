@@ -31,7 +31,7 @@ Window {
             anchors.right: parent.right
             anchors.top: staffBar.bottom
             anchors.bottom: parent.bottom
-            anchors.bottomMargin: stage.demoStrip
+            anchors.bottomMargin: stage.demoStrip + videoCallBar.height
             sourceComponent: {
                 if (Kiosk.outOfServiceScreen)
                     return outOfServiceScreen;
@@ -102,11 +102,25 @@ Window {
             stripHeight: stage.demoStrip
         }
 
+        // Video help (远程视频帮办): the call along the bottom, the screen still in view above it;
+        // its consent, queue and endings over everything.
+        VideoCallBar {
+            id: videoCallBar
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.bottom: parent.bottom
+            anchors.bottomMargin: stage.demoStrip
+        }
+
         HelpPanel {
             id: help
             anchors.fill: parent
             visible: false
             onClosed: visible = false
+        }
+
+        VideoHelpPanel {
+            anchors.fill: parent
         }
 
         ExitConfirmation {

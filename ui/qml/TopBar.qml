@@ -69,6 +69,13 @@ Rectangle {
             onClicked: Kiosk.toggleElderMode()
         }
         RowButton {
+            objectName: "videoHelpButton"
+            text: qsTr("视频帮办")
+            fontSize: Theme.fontSmall
+            roomyWidth: 180
+            onClicked: VideoHelp.ask()
+        }
+        RowButton {
             objectName: "helpButton"
             text: qsTr("帮助")
             fontSize: Theme.fontSmall

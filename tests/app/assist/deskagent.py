@@ -3,7 +3,10 @@
 fake camera and microphone, opens the platform's /desk/ page, answers the first call, reports
 what arrives from the kiosk (one JSON line per step on stdout), and waits for the call's bye.
 
-Usage: deskagent.py DESK_URL SAMPLE_POINTS_JSON [SCREENSHOT_DIR]
+Usage: deskagent.py DESK_URL SAMPLE_POINTS_JSON [SCREENSHOT_DIR [EXPECTED [SHOT_PREFIX]]]
+
+EXPECTED is what must arrive before the media step is reported, a comma list of camera, screen
+and audio (all three unless given): a kiosk without camera or microphone still sends the rest.
 """
 import json
 import os
@@ -32,6 +35,8 @@ def wait_for(driver, script, timeout, interval=0.2):
 def main():
     desk_url, points = sys.argv[1], json.loads(sys.argv[2])
     shots = sys.argv[3] if len(sys.argv) > 3 else ""
+    expected = (sys.argv[4] if len(sys.argv) > 4 and sys.argv[4] else "camera,screen,audio").split(",")
+    prefix = sys.argv[5] if len(sys.argv) > 5 else "assist-desk"
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -49,14 +54,15 @@ def main():
         if not call:
             return 1
         if shots:
-            driver.save_screenshot(os.path.join(shots, "assist-desk-waiting.png"))
+            driver.save_screenshot(os.path.join(shots, prefix + "-waiting.png"))
         driver.execute_script("window.desk.answer(arguments[0])", call)
         stats = wait_for(driver, """
-            const done = arguments[0];
+            const expected = arguments[0], done = arguments[1];
             window.desk.stats().then(s => {
-              const ok = s.camera && s.camera.frames > 10 && s.screen && s.screen.frames > 3 && s.audio && s.audio.packets > 50;
-              done(ok ? s : null);
-            }).catch(() => done(null));""", 30, 0.5)
+              const arrived = {camera: s.camera && s.camera.frames > 10, screen: s.screen && s.screen.frames > 3,
+                               audio: s.audio && s.audio.packets > 50};
+              done(expected.every(kind => arrived[kind]) ? s : null);
+            }).catch(() => done(null));""".replace("arguments[0], done = arguments[1]", json.dumps(expected) + ", done = arguments[0]"), 30, 0.5)
         say("media", stats=stats, state=driver.execute_script("return window.desk.state"),
             errors=driver.execute_script("return window.desk.errors"))
         if not stats:
@@ -65,7 +71,7 @@ def main():
         samples = driver.execute_script("return window.desk.sample('screen', arguments[0])", points)
         say("screen", samples=samples)
         if shots:
-            driver.save_screenshot(os.path.join(shots, "assist-desk-in-call.png"))
+            driver.save_screenshot(os.path.join(shots, prefix + "-in-call.png"))
         say("waiting_for_bye")
         bye = wait_for(driver, "arguments[0]((window.desk.byes || []).length ? window.desk.byes[0] : null)", 30)
         say("bye", reason=bye, state=driver.execute_script("return window.desk.state"))

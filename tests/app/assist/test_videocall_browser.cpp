@@ -60,8 +60,19 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void anAgentInABrowserSeesAndHearsTheKioskAndIsSeenAndHeard();
+    void withoutACameraTheAgentStillHearsTheResidentAndSeesTheScreen();
 
 private:
+    // The desk page in headless chromium, answering the first call (deskagent.py), and each step
+    // it reported by name. `expected`: the tracks that must arrive before it reports "media".
+    struct Agent {
+        QProcess process;
+        QHash<QString, QJsonObject> steps;
+    };
+    void startAgent(Agent &agent, const QString &expected, const QJsonArray &points);
+    [[nodiscard]] std::unique_ptr<PlatformClient> client() const;
+    // Asks for a call, agrees, and waits until the agent's page has what `expected` names.
+    void callUntilMediaFlow(VideoCall &call, Agent &agent);
     [[nodiscard]] bool startSoundServer(QString *problem);
     [[nodiscard]] double agentVoiceLevel();
 
@@ -249,6 +260,73 @@ void TestVideoCallBrowser::anAgentInABrowserSeesAndHearsTheKioskAndIsSeenAndHear
     QCOMPARE(steps.value(QStringLiteral("bye")).value(QLatin1String("reason")).toString(), QStringLiteral("session_ended"));
     QVERIFY(agent.waitForFinished(20000));
     QCOMPARE(agent.exitCode(), 0);
+}
+
+void TestVideoCallBrowser::startAgent(Agent &agent, const QString &expected, const QJsonArray &points)
+{
+    QUrl desk = m_server.httpUrl();
+    desk.setPath(QStringLiteral("/desk/"));
+    agent.process.setProcessChannelMode(QProcess::SeparateChannels);
+    QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("shots"))));
+    connect(&agent.process, &QProcess::readyReadStandardOutput, this, [&agent] {
+        while (agent.process.canReadLine()) {
+            const QJsonObject step = QJsonDocument::fromJson(agent.process.readLine()).object();
+            qInfo("desk: %s", QJsonDocument(step).toJson(QJsonDocument::Compact).constData());
+            agent.steps.insert(step.value(QLatin1String("step")).toString(), step);
+        }
+    });
+    agent.process.start(QStringLiteral("/usr/bin/python3"),
+                        {QStringLiteral(KIOSK_DESK_AGENT), desk.toString(), QString::fromUtf8(QJsonDocument(points).toJson(QJsonDocument::Compact)),
+                         m_dir.filePath(QStringLiteral("shots")), expected});
+    QVERIFY2(agent.process.waitForStarted(10000), qPrintable(agent.process.errorString()));
+    QTRY_VERIFY2_WITH_TIMEOUT(agent.steps.contains(QStringLiteral("on_duty")), qPrintable(QString::fromLocal8Bit(agent.process.readAllStandardError())), 30000);
+    QVERIFY(agent.steps.value(QStringLiteral("on_duty")).value(QLatin1String("ok")).toBool());
+}
+
+std::unique_ptr<PlatformClient> TestVideoCallBrowser::client() const
+{
+    PlatformClientSettings settings;
+    settings.baseUrl = m_server.httpUrl();
+    settings.credentials = m_credentials;
+    return std::make_unique<PlatformClient>(settings);
+}
+
+void TestVideoCallBrowser::callUntilMediaFlow(VideoCall &call, Agent &agent)
+{
+    call.ask();
+    call.agree(QStringLiteral("zh"), QStringLiteral("form"), false);
+    QTRY_COMPARE_WITH_TIMEOUT(call.state(), VideoCall::State::InCall, 30000);
+    QTRY_VERIFY2_WITH_TIMEOUT(agent.steps.contains(QStringLiteral("media")), qPrintable(QString::fromLocal8Bit(agent.process.readAllStandardError())), 40000);
+    QVERIFY2(!agent.steps.value(QStringLiteral("media")).value(QLatin1String("stats")).toObject().isEmpty(),
+             qPrintable(QJsonDocument(agent.steps.value(QStringLiteral("media"))).toJson()));
+}
+
+void TestVideoCallBrowser::withoutACameraTheAgentStillHearsTheResidentAndSeesTheScreen()
+{
+    const auto platform = client();
+    const QImage screen = screenShowing({Qt::red, Qt::blue});
+    CallMedia::Sources sources;
+    sources.camera = nullptr; // the face camera is unplugged, or its driver gave up
+    sources.screen = [screen] { return screen; };
+    sources.microphone = QStringLiteral("kiosk_call_sink.monitor");
+    FrameProvider agentVideo(25);
+    VideoCall call(platform.get(), sources, &agentVideo);
+    Agent agent;
+    startAgent(agent, QStringLiteral("screen,audio"), samplePoints(2));
+    callUntilMediaFlow(call, agent);
+    QVERIFY(!call.sendsCamera());
+    QVERIFY(call.sendsMicrophone());
+    const QJsonObject stats = agent.steps.value(QStringLiteral("media")).value(QLatin1String("stats")).toObject();
+    QVERIFY(stats.value(QLatin1String("screen")).toObject().value(QLatin1String("frames")).toInt() > 3);
+    QVERIFY(stats.value(QLatin1String("audio")).toObject().value(QLatin1String("packets")).toInt() > 50);
+    QVERIFY2(stats.value(QLatin1String("camera")).toObject().value(QLatin1String("frames")).toInt() == 0, qPrintable(QJsonDocument(stats).toJson()));
+    // The kiosk still sees the agent.
+    QTRY_VERIFY_WITH_TIMEOUT(agentVideo.framesPublished() > 10, 10000);
+    call.hangUp();
+    QCOMPARE(call.state(), VideoCall::State::Ended);
+    QTRY_VERIFY_WITH_TIMEOUT(agent.steps.contains(QStringLiteral("bye")), 20000);
+    QCOMPARE(agent.steps.value(QStringLiteral("bye")).value(QLatin1String("reason")).toString(), QStringLiteral("hangup"));
+    QVERIFY(agent.process.waitForFinished(20000));
 }
 
 QTEST_MAIN(TestVideoCallBrowser)

@@ -1,0 +1,289 @@
+#include "enrolledkiosk.h"
+#include "kioskruntime.h"
+#include "kioskshell.h"
+#include "recordingplayer.h"
+#include "refplatformprocess.h"
+#include "runningkiosk.h"
+#include "sessionmachine.h"
+#include "uiprobe.h"
+#include "videohelp.h"
+#include "voiceprompts.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimeZone>
+#include <QWebSocket>
+#include <QtQml/QQmlExtensionPlugin>
+
+Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
+
+// Video help (远程视频帮办) through the real QML, the kiosk's VideoCall and the reference
+// platform: the button on the resident's screens and in the help panel, the consent with its
+// way back, the queue with the resident's place shown and spoken, each way a call cannot be had
+// saying what to do (in Chinese and English), the idle countdown held while a call is live, and
+// the session's end leaving the queue.
+class TestVideoHelp : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<EnrolledKiosk> m_enrolled;
+    KioskShell *m_shell = nullptr;
+    QQuickWindow *m_window = nullptr;
+    VideoHelp *m_help = nullptr;
+
+    [[nodiscard]] bool startKiosk(const QStringList &platformArguments = {})
+    {
+        m_enrolled = std::make_unique<EnrolledKiosk>();
+        if (!m_enrolled->start(QStringLiteral("video-1"), platformArguments)) {
+            qWarning("%s", qPrintable(m_enrolled->errorText()));
+            return false;
+        }
+        m_shell = m_enrolled->kiosk()->shell();
+        m_window = m_enrolled->kiosk()->window();
+        m_help = m_enrolled->kiosk()->videoHelp();
+        return m_help != nullptr;
+    }
+
+    // An agent on duty at the platform's desk, as a bare signalling socket.
+    [[nodiscard]] std::unique_ptr<QWebSocket> openDesk() const
+    {
+        auto desk = std::make_unique<QWebSocket>();
+        QUrl url = m_enrolled->platform()->httpUrl();
+        url.setScheme(QStringLiteral("ws"));
+        url.setPath(QStringLiteral("/desk/ws"));
+        desk->open(url);
+        if (!QTest::qWaitFor([&] { return desk->state() == QAbstractSocket::ConnectedState; }, 10000))
+            return nullptr;
+        return desk;
+    }
+
+    [[nodiscard]] QJsonArray calls() const
+    {
+        return m_enrolled->platform()->inspect(QStringLiteral("assist")).value(QLatin1String("calls")).toArray();
+    }
+
+    [[nodiscard]] bool shown(const QString &name) const
+    {
+        const QQuickItem *item = UiProbe::find(m_window, name);
+        return item && item->isVisible();
+    }
+
+    [[nodiscard]] QString textOf(const QString &name) const
+    {
+        const QQuickItem *item = UiProbe::find(m_window, name);
+        return item ? item->property("text").toString() : QString();
+    }
+
+    // Taps `name` once the window has drawn a frame: a panel that has just appeared lays itself
+    // out before its next frame, and a tap before that would land where nothing is yet.
+    [[nodiscard]] bool tapSettled(const QString &name)
+    {
+        QSignalSpy frames(m_window, &QQuickWindow::frameSwapped);
+        m_window->update();
+        if (!QTest::qWaitFor([&] { return frames.count() > 0; }, 10000))
+            return false;
+        return UiProbe::tap(m_window, name);
+    }
+
+    void goHome()
+    {
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
+    }
+
+    void askAndAgree()
+    {
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("videoHelpButton")));
+        QTRY_VERIFY(shown(QStringLiteral("videoHelpConsent")));
+        QVERIFY(tapSettled(QStringLiteral("videoHelpAgree")));
+        QTRY_VERIFY(shown(QStringLiteral("videoHelpQueue")) || shown(QStringLiteral("videoHelpOutcome")));
+    }
+
+    // The failure's screen in both languages, with the words a resident needs to act on.
+    void expectFailure(VideoCall::Failure failure, const QString &name, const QString &zhWords, const QString &enWords)
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(m_help->state(), VideoCall::State::Failed, 20000);
+        QCOMPARE(m_help->failure(), failure);
+        QTRY_VERIFY(shown(QStringLiteral("videoHelpOutcome")));
+        QVERIFY2(textOf(QStringLiteral("videoHelpOutcome")).contains(zhWords), qPrintable(textOf(QStringLiteral("videoHelpOutcome"))));
+        QVERIFY(shown(QStringLiteral("videoHelpClose")));
+        QVERIFY(!m_shell->session()->idleHeld());
+        UiProbe::screenshot(m_window, QStringLiteral("videohelp-") + name + QStringLiteral("-zh"));
+        m_shell->toggleLanguage();
+        QTRY_VERIFY2(textOf(QStringLiteral("videoHelpOutcome")).contains(enWords), qPrintable(textOf(QStringLiteral("videoHelpOutcome"))));
+        UiProbe::screenshot(m_window, QStringLiteral("videohelp-") + name + QStringLiteral("-en"));
+        // The notice closes, and the resident is back on the screen they were on.
+        QVERIFY(tapSettled(QStringLiteral("videoHelpClose")));
+        QTRY_VERIFY(!shown(QStringLiteral("videoHelpPanel")));
+        QCOMPARE(m_help->state(), VideoCall::State::Idle);
+        QVERIFY(shown(QStringLiteral("homeScreen")));
+    }
+
+private slots:
+    void cleanup()
+    {
+        m_help = nullptr;
+        m_window = nullptr;
+        m_shell = nullptr;
+        m_enrolled.reset();
+    }
+
+    void aResidentAgreesIsQueuedAndHearsTheirPlaceMove()
+    {
+        QVERIFY(startKiosk());
+        const auto desk = openDesk();
+        QVERIFY(desk);
+        QStringList heard;
+        VoicePrompts voice(m_shell, std::make_unique<RecordingPlayer>(&heard), 1.0);
+        goHome();
+
+        // The button on the resident's screen opens the consent; nothing is asked of the
+        // platform before the resident agrees, and "back" leaves without a call.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("videoHelpButton")));
+        QTRY_VERIFY(shown(QStringLiteral("videoHelpConsent")));
+        QTRY_VERIFY(heard.contains(QStringLiteral(":/voice/zh/assist_consent.wav")));
+        const QString consent = UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("videoHelpPanel"))).join(QLatin1Char(' '));
+        QVERIFY2(consent.contains(QStringLiteral("摄像头和麦克风")), qPrintable(consent));
+        QVERIFY(consent.contains(QStringLiteral("本机屏幕")));
+        QVERIFY(consent.contains(QStringLiteral("不录音、不录像")));
+        QVERIFY(consent.contains(QStringLiteral("大厅服务台")));
+        QVERIFY(consent.contains(QStringLiteral("12345")));
+        UiProbe::screenshot(m_window, QStringLiteral("videohelp-consent-zh"));
+        QVERIFY(tapSettled(QStringLiteral("videoHelpDecline")));
+        QTRY_VERIFY(!shown(QStringLiteral("videoHelpPanel")));
+        QVERIFY(calls().isEmpty());
+
+        // The help panel offers it too; in English this time.
+        m_shell->toggleLanguage();
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("helpButton")));
+        QTRY_VERIFY(shown(QStringLiteral("helpPanel")));
+        QVERIFY(tapSettled(QStringLiteral("helpVideoHelpButton")));
+        QTRY_VERIFY(shown(QStringLiteral("videoHelpConsent")));
+        QVERIFY(!shown(QStringLiteral("helpPanel")));
+        const QString consentEn = UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("videoHelpPanel"))).join(QLatin1Char(' '));
+        QVERIFY2(consentEn.contains(QStringLiteral("Nothing is recorded")), qPrintable(consentEn));
+        UiProbe::screenshot(m_window, QStringLiteral("videohelp-consent-en"));
+        m_shell->toggleLanguage();
+
+        // Another resident's call waits already: this one is second, and hears so.
+        VideoCall other(m_enrolled->kiosk()->runtime()->platform(), CallMedia::Sources{nullptr, {}, QString(), 15, 3});
+        other.ask();
+        other.agree(QStringLiteral("zh"), QStringLiteral("home"), false);
+        QTRY_COMPARE(other.queuePosition(), 1);
+        QVERIFY(tapSettled(QStringLiteral("videoHelpAgree")));
+        QTRY_VERIFY(shown(QStringLiteral("videoHelpQueue")));
+        QTRY_COMPARE(textOf(QStringLiteral("videoHelpQueuePosition")), QStringLiteral("您前面还有 1 位。"));
+        QTRY_VERIFY(heard.contains(QStringLiteral(":/voice/zh/assist_ahead_one.wav")));
+        QVERIFY(m_shell->session()->idleHeld());
+        UiProbe::screenshot(m_window, QStringLiteral("videohelp-queue-zh"));
+
+        // The agent takes the other call: this one moves up, on screen and in the voice.
+        const QString otherId = calls().first().toObject().value(QLatin1String("call_id")).toString();
+        desk->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("take")},
+                                                                          {QStringLiteral("call_id"), otherId}})
+                                                    .toJson(QJsonDocument::Compact)));
+        QTRY_COMPARE_WITH_TIMEOUT(textOf(QStringLiteral("videoHelpQueuePosition")), QStringLiteral("下一位就是您。"), 10000);
+        QTRY_VERIFY(heard.contains(QStringLiteral(":/voice/zh/assist_next.wav")));
+        m_shell->toggleLanguage();
+        QTRY_COMPARE(textOf(QStringLiteral("videoHelpQueuePosition")), QStringLiteral("You are next."));
+        UiProbe::screenshot(m_window, QStringLiteral("videohelp-queue-en"));
+
+        // Leaving the queue: the call ends, the countdown runs again, the platform hears why.
+        QVERIFY(tapSettled(QStringLiteral("videoHelpLeaveQueue")));
+        QTRY_VERIFY(shown(QStringLiteral("videoHelpOutcome")));
+        QCOMPARE(textOf(QStringLiteral("videoHelpOutcome")), QStringLiteral("The video call has ended."));
+        QVERIFY(!m_shell->session()->idleHeld());
+        QTRY_VERIFY(heard.contains(QStringLiteral(":/voice/en/assist_ended.wav")));
+        QVERIFY(tapSettled(QStringLiteral("videoHelpClose")));
+        QTRY_VERIFY(!shown(QStringLiteral("videoHelpPanel")));
+        const auto reasonOf = [this](const QString &id) {
+            for (const QJsonValue &call : calls()) {
+                if (call.toObject().value(QLatin1String("call_id")).toString() == id)
+                    return call.toObject().value(QLatin1String("end_reason")).toString();
+            }
+            return QString();
+        };
+        QTRY_COMPARE(reasonOf(calls().last().toObject().value(QLatin1String("call_id")).toString()), QStringLiteral("hangup"));
+    }
+
+    void theSessionsEndEndsAQueuedCall()
+    {
+        QVERIFY(startKiosk());
+        const auto desk = openDesk();
+        QVERIFY(desk);
+        goHome();
+        askAndAgree();
+        QTRY_VERIFY(shown(QStringLiteral("videoHelpQueue")));
+        QVERIFY(m_shell->session()->idleHeld());
+        QTRY_COMPARE(m_help->queuePosition(), 1);
+        m_shell->endSession();
+        QTRY_COMPARE(m_help->state(), VideoCall::State::Idle);
+        QTRY_VERIFY(!shown(QStringLiteral("videoHelpPanel")));
+        QVERIFY(!m_shell->session()->idleHeld());
+        QTRY_COMPARE(calls().last().toObject().value(QLatin1String("end_reason")).toString(), QStringLiteral("session_ended"));
+    }
+
+    void saysNoAgentIsOnDuty()
+    {
+        QVERIFY(startKiosk());
+        goHome();
+        askAndAgree();
+        expectFailure(VideoCall::Failure::NoAgents, QStringLiteral("no-agents"), QStringLiteral("没有工作人员在线"),
+                      QStringLiteral("No agent is on duty"));
+    }
+
+    void saysWhenTheClosedDeskOpens()
+    {
+        const QDateTime hallNow = QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone(8 * 3600));
+        const QTime opens = QTime(hallNow.time().hour(), 30).addSecs(3 * 3600);
+        QVERIFY(startKiosk({QStringLiteral("--desk-hours"),
+                            opens.toString(QStringLiteral("HH:mm")) + QLatin1Char('-') + opens.addSecs(1800).toString(QStringLiteral("HH:mm"))}));
+        const auto desk = openDesk();
+        QVERIFY(desk);
+        goHome();
+        askAndAgree();
+        QTRY_COMPARE_WITH_TIMEOUT(m_help->state(), VideoCall::State::Failed, 20000);
+        // The hall's clock (this process's local time) names the hour the desk opens.
+        const QString at = m_help->call()->opensAt().toLocalTime().toString(QStringLiteral("HH:mm"));
+        QCOMPARE(m_help->call()->opensAt().toTimeZone(QTimeZone(8 * 3600)).time(), opens);
+        QVERIFY2(m_help->opensAt().endsWith(at), qPrintable(m_help->opensAt()));
+        expectFailure(VideoCall::Failure::DeskClosed, QStringLiteral("desk-closed"), m_help->opensAt() + QStringLiteral(" 开始服务"),
+                      QStringLiteral("it opens at ") + m_help->opensAt());
+    }
+
+    void saysNobodyAnsweredWithinTheQueuesTime()
+    {
+        QVERIFY(startKiosk({QStringLiteral("--assist-queue-s"), QStringLiteral("2")}));
+        const auto desk = openDesk();
+        QVERIFY(desk);
+        goHome();
+        askAndAgree();
+        QTRY_VERIFY(shown(QStringLiteral("videoHelpQueue")));
+        expectFailure(VideoCall::Failure::NoAnswer, QStringLiteral("no-answer"), QStringLiteral("暂时没有工作人员接听"),
+                      QStringLiteral("No agent could answer in time"));
+    }
+
+    void saysTheNetworkDroppedWhenThePlatformGoes()
+    {
+        QVERIFY(startKiosk());
+        const auto desk = openDesk();
+        QVERIFY(desk);
+        goHome();
+        askAndAgree();
+        QTRY_VERIFY(shown(QStringLiteral("videoHelpQueue")));
+        QTRY_VERIFY(m_help->queuePosition() == 1);
+        m_enrolled->platform()->kill();
+        expectFailure(VideoCall::Failure::Network, QStringLiteral("network"), QStringLiteral("网络中断"),
+                      QStringLiteral("The network dropped"));
+    }
+};
+
+QTEST_MAIN(TestVideoHelp)
+#include "test_videohelp.moc"
