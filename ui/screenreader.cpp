@@ -278,9 +278,15 @@ void ScreenReader::announceScreen()
 
 void ScreenReader::announceFocus()
 {
-    // While a screen settles its first focus is part of its announcement.
-    if (!m_active || m_screenSettle.isActive() || !m_navigator || !m_navigator->focusItem())
+    if (!m_active || !m_navigator || !m_navigator->focusItem())
         return;
+    // A screen still settling is announced at once with the control the resident moved to, so
+    // the last thing heard is always where the focus is.
+    if (m_screenSettle.isActive()) {
+        m_screenSettle.stop();
+        announceScreen();
+        return;
+    }
     announce({}, describe(m_navigator->focusItem(), language()));
 }
 

@@ -13,8 +13,9 @@ QString speechDirectory()
 {
     // The runtime directory is memory-backed and private to the kiosk's user; the speech files
     // are spoken once and never need to outlive the process.
-    const QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-    return runtime.isEmpty() ? QDir::tempPath() : runtime;
+    // Without one (a test, a shell) the temporary directory serves, without Qt's warning each time.
+    const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
+    return runtime.isEmpty() || !QFileInfo(runtime).isDir() ? QDir::tempPath() : runtime;
 }
 
 } // namespace
