@@ -520,6 +520,21 @@
 <context>
     <name>HelpPanel</name>
     <message>
+        <location filename="../qml/HelpPanel.qml" line="70"/>
+        <source>关闭读屏（朗读屏幕内容）</source>
+        <translation>Reading mode off (stop reading the screen aloud)</translation>
+    </message>
+    <message>
+        <location filename="../qml/HelpPanel.qml" line="70"/>
+        <source>打开读屏（朗读屏幕内容）</source>
+        <translation>Reading mode on (read the screen aloud)</translation>
+    </message>
+    <message>
+        <location filename="../qml/HelpPanel.qml" line="75"/>
+        <source>也可以用下方的实体按键操作：方向键或 2、4、6、8 移动，5 或确认键选择，退格键返回，星号键求助；按住 5 两秒打开或关闭读屏。</source>
+        <translation>You can also use the keypad below: arrows or 2, 4, 6, 8 move, 5 or Enter chooses, Backspace goes back, star asks for help; hold 5 for two seconds to switch reading mode on or off.</translation>
+    </message>
+    <message>
         <location filename="../qml/HelpPanel.qml" line="1"/>
         <source>办不成事 / 投诉建议</source>
         <translation>Could not get it done / Complaints</translation>

@@ -198,6 +198,7 @@ Rectangle {
                     }
                     MouseArea {
                         id: pillArea
+                        readonly property bool keypadTarget: true
                         anchors.fill: parent
                         onClicked: Kiosk.startWithOffer(pill.modelData.offer)
                     }

@@ -104,7 +104,7 @@ Item {
                 color: screen.shown("text") !== "" ? Theme.text : Theme.textMuted
                 wrapMode: Text.Wrap
             }
-            MouseArea { anchors.fill: parent; onClicked: screen.edit("text") }
+            MouseArea { readonly property bool keypadTarget: true; anchors.fill: parent; onClicked: screen.edit("text") }
         }
         Rectangle {
             objectName: "complaintPhoneField"
@@ -125,7 +125,7 @@ Item {
                 color: screen.shown("phone") !== "" ? Theme.text : Theme.textMuted
                 wrapMode: Text.Wrap
             }
-            MouseArea { anchors.fill: parent; onClicked: screen.edit("phone") }
+            MouseArea { readonly property bool keypadTarget: true; anchors.fill: parent; onClicked: screen.edit("phone") }
         }
 
         KioskText {

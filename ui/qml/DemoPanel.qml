@@ -9,6 +9,8 @@ import Kiosk.Ui
 Item {
     id: panel
     objectName: "demoPanel"
+    // The simulator's controls are for whoever runs the demo, not for the resident's keypad.
+    readonly property bool keypadIgnored: true
 
     property bool open: false
 

@@ -139,6 +139,7 @@ Item {
                             color: Theme.textMuted
                         }
                         MouseArea {
+                            readonly property bool keypadTarget: true
                             anchors.fill: parent
                             enabled: !row.modelData.readonly
                             onClicked: screen.startEditing(row.modelData, parent)

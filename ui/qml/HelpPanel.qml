@@ -7,6 +7,8 @@ Rectangle {
     id: panel
     objectName: "helpPanel"
 
+    // Reading mode's switch, for a resident who can see enough to find help but not to read.
+    property ScreenReader reader: null
     signal closed()
 
     color: Theme.scrim
@@ -66,6 +68,22 @@ Rectangle {
                 onClicked: { panel.closed(); VideoHelp.ask(); }
             }
             KioskButton {
+                objectName: "readingModeButton"
+                Layout.fillWidth: true
+                visible: panel.reader !== null
+                checked: panel.reader !== null && panel.reader.active
+                text: checked ? qsTr("关闭读屏（朗读屏幕内容）") : qsTr("打开读屏（朗读屏幕内容）")
+                onClicked: panel.reader.active = !panel.reader.active
+            }
+            KioskText {
+                Layout.fillWidth: true
+                text: qsTr("也可以用下方的实体按键操作：方向键或 2、4、6、8 移动，5 或确认键选择，退格键返回，星号键求助；按住 5 两秒打开或关闭读屏。")
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textMuted
+                wrapMode: Text.Wrap
+            }
+            KioskButton {
+                objectName: "helpClose"
                 Layout.alignment: Qt.AlignRight
                 implicitWidth: 300
                 primary: true

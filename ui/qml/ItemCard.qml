@@ -12,6 +12,7 @@ Rectangle {
     required property string kind
     required property bool instant
     signal clicked()
+    readonly property bool keypadTarget: true
 
     objectName: "itemCard_" + code
     // Long English names and departments wrap instead of being cut; the row grows to fit.

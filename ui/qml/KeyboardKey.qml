@@ -13,6 +13,7 @@ Rectangle {
     property bool functional: false
     property int fontSize: Theme.elder ? 44 : 36
     signal clicked()
+    readonly property bool keypadTarget: true
 
     implicitWidth: Theme.elder ? 96 : 88
     implicitHeight: Theme.elder ? 124 : 100

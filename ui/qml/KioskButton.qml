@@ -11,6 +11,8 @@ Rectangle {
     property bool checked: false
     property int fontSize: Theme.fontBody
     signal clicked()
+    // A control the physical keypad moves to and chooses (KeypadNavigator).
+    readonly property bool keypadTarget: true
 
     // The narrowest the button can be with its word whole at its own size: what a row that
     // runs short of room may shrink it to.

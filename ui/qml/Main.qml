@@ -116,6 +116,7 @@ Window {
             id: help
             anchors.fill: parent
             visible: false
+            reader: reader
             onClosed: visible = false
         }
 
@@ -176,9 +177,51 @@ Window {
         Component { id: provisioningScreen; ProvisioningScreen {} }
         AdminCodeNotice {}
 
+        // A resident who cannot see the screen works it with a physical keypad, and in reading
+        // mode hears it (docs/accessibility.md). The next resident starts without either.
+        KeypadNavigator {
+            id: keypad
+            root: stage
+            onReadingToggleRequested: reader.active = !reader.active
+        }
+        ScreenReader {
+            id: reader
+            navigator: keypad
+            screen: screenLoader.item
+        }
+
         Connections {
             target: Kiosk.session
-            function onSessionEnded() { help.visible = false }
+            function onSessionEnded() {
+                help.visible = false;
+                keypad.reset();
+                reader.active = false;
+            }
+        }
+    }
+
+    // The keypad's focus, over everything and outside the scaled stage so that it stays as thick
+    // on a small panel: a black ring inside a yellow one is seen on the blue bars and on white.
+    Rectangle {
+        id: focusRing
+        objectName: "keypadFocusRing"
+        readonly property real thickness: Math.max(4, Math.round(6 * stage.scale))
+        visible: keypad.focusRect.width > 0
+        x: keypad.focusRect.x - 2 * thickness
+        y: keypad.focusRect.y - 2 * thickness
+        width: keypad.focusRect.width + 4 * thickness
+        height: keypad.focusRect.height + 4 * thickness
+        radius: Theme.radius * stage.scale + 2 * thickness
+        color: "transparent"
+        border.width: thickness
+        border.color: "#FFD600"
+        Rectangle {
+            anchors.fill: parent
+            anchors.margins: focusRing.thickness
+            radius: Math.max(0, parent.radius - focusRing.thickness)
+            color: "transparent"
+            border.width: focusRing.thickness
+            border.color: "#000000"
         }
     }
 }

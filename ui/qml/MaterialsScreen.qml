@@ -54,6 +54,7 @@ Item {
                 border.width: current ? 4 : 2
                 border.color: current ? Theme.primary : Theme.border
                 MouseArea {
+                    readonly property bool keypadTarget: true
                     anchors.fill: parent
                     onClicked: Form.selectMaterial(materialRow.modelData.id)
                 }
@@ -129,6 +130,7 @@ Item {
                                     border.width: 2
                                 }
                                 MouseArea {
+                                    readonly property bool keypadTarget: true
                                     anchors.fill: parent
                                     onClicked: pageViewer.show(materialRow.modelData.id, parent.index, materialRow.modelData.revision)
                                 }

@@ -60,6 +60,7 @@ Rectangle {
                 elide: Text.ElideLeft
             }
             MouseArea {
+                readonly property bool keypadTarget: true
                 anchors.fill: parent
                 onClicked: panel.typing = true
             }

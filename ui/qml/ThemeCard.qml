@@ -10,6 +10,7 @@ Rectangle {
     required property string name
     required property int itemCount
     signal clicked()
+    readonly property bool keypadTarget: true
 
     objectName: "themeCard_" + themeId
     // Two lines of a long name in elder mode still leave room for the count below it.

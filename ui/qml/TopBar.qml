@@ -9,6 +9,8 @@ Rectangle {
 
     property bool showExit: true
     signal helpRequested()
+    // The same four buttons on every screen: the keypad starts a screen on its own controls.
+    readonly property bool keypadChrome: true
 
     implicitHeight: Theme.touchMin + 36
     color: Theme.primary
