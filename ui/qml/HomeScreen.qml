@@ -30,19 +30,21 @@ Item {
 
         // Portrait: one column. Landscape: the errands and the bundles on the left, the services
         // beside them on the right.
-        GridLayout {
+        // Placed by hand, not by a GridLayout: nested layouts kept heights measured before
+        // the text wrapped at its final width (theme cards squashed on a 5:4 panel).
+        Item {
             id: content
             x: Theme.margin
             y: Theme.margin - 8
             width: flick.width - 2 * Theme.margin
-            columns: ScreenLayout.columns
-            columnSpacing: 2 * Theme.spacing
-            rowSpacing: Theme.spacing
+            readonly property bool sideBySide: ScreenLayout.columns > 1
+            readonly property real columnWidth: sideBySide ? (width - 2 * Theme.spacing) / 2 : width
+            implicitHeight: sideBySide ? Math.max(firstColumn.implicitHeight, secondColumn.y + secondColumn.implicitHeight)
+                                       : secondColumn.y + secondColumn.implicitHeight
 
             ColumnLayout {
-                Layout.fillWidth: true
-                Layout.preferredWidth: 1
-                Layout.alignment: Qt.AlignTop
+                id: firstColumn
+                width: content.columnWidth
                 spacing: Theme.spacing
 
                 RowLayout {
@@ -204,9 +206,10 @@ Item {
             }
 
             ColumnLayout {
-                Layout.fillWidth: true
-                Layout.preferredWidth: 1
-                Layout.alignment: Qt.AlignTop
+                id: secondColumn
+                x: content.sideBySide ? content.columnWidth + 2 * Theme.spacing : 0
+                y: content.sideBySide ? 0 : firstColumn.implicitHeight + Theme.spacing
+                width: content.columnWidth
                 spacing: Theme.spacing
                 RowLayout {
                     Layout.fillWidth: true

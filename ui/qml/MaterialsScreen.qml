@@ -17,9 +17,10 @@ Item {
         onHelpRequested: screen.helpRequested()
     }
 
-    // Portrait: the list above the live picture. Landscape: the list on the left, the picture
-    // and its button on the right, so the picture keeps a useful height on a 1080 unit canvas.
-    readonly property bool wide: ScreenLayout.columns > 1
+    // Portrait: the list above the live picture. Landscape and 5:4: the list on the left, the
+    // picture and its button on the right, so the picture keeps a useful height on a 1080 unit
+    // high canvas and the button stays on the screen.
+    readonly property bool wide: width > height
 
     GridLayout {
         anchors.top: topBar.bottom
@@ -176,15 +177,17 @@ Item {
                 objectName: "cameraStopped"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                Layout.minimumHeight: screen.height < 1400 ? 200 : 400
+                // Never shorter than what it says.
+                Layout.minimumHeight: Math.max(screen.height < 1400 ? 200 : 400, stoppedColumn.implicitHeight + 2 * stoppedColumn.anchors.margins)
                 visible: !Form.documentCameraUsable
                 radius: Theme.radius
                 color: "#FFF4E0"
                 border.color: Theme.warning
                 border.width: 3
                 ColumnLayout {
+                    id: stoppedColumn
                     anchors.fill: parent
-                    anchors.margins: Theme.margin
+                    anchors.margins: screen.wide ? Theme.spacing : Theme.margin
                     spacing: Theme.spacing
                     KioskText {
                         Layout.fillWidth: true
@@ -197,7 +200,7 @@ Item {
                     KioskText {
                         Layout.fillWidth: true
                         text: qsTr("您填写的内容和已拍好的页面都还在，不会丢失。请稍等，画面恢复后可以接着拍；也可以点上方的“帮助”找工作人员，或者返回修改表格。")
-                        font.pixelSize: Theme.fontBody
+                        font.pixelSize: screen.wide ? Theme.fontSmall : Theme.fontBody
                         color: Theme.text
                         wrapMode: Text.Wrap
                         lineHeight: 1.2

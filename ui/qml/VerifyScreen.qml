@@ -248,6 +248,30 @@ Item {
         Item { Layout.fillHeight: true }
     }
 
+    // Over the page's lower edge while the consent runs below it: the whole width, so that its
+    // words are never squeezed between the footer's buttons.
+    Rectangle {
+        objectName: "readToEndHint"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: footer.top
+        visible: screen.faceNeeded && screen.stage === Services.VerifyStage.Consent && !screen.consentInView && !screen.consentReadByScrolling
+        implicitHeight: readHint.implicitHeight + 2 * Theme.spacing
+        color: Theme.primaryLight
+        KioskText {
+            id: readHint
+            x: Theme.margin
+            y: Theme.spacing
+            width: parent.width - 2 * Theme.margin
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("请向上滑动，读完说明后再同意")
+            font.pixelSize: Theme.fontSmall
+            font.bold: true
+            color: Theme.primaryDark
+            wrapMode: Text.Wrap
+        }
+    }
+
     Rectangle {
         id: footer
         anchors.left: parent.left
@@ -266,18 +290,7 @@ Item {
                 text: qsTr("返回")
                 onClicked: Kiosk.backToHome()
             }
-            KioskText {
-                id: readHint
-                objectName: "readToEndHint"
-                Layout.fillWidth: true
-                visible: screen.faceNeeded && screen.stage === Services.VerifyStage.Consent && !screen.consentInView && !screen.consentReadByScrolling
-                horizontalAlignment: Text.AlignHCenter
-                text: qsTr("请向上滑动，读完说明后再同意")
-                font.pixelSize: Theme.fontSmall
-                color: Theme.text
-                wrapMode: Text.Wrap
-            }
-            Item { Layout.fillWidth: true; visible: !readHint.visible }
+            Item { Layout.fillWidth: true }
             RowButton {
                 objectName: "declineButton"
                 visible: screen.faceNeeded && (screen.stage === Services.VerifyStage.Consent || screen.stage === Services.VerifyStage.Face)
