@@ -15,11 +15,15 @@
 // A screen adopts the layout in a few lines:
 //   - read `ScreenLayout.columns`: 2 when the canvas is wide enough for two columns side by side
 //     (themes and services beside the guide or the form, the keyboard beside the fields), else 1;
+//     two ColumnLayouts are best placed by hand side by side or one under the other (HomeScreen,
+//     GuideScreen): nested in a GridLayout they keep heights measured before text wrapped;
 //   - put its body in a ScrollingPage (or its own Flickable) so that a short canvas (1080 units
 //     high in landscape) scrolls rather than cuts text or hides a button;
 //   - keep a footer's buttons in a RowLayout of RowButtons, which give way on narrow canvases;
-//   - when `reachMode` is on, keep what a resident must reach below `reachLine` (TopBar and
-//     ReachBar do this for the top bar's buttons).
+//   - anchor to its parent (the Loader in Main.qml), never to the window: in reach mode Main.qml
+//     puts every screen and overlay (help, countdown, exit) in the part below `reachLine`, so
+//     a screen that fills its parent keeps its top bar and lists within reach without a line
+//     of its own. An overlay added to Main.qml fills `residentArea`, not the stage.
 class ScreenLayout : public QObject
 {
     Q_OBJECT
