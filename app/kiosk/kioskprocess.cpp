@@ -21,6 +21,7 @@
 #include <QImage>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
+#include <QScreen>
 #include <QTimer>
 
 #include <cstdio>
@@ -147,6 +148,8 @@ void KioskProcess::showWindow()
                             && m_options->screenshotPath.isEmpty();
     if (fullscreen) {
         QGuiApplication::setOverrideCursor(Qt::BlankCursor);
+        // Sized for the screen before it is shown, so that the first frame is laid out for it.
+        m_window->setGeometry(m_window->screen()->geometry());
         m_window->showFullScreen();
     } else {
         m_window->resize(m_options->windowSize);

@@ -2,12 +2,15 @@
 
 #include <algorithm>
 
+#include <QDebug>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTest>
+
+#include <algorithm>
 
 namespace UiProbe {
 
@@ -87,7 +90,31 @@ bool tap(QQuickWindow *window, const QString &objectName)
     QQuickItem *item = find(window, objectName);
     if (!item)
         return false;
+    // On a short display (landscape, 5:4) the item may lie in a scrolling page below its edge:
+    // the page is scrolled until the item is in view, as a resident's finger would. A page whose
+    // layout is still settling (a keypad just closed) is given a few frames to do so.
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        QQuickItem *page = nullptr;
+        for (QQuickItem *p = item->parentItem(); p && !page; p = p->parentItem()) {
+            if (p->inherits("QQuickFlickable"))
+                page = p;
+        }
+        if (!page)
+            break;
+        const QRectF inView = item->mapRectToItem(page, QRectF(0, 0, item->width(), item->height()));
+        if (inView.top() >= 0 && inView.bottom() <= page->height())
+            break;
+        const double contentY = page->property("contentY").toDouble();
+        const double room = std::max(0.0, page->property("contentHeight").toDouble() - page->height());
+        const double to = std::clamp(inView.top() < 0 ? contentY + inView.top() - 16 : contentY + inView.bottom() - page->height() + 16, 0.0, room);
+        page->setProperty("contentY", to);
+        QTest::qWait(60);
+    }
     const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+    if (!QRectF(0, 0, window->width(), window->height()).contains(centre)) {
+        qWarning().noquote() << "UiProbe: cannot tap" << objectName << "at" << centre << "off the" << window->size() << "window";
+        return false;
+    }
     QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
     return true;
 }

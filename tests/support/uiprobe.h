@@ -18,7 +18,8 @@ namespace UiProbe {
 // Every text item under `root`, shown or not, whose textFormat is not Text.PlainText: a text that
 // shows data would draw markup in it ("<img src=…>" fetches the URL). Object name and text each.
 [[nodiscard]] QStringList textsNotPlain(QQuickItem *root);
-// Presses and releases at the centre of the named item; false if it is missing or hidden.
+// Presses and releases at the centre of the named item, first scrolling the page it is on until
+// it is in view; false if it is missing, hidden or off the window.
 [[nodiscard]] bool tap(QQuickWindow *window, const QString &objectName);
 // Scrolls the flickable the named item is in so that the item is in the middle of its view, as a
 // resident's swipe would; false if the item is missing or in no flickable.

@@ -957,6 +957,12 @@
 <context>
     <name>Main</name>
     <message>
+        <source>低位模式
+需要的按钮都在下方</source>
+        <translation>Reach mode
+Everything you need is below</translation>
+    </message>
+    <message>
         <location filename="../qml/Main.qml" line="15"/>
         <source>政务服务自助终端</source>
         <translation>Government self-service kiosk</translation>
@@ -2219,6 +2225,10 @@
 <context>
     <name>VerifyScreen</name>
     <message>
+        <source>请向上滑动，读完说明后再同意</source>
+        <translation>Swipe up to read it all before you agree</translation>
+    </message>
+    <message>
         <location filename="../qml/VerifyScreen.qml" line="21"/>
         <source>请站到屏幕正前方，看向摄像头</source>
         <translation>Please stand in front of the screen and look at the camera</translation>
@@ -2941,6 +2951,25 @@
         <location filename="../qml/VideoHelpPanel.qml" line="170"/>
         <source>我知道了</source>
         <translation>Got it</translation>
+    </message>
+</context>
+<context>
+    <name>ReachBar</name>
+    <message>
+        <source>低位模式：所有按钮都在屏幕下部</source>
+        <translation>Reach mode: every button is in the lower part of the screen</translation>
+    </message>
+    <message>
+        <source>坐轮椅够不到屏幕上方？</source>
+        <translation>Cannot reach the top of the screen?</translation>
+    </message>
+    <message>
+        <source>恢复全屏</source>
+        <translation>Whole screen</translation>
+    </message>
+    <message>
+        <source>低位模式</source>
+        <translation>Reach mode</translation>
     </message>
 </context>
 </TS>

@@ -39,13 +39,13 @@ Item {
         onHelpRequested: screen.helpRequested()
     }
 
-    ColumnLayout {
+    // Scrolls on a short canvas (landscape, 5:4) rather than cut text or hide a button.
+    ScrollingPage {
+        objectName: "complaintPage"
         anchors.top: topBar.bottom
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: keyboard.visible ? keyboard.top : footer.top
-        anchors.margins: Theme.margin
-        spacing: Theme.spacing
 
         KioskText {
             Layout.fillWidth: true

@@ -19,6 +19,9 @@ Item {
     readonly property bool typingText: screen.editingEntry === Form.Entry.Text
     property Item editingItem: null
     property bool showProblems: false
+    // On a wide canvas the keypad or the keyboard stands beside the fields, never over them; on
+    // a portrait one it is below them and the fields scroll above it.
+    readonly property bool keysBeside: ScreenLayout.columns > 1
 
     FieldProblem { id: fieldProblem }
 
@@ -55,8 +58,8 @@ Item {
         id: flick
         anchors.top: topBar.bottom
         anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.bottom: !screen.editingAField ? footer.top : screen.typingText ? keyboard.top : keypad.top
+        anchors.right: !screen.editingAField || !screen.keysBeside ? parent.right : screen.typingText ? keyboard.left : keypad.left
+        anchors.bottom: !screen.editingAField ? footer.top : screen.keysBeside ? parent.bottom : screen.typingText ? keyboard.top : keypad.top
         contentHeight: content.implicitHeight + 2 * Theme.margin
         clip: true
         // The keyboard opening, or elder mode enlarging everything, must not hide the field.
@@ -176,9 +179,10 @@ Item {
 
     NumericKeypad {
         id: keypad
-        anchors.left: parent.left
+        anchors.left: screen.keysBeside ? undefined : parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
+        width: screen.keysBeside ? parent.width * 0.42 : parent.width
         visible: screen.editing !== "" && !screen.typingText
         allowX: screen.editingEntry === Form.Entry.IdNumber
         dateEntry: screen.editingEntry === Form.Entry.Date
@@ -191,9 +195,11 @@ Item {
 
     OnScreenKeyboard {
         id: keyboard
-        anchors.left: parent.left
+        anchors.left: screen.keysBeside ? undefined : parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
+        // The full keyboard keeps the width of a portrait screen, the fields take the rest.
+        width: screen.keysBeside ? Math.max(1040, parent.width / 2) : parent.width
         visible: screen.editing !== "" && screen.typingText
         // What was typed lives on in the form only; the keyboard keeps none of it.
         onDone: {

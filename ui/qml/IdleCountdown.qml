@@ -16,7 +16,9 @@ Rectangle {
 
     Rectangle {
         anchors.centerIn: parent
-        width: parent.width - 2 * Theme.margin
+        // As wide as a portrait screen's at most: on a landscape canvas a dialog across the
+        // whole width would make lines too long to read.
+        width: Math.min(parent.width - 2 * Theme.margin, 1080 - 2 * Theme.margin)
         implicitHeight: column.implicitHeight + 2 * Theme.margin
         radius: Theme.radius
         color: Theme.surface

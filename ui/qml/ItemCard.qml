@@ -50,7 +50,9 @@ Rectangle {
                 font.pixelSize: Theme.elder ? 30 : 24
                 color: Theme.textMuted
                 wrapMode: Text.Wrap
-                maximumLineCount: 2
+                // Three lines: a long department's name in English on a landscape panel's
+                // narrower cards.
+                maximumLineCount: 3
                 elide: Text.ElideRight
             }
             KindBadge {

@@ -2,36 +2,85 @@ import QtQuick
 import QtQuick.Window
 import Kiosk.Ui
 
-// The kiosk's one window. Screens are laid out for a 1080 px wide portrait display and scaled
-// to the window, so the same layout serves a 1080 × 1920 kiosk and a smaller development window.
+// The kiosk's one window. Screens are laid out on ScreenLayout's logical canvas, 1080 units on
+// the window's short side, and scaled to the window: a portrait 1080 × 1920 kiosk, a landscape
+// 1920 × 1080 or 1366 × 768 wall panel, a 5:4 desk terminal or a small development window.
 Window {
     id: window
     objectName: "kioskWindow"
 
     width: 1080
     height: 1920
-    visible: true
+    // Shown by its owner (KioskProcess, the tests) once sized for the display: shown here, its
+    // first frame was laid out for 1080 × 1920 on every other display and then jumped.
+    visible: false
     color: Theme.background
     title: qsTr("政务服务自助终端")
 
+    Binding { target: ScreenLayout; property: "windowWidth"; value: window.width }
+    Binding { target: ScreenLayout; property: "windowHeight"; value: window.height }
+
     Item {
         id: stage
-        width: Theme.screenWidth
-        height: window.height / scale
-        scale: window.width / Theme.screenWidth
+        objectName: "stage"
+        width: ScreenLayout.width
+        height: ScreenLayout.height
+        scale: ScreenLayout.scale
         transformOrigin: Item.TopLeft
 
         // In the demo a thin strip at the bottom holds the simulator's controls, outside every
         // screen, so that it never covers a key or a button a resident needs.
         readonly property int demoStrip: Kiosk.demoControls ? 72 : 0
 
-        Loader {
-            id: screenLoader
+        // Where the resident's screens and their overlays are: the whole stage but the reach bar
+        // and the demo strip, or in reach mode only its lower part.
+        Item {
+            id: residentArea
+            objectName: "residentArea"
             anchors.left: parent.left
             anchors.right: parent.right
-            anchors.top: staffBar.bottom
+            anchors.top: parent.top
+            anchors.topMargin: ScreenLayout.reachLine
+            anchors.bottom: reachBar.top
+        }
+
+        // Above the reach line in reach mode: nothing to tap, only what the mode is.
+        Rectangle {
+            objectName: "reachTop"
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.top: parent.top
+            anchors.bottom: residentArea.top
+            visible: ScreenLayout.reachLine > 0
+            color: Theme.primaryDark
+            KioskText {
+                anchors.centerIn: parent
+                width: parent.width - 2 * Theme.margin
+                horizontalAlignment: Text.AlignHCenter
+                text: qsTr("低位模式\n需要的按钮都在下方")
+                color: Theme.textOnPrimary
+                font.pixelSize: Theme.fontTitle
+                wrapMode: Text.Wrap
+            }
+        }
+
+        ReachBar {
+            id: reachBar
+            anchors.left: parent.left
+            anchors.right: parent.right
             anchors.bottom: parent.bottom
-            anchors.bottomMargin: stage.demoStrip + videoCallBar.height
+            anchors.bottomMargin: stage.demoStrip
+            visible: ScreenLayout.reachOffered && Maintenance.mode === Maintenance.Closed && !Kiosk.outOfServiceScreen
+            height: visible ? implicitHeight : 0
+        }
+
+        Loader {
+            id: screenLoader
+            anchors.left: residentArea.left
+            anchors.right: residentArea.right
+            anchors.top: staffBar.bottom
+            anchors.bottom: residentArea.bottom
+            anchors.bottomMargin: videoCallBar.height
             sourceComponent: {
                 if (Kiosk.outOfServiceScreen)
                     return outOfServiceScreen;
@@ -65,7 +114,7 @@ Window {
             id: staffBar
             anchors.left: parent.left
             anchors.right: parent.right
-            anchors.top: parent.top
+            anchors.top: residentArea.top
         }
 
         Component { id: attractScreen; AttractScreen {} }
@@ -106,31 +155,30 @@ Window {
         // its consent, queue and endings over everything.
         VideoCallBar {
             id: videoCallBar
-            anchors.left: parent.left
-            anchors.right: parent.right
-            anchors.bottom: parent.bottom
-            anchors.bottomMargin: stage.demoStrip
+            anchors.left: residentArea.left
+            anchors.right: residentArea.right
+            anchors.bottom: residentArea.bottom
         }
 
         HelpPanel {
             id: help
-            anchors.fill: parent
+            anchors.fill: residentArea
             visible: false
             reader: reader
             onClosed: visible = false
         }
 
         VideoHelpPanel {
-            anchors.fill: parent
+            anchors.fill: residentArea
         }
 
         ExitConfirmation {
-            anchors.fill: parent
+            anchors.fill: residentArea
             visible: Kiosk.exitAsked
         }
 
         IdleCountdown {
-            anchors.fill: parent
+            anchors.fill: residentArea
             visible: Kiosk.session.countdownVisible
         }
 
@@ -196,6 +244,8 @@ Window {
                 help.visible = false;
                 keypad.reset();
                 reader.active = false;
+                // Reach mode is the resident's, like elder mode: the next one starts without it.
+                ScreenLayout.reachMode = false;
             }
         }
     }

@@ -33,7 +33,7 @@ Rectangle {
         id: header
         anchors.top: parent.top
         anchors.left: parent.left
-        anchors.right: parent.right
+        anchors.right: panel.typing && ScreenLayout.columns > 1 ? keyboard.left : parent.right
         anchors.margins: Theme.margin
         spacing: Theme.spacing
 
@@ -79,8 +79,10 @@ Rectangle {
         anchors.top: header.bottom
         anchors.topMargin: Theme.spacing
         anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.bottom: panel.typing ? keyboard.top : parent.bottom
+        // On a wide canvas the keyboard stands beside the results, which keep the whole height.
+        anchors.right: panel.typing && ScreenLayout.columns > 1 ? keyboard.left : parent.right
+        anchors.rightMargin: panel.typing && ScreenLayout.columns > 1 ? Theme.spacing : 0
+        anchors.bottom: panel.typing && ScreenLayout.columns === 1 ? keyboard.top : parent.bottom
         contentHeight: list.implicitHeight + Theme.margin
         clip: true
         boundsBehavior: Flickable.StopAtBounds
@@ -155,9 +157,10 @@ Rectangle {
 
     OnScreenKeyboard {
         id: keyboard
-        anchors.left: parent.left
+        anchors.left: ScreenLayout.columns > 1 ? undefined : parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
+        width: ScreenLayout.columns > 1 ? Math.max(1040, parent.width / 2) : parent.width
         visible: panel.typing
         onDone: panel.typing = false
         onCancelled: panel.close()

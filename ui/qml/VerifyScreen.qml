@@ -49,15 +49,24 @@ Item {
         onHelpRequested: screen.helpRequested()
     }
 
-    ColumnLayout {
+    // The body scrolls on a short canvas. The consent is read whole before it can be agreed to:
+    // 同意并开始 is enabled while the end of the text is in view, and stays so once the resident
+    // has scrolled to it (scrolling back up to read again does not take the choice away).
+    readonly property bool consentInView: consentPanel.visible && consentPanel.height > 0
+                                          && page.contentY + page.height >= page.margins + consentPanel.y + consentPanel.height - 1
+    property bool consentReadByScrolling: false
+
+    ScrollingPage {
+        id: page
+        objectName: "verifyPage"
+        onContentYChanged: if (screen.consentInView) screen.consentReadByScrolling = true
         anchors.top: topBar.bottom
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: footer.top
-        anchors.margins: Theme.margin
-        spacing: Theme.spacing
 
         KioskText {
+            id: itemName
             Layout.fillWidth: true
             text: Kiosk.errand === ResidentChoice.Errand.Progress ? qsTr("办件进度查询")
                   : Kiosk.errand === ResidentChoice.Errand.Licences ? qsTr("电子证照打印")
@@ -67,6 +76,7 @@ Item {
             wrapMode: Text.Wrap
         }
         KioskText {
+            id: verifyTitle
             objectName: "verifyTitle"
             Layout.fillWidth: true
             text: {
@@ -89,6 +99,7 @@ Item {
 
         // What the face check is, asked before anything is filmed.
         Rectangle {
+            id: consentPanel
             objectName: "consentPanel"
             Layout.fillWidth: true
             visible: screen.faceNeeded && screen.stage === Services.VerifyStage.Consent
@@ -131,8 +142,13 @@ Item {
 
         // The live picture with one instruction at a time.
         Item {
+            id: face
+            // The picture, its oval and the instruction below it fit the page without scrolling:
+            // a resident looking at the camera does not scroll.
+            readonly property real previewHeight: Math.max(240, Math.min(645, page.height - 2 * page.margins - itemName.implicitHeight - verifyTitle.implicitHeight
+                                                                              - 2 * Theme.spacing - guidance.implicitHeight - 16))
             Layout.fillWidth: true
-            Layout.preferredHeight: 760
+            Layout.preferredHeight: previewHeight + 16 + guidance.implicitHeight
             visible: screen.stage === Services.VerifyStage.Face || (screen.faceNeeded && screen.stage === Services.VerifyStage.Checking)
             Rectangle {
                 anchors.fill: preview
@@ -144,8 +160,8 @@ Item {
                 objectName: "verifyPreview"
                 camera: "face_camera"
                 anchors.horizontalCenter: parent.horizontalCenter
-                width: 860
-                height: 645
+                width: face.previewHeight * 4 / 3
+                height: face.previewHeight
             }
             Rectangle {
                 // The oval the face belongs in.
@@ -158,6 +174,7 @@ Item {
                 border.width: 6
             }
             KioskText {
+                id: guidance
                 objectName: "faceGuidance"
                 anchors.top: preview.bottom
                 anchors.topMargin: 16
@@ -231,6 +248,30 @@ Item {
         Item { Layout.fillHeight: true }
     }
 
+    // Over the page's lower edge while the consent runs below it: the whole width, so that its
+    // words are never squeezed between the footer's buttons.
+    Rectangle {
+        objectName: "readToEndHint"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: footer.top
+        visible: screen.faceNeeded && screen.stage === Services.VerifyStage.Consent && !screen.consentInView && !screen.consentReadByScrolling
+        implicitHeight: readHint.implicitHeight + 2 * Theme.spacing
+        color: Theme.primaryLight
+        KioskText {
+            id: readHint
+            x: Theme.margin
+            y: Theme.spacing
+            width: parent.width - 2 * Theme.margin
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("请向上滑动，读完说明后再同意")
+            font.pixelSize: Theme.fontSmall
+            font.bold: true
+            color: Theme.primaryDark
+            wrapMode: Text.Wrap
+        }
+    }
+
     Rectangle {
         id: footer
         anchors.left: parent.left
@@ -261,6 +302,7 @@ Item {
                 objectName: "agreeButton"
                 visible: screen.faceNeeded && Services.faceCameraUsable
                          && (screen.stage === Services.VerifyStage.Consent || screen.stage === Services.VerifyStage.Declined || screen.stage === Services.VerifyStage.Refused || screen.stage === Services.VerifyStage.Failed)
+                enabled: screen.stage !== Services.VerifyStage.Consent || screen.consentInView || screen.consentReadByScrolling
                 roomyWidth: 380
                 primary: true
                 text: (screen.stage === Services.VerifyStage.Consent || screen.stage === Services.VerifyStage.Declined) ? qsTr("同意并开始") : qsTr("再试一次")
