@@ -3,6 +3,7 @@
 #include "jsonreply.h"
 #include "idcard/sim/simcards.h"
 
+#include <algorithm>
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QSqlError>
@@ -84,9 +85,12 @@ bool HallCounters::open(const QDateTime &now, QString *error)
         q.exec();
     }
     // The demo resident booked the household counters here in an hour, and the social security
-    // counters of another hall.
+    // counters of another hall; both today in Beijing, so an hour before midnight there (16:00
+    // UTC) the slot is the day's last half hour rather than tomorrow's first.
     const QString resident = holderKey(SimCards::card(QStringLiteral("resident"))->idNumber);
-    const qint64 start = now.toSecsSinceEpoch() + 3600;
+    const QDateTime beijing = now.toOffsetFromUtc(8 * 3600);
+    const qint64 lastSlot = QDateTime(beijing.date().addDays(1), QTime(0, 0), Qt::OffsetFromUTC, 8 * 3600).toSecsSinceEpoch() - 1800;
+    const qint64 start = std::max(now.toSecsSinceEpoch(), std::min(now.toSecsSinceEpoch() + 3600, lastSlot));
     const QList<std::tuple<QString, QString, QString>> booked = {
         {QString::fromLatin1(demoAppointment), QStringLiteral("household"), kThisHall},
         {QString::fromLatin1(otherHallAppointment), QStringLiteral("social"), kOtherHall},
