@@ -1,5 +1,7 @@
 #include "packagefile.h"
 
+#include <algorithm>
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -65,6 +67,18 @@ private:
             QTest::newRow(qPrintable(QFileInfo(binary).fileName())) << binary;
     }
 
+    // The programs, without the capture module (kiosk-videoio.so): a shared object is not an
+    // executable, and its few lines of wrappers have neither a local array nor a libc string call,
+    // so the compiler has no stack guard or checked function to emit in it whatever the flags.
+    void programs_data()
+    {
+        QTest::addColumn<QString>("binary");
+        for (const QString &binary : std::as_const(m_binaries)) {
+            if (!binary.endsWith(QLatin1String(".so")))
+                QTest::newRow(qPrintable(QFileInfo(binary).fileName())) << binary;
+        }
+    }
+
 private slots:
     void initTestCase()
     {
@@ -79,10 +93,13 @@ private slots:
             m_binaries += elves;
             qInfo("%s: %lld bytes", qPrintable(QFileInfo(package.path()).fileName()), QFileInfo(package.path()).size());
         }
-        QCOMPARE(m_binaries.size(), 3);
+        // kiosk, kioskctl, the capture module and kiosk-refplatform.
+        QCOMPARE(m_binaries.size(), 4);
+        QVERIFY2(std::any_of(m_binaries.cbegin(), m_binaries.cend(), [](const QString &b) { return b.endsWith(QLatin1String("/usr/lib/kiosk/kiosk-videoio.so")); }),
+                 qPrintable(m_binaries.join(QLatin1Char(' '))));
     }
 
-    void everyBinaryIsAPositionIndependentExecutable_data() { binaries_data(); }
+    void everyBinaryIsAPositionIndependentExecutable_data() { programs_data(); }
     void everyBinaryIsAPositionIndependentExecutable()
     {
         QFETCH(QString, binary);
@@ -101,7 +118,7 @@ private slots:
         QVERIFY2(dynamic.contains(QRegularExpression(QStringLiteral("\\(BIND_NOW\\)|FLAGS\\).*\\bBIND_NOW\\b|FLAGS_1\\).*\\bNOW\\b"))), qPrintable(dynamic));
     }
 
-    void everyBinaryIsBuiltWithTheStackProtectorAndCheckedFunctions_data() { binaries_data(); }
+    void everyBinaryIsBuiltWithTheStackProtectorAndCheckedFunctions_data() { programs_data(); }
     void everyBinaryIsBuiltWithTheStackProtectorAndCheckedFunctions()
     {
         QFETCH(QString, binary);

@@ -21,8 +21,9 @@ Rectangle {
     Rectangle {
         anchors.centerIn: parent
         // As wide as a portrait screen's at most: on a landscape canvas a dialog across the
-        // whole width would make lines too long to read.
-        width: Math.min(parent.width - 2 * Theme.margin, 1080 - 2 * Theme.margin)
+        // whole width would make lines too long to read. A landscape canvas is only 1080 high,
+        // though, and in elder mode the help no longer fits that narrow: there it may take 1600.
+        width: Math.min(parent.width - 2 * Theme.margin, parent.width > parent.height ? 1600 : 1080 - 2 * Theme.margin)
         implicitHeight: column.implicitHeight + 2 * Theme.margin
         radius: Theme.radius
         color: Theme.surface

@@ -233,30 +233,30 @@ Item {
                     }
                 }
 
-                GridLayout {
+                // Elder mode shows one service a row: fewer, larger choices. A positioner, not a
+                // GridLayout: Qt 6.4's GridLayout crashed on a stale card when its Repeater was
+                // reset (the audience switched) while this column moved in the same polish.
+                Grid {
+                    id: itemGrid
                     Layout.fillWidth: true
-                    // Elder mode shows one service a row: fewer, larger choices.
                     columns: Theme.elder ? 1 : 2
-                    columnSpacing: Theme.spacing
-                    rowSpacing: Theme.spacing
+                    spacing: Theme.spacing
                     Repeater {
                         model: Kiosk.items
                         delegate: ItemCard {
-                            Layout.fillWidth: true
-                            Layout.fillHeight: true
-                            Layout.preferredWidth: 1
+                            width: (itemGrid.width - (itemGrid.columns - 1) * itemGrid.spacing) / itemGrid.columns
                             onClicked: Kiosk.openItem(code)
                         }
                     }
                 }
-            }
-            // A large catalogue shows a page of services at a time (CatalogueItemModel).
-            KioskButton {
-                objectName: "moreItemsButton"
-                visible: Kiosk.items.hiddenCount > 0
-                Layout.alignment: Qt.AlignHCenter
-                text: qsTr("显示更多事项（还有 %1 项）").arg(Kiosk.items.hiddenCount)
-                onClicked: Kiosk.items.showMore()
+                // A large catalogue shows a page of services at a time (CatalogueItemModel).
+                KioskButton {
+                    objectName: "moreItemsButton"
+                    visible: Kiosk.items.hiddenCount > 0
+                    Layout.alignment: Qt.AlignHCenter
+                    text: qsTr("显示更多事项（还有 %1 项）").arg(Kiosk.items.hiddenCount)
+                    onClicked: Kiosk.items.showMore()
+                }
             }
         }
     }

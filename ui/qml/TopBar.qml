@@ -31,7 +31,10 @@ Rectangle {
 
         // The time and the date: the hall's name is on the attract screen and every receipt,
         // and a long name would not fit beside four buttons in elder mode's type.
+        // In elder mode's type on a portrait screen the five buttons take the whole width: the
+        // clock gives way (the buttons are the ways out; the time is on the attract screen).
         ColumnLayout {
+            visible: !Theme.elder || bar.width >= 1300
             Layout.fillWidth: true
             Layout.minimumWidth: clock.implicitWidth
             spacing: 0
@@ -55,6 +58,11 @@ Rectangle {
             }
         }
 
+        Item {
+            // Keeps the buttons at the right end when the clock gives way.
+            visible: Theme.elder && bar.width < 1300
+            Layout.fillWidth: true
+        }
         RowButton {
             objectName: "languageButton"
             // A language is offered in its own name, so that someone who cannot read the current
