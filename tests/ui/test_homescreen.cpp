@@ -181,13 +181,13 @@ private slots:
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
         const auto cards = [this] {
             int n = 0;
-            QList<QQuickItem *> todo{UiProbe::find(m_window, QStringLiteral("homeScreen"))};
-            while (!todo.isEmpty()) {
-                QQuickItem *item = todo.takeLast();
+            QList<QQuickItem *> unvisited{UiProbe::find(m_window, QStringLiteral("homeScreen"))};
+            while (!unvisited.isEmpty()) {
+                QQuickItem *item = unvisited.takeLast();
                 if (!item)
                     continue;
                 n += item->objectName().startsWith(QLatin1String("itemCard_")) && item->isVisible();
-                todo.append(item->childItems());
+                unvisited.append(item->childItems());
             }
             return n;
         };
