@@ -9,18 +9,10 @@ bool isLatinLetter(QChar c)
     return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'));
 }
 
-// Brackets, dots and spaces in a name are not spelled: 住房公积金提取（无房租赁） is found by zfgjjtqwf.
-bool isSkipped(QChar c)
-{
-    return c.isPunct() || c.isSpace() || c.isSymbol();
-}
-
 // Every word of the query starts some word of the name, case aside: "birth reg" finds "Birth
 // registration (household registration of a newborn)".
-bool matchesEnglishWords(const QString &name, const QStringList &queryWords)
+bool matchesEnglishWords(const QStringList &nameWords, const QStringList &queryWords)
 {
-    static const QRegularExpression separators(QStringLiteral("[^A-Za-z0-9]+"));
-    const QStringList nameWords = name.split(separators, Qt::SkipEmptyParts);
     for (const QString &word : queryWords) {
         const bool found = std::any_of(nameWords.cbegin(), nameWords.cend(),
                                        [&word](const QString &w) { return w.startsWith(word, Qt::CaseInsensitive); });
@@ -32,18 +24,42 @@ bool matchesEnglishWords(const QString &name, const QStringList &queryWords)
 
 } // namespace
 
+CatalogueSearch::Query::Query(const QString &typed)
+    : trimmed(typed.trimmed())
+    , words(trimmed.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+{
+    // Pinyin is typed without spaces or with apostrophes between syllables (xi'an).
+    for (const QChar c : trimmed) {
+        if (!isSkipped(c))
+            spelled.append(c.toLower());
+    }
+}
+
 CatalogueSearch::CatalogueSearch(Readings readings)
     : m_readings(std::move(readings))
 {
 }
 
+// Brackets, dots and spaces in a name are not spelled: 住房公积金提取（无房租赁） is found by zfgjjtqwf.
+bool CatalogueSearch::isSkipped(QChar c)
+{
+    return c.isPunct() || c.isSpace() || c.isSymbol();
+}
+
+QStringList CatalogueSearch::englishWords(const QString &name)
+{
+    static const QRegularExpression separators(QStringLiteral("[^A-Za-z0-9]+"));
+    return name.split(separators, Qt::SkipEmptyParts);
+}
+
 QList<const CatalogueItem *> CatalogueSearch::find(const Catalogue &catalogue, const QString &query) const
 {
     QList<const CatalogueItem *> found;
-    if (query.trimmed().isEmpty())
+    const Query taken(query);
+    if (taken.trimmed.isEmpty())
         return found;
     for (const CatalogueItem &item : catalogue.items()) {
-        if (matches(item, query))
+        if (matches(item, englishWords(item.name.en), taken))
             found.append(&item);
     }
     return found;
@@ -51,20 +67,18 @@ QList<const CatalogueItem *> CatalogueSearch::find(const Catalogue &catalogue, c
 
 bool CatalogueSearch::matches(const CatalogueItem &item, const QString &query) const
 {
-    const QString trimmed = query.trimmed();
-    if (trimmed.isEmpty())
+    return matches(item, englishWords(item.name.en), Query(query));
+}
+
+bool CatalogueSearch::matches(const CatalogueItem &item, const QStringList &englishWords, const Query &query) const
+{
+    if (query.trimmed.isEmpty())
         return false;
-    if (item.name.zh.contains(trimmed, Qt::CaseInsensitive))
+    if (item.name.zh.contains(query.trimmed, Qt::CaseInsensitive))
         return true;
-    if (matchesEnglishWords(item.name.en, trimmed.split(QLatin1Char(' '), Qt::SkipEmptyParts)))
+    if (matchesEnglishWords(englishWords, query.words))
         return true;
-    // Pinyin is typed without spaces or with apostrophes between syllables (xi'an).
-    QString spelled;
-    for (const QChar c : trimmed) {
-        if (!isSkipped(c))
-            spelled.append(c.toLower());
-    }
-    return !spelled.isEmpty() && spellsPartOf(item.name.zh, spelled);
+    return !query.spelled.isEmpty() && spellsPartOf(item.name.zh, query.spelled);
 }
 
 bool CatalogueSearch::spellsPartOf(const QString &name, const QString &query) const

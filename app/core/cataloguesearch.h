@@ -18,13 +18,32 @@ public:
     // The pinyin syllables of each Chinese character (HanziReadings gives the full table).
     using Readings = QHash<QChar, QStringList>;
 
+    // What a resident typed, taken apart once for every item it is tried on.
+    struct Query
+    {
+        explicit Query(const QString &typed);
+
+        QString trimmed;
+        QStringList words;  // split at spaces, for the English name
+        QString spelled;    // lower-cased, without the brackets, dots and spaces nobody spells
+    };
+
     explicit CatalogueSearch(Readings readings);
 
-    // The matching items in catalogue order; nothing for a blank query.
+    // The matching items in catalogue order, by a walk over every item (CatalogueSearchIndex
+    // finds the same from an index); nothing for a blank query.
     [[nodiscard]] QList<const CatalogueItem *> find(const Catalogue &catalogue, const QString &query) const;
     [[nodiscard]] bool matches(const CatalogueItem &item, const QString &query) const;
+    // The same with the query and the item's English words (englishWords()) taken apart already.
+    [[nodiscard]] bool matches(const CatalogueItem &item, const QStringList &englishWords, const Query &query) const;
     // Whether `query` spells, from some character of `name` on, consecutive characters of it.
     [[nodiscard]] bool spellsPartOf(const QString &name, const QString &query) const;
+
+    [[nodiscard]] const Readings &readings() const { return m_readings; }
+    // The words of an English name as matchesEnglishWords splits them.
+    [[nodiscard]] static QStringList englishWords(const QString &name);
+    // Characters of a name that are not spelled (brackets, dots, spaces).
+    [[nodiscard]] static bool isSkipped(QChar c);
 
 private:
     [[nodiscard]] bool spellsFrom(const QString &name, qsizetype at, const QString &query, qsizetype from) const;
