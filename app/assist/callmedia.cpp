@@ -1,6 +1,7 @@
 #include "callmedia.h"
 
 #include "camera/frameprovider.h"
+#include "soundcheck.h"
 
 #define GST_USE_UNSTABLE_API
 #include <gst/app/gstappsink.h>
@@ -9,6 +10,7 @@
 #include <gst/sdp/sdp.h>
 #include <gst/webrtc/webrtc.h>
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QTimer>
 
@@ -18,16 +20,24 @@ Q_LOGGING_CATEGORY(lcCallMedia, "kiosk.assist.media")
 
 namespace {
 
+// What each line carries; the receiving lines use the same, so the payload types never clash.
+// Opus is always offered as two channels ("opus/48000/2"): a browser refuses an Opus line
+// without them, and webrtcbin 1.22 then never connects the call at all when that line was the
+// kiosk's receive-only one (the call without a microphone).
+constexpr const char *audioCaps = "application/x-rtp,media=audio,encoding-name=OPUS,payload=97,clock-rate=48000,encoding-params=(string)2";
+constexpr const char *cameraCaps = "application/x-rtp,media=video,encoding-name=VP8,payload=96,clock-rate=90000";
+constexpr const char *screenCaps = "application/x-rtp,media=video,encoding-name=VP8,payload=98,clock-rate=90000";
+
 // Realtime VP8: the fastest settings, a key frame at least every two seconds so that a frame
 // lost at the start heals quickly, and a bitrate a hall's uplink carries.
-QString vp8Branch(const char *source, int keyframeDistance, int bitrate, int payload)
+QString vp8Branch(const char *source, int keyframeDistance, int bitrate, const char *caps)
 {
     return QStringLiteral("appsrc name=%1 is-live=true format=time do-timestamp=true block=false max-bytes=20000000 ! "
                           "videoconvert ! queue max-size-buffers=2 leaky=downstream ! "
                           "vp8enc deadline=1 cpu-used=8 threads=2 end-usage=cbr target-bitrate=%3 keyframe-max-dist=%2 "
                           "error-resilient=partitions lag-in-frames=0 ! rtpvp8pay picture-id-mode=15-bit ! "
-                          "capsfilter caps=\"application/x-rtp,media=video,encoding-name=VP8,payload=%4\"")
-        .arg(QLatin1String(source)).arg(keyframeDistance).arg(bitrate).arg(payload);
+                          "capsfilter caps=\"%4\"")
+        .arg(QLatin1String(source)).arg(keyframeDistance).arg(bitrate).arg(QLatin1String(caps));
 }
 
 GstElement *addBranch(GstElement *pipeline, const QString &description, QString *error)
@@ -44,6 +54,8 @@ GstElement *addBranch(GstElement *pipeline, const QString &description, QString 
     return bin;
 }
 
+// Links a sending branch to a sink pad of its own: a new transceiver (webrtcbin gives a pad no
+// receive-only one).
 GstWebRTCRTPTransceiver *linkToWebrtc(GstElement *branch, GstElement *webrtc, const char *msid)
 {
     GstPad *sink = gst_element_request_pad_simple(webrtc, "sink_%u");
@@ -67,9 +79,11 @@ void setDirection(GstWebRTCRTPTransceiver *transceiver, GstWebRTCRTPTransceiverD
     gst_object_unref(transceiver);
 }
 
-// A transceiver that only receives, for a kind the kiosk cannot send.
-void addReceiver(GstElement *webrtc, GstCaps *caps)
+// A transceiver that only receives, for a kind the kiosk cannot send: the agent's voice or face
+// needs a line the kiosk offers to receive on.
+void addReceiver(GstElement *webrtc, const char *description)
 {
+    GstCaps *caps = gst_caps_from_string(description);
     GstWebRTCRTPTransceiver *transceiver = nullptr;
     g_signal_emit_by_name(webrtc, "add-transceiver", GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_RECVONLY, caps, &transceiver);
     gst_caps_unref(caps);
@@ -114,6 +128,10 @@ struct CallMedia::Pipeline {
     GstElement *screenSource = nullptr;
     QTimer cameraTimer;
     QTimer screenTimer;
+    QTimer silenceTimer;
+    QElapsedTimer sinceIncoming; // since the agent's packet count last moved
+    qint64 lastIncoming = 0;
+    std::atomic<qint64> incoming{0};
     QSize cameraSize;
     QSize screenSize;
     std::atomic<qint64> agentFrames{0};
@@ -145,6 +163,7 @@ struct CallMedia::Pipeline {
     static void onConnectionState(GObject *webrtc, GParamSpec *, gpointer data);
     static void onIncomingPad(GstElement *webrtc, GstPad *pad, gpointer data);
     static GstFlowReturn onAgentSample(GstAppSink *sink, gpointer data);
+    static GstPadProbeReturn onIncomingBuffer(GstPad *pad, GstPadProbeInfo *info, gpointer data);
     static GstBusSyncReply onBusMessage(GstBus *bus, GstMessage *message, gpointer data);
 };
 
@@ -230,9 +249,20 @@ void CallMedia::Pipeline::onIncomingPad(GstElement *, GstPad *pad, gpointer data
         gst_object_unref(sink);
     }
     gst_element_sync_state_with_parent(branch);
+    gst_pad_add_probe(pad, GstPadProbeType(GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_BUFFER_LIST), &Pipeline::onIncomingBuffer, self, nullptr);
     GstPad *sink = gst_element_get_static_pad(branch, "sink");
     gst_pad_link(pad, sink);
     gst_object_unref(sink);
+}
+
+GstPadProbeReturn CallMedia::Pipeline::onIncomingBuffer(GstPad *, GstPadProbeInfo *info, gpointer data)
+{
+    auto *self = static_cast<Pipeline *>(data);
+    if (GST_PAD_PROBE_INFO_TYPE(info) & GST_PAD_PROBE_TYPE_BUFFER_LIST)
+        self->incoming += gst_buffer_list_length(GST_PAD_PROBE_INFO_BUFFER_LIST(info));
+    else
+        ++self->incoming;
+    return GST_PAD_PROBE_OK;
 }
 
 GstFlowReturn CallMedia::Pipeline::onAgentSample(GstAppSink *sink, gpointer data)
@@ -290,44 +320,6 @@ CallMedia::~CallMedia()
     stop();
 }
 
-bool CallMedia::microphoneWorks(const QString &source)
-{
-    if (source.isEmpty() || !gst_init_check(nullptr, nullptr, nullptr))
-        return false;
-    GstElement *probe = gst_parse_launch(
-        QStringLiteral("pulsesrc device=\"%1\" ! fakesink sync=false").arg(source).toUtf8().constData(), nullptr);
-    if (!probe)
-        return false;
-    bool works = gst_element_set_state(probe, GST_STATE_PLAYING) != GST_STATE_CHANGE_FAILURE
-                 && gst_element_get_state(probe, nullptr, nullptr, 3 * GST_SECOND) != GST_STATE_CHANGE_FAILURE;
-    if (works) {
-        // A source that fails only once it streams reports it on the bus.
-        GstBus *bus = gst_element_get_bus(probe);
-        GstMessage *error = gst_bus_timed_pop_filtered(bus, 300 * GST_MSECOND, GST_MESSAGE_ERROR);
-        works = error == nullptr;
-        if (error)
-            gst_message_unref(error);
-        gst_object_unref(bus);
-    }
-    gst_element_set_state(probe, GST_STATE_NULL);
-    gst_object_unref(probe);
-    return works;
-}
-
-bool CallMedia::speakerWorks()
-{
-    if (!gst_init_check(nullptr, nullptr, nullptr))
-        return false;
-    GstElement *probe = gst_parse_launch("audiotestsrc num-buffers=1 ! pulsesink sync=false", nullptr);
-    if (!probe)
-        return false;
-    const bool works = gst_element_set_state(probe, GST_STATE_PAUSED) != GST_STATE_CHANGE_FAILURE
-                       && gst_element_get_state(probe, nullptr, nullptr, 3 * GST_SECOND) == GST_STATE_CHANGE_SUCCESS;
-    gst_element_set_state(probe, GST_STATE_NULL);
-    gst_object_unref(probe);
-    return works;
-}
-
 bool CallMedia::start(QString *error)
 {
     stop();
@@ -349,8 +341,8 @@ bool CallMedia::start(QString *error)
     g_object_set(p->webrtc, "bundle-policy", GST_WEBRTC_BUNDLE_POLICY_MAX_BUNDLE, "latency", 100, nullptr);
     gst_bin_add(GST_BIN(p->pipeline), p->webrtc);
 
-    m_sendsMicrophone = microphoneWorks(m_sources.microphone);
-    p->speaker = speakerWorks();
+    m_sendsMicrophone = SoundCheck::microphoneWorks(m_sources.microphone);
+    p->speaker = SoundCheck::speakerWorks();
     if (!p->speaker)
         qCWarning(lcCallMedia) << "no sound server: the agent's voice cannot be played";
     m_sendsCamera = !m_sources.camera.isNull();
@@ -358,35 +350,32 @@ bool CallMedia::start(QString *error)
     if (m_sendsMicrophone) {
         GstElement *mic = addBranch(p->pipeline,
                                     QStringLiteral("pulsesrc device=\"%1\" ! audioconvert ! audioresample ! queue ! opusenc ! rtpopuspay ! "
-                                                   "capsfilter caps=\"application/x-rtp,media=audio,encoding-name=OPUS,payload=97\"").arg(m_sources.microphone),
+                                                   "capsfilter caps=\"%2\"").arg(m_sources.microphone, QLatin1String(audioCaps)),
                                     error);
         if (!mic)
             return false;
         setDirection(linkToWebrtc(mic, p->webrtc, "kiosk"), GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_SENDRECV);
-    } else {
-        // No microphone: the agent is still heard.
-        GstCaps *caps = gst_caps_from_string("application/x-rtp,media=audio,encoding-name=OPUS,payload=97,clock-rate=48000");
-        addReceiver(p->webrtc, caps);
     }
     if (m_sendsCamera) {
-        GstElement *camera = addBranch(p->pipeline, vp8Branch("camera", 30, 600000, 96), error);
+        GstElement *camera = addBranch(p->pipeline, vp8Branch("camera", 30, 600000, cameraCaps), error);
         if (!camera)
             return false;
         p->cameraSource = gst_bin_get_by_name(GST_BIN(camera), "camera");
         setDirection(linkToWebrtc(camera, p->webrtc, "kiosk"), GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_SENDRECV);
-    } else {
-        // No camera: the agent is still seen.
-        GstCaps *caps = gst_caps_from_string("application/x-rtp,media=video,encoding-name=VP8,payload=96,clock-rate=90000");
-        addReceiver(p->webrtc, caps);
     }
+    // Without a microphone the agent is still heard, and without a camera still seen. The
+    // screen's line comes after these: the desk page takes the last video line for the screen.
+    if (!m_sendsMicrophone)
+        addReceiver(p->webrtc, audioCaps);
+    if (!m_sendsCamera)
+        addReceiver(p->webrtc, cameraCaps);
     if (m_sendsScreen) {
-        GstElement *screen = addBranch(p->pipeline, vp8Branch("screen", qMax(2, m_sources.screenFps * 2), 400000, 98), error);
+        GstElement *screen = addBranch(p->pipeline, vp8Branch("screen", qMax(2, m_sources.screenFps * 2), 400000, screenCaps), error);
         if (!screen)
             return false;
         p->screenSource = gst_bin_get_by_name(GST_BIN(screen), "screen");
         setDirection(linkToWebrtc(screen, p->webrtc, "screen"), GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_SENDONLY);
     }
-
     g_signal_connect(p->webrtc, "on-negotiation-needed", G_CALLBACK(&Pipeline::onNegotiationNeeded), p.get());
     g_signal_connect(p->webrtc, "on-ice-candidate", G_CALLBACK(&Pipeline::onIceCandidate), p.get());
     g_signal_connect(p->webrtc, "notify::connection-state", G_CALLBACK(&Pipeline::onConnectionState), p.get());
@@ -409,6 +398,10 @@ bool CallMedia::start(QString *error)
         connect(&p->screenTimer, &QTimer::timeout, this, &CallMedia::pushScreen);
         p->screenTimer.start();
     }
+    // The agent's packets are counted as they arrive; a path that goes silent ends the call.
+    p->silenceTimer.setInterval(500);
+    connect(&p->silenceTimer, &QTimer::timeout, this, &CallMedia::checkSilence);
+    p->silenceTimer.start();
     m_pipeline = std::move(p);
     pushScreen();
     return true;
@@ -435,6 +428,25 @@ void CallMedia::pushScreen()
     if (screen.width() > 960)
         screen = screen.scaledToWidth(960, Qt::SmoothTransformation);
     pushImage(m_pipeline->screenSource, screen, &m_pipeline->screenSize, m_sources.screenFps);
+}
+
+void CallMedia::checkSilence()
+{
+    if (!m_pipeline)
+        return;
+    const qint64 count = m_pipeline->incoming.load();
+    if (count != m_pipeline->lastIncoming || !m_pipeline->sinceIncoming.isValid()) {
+        m_pipeline->lastIncoming = count;
+        m_pipeline->sinceIncoming.start();
+        return;
+    }
+    // Only media that flowed and then stopped is a drop; before the first packet, the connection
+    // state (and the queue's deadline) speak for the call.
+    if (count > 0 && m_pipeline->sinceIncoming.elapsed() >= m_sources.silenceTimeoutMs) {
+        m_pipeline->silenceTimer.stop();
+        qCWarning(lcCallMedia) << "nothing from the agent for" << m_pipeline->sinceIncoming.elapsed() << "ms";
+        emit failed(QStringLiteral("the agent's media stopped"));
+    }
 }
 
 void CallMedia::stop()
@@ -470,4 +482,9 @@ void CallMedia::addRemoteCandidate(const QString &candidate, int mlineIndex)
 qint64 CallMedia::agentFramesReceived() const
 {
     return m_pipeline ? m_pipeline->agentFrames.load() : 0;
+}
+
+qint64 CallMedia::agentPacketsReceived() const
+{
+    return m_pipeline ? m_pipeline->incoming.load() : 0;
 }

@@ -26,6 +26,9 @@ public:
         QString microphone = QStringLiteral("@DEFAULT_SOURCE@"); // the PulseAudio source; empty: none
         int cameraFps = 15;
         int screenFps = 3;                    // a few frames a second is enough to follow a form
+        // Once the agent's media flowed, this long without a packet of it means the path is gone
+        // (a cable pulled, a router down): nothing says so, so the kiosk ends the call itself.
+        int silenceTimeoutMs = 6000;
     };
 
     CallMedia(const Sources &sources, FrameProvider *agentVideo, QObject *parent = nullptr);
@@ -43,12 +46,8 @@ public:
     [[nodiscard]] bool sendsMicrophone() const { return m_sendsMicrophone; }
     [[nodiscard]] bool sendsScreen() const { return m_sendsScreen; }
     [[nodiscard]] qint64 agentFramesReceived() const;
-
-    // Whether a PulseAudio source of this name records; the probe the call makes before it
-    // promises the resident's voice.
-    [[nodiscard]] static bool microphoneWorks(const QString &source);
-    // Whether PulseAudio takes sound to play, where the agent's voice goes.
-    [[nodiscard]] static bool speakerWorks();
+    // RTP packets received from the agent, of any kind.
+    [[nodiscard]] qint64 agentPacketsReceived() const;
 
 signals:
     void offerReady(const QString &sdp);
@@ -62,6 +61,7 @@ private:
     struct Pipeline;
     void pushCamera();
     void pushScreen();
+    void checkSilence();
 
     Sources m_sources;
     QPointer<FrameProvider> m_agentVideo;

@@ -17,12 +17,27 @@ VideoCall::VideoCall(PlatformClient *platform, const CallMedia::Sources &sources
     , m_agentVideo(agentVideo ? agentVideo : new FrameProvider(25, this))
     , m_media(sources, m_agentVideo)
     , m_queueDeadline(new QTimer(this))
+    , m_heartbeat(new QTimer(this))
 {
+    // A socket whose far end vanished without closing it looks open for minutes; a platform
+    // that answers no ping for a few seconds is treated as gone, whether queued or in a call.
+    m_heartbeat->setInterval(2000);
+    connect(m_heartbeat, &QTimer::timeout, this, [this] {
+        if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        if (m_sincePong.isValid() && m_sincePong.elapsed() > 3 * m_heartbeat->interval()) {
+            qCWarning(lcVideoCall) << "the platform answered no ping for" << m_sincePong.elapsed() << "ms";
+            onSocketGone();
+            return;
+        }
+        m_socket->ping();
+    });
     m_queueDeadline->setSingleShot(true);
     // The platform ends an unanswered call itself; this is for a platform that went quiet.
     connect(m_queueDeadline, &QTimer::timeout, this, [this] { finish(State::Failed, Failure::NoAnswer, QStringLiteral("timeout")); });
     connect(&m_media, &CallMedia::offerReady, this, [this](const QString &sdp) {
         m_offerMids = midsOf(sdp);
+        qCDebug(lcVideoCall).noquote() << "offer:\n" << sdp;
         send({{QStringLiteral("type"), QStringLiteral("offer")}, {QStringLiteral("sdp"), sdp}});
     });
     connect(&m_media, &CallMedia::localCandidate, this, [this](const QString &candidate, int mline) {
@@ -146,6 +161,10 @@ void VideoCall::openSignalling(const QUrl &url)
     }
     connect(m_socket, &QWebSocket::textMessageReceived, this, &VideoCall::onMessage);
     connect(m_socket, &QWebSocket::disconnected, this, &VideoCall::onSocketGone);
+    connect(m_socket, &QWebSocket::connected, this, [this] { m_sincePong.start(); });
+    connect(m_socket, &QWebSocket::pong, this, [this] { m_sincePong.start(); });
+    m_sincePong.invalidate();
+    m_heartbeat->start();
     m_socket->open(url);
 }
 
@@ -168,6 +187,7 @@ void VideoCall::onMessage(const QString &text)
             emit stateChanged(); // what the call sends is known now
         }
     } else if (type == QLatin1String("answer") && m_state == State::Connecting) {
+        qCDebug(lcVideoCall).noquote() << "answer:\n" << m.value(QLatin1String("sdp")).toString();
         m_media.setAnswer(m.value(QLatin1String("sdp")).toString());
     } else if (type == QLatin1String("ice") && (m_state == State::Connecting || m_state == State::InCall)) {
         m_media.addRemoteCandidate(m.value(QLatin1String("candidate")).toString(), m.value(QLatin1String("sdpMLineIndex")).toInt());
@@ -198,15 +218,34 @@ void VideoCall::send(const QJsonObject &message)
 void VideoCall::finish(State state, Failure failure, const QString &byeReason)
 {
     m_queueDeadline->stop();
+    m_heartbeat->stop();
     m_media.stop();
     if (m_socket) {
-        if (!byeReason.isEmpty())
-            send({{QStringLiteral("type"), QStringLiteral("bye")}, {QStringLiteral("reason"), byeReason}});
         QWebSocket *socket = m_socket;
         m_socket = nullptr;
         socket->disconnect(this);
-        socket->close();
-        socket->deleteLater();
+        const QString bye = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("bye")},
+                                                                        {QStringLiteral("reason"), byeReason}})
+                                                  .toJson(QJsonDocument::Compact));
+        if (!byeReason.isEmpty() && socket->state() != QAbstractSocket::ConnectedState
+            && socket->state() != QAbstractSocket::UnconnectedState) {
+            // Still opening (a call left as soon as it was queued): the platform hears why once
+            // the socket is open, rather than taking the closed socket for a dropped network.
+            connect(socket, &QWebSocket::connected, socket, [socket, bye] {
+                socket->sendTextMessage(bye);
+                socket->close();
+            });
+            connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+            QTimer::singleShot(5000, socket, [socket] {
+                socket->abort();
+                socket->deleteLater();
+            });
+        } else {
+            if (!byeReason.isEmpty() && socket->state() == QAbstractSocket::ConnectedState)
+                socket->sendTextMessage(bye);
+            socket->close();
+            socket->deleteLater();
+        }
     }
     m_agentName = {};
     m_offerMids.clear();

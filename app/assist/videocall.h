@@ -4,6 +4,7 @@
 #include "sessionmachine.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -91,6 +92,8 @@ private:
     CallMedia m_media;
     QWebSocket *m_socket = nullptr;
     QTimer *m_queueDeadline;
+    QTimer *m_heartbeat;     // pings the platform's socket; a platform that stops answering has dropped
+    QElapsedTimer m_sincePong;
     State m_state = State::Idle;
     Failure m_failure = Failure::None;
     int m_queuePosition = 0;

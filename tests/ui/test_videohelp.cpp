@@ -1,3 +1,4 @@
+#include "camera/frameprovider.h"
 #include "enrolledkiosk.h"
 #include "kioskruntime.h"
 #include "kioskshell.h"
@@ -10,6 +11,7 @@
 #include "voiceprompts.h"
 
 #include <QDir>
+#include <QProcess>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -282,6 +284,65 @@ private slots:
         m_enrolled->platform()->kill();
         expectFailure(VideoCall::Failure::Network, QStringLiteral("network"), QStringLiteral("网络中断"),
                       QStringLiteral("The network dropped"));
+    }
+    void anAgentInABrowserIsSeenOnTheCallBarInEveryMode()
+    {
+        QVERIFY(startKiosk());
+        // The agent: the platform's desk page in headless chromium with fake camera and
+        // microphone (tests/app/assist/deskagent.py), answering the first call; its own
+        // screenshots of the desk go beside the kiosk's.
+        QUrl deskUrl = m_enrolled->platform()->httpUrl();
+        deskUrl.setPath(QStringLiteral("/desk/"));
+        const QString shots = qEnvironmentVariable("KIOSK_SCREENSHOT_DIR", QDir::tempPath());
+        QVERIFY(QDir().mkpath(shots));
+        QProcess agent;
+        QHash<QString, QJsonObject> steps;
+        connect(&agent, &QProcess::readyReadStandardOutput, this, [&] {
+            while (agent.canReadLine()) {
+                const QJsonObject step = QJsonDocument::fromJson(agent.readLine()).object();
+                steps.insert(step.value(QLatin1String("step")).toString(), step);
+            }
+        });
+        agent.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral(KIOSK_DESK_AGENT), deskUrl.toString(), QStringLiteral("[[0.5,0.5]]"), shots,
+                                                         QStringLiteral("screen"), QStringLiteral("videohelp-desk")});
+        QVERIFY2(agent.waitForStarted(10000), qPrintable(agent.errorString()));
+        QTRY_VERIFY2_WITH_TIMEOUT(steps.contains(QStringLiteral("on_duty")), qPrintable(QString::fromLocal8Bit(agent.readAllStandardError())), 30000);
+        goHome();
+        askAndAgree();
+        QTRY_COMPARE_WITH_TIMEOUT(m_help->state(), VideoCall::State::InCall, 40000);
+        QVERIFY(m_shell->session()->idleHeld());
+        // The agent's picture is on the bar, frames flowing, before the screens are taken.
+        FrameProvider *agentVideo = VideoHelp::agentVideo();
+        QVERIFY(agentVideo);
+        QTRY_VERIFY_WITH_TIMEOUT(agentVideo->framesPublished() > 15, 20000);
+        QTRY_VERIFY(shown(QStringLiteral("videoCallBar")));
+        QVERIFY(shown(QStringLiteral("videoCallHangUp")));
+        QVERIFY(shown(QStringLiteral("videoCallAgentVideo")));
+        QCOMPARE(shown(QStringLiteral("videoCallNoMicrophone")), !m_help->sendsMicrophone());
+        // The desk's own name for the agent, not prefixed again ("工作人员 坐席 01").
+        QTRY_VERIFY2(textOf(QStringLiteral("videoCallStatus")).startsWith(QStringLiteral("坐席 ")) && textOf(QStringLiteral("videoCallStatus")).endsWith(QStringLiteral(" 正在为您服务")),
+                     qPrintable(textOf(QStringLiteral("videoCallStatus"))));
+        UiProbe::screenshot(m_window, QStringLiteral("videohelp-in-call-zh"));
+        m_shell->toggleLanguage();
+        QTRY_VERIFY2(textOf(QStringLiteral("videoCallStatus")).startsWith(QStringLiteral("Agent ")) && textOf(QStringLiteral("videoCallStatus")).endsWith(QStringLiteral(" is helping you"))
+                         && !textOf(QStringLiteral("videoCallStatus")).contains(QStringLiteral("Agent Agent")),
+                     qPrintable(textOf(QStringLiteral("videoCallStatus"))));
+        UiProbe::screenshot(m_window, QStringLiteral("videohelp-in-call-en"));
+        m_shell->toggleElderMode();
+        QTRY_VERIFY(m_shell->elderMode());
+        QTRY_VERIFY(shown(QStringLiteral("videoCallHangUp")));
+        UiProbe::screenshot(m_window, QStringLiteral("videohelp-in-call-elder-en"));
+        m_shell->toggleLanguage();
+        QTRY_VERIFY(textOf(QStringLiteral("videoCallStatus")).contains(QStringLiteral("正在为您服务")));
+        UiProbe::screenshot(m_window, QStringLiteral("videohelp-in-call-elder-zh"));
+        // The agent sees the kiosk's own screen, and the resident's hang-up reaches them.
+        QTRY_VERIFY_WITH_TIMEOUT(steps.contains(QStringLiteral("screen")), 40000);
+        QVERIFY(tapSettled(QStringLiteral("videoCallHangUp")));
+        QTRY_COMPARE(m_help->state(), VideoCall::State::Ended);
+        QVERIFY(!m_shell->session()->idleHeld());
+        QTRY_VERIFY_WITH_TIMEOUT(steps.contains(QStringLiteral("bye")), 30000);
+        QCOMPARE(steps.value(QStringLiteral("bye")).value(QLatin1String("reason")).toString(), QStringLiteral("hangup"));
+        QVERIFY(agent.waitForFinished(20000));
     }
 };
 

@@ -2821,13 +2821,18 @@ Everything you need is below</translation>
     <name>VideoCallBar</name>
     <message>
         <location filename="../qml/VideoCallBar.qml" line="46"/>
-        <source>工作人员 %1 正在为您服务</source>
-        <translation>Agent %1 is helping you</translation>
+        <source>%1 正在为您服务</source>
+        <translation>%1 is helping you</translation>
     </message>
     <message>
-        <location filename="../qml/VideoCallBar.qml" line="47"/>
-        <source>工作人员 %1 已接听，正在连接……</source>
-        <translation>Agent %1 answered, connecting…</translation>
+        <location filename="../qml/VideoCallBar.qml" line="50"/>
+        <source>%1 已接听，正在连接……</source>
+        <translation>%1 answered, connecting…</translation>
+    </message>
+    <message>
+        <location filename="../qml/VideoCallBar.qml" line="16"/>
+        <source>工作人员</source>
+        <translation>The agent</translation>
     </message>
     <message>
         <location filename="../qml/VideoCallBar.qml" line="55"/>

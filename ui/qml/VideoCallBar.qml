@@ -11,7 +11,9 @@ Rectangle {
     objectName: "videoCallBar"
 
     readonly property bool inCall: VideoHelp.state === VideoCall.InCall
-    readonly property string agentName: Kiosk.language === "en" ? VideoHelp.agentNameEn : VideoHelp.agentNameZh
+    // The desk's name for the agent already says who they are ("坐席 01", "Agent 01"): it is not
+    // prefixed again, and an agent without one is just "the agent".
+    readonly property string agentName: (Kiosk.language === "en" ? VideoHelp.agentNameEn : VideoHelp.agentNameZh) || qsTr("工作人员")
 
     visible: VideoHelp.state === VideoCall.Connecting || inCall
     height: visible ? Math.max(agentVideo.height, column.implicitHeight) + 2 * Theme.spacing : 0
@@ -43,8 +45,8 @@ Rectangle {
         KioskText {
             objectName: "videoCallStatus"
             Layout.fillWidth: true
-            text: bar.inCall ? qsTr("工作人员 %1 正在为您服务").arg(bar.agentName)
-                             : qsTr("工作人员 %1 已接听，正在连接……").arg(bar.agentName)
+            text: bar.inCall ? qsTr("%1 正在为您服务").arg(bar.agentName)
+                             : qsTr("%1 已接听，正在连接……").arg(bar.agentName)
             font.pixelSize: Theme.fontBody
             font.bold: true
             color: Theme.textOnPrimary

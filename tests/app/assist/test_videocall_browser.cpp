@@ -2,6 +2,7 @@
 #include "platformclient.h"
 #include "platformwait.h"
 #include "refplatformprocess.h"
+#include "sessionmachine.h"
 #include "videocall.h"
 
 #include <QColor>
@@ -20,6 +21,9 @@
 #include <QTimer>
 
 #include <cmath>
+
+#include <csignal>
+#include <unistd.h>
 
 namespace {
 
@@ -44,6 +48,46 @@ QJsonArray samplePoints(int blocks)
     return points;
 }
 
+// The processes below `root` (its children, theirs, …), from /proc.
+QList<pid_t> descendantsOf(pid_t root)
+{
+    QHash<pid_t, QList<pid_t>> children;
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool isPid = false;
+        const pid_t pid = pid_t(entry.toInt(&isPid));
+        if (!isPid)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = stat.readAll();
+        // "pid (comm) state ppid …": the name may hold spaces, so read after its last ')'.
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 1)
+            children[pid_t(fields.at(1).toInt())].append(pid);
+    }
+    QList<pid_t> found;
+    QList<pid_t> pending{root};
+    while (!pending.isEmpty()) {
+        for (const pid_t child : children.value(pending.takeFirst())) {
+            found.append(child);
+            pending.append(child);
+        }
+    }
+    return found;
+}
+
+QString nameOf(pid_t pid)
+{
+    QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
+    return comm.open(QIODevice::ReadOnly) ? QString::fromLocal8Bit(comm.readAll()).trimmed() : QString();
+}
+
+int threadCount()
+{
+    return int(QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
+}
+
 } // namespace
 
 // Video help end to end with a real browser as the agent: Debian's chromium, headless with fake
@@ -61,6 +105,9 @@ private slots:
     void cleanupTestCase();
     void anAgentInABrowserSeesAndHearsTheKioskAndIsSeenAndHeard();
     void withoutACameraTheAgentStillHearsTheResidentAndSeesTheScreen();
+    void withoutAMicrophoneTheAgentStillSeesTheResidentAndTheScreen();
+    void withNeitherCameraNorMicrophoneTheAgentStillSeesTheScreen();
+    void aNetworkThatDropsMidCallEndsTheCallAndSaysSo();
 
 private:
     // The desk page in headless chromium, answering the first call (deskagent.py), and each step
@@ -327,6 +374,157 @@ void TestVideoCallBrowser::withoutACameraTheAgentStillHearsTheResidentAndSeesThe
     QTRY_VERIFY_WITH_TIMEOUT(agent.steps.contains(QStringLiteral("bye")), 20000);
     QCOMPARE(agent.steps.value(QStringLiteral("bye")).value(QLatin1String("reason")).toString(), QStringLiteral("hangup"));
     QVERIFY(agent.process.waitForFinished(20000));
+}
+
+void TestVideoCallBrowser::withoutAMicrophoneTheAgentStillSeesTheResidentAndTheScreen()
+{
+    const auto platform = client();
+    FrameProvider camera(25);
+    QTimer cameraClock;
+    qint64 cameraFrame = 0;
+    connect(&cameraClock, &QTimer::timeout, &camera, [&] {
+        QImage frame(640, 480, QImage::Format_RGB32);
+        frame.fill(QColor(0x30, 0x60, 0x90));
+        QPainter(&frame).fillRect(int(cameraFrame * 8 % 640), 0, 40, 480, Qt::white);
+        camera.publish(frame, ++cameraFrame);
+    });
+    cameraClock.start(40);
+    const QImage screen = screenShowing({Qt::green, Qt::magenta});
+    CallMedia::Sources sources;
+    sources.camera = &camera;
+    sources.screen = [screen] { return screen; };
+    sources.microphone = QStringLiteral("no_such_microphone"); // unplugged: PulseAudio has no such source
+    FrameProvider agentVideo(25);
+    VideoCall call(platform.get(), sources, &agentVideo);
+    Agent agent;
+    startAgent(agent, QStringLiteral("camera,screen"), samplePoints(2));
+    callUntilMediaFlow(call, agent);
+    QVERIFY(call.sendsCamera());
+    QVERIFY(!call.sendsMicrophone());
+    const QJsonObject stats = agent.steps.value(QStringLiteral("media")).value(QLatin1String("stats")).toObject();
+    QVERIFY2(stats.value(QLatin1String("camera")).toObject().value(QLatin1String("frames")).toInt() > 10, qPrintable(QJsonDocument(stats).toJson()));
+    QCOMPARE(stats.value(QLatin1String("camera")).toObject().value(QLatin1String("width")).toInt(), 640);
+    QVERIFY(stats.value(QLatin1String("screen")).toObject().value(QLatin1String("frames")).toInt() > 3);
+    QVERIFY2(stats.value(QLatin1String("audio")).toObject().value(QLatin1String("packets")).toInt() == 0, qPrintable(QJsonDocument(stats).toJson()));
+    // The screen track is the screen, not the camera on the wrong line.
+    QTRY_VERIFY_WITH_TIMEOUT(agent.steps.contains(QStringLiteral("screen")), 20000);
+    const QJsonArray samples = agent.steps.value(QStringLiteral("screen")).value(QLatin1String("samples")).toArray();
+    QCOMPARE(samples.size(), 2);
+    QVERIFY2(samples.at(0).toArray().at(1).toInt() > 150 && samples.at(0).toArray().at(0).toInt() < 100,
+             qPrintable(QJsonDocument(samples).toJson(QJsonDocument::Compact)));
+    // The kiosk still sees and hears the agent.
+    QTRY_VERIFY_WITH_TIMEOUT(agentVideo.framesPublished() > 10, 10000);
+    const double level = agentVoiceLevel();
+    QVERIFY2(level > 100, qPrintable(QStringLiteral("the agent's voice at the kiosk: RMS %1").arg(level)));
+    call.hangUp();
+    QTRY_VERIFY_WITH_TIMEOUT(agent.steps.contains(QStringLiteral("bye")), 20000);
+    QCOMPARE(agent.steps.value(QStringLiteral("bye")).value(QLatin1String("reason")).toString(), QStringLiteral("hangup"));
+    QVERIFY(agent.process.waitForFinished(20000));
+}
+
+void TestVideoCallBrowser::withNeitherCameraNorMicrophoneTheAgentStillSeesTheScreen()
+{
+    const auto platform = client();
+    const QImage screen = screenShowing({Qt::blue, Qt::yellow});
+    CallMedia::Sources sources;
+    sources.camera = nullptr;
+    sources.screen = [screen] { return screen; };
+    sources.microphone = QString();
+    FrameProvider agentVideo(25);
+    VideoCall call(platform.get(), sources, &agentVideo);
+    Agent agent;
+    startAgent(agent, QStringLiteral("screen"), samplePoints(2));
+    callUntilMediaFlow(call, agent);
+    QVERIFY(!call.sendsCamera());
+    QVERIFY(!call.sendsMicrophone());
+    const QJsonObject stats = agent.steps.value(QStringLiteral("media")).value(QLatin1String("stats")).toObject();
+    QVERIFY2(stats.value(QLatin1String("screen")).toObject().value(QLatin1String("frames")).toInt() > 3, qPrintable(QJsonDocument(stats).toJson()));
+    QCOMPARE(stats.value(QLatin1String("camera")).toObject().value(QLatin1String("frames")).toInt(), 0);
+    QCOMPARE(stats.value(QLatin1String("audio")).toObject().value(QLatin1String("packets")).toInt(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(agent.steps.contains(QStringLiteral("screen")), 20000);
+    const QJsonArray samples = agent.steps.value(QStringLiteral("screen")).value(QLatin1String("samples")).toArray();
+    QCOMPARE(samples.size(), 2);
+    const QJsonArray yellow = samples.at(1).toArray();
+    QVERIFY2(yellow.at(0).toInt() > 150 && yellow.at(1).toInt() > 150 && yellow.at(2).toInt() < 100,
+             qPrintable(QJsonDocument(samples).toJson(QJsonDocument::Compact)));
+    QTRY_VERIFY_WITH_TIMEOUT(agentVideo.framesPublished() > 10, 10000);
+    call.hangUp();
+    QTRY_VERIFY_WITH_TIMEOUT(agent.steps.contains(QStringLiteral("bye")), 20000);
+    QVERIFY(agent.process.waitForFinished(20000));
+}
+
+void TestVideoCallBrowser::aNetworkThatDropsMidCallEndsTheCallAndSaysSo()
+{
+    const auto platform = client();
+    FrameProvider camera(25);
+    QTimer cameraClock;
+    qint64 cameraFrame = 0;
+    connect(&cameraClock, &QTimer::timeout, &camera, [&] {
+        QImage frame(640, 480, QImage::Format_RGB32);
+        frame.fill(QColor(0x60, 0x30, 0x30));
+        camera.publish(frame, ++cameraFrame);
+    });
+    cameraClock.start(40);
+    const QImage screen = screenShowing({Qt::red});
+    CallMedia::Sources sources;
+    sources.camera = &camera;
+    sources.screen = [screen] { return screen; };
+    sources.microphone = QStringLiteral("kiosk_call_sink.monitor");
+    FrameProvider agentVideo(25);
+    SessionTimeouts timeouts;
+    timeouts.idle[SessionState::ChooseService] = std::chrono::milliseconds(120000);
+    SessionMachine session(timeouts);
+    QVERIFY(session.advance(SessionState::ChooseService));
+    const int threadsBefore = threadCount();
+    VideoCall call(platform.get(), sources, &agentVideo);
+    call.attachSession(&session);
+    Agent agent;
+    startAgent(agent, QStringLiteral("camera,screen,audio"), samplePoints(1));
+    callUntilMediaFlow(call, agent);
+    QTRY_VERIFY_WITH_TIMEOUT(agentVideo.framesPublished() > 10, 10000);
+    QVERIFY(session.idleHeld());
+
+    // The path goes away without a word: the platform and the agent's browser stop dead, as
+    // behind a pulled cable. No socket closes and no packet comes; the kiosk has to notice.
+    QList<pid_t> frozen = descendantsOf(getpid());
+    frozen.removeIf([](pid_t pid) {
+        const QString name = nameOf(pid);
+        return name == QLatin1String("pulseaudio") || name == QLatin1String("parec");
+    });
+    QVERIFY(frozen.size() >= 3); // the platform, the agent's script, chromedriver and chromium's processes
+    for (const pid_t pid : frozen)
+        ::kill(pid, SIGSTOP);
+    const qint64 packetsAtDrop = call.media().agentPacketsReceived();
+    QElapsedTimer sinceDrop;
+    sinceDrop.start();
+    // Six seconds of silence from the agent, or three unanswered pings of the platform: the call
+    // ends as a dropped network well inside fifteen.
+    QTRY_COMPARE_WITH_TIMEOUT(call.state(), VideoCall::State::Failed, 15000);
+    const qint64 ended = sinceDrop.elapsed();
+    for (const pid_t pid : frozen)
+        ::kill(pid, SIGCONT);
+    QCOMPARE(call.failure(), VideoCall::Failure::Network);
+    qInfo("the drop was noticed after %lld ms (%lld packets from the agent before it)", ended, packetsAtDrop);
+    QVERIFY(packetsAtDrop > 100);
+    QVERIFY2(ended >= 3000, "ended before the path could be judged gone: something else ended it");
+    // Nothing hangs: the countdown runs again, the agent's picture is gone, and the call's
+    // streaming threads have ended.
+    QVERIFY(!session.idleHeld());
+    QVERIFY(!call.live());
+    QVERIFY(agentVideo.latestFrame().isNull());
+    QCOMPARE(call.media().agentPacketsReceived(), qint64(0));
+    QTRY_VERIFY2_WITH_TIMEOUT(threadCount() <= threadsBefore + 2,
+                              qPrintable(QStringLiteral("%1 threads before the call, %2 after it").arg(threadsBefore).arg(threadCount())), 10000);
+    // The resident can ask again once the notice is closed.
+    call.dismiss();
+    QCOMPARE(call.state(), VideoCall::State::Idle);
+    agent.process.kill();
+    agent.process.waitForFinished(10000);
+    // The browser's processes the killed script leaves; the platform serves on for the others.
+    for (const pid_t pid : frozen) {
+        if (!nameOf(pid).startsWith(QLatin1String("kiosk-refplat")))
+            ::kill(pid, SIGKILL);
+    }
 }
 
 QTEST_MAIN(TestVideoCallBrowser)
