@@ -300,7 +300,14 @@ private:
             return;
         const QColor colour = text->property("color").value<QColor>();
         const double alpha = colour.alphaF() * effectiveOpacity(text);
-        const QRect area = QRectF(seen.topLeft() * scale, seen.size() * scale).toAlignedRect() & picture.rect();
+        // The pixels whose centres lie in the part seen. Not every pixel it touches: on a
+        // fractional scale (768 × 1366 is 0.711 of the canvas) a text scrolled under a list's
+        // clipped edge keeps a sliver of a fraction of a pixel, and the pixel row holding that
+        // sliver is the bar beyond the edge, never the text's background.
+        const QRectF device(seen.topLeft() * scale, seen.size() * scale);
+        const QRect area = QRect(QPoint(int(std::ceil(device.left() - 0.5)), int(std::ceil(device.top() - 0.5))),
+                                 QPoint(int(std::floor(device.right() - 0.5)), int(std::floor(device.bottom() - 0.5))))
+                           & picture.rect();
         QHash<QRgb, int> counts;
         int total = 0;
         for (int y = area.top(); y <= area.bottom(); ++y) {
