@@ -3,6 +3,7 @@
 #include "kioskruntime.h"
 #include "applicationdesk.h"
 #include "halldesk.h"
+#include "keypadnavigator.h"
 #include "kioskshell.h"
 #include "platformheartbeat.h"
 #include "printer/sim/printersimulator.h"
@@ -143,6 +144,7 @@ private:
     QStringList m_screensSeen;
     int m_textsChecked = 0;
     int m_targetsChecked = 0;
+    int m_backButtonsChecked = 0;
 
     bool tapWhenShown(const QString &name, int timeoutMs = 30000) { return UiProbe::tapWhenShown(m_window, name, timeoutMs); }
 
@@ -221,7 +223,25 @@ private:
             if (item->inherits("QQuickText") || item->inherits("QQuickTextInput") || item->inherits("QQuickTextEdit"))
                 checkText(name, item, picture, window, scale, coveringItems(items, i));
             checkTarget(name, item, window);
+            checkBackKeyReaches(name, item);
         }
+    }
+
+    // A control that says 返回, 关闭 or 取消 is a way back, and the keypad's back key must choose it:
+    // the key finds it by its name, so one left unnamed (the form's 返回, once) strands a resident
+    // who cannot see the screen on it.
+    void checkBackKeyReaches(const QString &screen, QQuickItem *item)
+    {
+        if (!item->property("keypadTarget").toBool() || !item->isEnabled())
+            return;
+        static const QStringList wayBack = {QStringLiteral("返回"), QStringLiteral("关闭"), QStringLiteral("取消"),
+                                            QStringLiteral("Back"), QStringLiteral("Close"), QStringLiteral("Cancel")};
+        const QStringList texts = UiProbe::visibleTexts(item);
+        if (texts.size() != 1 || !wayBack.contains(texts.first().trimmed()))
+            return;
+        ++m_backButtonsChecked;
+        if (!KeypadNavigator::backNames().contains(item->objectName()))
+            m_problems.append(QStringLiteral("%1: \"%2\" (named \"%3\") is not chosen by the keypad's back key").arg(screen, texts.first(), item->objectName()));
     }
 
     // What is painted over items[index]: opaque rectangles and images later in paint order (a card
@@ -745,6 +765,7 @@ private slots:
         m_screensSeen.clear();
         m_textsChecked = 0;
         m_targetsChecked = 0;
+        m_backButtonsChecked = 0;
     }
 
     void cleanup()
@@ -795,10 +816,12 @@ private slots:
         countdownAndOutOfService();
         if (QTest::currentTestFailed())
             return;
-        qInfo("%s: %lld screens, %d texts, %d touch targets checked", qPrintable(variant), qlonglong(m_screensSeen.size()), m_textsChecked,
-              m_targetsChecked);
+        qInfo("%s: %lld screens, %d texts, %d touch targets, %d ways back checked", qPrintable(variant), qlonglong(m_screensSeen.size()),
+              m_textsChecked, m_targetsChecked, m_backButtonsChecked);
         QVERIFY(m_textsChecked > 100);
         QVERIFY(m_targetsChecked > 50);
+        // The guide, identify, form, materials, verify, theme and tickets screens each have one.
+        QVERIFY2(m_backButtonsChecked >= 7, qPrintable(QString::number(m_backButtonsChecked)));
         // QtTest cuts a long failure message short: each problem is also a line of its own.
         for (const QString &problem : std::as_const(m_problems))
             qWarning().noquote() << "accessibility:" << problem;
