@@ -540,6 +540,12 @@ private:
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("keypadDone")));
         QVERIFY(tapWhenShown(QStringLiteral("option_contribution_level_500")));
         QTRY_VERIFY(m_kiosk->form()->complete());
+        // 退出 once the resident has typed something asks first, over the form.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("exitButton")));
+        QVERIFY(waitFor(QStringLiteral("keepApplicationButton")));
+        inspect(QStringLiteral("exit-question"), QStringLiteral("exitConfirmation"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("keepApplicationButton")));
+        QTRY_VERIFY(!UiProbe::find(m_window, QStringLiteral("keepApplicationButton")));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("reviewButton")));
 
         QVERIFY(waitFor(QStringLiteral("materialsScreen")));
@@ -629,6 +635,9 @@ private:
         inspect(QStringLiteral("progress"), QStringLiteral("progressScreen"));
         m_shell->endSession();
         QVERIFY(waitFor(QStringLiteral("attractScreen")));
+        // The card is still in the reader: the farewell over the attract screen asks for it.
+        QVERIFY(waitFor(QStringLiteral("farewellScreen"), 10000));
+        inspect(QStringLiteral("farewell"), QStringLiteral("farewellScreen"));
 
         startSession();
         QVERIFY(tapWhenShown(QStringLiteral("licencesErrand")));
@@ -779,6 +788,59 @@ private slots:
         m_shell = nullptr;
         m_runtime = nullptr;
         m_enrolled.reset();
+    }
+
+    // Between the five displays (a 4:3 panel, a 3:2 one, a portrait one narrower than 9:16): the
+    // screens a resident sees first and fills in (home, a guide, the form with its keypad), in
+    // Chinese and in English with elder mode (the longest words at the largest type), are checked
+    // as the walk checks them. ctest runs this slot as a test of its own (test_accessibility_between).
+    void aDisplayBetweenTheFiveCutsNothing_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<QString>("variant");
+        for (const QSize size : {QSize(1600, 1200), QSize(900, 1600), QSize(1024, 768)}) {
+            const QString name = QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
+            QTest::newRow(qPrintable(name + QStringLiteral(" zh"))) << size << QStringLiteral("zh");
+            QTest::newRow(qPrintable(name + QStringLiteral(" elder-en"))) << size << QStringLiteral("elder-en");
+        }
+    }
+
+    void aDisplayBetweenTheFiveCutsNothing()
+    {
+        QFETCH(QSize, size);
+        QFETCH(QString, variant);
+        m_variant = variant;
+        m_size = size;
+        m_window->resize(m_size);
+        QTRY_COMPARE(m_window->size(), m_size);
+        QQuickItem *stage = UiProbe::find(m_window, QStringLiteral("stage"));
+        const double units = std::min(m_size.width(), m_size.height()) / 1080.0;
+        QTRY_VERIFY(std::abs(stage->scale() - units) < 1e-6);
+        m_units = stage->scale();
+
+        startSession();
+        inspect(QStringLiteral("home"), QStringLiteral("homeScreen"));
+        QVERIFY(m_shell->openItem(QStringLiteral("340100-000-ZZ-0002-01")));
+        QVERIFY(waitFor(QStringLiteral("guideScreen")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->selectedItemUnavailable(), QString(), 30000);
+        inspect(QStringLiteral("guide-0002"), QStringLiteral("guideScreen"));
+        QVERIFY(tapWhenShown(QStringLiteral("startButton")));
+        QVERIFY(waitFor(QStringLiteral("identifyScreen")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 30000);
+        QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
+        QVERIFY(tapWhenShown(QStringLiteral("continueButton"), 30000));
+        QVERIFY(waitFor(QStringLiteral("formScreen"), 30000));
+        inspect(QStringLiteral("form"), QStringLiteral("formScreen"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("field_phone")));
+        QVERIFY(waitFor(QStringLiteral("numericKeypad")));
+        QTest::qWait(300);
+        inspect(QStringLiteral("form-keypad"), QStringLiteral("formScreen"));
+        checkKeypadLeavesField(QStringLiteral("field_phone"), QStringLiteral("numericKeypad"));
+        QVERIFY(m_textsChecked > 40);
+        QVERIFY(m_targetsChecked > 20);
+        for (const QString &problem : std::as_const(m_problems))
+            qWarning().noquote() << "accessibility:" << problem;
+        QVERIFY2(m_problems.isEmpty(), qPrintable(QStringLiteral("\n") + m_problems.join(QLatin1Char('\n'))));
     }
 
     void everyScreenIsReadableAndBigEnoughForAFinger_data()
