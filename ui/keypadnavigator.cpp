@@ -15,11 +15,21 @@ namespace {
 // The controls that take the back key, topmost first: each screen's way back, a panel's close or
 // cancel, the exit question's "keep going". One of them at most is reachable at a time.
 const QStringList kBackNames = {
-    QStringLiteral("helpClose"),        QStringLiteral("keepApplicationButton"), QStringLiteral("kbd_cancel"),
+    QStringLiteral("helpClose"),        QStringLiteral("videoHelpClose"),        QStringLiteral("videoHelpDecline"),
+    QStringLiteral("keepApplicationButton"), QStringLiteral("kbd_cancel"),       QStringLiteral("keypadCancel"),
     QStringLiteral("closePageButton"),  QStringLiteral("personCancel"),          QStringLiteral("searchClose"),
     QStringLiteral("priorityNoButton"), QStringLiteral("backButton"),            QStringLiteral("pinCancel"),
 };
 const QStringList kHelpNames = {QStringLiteral("helpButton")};
+
+} // namespace
+
+QStringList KeypadNavigator::backNames()
+{
+    return kBackNames;
+}
+
+namespace {
 
 bool declares(const QQuickItem *item, const char *property)
 {

@@ -40,6 +40,9 @@ public:
 
     // What a key does here, or None for a key the keypad leaves alone.
     [[nodiscard]] static Action actionForKey(int key);
+    // The object names of the controls the back key chooses, topmost first: every screen's or
+    // panel's way back is named one of these (the accessibility walk checks each one it sees).
+    [[nodiscard]] static QStringList backNames();
     // Every control the keypad can reach now, in reading order (rows top to bottom).
     [[nodiscard]] QList<QQuickItem *> controls() const;
     // Moves the focus as the key for `action` would; false when nothing could take it.

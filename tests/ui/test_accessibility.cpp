@@ -3,6 +3,7 @@
 #include "kioskruntime.h"
 #include "applicationdesk.h"
 #include "halldesk.h"
+#include "keypadnavigator.h"
 #include "kioskshell.h"
 #include "platformheartbeat.h"
 #include "printer/sim/printersimulator.h"
@@ -143,6 +144,7 @@ private:
     QStringList m_screensSeen;
     int m_textsChecked = 0;
     int m_targetsChecked = 0;
+    int m_backButtonsChecked = 0;
 
     bool tapWhenShown(const QString &name, int timeoutMs = 30000) { return UiProbe::tapWhenShown(m_window, name, timeoutMs); }
 
@@ -221,7 +223,25 @@ private:
             if (item->inherits("QQuickText") || item->inherits("QQuickTextInput") || item->inherits("QQuickTextEdit"))
                 checkText(name, item, picture, window, scale, coveringItems(items, i));
             checkTarget(name, item, window);
+            checkBackKeyReaches(name, item);
         }
+    }
+
+    // A control that says 返回, 关闭 or 取消 is a way back, and the keypad's back key must choose it:
+    // the key finds it by its name, so one left unnamed (the form's 返回, once) strands a resident
+    // who cannot see the screen on it.
+    void checkBackKeyReaches(const QString &screen, QQuickItem *item)
+    {
+        if (!item->property("keypadTarget").toBool() || !item->isEnabled())
+            return;
+        static const QStringList wayBack = {QStringLiteral("返回"), QStringLiteral("关闭"), QStringLiteral("取消"),
+                                            QStringLiteral("Back"), QStringLiteral("Close"), QStringLiteral("Cancel")};
+        const QStringList texts = UiProbe::visibleTexts(item);
+        if (texts.size() != 1 || !wayBack.contains(texts.first().trimmed()))
+            return;
+        ++m_backButtonsChecked;
+        if (!KeypadNavigator::backNames().contains(item->objectName()))
+            m_problems.append(QStringLiteral("%1: \"%2\" (named \"%3\") is not chosen by the keypad's back key").arg(screen, texts.first(), item->objectName()));
     }
 
     // What is painted over items[index]: opaque rectangles and images later in paint order (a card
@@ -300,7 +320,14 @@ private:
             return;
         const QColor colour = text->property("color").value<QColor>();
         const double alpha = colour.alphaF() * effectiveOpacity(text);
-        const QRect area = QRectF(seen.topLeft() * scale, seen.size() * scale).toAlignedRect() & picture.rect();
+        // The pixels whose centres lie in the part seen. Not every pixel it touches: on a
+        // fractional scale (768 × 1366 is 0.711 of the canvas) a text scrolled under a list's
+        // clipped edge keeps a sliver of a fraction of a pixel, and the pixel row holding that
+        // sliver is the bar beyond the edge, never the text's background.
+        const QRectF device(seen.topLeft() * scale, seen.size() * scale);
+        const QRect area = QRect(QPoint(int(std::ceil(device.left() - 0.5)), int(std::ceil(device.top() - 0.5))),
+                                 QPoint(int(std::floor(device.right() - 0.5)), int(std::floor(device.bottom() - 0.5))))
+                           & picture.rect();
         QHash<QRgb, int> counts;
         int total = 0;
         for (int y = area.top(); y <= area.bottom(); ++y) {
@@ -513,6 +540,12 @@ private:
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("keypadDone")));
         QVERIFY(tapWhenShown(QStringLiteral("option_contribution_level_500")));
         QTRY_VERIFY(m_kiosk->form()->complete());
+        // 退出 once the resident has typed something asks first, over the form.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("exitButton")));
+        QVERIFY(waitFor(QStringLiteral("keepApplicationButton")));
+        inspect(QStringLiteral("exit-question"), QStringLiteral("exitConfirmation"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("keepApplicationButton")));
+        QTRY_VERIFY(!UiProbe::find(m_window, QStringLiteral("keepApplicationButton")));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("reviewButton")));
 
         QVERIFY(waitFor(QStringLiteral("materialsScreen")));
@@ -738,6 +771,7 @@ private slots:
         m_screensSeen.clear();
         m_textsChecked = 0;
         m_targetsChecked = 0;
+        m_backButtonsChecked = 0;
     }
 
     void cleanup()
@@ -751,6 +785,59 @@ private slots:
         m_shell = nullptr;
         m_runtime = nullptr;
         m_enrolled.reset();
+    }
+
+    // Between the five displays (a 4:3 panel, a 3:2 one, a portrait one narrower than 9:16): the
+    // screens a resident sees first and fills in (home, a guide, the form with its keypad), in
+    // Chinese and in English with elder mode (the longest words at the largest type), are checked
+    // as the walk checks them. ctest runs this slot as a test of its own (test_accessibility_between).
+    void aDisplayBetweenTheFiveCutsNothing_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<QString>("variant");
+        for (const QSize size : {QSize(1600, 1200), QSize(900, 1600), QSize(1024, 768)}) {
+            const QString name = QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
+            QTest::newRow(qPrintable(name + QStringLiteral(" zh"))) << size << QStringLiteral("zh");
+            QTest::newRow(qPrintable(name + QStringLiteral(" elder-en"))) << size << QStringLiteral("elder-en");
+        }
+    }
+
+    void aDisplayBetweenTheFiveCutsNothing()
+    {
+        QFETCH(QSize, size);
+        QFETCH(QString, variant);
+        m_variant = variant;
+        m_size = size;
+        m_window->resize(m_size);
+        QTRY_COMPARE(m_window->size(), m_size);
+        QQuickItem *stage = UiProbe::find(m_window, QStringLiteral("stage"));
+        const double units = std::min(m_size.width(), m_size.height()) / 1080.0;
+        QTRY_VERIFY(std::abs(stage->scale() - units) < 1e-6);
+        m_units = stage->scale();
+
+        startSession();
+        inspect(QStringLiteral("home"), QStringLiteral("homeScreen"));
+        QVERIFY(m_shell->openItem(QStringLiteral("340100-000-ZZ-0002-01")));
+        QVERIFY(waitFor(QStringLiteral("guideScreen")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->selectedItemUnavailable(), QString(), 30000);
+        inspect(QStringLiteral("guide-0002"), QStringLiteral("guideScreen"));
+        QVERIFY(tapWhenShown(QStringLiteral("startButton")));
+        QVERIFY(waitFor(QStringLiteral("identifyScreen")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 30000);
+        QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
+        QVERIFY(tapWhenShown(QStringLiteral("continueButton"), 30000));
+        QVERIFY(waitFor(QStringLiteral("formScreen"), 30000));
+        inspect(QStringLiteral("form"), QStringLiteral("formScreen"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("field_phone")));
+        QVERIFY(waitFor(QStringLiteral("numericKeypad")));
+        QTest::qWait(300);
+        inspect(QStringLiteral("form-keypad"), QStringLiteral("formScreen"));
+        checkKeypadLeavesField(QStringLiteral("field_phone"), QStringLiteral("numericKeypad"));
+        QVERIFY(m_textsChecked > 40);
+        QVERIFY(m_targetsChecked > 20);
+        for (const QString &problem : std::as_const(m_problems))
+            qWarning().noquote() << "accessibility:" << problem;
+        QVERIFY2(m_problems.isEmpty(), qPrintable(QStringLiteral("\n") + m_problems.join(QLatin1Char('\n'))));
     }
 
     void everyScreenIsReadableAndBigEnoughForAFinger_data()
@@ -788,10 +875,12 @@ private slots:
         countdownAndOutOfService();
         if (QTest::currentTestFailed())
             return;
-        qInfo("%s: %lld screens, %d texts, %d touch targets checked", qPrintable(variant), qlonglong(m_screensSeen.size()), m_textsChecked,
-              m_targetsChecked);
+        qInfo("%s: %lld screens, %d texts, %d touch targets, %d ways back checked", qPrintable(variant), qlonglong(m_screensSeen.size()),
+              m_textsChecked, m_targetsChecked, m_backButtonsChecked);
         QVERIFY(m_textsChecked > 100);
         QVERIFY(m_targetsChecked > 50);
+        // The guide, identify, form, materials, verify, theme and tickets screens each have one.
+        QVERIFY2(m_backButtonsChecked >= 7, qPrintable(QString::number(m_backButtonsChecked)));
         // QtTest cuts a long failure message short: each problem is also a line of its own.
         for (const QString &problem : std::as_const(m_problems))
             qWarning().noquote() << "accessibility:" << problem;

@@ -218,6 +218,22 @@ private slots:
         QTRY_VERIFY(saidSinceMarkContains(SpokenText::forSpeech(PersonalData::maskIdNumber(card.idNumber), QStringLiteral("zh"))));
         UiProbe::screenshot(m_window, QStringLiteral("keypad-form-zh"));
 
+        // A field filled from the card: the keypad stops on it and reads its label, its masked
+        // value and that it cannot be changed; choosing it opens no keys.
+        QVERIFY(moveTo(QStringLiteral("field_id_number")));
+        QVERIFY2(lastSaid().contains(QStringLiteral("公民身份号码")) && lastSaid().contains(QStringLiteral("不能修改")), qPrintable(lastSaid()));
+        QVERIFY2(lastSaid().contains(SpokenText::forSpeech(PersonalData::maskIdNumber(card.idNumber), QStringLiteral("zh"))), qPrintable(lastSaid()));
+        press(Qt::Key_Return);
+        QTest::qWait(300);
+        QVERIFY(!UiProbe::find(m_window, QStringLiteral("numericKeypad")));
+        QCOMPARE(focusName(), QStringLiteral("field_id_number"));
+        // The same in English, where the focus ring is seen around the English field.
+        mark();
+        m_shell->setLanguage(QStringLiteral("en"));
+        QTRY_VERIFY2(saidSinceMarkContains(QStringLiteral("cannot be changed")), qPrintable(saidSinceMark().join(QLatin1Char('|'))));
+        UiProbe::screenshot(m_window, QStringLiteral("keypad-form-en"));
+        m_shell->setLanguage(QStringLiteral("zh"));
+
         // The phone on the on-screen keypad, moved about with 8/2/4/6 as on a kiosk's metal keypad.
         choose(QStringLiteral("field_phone"));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("numericKeypad")));

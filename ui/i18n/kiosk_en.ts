@@ -454,6 +454,11 @@
         <translation>Tap to fill in</translation>
     </message>
     <message>
+        <location filename="../qml/FormScreen.qml" line="151"/>
+        <source>%1：%2，%3，不能修改</source>
+        <translation>%1: %2, %3, cannot be changed</translation>
+    </message>
+    <message>
         <location filename="../qml/FormScreen.qml" line="220"/>
         <source>返回</source>
         <translation>Back</translation>

@@ -141,11 +141,20 @@ Item {
                             font.pixelSize: 24
                             color: Theme.textMuted
                         }
+                        // A field filled from the card cannot be changed, yet a resident who
+                        // cannot see the screen must hear what it holds: the keypad stops on it
+                        // and reading mode says its label, its (masked) value and where it came
+                        // from; choosing it, by key or by finger, changes nothing.
                         MouseArea {
                             readonly property bool keypadTarget: true
+                            readonly property string spokenText: row.modelData.readonly
+                                ? qsTr("%1：%2，%3，不能修改").arg(row.modelData.label).arg(row.modelData.value).arg(Form.sourceLabel)
+                                : ""
                             anchors.fill: parent
-                            enabled: !row.modelData.readonly
-                            onClicked: screen.startEditing(row.modelData, parent)
+                            onClicked: {
+                                if (!row.modelData.readonly)
+                                    screen.startEditing(row.modelData, parent);
+                            }
                         }
                     }
                     Flow {
@@ -227,6 +236,7 @@ Item {
             anchors.rightMargin: Theme.margin
             spacing: Theme.spacing
             KioskButton {
+                objectName: "backButton"
                 Layout.preferredWidth: 300
                 text: qsTr("返回")
                 onClicked: Kiosk.backToHome()

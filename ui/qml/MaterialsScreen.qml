@@ -19,7 +19,9 @@ Item {
 
     // Portrait: the list above the live picture. Landscape and 5:4: the list on the left, the
     // picture and its button on the right, so the picture keeps a useful height on a 1080 unit
-    // high canvas and the button stays on the screen.
+    // high canvas and the button stays on the screen. The list scrolls in its own column, so a
+    // long one (several papers, elder mode's larger type) never pushes the button off the screen;
+    // on a 5:4 canvas, too narrow for a 2:3 split, the list takes half so its words fit a line.
     readonly property bool wide: width > height
 
     GridLayout {
@@ -32,11 +34,16 @@ Item {
         columnSpacing: 2 * Theme.spacing
         rowSpacing: Theme.spacing
 
-        ColumnLayout {
+        ScrollingPage {
+            objectName: "materialsList"
             Layout.fillWidth: true
             Layout.fillHeight: screen.wide
             Layout.preferredWidth: 2
             Layout.alignment: Qt.AlignTop
+            // Portrait: as tall as the list, up to half the screen, then it scrolls above the picture.
+            Layout.preferredHeight: contentImplicitHeight
+            Layout.maximumHeight: screen.wide ? Number.POSITIVE_INFINITY : screen.height / 2
+            margins: 0
             spacing: Theme.spacing
 
             KioskText {
@@ -45,6 +52,7 @@ Item {
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
                 color: Theme.text
+                wrapMode: Text.Wrap
             }
             KioskText {
                 Layout.fillWidth: true
@@ -96,6 +104,12 @@ Item {
                                 color: materialRow.modelData.pages > 0 ? Theme.success : Theme.textMuted
                                 font.bold: true
                             }
+                        }
+                        // Under the name, so that a narrow column wraps the buttons, not the words.
+                        Flow {
+                            Layout.fillWidth: true
+                            visible: materialRow.modelData.pages > 0
+                            spacing: Theme.spacing
                             // A paper with more pages: choose it again and take the next one.
                             KioskButton {
                                 objectName: "addPage_" + materialRow.modelData.id
@@ -161,7 +175,7 @@ Item {
         ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.preferredWidth: 3
+            Layout.preferredWidth: ScreenLayout.columns > 1 || !screen.wide ? 3 : 2
             spacing: Theme.spacing
 
             CameraPreview {
@@ -245,6 +259,7 @@ Item {
             anchors.rightMargin: Theme.margin
             spacing: Theme.spacing
             KioskButton {
+                objectName: "backButton"
                 Layout.preferredWidth: 300
                 text: qsTr("返回")
                 onClicked: Form.backToForm()

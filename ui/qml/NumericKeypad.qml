@@ -71,6 +71,7 @@ Rectangle {
             Layout.fillWidth: true
             spacing: 16
             KioskButton {
+                objectName: "keypadCancel"
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
                 Layout.preferredHeight: 110

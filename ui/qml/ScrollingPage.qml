@@ -15,6 +15,9 @@ Flickable {
     property real margins: Theme.margin
     // The widest the column grows on a wide canvas: lines longer than this are hard to read.
     property real maximumContentWidth: 1400
+    // The height the column asks for, margins included: a page placed in a layout can be made
+    // as tall as its content and no taller.
+    readonly property real contentImplicitHeight: column.implicitHeight + 2 * margins
     contentWidth: width
     contentHeight: column.height + 2 * margins
     clip: true
