@@ -7,6 +7,10 @@
 #   tests/fuzz/run-long.sh BUILD_DIR [RUNS] [TARGET…]
 # MAX_TIME=seconds also bounds each target's run (libFuzzer's -max_total_time), for a machine
 # that cannot spare hours: the line then shows the executions actually made.
+# TIMEOUT=seconds is libFuzzer's per-input limit (10 unless told). It is wall-clock time, so on a
+# shared machine a target at nice 19 can be starved past it by an input that runs in milliseconds:
+# each timeout input is therefore run again alone, and the line says whether it took long again
+# ("timeouts real") or not ("timeouts starved"; the run still stopped there).
 # Build the fuzzers first: cmake --build BUILD_DIR --target kiosk_fuzzers fuzz_samcodec
 set -u
 build=${1:?usage: run-long.sh BUILD_DIR [RUNS] [TARGET...]}
@@ -29,7 +33,7 @@ for target in $targets; do
   dir=$work/$target
   rm -rf "$dir" && mkdir -p "$dir/corpus"
   start=$(date +%s)
-  nice -n 19 "$fuzzer" "$dir/corpus" "$corpus" -seed=1 -runs="$runs" -max_total_time="${MAX_TIME:-0}" -timeout=10 -rss_limit_mb=2048 \
+  nice -n 19 "$fuzzer" "$dir/corpus" "$corpus" -seed=1 -runs="$runs" -max_total_time="${MAX_TIME:-0}" -timeout="${TIMEOUT:-10}" -rss_limit_mb=2048 \
     -artifact_prefix="$dir/" -print_final_stats=1 >"$dir/log" 2>&1
   status=$?
   seconds=$(( $(date +%s) - start ))
@@ -38,7 +42,16 @@ for target in $targets; do
   edges=$(printf '%s' "$last" | sed -n 's/.*cov: \([0-9]*\).*/\1/p')
   features=$(printf '%s' "$last" | sed -n 's/.*ft: \([0-9]*\).*/\1/p')
   crashes=$(ls "$dir" | grep -cE '^(crash|leak|timeout|oom)-')
-  printf '%-18s %12s %9s %7s %8s %8s %7s\n' "$target" "${executions:-?}" "$seconds" "$crashes" "${edges:-?}" "${features:-?}" "$(ls "$dir/corpus" | wc -l)"
+  note=
+  for input in "$dir"/timeout-*; do
+    [ -e "$input" ] || continue
+    if nice -n 19 "$fuzzer" -timeout="${TIMEOUT:-10}" -runs=1 "$input" >"$input.again" 2>&1; then
+      note="$note timeouts starved ($(sed -n 's/^Executed .* in \([0-9]* ms\)$/\1/p' "$input.again") alone)"
+    else
+      note="$note timeouts real"
+    fi
+  done
+  printf '%-18s %12s %9s %7s %8s %8s %7s%s\n' "$target" "${executions:-?}" "$seconds" "$crashes" "${edges:-?}" "${features:-?}" "$(ls "$dir/corpus" | wc -l)" "$note"
   [ "$status" -eq 0 ] || failed=1
 done
 exit $failed

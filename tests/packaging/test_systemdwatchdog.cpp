@@ -1,3 +1,5 @@
+#include "notifysocket.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -5,9 +7,6 @@
 #include <QTest>
 
 #include <csignal>
-#include <cstring>
-#include <sys/socket.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 // The kiosk process under a stand-in for systemd: a datagram socket named by NOTIFY_SOCKET. The
@@ -20,41 +19,13 @@ class TestSystemdWatchdog : public QObject
 
 private:
     QTemporaryDir m_dir;
-    int m_socket = -1;
+    NotifySocket m_notify;
     QProcess m_kiosk;
-    QStringList m_received;
 
     QString socketPath() const { return m_dir.filePath(QStringLiteral("notify")); }
 
-    // Appends every notification waiting on the socket, one entry per datagram.
-    void drain()
-    {
-        char buffer[4096];
-        for (;;) {
-            const ssize_t n = recv(m_socket, buffer, sizeof buffer, MSG_DONTWAIT);
-            if (n <= 0)
-                return;
-            m_received.append(QString::fromUtf8(buffer, int(n)));
-        }
-    }
-
-    int count(const QString &line)
-    {
-        drain();
-        int n = 0;
-        for (const QString &message : std::as_const(m_received))
-            n += message.split(QLatin1Char('\n')).contains(line) ? 1 : 0;
-        return n;
-    }
-
-    int indexOf(const QString &line) const
-    {
-        for (int i = 0; i < m_received.size(); ++i) {
-            if (m_received.at(i).split(QLatin1Char('\n')).contains(line))
-                return i;
-        }
-        return -1;
-    }
+    int count(const QString &line) { return m_notify.count(line); }
+    int indexOf(const QString &line) const { return m_notify.indexOf(line); }
 
     QString demoConfig()
     {
@@ -96,16 +67,8 @@ private slots:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        QFile::remove(socketPath());
-        m_received.clear();
-        m_socket = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-        QVERIFY(m_socket >= 0);
-        sockaddr_un address{};
-        address.sun_family = AF_UNIX;
-        const QByteArray path = QFile::encodeName(socketPath());
-        QVERIFY(size_t(path.size()) < sizeof address.sun_path);
-        memcpy(address.sun_path, path.constData(), size_t(path.size()));
-        QVERIFY(bind(m_socket, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0);
+        QString error;
+        QVERIFY2(m_notify.bind(socketPath(), &error), qPrintable(error));
     }
 
     void cleanup()
@@ -118,8 +81,7 @@ private slots:
                 m_kiosk.waitForFinished(30000);
             }
         }
-        ::close(m_socket);
-        m_socket = -1;
+        m_notify.close();
     }
 
     void readyArrivesOnTheFirstFrameAndPingsFollow_data()
@@ -137,7 +99,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(count(QStringLiteral("WATCHDOG=1")) >= 3, 60000);
         const int ready = indexOf(QStringLiteral("READY=1"));
         QVERIFY2(ready < indexOf(QStringLiteral("WATCHDOG=1")), "a ping arrived before READY=1");
-        QVERIFY(m_received.at(ready).contains(QLatin1String("STATUS=")));
+        QVERIFY(m_notify.received().at(ready).contains(QLatin1String("STATUS=")));
         QCOMPARE(count(QStringLiteral("READY=1")), 1);
     }
 
@@ -150,7 +112,7 @@ private slots:
 
         // Whatever was sent before the freeze is already queued; from here on a stopped process
         // cannot send, so the pings must stop for as long as systemd's period and more.
-        drain();
+        m_notify.drain();
         const int before = count(QStringLiteral("WATCHDOG=1"));
         QTest::qWait(3000);
         QCOMPARE(count(QStringLiteral("WATCHDOG=1")), before);

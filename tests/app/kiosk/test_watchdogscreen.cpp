@@ -1,13 +1,11 @@
-#include <QFile>
+#include "notifysocket.h"
+
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
-#include <cstring>
-#include <sys/socket.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 // The watchdog that sees the screen, under a stand-in for systemd (a datagram socket named by
@@ -20,31 +18,12 @@ class TestWatchdogScreen : public QObject
 
 private:
     QTemporaryDir m_dir;
-    int m_socket = -1;
+    NotifySocket m_notify;
     QProcess m_window;
-    int m_pings = 0;
-    int m_ready = 0;
 
     QString socketPath() const { return m_dir.filePath(QStringLiteral("notify")); }
 
-    void drain()
-    {
-        char buffer[4096];
-        for (;;) {
-            const ssize_t n = recv(m_socket, buffer, sizeof buffer, MSG_DONTWAIT);
-            if (n <= 0)
-                return;
-            const QStringList lines = QString::fromUtf8(buffer, int(n)).split(QLatin1Char('\n'));
-            m_pings += lines.count(QStringLiteral("WATCHDOG=1"));
-            m_ready += lines.count(QStringLiteral("READY=1"));
-        }
-    }
-
-    int pings()
-    {
-        drain();
-        return m_pings;
-    }
+    int pings() { return m_notify.count(QStringLiteral("WATCHDOG=1")); }
 
     // The event loop's ticks the window printed since the last call.
     int ticks()
@@ -63,7 +42,7 @@ private:
         m_window.setProcessChannelMode(QProcess::SeparateChannels);
         m_window.start(qEnvironmentVariable("WATCHDOG_WINDOW"), QStringList{});
         QVERIFY2(m_window.waitForStarted(30000), qPrintable(m_window.errorString()));
-        QTRY_VERIFY_WITH_TIMEOUT((drain(), m_ready == 1), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_notify.count(QStringLiteral("READY=1")) == 1, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(pings() >= 3, 30000);
     }
 
@@ -86,17 +65,8 @@ private slots:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        QFile::remove(socketPath());
-        m_pings = 0;
-        m_ready = 0;
-        m_socket = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-        QVERIFY(m_socket >= 0);
-        sockaddr_un address{};
-        address.sun_family = AF_UNIX;
-        const QByteArray path = QFile::encodeName(socketPath());
-        QVERIFY(size_t(path.size()) < sizeof address.sun_path);
-        memcpy(address.sun_path, path.constData(), size_t(path.size()));
-        QVERIFY(bind(m_socket, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0);
+        QString error;
+        QVERIFY2(m_notify.bind(socketPath(), &error), qPrintable(error));
     }
 
     void cleanup()
@@ -105,8 +75,7 @@ private slots:
             m_window.kill();
             m_window.waitForFinished(30000);
         }
-        ::close(m_socket);
-        m_socket = -1;
+        m_notify.close();
     }
 
     void aFrozenRenderPassStopsThePingsUntilItThaws()

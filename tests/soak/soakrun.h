@@ -1,0 +1,66 @@
+#pragma once
+
+#include "soaksample.h"
+
+#include <QElapsedTimer>
+#include <QString>
+
+#include <array>
+#include <memory>
+
+class EnrolledKiosk;
+class KioskShell;
+class QQuickWindow;
+
+// Resident sessions for the soak, through the real QML on an offscreen window, the real drivers
+// against their simulators and the reference platform over HTTPS (EnrolledKiosk). Each session
+// index picks one kind of a fixed mix: applications filed by ID card (every card type in turn)
+// and by a 皖事通 code, with receipts and ratings; one with a photographed document; a face check
+// that prints its document; a code that is refused; the platform away (queued and sent later);
+// the receipt printer out of paper; a resident who walks away (idle timeout).
+class SoakRun
+{
+public:
+    enum class Kind { Card, Code, PlatformAway, PaperOut, RefusedCode, Document, Face, IdleTimeout, Count };
+
+    SoakRun();
+    ~SoakRun();
+
+    [[nodiscard]] bool start(QString *error);
+    // The kind session `index` is: the mix repeats every nine, with one walk-away in fifty.
+    [[nodiscard]] static Kind kindOf(int index);
+    // One session of the mix; false with `error` when the kiosk did not behave.
+    [[nodiscard]] bool runSession(int index, QString *error);
+    // Waits until the outbox has sent everything (the platform's last fault is lifted).
+    [[nodiscard]] bool settle(QString *error);
+    [[nodiscard]] SoakSample sample(int sessions) const;
+    [[nodiscard]] QString stateDir() const;
+    // How many sessions of each kind ran, for the report.
+    [[nodiscard]] QString mixSummary() const;
+
+private:
+    bool runKind(Kind kind, int index, QString *error);
+    bool openItem(const QString &item, QString *error);
+    void removeCard();
+    // After a failed session: a screenshot of where it stopped, and the kiosk back at attract.
+    void recover(int index);
+    bool identifyByCard(const QString &card, QString *error);
+    bool identifyByCode(QString *error);
+    bool typePhone(QString *error);
+    bool submit(QString *error);
+    bool fillAndSubmit(QString *error);
+    bool rateAndLeave(int score, QString *error);
+    bool backToAttract(QString *error);
+    bool idleTimeout(QString *error);
+    bool refusedCode(QString *error);
+    bool platformAway(QString *error);
+    bool paperOut(QString *error);
+    bool document(QString *error);
+    bool face(QString *error);
+
+    std::unique_ptr<EnrolledKiosk> m_enrolled;
+    KioskShell *m_shell = nullptr;
+    QQuickWindow *m_window = nullptr;
+    std::array<int, int(Kind::Count)> m_counts{};
+    QElapsedTimer m_sinceCardRemoved;
+};
