@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # ctest's check of packaging/rauc/make-bundle.sh and the A/B slot it builds, without a machine to
-# install on (packaging/image/test-update.sh does that in QEMU): a small root file system becomes
+# install on (packaging/rauc/test-qemu-update.sh does that in QEMU): a small root file system becomes
 # a signed bundle that RAUC accepts under the test CA and refuses under another CA or with its
 # signature altered; the slot inside carries the RAUC configuration, the keyring, the units of the
 # kiosk's requests and the version; GRUB's A/B script parses. Exit 0 only when every check held.
