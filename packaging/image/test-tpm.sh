@@ -65,7 +65,7 @@ if [ -n "$build" ]; then
   strip "$overlay/usr/bin/kiosk" "$overlay/usr/bin/kioskctl"
 fi
 # A 6 GiB disk: GRUB's partition, two slots of the root file system and a 256 MiB data partition,
-# with a test keyring for RAUC (no bundle is installed here; test-update.sh does that).
+# with a test keyring for RAUC (no bundle is installed here; packaging/rauc/test-qemu-update.sh does that).
 "$here/../rauc/make-bundle.sh" --make-test-keys "$out/keys" > /dev/null
 "$here/build-image.sh" --rootfs "$rootfs" --disk --size 6G --state-size 256M --overlay "$overlay" --keyring "$out/keys/ca.cert.pem" --out "$out" | tail -1
 disk=$out/kiosk-disk.img

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # ctest's check of packaging/rauc/make-bundle.sh and the A/B slot it builds, without a machine to
-# install on (packaging/image/test-update.sh does that in QEMU): a small root file system becomes
+# install on (packaging/rauc/test-qemu-update.sh does that in QEMU): a small root file system becomes
 # a signed bundle that RAUC accepts under the test CA and refuses under another CA or with its
 # signature altered; the slot inside carries the RAUC configuration, the keyring, the units of the
 # kiosk's requests and the version; GRUB's A/B script parses. Exit 0 only when every check held.
@@ -40,6 +40,8 @@ size=$(stat -c %s "$work/altered.raucb")
 # A byte of the CMS signature, which sits before the bundle's last 8 bytes (its length).
 printf '\x5a' | dd of="$work/altered.raucb" bs=1 seek=$(( size - 120 )) conv=notrunc status=none
 check "RAUC refuses a bundle whose signature was altered" refuses rauc info --keyring="$work/keys/ca.cert.pem" "$work/altered.raucb"
+check "make-bundle --fast builds one RAUC accepts, compressed with LZ4" bash -c '"$0" --fast --rootfs "$1" --version 2.0.2 --keys "$2" --out "$3" > /dev/null && rauc info --keyring="$2/ca.cert.pem" "$3" > /dev/null 2>&1 && unsquashfs -s "$3" 2>/dev/null | grep -q "Compression lz4"' \
+  "$here/make-bundle.sh" "$work/rootfs.tar" "$work/keys" "$work/fast.raucb"
 check "make-bundle refuses to sign without the keys" refuses "$here/make-bundle.sh" --rootfs "$work/rootfs.tar" \
   --version 3 --keys "$work/nothing" --out "$work/v3.raucb"
 
