@@ -1,6 +1,7 @@
 #include "formvalidation.h"
 
 #include "idcard/citizennumber.h"
+#include "typedidnumber.h"
 
 #include <QDate>
 #include <QRegularExpression>
@@ -63,8 +64,13 @@ Problem check(const FormField &field, const QString &rawValue)
     }
     if (field.type == QLatin1String("date"))
         return dateOf(value).isValid() ? Problem::None : Problem::NotADate;
-    if (field.type == QLatin1String("id_number"))
-        return CitizenNumber::isValid(value) ? Problem::None : Problem::NotAnIdNumber;
+    if (field.type == QLatin1String("id_number")) {
+        // Every card the kiosk reads fills this field: the 18-character numbers end in their
+        // check character; the 2017 foreign permanent resident card's 15 have none (3 letters,
+        // 12 digits), and refusing them kept its holders from applying.
+        const bool foreign2017 = TypedIdNumber::check(IdCardHolder::CardType::ForeignPermanent2017, value) == TypedIdNumber::Problem::None;
+        return CitizenNumber::isValid(value) || foreign2017 ? Problem::None : Problem::NotAnIdNumber;
+    }
     if (field.type == QLatin1String("select")) {
         for (const auto &option : field.options) {
             if (option.first == value)

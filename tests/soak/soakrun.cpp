@@ -122,11 +122,9 @@ bool SoakRun::runKind(Kind kind, int index, QString *error)
 {
     switch (kind) {
     case Kind::Card: {
-        // Every card type the demo panel offers but the 2017 foreign permanent residence card: its
-        // 15-character number is refused by this item's form as a wrong ID number (found by this
-        // soak; reported, not the soak's to fix), so its resident cannot get past the form.
-        QStringList cards = SimCards::names();
-        cards.removeAll(QStringLiteral("foreign_permanent_2017"));
+        // Every card type the demo panel offers (the 2017 foreign permanent resident card's
+        // 15-character number was refused by the form until this soak found it).
+        const QStringList cards = SimCards::names();
         if (!openItem(ApplyItem, error) || !identifyByCard(cards.at(index / 9 % cards.size()), error))
             return false;
         if (!waitFor([this] { return UiProbe::find(m_window, QStringLiteral("formScreen")); }))

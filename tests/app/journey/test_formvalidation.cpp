@@ -47,6 +47,11 @@ private slots:
         QTest::newRow("valid id number") << "id_number" << true << "34010419900101101X" << "";
         QTest::newRow("lower-case x") << "id_number" << true << "34010419900101101x" << "";
         QTest::newRow("wrong check digit") << "id_number" << true << "340104199001011231" << "not_an_id_number";
+        QTest::newRow("2017 foreign permanent resident card") << "id_number" << true << "USA340080011601" << "";
+        QTest::newRow("2017 foreign card, lower case") << "id_number" << true << "usa340080011601" << "";
+        QTest::newRow("2017 foreign card, a digit short") << "id_number" << true << "USA34008001160" << "not_an_id_number";
+        QTest::newRow("2017 foreign card, digits for letters") << "id_number" << true << "123340080011601" << "not_an_id_number";
+        QTest::newRow("2023 foreign permanent resident card") << "id_number" << true << "934826198503150015" << "";
         QTest::newRow("option") << "select" << true << "200" << "";
         QTest::newRow("not an option") << "select" << true << "250" << "not_an_option";
         QTest::newRow("checkbox") << "checkbox" << true << "true" << "";
