@@ -8,15 +8,12 @@
 
 #include <memory>
 
-namespace cv {
-class Mat;
-}
-
 // The camera's code decoding, also used by `kioskctl scan image`: the frame is turned grey and
 // downscaled to at most `maxWidth` pixels (full camera resolution costs an order of magnitude more
 // for no gain, save for codes too small to survive the scaling), then ZXing looks for the
-// configured formats only. A frame in which nothing was found gets second looks (contrast evened
-// out locally, sharpened, enlarged): all of them for a still picture, one per frame for a camera.
+// configured formats only. A frame in which nothing was found gets second looks at the code's
+// likely region (the densest patch of edges: enlarged, sharpened, contrast evened out locally) and
+// at the whole frame sharpened: all of them for a still picture, one per frame for a camera.
 // Positions come back in the caller's coordinates. Thread-compatible: one reader per thread.
 class CodeReader
 {
@@ -48,5 +45,6 @@ private:
     mutable qint64 m_emptyScaledFrames = 0;
     mutable qint64 m_secondLooks = 0;
 
-    [[nodiscard]] QList<DecodedCode> readSecondLooks(const cv::Mat &scaled, double scale) const;
+    struct Frame;
+    [[nodiscard]] QList<DecodedCode> readSecondLook(Frame &frame, int index) const;
 };
