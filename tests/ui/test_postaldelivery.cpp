@@ -14,6 +14,7 @@
 #include "uiprobe.h"
 
 #include <QCryptographicHash>
+#include <cmath>
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QProcess>
@@ -205,14 +206,19 @@ private slots:
         waitForFrame();
         for (const QChar key : QStringLiteral("zhengwu"))
             QVERIFY2(UiProbe::tap(m_window, QStringLiteral("kbd_") + key), qPrintable(QString(key)));
-        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("candidate_0")), 20000);
-        bool chosen = false;
-        for (int i = 0; i < 8 && !chosen; ++i) {
-            const QQuickItem *candidate = UiProbe::find(m_window, QStringLiteral("candidate_%1").arg(i));
-            if (candidate && candidate->property("label").toString() == QStringLiteral("政务"))
-                chosen = UiProbe::tap(m_window, candidate->objectName());
-        }
-        QVERIFY(chosen);
+        // The candidates settle as the letters come; the word is tapped once it shows, after a frame.
+        const auto candidateShowing = [this](const QString &word) {
+            for (int i = 0; i < 8; ++i) {
+                const QQuickItem *key = UiProbe::find(m_window, QStringLiteral("candidate_%1").arg(i));
+                if (key && key->property("label").toString() == word)
+                    return key->objectName();
+            }
+            return QString();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!candidateShowing(QStringLiteral("政务")).isEmpty(), 20000);
+        waitForFrame();
+        QVERIFY(UiProbe::tap(m_window, candidateShowing(QStringLiteral("政务"))));
+        waitForFrame();
         screenshot(QStringLiteral("post-address-typing-zh"));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("kbd_done")));
         const QString detail = QStringLiteral("长江西路189号2幢301室政务");
@@ -225,7 +231,9 @@ private slots:
         QVERIFY2(reviewed.contains(QStringLiteral("免费邮寄至 安徽省合肥市庐阳区…")), qPrintable(reviewed));
         QVERIFY2(reviewed.contains(PersonalData::maskPhone(m_phone)), qPrintable(reviewed));
         QVERIFY(!reviewed.contains(detail));
-        QVERIFY(!reviewed.contains(m_phone));
+        // The form's own phone field shows what the resident typed; the delivery's line masks it.
+        const QString deliveryLine = UiProbe::find(m_window, QStringLiteral("reviewDeliveryText"))->property("text").toString();
+        QVERIFY2(!deliveryLine.contains(m_phone), qPrintable(deliveryLine));
         screenshot(QStringLiteral("post-review-zh"));
 
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitButton")));
@@ -360,8 +368,14 @@ private slots:
         // A wide landscape panel: the list of districts stands beside the fields.
         m_window->resize(1920, 1080);
         QTRY_COMPARE(m_window->size(), QSize(1920, 1080));
+        // The stage is laid out for the new shape before anything is tapped on it.
+        QTRY_VERIFY(std::abs(UiProbe::find(m_window, QStringLiteral("stage"))->scale() - 1.0) < 1e-6);
+        waitForFrame();
+        waitForFrame();
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("postField_district")));
-        QVERIFY(tapWhenShown(QStringLiteral("postPick_蜀山区")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("postPick_蜀山区")));
+        waitForFrame();
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("postPick_蜀山区")));
         QTRY_VERIFY(!UiProbe::find(m_window, QStringLiteral("postProblem_district")));
         screenshot(QStringLiteral("post-address-1920x1080-zh"));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("postAddressBack")));
