@@ -31,7 +31,8 @@ install(FILES "${KIOSK_PACKAGING_DIR}/tmpfiles/kiosk.conf" DESTINATION lib/tmpfi
 # Installed under the name docs/printing.md gives it.
 install(FILES "${KIOSK_PACKAGING_DIR}/modprobe/kiosk-usblp.conf" DESTINATION /etc/modprobe.d
   RENAME kiosk-no-usblp.conf COMPONENT kiosk)
-install(DIRECTORY "${KIOSK_ASSETS_DIR}/" DESTINATION share/kiosk COMPONENT kiosk)
+install(DIRECTORY "${KIOSK_ASSETS_DIR}/" DESTINATION share/kiosk COMPONENT kiosk
+  PATTERN "convert-divisions.py" EXCLUDE) # the division table's source converter, not needed to run
 install(FILES "${PROJECT_SOURCE_DIR}/README.md" DESTINATION share/doc/kiosk COMPONENT kiosk)
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/docs/" DESTINATION share/doc/kiosk COMPONENT kiosk
   FILES_MATCHING PATTERN "*.md" PATTERN "images" EXCLUDE)

@@ -167,7 +167,8 @@ bool RefPlatform::open(QString *error)
         m_db, [this](const QByteArray &token) { return holderOf(token); }, [this](const QDateTime &time) { return timeText(time); });
     m_complaints = std::make_unique<Complaints>(m_db);
     m_payments = std::make_unique<Payments>(m_db, m_options.paymentLifetimeS, [this](const QDateTime &time) { return timeText(time); });
-    return m_hall->open(now(), error) && m_complaints->open(error) && m_payments->open(error);
+    m_shipments = std::make_unique<PostalShipments>(m_db);
+    return m_hall->open(now(), error) && m_complaints->open(error) && m_payments->open(error) && m_shipments->open(error);
 }
 
 QDateTime RefPlatform::now() const
@@ -690,6 +691,7 @@ HttpResponse RefPlatform::submitCase(const HttpRequest &request, const Auth &aut
         if (!t || !t->itemCodes.contains(item->code))
             details.insert(QStringLiteral("theme"), QStringLiteral("unknown_theme"));
     }
+    PostalShipments::check(*item, body, &details);
     if (!details.isEmpty())
         return error(422, QStringLiteral("validation_failed"), QStringLiteral("the application does not pass the item's checks"), details);
 
@@ -720,6 +722,8 @@ HttpResponse RefPlatform::submitCase(const HttpRequest &request, const Auth &aut
     if (!q.exec())
         return error(500, QStringLiteral("unavailable"), q.lastError().text());
 
+    if (!m_shipments->record(caseNumber, body))
+        return error(500, QStringLiteral("unavailable"), QStringLiteral("the delivery was not stored"));
     m_staff.recordCase(caseNumber, body);
     QJsonObject response{{QStringLiteral("case_no"), caseNumber}};
     if (item->fee) {
@@ -779,6 +783,8 @@ QJsonObject RefPlatform::caseJson(const QString &caseNumber) const
     // A paid fee item's document is issued now (contract 1.1 "Fees": the case continues).
     if (payment == QLatin1String("paid") && q.value(3).toBool())
         result.insert(QStringLiteral("document_url"), QStringLiteral("/documents/D") + caseNumber);
+    if (const QJsonObject delivery = m_shipments->shipped(caseNumber); !delivery.isEmpty())
+        result.insert(QStringLiteral("delivery"), delivery);
     return result;
 }
 
@@ -970,6 +976,10 @@ void RefPlatform::handleInspect(const HttpRequest &request, const HttpReply &rep
         r = json(200, {{QStringLiteral("cases"), cases}});
     } else if (path == "/_inspect/payments" && request.method == "GET") {
         r = json(200, m_payments->inspect(now()));
+    } else if (path == "/_inspect/shipments" && request.method == "GET") {
+        r = json(200, m_shipments->inspect());
+    } else if (path == "/_inspect/shipments" && request.method == "POST") {
+        r = m_shipments->ship(body, now());
     } else if (path == "/_inspect/assist" && request.method == "GET") {
         r = json(200, m_assist->inspect());
     } else if (path == "/_inspect/requests" && request.method == "GET") {

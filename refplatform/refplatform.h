@@ -6,6 +6,7 @@
 #include "faultplan.h"
 #include "hallcounters.h"
 #include "payments.h"
+#include "postalshipments.h"
 #include "httplistener.h"
 #include "terminalcommands.h"
 #include "staffregistry.h"
@@ -106,5 +107,6 @@ private:
     std::unique_ptr<HallCounters> m_hall; // 取号 / 预约 (contract 1.1)
     std::unique_ptr<Complaints> m_complaints; // 投诉建议 (contract 1.1)
     std::unique_ptr<Payments> m_payments; // 缴费 (contract 1.1)
+    std::unique_ptr<PostalShipments> m_shipments; // 免费邮寄 (contract 1.1)
     AssistDesk *m_assist;
 };

@@ -7,6 +7,8 @@
 #include "halldesk.h"
 #include "paymentdesk.h"
 #include "complaintdesk.h"
+#include "postaldelivery.h"
+#include "postaldesk.h"
 #include "catalogueitemmodel.h"
 #include "itemavailability.h"
 #include "agentfiling.h"
@@ -77,6 +79,8 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     // After the desks: the verify screen hears of a verification before the journey goes on.
     m_choice = new ResidentChoice(runtime, this);
     new ComplaintDesk(runtime, this, m_choice, this);
+    new PostalDesk(runtime, this);
+    connect(runtime->postal(), &PostalDelivery::changed, this, &KioskShell::screenChanged);
     connect(m_choice, &ResidentChoice::selectionChanged, this, [this] {
         emit selectionChanged();
         emit screenChanged();
@@ -170,7 +174,13 @@ KioskShell::Screen KioskShell::screen() const
     case SessionState::Verify: return Screen::Verify;
     case SessionState::Form: return Screen::Form;
     case SessionState::Materials: return Screen::Materials;
-    case SessionState::Review: return Screen::Review;
+    case SessionState::Review:
+        switch (m_runtime->postal()->stage()) {
+        case PostalDelivery::Stage::Choosing: return Screen::PostChoice;
+        case PostalDelivery::Stage::Address: return Screen::PostAddress;
+        case PostalDelivery::Stage::Closed: break;
+        }
+        return Screen::Review;
     case SessionState::Submit: return Screen::Submit;
     case SessionState::Result: {
         if (m_choice->errand() == ResidentChoice::Errand::Complaint)

@@ -90,8 +90,9 @@ public:
     // screens (choosing: Home, Guide, Theme; the result of an instant item or an errand).
     // Tickets: the counter groups (取号); Appointments: check-in by card or code (预约签到); Ticket:
     // the ticket either gave; Complaint: 办不成事 / 投诉建议, from home or a refused case's result.
+    // PostChoice and PostAddress: 窗口领取 / 免费邮寄 and the postal address, before the review.
     enum class Screen { Attract, Home, Guide, Theme, Identify, Verify, Form, Materials, Review, Submit, Result, Rating, Wipe, Delivery, Progress, Licences,
-                        Tickets, Appointments, Ticket, Complaint, Payment };
+                        Tickets, Appointments, Ticket, Complaint, Payment, PostChoice, PostAddress };
     Q_ENUM(Screen)
     // What the attract screen's pills offer: the certificates to print (证明打印), the
     // applications (业务申请), the progress errand (办件查询) and the licences errand (电子证照).

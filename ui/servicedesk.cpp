@@ -179,6 +179,8 @@ QVariantList ServiceDesk::cases() const
                                 {QStringLiteral("item"), item ? item->name.in(language) : progress.itemCode},
                                 {QStringLiteral("status"), QVariant::fromValue(int(caseStatusOf(progress.status)))},
                                 {QStringLiteral("statusName"), progress.status},
+                                {QStringLiteral("carrier"), progress.carrier},
+                                {QStringLiteral("trackingNo"), progress.trackingNo},
                                 {QStringLiteral("history"), history}});
     }
     return list;

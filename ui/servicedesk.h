@@ -33,7 +33,8 @@ class ServiceDesk : public QObject
     Q_PROPERTY(RecordsState recordsState READ recordsState NOTIFY recordsChanged)
     Q_PROPERTY(QString recordsProblem READ recordsProblem NOTIFY recordsChanged)
     // Each: caseNo, localRef, item (its name), status (a CaseStatus), statusName (the platform's
-    // word, shown for a status this kiosk does not know), history [{at, note}].
+    // word, shown for a status this kiosk does not know), history [{at, note}], carrier and
+    // trackingNo (a document posted and shipped; empty otherwise).
     Q_PROPERTY(QVariantList cases READ cases NOTIFY recordsChanged)
     // Each: id, type, issued (a date).
     Q_PROPERTY(QVariantList licences READ licences NOTIFY recordsChanged)

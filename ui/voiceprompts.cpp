@@ -129,6 +129,7 @@ QString VoicePrompts::promptForScreen(const QString &screen)
         QStringLiteral("submit"), QStringLiteral("result"), QStringLiteral("rating"),
         QStringLiteral("tickets"), QStringLiteral("appointments"), QStringLiteral("ticket"),
         QStringLiteral("complaint"), QStringLiteral("payment"),
+        QStringLiteral("post_choice"), QStringLiteral("post_address"),
     };
     return spoken.contains(screen) ? screen : QString();
 }
@@ -202,6 +203,7 @@ QStringList VoicePrompts::allPrompts()
         QStringLiteral("take_card"),    QStringLiteral("staff_present"),  QStringLiteral("staff_problem"),
         QStringLiteral("agent_problem"),  QStringLiteral("tickets"),        QStringLiteral("appointments"),
         QStringLiteral("ticket"),       QStringLiteral("complaint"),      QStringLiteral("payment"),
+        QStringLiteral("post_choice"),  QStringLiteral("post_address"),
     } + VideoHelp::voicePrompts();
 }
 

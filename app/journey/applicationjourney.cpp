@@ -9,6 +9,7 @@
 #include "identityverification.h"
 #include "itemavailability.h"
 #include "outboxplatformtransport.h"
+#include "postaldelivery.h"
 #include "residentidentity.h"
 #include "sessionmachine.h"
 #include "staffpresence.h"
@@ -174,6 +175,9 @@ bool ApplicationJourney::submitApplication()
     CaseSubmission *submission = m_parts.submission;
     if (!submission || submission->isWaiting() || !draft->isActive() || !draft->isComplete() || !draft->materialsComplete())
         return false;
+    // An item that may be posted is filed once the resident said how its document comes.
+    if (m_parts.postal && !m_parts.postal->ready())
+        return false;
     const IdentityVerification *verification = m_parts.verification;
     const QString identifiedBy = verification->isVerified() ? verification->verifiedBy() : QStringLiteral("idcard");
     // An agent's case is the principal's, "verified_by": "agent", and names the agent with how
@@ -186,6 +190,8 @@ bool ApplicationJourney::submitApplication()
         QJsonObject body = draft->caseBody(verifiedBy);
         if (forPrincipal)
             body.insert(QStringLiteral("agent"), m_parts.agent->agentJson(*m_parts.identity->holder(), identifiedBy));
+        if (const QJsonObject delivery = m_parts.postal ? m_parts.postal->caseDelivery() : QJsonObject(); !delivery.isEmpty())
+            body.insert(QStringLiteral("delivery"), delivery);
         if (!buildCaseDraft(*draft->item(), body, &one))
             return false;
         drafts.append({draft->item()->code, one});

@@ -16,6 +16,7 @@ class ApplicationDraft;
 class Catalogue;
 class IdentityVerification;
 class ItemAvailability;
+class PostalDelivery;
 class ResidentIdentity;
 class SessionMachine;
 class StaffPresence;
@@ -40,6 +41,7 @@ public:
         JourneyDevices devices;
         StaffPresence *staff = nullptr; // null: no staff sign-in at this kiosk
         const AgentFiling *agent = nullptr; // null: nobody files for another person here
+        const PostalDelivery *postal = nullptr; // how the document comes, for an item that offers post
     };
 
     explicit ApplicationJourney(const Parts &parts, QObject *parent = nullptr);

@@ -19,6 +19,7 @@
 #include "outboxstore.h"
 #include "outofservice.h"
 #include "complaintfiling.h"
+#include "postaldelivery.h"
 #include "queueticketing.h"
 #include "platformclient.h"
 #include "platformheartbeat.h"
@@ -98,6 +99,8 @@ KioskRuntime::KioskRuntime(const KioskConfig &config, Catalogue catalogue)
 
 KioskRuntime::~KioskRuntime()
 {
+    if (m_postal)
+        m_session.removeWipeable(m_postal.get());
     m_session.removeWipeable(&m_delivery);
     m_session.removeWipeable(&m_records);
     m_session.removeWipeable(&m_verification);
@@ -193,16 +196,18 @@ void KioskRuntime::assembleJourney()
     m_scannedCodes = std::make_unique<ScannedCodes>(m_devices.get());
     m_staff = std::make_unique<StaffPresence>(&m_session, m_platform.get(), m_scannedCodes.get(), m_audit.get());
     m_agent = std::make_unique<AgentFiling>(&m_session);
+    m_postal = std::make_unique<PostalDelivery>(&m_session, &m_draft, &m_identity);
+    m_session.addWipeable(m_postal.get());
     m_journey = std::make_unique<ApplicationJourney>(ApplicationJourney::Parts{&m_catalogue, &m_session, &m_identity, &m_draft, &m_verification,
                                                                                m_availability.get(), m_submission.get(), peripherals,
-                                                                               m_staff.get(), m_agent.get()});
+                                                                               m_staff.get(), m_agent.get(), m_postal.get()});
     m_identification = std::make_unique<ResidentIdentification>(
         ResidentIdentification::Parts{&m_session, &m_identity, &m_verification, m_platform.get(), peripherals, localMatcher});
     m_errands = std::make_unique<InstantErrands>(InstantErrands::Parts{&m_catalogue, &m_session, &m_identity, &m_verification, &m_records,
                                                                        &m_delivery, m_availability.get(), m_platform.get(), m_outbox.get(), peripherals});
     m_receipts = std::make_unique<ReceiptPrinting>(
         ReceiptPrinting::Parts{&m_config, &m_catalogue, &m_session, &m_identity, &m_draft, &m_delivery, m_journey.get(), peripherals,
-                               m_agent.get()});
+                               m_agent.get(), m_postal.get()});
     m_queueTicketing = std::make_unique<QueueTicketing>(
         QueueTicketing::Parts{&m_config, &m_session, &m_verification, m_platform.get(), peripherals});
     m_complaints = std::make_unique<ComplaintFiling>(

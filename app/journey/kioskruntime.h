@@ -22,6 +22,7 @@ class AgentFiling;
 class ApplicationJourney;
 class AuditLog;
 class ComplaintFiling;
+class PostalDelivery;
 class CaseSubmission;
 class DeviceRegistry;
 class FaceMatcherLoader;
@@ -99,6 +100,8 @@ public:
     [[nodiscard]] QueueTicketing *queueTicketing() const { return m_queueTicketing.get(); }
     // 办不成事 / 投诉建议, queued in the outbox.
     [[nodiscard]] ComplaintFiling *complaints() const { return m_complaints.get(); }
+    // 窗口领取 or 免费邮寄 for an application whose item offers post.
+    [[nodiscard]] PostalDelivery *postal() const { return m_postal.get(); }
     // 好差评.
     [[nodiscard]] ServiceRating *rating() const { return m_rating.get(); }
     // Someone filing for another person (代办).
@@ -149,6 +152,7 @@ private:
     std::unique_ptr<ScannedCodes> m_scannedCodes;
     std::unique_ptr<StaffPresence> m_staff;
     std::unique_ptr<AgentFiling> m_agent;
+    std::unique_ptr<PostalDelivery> m_postal;
     std::unique_ptr<ApplicationJourney> m_journey;
     std::unique_ptr<InstantErrands> m_errands;
     std::unique_ptr<ReceiptPrinting> m_receipts;

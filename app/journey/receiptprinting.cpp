@@ -5,6 +5,7 @@
 #include "applog.h"
 #include "catalogue.h"
 #include "documentdelivery.h"
+#include "postaldelivery.h"
 #include "printer/printer.h"
 #include "printer/printjob.h"
 #include "printjobname.h"
@@ -48,6 +49,10 @@ bool ReceiptPrinting::printReceipt(const QString &language)
         return false;
     ReceiptContent content = ReceiptContent::forCase(*m_parts.config, item, caseNo, localRef, QDateTime::currentDateTime(), language);
     content.paidFen = paidFen;
+    if (m_parts.postal && m_parts.draft->isActive() && item == m_parts.draft->item()) {
+        if (const LocalizedText note = m_parts.postal->receiptNote(); !note.zh.isEmpty())
+            content.nextSteps.prepend(note);
+    }
     // A theme's one receipt lists every case it filed or queued.
     for (const auto &[code, outcome] : m_parts.journey->themeOutcomes()) {
         const CatalogueItem *member = m_parts.catalogue->item(code);

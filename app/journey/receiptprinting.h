@@ -12,6 +12,7 @@ class ApplicationJourney;
 class Catalogue;
 class DocumentDelivery;
 class KioskConfig;
+class PostalDelivery;
 class PrintJob;
 class ResidentIdentity;
 class SessionMachine;
@@ -35,6 +36,7 @@ public:
         const ApplicationJourney *journey = nullptr;
         JourneyDevices devices;
         const AgentFiling *agent = nullptr; // someone filing for another person: both are named
+        const PostalDelivery *postal = nullptr; // says how the document comes, for an item that offers post
     };
 
     explicit ReceiptPrinting(const Parts &parts, QObject *parent = nullptr);

@@ -23,6 +23,11 @@ std::optional<CaseProgress> ResidentRecords::parseCase(const QJsonObject &object
     progress.status = object.value(QLatin1String("status")).toString();
     if (progress.caseNo.isEmpty() || progress.status.isEmpty())
         return std::nullopt;
+    const QJsonObject delivery = object.value(QLatin1String("delivery")).toObject();
+    if (delivery.value(QLatin1String("method")).toString() == QLatin1String("post")) {
+        progress.carrier = delivery.value(QLatin1String("carrier")).toString();
+        progress.trackingNo = delivery.value(QLatin1String("tracking_no")).toString();
+    }
     for (const QJsonValue &value : object.value(QLatin1String("history")).toArray()) {
         const QJsonObject step = value.toObject();
         progress.history.append({QDateTime::fromString(step.value(QLatin1String("at")).toString(), Qt::ISODate),

@@ -26,6 +26,10 @@ struct CaseProgress {
     QString itemCode;
     QString status;
     QList<ProgressStep> history; // oldest first
+    // Posted to the resident (contract 1.1 "Delivery by post"): the carrier and tracking number
+    // once the platform has shipped the document; empty before and for a document collected.
+    QString carrier;
+    QString trackingNo;
 };
 
 // One of the resident's e-licences (电子证照).

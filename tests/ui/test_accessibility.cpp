@@ -720,6 +720,38 @@ private:
         QVERIFY(waitFor(QStringLiteral("attractScreen")));
     }
 
+    // 免费邮寄: the choice step, the address filled from the card, and the list of districts.
+    void postalDelivery()
+    {
+        startSession();
+        QVERIFY(m_shell->openItem(QStringLiteral("340100-000-ZZ-0007-01")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_shell->selectedItemUnavailable(), QString(), 30000);
+        QVERIFY(tapWhenShown(QStringLiteral("startButton")));
+        QVERIFY(waitFor(QStringLiteral("identifyScreen")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 30000);
+        (void)m_shell->simulate(QStringLiteral("card remove"));
+        QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
+        QVERIFY(tapWhenShown(QStringLiteral("continueButton"), 30000));
+        QVERIFY(waitFor(QStringLiteral("formScreen")));
+        QVERIFY(m_kiosk->form()->setFieldValue(QStringLiteral("phone"), QStringLiteral("13955123456")));
+        QVERIFY(tapWhenShown(QStringLiteral("reviewButton")));
+        QVERIFY(waitFor(QStringLiteral("materialsScreen")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("captureButton"))->isEnabled(), 60000);
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("captureButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("materialsDoneButton"))->isEnabled(), 60000);
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("materialsDoneButton")));
+        QVERIFY(waitFor(QStringLiteral("postChoiceScreen")));
+        inspect(QStringLiteral("post-choice"), QStringLiteral("postChoiceScreen"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("postChoice_post")));
+        QVERIFY(waitFor(QStringLiteral("postAddressScreen")));
+        inspect(QStringLiteral("post-address"), QStringLiteral("postAddressScreen"));
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("postField_district")));
+        QVERIFY(waitFor(QStringLiteral("postPicker")));
+        inspect(QStringLiteral("post-address-picker"), QStringLiteral("postAddressScreen"));
+        m_shell->endSession();
+        QVERIFY(waitFor(QStringLiteral("attractScreen")));
+    }
+
     void countdownAndOutOfService()
     {
         startSession();
@@ -870,6 +902,9 @@ private slots:
         if (QTest::currentTestFailed())
             return;
         hallServices();
+        if (QTest::currentTestFailed())
+            return;
+        postalDelivery();
         if (QTest::currentTestFailed())
             return;
         countdownAndOutOfService();

@@ -1605,6 +1605,11 @@ Everything you need is below</translation>
 <context>
     <name>ProgressScreen</name>
     <message>
+        <location filename="../qml/ProgressScreen.qml" line="1"/>
+        <source>已邮寄：%1 运单号 %2</source>
+        <translation>Posted: %1 tracking number %2</translation>
+    </message>
+    <message>
         <location filename="../qml/ProgressScreen.qml" line="15"/>
         <source>已受理</source>
         <translation>Accepted</translation>
@@ -2016,6 +2021,23 @@ Everything you need is below</translation>
 </context>
 <context>
     <name>ReviewScreen</name>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="1"/>
+        <source>免费邮寄至 %1
+收件人 %2  电话 %3</source>
+        <translation>Free post to %1
+Recipient %2  Phone %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="1"/>
+        <source>窗口领取</source>
+        <translation>Collect at the counter</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="1"/>
+        <source>更改</source>
+        <translation>Change</translation>
+    </message>
     <message>
         <location filename="../qml/ReviewScreen.qml" line="30"/>
         <source>请确认申请信息</source>
@@ -2980,6 +3002,142 @@ Everything you need is below</translation>
     <message>
         <source>低位模式</source>
         <translation>Reach mode</translation>
+    </message>
+</context>
+<context>
+    <name>PostChoiceScreen</name>
+    <message>
+        <location filename="../qml/PostChoiceScreen.qml" line="1"/>
+        <source>请选择领取方式</source>
+        <translation>How would you like to receive it?</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostChoiceScreen.qml" line="1"/>
+        <source>窗口领取</source>
+        <translation>Collect at the counter</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostChoiceScreen.qml" line="1"/>
+        <source>办结后凭回执到大厅窗口领取。</source>
+        <translation>Once the case is decided, collect it at the hall's counter with your receipt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostChoiceScreen.qml" line="1"/>
+        <source>免费邮寄</source>
+        <translation>Free post</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostChoiceScreen.qml" line="1"/>
+        <source>办结后由EMS寄到您指定的地址，邮费由政府承担。寄出后可在办件查询中看到运单号。</source>
+        <translation>Once the case is decided, EMS brings it to the address you give; the government pays the postage. Once it is sent, the progress query shows the tracking number.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostChoiceScreen.qml" line="1"/>
+        <source>修改申请</source>
+        <translation>Change the application</translation>
+    </message>
+</context>
+<context>
+    <name>PostAddressScreen</name>
+    <message>
+        <location filename="../qml/PostAddressScreen.qml" line="1"/>
+        <source>请填写此项</source>
+        <translation>Please fill this in</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostAddressScreen.qml" line="1"/>
+        <source>请输入 11 位手机号码，或带区号的固定电话</source>
+        <translation>Enter an 11-digit mobile number, or a landline with its area code</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostAddressScreen.qml" line="1"/>
+        <source>请从列表中选择省份</source>
+        <translation>Please choose a province from the list</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostAddressScreen.qml" line="1"/>
+        <source>该城市不在所选省份内，请重新选择</source>
+        <translation>That city is not in the province chosen; please choose again</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostAddressScreen.qml" line="1"/>
+        <source>该区县不在所选城市内，请重新选择</source>
+        <translation>That district is not in the city chosen; please choose again</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostAddressScreen.qml" line="1"/>
+        <source>请选择区县</source>
+        <translation>Please choose a district</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostAddressScreen.qml" line="1"/>
+        <source>内容过长</source>
+        <translation>Too long</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostAddressScreen.qml" line="1"/>
+        <source>邮寄地址</source>
+        <translation>Postal address</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostAddressScreen.qml" line="1"/>
+        <source>已按身份证地址填好，请核对。点任一项即可修改。</source>
+        <translation>Filled in from your ID card's address; please check it. Tap anything to change it.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostAddressScreen.qml" line="1"/>
+        <source>收件人</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostAddressScreen.qml" line="1"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostAddressScreen.qml" line="1"/>
+        <source>省份</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostAddressScreen.qml" line="1"/>
+        <source>城市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostAddressScreen.qml" line="1"/>
+        <source>区县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostAddressScreen.qml" line="1"/>
+        <source>详细地址</source>
+        <translation>Street address</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostAddressScreen.qml" line="1"/>
+        <source>点击填写</source>
+        <translation>Tap to fill in</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostAddressScreen.qml" line="1"/>
+        <source>邮费由政府承担。地址和电话只用于本次邮寄，不会留在本机。</source>
+        <translation>The government pays the postage. Your address and phone are used for this delivery only and are not kept on this kiosk.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostAddressScreen.qml" line="1"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostAddressScreen.qml" line="1"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../qml/PostAddressScreen.qml" line="1"/>
+        <source>确认地址</source>
+        <translation>Confirm address</translation>
     </message>
 </context>
 </TS>

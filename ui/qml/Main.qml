@@ -101,6 +101,8 @@ Window {
                 case Kiosk.Screen.Form: return formScreen;
                 case Kiosk.Screen.Materials: return materialsScreen;
                 case Kiosk.Screen.Review: return reviewScreen;
+                case Kiosk.Screen.PostChoice: return postChoiceScreen;
+                case Kiosk.Screen.PostAddress: return postAddressScreen;
                 case Kiosk.Screen.Submit: return submitScreen;
                 case Kiosk.Screen.Result: return resultScreen;
                 case Kiosk.Screen.Rating: return ratingScreen;
@@ -135,6 +137,8 @@ Window {
         Component { id: formScreen; FormScreen { onHelpRequested: help.visible = true } }
         Component { id: materialsScreen; MaterialsScreen { onHelpRequested: help.visible = true } }
         Component { id: reviewScreen; ReviewScreen { onHelpRequested: help.visible = true } }
+        Component { id: postChoiceScreen; PostChoiceScreen { onHelpRequested: help.visible = true } }
+        Component { id: postAddressScreen; PostAddressScreen { onHelpRequested: help.visible = true } }
         Component { id: submitScreen; SubmitScreen {} }
         Component { id: resultScreen; ResultScreen { onHelpRequested: help.visible = true } }
         Component { id: ratingScreen; RatingScreen { onHelpRequested: help.visible = true } }

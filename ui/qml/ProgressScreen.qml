@@ -117,6 +117,17 @@ Item {
                         color: Theme.text
                         wrapMode: Text.Wrap
                     }
+                    // A document posted to the resident (免费邮寄): the courier's number once shipped.
+                    KioskText {
+                        objectName: "caseTracking"
+                        Layout.fillWidth: true
+                        visible: modelData.trackingNo !== ""
+                        text: qsTr("已邮寄：%1 运单号 %2").arg(modelData.carrier).arg(modelData.trackingNo)
+                        font.pixelSize: Theme.fontBody
+                        font.bold: true
+                        color: Theme.primaryDark
+                        wrapMode: Text.WrapAnywhere
+                    }
                     Repeater {
                         model: modelData.history
                         delegate: KioskText {

@@ -85,6 +85,40 @@ Item {
                 }
             }
         }
+        // How the document comes, for an item that may be posted (免费邮寄); the address masked.
+        Rectangle {
+            objectName: "reviewDelivery"
+            Layout.fillWidth: true
+            visible: Post.offered && Post.method !== Post.Method.None
+            implicitHeight: deliveryRow.implicitHeight + 2 * Theme.spacing
+            radius: Theme.radius
+            color: Theme.surface
+            border.color: Theme.border
+            border.width: 2
+            RowLayout {
+                id: deliveryRow
+                x: Theme.spacing
+                y: Theme.spacing
+                width: parent.width - 2 * Theme.spacing
+                spacing: Theme.spacing
+                KioskText {
+                    objectName: "reviewDeliveryText"
+                    Layout.fillWidth: true
+                    text: Post.method === Post.Method.Post
+                          ? qsTr("免费邮寄至 %1\n收件人 %2  电话 %3").arg(Post.maskedAddress).arg(Post.maskedRecipient).arg(Post.maskedPhone)
+                          : qsTr("窗口领取")
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.text
+                    wrapMode: Text.Wrap
+                }
+                KioskButton {
+                    objectName: "reviewDeliveryChange"
+                    Layout.preferredWidth: Math.max(200, snugWidth)
+                    text: qsTr("更改")
+                    onClicked: Post.change()
+                }
+            }
+        }
         Rectangle {
             objectName: "notStored"
             Layout.fillWidth: true
