@@ -284,6 +284,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 30000);
         QTest::qWait(2000); // the reader's polling sees the field empty before the card comes back
         QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
+        // The holder's data is shown for the resident to confirm before their cases are asked for.
+        QVERIFY(tapWhenShown(QStringLiteral("continueButton")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("progressScreen")), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(shownOn(QStringLiteral("progressScreen")).contains(QStringLiteral("已邮寄：EMS 运单号 %1").arg(tracking)), 30000);
         screenshot(QStringLiteral("post-progress-zh"));
