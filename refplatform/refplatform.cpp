@@ -166,9 +166,11 @@ bool RefPlatform::open(QString *error)
     m_hall = std::make_unique<HallCounters>(
         m_db, [this](const QByteArray &token) { return holderOf(token); }, [this](const QDateTime &time) { return timeText(time); });
     m_complaints = std::make_unique<Complaints>(m_db);
+    m_decisions = std::make_unique<CaseDecisions>(m_db);
     m_payments = std::make_unique<Payments>(m_db, m_options.paymentLifetimeS, [this](const QDateTime &time) { return timeText(time); });
     m_shipments = std::make_unique<PostalShipments>(m_db);
-    return m_hall->open(now(), error) && m_complaints->open(error) && m_payments->open(error) && m_shipments->open(error);
+    return m_hall->open(now(), error) && m_complaints->open(error) && m_decisions->open(error) && m_payments->open(error)
+           && m_shipments->open(error);
 }
 
 QDateTime RefPlatform::now() const
@@ -778,6 +780,11 @@ QJsonObject RefPlatform::caseJson(const QString &caseNumber) const
         if (age >= 2 * period)
             status = step(created.addSecs(2 * period), "approved", "已办结", "Approved");
     }
+    if (const auto decision = m_decisions->of(caseNumber)) {
+        history.append(QJsonObject{{QStringLiteral("at"), timeText(decision->at)}, {QStringLiteral("status"), decision->status},
+                                   {QStringLiteral("note"), decision->note}});
+        status = decision->status;
+    }
     QJsonObject result{{QStringLiteral("case_no"), caseNumber}, {QStringLiteral("item_code"), q.value(0).toString()},
                        {QStringLiteral("status"), status}, {QStringLiteral("history"), history}};
     // A paid fee item's document is issued now (contract 1.1 "Fees": the case continues).
@@ -974,6 +981,8 @@ void RefPlatform::handleInspect(const HttpRequest &request, const HttpReply &rep
             cases.append(row);
         }
         r = json(200, {{QStringLiteral("cases"), cases}});
+    } else if (path == "/_inspect/decisions" && request.method == "POST") {
+        r = m_decisions->decide(body, !caseJson(body.value(QLatin1String("case_no")).toString()).isEmpty(), now());
     } else if (path == "/_inspect/payments" && request.method == "GET") {
         r = json(200, m_payments->inspect(now()));
     } else if (path == "/_inspect/shipments" && request.method == "GET") {

@@ -2,6 +2,7 @@
 
 #include "assistdesk.h"
 #include "catalogue.h"
+#include "casedecisions.h"
 #include "complaints.h"
 #include "faultplan.h"
 #include "hallcounters.h"
@@ -106,6 +107,7 @@ private:
     int m_rateWindowCount = 0;
     std::unique_ptr<HallCounters> m_hall; // 取号 / 预约 (contract 1.1)
     std::unique_ptr<Complaints> m_complaints; // 投诉建议 (contract 1.1)
+    std::unique_ptr<CaseDecisions> m_decisions; // an officer's 不予受理, set through /_inspect
     std::unique_ptr<Payments> m_payments; // 缴费 (contract 1.1)
     std::unique_ptr<PostalShipments> m_shipments; // 免费邮寄 (contract 1.1)
     AssistDesk *m_assist;

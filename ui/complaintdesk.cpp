@@ -3,6 +3,9 @@
 #include "kioskruntime.h"
 #include "kioskshell.h"
 #include "residentchoice.h"
+#include "residentrecords.h"
+
+#include <algorithm>
 
 ComplaintDesk::ComplaintDesk(KioskRuntime *runtime, KioskShell *shell, ResidentChoice *choice, QObject *parent)
     : QObject(parent)
@@ -20,7 +23,13 @@ ComplaintDesk::ComplaintDesk(KioskRuntime *runtime, KioskShell *shell, ResidentC
     connect(filing, &ComplaintFiling::slipPrintFinished, this,
             [this](bool printed, const QString &) { setPrint(printed ? PrintState::Printed : PrintState::Failed); });
     connect(shell, &KioskShell::languageChanged, this, &ComplaintDesk::changed);
-    connect(choice, &ResidentChoice::selectionChanged, this, &ComplaintDesk::changed);
+    connect(choice, &ResidentChoice::selectionChanged, this, [this, choice, filing] {
+        // Back from the complaint to the progress screen: the next one is about no case unless
+        // the resident chooses one again.
+        if (choice->errand() != ResidentChoice::Errand::Complaint && !filing->subjectCase().isEmpty())
+            filing->setSubject({}, {});
+        emit changed();
+    });
 }
 
 ComplaintDesk *ComplaintDesk::create(QQmlEngine *, QJSEngine *)
@@ -68,14 +77,42 @@ QString ComplaintDesk::localRef() const
 
 bool ComplaintDesk::aboutCase() const
 {
+    if (!m_runtime->complaints()->subjectCase().isEmpty())
+        return true;
     return m_runtime->session()->state() == SessionState::Result && !m_choice->itemCode().isEmpty();
+}
+
+QString ComplaintDesk::caseNo() const
+{
+    const QString subject = m_runtime->complaints()->subjectCase();
+    if (!subject.isEmpty())
+        return subject;
+    return aboutCase() ? m_shell->caseNumber() : QString();
+}
+
+bool ComplaintDesk::startAboutCase(const QString &caseNo)
+{
+    // Only a case the progress screen shows: the number comes from the platform, not from QML.
+    const QList<CaseProgress> &cases = m_runtime->records()->cases();
+    const auto found = std::find_if(cases.cbegin(), cases.cend(),
+                                    [&caseNo](const CaseProgress &c) { return !caseNo.isEmpty() && c.caseNo == caseNo; });
+    if (found == cases.cend() || m_choice->errand() != ResidentChoice::Errand::Progress)
+        return false;
+    m_runtime->complaints()->setSubject(found->itemCode, found->caseNo);
+    if (m_choice->startErrand(ResidentChoice::Errand::Complaint))
+        return true;
+    m_runtime->complaints()->setSubject({}, {});
+    return false;
 }
 
 bool ComplaintDesk::file(const QString &category, const QString &text, const QString &phone)
 {
     m_runtime->session()->touch();
-    return m_runtime->complaints()->file(category, text, phone, aboutCase() ? m_choice->itemCode() : QString(),
-                                         aboutCase() ? m_shell->caseNumber() : QString());
+    ComplaintFiling *filing = m_runtime->complaints();
+    if (!filing->subjectCase().isEmpty())
+        return filing->file(category, text, phone, filing->subjectItem(), filing->subjectCase());
+    return filing->file(category, text, phone, aboutCase() ? m_choice->itemCode() : QString(),
+                        aboutCase() ? m_shell->caseNumber() : QString());
 }
 
 bool ComplaintDesk::reprint()

@@ -28,6 +28,7 @@ class ComplaintDesk : public QObject
     Q_PROPERTY(QString localRef READ localRef NOTIFY changed)
     // Filed about a refused case: the case's item and number go with it.
     Q_PROPERTY(bool aboutCase READ aboutCase NOTIFY changed)
+    Q_PROPERTY(QString caseNo READ caseNo NOTIFY changed)
     Q_PROPERTY(PrintState printState READ printState NOTIFY printChanged)
 
 public:
@@ -47,6 +48,12 @@ public:
     [[nodiscard]] QString localRef() const;
     [[nodiscard]] bool aboutCase() const;
     [[nodiscard]] PrintState printState() const { return m_printState; }
+
+    // 办不成事 about one of the resident's cases on the progress screen (a refused one): the
+    // complaint screen opens with the case's number and item going with it.
+    Q_INVOKABLE bool startAboutCase(const QString &caseNo);
+    // The case the complaint names, when it is about one.
+    [[nodiscard]] QString caseNo() const;
 
     // Queues the complaint: anonymous unless `phone` is given.
     Q_INVOKABLE bool file(const QString &category, const QString &text, const QString &phone);

@@ -409,8 +409,10 @@ bool KioskShell::rate(int score, const QStringList &tags)
 {
     // A theme's rating is about each of its cases.
     ServiceRating *rating = m_runtime->rating();
-    // A ticket files no case: the rating names it (contract 1.1, service_ref).
-    const QString serviceRef = m_runtime->queueTicketing()->serviceRef();
+    // A ticket or a printed licence files no case: the rating names it (contract 1.1, service_ref).
+    QString serviceRef = m_runtime->queueTicketing()->serviceRef();
+    if (serviceRef.isEmpty() && m_choice->errand() == ResidentChoice::Errand::Licences)
+        serviceRef = m_runtime->delivery()->serviceRef();
     const QList<ServiceRating::RatedCase> rated = serviceRef.isEmpty()
         ? ServiceRating::casesRated(m_runtime->journey()->themeOutcomes(), m_caseNumber, m_localReference)
         : QList<ServiceRating::RatedCase>{{{}, {}, serviceRef}};

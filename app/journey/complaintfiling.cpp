@@ -154,8 +154,17 @@ bool ComplaintFiling::printSlip(const QString &language)
     return true;
 }
 
+void ComplaintFiling::setSubject(const QString &itemCode, const QString &caseNo)
+{
+    m_subjectItem = caseNo.isEmpty() ? QString() : itemCode;
+    m_subjectCase = caseNo;
+    emit changed();
+}
+
 void ComplaintFiling::wipeSessionData()
 {
+    m_subjectItem.clear();
+    m_subjectCase.clear();
     m_numberWait.stop();
     m_stage = Stage::Idle;
     m_problem.clear();

@@ -54,6 +54,13 @@ public:
     [[nodiscard]] QString localRef() const { return m_localRef; }
     [[nodiscard]] QString complaintNo() const { return m_complaintNo; }
 
+    // The case a complaint is about when the resident started it from that case on the progress
+    // screen (a refused one); it goes with the complaint unless file() names another. Wiped with
+    // the session, and cleared by an empty `caseNo`.
+    void setSubject(const QString &itemCode, const QString &caseNo);
+    [[nodiscard]] QString subjectCase() const { return m_subjectCase; }
+    [[nodiscard]] QString subjectItem() const { return m_subjectItem; }
+
     // Queues the complaint; about `itemCode` / `caseNo` when they are not empty.
     bool file(const QString &category, const QString &text, const QString &phone, const QString &itemCode, const QString &caseNo);
     // The slip on the receipt printer in `language`; slipPrintFinished() follows.
@@ -77,6 +84,8 @@ private:
     QString m_category;
     QString m_localRef;
     QString m_complaintNo;
+    QString m_subjectItem;
+    QString m_subjectCase;
     QTimer m_numberWait;
     QPointer<PrintJob> m_printJob;
 };

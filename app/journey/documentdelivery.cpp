@@ -183,7 +183,7 @@ void DocumentDelivery::takeCaseAnswer(const PlatformResult &result)
 }
 
 bool DocumentDelivery::printDocument(PlatformClient *platform, Printer *printer, const QString &documentUrl,
-                                     const QString &holderToken, const QString &title)
+                                     const QString &holderToken, const QString &title, const QString &serviceRef)
 {
     if (!platform || holderToken.isEmpty() || documentUrl.isEmpty() || isBusy())
         return false;
@@ -192,6 +192,7 @@ bool DocumentDelivery::printDocument(PlatformClient *platform, Printer *printer,
     m_printer = printer;
     m_holderToken = holderToken;
     m_title = title;
+    m_serviceRef = serviceRef;
     fetchAndPrint(documentUrl);
     return true;
 }
@@ -265,6 +266,7 @@ void DocumentDelivery::wipeSessionData()
     m_holderToken.fill(QLatin1Char('\0'));
     m_holderToken.clear();
     m_title.clear();
+    m_serviceRef.clear();
     m_itemCode.clear();
     m_caseNumber.clear();
     m_caseStatus.clear();

@@ -38,9 +38,10 @@ public:
     bool fileInstantCase(PlatformClient *platform, Printer *printer, const CatalogueItem &item, const IdCardHolder &holder,
                          const QString &holderToken, const QString &verifiedBy, const QString &localRef);
     // Fetches `documentUrl` with the holder token and prints it as the job `title` (a
-    // PrintJobName, never the resident's words); finished() follows.
+    // PrintJobName, never the resident's words); finished() follows. `serviceRef` names what was
+    // printed for a rating without a case ("licence:L…", contract 1.1).
     bool printDocument(PlatformClient *platform, Printer *printer, const QString &documentUrl, const QString &holderToken,
-                       const QString &title);
+                       const QString &title, const QString &serviceRef = {});
 
     [[nodiscard]] Stage stage() const { return m_stage; }
     // The fee's payment while Paying, and after it (paid amount, receipt).
@@ -60,6 +61,9 @@ public:
     [[nodiscard]] LocalizedText message() const { return m_message; }
     // Whether a document came out of the printer.
     [[nodiscard]] bool documentPrinted() const { return m_documentPrinted; }
+    // The service a rating names once its document came out (a printed licence); empty before,
+    // and for a case, which the rating names by its number instead.
+    [[nodiscard]] QString serviceRef() const { return m_documentPrinted ? m_serviceRef : QString(); }
     // Failed: "platform_offline", "platform_refused", "platform_error", "no_printer",
     // "payment_cancelled", "payment_unknown" (the platform could not say whether it was paid), or the
     // printer's reason ("media-empty", …) prefixed "printer:".
@@ -89,6 +93,7 @@ private:
     QPointer<Printer> m_printer;
     QString m_holderToken;
     QString m_title;
+    QString m_serviceRef;
     QString m_itemCode;
     QString m_caseNumber;
     QString m_caseStatus;

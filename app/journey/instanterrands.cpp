@@ -77,7 +77,8 @@ bool InstantErrands::printLicence(const QString &licenceId)
         return false;
     m_parts.session->touch();
     return m_parts.delivery->printDocument(m_parts.platform, m_parts.devices.documentPrinter(), licence->documentUrl,
-                                           m_parts.verification->holderToken(), PrintJobName::of(PrintJobName::Document::Licence));
+                                           m_parts.verification->holderToken(), PrintJobName::of(PrintJobName::Document::Licence),
+                                           QStringLiteral("licence:") + licence->id);
 }
 
 bool InstantErrands::queryReceiptCode(const QString &text)

@@ -181,7 +181,8 @@ void ResidentChoice::back()
 {
     // A complaint is left for the screen it was started from (home, or a refused case's result).
     if (m_errand == Errand::Complaint) {
-        m_errand = Errand::None;
+        m_errand = m_errandBeforeComplaint;
+        m_errandBeforeComplaint = Errand::None;
         emit selectionChanged();
         return;
     }
@@ -227,6 +228,8 @@ bool ResidentChoice::startErrand(Errand errand)
         // From home it is about nothing chosen; from a result, about that result's item.
         if (state == SessionState::ChooseService)
             m_itemCode.clear();
+        // From a refused case on the progress screen, back leads to the progress screen again.
+        m_errandBeforeComplaint = state == SessionState::Result && m_errand == Errand::Progress ? Errand::Progress : Errand::None;
         m_errand = errand;
         emit selectionChanged();
         return true;
@@ -431,6 +434,7 @@ void ResidentChoice::wipeSessionData()
     m_itemCode.clear();
     m_themeId.clear();
     m_errand = Errand::None;
+    m_errandBeforeComplaint = Errand::None;
     m_themeItem.reset();
     m_problem.clear();
     m_attesting = false;

@@ -126,6 +126,7 @@ private:
 
     KioskRuntime *m_runtime;
     Errand m_errand = Errand::None;
+    Errand m_errandBeforeComplaint = Errand::None; // the screen a complaint's back returns to
     std::optional<CatalogueItem> m_themeItem;
     QString m_itemCode;
     QString m_themeId;

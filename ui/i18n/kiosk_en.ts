@@ -958,6 +958,11 @@
         <source>结束</source>
         <translation>Finish</translation>
     </message>
+    <message>
+        <location filename="../qml/LicencesScreen.qml" line="1"/>
+        <source>完成，评价本次服务</source>
+        <translation>Done: rate this service</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -1683,6 +1688,11 @@ Everything you need is below</translation>
         <location filename="../qml/ProgressScreen.qml" line="148"/>
         <source>查询完毕</source>
         <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressScreen.qml" line="1"/>
+        <source>办不成事？投诉建议</source>
+        <translation>Could not get it done? Complain or suggest</translation>
     </message>
 </context>
 <context>
@@ -2842,6 +2852,11 @@ Recipient %2  Phone %3</translation>
         <location filename="../qml/ComplaintScreen.qml" line="1"/>
         <source>完成</source>
         <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../qml/ComplaintScreen.qml" line="1"/>
+        <source>您的意见会连同办件编号 %1 一起转给12345热线，3个工作日内处理。</source>
+        <translation>Your words go to the 12345 hotline together with case number %1 and are answered within 3 working days.</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,8 @@ Item {
     objectName: "complaintScreen"
 
     signal helpRequested()
-    property string category: ""
+    // About a refused case, it is the matter that could not be got done unless the resident says otherwise.
+    property string category: Complaint.aboutCase ? "cannot_get_done" : ""
     // Which field the keyboard edits: "text", "phone" or "" (keyboard hidden).
     property string editing: ""
     property string text: ""
@@ -56,9 +57,11 @@ Item {
             wrapMode: Text.Wrap
         }
         KioskText {
+            objectName: "complaintIntro"
             Layout.fillWidth: true
             visible: !screen.filed && screen.editing === ""
-            text: Complaint.aboutCase ? qsTr("您的意见会连同刚才的办件编号一起转给12345热线，3个工作日内处理。")
+            text: Complaint.caseNo !== "" ? qsTr("您的意见会连同办件编号 %1 一起转给12345热线，3个工作日内处理。").arg(Complaint.caseNo)
+                : Complaint.aboutCase ? qsTr("您的意见会连同刚才的办件编号一起转给12345热线，3个工作日内处理。")
                                       : qsTr("您的意见会转给12345热线，3个工作日内处理。默认匿名提交。")
             font.pixelSize: Theme.fontBody
             color: Theme.textMuted

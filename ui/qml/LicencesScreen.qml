@@ -136,14 +136,26 @@ Item {
         anchors.bottom: parent.bottom
         implicitHeight: Theme.touchMin + 2 * Theme.spacing
         color: Theme.surface
-        KioskButton {
-            objectName: "finishButton"
+        // A printed licence files no case; its rating names the licence instead (contract 1.1).
+        readonly property bool printed: Services.deliveryStage === DocumentDelivery.Stage.Done && Services.documentPrinted
+        Row {
             anchors.centerIn: parent
-            width: 600
-            primary: true
-            // An e-licence print files no case, so there is no case for a rating to be about.
-            text: qsTr("结束")
-            onClicked: Kiosk.skipRating()
+            spacing: Theme.spacing
+            KioskButton {
+                objectName: "rateLicenceButton"
+                visible: footer.printed
+                width: Math.min(600, (footer.width - 3 * Theme.spacing) / 2)
+                primary: true
+                text: qsTr("完成，评价本次服务")
+                onClicked: Kiosk.continueToRating()
+            }
+            KioskButton {
+                objectName: "finishButton"
+                width: footer.printed ? Math.min(600, (footer.width - 3 * Theme.spacing) / 2) : 600
+                primary: !footer.printed
+                text: qsTr("结束")
+                onClicked: Kiosk.skipRating()
+            }
         }
     }
 }

@@ -128,6 +128,14 @@ Item {
                         color: Theme.primaryDark
                         wrapMode: Text.WrapAnywhere
                     }
+                    // Refused (不予受理): the resident may say the matter could not be got done.
+                    KioskButton {
+                        objectName: "complainAboutCase-" + modelData.caseNo
+                        Layout.fillWidth: true
+                        visible: modelData.status === Services.CaseStatus.Rejected && modelData.caseNo !== ""
+                        text: qsTr("办不成事？投诉建议")
+                        onClicked: Complaint.startAboutCase(modelData.caseNo)
+                    }
                     Repeater {
                         model: modelData.history
                         delegate: KioskText {
