@@ -7,6 +7,10 @@ namespace FormCheck {
 
 bool isIdNumber(const QString &text)
 {
+    // The 2017 foreign permanent resident card's number: 3 letters and 12 digits, no check.
+    static const QRegularExpression foreign2017(QStringLiteral("^[A-Za-z]{3}\\d{12}$"));
+    if (foreign2017.match(text).hasMatch())
+        return true;
     static const QRegularExpression shape(QStringLiteral("^\\d{17}[\\dXx]$"));
     if (!shape.match(text).hasMatch())
         return false;
@@ -45,11 +49,8 @@ QString problem(const FormField &field, const QJsonValue &value)
         static const QRegularExpression phone(QStringLiteral("^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$"));
         return phone.match(text).hasMatch() ? QString() : QStringLiteral("invalid_phone");
     }
-    if (type == QLatin1String("id_number")) {
-        // The 2017 foreign permanent resident card's number: 3 letters and 12 digits, no check.
-        static const QRegularExpression foreign2017(QStringLiteral("^[A-Za-z]{3}\\d{12}$"));
-        return isIdNumber(text) || foreign2017.match(text).hasMatch() ? QString() : QStringLiteral("invalid_id_number");
-    }
+    if (type == QLatin1String("id_number"))
+        return isIdNumber(text) ? QString() : QStringLiteral("invalid_id_number");
     if (type == QLatin1String("select")) {
         for (const auto &option : field.options) {
             if (option.first == text)

@@ -19,6 +19,7 @@ const QStringList kBackNames = {
     QStringLiteral("keepApplicationButton"), QStringLiteral("kbd_cancel"),       QStringLiteral("keypadCancel"),
     QStringLiteral("closePageButton"),  QStringLiteral("personCancel"),          QStringLiteral("searchClose"),
     QStringLiteral("priorityNoButton"), QStringLiteral("backButton"),            QStringLiteral("pinCancel"),
+    QStringLiteral("postChoiceBack"),   QStringLiteral("postAddressBack"),
 };
 const QStringList kHelpNames = {QStringLiteral("helpButton")};
 

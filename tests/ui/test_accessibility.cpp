@@ -730,6 +730,7 @@ private:
         QVERIFY(waitFor(QStringLiteral("identifyScreen")));
         QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 30000);
         (void)m_shell->simulate(QStringLiteral("card remove"));
+        QTest::qWait(1500); // the reader's polling sees the field empty before the card comes back
         QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
         QVERIFY(tapWhenShown(QStringLiteral("continueButton"), 30000));
         QVERIFY(waitFor(QStringLiteral("formScreen")));

@@ -106,7 +106,7 @@ Item {
             anchors.rightMargin: Theme.margin
             KioskButton {
                 objectName: "postChoiceBack"
-                Layout.preferredWidth: 300
+                Layout.minimumWidth: 300
                 text: qsTr("修改申请")
                 onClicked: Form.backToForm()
             }

@@ -482,6 +482,8 @@ void TestVideoCallBrowser::aNetworkThatDropsMidCallEndsTheCallAndSaysSo()
     startAgent(agent, QStringLiteral("camera,screen,audio"), samplePoints(1));
     callUntilMediaFlow(call, agent);
     QTRY_VERIFY_WITH_TIMEOUT(agentVideo.framesPublished() > 10, 10000);
+    // Media flowing, not just begun: on a loaded machine the first hundred packets take a while.
+    QTRY_VERIFY_WITH_TIMEOUT(call.media().agentPacketsReceived() > 100, 30000);
     QVERIFY(session.idleHeld());
 
     // The path goes away without a word: the platform and the agent's browser stop dead, as
