@@ -1,3 +1,4 @@
+#include "browseragent.h"
 #include "camera/frameprovider.h"
 #include "enrolledkiosk.h"
 #include "kioskruntime.h"
@@ -11,7 +12,6 @@
 #include "voiceprompts.h"
 
 #include <QDir>
-#include <QProcess>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -291,22 +291,12 @@ private slots:
         // The agent: the platform's desk page in headless chromium with fake camera and
         // microphone (tests/app/assist/deskagent.py), answering the first call; its own
         // screenshots of the desk go beside the kiosk's.
-        QUrl deskUrl = m_enrolled->platform()->httpUrl();
-        deskUrl.setPath(QStringLiteral("/desk/"));
-        const QString shots = qEnvironmentVariable("KIOSK_SCREENSHOT_DIR", QDir::tempPath());
-        QVERIFY(QDir().mkpath(shots));
-        QProcess agent;
-        QHash<QString, QJsonObject> steps;
-        connect(&agent, &QProcess::readyReadStandardOutput, this, [&] {
-            while (agent.canReadLine()) {
-                const QJsonObject step = QJsonDocument::fromJson(agent.readLine()).object();
-                steps.insert(step.value(QLatin1String("step")).toString(), step);
-            }
-        });
-        agent.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral(KIOSK_DESK_AGENT), deskUrl.toString(), QStringLiteral("[[0.5,0.5]]"), shots,
-                                                         QStringLiteral("screen"), QStringLiteral("videohelp-desk")});
-        QVERIFY2(agent.waitForStarted(10000), qPrintable(agent.errorString()));
-        QTRY_VERIFY2_WITH_TIMEOUT(steps.contains(QStringLiteral("on_duty")), qPrintable(QString::fromLocal8Bit(agent.readAllStandardError())), 30000);
+        BrowserAgent agent;
+        BrowserAgent::Options options;
+        options.expected = QStringLiteral("screen");
+        options.screenshotDir = qEnvironmentVariable("KIOSK_SCREENSHOT_DIR", QDir::tempPath());
+        options.shotPrefix = QStringLiteral("videohelp-desk");
+        QVERIFY2(agent.start(m_enrolled->platform()->httpUrl(), options), qPrintable(agent.errorText()));
         goHome();
         askAndAgree();
         QTRY_COMPARE_WITH_TIMEOUT(m_help->state(), VideoCall::State::InCall, 40000);
@@ -336,12 +326,12 @@ private slots:
         QTRY_VERIFY(textOf(QStringLiteral("videoCallStatus")).contains(QStringLiteral("正在为您服务")));
         UiProbe::screenshot(m_window, QStringLiteral("videohelp-in-call-elder-zh"));
         // The agent sees the kiosk's own screen, and the resident's hang-up reaches them.
-        QTRY_VERIFY_WITH_TIMEOUT(steps.contains(QStringLiteral("screen")), 40000);
+        QTRY_VERIFY_WITH_TIMEOUT(agent.reached(QStringLiteral("screen")), 40000);
         QVERIFY(tapSettled(QStringLiteral("videoCallHangUp")));
         QTRY_COMPARE(m_help->state(), VideoCall::State::Ended);
         QVERIFY(!m_shell->session()->idleHeld());
-        QTRY_VERIFY_WITH_TIMEOUT(steps.contains(QStringLiteral("bye")), 30000);
-        QCOMPARE(steps.value(QStringLiteral("bye")).value(QLatin1String("reason")).toString(), QStringLiteral("hangup"));
+        QTRY_VERIFY_WITH_TIMEOUT(agent.reached(QStringLiteral("bye")), 30000);
+        QCOMPARE(agent.byeReason(), QStringLiteral("hangup"));
         QVERIFY(agent.waitForFinished(20000));
     }
 };
