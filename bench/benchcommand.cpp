@@ -9,6 +9,7 @@
 #include "printbench.h"
 #include "qrbench.h"
 #include "startupbench.h"
+#include "videocallbench.h"
 
 // `kioskctl bench WHAT`: each benchmark prints its figures and exits 0; none asserts a speed.
 // A benchmark of another layer adds one line to this table and lives in its own file.
@@ -31,6 +32,7 @@ const QList<Bench> &benches()
         {"outbox", runOutboxBench},
         {"print", runPrintBench},
         {"pinyin", runPinyinBench},
+        {"videocall", runVideoCallBench},
     };
     return table;
 }

@@ -1,3 +1,4 @@
+#include "browseragent.h"
 #include "camera/frameprovider.h"
 #include "enrolledkiosk.h"
 #include "kioskruntime.h"
@@ -11,7 +12,7 @@
 #include "voiceprompts.h"
 
 #include <QDir>
-#include <QProcess>
+#include <cmath>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -126,6 +127,69 @@ private:
         QTRY_VERIFY(!shown(QStringLiteral("videoHelpPanel")));
         QCOMPARE(m_help->state(), VideoCall::State::Idle);
         QVERIFY(shown(QStringLiteral("homeScreen")));
+    }
+
+    // The stage scaled to the new window: the short side is 1080 units on every display (ScreenLayout).
+    void waitForCanvasOf(const QSize &size)
+    {
+        QQuickItem *stage = UiProbe::find(m_window, QStringLiteral("stage"));
+        QVERIFY(stage);
+        QTRY_VERIFY(std::abs(stage->scale() - std::min(size.width(), size.height()) / 1080.0) < 1e-6);
+        settle();
+    }
+
+    // Two frames drawn: a resize or a new view is laid out (polished) before the frame after it.
+    void settle()
+    {
+        for (int i = 0; i < 2; ++i) {
+            QSignalSpy frames(m_window, &QQuickWindow::frameSwapped);
+            m_window->update();
+            QVERIFY(QTest::qWaitFor([&] { return frames.count() > 0; }, 10000));
+        }
+    }
+
+    // The named item is shown and lies wholly inside the window, and so does every text of the
+    // video help panel: none cut off at the canvas's edge, none wider or taller than it shows.
+    void verifyFits(const QString &objectName, const QString &row)
+    {
+        settle();
+        QQuickItem *item = UiProbe::find(m_window, objectName);
+        QVERIFY2(item && item->isVisible(), qPrintable(objectName + QStringLiteral(" not shown in ") + row));
+        const QRectF window(-1, -1, m_window->width() + 2, m_window->height() + 2);
+        const QRectF rect = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+        QVERIFY2(window.contains(rect), qPrintable(QStringLiteral("%1 at %2,%3 %4x%5 is outside the window in %6")
+                                                       .arg(objectName).arg(rect.x()).arg(rect.y()).arg(rect.width()).arg(rect.height()).arg(row)));
+        QList<QQuickItem *> pending{UiProbe::find(m_window, QStringLiteral("videoHelpPanel")), UiProbe::find(m_window, QStringLiteral("videoCallBar"))};
+        while (!pending.isEmpty()) {
+            QQuickItem *next = pending.takeFirst();
+            if (!next || !next->isVisible())
+                continue;
+            pending.append(next->childItems());
+            const QString text = next->property("text").toString();
+            if (!next->inherits("QQuickText") || text.isEmpty())
+                continue;
+            const QRectF shown = next->mapRectToScene(QRectF(0, 0, next->width(), next->height()));
+            QVERIFY2(window.contains(shown), qPrintable(QStringLiteral("\"%1\" is outside the window in %2").arg(text, row)));
+            QVERIFY2(next->property("contentHeight").toReal() <= next->height() + 1 && next->property("contentWidth").toReal() <= next->width() + 1,
+                     qPrintable(QStringLiteral("\"%1\" is cut in %2: %3x%4 in %5x%6")
+                                    .arg(text, row)
+                                    .arg(next->property("contentWidth").toReal())
+                                    .arg(next->property("contentHeight").toReal())
+                                    .arg(next->width())
+                                    .arg(next->height())));
+        }
+    }
+
+    // On a wide canvas the view's buttons stand beside its texts, to the right of them.
+    void verifyBeside(const QString &text, const QString &button, const QString &row)
+    {
+        settle();
+        QQuickItem *t = UiProbe::find(m_window, text);
+        QQuickItem *b = UiProbe::find(m_window, button);
+        QVERIFY(t && b);
+        const QRectF tr = t->mapRectToScene(QRectF(0, 0, t->width(), t->height()));
+        const QRectF br = b->mapRectToScene(QRectF(0, 0, b->width(), b->height()));
+        QVERIFY2(br.left() >= tr.right(), qPrintable(QStringLiteral("%1 is not beside %2 in %3").arg(button, text, row)));
     }
 
 private slots:
@@ -285,28 +349,77 @@ private slots:
         expectFailure(VideoCall::Failure::Network, QStringLiteral("network"), QStringLiteral("网络中断"),
                       QStringLiteral("The network dropped"));
     }
+    // A landscape panel (1920 x 1080, and 1366 x 768 scaled to the same canvas): the consent, the
+    // queue and a failure each put their texts at the left and their buttons at the right, in
+    // Chinese and English, and no text is cut.
+    void everyViewUsesALandscapeWindow_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
+        QTest::newRow("1366x768") << QSize(1366, 768);
+    }
+    void everyViewUsesALandscapeWindow()
+    {
+        QFETCH(QSize, size);
+        const QString tag = QString::fromLatin1(QTest::currentDataTag());
+        QVERIFY(startKiosk());
+        m_window->resize(size);
+        QTRY_COMPARE(m_window->size(), size);
+        waitForCanvasOf(size);
+        auto desk = openDesk();
+        QVERIFY(desk);
+        goHome();
+        for (const QString &language : {QStringLiteral("zh"), QStringLiteral("en")}) {
+            const QString row = tag + QLatin1Char('-') + language;
+            QVERIFY(m_shell->setLanguage(language));
+            QVERIFY(tapSettled(QStringLiteral("videoHelpButton")));
+            QTRY_VERIFY(shown(QStringLiteral("videoHelpConsent")));
+            verifyFits(QStringLiteral("videoHelpAgree"), row);
+            verifyFits(QStringLiteral("videoHelpDecline"), row);
+            verifyBeside(QStringLiteral("videoHelpConsentTexts"), QStringLiteral("videoHelpAgree"), row);
+            UiProbe::screenshot(m_window, QStringLiteral("videohelp-consent-") + row);
+            QVERIFY(tapSettled(QStringLiteral("videoHelpAgree")));
+            QTRY_VERIFY(shown(QStringLiteral("videoHelpQueue")));
+            QTRY_COMPARE(m_help->queuePosition(), 1);
+            verifyFits(QStringLiteral("videoHelpQueuePosition"), row);
+            verifyFits(QStringLiteral("videoHelpLeaveQueue"), row);
+            verifyBeside(QStringLiteral("videoHelpQueueText"), QStringLiteral("videoHelpLeaveQueue"), row);
+            UiProbe::screenshot(m_window, QStringLiteral("videohelp-queue-") + row);
+            QVERIFY(tapSettled(QStringLiteral("videoHelpLeaveQueue")));
+            QTRY_VERIFY(shown(QStringLiteral("videoHelpClose")));
+            QVERIFY(tapSettled(QStringLiteral("videoHelpClose")));
+            QTRY_VERIFY(!shown(QStringLiteral("videoHelpPanel")));
+        }
+        // No agent on duty: the longest of the failures' texts.
+        desk.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(m_enrolled->platform()->inspect(QStringLiteral("assist")).value(QLatin1String("agents_on_duty")).toInt(-1) <= 0, 10000);
+        for (const QString &language : {QStringLiteral("zh"), QStringLiteral("en")}) {
+            const QString row = tag + QLatin1Char('-') + language;
+            QVERIFY(m_shell->setLanguage(language));
+            askAndAgree();
+            QTRY_COMPARE_WITH_TIMEOUT(m_help->failure(), VideoCall::Failure::NoAgents, 20000);
+            QTRY_VERIFY(shown(QStringLiteral("videoHelpClose")));
+            verifyFits(QStringLiteral("videoHelpOutcome"), row);
+            verifyFits(QStringLiteral("videoHelpClose"), row);
+            verifyBeside(QStringLiteral("videoHelpOutcome"), QStringLiteral("videoHelpClose"), row);
+            UiProbe::screenshot(m_window, QStringLiteral("videohelp-no-agents-") + row);
+            QVERIFY(tapSettled(QStringLiteral("videoHelpClose")));
+            QTRY_VERIFY(!shown(QStringLiteral("videoHelpPanel")));
+        }
+    }
+
     void anAgentInABrowserIsSeenOnTheCallBarInEveryMode()
     {
         QVERIFY(startKiosk());
         // The agent: the platform's desk page in headless chromium with fake camera and
         // microphone (tests/app/assist/deskagent.py), answering the first call; its own
         // screenshots of the desk go beside the kiosk's.
-        QUrl deskUrl = m_enrolled->platform()->httpUrl();
-        deskUrl.setPath(QStringLiteral("/desk/"));
-        const QString shots = qEnvironmentVariable("KIOSK_SCREENSHOT_DIR", QDir::tempPath());
-        QVERIFY(QDir().mkpath(shots));
-        QProcess agent;
-        QHash<QString, QJsonObject> steps;
-        connect(&agent, &QProcess::readyReadStandardOutput, this, [&] {
-            while (agent.canReadLine()) {
-                const QJsonObject step = QJsonDocument::fromJson(agent.readLine()).object();
-                steps.insert(step.value(QLatin1String("step")).toString(), step);
-            }
-        });
-        agent.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral(KIOSK_DESK_AGENT), deskUrl.toString(), QStringLiteral("[[0.5,0.5]]"), shots,
-                                                         QStringLiteral("screen"), QStringLiteral("videohelp-desk")});
-        QVERIFY2(agent.waitForStarted(10000), qPrintable(agent.errorString()));
-        QTRY_VERIFY2_WITH_TIMEOUT(steps.contains(QStringLiteral("on_duty")), qPrintable(QString::fromLocal8Bit(agent.readAllStandardError())), 30000);
+        BrowserAgent agent;
+        BrowserAgent::Options options;
+        options.expected = QStringLiteral("screen");
+        options.screenshotDir = qEnvironmentVariable("KIOSK_SCREENSHOT_DIR", QDir::tempPath());
+        options.shotPrefix = QStringLiteral("videohelp-desk");
+        QVERIFY2(agent.start(m_enrolled->platform()->httpUrl(), options), qPrintable(agent.errorText()));
         goHome();
         askAndAgree();
         QTRY_COMPARE_WITH_TIMEOUT(m_help->state(), VideoCall::State::InCall, 40000);
@@ -335,13 +448,34 @@ private slots:
         m_shell->toggleLanguage();
         QTRY_VERIFY(textOf(QStringLiteral("videoCallStatus")).contains(QStringLiteral("正在为您服务")));
         UiProbe::screenshot(m_window, QStringLiteral("videohelp-in-call-elder-zh"));
+        // On landscape panels the hang-up stands beside the agent's picture and the texts.
+        m_shell->toggleElderMode();
+        QTRY_VERIFY(!m_shell->elderMode());
+        for (const QSize &size : {QSize(1920, 1080), QSize(1366, 768)}) {
+            m_window->resize(size);
+            QTRY_COMPARE(m_window->size(), size);
+            waitForCanvasOf(size);
+            for (const QString &language : {QStringLiteral("zh"), QStringLiteral("en")}) {
+                const QString row = QStringLiteral("%1x%2-%3").arg(size.width()).arg(size.height()).arg(language);
+                QVERIFY(m_shell->setLanguage(language));
+                QTRY_VERIFY(shown(QStringLiteral("videoCallHangUp")));
+                verifyFits(QStringLiteral("videoCallHangUp"), row);
+                verifyFits(QStringLiteral("videoCallAgentVideo"), row);
+                verifyBeside(QStringLiteral("videoCallStatus"), QStringLiteral("videoCallHangUp"), row);
+                UiProbe::screenshot(m_window, QStringLiteral("videohelp-in-call-") + row);
+            }
+        }
+        m_shell->toggleElderMode();
+        QTRY_VERIFY(m_shell->elderMode());
+        verifyFits(QStringLiteral("videoCallHangUp"), QStringLiteral("1366x768-elder"));
+        UiProbe::screenshot(m_window, QStringLiteral("videohelp-in-call-elder-1366x768-en"));
         // The agent sees the kiosk's own screen, and the resident's hang-up reaches them.
-        QTRY_VERIFY_WITH_TIMEOUT(steps.contains(QStringLiteral("screen")), 40000);
+        QTRY_VERIFY_WITH_TIMEOUT(agent.reached(QStringLiteral("screen")), 40000);
         QVERIFY(tapSettled(QStringLiteral("videoCallHangUp")));
         QTRY_COMPARE(m_help->state(), VideoCall::State::Ended);
         QVERIFY(!m_shell->session()->idleHeld());
-        QTRY_VERIFY_WITH_TIMEOUT(steps.contains(QStringLiteral("bye")), 30000);
-        QCOMPARE(steps.value(QStringLiteral("bye")).value(QLatin1String("reason")).toString(), QStringLiteral("hangup"));
+        QTRY_VERIFY_WITH_TIMEOUT(agent.reached(QStringLiteral("bye")), 30000);
+        QCOMPARE(agent.byeReason(), QStringLiteral("hangup"));
         QVERIFY(agent.waitForFinished(20000));
     }
 };

@@ -14,9 +14,12 @@ Rectangle {
     // The desk's name for the agent already says who they are ("坐席 01", "Agent 01"): it is not
     // prefixed again, and an agent without one is just "the agent".
     readonly property string agentName: (Kiosk.language === "en" ? VideoHelp.agentNameEn : VideoHelp.agentNameZh) || qsTr("工作人员")
+    // On a wide canvas hang-up stands at the right of the texts instead of under them, so that
+    // the bar is no taller than the agent's picture and leaves the short canvas to the screen.
+    readonly property bool wide: ScreenLayout.columns > 1
 
     visible: VideoHelp.state === VideoCall.Connecting || inCall
-    height: visible ? Math.max(agentVideo.height, column.implicitHeight) + 2 * Theme.spacing : 0
+    height: visible ? Math.max(agentVideo.height, column.implicitHeight, wide ? hangUp.height : 0) + 2 * Theme.spacing : 0
     color: Theme.primaryDark
 
     // The bar takes its own touches, so none falls through to the screen underneath.
@@ -39,7 +42,9 @@ Rectangle {
         anchors.right: parent.right
         anchors.verticalCenter: parent.verticalCenter
         anchors.leftMargin: Theme.spacing
-        anchors.rightMargin: Theme.spacing
+        // Room for hang-up at the right on a wide canvas (a margin, not an anchor, as the button
+        // moves between the bar and the column).
+        anchors.rightMargin: bar.wide ? hangUp.width + 2 * Theme.spacing : Theme.spacing
         spacing: Theme.spacing / 2
 
         KioskText {
@@ -77,13 +82,25 @@ Rectangle {
             color: Theme.gold
             wrapMode: Text.Wrap
         }
-        KioskButton {
-            objectName: "videoCallHangUp"
+        // Under the texts on a tall canvas: the button itself is reparented here.
+        Item {
+            id: hangUpSlot
             Layout.alignment: Qt.AlignRight
-            implicitWidth: Math.max(260, snugWidth)
-            primary: true
-            text: qsTr("挂断")
-            onClicked: VideoHelp.hangUp()
+            visible: !bar.wide
+            implicitWidth: hangUp.width
+            implicitHeight: hangUp.height
         }
+    }
+
+    KioskButton {
+        id: hangUp
+        objectName: "videoCallHangUp"
+        parent: bar.wide ? bar : hangUpSlot
+        x: bar.wide ? bar.width - width - Theme.spacing : 0
+        y: bar.wide ? (bar.height - height) / 2 : 0
+        width: Math.max(260, snugWidth)
+        primary: true
+        text: qsTr("挂断")
+        onClicked: VideoHelp.hangUp()
     }
 }

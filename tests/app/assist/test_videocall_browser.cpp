@@ -1,4 +1,7 @@
+#include "browseragent.h"
 #include "camera/frameprovider.h"
+#include "nullsinksound.h"
+#include "paintedcamera.h"
 #include "platformclient.h"
 #include "platformwait.h"
 #include "refplatformprocess.h"
@@ -13,12 +16,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPainter>
-#include <QProcess>
 #include <QRandomGenerator>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 
 #include <cmath>
 
@@ -110,83 +110,24 @@ private slots:
     void aNetworkThatDropsMidCallEndsTheCallAndSaysSo();
 
 private:
-    // The desk page in headless chromium, answering the first call (deskagent.py), and each step
-    // it reported by name. `expected`: the tracks that must arrive before it reports "media".
-    struct Agent {
-        QProcess process;
-        QHash<QString, QJsonObject> steps;
-    };
-    void startAgent(Agent &agent, const QString &expected, const QJsonArray &points);
     [[nodiscard]] std::unique_ptr<PlatformClient> client() const;
+    // Starts the desk page in headless chromium (BrowserAgent); `expected`: the tracks that must
+    // arrive before it reports "media".
+    void startAgent(BrowserAgent &agent, const QString &expected, const QJsonArray &points);
     // Asks for a call, agrees, and waits until the agent's page has what `expected` names.
-    void callUntilMediaFlow(VideoCall &call, Agent &agent);
-    [[nodiscard]] bool startSoundServer(QString *problem);
-    [[nodiscard]] double agentVoiceLevel();
+    void callUntilMediaFlow(VideoCall &call, BrowserAgent &agent);
 
     QTemporaryDir m_dir;
-    QProcess m_sound;
+    NullSinkSound m_sound;
     RefPlatformProcess m_server;
     TerminalCredentials m_credentials;
 };
 
-bool TestVideoCallBrowser::startSoundServer(QString *problem)
-{
-    // A PulseAudio server of this test's own: a null sink is the kiosk's speaker, its monitor is
-    // where the agent's voice is measured, and it is also the microphone the kiosk sends.
-    const QString socket = m_dir.filePath(QStringLiteral("pulse/native"));
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), m_dir.path());
-    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), m_dir.filePath(QStringLiteral("pulse")));
-    m_sound.setProcessEnvironment(env);
-    m_sound.setProcessChannelMode(QProcess::MergedChannels);
-    m_sound.start(QStringLiteral("pulseaudio"),
-                  {QStringLiteral("-n"), QStringLiteral("--daemonize=no"), QStringLiteral("--exit-idle-time=-1"), QStringLiteral("--use-pid-file=no"),
-                   QStringLiteral("--disable-shm=yes"), QStringLiteral("-L"), QStringLiteral("module-null-sink sink_name=kiosk_call_sink"),
-                   QStringLiteral("-L"), QStringLiteral("module-native-protocol-unix auth-anonymous=1 socket=") + socket});
-    if (!m_sound.waitForStarted(30000)) {
-        *problem = m_sound.errorString();
-        return false;
-    }
-    QElapsedTimer clock;
-    clock.start();
-    while (!QFile::exists(socket) && clock.elapsed() < 30000 && m_sound.state() == QProcess::Running)
-        QTest::qWait(50);
-    if (!QFile::exists(socket)) {
-        *problem = QString::fromLocal8Bit(m_sound.readAll());
-        return false;
-    }
-    qputenv("PULSE_SERVER", "unix:" + socket.toLocal8Bit());
-    return true;
-}
-
-double TestVideoCallBrowser::agentVoiceLevel()
-{
-    // What the kiosk's speaker plays for a second and a half, as RMS of 16-bit samples.
-    QProcess parec;
-    parec.start(QStringLiteral("parec"), {QStringLiteral("--device=kiosk_call_sink.monitor"), QStringLiteral("--raw"),
-                                          QStringLiteral("--format=s16le"), QStringLiteral("--channels=1"), QStringLiteral("--rate=16000")});
-    if (!parec.waitForStarted(5000))
-        return -1;
-    QTest::qWait(1500);
-    parec.terminate();
-    parec.waitForFinished(5000);
-    const QByteArray pcm = parec.readAllStandardOutput();
-    const auto *samples = reinterpret_cast<const qint16 *>(pcm.constData());
-    const qsizetype count = pcm.size() / 2;
-    if (count == 0)
-        return 0;
-    double sum = 0;
-    for (qsizetype i = 0; i < count; ++i)
-        sum += double(samples[i]) * samples[i];
-    return std::sqrt(sum / double(count));
-}
-
 void TestVideoCallBrowser::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("pulse"))));
     QString problem;
-    QVERIFY2(startSoundServer(&problem), qPrintable(problem));
+    QVERIFY2(m_sound.start(m_dir.path(), &problem), qPrintable(problem));
     QVERIFY2(m_server.start({QStringLiteral("--enroll-token"), QStringLiteral("token-1")}), qPrintable(m_server.errorText()));
     PlatformClientSettings settings;
     settings.baseUrl = m_server.httpUrl();
@@ -203,8 +144,7 @@ void TestVideoCallBrowser::initTestCase()
 void TestVideoCallBrowser::cleanupTestCase()
 {
     m_server.stop();
-    m_sound.terminate();
-    m_sound.waitForFinished(5000);
+    m_sound.stop();
 }
 
 void TestVideoCallBrowser::anAgentInABrowserSeesAndHearsTheKioskAndIsSeenAndHeard()
@@ -215,16 +155,7 @@ void TestVideoCallBrowser::anAgentInABrowserSeesAndHearsTheKioskAndIsSeenAndHear
     PlatformClient client(settings);
 
     // The face camera's output as the camera driver publishes it: frames with a moving bar.
-    FrameProvider camera(25);
-    QTimer cameraClock;
-    qint64 cameraFrame = 0;
-    connect(&cameraClock, &QTimer::timeout, &camera, [&] {
-        QImage frame(640, 480, QImage::Format_RGB32);
-        frame.fill(QColor(0x30, 0x60, 0x90));
-        QPainter(&frame).fillRect(int(cameraFrame * 8 % 640), 0, 40, 480, Qt::white);
-        camera.publish(frame, ++cameraFrame);
-    });
-    cameraClock.start(40);
+    PaintedCamera camera;
 
     QList<QColor> code;
     for (int i = 0; i < 4; ++i)
@@ -232,32 +163,17 @@ void TestVideoCallBrowser::anAgentInABrowserSeesAndHearsTheKioskAndIsSeenAndHear
     const QImage screen = screenShowing(code);
 
     CallMedia::Sources sources;
-    sources.camera = &camera;
+    sources.camera = camera.frames();
     sources.screen = [screen] { return screen; };
-    sources.microphone = QStringLiteral("kiosk_call_sink.monitor");
+    sources.microphone = NullSinkSound::monitor();
     FrameProvider agentVideo(25);
     VideoCall call(&client, sources, &agentVideo);
 
-    QUrl desk = m_server.httpUrl();
-    desk.setPath(QStringLiteral("/desk/"));
-    QProcess agent;
-    agent.setProcessChannelMode(QProcess::SeparateChannels);
-    QStringList arguments{QStringLiteral(KIOSK_DESK_AGENT), desk.toString(),
-                          QString::fromUtf8(QJsonDocument(samplePoints(int(code.size()))).toJson(QJsonDocument::Compact))};
-    if (const QByteArray shots = qgetenv("KIOSK_SCREENSHOT_DIR"); !shots.isEmpty() && QDir().mkpath(QString::fromLocal8Bit(shots)))
-        arguments.append(QString::fromLocal8Bit(shots));
-    QHash<QString, QJsonObject> steps;
-    connect(&agent, &QProcess::readyReadStandardOutput, this, [&] {
-        while (agent.canReadLine()) {
-            const QJsonObject step = QJsonDocument::fromJson(agent.readLine()).object();
-            qInfo("desk: %s", QJsonDocument(step).toJson(QJsonDocument::Compact).constData());
-            steps.insert(step.value(QLatin1String("step")).toString(), step);
-        }
-    });
-    agent.start(QStringLiteral("/usr/bin/python3"), arguments);
-    QVERIFY2(agent.waitForStarted(10000), qPrintable(agent.errorString()));
-    QTRY_VERIFY2_WITH_TIMEOUT(steps.contains(QStringLiteral("on_duty")), qPrintable(QString::fromLocal8Bit(agent.readAllStandardError())), 30000);
-    QVERIFY(steps.value(QStringLiteral("on_duty")).value(QLatin1String("ok")).toBool());
+    BrowserAgent agent;
+    BrowserAgent::Options options;
+    options.points = samplePoints(int(code.size()));
+    options.screenshotDir = qEnvironmentVariable("KIOSK_SCREENSHOT_DIR");
+    QVERIFY2(agent.start(m_server.httpUrl(), options), qPrintable(agent.errorText()));
 
     call.ask();
     QCOMPARE(call.state(), VideoCall::State::Consent);
@@ -273,16 +189,16 @@ void TestVideoCallBrowser::anAgentInABrowserSeesAndHearsTheKioskAndIsSeenAndHear
     qInfo("tap to first agent frame: %lld ms", tap.elapsed());
 
     // The page received the camera, the microphone and the screen with frames flowing.
-    QTRY_VERIFY2_WITH_TIMEOUT(steps.contains(QStringLiteral("media")), qPrintable(QString::fromLocal8Bit(agent.readAllStandardError())), 40000);
-    const QJsonObject stats = steps.value(QStringLiteral("media")).value(QLatin1String("stats")).toObject();
+    QTRY_VERIFY2_WITH_TIMEOUT(agent.reached(QStringLiteral("media")), qPrintable(agent.errorOutput()), 40000);
+    const QJsonObject stats = agent.mediaStats();
     QVERIFY2(stats.value(QLatin1String("camera")).toObject().value(QLatin1String("frames")).toInt() > 10, qPrintable(QJsonDocument(stats).toJson()));
     QVERIFY(stats.value(QLatin1String("screen")).toObject().value(QLatin1String("frames")).toInt() > 3);
     QVERIFY(stats.value(QLatin1String("audio")).toObject().value(QLatin1String("packets")).toInt() > 50);
     QCOMPARE(stats.value(QLatin1String("camera")).toObject().value(QLatin1String("width")).toInt(), 640);
 
     // The screen track shows what the kiosk shows: the page reads the code back.
-    QTRY_VERIFY_WITH_TIMEOUT(steps.contains(QStringLiteral("screen")), 20000);
-    const QJsonArray samples = steps.value(QStringLiteral("screen")).value(QLatin1String("samples")).toArray();
+    QTRY_VERIFY_WITH_TIMEOUT(agent.reached(QStringLiteral("screen")), 20000);
+    const QJsonArray samples = agent.screenSamples();
     QCOMPARE(samples.size(), code.size());
     for (int i = 0; i < code.size(); ++i) {
         const QJsonArray rgb = samples.at(i).toArray();
@@ -296,38 +212,26 @@ void TestVideoCallBrowser::anAgentInABrowserSeesAndHearsTheKioskAndIsSeenAndHear
     const qint64 framesBefore = agentVideo.framesPublished();
     QTRY_VERIFY_WITH_TIMEOUT(agentVideo.framesPublished() > framesBefore + 10, 10000);
     QVERIFY(!agentVideo.latestFrame().isNull());
-    const double level = agentVoiceLevel();
+    const double level = NullSinkSound::speakerLevel();
     QVERIFY2(level > 100, qPrintable(QStringLiteral("the agent's voice at the kiosk: RMS %1").arg(level)));
 
     // The resident's session ends: the call with it, and the agent's page sees why.
     call.endForSession();
     QCOMPARE(call.state(), VideoCall::State::Idle);
     QVERIFY(agentVideo.latestFrame().isNull());
-    QTRY_VERIFY_WITH_TIMEOUT(steps.contains(QStringLiteral("bye")), 20000);
-    QCOMPARE(steps.value(QStringLiteral("bye")).value(QLatin1String("reason")).toString(), QStringLiteral("session_ended"));
+    QTRY_VERIFY_WITH_TIMEOUT(agent.reached(QStringLiteral("bye")), 20000);
+    QCOMPARE(agent.byeReason(), QStringLiteral("session_ended"));
     QVERIFY(agent.waitForFinished(20000));
     QCOMPARE(agent.exitCode(), 0);
 }
 
-void TestVideoCallBrowser::startAgent(Agent &agent, const QString &expected, const QJsonArray &points)
+void TestVideoCallBrowser::startAgent(BrowserAgent &agent, const QString &expected, const QJsonArray &points)
 {
-    QUrl desk = m_server.httpUrl();
-    desk.setPath(QStringLiteral("/desk/"));
-    agent.process.setProcessChannelMode(QProcess::SeparateChannels);
-    QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("shots"))));
-    connect(&agent.process, &QProcess::readyReadStandardOutput, this, [&agent] {
-        while (agent.process.canReadLine()) {
-            const QJsonObject step = QJsonDocument::fromJson(agent.process.readLine()).object();
-            qInfo("desk: %s", QJsonDocument(step).toJson(QJsonDocument::Compact).constData());
-            agent.steps.insert(step.value(QLatin1String("step")).toString(), step);
-        }
-    });
-    agent.process.start(QStringLiteral("/usr/bin/python3"),
-                        {QStringLiteral(KIOSK_DESK_AGENT), desk.toString(), QString::fromUtf8(QJsonDocument(points).toJson(QJsonDocument::Compact)),
-                         m_dir.filePath(QStringLiteral("shots")), expected});
-    QVERIFY2(agent.process.waitForStarted(10000), qPrintable(agent.process.errorString()));
-    QTRY_VERIFY2_WITH_TIMEOUT(agent.steps.contains(QStringLiteral("on_duty")), qPrintable(QString::fromLocal8Bit(agent.process.readAllStandardError())), 30000);
-    QVERIFY(agent.steps.value(QStringLiteral("on_duty")).value(QLatin1String("ok")).toBool());
+    BrowserAgent::Options options;
+    options.expected = expected;
+    options.points = points;
+    options.screenshotDir = m_dir.filePath(QStringLiteral("shots"));
+    QVERIFY2(agent.start(m_server.httpUrl(), options), qPrintable(agent.errorText()));
 }
 
 std::unique_ptr<PlatformClient> TestVideoCallBrowser::client() const
@@ -338,14 +242,13 @@ std::unique_ptr<PlatformClient> TestVideoCallBrowser::client() const
     return std::make_unique<PlatformClient>(settings);
 }
 
-void TestVideoCallBrowser::callUntilMediaFlow(VideoCall &call, Agent &agent)
+void TestVideoCallBrowser::callUntilMediaFlow(VideoCall &call, BrowserAgent &agent)
 {
     call.ask();
     call.agree(QStringLiteral("zh"), QStringLiteral("form"), false);
     QTRY_COMPARE_WITH_TIMEOUT(call.state(), VideoCall::State::InCall, 30000);
-    QTRY_VERIFY2_WITH_TIMEOUT(agent.steps.contains(QStringLiteral("media")), qPrintable(QString::fromLocal8Bit(agent.process.readAllStandardError())), 40000);
-    QVERIFY2(!agent.steps.value(QStringLiteral("media")).value(QLatin1String("stats")).toObject().isEmpty(),
-             qPrintable(QJsonDocument(agent.steps.value(QStringLiteral("media"))).toJson()));
+    QTRY_VERIFY2_WITH_TIMEOUT(agent.reached(QStringLiteral("media")), qPrintable(agent.errorOutput()), 40000);
+    QVERIFY2(!agent.mediaStats().isEmpty(), qPrintable(QJsonDocument(agent.step(QStringLiteral("media"))).toJson()));
 }
 
 void TestVideoCallBrowser::withoutACameraTheAgentStillHearsTheResidentAndSeesTheScreen()
@@ -355,15 +258,15 @@ void TestVideoCallBrowser::withoutACameraTheAgentStillHearsTheResidentAndSeesThe
     CallMedia::Sources sources;
     sources.camera = nullptr; // the face camera is unplugged, or its driver gave up
     sources.screen = [screen] { return screen; };
-    sources.microphone = QStringLiteral("kiosk_call_sink.monitor");
+    sources.microphone = NullSinkSound::monitor();
     FrameProvider agentVideo(25);
     VideoCall call(platform.get(), sources, &agentVideo);
-    Agent agent;
+    BrowserAgent agent;
     startAgent(agent, QStringLiteral("screen,audio"), samplePoints(2));
     callUntilMediaFlow(call, agent);
     QVERIFY(!call.sendsCamera());
     QVERIFY(call.sendsMicrophone());
-    const QJsonObject stats = agent.steps.value(QStringLiteral("media")).value(QLatin1String("stats")).toObject();
+    const QJsonObject stats = agent.mediaStats();
     QVERIFY(stats.value(QLatin1String("screen")).toObject().value(QLatin1String("frames")).toInt() > 3);
     QVERIFY(stats.value(QLatin1String("audio")).toObject().value(QLatin1String("packets")).toInt() > 50);
     QVERIFY2(stats.value(QLatin1String("camera")).toObject().value(QLatin1String("frames")).toInt() == 0, qPrintable(QJsonDocument(stats).toJson()));
@@ -371,55 +274,46 @@ void TestVideoCallBrowser::withoutACameraTheAgentStillHearsTheResidentAndSeesThe
     QTRY_VERIFY_WITH_TIMEOUT(agentVideo.framesPublished() > 10, 10000);
     call.hangUp();
     QCOMPARE(call.state(), VideoCall::State::Ended);
-    QTRY_VERIFY_WITH_TIMEOUT(agent.steps.contains(QStringLiteral("bye")), 20000);
-    QCOMPARE(agent.steps.value(QStringLiteral("bye")).value(QLatin1String("reason")).toString(), QStringLiteral("hangup"));
-    QVERIFY(agent.process.waitForFinished(20000));
+    QTRY_VERIFY_WITH_TIMEOUT(agent.reached(QStringLiteral("bye")), 20000);
+    QCOMPARE(agent.byeReason(), QStringLiteral("hangup"));
+    QVERIFY(agent.waitForFinished(20000));
 }
 
 void TestVideoCallBrowser::withoutAMicrophoneTheAgentStillSeesTheResidentAndTheScreen()
 {
     const auto platform = client();
-    FrameProvider camera(25);
-    QTimer cameraClock;
-    qint64 cameraFrame = 0;
-    connect(&cameraClock, &QTimer::timeout, &camera, [&] {
-        QImage frame(640, 480, QImage::Format_RGB32);
-        frame.fill(QColor(0x30, 0x60, 0x90));
-        QPainter(&frame).fillRect(int(cameraFrame * 8 % 640), 0, 40, 480, Qt::white);
-        camera.publish(frame, ++cameraFrame);
-    });
-    cameraClock.start(40);
+    PaintedCamera camera;
     const QImage screen = screenShowing({Qt::green, Qt::magenta});
     CallMedia::Sources sources;
-    sources.camera = &camera;
+    sources.camera = camera.frames();
     sources.screen = [screen] { return screen; };
     sources.microphone = QStringLiteral("no_such_microphone"); // unplugged: PulseAudio has no such source
     FrameProvider agentVideo(25);
     VideoCall call(platform.get(), sources, &agentVideo);
-    Agent agent;
+    BrowserAgent agent;
     startAgent(agent, QStringLiteral("camera,screen"), samplePoints(2));
     callUntilMediaFlow(call, agent);
     QVERIFY(call.sendsCamera());
     QVERIFY(!call.sendsMicrophone());
-    const QJsonObject stats = agent.steps.value(QStringLiteral("media")).value(QLatin1String("stats")).toObject();
+    const QJsonObject stats = agent.mediaStats();
     QVERIFY2(stats.value(QLatin1String("camera")).toObject().value(QLatin1String("frames")).toInt() > 10, qPrintable(QJsonDocument(stats).toJson()));
     QCOMPARE(stats.value(QLatin1String("camera")).toObject().value(QLatin1String("width")).toInt(), 640);
     QVERIFY(stats.value(QLatin1String("screen")).toObject().value(QLatin1String("frames")).toInt() > 3);
     QVERIFY2(stats.value(QLatin1String("audio")).toObject().value(QLatin1String("packets")).toInt() == 0, qPrintable(QJsonDocument(stats).toJson()));
     // The screen track is the screen, not the camera on the wrong line.
-    QTRY_VERIFY_WITH_TIMEOUT(agent.steps.contains(QStringLiteral("screen")), 20000);
-    const QJsonArray samples = agent.steps.value(QStringLiteral("screen")).value(QLatin1String("samples")).toArray();
+    QTRY_VERIFY_WITH_TIMEOUT(agent.reached(QStringLiteral("screen")), 20000);
+    const QJsonArray samples = agent.screenSamples();
     QCOMPARE(samples.size(), 2);
     QVERIFY2(samples.at(0).toArray().at(1).toInt() > 150 && samples.at(0).toArray().at(0).toInt() < 100,
              qPrintable(QJsonDocument(samples).toJson(QJsonDocument::Compact)));
     // The kiosk still sees and hears the agent.
     QTRY_VERIFY_WITH_TIMEOUT(agentVideo.framesPublished() > 10, 10000);
-    const double level = agentVoiceLevel();
+    const double level = NullSinkSound::speakerLevel();
     QVERIFY2(level > 100, qPrintable(QStringLiteral("the agent's voice at the kiosk: RMS %1").arg(level)));
     call.hangUp();
-    QTRY_VERIFY_WITH_TIMEOUT(agent.steps.contains(QStringLiteral("bye")), 20000);
-    QCOMPARE(agent.steps.value(QStringLiteral("bye")).value(QLatin1String("reason")).toString(), QStringLiteral("hangup"));
-    QVERIFY(agent.process.waitForFinished(20000));
+    QTRY_VERIFY_WITH_TIMEOUT(agent.reached(QStringLiteral("bye")), 20000);
+    QCOMPARE(agent.byeReason(), QStringLiteral("hangup"));
+    QVERIFY(agent.waitForFinished(20000));
 }
 
 void TestVideoCallBrowser::withNeitherCameraNorMicrophoneTheAgentStillSeesTheScreen()
@@ -432,44 +326,36 @@ void TestVideoCallBrowser::withNeitherCameraNorMicrophoneTheAgentStillSeesTheScr
     sources.microphone = QString();
     FrameProvider agentVideo(25);
     VideoCall call(platform.get(), sources, &agentVideo);
-    Agent agent;
+    BrowserAgent agent;
     startAgent(agent, QStringLiteral("screen"), samplePoints(2));
     callUntilMediaFlow(call, agent);
     QVERIFY(!call.sendsCamera());
     QVERIFY(!call.sendsMicrophone());
-    const QJsonObject stats = agent.steps.value(QStringLiteral("media")).value(QLatin1String("stats")).toObject();
+    const QJsonObject stats = agent.mediaStats();
     QVERIFY2(stats.value(QLatin1String("screen")).toObject().value(QLatin1String("frames")).toInt() > 3, qPrintable(QJsonDocument(stats).toJson()));
     QCOMPARE(stats.value(QLatin1String("camera")).toObject().value(QLatin1String("frames")).toInt(), 0);
     QCOMPARE(stats.value(QLatin1String("audio")).toObject().value(QLatin1String("packets")).toInt(), 0);
-    QTRY_VERIFY_WITH_TIMEOUT(agent.steps.contains(QStringLiteral("screen")), 20000);
-    const QJsonArray samples = agent.steps.value(QStringLiteral("screen")).value(QLatin1String("samples")).toArray();
+    QTRY_VERIFY_WITH_TIMEOUT(agent.reached(QStringLiteral("screen")), 20000);
+    const QJsonArray samples = agent.screenSamples();
     QCOMPARE(samples.size(), 2);
     const QJsonArray yellow = samples.at(1).toArray();
     QVERIFY2(yellow.at(0).toInt() > 150 && yellow.at(1).toInt() > 150 && yellow.at(2).toInt() < 100,
              qPrintable(QJsonDocument(samples).toJson(QJsonDocument::Compact)));
     QTRY_VERIFY_WITH_TIMEOUT(agentVideo.framesPublished() > 10, 10000);
     call.hangUp();
-    QTRY_VERIFY_WITH_TIMEOUT(agent.steps.contains(QStringLiteral("bye")), 20000);
-    QVERIFY(agent.process.waitForFinished(20000));
+    QTRY_VERIFY_WITH_TIMEOUT(agent.reached(QStringLiteral("bye")), 20000);
+    QVERIFY(agent.waitForFinished(20000));
 }
 
 void TestVideoCallBrowser::aNetworkThatDropsMidCallEndsTheCallAndSaysSo()
 {
     const auto platform = client();
-    FrameProvider camera(25);
-    QTimer cameraClock;
-    qint64 cameraFrame = 0;
-    connect(&cameraClock, &QTimer::timeout, &camera, [&] {
-        QImage frame(640, 480, QImage::Format_RGB32);
-        frame.fill(QColor(0x60, 0x30, 0x30));
-        camera.publish(frame, ++cameraFrame);
-    });
-    cameraClock.start(40);
+    PaintedCamera camera(QColor(0x60, 0x30, 0x30), false);
     const QImage screen = screenShowing({Qt::red});
     CallMedia::Sources sources;
-    sources.camera = &camera;
+    sources.camera = camera.frames();
     sources.screen = [screen] { return screen; };
-    sources.microphone = QStringLiteral("kiosk_call_sink.monitor");
+    sources.microphone = NullSinkSound::monitor();
     FrameProvider agentVideo(25);
     SessionTimeouts timeouts;
     timeouts.idle[SessionState::ChooseService] = std::chrono::milliseconds(120000);
@@ -478,7 +364,7 @@ void TestVideoCallBrowser::aNetworkThatDropsMidCallEndsTheCallAndSaysSo()
     const int threadsBefore = threadCount();
     VideoCall call(platform.get(), sources, &agentVideo);
     call.attachSession(&session);
-    Agent agent;
+    BrowserAgent agent;
     startAgent(agent, QStringLiteral("camera,screen,audio"), samplePoints(1));
     callUntilMediaFlow(call, agent);
     QTRY_VERIFY_WITH_TIMEOUT(agentVideo.framesPublished() > 10, 10000);
@@ -520,8 +406,7 @@ void TestVideoCallBrowser::aNetworkThatDropsMidCallEndsTheCallAndSaysSo()
     // The resident can ask again once the notice is closed.
     call.dismiss();
     QCOMPARE(call.state(), VideoCall::State::Idle);
-    agent.process.kill();
-    agent.process.waitForFinished(10000);
+    agent.kill();
     // The browser's processes the killed script leaves; the platform serves on for the others.
     for (const pid_t pid : frozen) {
         if (!nameOf(pid).startsWith(QLatin1String("kiosk-refplat")))
