@@ -96,8 +96,11 @@ KioskShell::KioskShell(KioskRuntime *runtime, QObject *parent)
     // Staff signing in or out changes what the identification screen offers.
     connect(runtime->staff(), &StaffPresence::presenceChanged, this, &KioskShell::identityChanged);
     connect(runtime->delivery(), &DocumentDelivery::finished, this, [this] {
-        // An instant item's case is what the receipt and the rating are about.
-        if (m_runtime->delivery()->caseNumber().isEmpty() || m_choice->errand() != ResidentChoice::Errand::None)
+        // An instant item's case is what the receipt and the rating are about; an application's
+        // (one with a fee) is told by the journey.
+        const CatalogueItem *item = m_choice->item();
+        if (m_runtime->delivery()->caseNumber().isEmpty() || m_choice->errand() != ResidentChoice::Errand::None
+            || (item && item->kind == ItemKind::Apply))
             return;
         m_caseNumber = m_runtime->delivery()->caseNumber();
         emit outcomeChanged();
@@ -192,6 +195,15 @@ KioskShell::Screen KioskShell::screen() const
         const CatalogueItem *item = m_choice->item();
         if (item && item->kind != ItemKind::Apply)
             return m_runtime->delivery()->stage() == DocumentDelivery::Stage::Paying ? Screen::Payment : Screen::Delivery;
+        // An application with a fee is paid (and its fiscal receipt printed) before its result;
+        // what failed once its case was filed is told as for an instant item's.
+        const DocumentDelivery *delivery = m_runtime->delivery();
+        if (item && item->fee && delivery->itemCode() == item->code) {
+            if (delivery->isBusy())
+                return Screen::Payment;
+            if (delivery->stage() == DocumentDelivery::Stage::Failed && !delivery->caseNumber().isEmpty())
+                return Screen::Delivery;
+        }
         return Screen::Result;
     }
     case SessionState::Rating: return Screen::Rating;

@@ -59,6 +59,18 @@ QString PaymentDesk::caseNumber() const
     return m_runtime->delivery()->caseNumber();
 }
 
+bool PaymentDesk::application() const
+{
+    const CatalogueItem *item = m_runtime->catalogue().item(m_runtime->delivery()->itemCode());
+    return item && item->kind == ItemKind::Apply;
+}
+
+QString PaymentDesk::paid() const
+{
+    const int fen = m_runtime->delivery()->paidFen();
+    return fen > 0 ? FeePayment::yuanText(fen) : QString();
+}
+
 int PaymentDesk::secondsLeft() const
 {
     return m_runtime->delivery()->payment()->secondsLeft();

@@ -23,6 +23,10 @@ class PaymentDesk : public QObject
     Q_PROPERTY(QString itemName READ itemName NOTIFY changed)
     Q_PROPERTY(QString code READ code NOTIFY changed)
     Q_PROPERTY(QString caseNumber READ caseNumber NOTIFY changed)
+    // An application's fee (no document comes now; the case goes on to be reviewed).
+    Q_PROPERTY(bool application READ application NOTIFY changed)
+    // Once paid: "¥10.00", what the resident paid; empty otherwise.
+    Q_PROPERTY(QString paid READ paid NOTIFY changed)
     Q_PROPERTY(int secondsLeft READ secondsLeft NOTIFY secondsLeftChanged)
     // "14:59": the countdown as minutes and seconds.
     Q_PROPERTY(QString countdown READ countdown NOTIFY secondsLeftChanged)
@@ -39,6 +43,8 @@ public:
     [[nodiscard]] QString itemName() const;
     [[nodiscard]] QString code() const;
     [[nodiscard]] QString caseNumber() const;
+    [[nodiscard]] bool application() const;
+    [[nodiscard]] QString paid() const;
     [[nodiscard]] int secondsLeft() const;
     [[nodiscard]] QString countdown() const;
 

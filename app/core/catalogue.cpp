@@ -265,10 +265,6 @@ public:
             else if (fieldReading == Reading::Kept)
                 it->form.append(f);
         }
-        // A fee is paid while the resident waits for a case decided at once; an application goes
-        // through the outbox and may be queued, which a fee item never is.
-        if (it->fee && !it->instant)
-            reading = hide(path + QLatin1String(".fee"), QStringLiteral("a fee on an item not decided at once is not served by this kiosk"));
         return reading;
     }
 };

@@ -8,13 +8,16 @@
 #include "catalogue.h"
 #include "identityverification.h"
 #include "itemavailability.h"
+#include "documentdelivery.h"
 #include "outboxplatformtransport.h"
+#include "platformclient.h"
 #include "postaldelivery.h"
 #include "residentidentity.h"
 #include "sessionmachine.h"
 #include "staffpresence.h"
 #include "themeapplication.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 
 ApplicationJourney::ApplicationJourney(const Parts &parts, QObject *parent)
@@ -25,6 +28,18 @@ ApplicationJourney::ApplicationJourney(const Parts &parts, QObject *parent)
     connect(m_parts.session, &SessionMachine::sessionEnded, this, &ApplicationJourney::forgetTheme);
     if (m_parts.submission)
         connect(m_parts.submission, &CaseSubmission::finished, this, &ApplicationJourney::takeSubmissionOutcome);
+    if (m_parts.delivery) {
+        m_feeFiling = std::make_unique<FeeApplicationFiling>(m_parts.delivery);
+        connect(m_feeFiling.get(), &FeeApplicationFiling::awaitingPayment, this, [this] {
+            // The payment screen is the result's until the payment is settled; the outcome (and
+            // with it the receipt) waits for the payment.
+            if (m_parts.session->state() == SessionState::Submit)
+                (void)m_parts.session->advance(SessionState::Result);
+        });
+        connect(m_feeFiling.get(), &FeeApplicationFiling::settled, this, &ApplicationJourney::takeFeeSettled);
+        connect(m_feeFiling.get(), &FeeApplicationFiling::notFiled, this, &ApplicationJourney::takeFeeNotFiled);
+        connect(m_parts.session, &SessionMachine::sessionEnded, m_feeFiling.get(), &FeeApplicationFiling::wipe);
+    }
     if (Camera *camera = m_parts.devices.documentCamera()) {
         connect(camera, &Camera::pageCaptured, this, [this](const QByteArray &jpeg, const QSize &, bool found) {
             if (m_parts.session->state() != SessionState::Materials || m_captureMaterial.isEmpty())
@@ -173,7 +188,11 @@ bool ApplicationJourney::submitApplication()
 {
     ApplicationDraft *draft = m_parts.draft;
     CaseSubmission *submission = m_parts.submission;
-    if (!submission || submission->isWaiting() || !draft->isActive() || !draft->isComplete() || !draft->materialsComplete())
+    if (!draft->isActive() || !draft->isComplete() || !draft->materialsComplete())
+        return false;
+    // A fee item is filed live and paid there and then, never queued (contract 1.1 "Fees").
+    const bool withFee = m_themeId.isEmpty() && draft->item()->fee.has_value();
+    if (withFee ? (!m_feeFiling || m_feeFiling->isFiling()) : (!submission || submission->isWaiting()))
         return false;
     // An item that may be posted is filed once the resident said how its document comes.
     if (m_parts.postal && !m_parts.postal->ready())
@@ -215,8 +234,50 @@ bool ApplicationJourney::submitApplication()
         m_filing.clear();
     else
         m_filing.start(drafts);
+    if (withFee)
+        return fileWithFee(drafts.first().second, liveLocalReference());
     submission->submit(drafts.first().second);
     return true;
+}
+
+bool ApplicationJourney::fileWithFee(const CaseDraft &draft, const QString &localRef)
+{
+    m_feeLocalRef = localRef;
+    if (m_feeFiling->file(m_parts.platform, m_parts.devices.documentPrinter(), draft, m_parts.verification->holderToken(), localRef))
+        return true;
+    takeFeeNotFiled(QStringLiteral("platform_error"), false);
+    return true;
+}
+
+QString ApplicationJourney::liveLocalReference() const
+{
+    // Not queued, so without an outbox reference: this one is unique to the terminal and the
+    // moment, and shaped like the outbox's so that receipts and staff read it alike.
+    const PlatformClient *platform = m_parts.platform;
+    const QString terminal = (platform && platform->settings().credentials) ? platform->settings().credentials->terminalId
+                                                                            : QStringLiteral("T000000000000");
+    return QStringLiteral("%1-%2").arg(terminal, QDateTime::currentDateTime().toString(QStringLiteral("hhmmss")));
+}
+
+void ApplicationJourney::takeFeeNotFiled(const QString &problem, bool refused)
+{
+    using Kind = CaseSubmission::Outcome::Kind;
+    // Refused for good, as any application may be: the result says why. Otherwise the platform
+    // could not be reached: nothing was filed and nothing charged, and the resident is back at
+    // the review with all they entered, told that paying needs the platform, free to try again.
+    m_lastOutcome = refused ? CaseSubmission::Outcome{Kind::Refused, m_feeLocalRef, {}, problem}
+                            : CaseSubmission::Outcome{Kind::NotStored, {}, {}, QStringLiteral("fee_needs_platform")};
+    if (m_parts.session->state() == SessionState::Submit)
+        (void)m_parts.session->advance(refused ? SessionState::Result : SessionState::Review);
+    emit submissionFinished(m_lastOutcome);
+}
+
+void ApplicationJourney::takeFeeSettled()
+{
+    // Paid (or, when it failed after filing, not known: DocumentDelivery says which): the case
+    // is the platform's either way, and the receipt carries its number and what was paid.
+    m_lastOutcome = {CaseSubmission::Outcome::Kind::Filed, m_feeLocalRef, m_parts.delivery->caseNumber(), {}};
+    emit submissionFinished(m_lastOutcome);
 }
 
 void ApplicationJourney::takeSubmissionOutcome(const CaseSubmission::Outcome &outcome)

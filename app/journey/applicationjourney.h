@@ -1,6 +1,7 @@
 #pragma once
 
 #include "casesubmission.h"
+#include "feeapplicationfiling.h"
 #include "journeydevices.h"
 #include "themefiling.h"
 
@@ -9,13 +10,16 @@
 #include <QObject>
 #include <QString>
 
+#include <memory>
 #include <utility>
 
 class AgentFiling;
 class ApplicationDraft;
 class Catalogue;
+class DocumentDelivery;
 class IdentityVerification;
 class ItemAvailability;
+class PlatformClient;
 class PostalDelivery;
 class ResidentIdentity;
 class SessionMachine;
@@ -24,7 +28,9 @@ struct CatalogueItem;
 
 // An application from the identified resident to its case: the draft of one item, or of a
 // theme's merged form (一件事一次办), the pages of its materials from the document camera, and
-// the submission through the outbox, a theme's items filed one after another.
+// the submission through the outbox, a theme's items filed one after another. An item with a fee
+// is filed live instead (FeeApplicationFiling): its case waits for the resident's payment, and
+// the outcome is told once the payment is settled.
 class ApplicationJourney : public QObject
 {
     Q_OBJECT
@@ -42,6 +48,8 @@ public:
         StaffPresence *staff = nullptr; // null: no staff sign-in at this kiosk
         const AgentFiling *agent = nullptr; // null: nobody files for another person here
         const PostalDelivery *postal = nullptr; // how the document comes, for an item that offers post
+        PlatformClient *platform = nullptr; // null: a fee item cannot be filed here
+        DocumentDelivery *delivery = nullptr; // a fee item's case and payment
     };
 
     explicit ApplicationJourney(const Parts &parts, QObject *parent = nullptr);
@@ -72,7 +80,9 @@ public:
     bool capturePage();
     void stopDocumentCapture();
 
-    // Files the draft through the outbox; submissionFinished() follows.
+    // Files the draft through the outbox, or a fee item's live; submissionFinished() follows (for
+    // a fee item once its payment is settled; a code left to expire and the resident leaving
+    // end the session without it).
     bool submitApplication();
 
 signals:
@@ -85,6 +95,10 @@ signals:
 private:
     [[nodiscard]] bool buildCaseDraft(const CatalogueItem &item, const QJsonObject &body, CaseDraft *draft) const;
     void takeSubmissionOutcome(const CaseSubmission::Outcome &outcome);
+    [[nodiscard]] bool fileWithFee(const CaseDraft &draft, const QString &localRef);
+    void takeFeeNotFiled(const QString &problem, bool refused);
+    void takeFeeSettled();
+    [[nodiscard]] QString liveLocalReference() const;
     void forgetTheme();
     void takePage(const QByteArray &jpeg, bool pageFound);
 
@@ -94,4 +108,6 @@ private:
     QString m_themeId;
     ThemeFiling m_filing;
     CaseSubmission::Outcome m_lastOutcome;
+    std::unique_ptr<FeeApplicationFiling> m_feeFiling; // with a delivery to take the payment
+    QString m_feeLocalRef;
 };

@@ -84,6 +84,23 @@ bool DocumentDelivery::fileInstantCase(PlatformClient *platform, Printer *printe
     return true;
 }
 
+bool DocumentDelivery::fileFeeCase(PlatformClient *platform, Printer *printer, const QString &itemCode, const QJsonObject &caseBody,
+                                   const QString &holderToken)
+{
+    if (!platform || holderToken.isEmpty() || isBusy())
+        return false;
+    wipeSessionData();
+    m_platform = platform;
+    m_printer = printer;
+    m_holderToken = holderToken;
+    m_itemCode = itemCode;
+    // Kept in memory for a new code after an expired one, and wiped with the session.
+    m_caseRequest = caseBody;
+    setStage(Stage::Filing);
+    watch(platform->submitCase(caseBody, PlatformClient::newIdempotencyKey()), &DocumentDelivery::takeCaseAnswer);
+    return true;
+}
+
 bool DocumentDelivery::renewPayment()
 {
     const FeePayment::State state = m_payment.state();

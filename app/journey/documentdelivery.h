@@ -37,6 +37,11 @@ public:
     // answer is fetched and printed on `printer`. finished() follows.
     bool fileInstantCase(PlatformClient *platform, Printer *printer, const CatalogueItem &item, const IdCardHolder &holder,
                          const QString &holderToken, const QString &verifiedBy, const QString &localRef);
+    // Files a fee application's case as it stands (`caseBody`, its materials already uploaded)
+    // and waits in Paying for its payment; once paid, the fiscal receipt is fetched with the
+    // holder token and printed on `printer`. finished() follows, as for an instant case.
+    bool fileFeeCase(PlatformClient *platform, Printer *printer, const QString &itemCode, const QJsonObject &caseBody,
+                     const QString &holderToken);
     // Fetches `documentUrl` with the holder token and prints it as the job `title` (a
     // PrintJobName, never the resident's words); finished() follows. `serviceRef` names what was
     // printed for a rating without a case ("licence:L…", contract 1.1).

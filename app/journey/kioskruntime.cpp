@@ -200,7 +200,8 @@ void KioskRuntime::assembleJourney()
     m_session.addWipeable(m_postal.get());
     m_journey = std::make_unique<ApplicationJourney>(ApplicationJourney::Parts{&m_catalogue, &m_session, &m_identity, &m_draft, &m_verification,
                                                                                m_availability.get(), m_submission.get(), peripherals,
-                                                                               m_staff.get(), m_agent.get(), m_postal.get()});
+                                                                               m_staff.get(), m_agent.get(), m_postal.get(), m_platform.get(),
+                                                                               &m_delivery});
     m_identification = std::make_unique<ResidentIdentification>(
         ResidentIdentification::Parts{&m_session, &m_identity, &m_verification, m_platform.get(), peripherals, localMatcher});
     m_errands = std::make_unique<InstantErrands>(InstantErrands::Parts{&m_catalogue, &m_session, &m_identity, &m_verification, &m_records,

@@ -284,10 +284,12 @@ ResidentChoice::Step ResidentChoice::continueAfterIdentification()
     if (m_errand == Errand::None && !chosen)
         return Step::Refused;
     // An application without a face check goes straight on: the card was read by the SAM, and
-    // the case is verified by the platform when it arrives (it may be queued offline).
+    // the case is verified by the platform when it arrives (it may be queued offline). One with
+    // a fee is filed live and its fiscal receipt fetched with the holder token: the card is
+    // checked with the platform first, as for an instant item.
     if (m_themeItem && !m_themeItem->faceRequired)
         return m_runtime->journey()->beginThemeApplication(m_themeId) ? Step::Started : Step::Refused;
-    if (chosen && chosen->kind == ItemKind::Apply && !chosen->faceRequired)
+    if (chosen && chosen->kind == ItemKind::Apply && !chosen->faceRequired && !chosen->fee)
         return m_runtime->journey()->beginApplication(m_itemCode) ? Step::Started : Step::Refused;
     if (!m_runtime->session()->advance(SessionState::Verify))
         return Step::Refused;

@@ -2028,6 +2028,11 @@ Everything you need is below</translation>
         <source>完成，评价本次服务</source>
         <translation>Done: rate this service</translation>
     </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="87"/>
+        <source>已缴费用 %1，财政电子票据已从文件打印机打印，请取走。</source>
+        <translation>Paid %1. The fiscal receipt has been printed by the document printer; please take it.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewScreen</name>
@@ -2072,6 +2077,11 @@ Recipient %2  Phone %3</translation>
         <location filename="../qml/ReviewScreen.qml" line="138"/>
         <source>确认提交</source>
         <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="136"/>
+        <source>暂时连不上政务服务平台。缴费事项必须联网提交并当场缴费，这份申请没有提交，也没有扣费。您填写的内容还在，可以稍后再点“确认提交”，或到人工窗口办理。</source>
+        <translation>The government service platform cannot be reached right now. An application with a fee is submitted and paid online there and then, so this application was not submitted and nothing was charged. What you entered is still here: you can tap “Submit” again in a while, or go to a staffed counter.</translation>
     </message>
 </context>
 <context>
@@ -2622,6 +2632,11 @@ Recipient %2  Phone %3</translation>
         <location filename="../qml/PaymentScreen.qml" line="1"/>
         <source>获取新的付款码</source>
         <translation>Get a new code</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentScreen.qml" line="133"/>
+        <source>支付完成后申请即提交办理，本机打印财政电子票据和回执。</source>
+        <translation>Once paid, your application goes to be processed, and the kiosk prints the fiscal receipt and your receipt.</translation>
     </message>
 </context>
 <context>

@@ -4,12 +4,15 @@ import Kiosk.Ui
 
 // 预约签到: an appointment is checked in by the resident's card (their appointments today, each
 // checked in with a tap) or by showing the appointment code of the provincial app to the
-// scanner. An appointment in another hall, none today or counters closed: each says so.
+// scanner. An appointment in another hall, none today or counters closed: each says so. On a
+// wide canvas (ScreenLayout.columns) the ways in and what became of them stand at the left and
+// the resident's appointments at the right.
 Item {
     id: screen
     objectName: "appointmentsScreen"
 
     signal helpRequested()
+    readonly property bool sideBySide: ScreenLayout.columns > 1
 
     TopBar {
         id: topBar
@@ -19,11 +22,12 @@ Item {
     }
 
     ColumnLayout {
+        id: intro
+        objectName: "appointmentsIntro"
         anchors.top: topBar.bottom
         anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.bottom: footer.top
         anchors.margins: Theme.margin
+        width: screen.sideBySide ? Math.round((screen.width - 3 * Theme.margin) * 0.38) : screen.width - 2 * Theme.margin
         spacing: Theme.spacing
 
         KioskText {
@@ -32,6 +36,7 @@ Item {
             font.pixelSize: Theme.fontTitle
             font.bold: true
             color: Theme.text
+            wrapMode: Text.Wrap
         }
 
         // Before anything is asked: the two ways in.
@@ -79,60 +84,63 @@ Item {
             color: Hall.stage === QueueTicketing.Stage.Failed ? Theme.accent : Theme.text
             wrapMode: Text.Wrap
         }
+    }
 
-        ListView {
-            objectName: "appointmentList"
-            Layout.fillWidth: true
-            Layout.fillHeight: true
-            clip: true
-            spacing: Theme.spacing
-            model: Hall.appointments
-            delegate: Rectangle {
-                required property var modelData
-                width: ListView.view.width
-                implicitHeight: appointmentRow.implicitHeight + 2 * Theme.margin
-                radius: Theme.radius
-                color: Theme.surface
-                border.color: Theme.border
-                border.width: 2
-                RowLayout {
-                    id: appointmentRow
-                    x: Theme.margin
-                    y: Theme.margin
-                    width: parent.width - 2 * Theme.margin
-                    spacing: Theme.spacing
-                    ColumnLayout {
+    ListView {
+        objectName: "appointmentList"
+        anchors.top: screen.sideBySide ? topBar.bottom : intro.bottom
+        anchors.left: screen.sideBySide ? intro.right : parent.left
+        anchors.right: parent.right
+        anchors.bottom: footer.top
+        anchors.margins: Theme.margin
+        anchors.topMargin: screen.sideBySide ? Theme.margin : Theme.spacing
+        clip: true
+        spacing: Theme.spacing
+        model: Hall.appointments
+        delegate: Rectangle {
+            required property var modelData
+            width: ListView.view.width
+            implicitHeight: appointmentRow.implicitHeight + 2 * Theme.margin
+            radius: Theme.radius
+            color: Theme.surface
+            border.color: Theme.border
+            border.width: 2
+            RowLayout {
+                id: appointmentRow
+                x: Theme.margin
+                y: Theme.margin
+                width: parent.width - 2 * Theme.margin
+                spacing: Theme.spacing
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 8
+                    KioskText {
                         Layout.fillWidth: true
-                        spacing: 8
-                        KioskText {
-                            Layout.fillWidth: true
-                            text: qsTr("%1 · %2").arg(modelData.time).arg(modelData.group)
-                            font.pixelSize: Theme.fontHeading
-                            font.bold: true
-                            color: Theme.text
-                            wrapMode: Text.Wrap
-                        }
-                        KioskText {
-                            Layout.fillWidth: true
-                            text: modelData.inThisHall ? qsTr("本大厅") : qsTr("不在本大厅：请到%1签到").arg(modelData.hall)
-                            font.pixelSize: Theme.fontBody
-                            color: modelData.inThisHall ? Theme.textMuted : Theme.accent
-                            wrapMode: Text.Wrap
-                        }
+                        text: qsTr("%1 · %2").arg(modelData.time).arg(modelData.group)
+                        font.pixelSize: Theme.fontHeading
+                        font.bold: true
+                        color: Theme.text
+                        wrapMode: Text.Wrap
                     }
-                    KioskButton {
-                        objectName: "checkIn_" + modelData.id
-                        visible: modelData.inThisHall
-                        Layout.preferredWidth: Math.max(240, snugWidth)
-                        primary: true
-                        enabled: Hall.stage !== QueueTicketing.Stage.Loading
-                        text: qsTr("签到")
-                        onClicked: Hall.checkIn(modelData.id)
+                    KioskText {
+                        Layout.fillWidth: true
+                        text: modelData.inThisHall ? qsTr("本大厅") : qsTr("不在本大厅：请到%1签到").arg(modelData.hall)
+                        font.pixelSize: Theme.fontBody
+                        color: modelData.inThisHall ? Theme.textMuted : Theme.accent
+                        wrapMode: Text.Wrap
                     }
+                }
+                KioskButton {
+                    objectName: "checkIn_" + modelData.id
+                    visible: modelData.inThisHall
+                    Layout.preferredWidth: Math.max(240, snugWidth)
+                    primary: true
+                    enabled: Hall.stage !== QueueTicketing.Stage.Loading
+                    text: qsTr("签到")
+                    onClicked: Hall.checkIn(modelData.id)
                 }
             }
         }
-        Item { Layout.fillHeight: true; visible: Hall.appointments.length === 0 }
     }
 
     Rectangle {

@@ -113,7 +113,9 @@ Item {
                     Layout.fillWidth: true
                     text: {
                         switch (screen.state) {
-                        case FeePayment.State.Pending: return qsTr("支付完成后本机自动继续办理，并打印文件和财政电子票据。");
+                        case FeePayment.State.Pending:
+                            return Payment.application ? qsTr("支付完成后申请即提交办理，本机打印财政电子票据和回执。")
+                                                       : qsTr("支付完成后本机自动继续办理，并打印文件和财政电子票据。");
                         case FeePayment.State.Cancelling: return qsTr("请稍候，正在向平台确认。");
                         case FeePayment.State.Paid: return qsTr("已收到您的缴费，正在继续办理。");
                         case FeePayment.State.Expired: return qsTr("没有收到付款，这笔缴费已失效，不会扣款。可以获取新的付款码，或离开。");

@@ -93,6 +93,17 @@ Item {
                 }
             }
         }
+        // An application with a fee: what was paid, and where its proof is.
+        KioskText {
+            objectName: "resultPaid"
+            Layout.fillWidth: true
+            visible: screen.filed && Payment.application && Payment.paid !== ""
+            text: qsTr("已缴费用 %1，财政电子票据已从文件打印机打印，请取走。").arg(Payment.paid)
+            font.pixelSize: Theme.fontBody
+            font.bold: true
+            color: Theme.primaryDark
+            wrapMode: Text.Wrap
+        }
         // 一件事一次办: every item of the theme with its own number.
         Repeater {
             model: Kiosk.bundledOutcomes

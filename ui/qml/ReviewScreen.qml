@@ -128,10 +128,15 @@ Item {
             color: "#FDECEC"
             KioskText {
                 id: notStoredText
+                objectName: "notStoredText"
                 x: Theme.spacing
                 y: Theme.spacing
                 width: parent.width - 2 * Theme.spacing
-                text: qsTr("本机暂时无法保存申请（存储空间不足或设备故障），您的信息没有提交。请联系工作人员，或到人工窗口办理。")
+                // A fee item is filed live and never kept to send later: without the platform
+                // nothing was filed or charged, and what the resident entered is still here.
+                text: Kiosk.outcomeDetail === "fee_needs_platform"
+                      ? qsTr("暂时连不上政务服务平台。缴费事项必须联网提交并当场缴费，这份申请没有提交，也没有扣费。您填写的内容还在，可以稍后再点“确认提交”，或到人工窗口办理。")
+                      : qsTr("本机暂时无法保存申请（存储空间不足或设备故障），您的信息没有提交。请联系工作人员，或到人工窗口办理。")
                 font.pixelSize: Theme.fontBody
                 color: Theme.accent
                 wrapMode: Text.Wrap

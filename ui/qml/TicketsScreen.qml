@@ -4,7 +4,8 @@ import Kiosk.Ui
 
 // 取号: the hall's counter groups, each with the people waiting and the estimated wait; a tap
 // takes a ticket for an open group. In elder mode the resident is asked first whether they want
-// the priority queue for elders.
+// the priority queue for elders. On a wide canvas (ScreenLayout.columns) the words stand at the
+// left and the groups at the right, so the list keeps the screen's height.
 Item {
     id: screen
     objectName: "ticketsScreen"
@@ -12,6 +13,7 @@ Item {
     signal helpRequested()
     // The group an elder resident chose, while the priority question is open.
     property string askedGroup: ""
+    readonly property bool sideBySide: ScreenLayout.columns > 1
 
     TopBar {
         id: topBar
@@ -21,11 +23,12 @@ Item {
     }
 
     ColumnLayout {
+        id: intro
+        objectName: "ticketsIntro"
         anchors.top: topBar.bottom
         anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.bottom: footer.top
         anchors.margins: Theme.margin
+        width: screen.sideBySide ? Math.round((screen.width - 3 * Theme.margin) * 0.38) : screen.width - 2 * Theme.margin
         spacing: Theme.spacing
 
         KioskText {
@@ -34,6 +37,7 @@ Item {
             font.pixelSize: Theme.fontTitle
             font.bold: true
             color: Theme.text
+            wrapMode: Text.Wrap
         }
         KioskText {
             Layout.fillWidth: true
@@ -64,62 +68,66 @@ Item {
             text: qsTr("重试")
             onClicked: Hall.reload()
         }
+    }
 
-        ListView {
-            objectName: "groupList"
-            Layout.fillWidth: true
-            Layout.fillHeight: true
-            clip: true
-            spacing: Theme.spacing
-            model: Hall.groups
-            delegate: Rectangle {
-                required property var modelData
-                objectName: "group_" + modelData.id
-                width: ListView.view.width
-                implicitHeight: groupRow.implicitHeight + 2 * Theme.margin
-                radius: Theme.radius
-                color: modelData.open ? Theme.surface : Theme.background
-                border.color: Theme.border
-                border.width: 2
-                RowLayout {
-                    id: groupRow
-                    x: Theme.margin
-                    y: Theme.margin
-                    width: parent.width - 2 * Theme.margin
-                    spacing: Theme.spacing
-                    ColumnLayout {
+    ListView {
+        objectName: "groupList"
+        anchors.top: screen.sideBySide ? topBar.bottom : intro.bottom
+        anchors.left: screen.sideBySide ? intro.right : parent.left
+        anchors.right: parent.right
+        anchors.bottom: footer.top
+        anchors.margins: Theme.margin
+        anchors.topMargin: screen.sideBySide ? Theme.margin : Theme.spacing
+        clip: true
+        spacing: Theme.spacing
+        model: Hall.groups
+        delegate: Rectangle {
+            required property var modelData
+            objectName: "group_" + modelData.id
+            width: ListView.view.width
+            implicitHeight: groupRow.implicitHeight + 2 * Theme.margin
+            radius: Theme.radius
+            color: modelData.open ? Theme.surface : Theme.background
+            border.color: Theme.border
+            border.width: 2
+            RowLayout {
+                id: groupRow
+                x: Theme.margin
+                y: Theme.margin
+                width: parent.width - 2 * Theme.margin
+                spacing: Theme.spacing
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 8
+                    KioskText {
                         Layout.fillWidth: true
-                        spacing: 8
-                        KioskText {
-                            Layout.fillWidth: true
-                            text: modelData.name
-                            font.pixelSize: Theme.fontHeading
-                            font.bold: true
-                            color: modelData.open ? Theme.text : Theme.textMuted
-                            wrapMode: Text.Wrap
-                        }
-                        KioskText {
-                            objectName: "groupWaiting"
-                            Layout.fillWidth: true
-                            text: modelData.open ? qsTr("等候 %1 人 · 约 %2 分钟").arg(modelData.waiting).arg(modelData.estimatedWaitMin)
-                                                 : qsTr("暂停办理")
-                            font.pixelSize: Theme.fontBody
-                            color: modelData.open ? Theme.primaryDark : Theme.accent
-                            wrapMode: Text.Wrap
-                        }
+                        text: modelData.name
+                        font.pixelSize: Theme.fontHeading
+                        font.bold: true
+                        color: modelData.open ? Theme.text : Theme.textMuted
+                        wrapMode: Text.Wrap
                     }
-                    KioskButton {
-                        objectName: "takeTicket_" + modelData.id
-                        Layout.preferredWidth: Math.max(240, snugWidth)
-                        primary: modelData.open
-                        enabled: modelData.open && Hall.stage !== QueueTicketing.Stage.Loading
-                        text: qsTr("取号")
-                        onClicked: {
-                            if (Kiosk.elderMode)
-                                screen.askedGroup = modelData.id;
-                            else
-                                Hall.takeTicket(modelData.id, false);
-                        }
+                    KioskText {
+                        objectName: "groupWaiting"
+                        Layout.fillWidth: true
+                        text: modelData.open ? qsTr("等候 %1 人 · 约 %2 分钟").arg(modelData.waiting).arg(modelData.estimatedWaitMin)
+                                             : qsTr("暂停办理")
+                        font.pixelSize: Theme.fontBody
+                        color: modelData.open ? Theme.primaryDark : Theme.accent
+                        wrapMode: Text.Wrap
+                    }
+                }
+                KioskButton {
+                    objectName: "takeTicket_" + modelData.id
+                    Layout.preferredWidth: Math.max(240, snugWidth)
+                    primary: modelData.open
+                    enabled: modelData.open && Hall.stage !== QueueTicketing.Stage.Loading
+                    text: qsTr("取号")
+                    onClicked: {
+                        if (Kiosk.elderMode)
+                            screen.askedGroup = modelData.id;
+                        else
+                            Hall.takeTicket(modelData.id, false);
                     }
                 }
             }
@@ -136,7 +144,8 @@ Item {
         Rectangle {
             objectName: "priorityQuestionPanel"
             anchors.centerIn: parent
-            width: parent.width - 2 * Theme.margin
+            // A question to read at a glance: not stretched across a landscape panel.
+            width: Math.min(parent.width - 2 * Theme.margin, 1100)
             implicitHeight: question.implicitHeight + 2 * Theme.margin
             radius: Theme.radius
             color: Theme.surface
