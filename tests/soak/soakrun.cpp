@@ -364,7 +364,7 @@ bool SoakRun::platformLost(QString *error)
         return false;
     if (!queued)
         return fail(error, QStringLiteral("a case filed while the platform was away was not queued"));
-    return backToAttract(error);
+    return backToAttract(error) && sentLater(error);
 }
 
 bool SoakRun::platformAway(QString *error)
@@ -398,7 +398,7 @@ bool SoakRun::platformAway(QString *error)
         return false;
     if (!queued)
         return fail(error, QStringLiteral("a case filed while the platform was away was not queued"));
-    return backToAttract(error);
+    return backToAttract(error) && sentLater(error);
 }
 
 bool SoakRun::paperOut(QString *error)
@@ -476,6 +476,23 @@ bool SoakRun::face(QString *error)
         return fail(error, QStringLiteral("the document after the face check failed"));
     m_laps.lap(QStringLiteral("document printed"));
     return backToAttract(error);
+}
+
+bool SoakRun::sentLater(QString *error)
+{
+    // Delivered by the outbox's next attempt after the platform came back, which also tells the
+    // kiosk it is back: until then it would answer the next resident's code with "platform away".
+    PlatformClient *client = m_enrolled->kiosk()->runtime()->platform();
+    OutboxStore *outbox = m_enrolled->kiosk()->runtime()->outbox();
+    if (!waitFor([client, outbox] {
+            if (client->connectivity() == PlatformClient::Connectivity::Offline)
+                return false;
+            const auto stats = outbox->stats();
+            return stats.ok() && stats.value().pending == 0;
+        }, 120000))
+        return fail(error, QStringLiteral("the case queued while the platform was away was not sent once it came back"));
+    m_laps.lap(QStringLiteral("queued case sent"));
+    return true;
 }
 
 bool SoakRun::settle(QString *error)

@@ -63,6 +63,8 @@ private:
     bool platformAway(QString *error);
     // The platform gone between identification and submission: the kiosk waits for it, then queues.
     bool platformLost(QString *error);
+    // After a platform fault: the case queued meanwhile sent, and the kiosk knowing the platform back.
+    bool sentLater(QString *error);
     bool paperOut(QString *error);
     bool document(QString *error);
     bool face(QString *error);
