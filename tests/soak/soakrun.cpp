@@ -39,10 +39,8 @@ bool fail(QString *error, const QString &what)
     return false;
 }
 
-// Processes events until `predicate` holds. QTest::qWaitFor sleeps ten milliseconds between
-// looks, with the event loop stopped; this wakes on whatever event comes next (a socket, a
-// timer, a signal queued from a driver's thread), so the harness adds no period of its own to a
-// session. The tick only bounds how long a change that comes without an event goes unseen.
+// Processes events until `predicate` holds, waking on each event rather than sleeping ten ms with the event loop
+// stopped as QTest::qWaitFor does; the tick bounds how long a change that comes without an event goes unseen.
 template <typename Predicate>
 bool waitFor(Predicate predicate, int timeoutMs = 30000)
 {
@@ -159,8 +157,7 @@ bool SoakRun::runKind(Kind kind, int index, QString *error)
 {
     switch (kind) {
     case Kind::Card: {
-        // Every card type the demo panel offers (the 2017 foreign permanent resident card's
-        // 15-character number was refused by the form until this soak found it).
+        // Every card type the demo panel offers (this soak found the 2017 foreign card refused by the form).
         const QStringList cards = SimCards::names();
         if (!openItem(ApplyItem, error) || !identifyByCard(cards.at(index / 9 % cards.size()), error))
             return false;
@@ -375,8 +372,7 @@ bool SoakRun::platformAway(QString *error)
     if (platform->post(QStringLiteral("faults"), {{QStringLiteral("outage"), true}}).isEmpty())
         return fail(error, QStringLiteral("the platform took no outage"));
     m_laps.lap(QStringLiteral("platform fault set"));
-    // The resident shows a code first: checking it needs the platform, which does not answer, so
-    // the kiosk knows it is away; the resident lays their card instead (read without the platform).
+    // A code needs the platform to check it, so the kiosk finds it away; the resident lays their card instead.
     Device *scanner = m_enrolled->kiosk()->runtime()->devices()->device(QStringLiteral("barcode_scanner"));
     if (!scanner || !waitFor([scanner] { return scanner->health().isUsable(); }))
         return fail(error, QStringLiteral("the code scanner did not come"));
@@ -418,8 +414,7 @@ bool SoakRun::paperOut(QString *error)
     if (!waitFor([this] { return m_shell->receiptState() == KioskShell::ReceiptState::Printed; }, 60000))
         return fail(error, QStringLiteral("the held receipt did not come out once paper was loaded"));
     m_laps.lap(QStringLiteral("paper loaded, receipt printed"));
-    // The kiosk learns that the printer is back at its next look at the printer's state: until
-    // then the next resident's receipt would be refused at once (as it would be for real).
+    // The kiosk sees the printer back at its next look at the printer's state; a receipt before then is refused.
     Device *device = m_enrolled->kiosk()->runtime()->devices()->device(QStringLiteral("receipt_printer"));
     if (!device || !waitFor([device] { return device->health().isUsable(); }))
         return fail(error, QStringLiteral("the receipt printer did not come back after paper was loaded"));
@@ -480,8 +475,7 @@ bool SoakRun::face(QString *error)
 
 bool SoakRun::sentLater(QString *error)
 {
-    // Delivered by the outbox's next attempt after the platform came back, which also tells the
-    // kiosk it is back: until then it would answer the next resident's code with "platform away".
+    // The outbox's next attempt also tells the kiosk the platform is back: until then a code meets "platform away".
     PlatformClient *client = m_enrolled->kiosk()->runtime()->platform();
     OutboxStore *outbox = m_enrolled->kiosk()->runtime()->outbox();
     if (!waitFor([client, outbox] {
