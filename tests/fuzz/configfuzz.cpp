@@ -2,6 +2,7 @@
 #include "fuzzrequire.h"
 #include "kioskconfig.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 
@@ -11,8 +12,13 @@
 #include <cstring>
 
 // The configuration file as a technician (or a broken disk) may leave it, read through
-// KioskConfig::load like the kiosk does at start. Each input goes to a file of its own name, so
-// QSettings' cache of parsed files can never answer for an earlier input. Promises:
+// KioskConfig::load like the kiosk does at start. Every input goes to the same file, stamped with
+// a modification time of its own: QSettings keeps what it parsed of each file it read and parses
+// the file again only when its size or time changed, so the unique time keeps its cache from
+// answering for an earlier input. (A file of its own name per input, as before, left one more
+// parsed file in that cache after every input: libFuzzer took each input for a possible leak and
+// ran it again and then a leak scan of the whole heap, which made the target about a hundred
+// times slower, with nothing found.) Promises:
 //   - a file is refused with at least one error, each with a reason, or accepted with none;
 //   - an accepted configuration holds a valid value for every key of the schema: integers
 //     within their bounds, choices among their choices, required keys set, every session
@@ -40,12 +46,15 @@ const QString &scratchDirectory()
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static quint64 serial = 0;
-    const QString path = scratchDirectory() + QStringLiteral("/kiosk-%1.ini").arg(++serial);
+    static const QString path = scratchDirectory() + QStringLiteral("/kiosk.ini");
+    static qint64 serial = 0;
     {
         QFile file(path);
-        FUZZ_REQUIRE(file.open(QIODevice::WriteOnly));
-        file.write(reinterpret_cast<const char *>(data), qint64(size));
+        FUZZ_REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        FUZZ_REQUIRE(file.write(reinterpret_cast<const char *>(data), qint64(size)) == qint64(size));
+        FUZZ_REQUIRE(file.flush());
+        // Whole seconds from 2001 on, one an input: a time no earlier input's file had.
+        FUZZ_REQUIRE(file.setFileTime(QDateTime::fromSecsSinceEpoch(978307200 + ++serial, Qt::UTC), QFileDevice::FileModificationTime));
     }
     QList<ConfigError> errors;
     const std::optional<KioskConfig> config = KioskConfig::load(path, &errors);

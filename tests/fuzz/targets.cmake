@@ -21,5 +21,4 @@ set(KIOSK_FUZZ_ippstatus_SOURCES drivers/printer/printerstatus.cpp drivers/devic
 # Executions per target in ctest: a few seconds each on the CI machine, with the committed corpus
 # replayed first. tests/fuzz/run-long.sh runs each for ten million.
 set(KIOSK_FUZZ_RUNS 20000)
-set(KIOSK_FUZZ_config_RUNS 3000)
 set(KIOSK_FUZZ_admincode_RUNS 5000)

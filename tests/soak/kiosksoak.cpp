@@ -1,13 +1,14 @@
 // kiosk-soak: resident sessions through the real QML, offscreen, until --sessions are done,
 // sampling the process and its state directory every --every sessions into soak.csv and
-// soak-rss.png in --out (both rewritten at every sample, so a run stopped early leaves its
-// figures). tests/soak/run-soak.sh runs it for the long benchmark.
+// soak-rss.png in --out, with where the sessions' time went in soak-laps.txt (all three
+// rewritten at every sample, so a run stopped early leaves its figures). tests/soak/run-soak.sh runs it for the long benchmark.
 #include "rssplot.h"
 #include "soakrun.h"
 #include "soaksample.h"
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QGuiApplication>
 #include <QtQml/QQmlExtensionPlugin>
 
@@ -43,7 +44,9 @@ int main(int argc, char *argv[])
     QList<SoakSample> samples{run.sample(0)};
     std::printf("%s\n%s\n", qPrintable(SoakSample::csvHeader()), qPrintable(samples.last().csvRow()));
     int failures = 0;
+    int ran = 0;
     for (int i = 0; i < sessions; ++i) {
+        ++ran;
         if (!run.runSession(i, &error)) {
             ++failures;
             std::fprintf(stderr, "kiosk-soak: session %d: %s\n", i, qPrintable(error));
@@ -59,8 +62,12 @@ int main(int argc, char *argv[])
             if (!SoakSample::writeCsv(samples, out.filePath(QStringLiteral("soak.csv")), &error)
                 || !RssPlot::write(samples, out.filePath(QStringLiteral("soak-rss.png")), &error))
                 std::fprintf(stderr, "kiosk-soak: %s\n", qPrintable(error));
+            QFile laps(out.filePath(QStringLiteral("soak-laps.txt")));
+            if (laps.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                laps.write((run.laps().report(ran) + QStringLiteral("\nby kind: ") + run.kindLaps().report(ran)).toUtf8() + '\n');
         }
     }
     std::printf("mix: %s\nfailed sessions: %d\n", qPrintable(run.mixSummary()), failures);
+    std::printf("%s\nby kind: %s\n", qPrintable(run.laps().report(ran)), qPrintable(run.kindLaps().report(ran)));
     return failures == 0 ? 0 : 1;
 }

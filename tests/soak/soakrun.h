@@ -1,8 +1,8 @@
 #pragma once
 
+#include "soaklaps.h"
 #include "soaksample.h"
 
-#include <QElapsedTimer>
 #include <QString>
 
 #include <array>
@@ -16,18 +16,20 @@ class QQuickWindow;
 // against their simulators and the reference platform over HTTPS (EnrolledKiosk). Each session
 // index picks one kind of a fixed mix: applications filed by ID card (every card type in turn)
 // and by a 皖事通 code, with receipts and ratings; one with a photographed document; a face check
-// that prints its document; a code that is refused; the platform away (queued and sent later);
-// the receipt printer out of paper; a resident who walks away (idle timeout).
+// that prints its document; a code that is refused; the platform away or lost mid-session (the
+// case queued and sent later); the receipt printer out of paper; a resident who walks away.
 class SoakRun
 {
 public:
-    enum class Kind { Card, Code, PlatformAway, PaperOut, RefusedCode, Document, Face, IdleTimeout, Count };
+    enum class Kind { Card, Code, PlatformAway, PaperOut, RefusedCode, Document, Face, PlatformLost, IdleTimeout, Count };
 
     SoakRun();
     ~SoakRun();
 
     [[nodiscard]] bool start(QString *error);
-    // The kind session `index` is: the mix repeats every nine, with one walk-away in fifty.
+    // The kind session `index` is: the mix repeats every nine, with one walk-away and one platform
+    // lost mid-session in fifty (each waits out a period of the kiosk's: the idle countdown, the
+    // eight seconds a submission waits for the platform's answer).
     [[nodiscard]] static Kind kindOf(int index);
     // One session of the mix; false with `error` when the kiosk did not behave.
     [[nodiscard]] bool runSession(int index, QString *error);
@@ -37,6 +39,10 @@ public:
     [[nodiscard]] QString stateDir() const;
     // How many sessions of each kind ran, for the report.
     [[nodiscard]] QString mixSummary() const;
+    // Where the sessions' time went, step by step.
+    [[nodiscard]] const SoakLaps &laps() const { return m_laps; }
+    // The same by the kind of session.
+    [[nodiscard]] const SoakLaps &kindLaps() const { return m_kindLaps; }
 
 private:
     bool runKind(Kind kind, int index, QString *error);
@@ -53,7 +59,12 @@ private:
     bool backToAttract(QString *error);
     bool idleTimeout(QString *error);
     bool refusedCode(QString *error);
+    // The platform away before the resident submits: the kiosk finds it so checking their code.
     bool platformAway(QString *error);
+    // The platform gone between identification and submission: the kiosk waits for it, then queues.
+    bool platformLost(QString *error);
+    // After a platform fault: the case queued meanwhile sent, and the kiosk knowing the platform back.
+    bool sentLater(QString *error);
     bool paperOut(QString *error);
     bool document(QString *error);
     bool face(QString *error);
@@ -62,5 +73,7 @@ private:
     KioskShell *m_shell = nullptr;
     QQuickWindow *m_window = nullptr;
     std::array<int, int(Kind::Count)> m_counts{};
-    QElapsedTimer m_sinceCardRemoved;
+    bool m_cardOnReader = false; // presented and not yet seen gone by the reader
+    SoakLaps m_laps;
+    SoakLaps m_kindLaps;
 };

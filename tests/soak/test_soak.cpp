@@ -51,8 +51,8 @@ private slots:
     void sessionsLeaveNoDescriptorsThreadsOrFilesBehind()
     {
         // Two rounds of the mix to warm up (caches, pooled threads, the first log files), then
-        // four more, with the walk-away at the fiftieth: about two seconds a session on an idle
-        // machine, so the test stays near two minutes.
+        // four more, with the platform lost at the twenty-fifth and the walk-away at the fiftieth:
+        // one to two seconds a session, so the test stays within two minutes.
         const int warmUp = 18;
         const int sessions = 54;
         SoakRun run;
