@@ -10,7 +10,7 @@ CatalogueRowsModel::CatalogueRowsModel(int page, QObject *parent)
 
 int CatalogueRowsModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : m_limit.shown(m_rows.size());
+    return parent.isValid() ? 0 : m_limit.shown(m_total);
 }
 
 QVariant CatalogueRowsModel::data(const QModelIndex &index, int role) const
@@ -36,11 +36,30 @@ void CatalogueRowsModel::setLanguage(const QString &language)
 
 void CatalogueRowsModel::setRows(QList<const CatalogueItem *> rows)
 {
+    const qsizetype total = rows.size();
+    setRows(total, [rows = std::move(rows)](qsizetype from, qsizetype count) { return rows.mid(from, count); });
+}
+
+void CatalogueRowsModel::setRows(qsizetype total, RowSource source)
+{
     beginResetModel();
     m_limit.reset();
-    m_rows = std::move(rows);
+    m_rows.clear();
+    m_total = total;
+    m_source = std::move(source);
+    fetchUpTo(m_limit);
     endResetModel();
     emit countChanged();
+}
+
+void CatalogueRowsModel::fetchUpTo(const RowLimit &limit)
+{
+    const qsizetype shown = limit.shown(m_total);
+    if (m_rows.size() < shown && m_source)
+        m_rows.append(m_source(m_rows.size(), shown - m_rows.size()));
+    // A source giving fewer rows than it counted would leave rows without data: list what came.
+    if (m_rows.size() < shown)
+        m_total = m_rows.size();
 }
 
 void CatalogueRowsModel::showMore()
@@ -48,8 +67,9 @@ void CatalogueRowsModel::showMore()
     const int before = rowCount();
     RowLimit grown = m_limit;
     grown.grow();
-    const int after = grown.shown(m_rows.size());
-    if (after == before)
+    fetchUpTo(grown);
+    const int after = grown.shown(m_total);
+    if (after <= before)
         return;
     beginInsertRows({}, before, after - 1);
     m_limit = grown;

@@ -37,6 +37,7 @@ void CatalogueSearchModel::wipeSessionData()
 
 void CatalogueSearchModel::reindex()
 {
+    m_hits.reset();
     m_index.reset();
     research();
 }
@@ -47,5 +48,8 @@ void CatalogueSearchModel::research()
         m_search.emplace(HanziReadings::shared());
     if (m_search && !m_index)
         m_index.emplace(m_runtime->catalogue(), *m_search);
-    setRows(m_index ? m_index->find(m_query) : QList<const CatalogueItem *>());
+    // The count, and the first page; the rows source asks for more pages as the resident does.
+    m_hits = std::make_shared<CatalogueSearchHits>(m_index ? m_index->search(m_query) : CatalogueSearchHits());
+    const qsizetype total = m_hits->count();
+    setRows(total, [hits = m_hits](qsizetype from, qsizetype count) { return hits->items(from, count); });
 }

@@ -5,6 +5,7 @@
 #include "cataloguesearchindex.h"
 #include "sessionmachine.h"
 
+#include <memory>
 #include <optional>
 
 class KioskRuntime;
@@ -41,5 +42,7 @@ private:
     std::optional<CatalogueSearch> m_search;
     // Built with the search, over the catalogue of the time.
     std::optional<CatalogueSearchIndex> m_index;
+    // What the query found, counted and checked only as far as shown; it points into m_index.
+    std::shared_ptr<CatalogueSearchHits> m_hits;
     QString m_query;
 };

@@ -74,37 +74,65 @@ bool CatalogueSearch::matches(const CatalogueItem &item, const QStringList &engl
 {
     if (query.trimmed.isEmpty())
         return false;
-    if (item.name.zh.contains(query.trimmed, Qt::CaseInsensitive))
+    if (containsTyped(item.name.zh, query))
         return true;
-    if (matchesEnglishWords(englishWords, query.words))
+    if (startsEnglishWords(englishWords, query))
         return true;
     return !query.spelled.isEmpty() && spellsPartOf(item.name.zh, query.spelled);
 }
 
+bool CatalogueSearch::containsTyped(const QString &name, const Query &query)
+{
+    return !query.trimmed.isEmpty() && name.contains(query.trimmed, Qt::CaseInsensitive);
+}
+
+bool CatalogueSearch::startsEnglishWords(const QStringList &englishWords, const Query &query)
+{
+    return matchesEnglishWords(englishWords, query.words);
+}
+
+CatalogueSearch::Spelling CatalogueSearch::spelling(const QString &name) const
+{
+    Spelling out;
+    out.characters.reserve(name.size());
+    out.readings.reserve(name.size());
+    for (const QChar c : name) {
+        if (isSkipped(c))
+            continue;
+        out.characters.append(c.toLower());
+        out.readings.append(m_readings.value(c));
+    }
+    return out;
+}
+
 bool CatalogueSearch::spellsPartOf(const QString &name, const QString &query) const
 {
-    for (qsizetype start = 0; start < name.size(); ++start) {
-        if (!isSkipped(name.at(start)) && spellsFrom(name, start, query, 0))
+    return spellsPartOf(spelling(name), query);
+}
+
+bool CatalogueSearch::spellsPartOf(const Spelling &name, const QString &spelled) const
+{
+    for (qsizetype start = 0; start < name.characters.size(); ++start) {
+        if (spellsFrom(name, start, spelled, 0))
             return true;
     }
     return false;
 }
 
-bool CatalogueSearch::spellsFrom(const QString &name, qsizetype at, const QString &query, qsizetype from) const
+bool CatalogueSearch::spellsFrom(const Spelling &name, qsizetype at, const QString &query, qsizetype from) const
 {
     if (from == query.size())
         return true;
-    while (at < name.size() && isSkipped(name.at(at)))
-        ++at;
-    if (at == name.size())
+    if (at == name.characters.size())
         return false;
-    const QChar hanzi = name.at(at);
+    const QChar hanzi = name.characters.at(at);
     const QChar typed = query.at(from);
+    const QStringList &readings = name.readings.at(at);
     // A character typed as itself (a chosen 身 in 身fz), or a Latin letter or digit in the name.
-    if (!isLatinLetter(typed) || !m_readings.contains(hanzi))
-        return hanzi.toLower() == typed && spellsFrom(name, at + 1, query, from + 1);
+    if (!isLatinLetter(typed) || readings.isEmpty())
+        return hanzi == typed && spellsFrom(name, at + 1, query, from + 1);
     const QStringView rest = QStringView(query).mid(from);
-    for (const QString &reading : m_readings.value(hanzi)) {
+    for (const QString &reading : readings) {
         if (reading.at(0) != typed)
             continue;
         // The query may end inside this syllable (shenfenzh), give it whole, or give only its

@@ -21,11 +21,20 @@ public:
     // What a resident typed, taken apart once for every item it is tried on.
     struct Query
     {
-        explicit Query(const QString &typed);
+        explicit Query(const QString &typed = QString());
 
         QString trimmed;
         QStringList words;  // split at spaces, for the English name
         QString spelled;    // lower-cased, without the brackets, dots and spaces nobody spells
+    };
+
+    // A name's spelled characters taken apart once, so that trying a query on it looks nothing up:
+    // lower-cased, without the characters nobody spells, each with its readings (none for a
+    // character typed as itself).
+    struct Spelling
+    {
+        QString characters;
+        QList<QStringList> readings;
     };
 
     explicit CatalogueSearch(Readings readings);
@@ -38,6 +47,13 @@ public:
     [[nodiscard]] bool matches(const CatalogueItem &item, const QStringList &englishWords, const Query &query) const;
     // Whether `query` spells, from some character of `name` on, consecutive characters of it.
     [[nodiscard]] bool spellsPartOf(const QString &name, const QString &query) const;
+    [[nodiscard]] bool spellsPartOf(const Spelling &name, const QString &spelled) const;
+    [[nodiscard]] Spelling spelling(const QString &name) const;
+
+    // The three ways an item matches (matches() is any of them), for CatalogueSearchIndex to
+    // check a candidate only by the way it was found.
+    [[nodiscard]] static bool containsTyped(const QString &name, const Query &query);
+    [[nodiscard]] static bool startsEnglishWords(const QStringList &englishWords, const Query &query);
 
     [[nodiscard]] const Readings &readings() const { return m_readings; }
     // The words of an English name as matchesEnglishWords splits them.
@@ -46,7 +62,7 @@ public:
     [[nodiscard]] static bool isSkipped(QChar c);
 
 private:
-    [[nodiscard]] bool spellsFrom(const QString &name, qsizetype at, const QString &query, qsizetype from) const;
+    [[nodiscard]] bool spellsFrom(const Spelling &name, qsizetype at, const QString &query, qsizetype from) const;
 
     Readings m_readings;
 };

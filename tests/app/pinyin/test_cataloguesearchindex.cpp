@@ -8,12 +8,14 @@
 #include <QSet>
 #include <QTest>
 
-// The search index only narrows the catalogue down to candidates that CatalogueSearch then
-// checks, so it is right exactly when it never leaves out an item the walk over the whole
-// catalogue finds. These tests compare the two over every way residents type (parts of names,
-// initials, whole syllables, mixes, English words, characters typed as themselves, and letters at
-// random) with the dictionary's full readings table, on the demo catalogue and on a catalogue
-// with brackets, digits and Latin letters in its names.
+// The search index proves some matches from its postings and narrows the rest down to candidates
+// that CatalogueSearch then checks, so it is right exactly when it neither leaves out an item the
+// walk over the whole catalogue finds nor proves one the walk does not find. These tests compare
+// the two over every way residents type (parts of names, initials, whole syllables, mixes, English
+// words, characters typed as themselves, and letters at random) with the dictionary's full
+// readings table, on the demo catalogue and on a catalogue with brackets, digits and Latin
+// letters in its names: all the items, the count, and page after page as the search screen asks
+// for them (the count after the pages, so that lazily checked candidates are counted right).
 class TestCatalogueSearchIndex : public QObject
 {
     Q_OBJECT
@@ -83,25 +85,27 @@ private:
         return sorted;
     }
 
-    static Catalogue withNumberedCopies(const Catalogue &demo)
+    static Catalogue withNumberedCopies(const Catalogue &demo, int copies = 1)
     {
         QJsonArray items;
         int i = 0;
-        for (const CatalogueItem &item : demo.items()) {
-            items.append(QJsonObject{
-                {QStringLiteral("code"), QStringLiteral("340100-000-ZZ-%1-01").arg(6000 + i, 4, 10, QLatin1Char('0'))},
-                {QStringLiteral("name"), QJsonObject{{QStringLiteral("zh"), item.name.zh + QStringLiteral("（CA%1）").arg(++i)},
-                                                     {QStringLiteral("en"), item.name.en + QStringLiteral(" (no. %1)").arg(i)}}},
-                {QStringLiteral("department"), QJsonObject{{QStringLiteral("zh"), QStringLiteral("局")}, {QStringLiteral("en"), QStringLiteral("Bureau")}}},
-                {QStringLiteral("kind"), QStringLiteral("query")},
-                {QStringLiteral("audience"), QStringLiteral("person")},
-                {QStringLiteral("auth"), QJsonArray{QStringLiteral("idcard")}},
-                {QStringLiteral("face_required"), false},
-                {QStringLiteral("offline_ok"), false},
-                {QStringLiteral("instant"), true},
-                {QStringLiteral("guide"), QJsonObject{{QStringLiteral("zh"), QStringLiteral("无")}, {QStringLiteral("en"), QStringLiteral("None")}}},
-                {QStringLiteral("materials"), QJsonArray{}},
-                {QStringLiteral("form"), QJsonArray{}}});
+        for (int copy = 0; copy < copies; ++copy) {
+            for (const CatalogueItem &item : demo.items()) {
+                items.append(QJsonObject{
+                    {QStringLiteral("code"), QStringLiteral("340100-000-ZZ-%1-01").arg(6000 + i, 4, 10, QLatin1Char('0'))},
+                    {QStringLiteral("name"), QJsonObject{{QStringLiteral("zh"), item.name.zh + QStringLiteral("（CA%1）").arg(++i)},
+                                                         {QStringLiteral("en"), item.name.en + QStringLiteral(" (no. %1)").arg(i)}}},
+                    {QStringLiteral("department"), QJsonObject{{QStringLiteral("zh"), QStringLiteral("局")}, {QStringLiteral("en"), QStringLiteral("Bureau")}}},
+                    {QStringLiteral("kind"), QStringLiteral("query")},
+                    {QStringLiteral("audience"), QStringLiteral("person")},
+                    {QStringLiteral("auth"), QJsonArray{QStringLiteral("idcard")}},
+                    {QStringLiteral("face_required"), false},
+                    {QStringLiteral("offline_ok"), false},
+                    {QStringLiteral("instant"), true},
+                    {QStringLiteral("guide"), QJsonObject{{QStringLiteral("zh"), QStringLiteral("无")}, {QStringLiteral("en"), QStringLiteral("None")}}},
+                    {QStringLiteral("materials"), QJsonArray{}},
+                    {QStringLiteral("form"), QJsonArray{}}});
+            }
         }
         const QJsonObject root{{QStringLiteral("version"), QStringLiteral("copies")}, {QStringLiteral("items"), items}, {QStringLiteral("themes"), QJsonArray{}}};
         QString error;
@@ -128,6 +132,21 @@ private:
                 QFAIL(qPrintable(QStringLiteral("\"%1\": the walk finds %2 (%3), the index %4")
                                      .arg(query).arg(walked.size()).arg(names.join(QLatin1Char(','))).arg(indexed.size())));
             }
+            // Pages of twenty (the search screen's) and of three (to page the small catalogues).
+            for (const qsizetype page : {qsizetype(20), qsizetype(3)}) {
+                CatalogueSearchHits hits = index.search(query);
+                QList<const CatalogueItem *> paged;
+                for (qsizetype from = 0;; from += page) {
+                    const QList<const CatalogueItem *> more = hits.items(from, page);
+                    paged += more;
+                    if (more.size() < page)
+                        break;
+                }
+                const qsizetype counted = hits.count();
+                if (paged != walked || counted != walked.size())
+                    QFAIL(qPrintable(QStringLiteral("\"%1\" in pages of %2: the walk finds %3, the pages hold %4, the count says %5")
+                                         .arg(query).arg(page).arg(walked.size()).arg(paged.size()).arg(counted)));
+            }
             findingSome += walked.isEmpty() ? 0 : 1;
         }
         // The queries must mostly find something, or the comparison proves little.
@@ -140,12 +159,48 @@ private slots:
 
     void theIndexFindsWhatTheWalkFindsWithBracketsDigitsAndLatinLettersInNames() { compare(withNumberedCopies(Catalogue::demo())); }
 
+    void aSearchChecksOnlyWhatItShowsAndWhatItCannotProve()
+    {
+        const Catalogue large = withNumberedCopies(Catalogue::demo(), 40);
+        const CatalogueSearch search(HanziReadings::shared());
+        const CatalogueSearchIndex index(large, search);
+        // One letter, one character, two or three initials over as many characters: the postings
+        // are the matches, so the count checks nothing and is the walk's.
+        for (const QString &query : {QStringLiteral("s"), QStringLiteral("证"), QStringLiteral("zf"), QStringLiteral("gjj")}) {
+            CatalogueSearchHits hits = index.search(query);
+            const qsizetype walked = search.find(large, query).size();
+            QVERIFY2(walked >= 40, qPrintable(query));
+            QCOMPARE(hits.count(), walked);
+            QVERIFY2(hits.checked() == 0, qPrintable(QStringLiteral("%1: %2 checked").arg(query).arg(hits.checked())));
+            QCOMPARE(hits.items(0, 20).size(), qsizetype(20));
+            QCOMPARE(hits.checked(), qsizetype(0));
+        }
+        // Five initials (住房公积金) are candidates to check: the first page checks only as far
+        // as it reaches, the count the rest, each once.
+        const QString query = QStringLiteral("zfgjj");
+        CatalogueSearchHits hits = index.search(query);
+        const QList<const CatalogueItem *> walked = search.find(large, query);
+        QVERIFY2(walked.size() >= 80, qPrintable(QString::number(walked.size())));
+        QCOMPARE(hits.items(0, 20), walked.mid(0, 20));
+        const qsizetype forThePage = hits.checked();
+        QVERIFY2(forThePage >= 20, qPrintable(QString::number(forThePage)));
+        QCOMPARE(hits.count(), walked.size());
+        const qsizetype forTheCount = hits.checked();
+        QVERIFY2(forTheCount > forThePage, qPrintable(QStringLiteral("%1 then %2").arg(forThePage).arg(forTheCount)));
+        QCOMPARE(hits.items(20, 1000), walked.mid(20));
+        QCOMPARE(hits.checked(), forTheCount);
+    }
+
     void aBlankQueryFindsNothing()
     {
         const Catalogue demo = Catalogue::demo();
         const CatalogueSearch search(HanziReadings::shared());
         const CatalogueSearchIndex index(demo, search);
         QVERIFY(index.find(QStringLiteral("   ")).isEmpty());
+        CatalogueSearchHits blank = index.search(QStringLiteral("   "));
+        QCOMPARE(blank.count(), qsizetype(0));
+        QVERIFY(blank.items(0, 20).isEmpty());
+        QCOMPARE(CatalogueSearchHits().count(), qsizetype(0));
         QVERIFY(!index.find(QStringLiteral("gjj")).isEmpty());
     }
 };
