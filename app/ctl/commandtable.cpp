@@ -47,7 +47,7 @@ const QList<CtlCommand> &ctlCommands()
                 "sim camera [--device ID] code TEXT | face absent|live|photo | stall | resume   what a simulated camera sees",
          runSimCommand},
         {"outbox", "outbox status|list [--state S]|show REF|retry REF|park REF|discard REF [--yes]|export [--json]   the offline queue", runOutboxCommand},
-        {"enroll", "enroll --url URL --token TOKEN [--site S] [--ca FILE] [--force]   register this terminal with the platform", runEnrollCommand},
+        {"enroll", "enroll --url URL --token TOKEN [--site S] [--ca FILE] [--force]   register with the platform; writes its URL and CA into the config", runEnrollCommand},
         {"credentials", "credentials seal            seal the outbox key and the terminal credentials to this machine (TPM, else host key); run as root",
          runCredentialsCommand},
         {"platform", "platform ping               reachability, TLS, signature, clock skew and latency of the platform", runPlatformCommand},

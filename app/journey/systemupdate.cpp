@@ -1,10 +1,12 @@
 #include "systemupdate.h"
 
 #include "applog.h"
+#include "bundlesink.h"
 #include "fleetmetrics.h"
 #include "sessionmachine.h"
 
 #include <QDir>
+#include <QFile>
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -21,6 +23,11 @@ constexpr auto recordName = "record.json";
 constexpr auto resultName = "result";
 // rauc install copies a whole root file system; on a slow disk that is minutes, never an hour.
 constexpr auto installLimit = std::chrono::minutes(45);
+// The download is taken from the network in chunks of this size and pauses while more than
+// maxPending bytes wait for the disk; the reply then holds at most its read buffer.
+constexpr qint64 chunkSize = 256 * 1024;
+constexpr qint64 maxPending = 8 * 1024 * 1024;
+constexpr qint64 readBuffer = 4 * 1024 * 1024;
 
 QString text(const QJsonObject &object, const char *key)
 {
@@ -61,7 +68,15 @@ SystemUpdate::SystemUpdate(SessionMachine *session, Places places, QObject *pare
     : QObject(parent)
     , m_session(session)
     , m_places(std::move(places))
+    , m_sink(new BundleSink(this))
 {
+    connect(m_sink, &BundleSink::progressed, this, &SystemUpdate::pull);
+    connect(m_sink, &BundleSink::writeFailed, this, [this](const QString &error) {
+        qCWarning(lcApp).noquote() << "update: the bundle does not fit:" << error;
+        if (m_reply)
+            m_reply->abort();
+    });
+    connect(m_sink, &BundleSink::finished, this, &SystemUpdate::onStored);
     m_poll.setInterval(std::chrono::seconds(2));
     connect(&m_poll, &QTimer::timeout, this, &SystemUpdate::pollResult);
     connect(m_session, &SessionMachine::sessionEnded, this, [this] {
@@ -124,51 +139,60 @@ void SystemUpdate::download(const QUrl &url)
         return;
     }
     QFile::remove(path(QLatin1String(bundleName)));
-    m_part.setFileName(path(QStringLiteral("bundle.raucb.part")));
-    if (!m_part.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        fail(QStringLiteral("the bundle cannot be written: %1").arg(m_part.errorString()));
+    // Tried here, so that a directory the kiosk cannot write to fails at once; the sink opens it
+    // again on its thread.
+    QFile part(path(QStringLiteral("bundle.raucb.part")));
+    if (!part.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        fail(QStringLiteral("the bundle cannot be written: %1").arg(part.errorString()));
         return;
     }
-    m_hash.reset();
+    part.close();
+    m_sink->start(part.fileName());
+    m_downloadError.clear();
     if (!m_network)
         m_network = new QNetworkAccessManager(this);
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     m_reply = m_network->get(request);
-    connect(m_reply, &QNetworkReply::readyRead, this, [this] {
-        const QByteArray chunk = m_reply->readAll();
-        m_hash.addData(chunk);
-        if (m_part.write(chunk) != chunk.size()) {
-            qCWarning(lcApp) << "update: the bundle does not fit:" << m_part.errorString();
-            m_reply->abort();
-        }
-    });
-    connect(m_reply, &QNetworkReply::finished, this, &SystemUpdate::onDownloaded);
+    m_reply->setReadBufferSize(readBuffer);
+    connect(m_reply, &QNetworkReply::readyRead, this, &SystemUpdate::pull);
+    connect(m_reply, &QNetworkReply::finished, this, &SystemUpdate::pull);
 }
 
-void SystemUpdate::onDownloaded()
+// Hands what has arrived to the sink, as long as the disk keeps up; once the reply is finished
+// and empty, the sink closes the file and its digest decides (onStored()).
+void SystemUpdate::pull()
 {
+    if (!m_reply)
+        return;
+    while (m_sink->pending() < maxPending && m_reply->bytesAvailable() > 0)
+        m_sink->append(m_reply->read(chunkSize));
+    if (!m_reply->isFinished() || (m_reply->bytesAvailable() > 0 && m_reply->error() == QNetworkReply::NoError))
+        return;
     QNetworkReply *reply = std::exchange(m_reply, nullptr);
     reply->deleteLater();
-    const QByteArray rest = reply->readAll();
-    m_hash.addData(rest);
-    const bool written = m_part.write(rest) == rest.size() && m_part.flush();
-    m_part.close();
-    if (reply->error() != QNetworkReply::NoError || !written) {
-        m_part.remove();
-        fail(written ? QStringLiteral("download failed: %1").arg(reply->errorString())
-                     : QStringLiteral("download failed: the bundle does not fit on the data partition"));
+    if (reply->error() != QNetworkReply::NoError)
+        m_downloadError = reply->errorString();
+    m_sink->finish();
+}
+
+void SystemUpdate::onStored(const QString &sha256, const QString &writeError)
+{
+    QFile part(path(QStringLiteral("bundle.raucb.part")));
+    if (!writeError.isEmpty() || !m_downloadError.isEmpty()) {
+        part.remove();
+        fail(writeError.isEmpty() ? QStringLiteral("download failed: %1").arg(m_downloadError)
+                                  : QStringLiteral("download failed: the bundle does not fit on the data partition (%1)").arg(writeError));
         return;
     }
-    const QString actual = QString::fromLatin1(m_hash.result().toHex());
-    if (actual != text(m_record, "sha256")) {
-        m_part.remove();
-        fail(QStringLiteral("the bundle's SHA-256 is %1, not the %2 asked for").arg(actual, text(m_record, "sha256")));
+    if (sha256 != text(m_record, "sha256")) {
+        part.remove();
+        fail(QStringLiteral("the bundle's SHA-256 is %1, not the %2 asked for").arg(sha256, text(m_record, "sha256")));
         return;
     }
-    if (!m_part.rename(path(QLatin1String(bundleName)))) {
-        m_part.remove();
-        fail(QStringLiteral("the bundle cannot be kept: %1").arg(m_part.errorString()));
+    if (!part.rename(path(QLatin1String(bundleName)))) {
+        part.remove();
+        fail(QStringLiteral("the bundle cannot be kept: %1").arg(part.errorString()));
         return;
     }
     installWhenNobodyIsHere();

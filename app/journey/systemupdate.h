@@ -1,13 +1,12 @@
 #pragma once
 
-#include <QCryptographicHash>
-#include <QFile>
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
 #include <QTimer>
 #include <QUrl>
 
+class BundleSink;
 class QNetworkAccessManager;
 class QNetworkReply;
 class SessionMachine;
@@ -71,7 +70,8 @@ public slots:
 
 private:
     void download(const QUrl &url);
-    void onDownloaded();
+    void pull();
+    void onStored(const QString &sha256, const QString &writeError);
     void installWhenNobodyIsHere();
     void install();
     void pollResult();
@@ -90,7 +90,7 @@ private:
     QString m_commandId;   // acknowledged once the install is done or failed
     QNetworkAccessManager *m_network = nullptr;
     QNetworkReply *m_reply = nullptr;
-    QFile m_part;          // the bundle while it downloads
-    QCryptographicHash m_hash{QCryptographicHash::Sha256};
+    BundleSink *m_sink;    // writes and hashes the download off the GUI thread
+    QString m_downloadError;
     QTimer m_poll;
 };

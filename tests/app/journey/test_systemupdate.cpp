@@ -11,6 +11,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -216,6 +217,30 @@ private slots:
         QCOMPARE(restart.size(), 1); // nobody is at the kiosk
         update.requestRestart();
         QVERIFY(QFile::exists(request(QStringLiteral("reboot"))));
+    }
+
+    // A bundle of tens of megabytes, taken through the sink (test_bundlesink holds the baseline
+    // that shows the loop stops when the GUI thread hashes itself): verified and kept whole, with
+    // the GUI thread's event loop turning all the while.
+    void aLargeBundleIsDownloadedAndVerifiedWhileTheEventLoopKeepsTurning()
+    {
+        const QByteArray large = QByteArray("a large rauc bundle ").repeated(2 * 1024 * 1024);
+        SystemUpdate update(m_session.get(), places());
+        BundleServer server(large);
+        int turns = 0;
+        QTimer ticks;
+        ticks.setTimerType(Qt::PreciseTimer);
+        ticks.setInterval(1);
+        connect(&ticks, &QTimer::timeout, this, [&turns] { ++turns; });
+        ticks.start();
+        update.carryOut(QStringLiteral("C1"), command(server.url(), sha256Of(large)));
+        QTRY_COMPARE_WITH_TIMEOUT(update.stage(), SystemUpdate::Stage::Installing, 120000);
+        QVERIFY2(turns >= 10, qPrintable(QStringLiteral("the loop turned %1 times").arg(turns)));
+        QFile bundle(updateFile(QStringLiteral("bundle.raucb")));
+        QVERIFY(bundle.open(QIODevice::ReadOnly));
+        QCOMPARE(bundle.size(), large.size());
+        QVERIFY(bundle.readAll() == large);
+        QVERIFY(!QFile::exists(updateFile(QStringLiteral("bundle.raucb.part"))));
     }
 
     void aResidentIsNeverInterruptedTheInstallWaitsForTheSessionToEnd()

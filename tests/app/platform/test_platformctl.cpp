@@ -2,7 +2,9 @@
 #include "kioskctlrun.h"
 #include "refplatformprocess.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -11,6 +13,7 @@
 #include <QTest>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 // kioskctl's platform commands as a technician runs them, against the reference server over TLS
 // with a generated CA: enroll, platform ping, case submit (through the outbox) and case status.
@@ -28,6 +31,8 @@ private slots:
     void showsTheProgressOfACase();
     void filesACaseInTheNameOnTheIdCardGiven();
     void refusesAnHttpsPlatformWithoutItsCa();
+    void enrolmentWritesThePlatformsUrlAndCaIntoTheConfigurationTheKioskReads();
+    void aCaThatIsNoCertificateIsRefusedBeforeTheTokenIsSpentAndNothingIsWritten();
     void benchOutboxPrintsEnqueueAndDrainFigures();
     void benchPlatformPrintsThroughputAndLatency();
 
@@ -44,7 +49,8 @@ private:
 void TestPlatformCtl::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QVERIFY2(m_server.start({QStringLiteral("--enroll-token"), QStringLiteral("tech-1"), QStringLiteral("--progress-s"), QStringLiteral("1")},
+    QVERIFY2(m_server.start({QStringLiteral("--enroll-token"), QStringLiteral("tech-1"), QStringLiteral("--enroll-token"),
+                             QStringLiteral("tech-2"), QStringLiteral("--progress-s"), QStringLiteral("1")},
                             m_dir.filePath(QStringLiteral("ca"))),
              qPrintable(m_server.errorText()));
     QFile key(m_dir.filePath(QStringLiteral("outbox.key")));
@@ -239,6 +245,104 @@ void TestPlatformCtl::benchPlatformPrintsThroughputAndLatency()
     QVERIFY2(QRegularExpression(QStringLiteral("throughput  [0-9.]+ requests/s")).match(run.out).hasMatch(), qPrintable(run.out));
     QVERIFY2(QRegularExpression(QStringLiteral("latency ms  p50 [0-9.]+  p90 [0-9.]+  p99 [0-9.]+  max [0-9.]+")).match(run.out).hasMatch(),
              qPrintable(run.out));
+}
+
+// A terminal's configuration as the package installs it, before enrolment: the platform's URL
+// and CA are not known yet (demo mode only so that the placeholder URL may be plain http).
+static QString writeUnenrolledConfig(const QString &dir, const QString &keyFile)
+{
+    QDir().mkpath(dir + QStringLiteral("/etc"));
+    const QString path = dir + QStringLiteral("/etc/kiosk.ini");
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(QStringLiteral("# The technician's comment stays.\n[kiosk]\nmode=demo\nstate_dir=%1/state\n[platform]\n"
+                              "url=http://127.0.0.1:9/terminal/v1\ncredentials_file=%1/state/terminal.json\n[offline]\nkey_file=%2\n")
+                   .arg(dir, keyFile)
+                   .toUtf8());
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup);
+    return path;
+}
+
+void TestPlatformCtl::enrolmentWritesThePlatformsUrlAndCaIntoTheConfigurationTheKioskReads()
+{
+    const QString dir = m_dir.filePath(QStringLiteral("fresh"));
+    const QString config = writeUnenrolledConfig(dir, m_dir.filePath(QStringLiteral("outbox.key")));
+    QVERIFY(!config.isEmpty());
+    const QString url = m_server.httpsUrl().toString();
+    const QString ca = m_dir.filePath(QStringLiteral("ca/ca.pem"));
+    // The state directory belongs to the kiosk's user; run as root, enrol gives it the secret.
+    const QString state = dir + QStringLiteral("/state");
+    QVERIFY(QDir().mkpath(state));
+    const uid_t stateOwner = ::geteuid() == 0 ? 65534 : ::geteuid();
+    QCOMPARE(::chown(QFile::encodeName(state).constData(), stateOwner, stateOwner == 65534 ? 65534 : ::getegid()), 0);
+    const Run run = KioskctlRun::run(config, {QStringLiteral("enroll"), QStringLiteral("--url"), url, QStringLiteral("--ca"), ca,
+                                              QStringLiteral("--token"), QStringLiteral("tech-2")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    struct stat secret {};
+    QCOMPARE(::stat(QFile::encodeName(state + QStringLiteral("/terminal.json")).constData(), &secret), 0);
+    QCOMPARE(secret.st_uid, stateOwner);
+    QCOMPARE(int(secret.st_mode & 0777), 0600);
+
+    // The CA lies beside the configuration, readable by the kiosk's user, byte for byte.
+    const QString copied = dir + QStringLiteral("/etc/platform-ca.pem");
+    QFile original(ca);
+    QFile copy(copied);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QVERIFY(copy.open(QIODevice::ReadOnly));
+    QCOMPARE(copy.readAll(), original.readAll());
+    struct stat st {};
+    QCOMPARE(::stat(QFile::encodeName(copied).constData(), &st), 0);
+    QCOMPARE(int(st.st_mode & 0777), 0644);
+    // The file names both; everything else in it is as it was, its mode too.
+    QFile written(config);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(written.readAll());
+    QVERIFY2(text.contains(QStringLiteral("url=%1\n").arg(url)), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("ca_file=%1\n").arg(copied)), qPrintable(text));
+    QVERIFY2(!text.contains(QLatin1String("127.0.0.1:9")), qPrintable(text));
+    QVERIFY(text.startsWith(QLatin1String("# The technician's comment stays.")));
+    QVERIFY(text.contains(QLatin1String("mode=demo")));
+    QCOMPARE(::stat(QFile::encodeName(config).constData(), &st), 0);
+    QCOMPARE(int(st.st_mode & 0777), 0640);
+    QVERIFY2(run.out.contains(QStringLiteral("set platform/url = %1 in %2").arg(url, config)), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("set platform/ca_file = %1").arg(copied)), qPrintable(run.out));
+
+    // Whatever reads the file now reaches the platform over TLS with no other switch.
+    const Run ping = KioskctlRun::run(config, {QStringLiteral("platform"), QStringLiteral("ping")});
+    QVERIFY2(ping.exitCode == 0, qPrintable(ping.out + ping.err));
+    QVERIFY(ping.out.contains(QLatin1String("signature  accepted")));
+    QProcess check;
+    check.start(qEnvironmentVariable("KIOSKCTL"), {QStringLiteral("config"), QStringLiteral("check"), config});
+    QVERIFY(check.waitForFinished(60000));
+    QVERIFY2(check.exitCode() == 0, check.readAllStandardError().constData());
+}
+
+void TestPlatformCtl::aCaThatIsNoCertificateIsRefusedBeforeTheTokenIsSpentAndNothingIsWritten()
+{
+    const QString dir = m_dir.filePath(QStringLiteral("bad-ca"));
+    const QString config = writeUnenrolledConfig(dir, m_dir.filePath(QStringLiteral("outbox.key")));
+    QVERIFY(!config.isEmpty());
+    QFile before(config);
+    QVERIFY(before.open(QIODevice::ReadOnly));
+    const QByteArray original = before.readAll();
+    before.close();
+    const QString notACa = dir + QStringLiteral("/not-a-ca.pem");
+    QFile junk(notACa);
+    QVERIFY(junk.open(QIODevice::WriteOnly));
+    junk.write("this is no certificate\n");
+    junk.close();
+    // A token the platform has never issued would be refused too: the refusal must come first,
+    // from the CA, with the platform not asked.
+    const Run run = KioskctlRun::run(config, {QStringLiteral("enroll"), QStringLiteral("--url"), m_server.httpsUrl().toString(),
+                                              QStringLiteral("--ca"), notACa, QStringLiteral("--token"), QStringLiteral("never-issued")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("platform/ca_file: no PEM certificate in %1").arg(notACa)), qPrintable(run.err));
+    QVERIFY(!QFileInfo::exists(dir + QStringLiteral("/etc/platform-ca.pem")));
+    QVERIFY(!QFileInfo::exists(dir + QStringLiteral("/state/terminal.json")));
+    QFile after(config);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), original);
 }
 
 QTEST_GUILESS_MAIN(TestPlatformCtl)
