@@ -137,6 +137,44 @@ QString targetLabel(const QQuickItem *target)
 
 QRectF sceneRect(const QQuickItem *item) { return item->mapRectToScene(QRectF(0, 0, item->width(), item->height())); }
 
+// Whether an item at a point hides what is below it from the resident: it paints something
+// there (a filled rectangle, a picture, a text) or takes the finger (a mouse area, a tap handler,
+// a field, a scrolling page). Plain items, layouts and transparent rectangles do neither.
+bool hidesWhatIsBelow(const QQuickItem *item)
+{
+    if (item->inherits("QQuickRectangle"))
+        return item->property("color").value<QColor>().alphaF() > 0.1;
+    if (item->inherits("QQuickMouseArea"))
+        return item->isEnabled();
+    const QObjectList children = item->children();
+    for (const QObject *child : children) {
+        if (child->inherits("QQuickTapHandler") && child->property("enabled").toBool())
+            return true;
+    }
+    return item->inherits("QQuickImage") || item->inherits("QQuickText") || item->inherits("QQuickTextInput")
+           || item->inherits("QQuickTextEdit") || item->inherits("QQuickFlickable");
+}
+
+// The item a finger at `at` (scene coordinates) lands on and the eye sees there: the topmost
+// visible item that hides what is below it, children before their parent and later siblings (or
+// higher z) before earlier ones, as Qt Quick paints and delivers presses. QQuickItem::childAt
+// looks at one level and at bounds alone, so a footer's empty Item row would count as covering.
+const QQuickItem *topmostAt(const QQuickItem *item, QPointF at)
+{
+    if (!item->isVisible() || item->opacity() < 0.01 || item->objectName() == QLatin1String("demoPanel"))
+        return nullptr;
+    const bool inside = QRectF(0, 0, item->width(), item->height()).contains(item->mapFromScene(at));
+    if (item->clip() && !inside)
+        return nullptr;
+    QList<QQuickItem *> children = item->childItems();
+    std::stable_sort(children.begin(), children.end(), [](const QQuickItem *a, const QQuickItem *b) { return a->z() < b->z(); });
+    for (auto it = children.crbegin(); it != children.crend(); ++it) {
+        if (const QQuickItem *hit = topmostAt(*it, at))
+            return hit;
+    }
+    return inside && hidesWhatIsBelow(item) ? item : nullptr;
+}
+
 } // namespace
 
 ScreenChecks::ScreenChecks(QQuickWindow *window, const QString &variant, double units)
@@ -184,6 +222,7 @@ void ScreenChecks::inspect(const QString &screen, const QString &rootName)
     QDir().mkpath(dir);
     picture.save(QDir(dir).filePath(name + QStringLiteral(".png")));
     m_screensSeen.append(name);
+    m_rootRect = sceneRect(root);
 
     const QRectF window(0, 0, picture.width(), picture.height());
     const double scale = picture.width() / m_window->width();
@@ -340,6 +379,7 @@ void ScreenChecks::checkTarget(const QString &screen, QQuickItem *item, const QR
     if (isReach() && seen.top() < reachLine() - 0.5)
         m_problems.append(QStringLiteral("%1: the target %2 is out of reach at y %3, above the reach line at %4").arg(screen, targetLabel(target))
                               .arg(seen.top(), 0, 'f', 0).arg(reachLine(), 0, 'f', 0));
+    checkNotCovered(screen, target, seen);
     const double floor = touchFloor() * m_units;
     if (rect.width() + 0.5 < floor || rect.height() + 0.5 < floor) {
         m_problems.append(QStringLiteral("%1: the target %2 is %3×%4 units, under %5").arg(screen, targetLabel(target)).arg(rect.width() / m_units, 0, 'f', 0)
@@ -374,4 +414,32 @@ void ScreenChecks::checkKeypadLeavesField(const QString &field, const QString &k
     const QRectF fieldRect = sceneRect(f) & viewport(f, QRectF(0, 0, m_window->width(), m_window->height()));
     QVERIFY2(!fieldRect.isEmpty(), qPrintable(field + QStringLiteral(" is out of sight while the keypad is open")));
     QVERIFY2(!fieldRect.intersects(sceneRect(k)), qPrintable(field + QStringLiteral(" is covered by the keypad")));
+}
+
+// A control must be seen and hit where it is: at the centre of its visible part the topmost item
+// is the control or part of it. A mouse area that fills its parent is the parent's (a button's
+// face, the card's texts drawn over the card). The materials screen's 拍照 slid under the footer
+// once, in elder and reach mode: drawn over, it could be neither seen nor tapped.
+void ScreenChecks::checkNotCovered(const QString &screen, QQuickItem *target, const QRectF &seen)
+{
+    const QQuickItem *control = target;
+    QQuickItem *parent = target->parentItem();
+    if (parent && target->inherits("QQuickMouseArea")
+        && sceneRect(parent).adjusted(-1, -1, 1, 1).contains(sceneRect(target)) && sceneRect(target).adjusted(-1, -1, 1, 1).contains(sceneRect(parent)))
+        control = parent;
+    const QQuickItem *hit = topmostAt(m_window->contentItem(), seen.center());
+    if (hit == control || (hit && control->isAncestorOf(hit)))
+        return;
+    // A panel over the whole screen (the search's keyboard, a page shown large, a question) is
+    // meant to cover it: the walk checks that panel as a screen of its own.
+    for (const QQuickItem *i = hit; i && !i->isAncestorOf(control); i = i->parentItem()) {
+        if (sceneRect(i).adjusted(-1, -1, 1, 1).contains(m_rootRect))
+            return;
+    }
+    const QString over = !hit ? QStringLiteral("nothing") : !hit->objectName().isEmpty() ? hit->objectName() : QString::fromLatin1(hit->metaObject()->className());
+    const QQuickItem *named = hit;
+    while (named && named->objectName().isEmpty())
+        named = named->parentItem();
+    m_problems.append(QStringLiteral("%1: the target %2 is covered at %3,%4 by %5 (in %6)").arg(screen, targetLabel(target)).arg(seen.center().x(), 0, 'f', 0)
+                          .arg(seen.center().y(), 0, 'f', 0).arg(over, named ? named->objectName() : QStringLiteral("the window")));
 }

@@ -12,7 +12,8 @@ class QQuickWindow;
 
 // What the accessibility walk checks on each screen it visits, on the real QML: each visible text
 // stands out from what is painted behind it (4.5:1) and is not cut off or run off the screen, each
-// thing a finger can tap is big enough at 1080p-equivalent, on the screen and (in reach mode) within a seated resident's reach, and each way back answers the
+// thing a finger can tap is big enough at 1080p-equivalent, on the screen, not covered by another
+// item and (in reach mode) within a seated resident's reach, and each way back answers the
 // keypad's back key. Problems are collected rather than failed at once, so one run lists them all;
 // a picture of every screen checked is left under $KIOSK_SCREENSHOT_DIR for a person to look at.
 class ScreenChecks
@@ -51,11 +52,14 @@ private:
     [[nodiscard]] int touchFloor() const;
     void checkText(const QString &screen, QQuickItem *text, const QImage &picture, const QRectF &window, double scale, const QList<QRectF> &covering);
     void checkTarget(const QString &screen, QQuickItem *item, const QRectF &window);
+    void checkNotCovered(const QString &screen, QQuickItem *target, const QRectF &seen);
     void checkBackKeyReaches(const QString &screen, QQuickItem *item);
 
     QQuickWindow *m_window;
     QString m_variant;
     double m_units;
+    // The screen being checked, in scene coordinates.
+    QRectF m_rootRect;
     QStringList m_problems;
     QStringList m_screensSeen;
     int m_textsChecked = 0;
