@@ -45,6 +45,7 @@ public:
     void countdownAndOutOfService();
 
     // What the steps (HallWalk's too) are made of.
+    [[nodiscard]] EnrolledKiosk *enrolled() const { return m_enrolled.get(); }
     [[nodiscard]] RunningKiosk *kiosk() const { return m_kiosk; }
     [[nodiscard]] KioskShell *shell() const { return m_shell; }
     [[nodiscard]] QQuickWindow *window() const { return m_window; }
