@@ -1,5 +1,6 @@
 #include "screenreader.h"
 
+#include "audiochannel.h"
 #include "keypadnavigator.h"
 #include "kioskshell.h"
 #include "speechsynthesis.h"
@@ -11,45 +12,10 @@
 #include <QMediaDevices>
 #include <QMetaEnum>
 #include <QQuickItem>
-#include <QSoundEffect>
-#include <QUrl>
 
 #include <algorithm>
 
 namespace {
-
-// Qt Multimedia's sound effect, for the built-in recordings (":/voice/…") and the speech files.
-class SpeechPlayer : public VoicePrompts::Player
-{
-public:
-    explicit SpeechPlayer(const QAudioDevice &output)
-        : m_effect(output)
-    {
-        QObject::connect(&m_effect, &QSoundEffect::playingChanged, &m_effect, [this] {
-            if (!m_effect.isPlaying() && !m_stopping)
-                finished();
-        });
-    }
-
-    void play(const QString &resource, double volume) override
-    {
-        stop();
-        m_effect.setVolume(static_cast<float>(volume));
-        m_effect.setSource(resource.startsWith(QLatin1Char(':')) ? QUrl(QStringLiteral("qrc") + resource) : QUrl::fromLocalFile(resource));
-        m_effect.play();
-    }
-
-    void stop() override
-    {
-        m_stopping = true;
-        m_effect.stop();
-        m_stopping = false;
-    }
-
-private:
-    QSoundEffect m_effect;
-    bool m_stopping = false;
-};
 
 constexpr double kVolume = 0.9;
 
@@ -162,10 +128,41 @@ void ScreenReader::setPlayer(std::unique_ptr<VoicePrompts::Player> player)
         m_player->setFinishedHandler([this] { onPlayerFinished(); });
 }
 
+void ScreenReader::setChannel(AudioChannel *channel)
+{
+    if (m_channel)
+        m_channel->disconnect(this);
+    m_channel = channel;
+    if (!m_channel) {
+        setPlayer(nullptr);
+        return;
+    }
+    connect(m_channel, &AudioChannel::finished, this, [this](const QString &resource) {
+        if (m_followingPrompt && resource == m_awaitedPrompt) {
+            m_followingPrompt = false;
+            onPlayerFinished();
+        }
+    });
+    // The prompt being followed was cut by another (a card taken out, say): the reading is not
+    // held back for it any longer, and cuts in once it is made.
+    connect(m_channel, &AudioChannel::started, this, [this](const QString &resource) {
+        if (m_followingPrompt && resource != m_awaitedPrompt) {
+            m_followingPrompt = false;
+            onPlayerFinished();
+        }
+    });
+    setPlayer(m_channel->speaker());
+}
+
 void ScreenReader::ensurePlayer()
 {
     if (m_player)
         return;
+    // The kiosk's one audio channel, shared with the recorded prompts, where there is one.
+    if (AudioChannel *channel = AudioChannel::instance(); channel && channel->hasOutput()) {
+        setChannel(channel);
+        return;
+    }
     const QAudioDevice output = QMediaDevices::defaultAudioOutput();
     if (output.isNull()) {
         if (!m_noPlayerLogged)
@@ -173,7 +170,7 @@ void ScreenReader::ensurePlayer()
         m_noPlayerLogged = true;
         return;
     }
-    setPlayer(std::make_unique<SpeechPlayer>(output));
+    setPlayer(AudioChannel::playerFor(output));
 }
 
 QString ScreenReader::language() const
@@ -297,11 +294,19 @@ void ScreenReader::announce(const QString &prompt, const QString &text)
     m_player->stop();
     m_synthesis->stop();
     m_pendingWav.clear();
+    m_followingPrompt = false;
     m_waitingForPrompt = !prompt.isEmpty();
     if (m_waitingForPrompt) {
         const QString resource = VoicePrompts::recording(prompt, language(), slow());
-        emit promptPlayed(resource);
-        m_player->play(resource, kVolume);
+        if (m_channel && m_channel->playing() == resource) {
+            // The recorded prompts are saying this screen's prompt already, on the same channel:
+            // the reading follows it rather than say it a second time.
+            m_followingPrompt = true;
+            m_awaitedPrompt = resource;
+        } else {
+            emit promptPlayed(resource);
+            m_player->play(resource, kVolume);
+        }
     }
     if (!text.isEmpty())
         m_synthesis->say(SpokenText::forSpeech(text, language()), language(), slow());

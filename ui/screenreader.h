@@ -9,6 +9,7 @@
 
 #include <memory>
 
+class AudioChannel;
 class KeypadNavigator;
 class KioskShell;
 class QQuickItem;
@@ -41,6 +42,10 @@ public:
 
     // Plays through `player` from now on (tests hand in one that records what would be heard).
     void setPlayer(std::unique_ptr<VoicePrompts::Player> player);
+    // Plays through a speaker of `channel`, the one the recorded prompts play through, from now
+    // on: a screen's prompt already being played there is followed, not said again. Reading
+    // mode switched on finds the kiosk's channel (AudioChannel::instance()) by itself.
+    void setChannel(AudioChannel *channel);
     [[nodiscard]] SpeechSynthesis *synthesis() const { return m_synthesis.get(); }
 
     // What is read for a control: its `spokenText` if it has one, else the texts it shows, in
@@ -80,5 +85,9 @@ private:
     // A screen's announcement waits for its first control to take the focus, so both are one.
     QTimer m_screenSettle;
     bool m_waitingForPrompt = false;
+    QPointer<AudioChannel> m_channel;
+    // Waiting for the channel's prompt, started by the recorded prompts, to end.
+    bool m_followingPrompt = false;
+    QString m_awaitedPrompt;
     QString m_pendingWav;
 };

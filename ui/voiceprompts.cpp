@@ -1,6 +1,7 @@
 #include "voiceprompts.h"
 
 #include "applicationdesk.h"
+#include "audiochannel.h"
 #include "kioskconfig.h"
 #include "kioskshell.h"
 #include "servicedesk.h"
@@ -13,54 +14,10 @@
 #include <QHash>
 #include <QMediaDevices>
 #include <QMetaEnum>
-#include <QSoundEffect>
-#include <QUrl>
 
 #include <chrono>
 
 namespace {
-
-// Qt Multimedia's sound effect: the recordings are short uncompressed WAV files, which it decodes
-// once and plays with little delay. A failure is logged once; the kiosk carries on silent.
-class SoundEffectPlayer : public VoicePrompts::Player
-{
-public:
-    explicit SoundEffectPlayer(const QAudioDevice &output)
-        : m_effect(output)
-    {
-        QObject::connect(&m_effect, &QSoundEffect::playingChanged, &m_effect, [this] {
-            if (!m_effect.isPlaying() && !m_stopping)
-                finished();
-        });
-        QObject::connect(&m_effect, &QSoundEffect::statusChanged, &m_effect, [this] {
-            if (m_effect.status() == QSoundEffect::Error && !m_failureLogged) {
-                m_failureLogged = true;
-                qCWarning(lcUi) << "a voice prompt could not be played:" << m_effect.source().toString()
-                                << "(further failures are not logged)";
-            }
-        });
-    }
-
-    void play(const QString &resource, double volume) override
-    {
-        stop();
-        m_effect.setVolume(static_cast<float>(volume));
-        m_effect.setSource(QUrl(QStringLiteral("qrc") + resource));
-        m_effect.play();
-    }
-
-    void stop() override
-    {
-        m_stopping = true;
-        m_effect.stop();
-        m_stopping = false;
-    }
-
-private:
-    QSoundEffect m_effect;
-    bool m_stopping = false;
-    bool m_failureLogged = false;
-};
 
 const QString kCardProblemPrefix = QStringLiteral("card_");
 const QString kFacePromptPrefix = QStringLiteral("face_");
@@ -95,13 +52,25 @@ VoicePrompts::VoicePrompts(KioskShell *shell, const KioskConfig &config, QObject
         return;
     }
     // A kiosk without a sound card must work as well as one with: it stays silent and says why once.
+    // Through the kiosk's one audio channel where there is one, so that a prompt and reading
+    // mode's speech never sound at once (AudioChannel); else on a player of its own.
+    if (AudioChannel *channel = AudioChannel::instance()) {
+        m_player = channel->speaker();
+        if (!m_player) {
+            qCWarning(lcUi) << "no audio output: voice prompts stay silent";
+            return;
+        }
+        qCInfo(lcUi) << "voice prompts on the kiosk's audio channel at volume" << m_volume;
+        connectToShell();
+        return;
+    }
     const QAudioDevice output = QMediaDevices::defaultAudioOutput();
     if (output.isNull()) {
         qCWarning(lcUi) << "no audio output: voice prompts stay silent";
         return;
     }
     qCInfo(lcUi) << "voice prompts on" << output.description() << "at volume" << m_volume;
-    m_player = std::make_unique<SoundEffectPlayer>(output);
+    m_player = AudioChannel::playerFor(output);
     connectToShell();
 }
 

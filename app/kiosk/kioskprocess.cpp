@@ -1,5 +1,6 @@
 #include "kioskprocess.h"
 
+#include "audiochannel.h"
 #include "camera/framecapturemodule.h"
 #include "halltime.h"
 #include "hanzireadings.h"
@@ -94,6 +95,8 @@ std::optional<int> KioskProcess::start(const QStringList &arguments)
     m_shell = std::make_unique<KioskShell>(m_runtime.get());
     m_maintenance = std::make_unique<MaintenanceShell>(m_runtime.get());
     m_videoHelp = std::make_unique<VideoHelp>(m_runtime.get());
+    // One audio channel for the prompts and reading mode, so that they never talk at once.
+    m_audio = std::make_unique<AudioChannel>();
     m_voice = std::make_unique<VoicePrompts>(m_shell.get(), *m_config);
     m_activity = std::make_unique<ResidentActivityFilter>(m_runtime->session());
     QCoreApplication::instance()->installEventFilter(m_activity.get());

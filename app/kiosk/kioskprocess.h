@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 
+class AudioChannel;
 class KioskRuntime;
 class KioskShell;
 class MaintenanceShell;
@@ -58,6 +59,7 @@ private:
     std::unique_ptr<KioskShell> m_shell;
     std::unique_ptr<MaintenanceShell> m_maintenance;
     std::unique_ptr<VideoHelp> m_videoHelp;
+    std::unique_ptr<AudioChannel> m_audio;
     std::unique_ptr<VoicePrompts> m_voice;
     std::unique_ptr<ResidentActivityFilter> m_activity;
     std::unique_ptr<QQmlApplicationEngine> m_engine;

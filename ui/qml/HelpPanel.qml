@@ -24,15 +24,18 @@ Rectangle {
         // whole width would make lines too long to read. A landscape canvas is only 1080 high,
         // though, and in elder mode the help no longer fits that narrow: there it may take 1600.
         width: Math.min(parent.width - 2 * Theme.margin, parent.width > parent.height ? 1600 : 1080 - 2 * Theme.margin)
-        implicitHeight: column.implicitHeight + 2 * Theme.margin
+        // Never taller than the panel: on a 5:4 canvas in elder mode and English the help is
+        // taller than the 1080 units there are, and then it scrolls inside its box, with the
+        // page's bar saying there is more below.
+        height: Math.min(helpPage.contentImplicitHeight, panel.height - 2 * Theme.spacing)
         radius: Theme.radius
         color: Theme.surface
 
-        ColumnLayout {
-            id: column
-            x: Theme.margin
-            y: Theme.margin
-            width: parent.width - 2 * Theme.margin
+        ScrollingPage {
+            id: helpPage
+            objectName: "helpPage"
+            anchors.fill: parent
+            maximumContentWidth: width
             spacing: Theme.spacing
 
             KioskText {

@@ -24,7 +24,11 @@ Item {
     // on a 5:4 canvas, too narrow for a 2:3 split, the list takes half so its words fit a line.
     readonly property bool wide: width > height
 
+    // The live picture is never shorter than this; in portrait the list above it gives way.
+    readonly property real previewMinimum: height < 1400 ? 200 : 400
+
     GridLayout {
+        id: body
         anchors.top: topBar.bottom
         anchors.left: parent.left
         anchors.right: parent.right
@@ -40,9 +44,13 @@ Item {
             Layout.fillHeight: screen.wide
             Layout.preferredWidth: 2
             Layout.alignment: Qt.AlignTop
-            // Portrait: as tall as the list, up to half the screen, then it scrolls above the picture.
+            // Portrait: as tall as the list, up to what the picture at its smallest and the button
+            // below it leave, then it scrolls above the picture. Half the screen, as it once was,
+            // pushed the button under the footer in elder mode and in reach mode (the layout
+            // overflows its bottom, and the footer is drawn over what overflows).
             Layout.preferredHeight: contentImplicitHeight
-            Layout.maximumHeight: screen.wide ? Number.POSITIVE_INFINITY : screen.height / 2
+            Layout.maximumHeight: screen.wide ? Number.POSITIVE_INFINITY
+                                              : Math.max(0, body.height - body.rowSpacing - pictureColumn.belowList)
             margins: 0
             spacing: Theme.spacing
 
@@ -173,16 +181,23 @@ Item {
         }
 
         ColumnLayout {
+            id: pictureColumn
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.preferredWidth: ScreenLayout.columns > 1 || !screen.wide ? 3 : 2
             spacing: Theme.spacing
 
+            // The least height the picture (or the notice standing in for it), the hint and the
+            // button need: in portrait the list takes only what is left.
+            readonly property real belowList: (cameraStopped.visible ? cameraStopped.Layout.minimumHeight : screen.previewMinimum)
+                                              + (noEdgeHint.visible ? noEdgeHint.implicitHeight + spacing : 0)
+                                              + spacing + captureButton.Layout.preferredHeight
+
             CameraPreview {
                 objectName: "documentPreview"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                Layout.minimumHeight: screen.height < 1400 ? 200 : 400
+                Layout.minimumHeight: screen.previewMinimum
                 camera: "document_camera"
                 visible: Form.documentCameraUsable
             }
@@ -190,11 +205,12 @@ Item {
             // The document camera stopped while the resident was at it: what they have done is kept,
             // and the screen says what they can do; it goes on by itself when the camera is back.
             Rectangle {
+                id: cameraStopped
                 objectName: "cameraStopped"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 // Never shorter than what it says.
-                Layout.minimumHeight: Math.max(screen.height < 1400 ? 200 : 400, stoppedColumn.implicitHeight + 2 * stoppedColumn.anchors.margins)
+                Layout.minimumHeight: Math.max(screen.previewMinimum, stoppedColumn.implicitHeight + 2 * stoppedColumn.anchors.margins)
                 visible: !Form.documentCameraUsable
                 radius: Theme.radius
                 color: "#FFF4E0"
@@ -226,6 +242,7 @@ Item {
             }
 
             KioskText {
+                id: noEdgeHint
                 Layout.fillWidth: true
                 visible: !Form.lastPageFound
                 text: qsTr("没有找到纸张的边缘，已保存整个画面。看不清的话请点“重拍”。")
@@ -235,6 +252,7 @@ Item {
             }
 
             KioskButton {
+                id: captureButton
                 objectName: "captureButton"
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.touchMin + 24
