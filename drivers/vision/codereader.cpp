@@ -5,9 +5,12 @@
 
 #include <ZXing/ReadBarcode.h>
 
+#include <algorithm>
+
 struct CodeReader::Private {
     ZXing::DecodeHints hints;
-    ZXing::DecodeHints enlargedHints; // the same without the downscaling pyramid, which would undo the enlarging
+    ZXing::DecodeHints regionHints;      // the same without the downscaling pyramid, which would undo the enlarging
+    ZXing::DecodeHints thresholdedHints; // a region already turned black and white: ZXing keeps its pixels as they are
 };
 
 namespace {
@@ -59,15 +62,19 @@ cv::Mat stretchedIfFlat(const cv::Mat &grey)
     return stretched;
 }
 
-// The code's likely region: the densest patch of strong edges, found on a half-size copy. A code
-// is the busiest thing in a hall's frame (modules flip every few pixels), and reading only its
-// region, enlarged, costs less than reading the whole frame and finds codes of two pixels a
-// module that the whole frame hides. Empty when no patch is busy enough to hold a code.
-cv::Rect codeRegion(const cv::Mat &grey)
+// The code's likely regions: patches dense with edges, found on a quarter-size copy, the densest
+// first. A code is the busiest thing in a hall's frame (modules flip every few pixels), and
+// reading only its region costs less than reading the whole frame and finds codes the whole frame
+// hides. An edge counts from 25 grey levels: a dim code on a phone turned down has no more (at 40,
+// as before, the finder missed the code on one frame in ten of the hard set; at 25 on one in
+// thirty). Patches nearly as dense as the densest are candidates too: several codes in a frame.
+// Empty when no patch is busy enough to hold a code.
+QList<cv::Rect> codeRegions(const cv::Mat &grey)
 {
-    constexpr int shrink = 2;
-    constexpr double strongEdge = 40;  // grey levels across three pixels of the half-size copy
+    constexpr int shrink = 4;
+    constexpr double strongEdge = 25;   // grey levels across three pixels of the quarter-size copy
     constexpr double leastDensity = 60; // of 255: a quarter of the window's pixels on strong edges
+    constexpr int mostRegions = 4;
     cv::Mat small;
     cv::resize(grey, small, cv::Size(), 1.0 / shrink, 1.0 / shrink, cv::INTER_AREA);
     cv::Mat gradient;
@@ -81,73 +88,117 @@ cv::Rect codeRegion(const cv::Mat &grey)
     cv::minMaxLoc(density, nullptr, &densest, nullptr, &peak);
     if (densest < leastDensity)
         return {};
-    // The busy patch around the densest point, grown by a quarter each side for the quiet zone
-    // and the modules the window's edge cut.
     cv::Mat busy;
     cv::threshold(density, busy, densest * 0.45, 255, cv::THRESH_BINARY);
     busy.convertTo(busy, CV_8U);
     cv::Mat labels;
     cv::Mat stats;
     cv::Mat centroids;
-    cv::connectedComponentsWithStats(busy, labels, stats, centroids, 8);
-    const int label = labels.at<int>(peak);
-    cv::Rect region(stats.at<int>(label, cv::CC_STAT_LEFT), stats.at<int>(label, cv::CC_STAT_TOP), stats.at<int>(label, cv::CC_STAT_WIDTH),
-                    stats.at<int>(label, cv::CC_STAT_HEIGHT));
-    const int margin = std::max(region.width, region.height) / 4 + 4;
-    region = cv::Rect(region.x - margin, region.y - margin, region.width + 2 * margin, region.height + 2 * margin);
-    region = cv::Rect(region.x * shrink, region.y * shrink, region.width * shrink, region.height * shrink);
-    return region & cv::Rect(0, 0, grey.cols, grey.rows);
+    const int count = cv::connectedComponentsWithStats(busy, labels, stats, centroids, 8);
+    auto box = [&](int label) {
+        return cv::Rect(stats.at<int>(label, cv::CC_STAT_LEFT), stats.at<int>(label, cv::CC_STAT_TOP), stats.at<int>(label, cv::CC_STAT_WIDTH),
+                        stats.at<int>(label, cv::CC_STAT_HEIGHT));
+    };
+    // The patch around the densest point first, then the others as dense, largest first.
+    const int densestLabel = labels.at<int>(peak);
+    QList<int> chosen{densestLabel};
+    QList<std::pair<int, int>> bySize;
+    for (int label = 1; label < count; ++label) {
+        if (label != densestLabel)
+            bySize.append({-stats.at<int>(label, cv::CC_STAT_AREA), label});
+    }
+    std::sort(bySize.begin(), bySize.end());
+    for (const auto &[negativeArea, label] : bySize) {
+        if (chosen.size() >= mostRegions)
+            break;
+        const cv::Rect rect = box(label);
+        double patchPeak = 0;
+        cv::minMaxLoc(density(rect), nullptr, &patchPeak, nullptr, nullptr, labels(rect) == label);
+        if (patchPeak >= densest * 0.8)
+            chosen << label;
+    }
+    QList<cv::Rect> regions;
+    for (const int label : chosen) {
+        // Grown by a quarter each side for the quiet zone and the modules the window's edge cut.
+        cv::Rect region = box(label);
+        const int margin = std::max(region.width, region.height) / 4 + 4;
+        region = cv::Rect(region.x - margin, region.y - margin, region.width + 2 * margin, region.height + 2 * margin);
+        region = cv::Rect(region.x * shrink, region.y * shrink, region.width * shrink, region.height * shrink);
+        regions << (region & cv::Rect(0, 0, grey.cols, grey.rows));
+    }
+    return regions;
 }
 
-cv::Mat sharpened(const cv::Mat &grey)
+// `codes` and those of `more` whose text it lacks: overlapping looks report a code once.
+QList<DecodedCode> merged(QList<DecodedCode> codes, const QList<DecodedCode> &more)
+{
+    for (const DecodedCode &code : more) {
+        if (std::none_of(codes.cbegin(), codes.cend(), [&](const DecodedCode &known) { return known.text == code.text; }))
+            codes << code;
+    }
+    return codes;
+}
+
+// An unsharp mask: `amount` times the detail finer than `sigma` added back.
+cv::Mat sharpened(const cv::Mat &grey, double sigma, double amount)
 {
     cv::Mat blurred;
     cv::Mat out;
-    cv::GaussianBlur(grey, blurred, cv::Size(0, 0), 1.5);
-    cv::addWeighted(grey, 1.8, blurred, -0.8, 0, out);
+    cv::GaussianBlur(grey, blurred, cv::Size(0, 0), sigma);
+    cv::addWeighted(grey, 1 + amount, blurred, -amount, 0, out);
     return out;
 }
 
-// The second looks a frame gets when the first found nothing, each for what defeats ZXing's own
-// binarizer on a phone held up to the camera (measured on the hard QR set, kiosk-bench qr; the
-// order is the one that decodes most for the least time there).
-enum class SecondLook {
-    RegionEnlarged,      // modules of two pixels or less: the code's region twice the size
-    RegionSharpened,     // a phone a little out of focus or moving: an unsharp mask restores the module edges
-    RegionLocalContrast, // a dim screen, or one half washed out by a reflection: contrast evened out tile by tile
-    Sharpened,           // the whole frame sharpened, for a code the region finder missed
+// Black and white by each pixel's neighbourhood (`block` pixels a side): evens out a reflection
+// or a dim half, and decides blurred module edges where ZXing's 8-pixel blocks see no contrast.
+cv::Mat thresholded(const cv::Mat &grey, int block, double offset)
+{
+    cv::Mat out;
+    cv::adaptiveThreshold(grey, out, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY, block | 1, offset);
+    return out;
+}
+
+// The looks a frame's code region gets, each for what defeats ZXing's own binarizer on a phone
+// held up to the camera. Measured on both hard QR sets (kiosk-bench qr; docs/benchmarks.md), in
+// the order that decodes most for the least time there.
+enum class Look {
+    Region,                     // the region at its size: cheap, and most codes read here
+    RegionEnlargedSharpened,    // ×1.5 and an unsharp mask: blur, motion and small modules
+    RegionThresholded,          // ×2, black and white by neighbourhood: glare, low contrast, JPEG
+    RegionEnlarged,             // ×1.5 alone, for moiré the sharpening made worse
+    RegionSharpenedThresholded, // ×2, sharpened, then black and white: blur together with low contrast
 };
-constexpr int secondLookCount = 4;
-// A still picture reads these before the whole frame: they are cheaper and find more.
-constexpr int regionFirstLooks = 2;
+constexpr int lookCount = 5;
 
 } // namespace
 
-// What the looks at one frame share: the frame as read and its code region, found once.
+// What the looks at one frame share: the frame as read and its code regions, found once.
 struct CodeReader::Frame {
     cv::Mat grey;
     double scale = 1.0;
-    bool regionSought = false;
-    cv::Mat region; // enlarged to about twice the size, at most 1280 px a side
-    Placement regionPlacement;
+    bool regionsSought = false;
+    QList<cv::Rect> regions;
 
-    const cv::Mat &codeRegionImage()
+    const QList<cv::Rect> &codeRegions()
     {
-        if (regionSought)
-            return region;
-        regionSought = true;
-        const cv::Rect rect = codeRegion(grey);
-        if (rect.empty())
-            return region;
-        // Twice the size, unless that would make a picture larger than a frame: a code filling
-        // the frame has modules big enough already.
-        const double enlarge = std::min(2.0, 1280.0 / std::max(rect.width, rect.height));
-        regionPlacement = {scale, enlarge >= 1.2 ? enlarge : 1.0, rect.tl()};
-        if (regionPlacement.enlarge > 1.0)
-            cv::resize(grey(rect), region, cv::Size(), enlarge, enlarge, cv::INTER_CUBIC);
-        else
-            region = grey(rect).clone();
-        return region;
+        if (!regionsSought) {
+            regionsSought = true;
+            regions = ::codeRegions(grey);
+        }
+        return regions;
+    }
+
+    // The region enlarged `factor` times, unless that would make a picture larger than a frame:
+    // a code filling the frame has modules big enough already.
+    cv::Mat enlarged(const cv::Rect &rect, double factor, int interpolation, Placement *placement) const
+    {
+        const double enlarge = std::min(factor, 1280.0 / std::max(rect.width, rect.height));
+        *placement = {scale, enlarge >= 1.2 ? enlarge : 1.0, rect.tl()};
+        if (placement->enlarge == 1.0)
+            return grey(rect);
+        cv::Mat out;
+        cv::resize(grey(rect), out, cv::Size(), enlarge, enlarge, interpolation);
+        return out;
     }
 };
 
@@ -173,8 +224,10 @@ CodeReader::CodeReader(const QStringList &formats, int maxWidth, int fullResolut
     d->hints.setTryDownscale(true);
     d->hints.setTryHarder(true);
     d->hints.setTryRotate(true);
-    d->enlargedHints = d->hints;
-    d->enlargedHints.setTryDownscale(false);
+    d->regionHints = d->hints;
+    d->regionHints.setTryDownscale(false);
+    d->thresholdedHints = d->regionHints;
+    d->thresholdedHints.setBinarizer(ZXing::Binarizer::BoolCast);
 }
 
 CodeReader::~CodeReader() = default;
@@ -199,13 +252,18 @@ QList<DecodedCode> CodeReader::readGrey(const uchar *data, int width, int height
         cv::resize(full, frame.grey, cv::Size(), frame.scale, frame.scale, cv::INTER_AREA);
     }
     frame.grey = stretchedIfFlat(frame.grey);
-    // A still picture looks at the code's region first: on the hard set that finds more than the
-    // whole frame does, for less time. A camera reads the whole frame first, as it always did,
-    // and gets one second look per empty frame.
+    // A still picture gets every look at the code's regions first: on the hard sets they find
+    // more than the whole frame does, for less time; the whole frame is read last, for a code
+    // the region finder missed. A camera reads the whole frame first, as it always did, and gets
+    // one look at the region per empty frame.
     const bool still = m_fullResolutionEvery == 1;
     QList<DecodedCode> codes;
-    for (int i = 0; still && i < regionFirstLooks && codes.isEmpty(); ++i)
-        codes = readSecondLook(frame, i);
+    for (int i = 0; still && i < lookCount && codes.isEmpty(); ++i)
+        codes = readRegion(frame, i);
+    // Fewer codes than busy patches: the picture may hold several codes, and a region's read
+    // missed one that the whole frame shows.
+    if (!codes.isEmpty() && frame.codeRegions().size() > codes.size())
+        codes = merged(codes, decode(frame.grey, d->hints, {frame.scale, 1.0, {}}));
     if (!codes.isEmpty())
         return codes;
     codes = decode(frame.grey, d->hints, {frame.scale, 1.0, {}});
@@ -214,40 +272,43 @@ QList<DecodedCode> CodeReader::readGrey(const uchar *data, int width, int height
     // scaled frame that held nothing: always for still pictures, now and then for a camera.
     if (codes.isEmpty() && frame.scale < 1.0 && m_fullResolutionEvery > 0 && ++m_emptyScaledFrames % m_fullResolutionEvery == 0)
         codes = decode(stretchedIfFlat(full), d->hints, {});
-    if (!codes.isEmpty())
+    if (!codes.isEmpty() || still)
         return codes;
-    if (still) {
-        for (int i = regionFirstLooks; i < secondLookCount && codes.isEmpty(); ++i)
-            codes = readSecondLook(frame, i);
-        return codes;
-    }
     // A camera one look per empty frame, the next each time: the resident holds the phone up for
     // many frames, and the camera keeps its pace.
-    return readSecondLook(frame, int(m_secondLooks++ % secondLookCount));
+    return readRegion(frame, int(m_secondLooks++ % lookCount));
 }
 
-QList<DecodedCode> CodeReader::readSecondLook(Frame &frame, int index) const
+QList<DecodedCode> CodeReader::readRegion(Frame &frame, int index) const
 {
-    switch (SecondLook(index)) {
-    case SecondLook::RegionEnlarged:
-    case SecondLook::RegionSharpened:
-    case SecondLook::RegionLocalContrast: {
-        const cv::Mat &region = frame.codeRegionImage();
-        if (region.empty())
-            return {};
-        // The region is read at its size: ZXing's downscaling pyramid would undo the enlarging.
-        if (SecondLook(index) == SecondLook::RegionEnlarged)
-            return decode(region, d->enlargedHints, frame.regionPlacement);
-        if (SecondLook(index) == SecondLook::RegionSharpened)
-            return decode(sharpened(region), d->enlargedHints, frame.regionPlacement);
-        cv::Mat evened;
-        cv::createCLAHE(3.0, cv::Size(8, 8))->apply(region, evened);
-        return decode(evened, d->enlargedHints, frame.regionPlacement);
+    QList<DecodedCode> codes;
+    // Every candidate region at the first, cheap look (several codes in one frame each have
+    // theirs); the costlier looks at the densest region only.
+    const QList<cv::Rect> &regions = frame.codeRegions();
+    for (qsizetype r = 0; r < regions.size() && (r == 0 || Look(index) == Look::Region); ++r) {
+        Placement placement;
+        QList<DecodedCode> found;
+        switch (Look(index)) {
+        case Look::Region:
+            found = decode(frame.enlarged(regions.at(r), 1.0, cv::INTER_LINEAR, &placement), d->regionHints, placement);
+            break;
+        case Look::RegionEnlargedSharpened:
+            found = decode(sharpened(frame.enlarged(regions.at(r), 1.5, cv::INTER_LINEAR, &placement), 2.0, 2.0), d->regionHints, placement);
+            break;
+        case Look::RegionThresholded:
+            found = decode(thresholded(frame.enlarged(regions.at(r), 2.0, cv::INTER_CUBIC, &placement), 15, 2), d->thresholdedHints, placement);
+            break;
+        case Look::RegionEnlarged:
+            found = decode(frame.enlarged(regions.at(r), 1.5, cv::INTER_LINEAR, &placement), d->regionHints, placement);
+            break;
+        case Look::RegionSharpenedThresholded:
+            found = decode(thresholded(sharpened(frame.enlarged(regions.at(r), 2.0, cv::INTER_CUBIC, &placement), 2.0, 1.5), 21, 1),
+                           d->thresholdedHints, placement);
+            break;
+        }
+        codes = merged(codes, found);
     }
-    case SecondLook::Sharpened:
-        return decode(sharpened(frame.grey), d->hints, {frame.scale, 1.0, {}});
-    }
-    return {};
+    return codes;
 }
 
 QStringList CodeReader::knownFormats()

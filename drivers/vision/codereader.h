@@ -11,9 +11,9 @@
 // The camera's code decoding, also used by `kioskctl scan image`: the frame is turned grey and
 // downscaled to at most `maxWidth` pixels (full camera resolution costs an order of magnitude more
 // for no gain, save for codes too small to survive the scaling), then ZXing looks for the
-// configured formats only. A frame in which nothing was found gets second looks at the code's
-// likely region (the densest patch of edges: enlarged, sharpened, contrast evened out locally) and
-// at the whole frame sharpened: all of them for a still picture, one per frame for a camera.
+// configured formats only. The code's likely regions (the densest patches of edges) get looks of
+// their own (as they are, enlarged and sharpened, black and white by neighbourhood): all of them
+// before the whole frame for a still picture, one per empty frame after it for a camera.
 // Positions come back in the caller's coordinates. Thread-compatible: one reader per thread.
 class CodeReader
 {
@@ -46,5 +46,5 @@ private:
     mutable qint64 m_secondLooks = 0;
 
     struct Frame;
-    [[nodiscard]] QList<DecodedCode> readSecondLook(Frame &frame, int index) const;
+    [[nodiscard]] QList<DecodedCode> readRegion(Frame &frame, int index) const;
 };

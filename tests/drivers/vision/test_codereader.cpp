@@ -150,8 +150,8 @@ private slots:
     void readsSmallCodeInBigCameraFrameWithinThreeFrames()
     {
         // Scaled down to 1280 px its modules are too small to be found. The camera reads the full
-        // frame only after every eighth empty one, but its second looks (one per empty frame:
-        // local contrast, sharpened, enlarged) enlarge the scaled frame on the third.
+        // frame only after every eighth empty one, but its looks at the code's region (one per
+        // empty frame: as it is, enlarged and sharpened, ...) read it by the third.
         const QImage frame = TestImages::toImage(picture(payload(0), Degradation::SmallInFullHd, 0));
         CodeReader camera({QStringLiteral("QRCode")}, 1280, 8);
         QList<DecodedCode> codes;
