@@ -125,7 +125,7 @@ void TestPlatformCatalogue::showsTheCatalogueTheKioskOffersWithItsSource()
     const QJsonObject shown = json.json().object();
     QCOMPARE(shown.value(QLatin1String("source")).toString(), QStringLiteral("platform"));
     QCOMPARE(shown.value(QLatin1String("items")).toInt(), shown.value(QLatin1String("item_list")).toArray().size());
-    QCOMPARE(shown.value(QLatin1String("items")).toInt(), 21);
+    QCOMPARE(shown.value(QLatin1String("items")).toInt(), 20);
 }
 
 void TestPlatformCatalogue::submitsAnItemOnlyThePlatformsCatalogueOffers()
