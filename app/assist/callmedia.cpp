@@ -14,6 +14,7 @@
 #include <QLoggingCategory>
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
 
 Q_LOGGING_CATEGORY(lcCallMedia, "kiosk.assist.media")
@@ -438,8 +439,11 @@ void CallMedia::pushScreen()
         return;
     QImage screen = m_sources.screen();
     // Half a full-HD screen keeps every text of a form legible for the agent at a modest bitrate.
-    if (screen.width() > 960)
-        screen = screen.scaledToWidth(960, Qt::SmoothTransformation);
+    // The longer side is the one bounded: a portrait kiosk's 1080 x 1920 sent 960 wide was
+    // 960 x 1706, three times the pixels of a landscape one, and its encoding the call's
+    // largest cost in CPU after the camera's.
+    if (std::max(screen.width(), screen.height()) > 960)
+        screen = screen.scaled(960, 960, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     pushImage(m_pipeline->screenSource, screen, &m_pipeline->screenSize, m_sources.screenFps);
 }
 
