@@ -16,6 +16,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <tuple>
 
 Q_LOGGING_CATEGORY(lcCallMedia, "kiosk.assist.media")
 
@@ -337,6 +339,9 @@ bool CallMedia::start(QString *error)
         g_clear_error(&initError);
         return false;
     }
+    if (!m_soundCheck.valid())
+        prepare();
+    const std::pair<bool, bool> soundCheck = m_soundCheck.get();
     auto p = std::make_unique<Pipeline>();
     p->owner = this;
     p->pipeline = gst_pipeline_new("assist-call");
@@ -355,8 +360,7 @@ bool CallMedia::start(QString *error)
     g_object_set(p->webrtc, "bundle-policy", GST_WEBRTC_BUNDLE_POLICY_MAX_BUNDLE, "latency", 100, nullptr);
     gst_bin_add(GST_BIN(p->pipeline), p->webrtc);
 
-    m_sendsMicrophone = SoundCheck::microphoneWorks(m_sources.microphone);
-    p->speaker = SoundCheck::speakerWorks();
+    std::tie(m_sendsMicrophone, p->speaker) = soundCheck;
     if (!p->speaker)
         qCWarning(lcCallMedia) << "no sound server: the agent's voice cannot be played";
     m_sendsCamera = !m_sources.camera.isNull();
@@ -419,6 +423,17 @@ bool CallMedia::start(QString *error)
     m_pipeline = std::move(p);
     pushScreen();
     return true;
+}
+
+void CallMedia::prepare()
+{
+    // A probe still running is fresh enough; one that finished may be from a call left minutes ago.
+    if (m_soundCheck.valid() && m_soundCheck.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return;
+    m_soundCheck = std::async(std::launch::async, [microphone = m_sources.microphone] {
+        const bool recording = SoundCheck::microphoneWorks(microphone);
+        return std::make_pair(recording, SoundCheck::speakerWorks());
+    });
 }
 
 void CallMedia::pushCamera()
