@@ -14,7 +14,10 @@
 #include <QLoggingCategory>
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <tuple>
 
 Q_LOGGING_CATEGORY(lcCallMedia, "kiosk.assist.media")
 
@@ -55,8 +58,10 @@ GstElement *addBranch(GstElement *pipeline, const QString &description, QString 
 }
 
 // Links a sending branch to a sink pad of its own: a new transceiver (webrtcbin gives a pad no
-// receive-only one).
-GstWebRTCRTPTransceiver *linkToWebrtc(GstElement *branch, GstElement *webrtc, const char *msid)
+// receive-only one). The transceiver is told its codec up front: webrtcbin otherwise makes no
+// offer before every branch has produced its first buffer, and a microphone takes up to two
+// seconds to deliver one, all of it added to the resident's wait for the agent's face.
+GstWebRTCRTPTransceiver *linkToWebrtc(GstElement *branch, GstElement *webrtc, const char *msid, const char *caps)
 {
     GstPad *sink = gst_element_request_pad_simple(webrtc, "sink_%u");
     GstPad *src = gst_element_get_static_pad(branch, "src");
@@ -68,6 +73,11 @@ GstWebRTCRTPTransceiver *linkToWebrtc(GstElement *branch, GstElement *webrtc, co
     GstWebRTCRTPTransceiver *transceiver = nullptr;
     g_object_get(sink, "transceiver", &transceiver, nullptr);
     gst_object_unref(sink);
+    if (transceiver) {
+        GstCaps *preferences = gst_caps_from_string(caps);
+        g_object_set(transceiver, "codec-preferences", preferences, nullptr);
+        gst_caps_unref(preferences);
+    }
     return transceiver;
 }
 
@@ -329,9 +339,18 @@ bool CallMedia::start(QString *error)
         g_clear_error(&initError);
         return false;
     }
+    if (!m_soundCheck.valid())
+        prepare();
+    const std::pair<bool, bool> soundCheck = m_soundCheck.get();
     auto p = std::make_unique<Pipeline>();
     p->owner = this;
     p->pipeline = gst_pipeline_new("assist-call");
+    // The monotonic system clock, not the one the microphone's pulsesrc would provide: that one
+    // stands still until the sound server delivers its first buffer (two seconds on a quiet
+    // source), and the agent's packets waited in the jitter buffer for as long.
+    GstClock *clock = gst_system_clock_obtain();
+    gst_pipeline_use_clock(GST_PIPELINE(p->pipeline), clock);
+    gst_object_unref(clock);
     p->webrtc = gst_element_factory_make("webrtcbin", "webrtc");
     if (!p->webrtc) {
         *error = QStringLiteral("GStreamer has no webrtcbin (gstreamer1.0-plugins-bad, gstreamer1.0-nice)");
@@ -341,8 +360,7 @@ bool CallMedia::start(QString *error)
     g_object_set(p->webrtc, "bundle-policy", GST_WEBRTC_BUNDLE_POLICY_MAX_BUNDLE, "latency", 100, nullptr);
     gst_bin_add(GST_BIN(p->pipeline), p->webrtc);
 
-    m_sendsMicrophone = SoundCheck::microphoneWorks(m_sources.microphone);
-    p->speaker = SoundCheck::speakerWorks();
+    std::tie(m_sendsMicrophone, p->speaker) = soundCheck;
     if (!p->speaker)
         qCWarning(lcCallMedia) << "no sound server: the agent's voice cannot be played";
     m_sendsCamera = !m_sources.camera.isNull();
@@ -354,14 +372,14 @@ bool CallMedia::start(QString *error)
                                     error);
         if (!mic)
             return false;
-        setDirection(linkToWebrtc(mic, p->webrtc, "kiosk"), GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_SENDRECV);
+        setDirection(linkToWebrtc(mic, p->webrtc, "kiosk", audioCaps), GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_SENDRECV);
     }
     if (m_sendsCamera) {
         GstElement *camera = addBranch(p->pipeline, vp8Branch("camera", 30, 600000, cameraCaps), error);
         if (!camera)
             return false;
         p->cameraSource = gst_bin_get_by_name(GST_BIN(camera), "camera");
-        setDirection(linkToWebrtc(camera, p->webrtc, "kiosk"), GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_SENDRECV);
+        setDirection(linkToWebrtc(camera, p->webrtc, "kiosk", cameraCaps), GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_SENDRECV);
     }
     // Without a microphone the agent is still heard, and without a camera still seen. The
     // screen's line comes after these: the desk page takes the last video line for the screen.
@@ -374,7 +392,7 @@ bool CallMedia::start(QString *error)
         if (!screen)
             return false;
         p->screenSource = gst_bin_get_by_name(GST_BIN(screen), "screen");
-        setDirection(linkToWebrtc(screen, p->webrtc, "screen"), GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_SENDONLY);
+        setDirection(linkToWebrtc(screen, p->webrtc, "screen", screenCaps), GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_SENDONLY);
     }
     g_signal_connect(p->webrtc, "on-negotiation-needed", G_CALLBACK(&Pipeline::onNegotiationNeeded), p.get());
     g_signal_connect(p->webrtc, "on-ice-candidate", G_CALLBACK(&Pipeline::onIceCandidate), p.get());
@@ -407,6 +425,17 @@ bool CallMedia::start(QString *error)
     return true;
 }
 
+void CallMedia::prepare()
+{
+    // A probe still running is fresh enough; one that finished may be from a call left minutes ago.
+    if (m_soundCheck.valid() && m_soundCheck.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return;
+    m_soundCheck = std::async(std::launch::async, [microphone = m_sources.microphone] {
+        const bool recording = SoundCheck::microphoneWorks(microphone);
+        return std::make_pair(recording, SoundCheck::speakerWorks());
+    });
+}
+
 void CallMedia::pushCamera()
 {
     if (!m_pipeline || !m_sources.camera)
@@ -425,8 +454,11 @@ void CallMedia::pushScreen()
         return;
     QImage screen = m_sources.screen();
     // Half a full-HD screen keeps every text of a form legible for the agent at a modest bitrate.
-    if (screen.width() > 960)
-        screen = screen.scaledToWidth(960, Qt::SmoothTransformation);
+    // The longer side is the one bounded: a portrait kiosk's 1080 x 1920 sent 960 wide was
+    // 960 x 1706, three times the pixels of a landscape one, and its encoding the call's
+    // largest cost in CPU after the camera's.
+    if (std::max(screen.width(), screen.height()) > 960)
+        screen = screen.scaled(960, 960, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     pushImage(m_pipeline->screenSource, screen, &m_pipeline->screenSize, m_sources.screenFps);
 }
 

@@ -8,7 +8,9 @@
 #include <QString>
 
 #include <functional>
+#include <future>
 #include <memory>
+#include <utility>
 
 // The media of one video help call, on GStreamer's webrtcbin: it sends the face camera's frames
 // (taken from the camera driver's FrameProvider, never a second open of the device), the
@@ -34,6 +36,10 @@ public:
     CallMedia(const Sources &sources, FrameProvider *agentVideo, QObject *parent = nullptr);
     ~CallMedia() override;
 
+    // Probes the microphone and the speaker on a worker thread, while the resident still waits
+    // for an agent, so that start() need not hold the screen still for them; start() probes
+    // itself when this was not called.
+    void prepare();
     // Builds and starts the pipeline; offerReady() follows. False with the reason if GStreamer
     // lacks an element or the pipeline refuses to start.
     [[nodiscard]] bool start(QString *error);
@@ -70,4 +76,5 @@ private:
     bool m_sendsMicrophone = false;
     bool m_sendsScreen = false;
     qint64 m_lastCameraSequence = -1;
+    std::future<std::pair<bool, bool>> m_soundCheck; // microphone, speaker
 };

@@ -116,6 +116,7 @@ void VideoCall::agree(const QString &language, const QString &screen, bool elder
     if (m_state != State::Consent)
         return;
     setState(State::Queued);
+    m_media.prepare();
     m_queuePosition = 0;
     emit queuePositionChanged();
     const QJsonObject request{{QStringLiteral("language"), language == QLatin1String("en") ? QStringLiteral("en") : QStringLiteral("zh")},
