@@ -3,9 +3,11 @@
 #include "applicationdesk.h"
 #include "device/deviceregistry.h"
 #include "enrolledkiosk.h"
+#include "feepayment.h"
 #include "hallwalk.h"
 #include "kioskruntime.h"
 #include "kioskshell.h"
+#include "paymentdesk.h"
 #include "platformheartbeat.h"
 #include "printer/sim/printersimulator.h"
 #include "refplatformprocess.h"
@@ -95,6 +97,9 @@ void ResidentWalk::everyScreen()
     if (QTest::currentTestFailed())
         return;
     applyWithADocumentAndRate();
+    if (QTest::currentTestFailed())
+        return;
+    payAFeeThenCancel();
     if (QTest::currentTestFailed())
         return;
     codeFaceCheckAndErrands();
@@ -254,6 +259,49 @@ void ResidentWalk::applyWithADocumentAndRate()
     QVERIFY(waitFor(QStringLiteral("tag_0")));
     inspect(QStringLiteral("rating-low"), QStringLiteral("ratingScreen"));
     QVERIFY(UiProbe::tap(m_window, QStringLiteral("skipRating")));
+    QVERIFY(waitFor(QStringLiteral("attractScreen")));
+}
+
+// 缴费 on an application filed live (不动产权证书遗失补发, ¥10.00, one page): the code waiting to
+// be scanned, then the payment cancelled as a resident who changes their mind would, the screen
+// saying so, and 离开. Nothing is paid, so nothing needs the unreachable document printer.
+void ResidentWalk::payAFeeThenCancel()
+{
+    startSession();
+    QVERIFY(m_shell->openItem(QStringLiteral("340100-000-ZZ-0021-01")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_shell->selectedItemUnavailable(), QString(), 30000);
+    QVERIFY(tapWhenShown(QStringLiteral("startButton")));
+    QVERIFY(waitFor(QStringLiteral("identifyScreen")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 30000);
+    (void)m_shell->simulate(QStringLiteral("card remove"));
+    QTest::qWait(1500); // the reader's polling sees the field empty before the card comes back
+    QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
+    QVERIFY(tapWhenShown(QStringLiteral("continueButton"), 30000));
+    // Filed live, a fee application's card is checked with the platform before the form.
+    QVERIFY(waitFor(QStringLiteral("formScreen"), 30000));
+    QVERIFY(m_kiosk->form()->setFieldValue(QStringLiteral("phone"), QStringLiteral("13955123456")));
+    QTRY_VERIFY(m_kiosk->form()->complete());
+    QVERIFY(tapWhenShown(QStringLiteral("reviewButton")));
+    QVERIFY(waitFor(QStringLiteral("materialsScreen")));
+    QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("captureButton"))->isEnabled(), 60000);
+    QVERIFY(UiProbe::tap(m_window, QStringLiteral("captureButton")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_kiosk->form()->materialsComplete(), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("materialsDoneButton"))->isEnabled(), 30000);
+    QVERIFY(UiProbe::tap(m_window, QStringLiteral("materialsDoneButton")));
+    QVERIFY(waitFor(QStringLiteral("reviewScreen")));
+    QVERIFY(tapWhenShown(QStringLiteral("submitButton")));
+
+    PaymentDesk *payment = m_shell->findChild<PaymentDesk *>();
+    QVERIFY(payment);
+    QVERIFY(waitFor(QStringLiteral("paymentScreen"), 60000));
+    QTRY_COMPARE_WITH_TIMEOUT(payment->state(), FeePayment::State::Pending, 30000);
+    QVERIFY(waitFor(QStringLiteral("paymentCode")));
+    inspect(QStringLiteral("payment"), QStringLiteral("paymentScreen"));
+    QVERIFY(UiProbe::tap(m_window, QStringLiteral("cancelPaymentButton")));
+    QTRY_COMPARE_WITH_TIMEOUT(payment->state(), FeePayment::State::Cancelled, 30000);
+    QVERIFY(waitFor(QStringLiteral("leaveButton")));
+    inspect(QStringLiteral("payment-cancelled"), QStringLiteral("paymentScreen"));
+    QVERIFY(UiProbe::tap(m_window, QStringLiteral("leaveButton")));
     QVERIFY(waitFor(QStringLiteral("attractScreen")));
 }
 
