@@ -163,7 +163,12 @@ QQuickItem *addMetronome(QQuickWindow *window, QString *error)
     component.setData("import QtQuick\n"
                       "Rectangle { width: 4; height: 4; z: 100000; color: Qt.rgba(0, 0, 0, 0.05)\n"
                       "  RotationAnimation on rotation { from: 0; to: 360; duration: 1000; loops: Animation.Infinite } }\n",
-                      QUrl(QStringLiteral("bench:metronome.qml")));
+                      // A local URL: the type loader compiles a local document at once, where a
+                      // URL of another scheme is loaded on its thread and may not be ready yet.
+                      QUrl::fromLocalFile(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("metronome.qml"))));
+    QDeadlineTimer ready(10000);
+    while (component.isLoading() && !ready.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
     auto *item = qobject_cast<QQuickItem *>(component.create());
     if (!item) {
         *error = component.errorString();
