@@ -248,7 +248,7 @@ void TestPlatformCtl::benchPlatformPrintsThroughputAndLatency()
 }
 
 // A terminal's configuration as the package installs it, before enrolment: the platform's URL
-// and CA are not known yet (demo mode only so that the placeholder URL may be plain http).
+// and CA are not known yet (demo mode only so that the not-yet-real URL may be plain http).
 static QString writeUnenrolledConfig(const QString &dir, const QString &keyFile)
 {
     QDir().mkpath(dir + QStringLiteral("/etc"));
