@@ -131,6 +131,9 @@ QList<ConfigKey> buildKeys()
                "The A4 printer, in the same forms as receipt_printer."),
         integer("devices/print_job_timeout_s", 120, 10, 3600,
                 "Seconds a print job may take before it is cancelled and reported as failed (the resident can reprint later)."),
+        integer("devices/printer_status_poll_ms", 2000, 250, 60000,
+                "How often each printer is asked for its state while idle, in milliseconds: a printer given paper or closed "
+                "again is seen back, and its receipt offered, within this long."),
         integer("devices/receipt_roll_length_m", 80, 5, 1000,
                 "Metres of paper on a new receipt roll, for the maintenance screen's estimate of receipts left."),
         integer("devices/receipt_length_mm", 160, 40, 2000,

@@ -241,6 +241,7 @@ void KioskRuntime::startDevices()
     options.idCardCommandTimeoutMs = static_cast<int>(m_config.integer(QStringLiteral("devices/id_card_timeout_ms")));
     options.idCardPhotoDecoderPlugin = m_config.string(QStringLiteral("devices/id_card_photo_decoder"));
     options.printJobTimeoutS = static_cast<int>(m_config.integer(QStringLiteral("devices/print_job_timeout_s")));
+    options.printerStatusPollMs = static_cast<int>(m_config.integer(QStringLiteral("devices/printer_status_poll_ms")));
     CameraSettings::apply(m_config, &options);
 
     const QString matcherPlugin = m_config.string(QStringLiteral("devices/face_matcher"));

@@ -68,6 +68,9 @@ private slots:
                                       << QStringLiteral("[session] timeout_form_s: 'long' is not a whole number");
         QTest::newRow("out of range") << QByteArray("[session]\ntimeout_form_s=5\n")
                                       << QStringLiteral("[session] timeout_form_s: 5 is outside 10..1800");
+        // A printer asked for its state more often than four times a second would only load it.
+        QTest::newRow("printer polled too often") << QByteArray("[devices]\nprinter_status_poll_ms=100\n")
+                                                  << QStringLiteral("[devices] printer_status_poll_ms: 100 is outside 250..60000");
         QTest::newRow("countdown longer than timeout") << QByteArray("[session]\nwarning_s=100\n")
                                                        << QStringLiteral("[session] timeout_choose_s: must be longer than session/warning_s");
         QTest::newRow("boolean") << QByteArray("[kiosk]\nfullscreen=maybe\n") << QStringLiteral("[kiosk] fullscreen: 'maybe' is not true or false");
