@@ -26,6 +26,17 @@ CaseSubmission::CaseSubmission(OutboxStore &store, OutboxSender &sender, std::ch
         if (!m_localRef.isEmpty() && localRef == m_localRef)
             conclude({Outcome::Kind::Refused, localRef, {}, code});
     });
+    // The platform found away while the resident waits (the case's own attempt, or a heartbeat,
+    // met nobody there): no answer can come before the outbox's next attempt, so the rest of the
+    // wait would only keep the resident before a spinner.
+    if (m_platform) {
+        connect(m_platform, &PlatformClient::connectivityChanged, this, [this](PlatformClient::Connectivity connectivity) {
+            if (connectivity != PlatformClient::Connectivity::Offline || !m_wait.isActive())
+                return;
+            qCInfo(lcSession) << "case" << m_localRef << "queued: the platform was found away while waiting";
+            conclude({Outcome::Kind::Queued, m_localRef, {}, {}});
+        });
+    }
 }
 
 void CaseSubmission::submit(const CaseDraft &draft)

@@ -16,7 +16,8 @@ class PlatformClient;
 // first, then the sender delivers it. The resident waits a few seconds for the case number; if it
 // does not come (the platform is slow or away), they are told "queued" with the local reference,
 // and the outbox keeps trying under the same idempotency key. A platform already known to be away
-// is not waited for: the case is queued at once.
+// is not waited for: the case is queued at once, and so it is when the platform is found away
+// during the wait.
 class CaseSubmission : public QObject
 {
     Q_OBJECT
@@ -30,7 +31,7 @@ public:
         QString detail;   // Refused: the platform's code; NotStored: why nothing was stored
     };
 
-    // `platform` (may be null) tells whether the platform is known to be away.
+    // `platform` (may be null) tells whether the platform is known, or found, to be away.
     CaseSubmission(OutboxStore &store, OutboxSender &sender, std::chrono::milliseconds liveWait, const PlatformClient *platform = nullptr,
                    QObject *parent = nullptr);
 
