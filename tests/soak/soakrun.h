@@ -28,8 +28,8 @@ public:
 
     [[nodiscard]] bool start(QString *error);
     // The kind session `index` is: the mix repeats every nine, with one walk-away and one platform
-    // lost mid-session in fifty (each waits out a period of the kiosk's: the idle countdown, the
-    // eight seconds a submission waits for the platform's answer).
+    // lost mid-session in fifty (the walk-away waits out the kiosk's idle countdown; the platform
+    // lost is found away by the case's own attempt, which ends the wait for its answer).
     [[nodiscard]] static Kind kindOf(int index);
     // One session of the mix; false with `error` when the kiosk did not behave.
     [[nodiscard]] bool runSession(int index, QString *error);
@@ -61,7 +61,7 @@ private:
     bool refusedCode(QString *error);
     // The platform away before the resident submits: the kiosk finds it so checking their code.
     bool platformAway(QString *error);
-    // The platform gone between identification and submission: the kiosk waits for it, then queues.
+    // The platform gone between identification and submission: the kiosk finds it away when it sends the case, and queues it.
     bool platformLost(QString *error);
     // After a platform fault: the case queued meanwhile sent, and the kiosk knowing the platform back.
     bool sentLater(QString *error);
