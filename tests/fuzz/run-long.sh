@@ -2,8 +2,10 @@
 # Runs every libFuzzer target of tests/fuzz (and the SAM codec's) for long: RUNS executions each
 # (ten million unless told otherwise), one after another at nice 19, each from its committed
 # corpus into a scratch corpus of its own. Prints one line per target: executions, seconds,
-# crashes, coverage (libFuzzer's cov: edges and ft: features) and corpus size; a crash leaves
-# its input in WORK/<target>/ and makes the script exit non-zero at the end.
+# CPU seconds (user and system, by /usr/bin/time: on a shared machine executions per CPU second
+# compare two runs better than per second of the clock), crashes, coverage (libFuzzer's cov:
+# edges and ft: features) and corpus size; a crash leaves its input in WORK/<target>/ and makes
+# the script exit non-zero at the end.
 #   tests/fuzz/run-long.sh BUILD_DIR [RUNS] [TARGET…]
 # MAX_TIME=seconds also bounds each target's run (libFuzzer's -max_total_time), for a machine
 # that cannot spare hours: the line then shows the executions actually made.
@@ -21,7 +23,9 @@ work=${WORK:-$build/fuzz-long}
 targets=${*:-"hidposreport wedgekeys scanpayload admincode platformresponse catalogue config httpmessage ippstatus samcodec"}
 failed=0
 mkdir -p "$work"
-printf '%-18s %12s %9s %7s %8s %8s %7s\n' target executions seconds crashes edges features corpus
+printf '%-18s %12s %9s %9s %7s %8s %8s %7s\n' target executions seconds cpu crashes edges features corpus
+timer=
+[ -x /usr/bin/time ] && timer="/usr/bin/time -f %U+%S -o"
 for target in $targets; do
   if [ "$target" = samcodec ]; then
     fuzzer=$build/tests/drivers/idcard/fuzz-clang/fuzz_samcodec
@@ -33,10 +37,12 @@ for target in $targets; do
   dir=$work/$target
   rm -rf "$dir" && mkdir -p "$dir/corpus"
   start=$(date +%s)
-  nice -n 19 "$fuzzer" "$dir/corpus" "$corpus" -seed=1 -runs="$runs" -max_total_time="${MAX_TIME:-0}" -timeout="${TIMEOUT:-10}" -rss_limit_mb=2048 \
+  rm -f "$dir.cpu"
+  nice -n 19 ${timer:+$timer "$dir.cpu"} "$fuzzer" "$dir/corpus" "$corpus" -seed=1 -runs="$runs" -max_total_time="${MAX_TIME:-0}" -timeout="${TIMEOUT:-10}" -rss_limit_mb=2048 \
     -artifact_prefix="$dir/" -print_final_stats=1 >"$dir/log" 2>&1
   status=$?
   seconds=$(( $(date +%s) - start ))
+  cpu=$(printf "%.1f" "$(tail -1 "$dir.cpu" 2>/dev/null | bc 2>/dev/null)" 2>/dev/null)
   executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$dir/log" | tail -1)
   last=$(grep -E '^#[0-9]+' "$dir/log" | tail -1)
   edges=$(printf '%s' "$last" | sed -n 's/.*cov: \([0-9]*\).*/\1/p')
@@ -51,7 +57,7 @@ for target in $targets; do
       note="$note timeouts real"
     fi
   done
-  printf '%-18s %12s %9s %7s %8s %8s %7s%s\n' "$target" "${executions:-?}" "$seconds" "$crashes" "${edges:-?}" "${features:-?}" "$(ls "$dir/corpus" | wc -l)" "$note"
+  printf '%-18s %12s %9s %9s %7s %8s %8s %7s%s\n' "$target" "${executions:-?}" "$seconds" "${cpu:-?}" "$crashes" "${edges:-?}" "${features:-?}" "$(ls "$dir/corpus" | wc -l)" "$note"
   [ "$status" -eq 0 ] || failed=1
 done
 exit $failed
