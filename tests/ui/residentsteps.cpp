@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

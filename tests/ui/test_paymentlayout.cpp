@@ -7,6 +7,7 @@
 #include "screenchecks.h"
 #include "uiprobe.h"
 
+#include <QDebug>
 #include <QJsonObject>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -14,6 +15,7 @@
 #include <QTest>
 #include <QtQml/QQmlExtensionPlugin>
 
+#include <algorithm>
 #include <cmath>
 
 Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
