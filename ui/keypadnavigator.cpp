@@ -13,13 +13,15 @@
 namespace {
 
 // The controls that take the back key, topmost first: each screen's way back, a panel's close or
-// cancel, the exit question's "keep going". One of them at most is reachable at a time.
+// cancel, the exit question's "keep going", the payment's 取消缴费 (which cancels it at the
+// platform and says so), leaving the video help queue. One of them at most is reachable at a time.
 const QStringList kBackNames = {
     QStringLiteral("helpClose"),        QStringLiteral("videoHelpClose"),        QStringLiteral("videoHelpDecline"),
     QStringLiteral("keepApplicationButton"), QStringLiteral("kbd_cancel"),       QStringLiteral("keypadCancel"),
     QStringLiteral("closePageButton"),  QStringLiteral("personCancel"),          QStringLiteral("searchClose"),
     QStringLiteral("priorityNoButton"), QStringLiteral("backButton"),            QStringLiteral("pinCancel"),
-    QStringLiteral("postChoiceBack"),   QStringLiteral("postAddressBack"),
+    QStringLiteral("postChoiceBack"),   QStringLiteral("postAddressBack"),       QStringLiteral("cancelPaymentButton"),
+    QStringLiteral("videoHelpLeaveQueue"),
 };
 const QStringList kHelpNames = {QStringLiteral("helpButton")};
 

@@ -127,8 +127,12 @@ QString VoicePrompts::promptForCardProblem(const QString &problem)
     return QStringLiteral("card_problem");
 }
 
-QString VoicePrompts::promptForOutcome(const QString &outcome)
+QString VoicePrompts::promptForOutcome(const QString &outcome, const QString &detail)
 {
+    // A fee item is filed live or not at all: the general "could not be saved, go to a counter"
+    // would say less than the review screen does (nothing filed or charged, submit again later).
+    if (outcome == QLatin1String("not_stored") && detail == QLatin1String("fee_needs_platform"))
+        return detail;
     static const QStringList known = {QStringLiteral("filed"), QStringLiteral("queued"), QStringLiteral("refused"),
                                       QStringLiteral("not_stored")};
     return known.contains(outcome) ? outcome : QString();
@@ -167,7 +171,8 @@ QStringList VoicePrompts::allPrompts()
         QStringLiteral("card_not_yet_valid"), QStringLiteral("card_unreadable"), QStringLiteral("card_read_failed"),
         QStringLiteral("card_problem"), QStringLiteral("code_expired"),   QStringLiteral("code_problem"),
         QStringLiteral("camera_stopped"), QStringLiteral("filed"),        QStringLiteral("queued"),
-        QStringLiteral("refused"),      QStringLiteral("not_stored"),     QStringLiteral("receipt_printed"),
+        QStringLiteral("refused"),      QStringLiteral("not_stored"),     QStringLiteral("fee_needs_platform"),
+        QStringLiteral("receipt_printed"),
         QStringLiteral("receipt_failed"), QStringLiteral("goodbye"),
         QStringLiteral("take_card"),    QStringLiteral("staff_present"),  QStringLiteral("staff_problem"),
         QStringLiteral("agent_problem"),  QStringLiteral("tickets"),        QStringLiteral("appointments"),
@@ -193,7 +198,7 @@ void VoicePrompts::connectToShell()
     connect(m_shell, &KioskShell::languageChanged, this, &VoicePrompts::repeatForScreen);
     connect(m_shell, &KioskShell::elderModeChanged, this, &VoicePrompts::repeatForScreen);
     connect(m_shell, &KioskShell::outcomeChanged, this, [this] {
-        const QString prompt = promptForOutcome(promptName(m_shell->outcome()));
+        const QString prompt = promptForOutcome(promptName(m_shell->outcome()), m_shell->outcomeDetail());
         if (!prompt.isEmpty())
             speak(prompt);
     });
@@ -268,7 +273,7 @@ void VoicePrompts::onScreenChanged()
         m_goodbyeSlow = m_shell->elderMode();
     }
     // The result screen's first words are what became of the application, when that is known.
-    QString prompt = screen == QLatin1String("result") ? promptForOutcome(promptName(m_shell->outcome())) : QString();
+    QString prompt = screen == QLatin1String("result") ? promptForOutcome(promptName(m_shell->outcome()), m_shell->outcomeDetail()) : QString();
     if (prompt.isEmpty())
         prompt = promptForScreen(screen);
     if (prompt.isEmpty()) {

@@ -54,8 +54,10 @@ public:
     [[nodiscard]] static QString promptForScreen(const QString &screen);
     // The prompt for a card the reader did not take (KioskShell::cardProblem()).
     [[nodiscard]] static QString promptForCardProblem(const QString &problem);
-    // The prompt for a submission's outcome ("filed", "queued", …), or empty for none.
-    [[nodiscard]] static QString promptForOutcome(const QString &outcome);
+    // The prompt for a submission's outcome ("filed", "queued", …) and its detail, as
+    // KioskShell::outcome() and outcomeDetail() name them, or empty for none: a fee item the
+    // platform could not take has its own words (nothing filed, nothing charged).
+    [[nodiscard]] static QString promptForOutcome(const QString &outcome, const QString &detail = {});
     // The prompt for the face camera's guidance during a face check ("move_closer"), or empty.
     [[nodiscard]] static QString promptForFaceGuidance(const QString &guidance);
     // The prompt for a receipt that has come out ("printed") or not ("failed"), or empty.

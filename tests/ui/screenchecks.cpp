@@ -175,6 +175,46 @@ const QQuickItem *topmostAt(const QQuickItem *item, QPointF at)
     return inside && hidesWhatIsBelow(item) ? item : nullptr;
 }
 
+// The first item painted over `target` at `at` (scene coordinates) that hides it there, or
+// null when `target` is what the eye sees at that point (its own children count as part of it).
+// The same paint order as topmostAt: children over their parent, later siblings over earlier.
+const QQuickItem *hiderAbove(const QQuickItem *item, const QQuickItem *target, QPointF at, bool *reached)
+{
+    if (item == target) {
+        *reached = true;
+        return nullptr;
+    }
+    if (!item->isVisible() || item->opacity() < 0.01 || item->objectName() == QLatin1String("demoPanel"))
+        return nullptr;
+    const bool inside = QRectF(0, 0, item->width(), item->height()).contains(item->mapFromScene(at));
+    if (item->clip() && !inside && !item->isAncestorOf(target))
+        return nullptr;
+    QList<QQuickItem *> children = item->childItems();
+    std::stable_sort(children.begin(), children.end(), [](const QQuickItem *a, const QQuickItem *b) { return a->z() < b->z(); });
+    for (auto it = children.crbegin(); it != children.crend(); ++it) {
+        if (const QQuickItem *hit = hiderAbove(*it, target, at, reached))
+            return hit;
+        if (*reached)
+            return nullptr;
+    }
+    // A parent paints under its children: one holding the target is never over it.
+    if (item->isAncestorOf(target))
+        return nullptr;
+    return inside && hidesWhatIsBelow(item) ? item : nullptr;
+}
+
+// What a resident must see whole to use, with the least side it may have in 1080p-equivalent
+// units (0: no least side). The payment code: a phone reads a QR code from about ten times its
+// side, so 400 units (10 cm on the kiosk's 21.5-inch panel) reads from beyond an arm's length.
+const QHash<QString, double> &seenWholeItems()
+{
+    static const QHash<QString, double> items = {
+        {QStringLiteral("paymentCode"), 400},
+        {QStringLiteral("ticketNumber"), 0},
+    };
+    return items;
+}
+
 } // namespace
 
 ScreenChecks::ScreenChecks(QQuickWindow *window, const QString &variant, double units)
@@ -234,24 +274,69 @@ void ScreenChecks::inspect(const QString &screen, const QString &rootName)
             checkText(name, item, picture, window, scale, coveringItems(items, i));
         checkTarget(name, item, window);
         checkBackKeyReaches(name, item);
+        if (seenWholeItems().contains(item->objectName()))
+            checkSeenWhole(name, item, window);
     }
 }
 
-// A control that says 返回, 关闭 or 取消 is a way back, and the keypad's back key must choose it:
-// the key finds it by its name, so one left unnamed (the form's 返回, once) strands a resident
-// who cannot see the screen on it.
+// A control whose words are a way back (返回, 关闭, 取消, Back, Close, Cancel, or words that begin
+// with one: 取消缴费, Cancel payment, 关闭搜索) is one, and the keypad's back key must choose it:
+// the key finds it by its name, so one left unnamed (the form's 返回, once; the payment's 取消缴费,
+// once) strands a resident who cannot see the screen on it. A switch that is on says 关闭 to turn
+// it off (关闭读屏): that is no way back.
 void ScreenChecks::checkBackKeyReaches(const QString &screen, QQuickItem *item)
 {
-    if (!item->property("keypadTarget").toBool() || !item->isEnabled())
+    if (!item->property("keypadTarget").toBool() || !item->isEnabled() || item->property("checked").toBool())
         return;
-    static const QStringList wayBack = {QStringLiteral("返回"), QStringLiteral("关闭"), QStringLiteral("取消"),
-                                        QStringLiteral("Back"), QStringLiteral("Close"), QStringLiteral("Cancel")};
+    static const QStringList chinese = {QStringLiteral("返回"), QStringLiteral("关闭"), QStringLiteral("取消")};
+    static const QStringList english = {QStringLiteral("Back"), QStringLiteral("Close"), QStringLiteral("Cancel")};
     const QStringList texts = UiProbe::visibleTexts(item);
-    if (texts.size() != 1 || !wayBack.contains(texts.first().trimmed()))
+    if (texts.size() != 1)
+        return;
+    const QString words = texts.first().trimmed();
+    const bool wayBack = std::any_of(chinese.cbegin(), chinese.cend(), [&words](const QString &w) { return words.startsWith(w); })
+                         || std::any_of(english.cbegin(), english.cend(), [&words](const QString &w) {
+                                return words.compare(w, Qt::CaseInsensitive) == 0 || words.startsWith(w + QLatin1Char(' '), Qt::CaseInsensitive);
+                            });
+    if (!wayBack)
         return;
     ++m_backButtonsChecked;
     if (!KeypadNavigator::backNames().contains(item->objectName()))
         m_problems.append(QStringLiteral("%1: \"%2\" (named \"%3\") is not chosen by the keypad's back key").arg(screen, texts.first(), item->objectName()));
+}
+
+// What a resident must see whole to use it (seenWholeItems) is wholly inside the window and
+// whatever clips it, as the screen first shows it (no scrolling), with nothing painted over it,
+// and no smaller than its least side. The payment code sat partly under the footer in reach mode
+// and in elder-mode English at 1280 × 1024, whole only once scrolled: it is neither a text nor a
+// button, so no other check looked at it.
+void ScreenChecks::checkSeenWhole(const QString &screen, QQuickItem *item, const QRectF &window)
+{
+    if (item->width() <= 0 || item->height() <= 0)
+        return;
+    ++m_wholeItemsChecked;
+    const QRectF rect = sceneRect(item);
+    const QString who = QStringLiteral("%1: %2 at %3,%4 %5×%6").arg(screen, item->objectName()).arg(rect.x(), 0, 'f', 0).arg(rect.y(), 0, 'f', 0)
+                            .arg(rect.width(), 0, 'f', 0).arg(rect.height(), 0, 'f', 0);
+    const QRectF view = viewport(item, window);
+    if (!view.adjusted(-1, -1, 1, 1).contains(rect)) {
+        m_problems.append(QStringLiteral("%1 is not seen whole: the window or its page shows %2,%3 %4×%5 of it").arg(who).arg((rect & view).x(), 0, 'f', 0)
+                              .arg((rect & view).y(), 0, 'f', 0).arg((rect & view).width(), 0, 'f', 0).arg((rect & view).height(), 0, 'f', 0));
+        return;
+    }
+    const QRectF inset = rect.adjusted(2, 2, -2, -2);
+    for (const QPointF at : {inset.center(), inset.topLeft(), inset.topRight(), inset.bottomLeft(), inset.bottomRight()}) {
+        bool reached = false;
+        if (const QQuickItem *over = hiderAbove(m_window->contentItem(), item, at, &reached)) {
+            m_problems.append(QStringLiteral("%1 is covered at %2,%3 by %4").arg(who).arg(at.x(), 0, 'f', 0).arg(at.y(), 0, 'f', 0)
+                                  .arg(over->objectName().isEmpty() ? QString::fromLatin1(over->metaObject()->className()) : over->objectName()));
+            return;
+        }
+    }
+    const double least = seenWholeItems().value(item->objectName());
+    if (std::min(rect.width(), rect.height()) + 0.5 < least * m_units)
+        m_problems.append(QStringLiteral("%1 is %2 units, under the %3 a phone reads from arm's length").arg(who)
+                              .arg(std::min(rect.width(), rect.height()) / m_units, 0, 'f', 0).arg(least));
 }
 
 void ScreenChecks::checkText(const QString &screen, QQuickItem *text, const QImage &picture, const QRectF &window, double scale, const QList<QRectF> &covering)

@@ -14,7 +14,8 @@ class QQuickWindow;
 // stands out from what is painted behind it (4.5:1) and is not cut off or run off the screen, each
 // thing a finger can tap is big enough at 1080p-equivalent, on the screen, not covered by another
 // item and (in reach mode) within a seated resident's reach, and each way back answers the
-// keypad's back key. Problems are collected rather than failed at once, so one run lists them all;
+// keypad's back key, and what a resident must see whole to use (the payment code a phone scans,
+// a ticket's number) is wholly on the screen, not scrolled, cut or covered. Problems are collected rather than failed at once, so one run lists them all;
 // a picture of every screen checked is left under $KIOSK_SCREENSHOT_DIR for a person to look at.
 class ScreenChecks
 {
@@ -45,6 +46,7 @@ public:
     [[nodiscard]] int targetsChecked() const { return m_targetsChecked; }
     [[nodiscard]] int backButtonsChecked() const { return m_backButtonsChecked; }
     [[nodiscard]] int targetsInReachChecked() const { return m_targetsInReachChecked; }
+    [[nodiscard]] int wholeItemsChecked() const { return m_wholeItemsChecked; }
     // Each problem as a warning line of its own: QtTest cuts a long failure message short.
     void warnProblems(const char *prefix) const;
 
@@ -54,6 +56,7 @@ private:
     void checkTarget(const QString &screen, QQuickItem *item, const QRectF &window);
     void checkNotCovered(const QString &screen, QQuickItem *target, const QRectF &seen);
     void checkBackKeyReaches(const QString &screen, QQuickItem *item);
+    void checkSeenWhole(const QString &screen, QQuickItem *item, const QRectF &window);
 
     QQuickWindow *m_window;
     QString m_variant;
@@ -66,4 +69,5 @@ private:
     int m_targetsChecked = 0;
     int m_backButtonsChecked = 0;
     int m_targetsInReachChecked = 0;
+    int m_wholeItemsChecked = 0;
 };

@@ -1,19 +1,16 @@
 #include "complaintdesk.h"
 #include "complaintfiling.h"
 #include "enrolledkiosk.h"
-#include "idcard/sim/simcards.h"
 #include "kioskruntime.h"
 #include "kioskshell.h"
 #include "outboxstore.h"
 #include "platformclient.h"
-#include "printer/sim/printersimulator.h"
 #include "refplatformprocess.h"
+#include "residentsteps.h"
 #include "runningkiosk.h"
 #include "uiprobe.h"
 
-#include <QDirIterator>
 #include <QJsonArray>
-#include <QProcess>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSignalSpy>
@@ -31,35 +28,15 @@ class TestComplaints : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<EnrolledKiosk> m_enrolled;
+    std::unique_ptr<ResidentSteps> m_steps;
     RunningKiosk *m_kiosk = nullptr;
     KioskRuntime *m_runtime = nullptr;
     KioskShell *m_shell = nullptr;
     QQuickWindow *m_window = nullptr;
 
+    // The complaints' slips the receipt printer printed, oldest first.
+    QStringList spooledSlips() const { return m_steps->spooledTexts(QStringLiteral("receipt_printer"), QStringLiteral("*-kiosk-complaint.pdf")); }
     ComplaintDesk *desk() const { return m_shell->findChild<ComplaintDesk *>(); }
-    QString stateDir() const { return m_enrolled->directory()->filePath(QStringLiteral("state")); }
-    QJsonArray table(const QString &name) const { return m_enrolled->platform()->inspect(name).value(name).toArray(); }
-    bool tapWhenShown(const QString &name, int timeoutMs = 30000) { return UiProbe::tapWhenShown(m_window, name, timeoutMs); }
-
-    QStringList spooledSlips() const
-    {
-        const QDir spool(PrinterSimulator::defaultSpoolDirectory(stateDir(), QStringLiteral("receipt_printer")));
-        QStringList texts;
-        for (const QString &name : spool.entryList({QStringLiteral("*-kiosk-complaint.pdf")}, QDir::Files, QDir::Time | QDir::Reversed)) {
-            QProcess pdftotext;
-            pdftotext.start(QStringLiteral("pdftotext"), {spool.filePath(name), QStringLiteral("-")});
-            pdftotext.waitForFinished(30000);
-            texts.append(QString::fromUtf8(pdftotext.readAllStandardOutput()).normalized(QString::NormalizationForm_KC));
-        }
-        return texts;
-    }
-
-    QString shownText(const QString &objectName) const
-    {
-        QQuickItem *item = UiProbe::find(m_window, objectName);
-        return item ? item->property("text").toString() : QString();
-    }
 
     void waitForFrame()
     {
@@ -95,7 +72,7 @@ private:
     void openComplaintFromHome()
     {
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
-        QVERIFY(tapWhenShown(QStringLiteral("complaintErrand")));
+        QVERIFY(m_steps->tapWhenShown(QStringLiteral("complaintErrand")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("complaintScreen")));
     }
 
@@ -111,8 +88,8 @@ private:
         choose(QStringLiteral("大厅"));
         typeKeys(QStringLiteral("paidui"));
         choose(QStringLiteral("排队"));
-        QTRY_VERIFY2(shownText(QStringLiteral("complaintText")).startsWith(QStringLiteral("政务大厅排队")),
-                     qPrintable(shownText(QStringLiteral("complaintText"))));
+        QTRY_VERIFY2(m_steps->shownText(QStringLiteral("complaintText")).startsWith(QStringLiteral("政务大厅排队")),
+                     qPrintable(m_steps->shownText(QStringLiteral("complaintText"))));
     }
 
     void finishTyping()
@@ -121,32 +98,16 @@ private:
         QTRY_VERIFY(!UiProbe::find(m_window, QStringLiteral("onScreenKeyboard")));
     }
 
-    void verifyNothingOfTheComplaintIsLeft(const QString &typed)
-    {
-        QDirIterator files(stateDir(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (files.hasNext()) {
-            const QString path = files.next();
-            if (path.contains(QLatin1String("/sim/printer-")))
-                continue; // the paper the resident took away
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray bytes = file.readAll();
-            QVERIFY2(!bytes.contains(typed.toUtf8()), qPrintable(path));
-            QVERIFY2(!bytes.contains("13912345678"), qPrintable(path));
-        }
-    }
-
 private slots:
     void init()
     {
-        m_enrolled = std::make_unique<EnrolledKiosk>();
-        QVERIFY2(m_enrolled->start(QStringLiteral("hall-1"), {}, {{QStringLiteral("platform/timeout_s"), QStringLiteral("5")}}),
-                 qPrintable(m_enrolled->errorText()));
-        m_kiosk = m_enrolled->kiosk();
-        m_runtime = m_kiosk->runtime();
-        m_shell = m_kiosk->shell();
-        m_window = m_kiosk->window();
+        m_steps = std::make_unique<ResidentSteps>();
+        m_steps->start(QStringLiteral("hall-1"), {}, {{QStringLiteral("platform/timeout_s"), QStringLiteral("5")}});
+        QVERIFY(m_steps->started());
+        m_kiosk = m_steps->kiosk();
+        m_runtime = m_steps->runtime();
+        m_shell = m_steps->shell();
+        m_window = m_steps->window();
         QVERIFY(desk());
     }
 
@@ -155,12 +116,12 @@ private slots:
         m_window = nullptr;
         m_shell = nullptr;
         m_runtime = nullptr;
-        m_enrolled.reset();
+        m_steps.reset();
     }
 
     void aComplaintQueuedOfflineIsDeliveredLater()
     {
-        QVERIFY(m_enrolled->platform()->post(QStringLiteral("faults"), {{QStringLiteral("outage"), true}}).value(QLatin1String("outage")).toBool());
+        QVERIFY(m_steps->enrolled()->platform()->post(QStringLiteral("faults"), {{QStringLiteral("outage"), true}}).value(QLatin1String("outage")).toBool());
         openComplaintFromHome();
         UiProbe::screenshot(m_window, QStringLiteral("complaint-zh"));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("category_cannot_get_done")));
@@ -173,7 +134,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(desk()->stage(), ComplaintFiling::Stage::Queued, 10000);
         const QString localRef = desk()->localRef();
         QVERIFY2(localRef.endsWith(QLatin1String("-C")), qPrintable(localRef));
-        QTRY_VERIFY(shownText(QStringLiteral("complaintState")).contains(localRef));
+        QTRY_VERIFY(m_steps->shownText(QStringLiteral("complaintState")).contains(localRef));
         QTRY_COMPARE_WITH_TIMEOUT(desk()->printState(), ComplaintDesk::PrintState::Printed, 60000);
         QTRY_COMPARE_WITH_TIMEOUT(spooledSlips().size(), 1, 30000);
         const QString slip = spooledSlips().first();
@@ -182,15 +143,15 @@ private slots:
         // The slip carries neither what was typed nor a phone.
         QVERIFY2(!slip.contains(QStringLiteral("排队")), qPrintable(slip));
         UiProbe::screenshot(m_window, QStringLiteral("complaint-queued-zh"));
-        QCOMPARE(table(QStringLiteral("complaints")).size(), 0);
+        QCOMPARE(m_steps->table(QStringLiteral("complaints")).size(), 0);
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("complaintDoneButton")));
         QTRY_COMPARE(m_runtime->session()->state(), SessionState::Attract);
         QCOMPARE(desk()->localRef(), QString());
 
         // The platform back: the outbox delivers it, anonymous, as it was typed.
-        QVERIFY(!m_enrolled->platform()->post(QStringLiteral("faults"), {{QStringLiteral("outage"), false}}).isEmpty());
-        QTRY_COMPARE_WITH_TIMEOUT(table(QStringLiteral("complaints")).size(), 1, 120000);
-        const QJsonObject complaint = table(QStringLiteral("complaints")).first().toObject();
+        QVERIFY(!m_steps->enrolled()->platform()->post(QStringLiteral("faults"), {{QStringLiteral("outage"), false}}).isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(m_steps->table(QStringLiteral("complaints")).size(), 1, 120000);
+        const QJsonObject complaint = m_steps->table(QStringLiteral("complaints")).first().toObject();
         QCOMPARE(complaint.value(QLatin1String("category")).toString(), QStringLiteral("cannot_get_done"));
         QVERIFY2(complaint.value(QLatin1String("text")).toString().startsWith(QStringLiteral("政务大厅排队")),
                  qPrintable(complaint.value(QLatin1String("text")).toString()));
@@ -199,7 +160,7 @@ private slots:
         QVERIFY(complaint.value(QLatin1String("complaint_no")).toString().startsWith(QLatin1String("12345-")));
         // Delivered, the outbox keeps only its tombstone: nothing of what was typed.
         QTRY_VERIFY_WITH_TIMEOUT(m_runtime->outbox()->stats().value().pending == 0, 30000);
-        verifyNothingOfTheComplaintIsLeft(QStringLiteral("政务大厅排队"));
+        m_steps->verifyNothingOfTheResidentIsStored({QStringLiteral("政务大厅排队"), QStringLiteral("13912345678")});
     }
 
     void aComplaintFiledLiveGivesItsNumberOnTheSlip()
@@ -219,7 +180,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(desk()->stage(), ComplaintFiling::Stage::Delivered, 30000);
         const QString number = desk()->complaintNo();
         QVERIFY2(number.startsWith(QLatin1String("12345-")), qPrintable(number));
-        QTRY_VERIFY(shownText(QStringLiteral("complaintState")).contains(number));
+        QTRY_VERIFY(m_steps->shownText(QStringLiteral("complaintState")).contains(number));
         QTRY_COMPARE_WITH_TIMEOUT(desk()->printState(), ComplaintDesk::PrintState::Printed, 60000);
         QTRY_COMPARE_WITH_TIMEOUT(spooledSlips().size(), 1, 30000);
         const QString slip = spooledSlips().first();
@@ -229,13 +190,13 @@ private slots:
         QVERIFY2(!slip.contains(QStringLiteral("13912345678")), qPrintable(slip));
         UiProbe::screenshot(m_window, QStringLiteral("complaint-delivered-en"));
         // A phone left for the answer: not anonymous.
-        const QJsonObject complaint = table(QStringLiteral("complaints")).first().toObject();
+        const QJsonObject complaint = m_steps->table(QStringLiteral("complaints")).first().toObject();
         QCOMPARE(complaint.value(QLatin1String("complaint_no")).toString(), number);
         QCOMPARE(complaint.value(QLatin1String("contact_phone")).toString(), QStringLiteral("13912345678"));
         QCOMPARE(complaint.value(QLatin1String("anonymous")).toInt(), 0);
         m_shell->endSession();
         QTRY_COMPARE(m_runtime->session()->state(), SessionState::Attract);
-        verifyNothingOfTheComplaintIsLeft(QStringLiteral("政务大厅排队"));
+        m_steps->verifyNothingOfTheResidentIsStored({QStringLiteral("政务大厅排队"), QStringLiteral("13912345678")});
     }
 
     void aComplaintWithoutCategoryOrWithABadPhoneSaysSo()
@@ -245,10 +206,10 @@ private slots:
         QVERIFY(m_shell->elderMode());
         UiProbe::screenshot(m_window, QStringLiteral("complaint-elder"));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitComplaintButton")));
-        QTRY_COMPARE(shownText(QStringLiteral("complaintState")), QStringLiteral("请先选择类别。"));
+        QTRY_COMPARE(m_steps->shownText(QStringLiteral("complaintState")), QStringLiteral("请先选择类别。"));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("category_kiosk_fault")));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitComplaintButton")));
-        QTRY_COMPARE(shownText(QStringLiteral("complaintState")), QStringLiteral("请写下您遇到的问题或建议。"));
+        QTRY_COMPARE(m_steps->shownText(QStringLiteral("complaintState")), QStringLiteral("请写下您遇到的问题或建议。"));
         typeTheComplaint();
         finishTyping();
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("complaintPhoneField")));
@@ -257,7 +218,7 @@ private slots:
         typeKeys(QStringLiteral("12345"));
         finishTyping();
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitComplaintButton")));
-        QTRY_COMPARE(shownText(QStringLiteral("complaintState")), QStringLiteral("手机号应为11位数字，或者不填。"));
+        QTRY_COMPARE(m_steps->shownText(QStringLiteral("complaintState")), QStringLiteral("手机号应为11位数字，或者不填。"));
         UiProbe::screenshot(m_window, QStringLiteral("complaint-problem-elder"));
         // Nothing was queued for any of them.
         QCOMPARE(desk()->stage(), ComplaintFiling::Stage::Idle);
@@ -266,10 +227,9 @@ private slots:
 
     void theHelpPanelOffersAComplaint()
     {
-        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
-        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
-        QVERIFY(tapWhenShown(QStringLiteral("helpButton")));
-        QVERIFY(tapWhenShown(QStringLiteral("helpComplaintButton")));
+        m_steps->openHome();
+        QVERIFY(m_steps->tapWhenShown(QStringLiteral("helpButton")));
+        QVERIFY(m_steps->tapWhenShown(QStringLiteral("helpComplaintButton")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("complaintScreen")));
         QVERIFY(!UiProbe::find(m_window, QStringLiteral("helpPanel")));
         // Back leads home again.

@@ -3,25 +3,18 @@
 #include "documentdelivery.h"
 #include "enrolledkiosk.h"
 #include "feepayment.h"
-#include "idcard/sim/simcards.h"
 #include "identityverification.h"
 #include "kioskruntime.h"
 #include "kioskshell.h"
 #include "outboxstore.h"
 #include "paymentdesk.h"
 #include "platformclient.h"
-#include "printer/sim/printersimulator.h"
 #include "refplatformprocess.h"
+#include "residentsteps.h"
 #include "runningkiosk.h"
 #include "uiprobe.h"
-#include "vision/codereader.h"
 
-#include <QDirIterator>
-#include <QEventLoop>
 #include <QJsonArray>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QProcess>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSignalSpy>
@@ -43,27 +36,25 @@ class TestFeeApplication : public QObject
 private:
     const QString m_feeItem = QStringLiteral("340100-000-ZZ-0021-01"); // apply, ¥10.00, one page, not instant
     const QString m_phone = QStringLiteral("13955123456");
-    std::unique_ptr<EnrolledKiosk> m_enrolled;
+    std::unique_ptr<ResidentSteps> m_steps;
     RunningKiosk *m_kiosk = nullptr;
     KioskRuntime *m_runtime = nullptr;
     KioskShell *m_shell = nullptr;
     QQuickWindow *m_window = nullptr;
 
     PaymentDesk *payment() const { return m_shell->findChild<PaymentDesk *>(); }
-    QString stateDir() const { return m_enrolled->directory()->filePath(QStringLiteral("state")); }
-    QJsonArray table(const QString &name) const { return m_enrolled->platform()->inspect(name).value(name).toArray(); }
-    bool tapWhenShown(const QString &name, int timeoutMs = 30000) { return UiProbe::tapWhenShown(m_window, name, timeoutMs); }
     QStringList shownOn(const QString &screen) const { return UiProbe::visibleTexts(UiProbe::find(m_window, screen)); }
 
     void start(const QStringList &platformArguments, QMap<QString, QString> settings = {})
     {
         settings.insert(QStringLiteral("platform/timeout_s"), QStringLiteral("5"));
-        m_enrolled = std::make_unique<EnrolledKiosk>();
-        QVERIFY2(m_enrolled->start(QStringLiteral("feeapp-1"), platformArguments, settings), qPrintable(m_enrolled->errorText()));
-        m_kiosk = m_enrolled->kiosk();
-        m_runtime = m_kiosk->runtime();
-        m_shell = m_kiosk->shell();
-        m_window = m_kiosk->window();
+        m_steps = std::make_unique<ResidentSteps>();
+        m_steps->start(QStringLiteral("feeapp-1"), platformArguments, settings);
+        QVERIFY(m_steps->started());
+        m_kiosk = m_steps->kiosk();
+        m_runtime = m_steps->runtime();
+        m_shell = m_steps->shell();
+        m_window = m_steps->window();
         QVERIFY(payment());
     }
 
@@ -75,48 +66,15 @@ private:
         UiProbe::screenshot(m_window, name);
     }
 
-    QStringList spooledNames(const QString &deviceId) const
-    {
-        QStringList names;
-        for (const QString &name :
-             QDir(PrinterSimulator::defaultSpoolDirectory(stateDir(), deviceId)).entryList({QStringLiteral("*.pdf")}, QDir::Files, QDir::Name))
-            names << name.section(QLatin1Char('-'), 1);
-        return names;
-    }
-
-    QStringList spooledTexts(const QString &deviceId) const
-    {
-        const QDir spool(PrinterSimulator::defaultSpoolDirectory(stateDir(), deviceId));
-        QStringList texts;
-        for (const QString &name : spool.entryList({QStringLiteral("*.pdf")}, QDir::Files, QDir::Name)) {
-            QProcess pdftotext;
-            pdftotext.start(QStringLiteral("pdftotext"), {spool.filePath(name), QStringLiteral("-")});
-            pdftotext.waitForFinished(30000);
-            texts.append(QString::fromUtf8(pdftotext.readAllStandardOutput()).normalized(QString::NormalizationForm_KC));
-        }
-        return texts;
-    }
-
-    QString shownText(const QString &objectName) const
-    {
-        QQuickItem *item = UiProbe::find(m_window, objectName);
-        return item && item->isVisible() ? item->property("text").toString() : QString();
-    }
-
     // The guide with the fee, the card, the phone typed, the loss statement photographed: the
     // review is next, nothing filed yet.
     void applyUpToTheReview()
     {
-        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
-        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
-        QVERIFY(m_shell->openItem(m_feeItem));
-        QTRY_COMPARE_WITH_TIMEOUT(m_shell->selectedItemUnavailable(), QString(), 30000);
-        QTRY_VERIFY(shownText(QStringLiteral("feeText")).contains(QStringLiteral("¥10.00")));
-        QVERIFY(tapWhenShown(QStringLiteral("startButton")));
-        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("identifyScreen")));
-        QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 30000);
-        QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
-        QVERIFY(tapWhenShown(QStringLiteral("continueButton")));
+        m_steps->openHome();
+        m_steps->openItem(m_feeItem);
+        QTRY_VERIFY(m_steps->shownText(QStringLiteral("feeText")).contains(QStringLiteral("¥10.00")));
+        QVERIFY(m_steps->tapWhenShown(QStringLiteral("startButton")));
+        m_steps->presentCard();
         // Filed live, a fee application's card is checked with the platform first.
         QTRY_VERIFY_WITH_TIMEOUT(m_runtime->verification()->isVerified(), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("formScreen")), 30000);
@@ -131,35 +89,14 @@ private:
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("materialsDoneButton"))->isEnabled(), 30000);
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("materialsDoneButton")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("reviewScreen")), 30000);
-        QCOMPARE(table(QStringLiteral("cases")).size(), 0);
+        QCOMPARE(m_steps->table(QStringLiteral("cases")).size(), 0);
     }
 
     void submitAndWaitForTheCode()
     {
-        QVERIFY(tapWhenShown(QStringLiteral("submitButton")));
+        QVERIFY(m_steps->tapWhenShown(QStringLiteral("submitButton")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("paymentScreen")), 60000);
         QTRY_COMPARE_WITH_TIMEOUT(payment()->state(), FeePayment::State::Pending, 30000);
-    }
-
-    QString codeOnScreen() const
-    {
-        const QList<DecodedCode> codes = CodeReader().read(m_window->grabWindow());
-        return codes.isEmpty() ? QString() : codes.first().text;
-    }
-
-    // The phone pays: a POST to the code's URL, as the payment page's button sends. The status.
-    static int payThrough(const QString &url)
-    {
-        QNetworkAccessManager network;
-        QNetworkRequest request{QUrl(url)};
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
-        QNetworkReply *reply = network.post(request, QByteArray());
-        QEventLoop loop;
-        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        reply->deleteLater();
-        return status;
     }
 
     // A fee application is never queued: the outbox holds nothing of it, sent or not.
@@ -172,35 +109,13 @@ private:
         QCOMPARE(stats.value().delivered, 0);
     }
 
-    void verifyNothingOfTheResidentIsStored()
-    {
-        const IdCardHolder card = *SimCards::card(QStringLiteral("resident"));
-        QDirIterator files(stateDir(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        int read = 0;
-        while (files.hasNext()) {
-            const QString path = files.next();
-            if (path.contains(QLatin1String("/sim/printer-")))
-                continue; // the paper the resident took away
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly))
-                continue;
-            ++read;
-            const QByteArray bytes = file.readAll();
-            QVERIFY2(!bytes.contains(card.idNumber.toUtf8()), qPrintable(path));
-            QVERIFY2(!bytes.contains(card.name.toUtf8()), qPrintable(path));
-            QVERIFY2(!bytes.contains(card.address.toUtf8()), qPrintable(path));
-            QVERIFY2(!bytes.contains(m_phone.toUtf8()), qPrintable(path));
-        }
-        QVERIFY(read > 0);
-    }
-
 private slots:
     void cleanup()
     {
         m_window = nullptr;
         m_shell = nullptr;
         m_runtime = nullptr;
-        m_enrolled.reset();
+        m_steps.reset();
     }
 
     void aFeeOnAnOrdinaryApplicationIsPaidByPhoneAndItsReceiptPrinted()
@@ -208,13 +123,13 @@ private slots:
         start({});
         applyUpToTheReview();
         submitAndWaitForTheCode();
-        QCOMPARE(shownText(QStringLiteral("paymentAmount")), QStringLiteral("应缴金额 ¥10.00"));
-        QVERIFY2(shownText(QStringLiteral("paymentState")).contains(QStringLiteral("财政电子票据和回执")),
-                 qPrintable(shownText(QStringLiteral("paymentState"))));
+        QCOMPARE(m_steps->shownText(QStringLiteral("paymentAmount")), QStringLiteral("应缴金额 ¥10.00"));
+        QVERIFY2(m_steps->shownText(QStringLiteral("paymentState")).contains(QStringLiteral("财政电子票据和回执")),
+                 qPrintable(m_steps->shownText(QStringLiteral("paymentState"))));
         screenshot(QStringLiteral("payment-application-zh"));
 
         // Filed live with its page, waiting for the payment; nothing went into the outbox.
-        const QJsonArray cases = table(QStringLiteral("cases"));
+        const QJsonArray cases = m_steps->table(QStringLiteral("cases"));
         QCOMPARE(cases.size(), 1);
         const QJsonObject filed = cases.first().toObject();
         QCOMPARE(filed.value(QLatin1String("item_code")).toString(), m_feeItem);
@@ -222,19 +137,19 @@ private slots:
         QCOMPARE(filed.value(QLatin1String("materials")).toInt(), 1);
         const QString caseNo = filed.value(QLatin1String("case_no")).toString();
         QCOMPARE(payment()->caseNumber(), caseNo);
-        const QJsonArray payments = table(QStringLiteral("payments"));
+        const QJsonArray payments = m_steps->table(QStringLiteral("payments"));
         QCOMPARE(payments.size(), 1);
         QCOMPARE(payments.first().toObject().value(QLatin1String("state")).toString(), QStringLiteral("pending"));
         QCOMPARE(payments.first().toObject().value(QLatin1String("amount_fen")).toInt(), 1000);
         verifyTheOutboxHoldsNothing();
         // Nothing is printed, and no outcome told, before the money is in.
-        QCOMPARE(spooledNames(QStringLiteral("document_printer")), QStringList());
-        QCOMPARE(spooledNames(QStringLiteral("receipt_printer")), QStringList());
+        QCOMPARE(m_steps->spooledNames(QStringLiteral("document_printer")), QStringList());
+        QCOMPARE(m_steps->spooledNames(QStringLiteral("receipt_printer")), QStringList());
         QCOMPARE(m_shell->outcome(), KioskShell::Outcome::None);
 
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("languageButton")));
-        QTRY_COMPARE(shownText(QStringLiteral("paymentAmount")), QStringLiteral("Amount due ¥10.00"));
-        QTRY_VERIFY(shownText(QStringLiteral("paymentState")).contains(QStringLiteral("fiscal receipt and your receipt")));
+        QTRY_COMPARE(m_steps->shownText(QStringLiteral("paymentAmount")), QStringLiteral("Amount due ¥10.00"));
+        QTRY_VERIFY(m_steps->shownText(QStringLiteral("paymentState")).contains(QStringLiteral("fiscal receipt and your receipt")));
         screenshot(QStringLiteral("payment-application-en"));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("languageButton")));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("elderButton")));
@@ -245,33 +160,33 @@ private slots:
 
         // A phone reads the code off the screen and pays through its URL.
         QString code;
-        QTRY_VERIFY_WITH_TIMEOUT(!(code = codeOnScreen()).isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!(code = m_steps->codeOnScreen()).isEmpty(), 10000);
         QVERIFY2(code.contains(QLatin1String("/pay/") + payments.first().toObject().value(QLatin1String("payment_id")).toString()),
                  qPrintable(code));
-        QCOMPARE(payThrough(code), 200);
+        QCOMPARE(ResidentSteps::payThrough(code), 200);
 
         // Paid: the fiscal receipt from the document printer, then the result with the case
         // number and the amount, and the kiosk's receipt saying what was paid.
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("resultScreen")), 60000);
         QCOMPARE(m_runtime->delivery()->stage(), DocumentDelivery::Stage::Done);
         QCOMPARE(m_shell->outcome(), KioskShell::Outcome::Filed);
-        QCOMPARE(table(QStringLiteral("payments")).first().toObject().value(QLatin1String("state")).toString(), QStringLiteral("paid"));
+        QCOMPARE(m_steps->table(QStringLiteral("payments")).first().toObject().value(QLatin1String("state")).toString(), QStringLiteral("paid"));
         // The case goes on as any application (accepted, then in review as the platform's clock runs).
-        const QString status = table(QStringLiteral("cases")).first().toObject().value(QLatin1String("status")).toString();
+        const QString status = m_steps->table(QStringLiteral("cases")).first().toObject().value(QLatin1String("status")).toString();
         QVERIFY2(status == QLatin1String("accepted") || status == QLatin1String("in_review"), qPrintable(status));
-        QCOMPARE(spooledNames(QStringLiteral("document_printer")), QStringList{QStringLiteral("kiosk-a4-fiscal-receipt.pdf")});
-        const QString fiscal = spooledTexts(QStringLiteral("document_printer")).value(0);
+        QCOMPARE(m_steps->spooledNames(QStringLiteral("document_printer")), QStringList{QStringLiteral("kiosk-a4-fiscal-receipt.pdf")});
+        const QString fiscal = m_steps->spooledTexts(QStringLiteral("document_printer")).value(0);
         QVERIFY2(fiscal.contains(QStringLiteral("CNY 10.00")) && fiscal.contains(caseNo), qPrintable(fiscal));
-        QTRY_COMPARE(shownText(QStringLiteral("caseNumber")), caseNo);
-        QVERIFY2(shownText(QStringLiteral("resultPaid")).contains(QStringLiteral("¥10.00")), qPrintable(shownText(QStringLiteral("resultPaid"))));
+        QTRY_COMPARE(m_steps->shownText(QStringLiteral("caseNumber")), caseNo);
+        QVERIFY2(m_steps->shownText(QStringLiteral("resultPaid")).contains(QStringLiteral("¥10.00")), qPrintable(m_steps->shownText(QStringLiteral("resultPaid"))));
         QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), KioskShell::ReceiptState::Printed, 60000);
-        QCOMPARE(spooledNames(QStringLiteral("receipt_printer")).size(), 1);
-        const QString receipt = spooledTexts(QStringLiteral("receipt_printer")).value(0);
+        QCOMPARE(m_steps->spooledNames(QStringLiteral("receipt_printer")).size(), 1);
+        const QString receipt = m_steps->spooledTexts(QStringLiteral("receipt_printer")).value(0);
         QVERIFY2(receipt.contains(QStringLiteral("已缴费用")) && receipt.contains(QStringLiteral("10.00")), qPrintable(receipt));
         QVERIFY2(receipt.contains(caseNo), qPrintable(receipt));
         screenshot(QStringLiteral("result-paid-application-zh"));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("languageButton")));
-        QTRY_VERIFY(shownText(QStringLiteral("resultPaid")).startsWith(QStringLiteral("Paid ¥10.00")));
+        QTRY_VERIFY(m_steps->shownText(QStringLiteral("resultPaid")).startsWith(QStringLiteral("Paid ¥10.00")));
         screenshot(QStringLiteral("result-paid-application-en"));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("languageButton")));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("elderButton")));
@@ -284,7 +199,7 @@ private slots:
         QVERIFY(m_shell->rate(5, {}));
         QTRY_COMPARE_WITH_TIMEOUT(m_runtime->session()->state(), SessionState::Attract, 30000);
         QCOMPARE(m_runtime->delivery()->payment()->state(), FeePayment::State::None);
-        verifyNothingOfTheResidentIsStored();
+        m_steps->verifyNothingOfTheResidentIsStored({m_phone});
     }
 
     void aFeeApplicationIsNeitherFiledQueuedNorChargedWhileThePlatformIsAway()
@@ -292,20 +207,20 @@ private slots:
         start({});
         applyUpToTheReview();
         // The platform goes away between the review and the tap on "submit".
-        QCOMPARE(m_enrolled->platform()->post(QStringLiteral("faults"), {{QStringLiteral("outage"), true}}).value(QLatin1String("outage")).toBool(), true);
-        QVERIFY(tapWhenShown(QStringLiteral("submitButton")));
+        QCOMPARE(m_steps->enrolled()->platform()->post(QStringLiteral("faults"), {{QStringLiteral("outage"), true}}).value(QLatin1String("outage")).toBool(), true);
+        QVERIFY(m_steps->tapWhenShown(QStringLiteral("submitButton")));
         QTRY_COMPARE_WITH_TIMEOUT(m_shell->outcome(), KioskShell::Outcome::NotStored, 90000);
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("reviewScreen")));
         QCOMPARE(m_shell->outcomeDetail(), QStringLiteral("fee_needs_platform"));
-        QTRY_VERIFY(shownText(QStringLiteral("notStoredText")).contains(QStringLiteral("没有提交，也没有扣费")));
+        QTRY_VERIFY(m_steps->shownText(QStringLiteral("notStoredText")).contains(QStringLiteral("没有提交，也没有扣费")));
         screenshot(QStringLiteral("review-fee-offline-zh"));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("languageButton")));
-        QTRY_VERIFY(shownText(QStringLiteral("notStoredText")).contains(QStringLiteral("nothing was charged")));
+        QTRY_VERIFY(m_steps->shownText(QStringLiteral("notStoredText")).contains(QStringLiteral("nothing was charged")));
         screenshot(QStringLiteral("review-fee-offline-en"));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("languageButton")));
         // Nothing at the platform, nothing queued to go later, no payment screen.
-        QCOMPARE(table(QStringLiteral("cases")).size(), 0);
-        QCOMPARE(table(QStringLiteral("payments")).size(), 0);
+        QCOMPARE(m_steps->table(QStringLiteral("cases")).size(), 0);
+        QCOMPARE(m_steps->table(QStringLiteral("payments")).size(), 0);
         verifyTheOutboxHoldsNothing();
         QVERIFY(!UiProbe::find(m_window, QStringLiteral("paymentScreen")));
         // What the resident entered is still there.
@@ -314,23 +229,23 @@ private slots:
 
         // The platform is back (the kiosk learns it from its next call): the same application
         // goes, and the code is shown.
-        QCOMPARE(m_enrolled->platform()->post(QStringLiteral("faults"), {{QStringLiteral("outage"), false}}).value(QLatin1String("outage")).toBool(), false);
+        QCOMPARE(m_steps->enrolled()->platform()->post(QStringLiteral("faults"), {{QStringLiteral("outage"), false}}).value(QLatin1String("outage")).toBool(), false);
         m_runtime->platform()->fetchCatalogue();
         QTRY_COMPARE_WITH_TIMEOUT(m_runtime->platform()->connectivity(), PlatformClient::Connectivity::Online, 30000);
         submitAndWaitForTheCode();
-        QCOMPARE(table(QStringLiteral("cases")).size(), 1);
-        QCOMPARE(table(QStringLiteral("cases")).first().toObject().value(QLatin1String("materials")).toInt(), 1);
+        QCOMPARE(m_steps->table(QStringLiteral("cases")).size(), 1);
+        QCOMPARE(m_steps->table(QStringLiteral("cases")).first().toObject().value(QLatin1String("materials")).toInt(), 1);
 
         // Given up: cancelled at the platform, nothing printed.
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("cancelPaymentButton")));
         QTRY_COMPARE_WITH_TIMEOUT(payment()->state(), FeePayment::State::Cancelled, 30000);
-        QCOMPARE(table(QStringLiteral("payments")).first().toObject().value(QLatin1String("state")).toString(), QStringLiteral("cancelled"));
-        QVERIFY(tapWhenShown(QStringLiteral("leaveButton")));
+        QCOMPARE(m_steps->table(QStringLiteral("payments")).first().toObject().value(QLatin1String("state")).toString(), QStringLiteral("cancelled"));
+        QVERIFY(m_steps->tapWhenShown(QStringLiteral("leaveButton")));
         QTRY_COMPARE_WITH_TIMEOUT(m_runtime->session()->state(), SessionState::Attract, 30000);
-        QCOMPARE(spooledNames(QStringLiteral("document_printer")), QStringList());
-        QCOMPARE(spooledNames(QStringLiteral("receipt_printer")), QStringList());
+        QCOMPARE(m_steps->spooledNames(QStringLiteral("document_printer")), QStringList());
+        QCOMPARE(m_steps->spooledNames(QStringLiteral("receipt_printer")), QStringList());
         verifyTheOutboxHoldsNothing();
-        verifyNothingOfTheResidentIsStored();
+        m_steps->verifyNothingOfTheResidentIsStored({m_phone});
     }
 
     void aFeeApplicationsCodeLeftToExpireOffersANewOneAndChargesNothing()
@@ -342,27 +257,27 @@ private slots:
         QVERIFY(!firstCode.isEmpty());
 
         QTRY_COMPARE_WITH_TIMEOUT(payment()->state(), FeePayment::State::Expired, 30000);
-        QTRY_COMPARE(shownText(QStringLiteral("paymentTitle")), QStringLiteral("付款码已过期"));
-        QVERIFY(codeOnScreen().isEmpty());
-        QCOMPARE(payThrough(firstCode), 409);
-        QCOMPARE(table(QStringLiteral("cases")).first().toObject().value(QLatin1String("status")).toString(), QStringLiteral("cancelled"));
+        QTRY_COMPARE(m_steps->shownText(QStringLiteral("paymentTitle")), QStringLiteral("付款码已过期"));
+        QVERIFY(m_steps->codeOnScreen().isEmpty());
+        QCOMPARE(ResidentSteps::payThrough(firstCode), 409);
+        QCOMPARE(m_steps->table(QStringLiteral("cases")).first().toObject().value(QLatin1String("status")).toString(), QStringLiteral("cancelled"));
 
         // A new code files the same application again, pages and all, for a new payment.
-        QVERIFY(tapWhenShown(QStringLiteral("newCodeButton")));
+        QVERIFY(m_steps->tapWhenShown(QStringLiteral("newCodeButton")));
         QTRY_COMPARE_WITH_TIMEOUT(payment()->state(), FeePayment::State::Pending, 30000);
         QVERIFY(payment()->code() != firstCode);
-        QCOMPARE(table(QStringLiteral("payments")).size(), 2);
-        QCOMPARE(table(QStringLiteral("cases")).size(), 2);
-        QCOMPARE(table(QStringLiteral("cases")).at(1).toObject().value(QLatin1String("materials")).toInt(), 1);
+        QCOMPARE(m_steps->table(QStringLiteral("payments")).size(), 2);
+        QCOMPARE(m_steps->table(QStringLiteral("cases")).size(), 2);
+        QCOMPARE(m_steps->table(QStringLiteral("cases")).at(1).toObject().value(QLatin1String("materials")).toInt(), 1);
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("paymentScreen")));
 
         QTRY_COMPARE_WITH_TIMEOUT(payment()->state(), FeePayment::State::Expired, 30000);
-        QVERIFY(tapWhenShown(QStringLiteral("leaveButton")));
+        QVERIFY(m_steps->tapWhenShown(QStringLiteral("leaveButton")));
         QTRY_COMPARE_WITH_TIMEOUT(m_runtime->session()->state(), SessionState::Attract, 30000);
-        QCOMPARE(spooledNames(QStringLiteral("document_printer")), QStringList());
-        QCOMPARE(spooledNames(QStringLiteral("receipt_printer")), QStringList());
+        QCOMPARE(m_steps->spooledNames(QStringLiteral("document_printer")), QStringList());
+        QCOMPARE(m_steps->spooledNames(QStringLiteral("receipt_printer")), QStringList());
         verifyTheOutboxHoldsNothing();
-        verifyNothingOfTheResidentIsStored();
+        m_steps->verifyNothingOfTheResidentIsStored({m_phone});
     }
 
     void aFeeApplicationsOpenPaymentIsCancelledByTheIdleWipe()
@@ -371,21 +286,21 @@ private slots:
                    {QStringLiteral("session/warning_s"), QStringLiteral("5")}});
         applyUpToTheReview();
         submitAndWaitForTheCode();
-        const QJsonArray payments = table(QStringLiteral("payments"));
+        const QJsonArray payments = m_steps->table(QStringLiteral("payments"));
         QCOMPARE(payments.size(), 1);
         const QString paymentId = payments.first().toObject().value(QLatin1String("payment_id")).toString();
 
         // The resident walks away from the code; the idle countdown ends the session.
         QTRY_COMPARE_WITH_TIMEOUT(m_runtime->session()->state(), SessionState::Attract, 60000);
-        QTRY_COMPARE_WITH_TIMEOUT(table(QStringLiteral("payments")).first().toObject().value(QLatin1String("state")).toString(),
+        QTRY_COMPARE_WITH_TIMEOUT(m_steps->table(QStringLiteral("payments")).first().toObject().value(QLatin1String("state")).toString(),
                                   QStringLiteral("cancelled"), 20000);
-        QCOMPARE(table(QStringLiteral("payments")).first().toObject().value(QLatin1String("payment_id")).toString(), paymentId);
-        QCOMPARE(table(QStringLiteral("cases")).first().toObject().value(QLatin1String("status")).toString(), QStringLiteral("cancelled"));
+        QCOMPARE(m_steps->table(QStringLiteral("payments")).first().toObject().value(QLatin1String("payment_id")).toString(), paymentId);
+        QCOMPARE(m_steps->table(QStringLiteral("cases")).first().toObject().value(QLatin1String("status")).toString(), QStringLiteral("cancelled"));
         QCOMPARE(m_runtime->delivery()->payment()->state(), FeePayment::State::None);
-        QCOMPARE(spooledNames(QStringLiteral("document_printer")), QStringList());
-        QCOMPARE(spooledNames(QStringLiteral("receipt_printer")), QStringList());
+        QCOMPARE(m_steps->spooledNames(QStringLiteral("document_printer")), QStringList());
+        QCOMPARE(m_steps->spooledNames(QStringLiteral("receipt_printer")), QStringList());
         verifyTheOutboxHoldsNothing();
-        verifyNothingOfTheResidentIsStored();
+        m_steps->verifyNothingOfTheResidentIsStored({m_phone});
     }
 };
 

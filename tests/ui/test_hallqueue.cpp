@@ -5,15 +5,13 @@
 #include "kioskruntime.h"
 #include "kioskshell.h"
 #include "platformclient.h"
-#include "printer/sim/printersimulator.h"
 #include "queueticketing.h"
 #include "refplatformprocess.h"
+#include "residentsteps.h"
 #include "runningkiosk.h"
 #include "uiprobe.h"
 
-#include <QDirIterator>
 #include <QJsonArray>
-#include <QProcess>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTest>
@@ -30,47 +28,20 @@ class TestHallQueue : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<EnrolledKiosk> m_enrolled;
+    std::unique_ptr<ResidentSteps> m_steps;
     RunningKiosk *m_kiosk = nullptr;
     KioskRuntime *m_runtime = nullptr;
     KioskShell *m_shell = nullptr;
     QQuickWindow *m_window = nullptr;
 
+    // The tickets the receipt printer printed, oldest first.
+    QStringList spooledTickets() const { return m_steps->spooledTexts(QStringLiteral("receipt_printer"), QStringLiteral("*-kiosk-ticket.pdf")); }
     HallDesk *hall() const { return m_shell->findChild<HallDesk *>(); }
-    QString stateDir() const { return m_enrolled->directory()->filePath(QStringLiteral("state")); }
-    QJsonArray table(const QString &name) const { return m_enrolled->platform()->inspect(name).value(name).toArray(); }
-    bool tapWhenShown(const QString &name, int timeoutMs = 30000) { return UiProbe::tapWhenShown(m_window, name, timeoutMs); }
-
-    QStringList spooledTickets() const
-    {
-        const QDir spool(PrinterSimulator::defaultSpoolDirectory(stateDir(), QStringLiteral("receipt_printer")));
-        QStringList texts;
-        for (const QString &name : spool.entryList({QStringLiteral("*-kiosk-ticket.pdf")}, QDir::Files, QDir::Time | QDir::Reversed)) {
-            QProcess pdftotext;
-            pdftotext.start(QStringLiteral("pdftotext"), {spool.filePath(name), QStringLiteral("-")});
-            pdftotext.waitForFinished(30000);
-            // pdftotext gives some ideographs as their Kangxi radical look-alikes (⼼ for 心).
-            texts.append(QString::fromUtf8(pdftotext.readAllStandardOutput()).normalized(QString::NormalizationForm_KC));
-        }
-        return texts;
-    }
-
-    QString shownText(const QString &objectName) const
-    {
-        QQuickItem *item = UiProbe::find(m_window, objectName);
-        return item && item->isVisible() ? item->property("text").toString() : QString();
-    }
-
-    void openHome()
-    {
-        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
-        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
-    }
 
     void openTickets()
     {
-        openHome();
-        QVERIFY(tapWhenShown(QStringLiteral("ticketsErrand")));
+        m_steps->openHome();
+        QVERIFY(m_steps->tapWhenShown(QStringLiteral("ticketsErrand")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("ticketsScreen")));
         QTRY_COMPARE_WITH_TIMEOUT(hall()->stage(), QueueTicketing::Stage::Choosing, 30000);
     }
@@ -82,34 +53,16 @@ private:
         QVERIFY(m_shell->simulate(QStringLiteral("scan ") + payload).startsWith(QLatin1String("ok")));
     }
 
-    void verifyNothingOfTheResidentIsStored()
-    {
-        const IdCardHolder card = *SimCards::card(QStringLiteral("resident"));
-        QDirIterator files(stateDir(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (files.hasNext()) {
-            const QString path = files.next();
-            if (path.contains(QLatin1String("/sim/printer-")))
-                continue; // the paper the resident took away
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray bytes = file.readAll();
-            QVERIFY2(!bytes.contains(card.idNumber.toUtf8()), qPrintable(path));
-            QVERIFY2(!bytes.contains(card.name.toUtf8()), qPrintable(path));
-            QVERIFY2(!bytes.contains(card.address.toUtf8()), qPrintable(path));
-        }
-    }
-
 private slots:
     void init()
     {
-        m_enrolled = std::make_unique<EnrolledKiosk>();
-        QVERIFY2(m_enrolled->start(QStringLiteral("hall-1"), {}, {{QStringLiteral("platform/timeout_s"), QStringLiteral("5")}}),
-                 qPrintable(m_enrolled->errorText()));
-        m_kiosk = m_enrolled->kiosk();
-        m_runtime = m_kiosk->runtime();
-        m_shell = m_kiosk->shell();
-        m_window = m_kiosk->window();
+        m_steps = std::make_unique<ResidentSteps>();
+        m_steps->start(QStringLiteral("hall-1"), {}, {{QStringLiteral("platform/timeout_s"), QStringLiteral("5")}});
+        QVERIFY(m_steps->started());
+        m_kiosk = m_steps->kiosk();
+        m_runtime = m_steps->runtime();
+        m_shell = m_steps->shell();
+        m_window = m_steps->window();
         QVERIFY(hall());
     }
 
@@ -118,7 +71,7 @@ private slots:
         m_window = nullptr;
         m_shell = nullptr;
         m_runtime = nullptr;
-        m_enrolled.reset();
+        m_steps.reset();
     }
 
     void aTicketIsTakenPrintedAndRatedWithItsServiceRef()
@@ -134,13 +87,13 @@ private slots:
 
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("takeTicket_social")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("ticketScreen")), 30000);
-        QCOMPARE(shownText(QStringLiteral("ticketNumber")), QStringLiteral("A018"));
-        QCOMPARE(shownText(QStringLiteral("ticketGroup")), QStringLiteral("社保窗口"));
-        QCOMPARE(shownText(QStringLiteral("ticketWait")), QStringLiteral("前面还有 5 人，预计等候 15 分钟"));
+        QCOMPARE(m_steps->shownText(QStringLiteral("ticketNumber")), QStringLiteral("A018"));
+        QCOMPARE(m_steps->shownText(QStringLiteral("ticketGroup")), QStringLiteral("社保窗口"));
+        QCOMPARE(m_steps->shownText(QStringLiteral("ticketWait")), QStringLiteral("前面还有 5 人，预计等候 15 分钟"));
         QCOMPARE(m_runtime->session()->state(), SessionState::Result);
 
         // The platform gave it once, to nobody known, in the ordinary queue.
-        const QJsonArray tickets = table(QStringLiteral("tickets"));
+        const QJsonArray tickets = m_steps->table(QStringLiteral("tickets"));
         QCOMPARE(tickets.size(), 1);
         const QJsonObject ticket = tickets.first().toObject();
         QCOMPARE(ticket.value(QLatin1String("ticket_no")).toString(), QStringLiteral("A018"));
@@ -157,7 +110,7 @@ private slots:
             QVERIFY2(paper.contains(expected), qPrintable(expected + QStringLiteral(" not in ") + paper));
         QVERIFY2(paper.contains(m_runtime->config().string(QStringLiteral("kiosk/hall_name"))), qPrintable(paper));
         QVERIFY2(paper.contains(QStringLiteral("15 分钟")), qPrintable(paper));
-        QTRY_VERIFY(shownText(QStringLiteral("ticketPrintState")).contains(QStringLiteral("已打印")));
+        QTRY_VERIFY(m_steps->shownText(QStringLiteral("ticketPrintState")).contains(QStringLiteral("已打印")));
         UiProbe::screenshot(m_window, QStringLiteral("ticket-zh"));
 
         // The queue grew by one for the next resident.
@@ -165,8 +118,8 @@ private slots:
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("ratingScreen")));
         QVERIFY(m_shell->rate(5, {}));
         QTRY_COMPARE(m_runtime->session()->state(), SessionState::Attract);
-        QTRY_COMPARE_WITH_TIMEOUT(table(QStringLiteral("evaluations")).size(), 1, 30000);
-        const QJsonObject rating = table(QStringLiteral("evaluations")).first().toObject();
+        QTRY_COMPARE_WITH_TIMEOUT(m_steps->table(QStringLiteral("evaluations")).size(), 1, 30000);
+        const QJsonObject rating = m_steps->table(QStringLiteral("evaluations")).first().toObject();
         QCOMPARE(rating.value(QLatin1String("service_ref")).toString(), QStringLiteral("ticket:A018"));
         QCOMPARE(rating.value(QLatin1String("case_no")).toString(), QString());
         QCOMPARE(rating.value(QLatin1String("score")).toInt(), 5);
@@ -174,7 +127,7 @@ private slots:
 
         openTickets();
         QCOMPARE(hall()->groups().first().toMap().value(QStringLiteral("waiting")).toInt(), 6);
-        verifyNothingOfTheResidentIsStored();
+        m_steps->verifyNothingOfTheResidentIsStored();
     }
 
     void aClosedGroupGivesNoTicketAndSaysSo()
@@ -188,28 +141,28 @@ private slots:
         QVERIFY(hall()->takeTicket(QStringLiteral("exit_entry"), false));
         QTRY_COMPARE_WITH_TIMEOUT(hall()->stage(), QueueTicketing::Stage::Failed, 30000);
         QCOMPARE(hall()->problem(), QStringLiteral("group_closed"));
-        QTRY_COMPARE(shownText(QStringLiteral("ticketsState")), QStringLiteral("这类窗口现在不办理业务，请选择其他窗口，或到咨询台询问。"));
+        QTRY_COMPARE(m_steps->shownText(QStringLiteral("ticketsState")), QStringLiteral("这类窗口现在不办理业务，请选择其他窗口，或到咨询台询问。"));
         QVERIFY(UiProbe::find(m_window, QStringLiteral("ticketsScreen")));
-        QCOMPARE(table(QStringLiteral("tickets")).size(), 0);
+        QCOMPARE(m_steps->table(QStringLiteral("tickets")).size(), 0);
         QCOMPARE(hall()->printState(), HallDesk::PrintState::None);
     }
 
     void anElderIsAskedForThePriorityQueue()
     {
-        openHome();
+        m_steps->openHome();
         m_shell->toggleElderMode();
         QVERIFY(m_shell->elderMode());
-        QVERIFY(tapWhenShown(QStringLiteral("ticketsErrand")));
+        QVERIFY(m_steps->tapWhenShown(QStringLiteral("ticketsErrand")));
         QTRY_COMPARE_WITH_TIMEOUT(hall()->stage(), QueueTicketing::Stage::Choosing, 30000);
         UiProbe::screenshot(m_window, QStringLiteral("tickets-elder"));
-        QVERIFY(tapWhenShown(QStringLiteral("takeTicket_household")));
+        QVERIFY(m_steps->tapWhenShown(QStringLiteral("takeTicket_household")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("priorityQuestion")));
         // Nothing is taken before the elder answers.
-        QCOMPARE(table(QStringLiteral("tickets")).size(), 0);
+        QCOMPARE(m_steps->table(QStringLiteral("tickets")).size(), 0);
         UiProbe::screenshot(m_window, QStringLiteral("tickets-priority-elder"));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("priorityYesButton")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("ticketScreen")), 30000);
-        const QJsonObject ticket = table(QStringLiteral("tickets")).first().toObject();
+        const QJsonObject ticket = m_steps->table(QStringLiteral("tickets")).first().toObject();
         QCOMPARE(ticket.value(QLatin1String("priority")).toString(), QStringLiteral("elder"));
         QCOMPARE(ticket.value(QLatin1String("group_id")).toString(), QStringLiteral("household"));
         // The priority queue has nobody ahead; the ordinary one had two.
@@ -224,16 +177,16 @@ private slots:
 
     void theTicketIsShownAndPrintedInEnglish()
     {
-        openHome();
+        m_steps->openHome();
         QVERIFY(m_shell->setLanguage(QStringLiteral("en")));
-        QVERIFY(tapWhenShown(QStringLiteral("ticketsErrand")));
+        QVERIFY(m_steps->tapWhenShown(QStringLiteral("ticketsErrand")));
         QTRY_COMPARE_WITH_TIMEOUT(hall()->stage(), QueueTicketing::Stage::Choosing, 30000);
         QTRY_VERIFY(UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("ticketsScreen"))).contains(QStringLiteral("Tax counters")));
         UiProbe::screenshot(m_window, QStringLiteral("tickets-en"));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("takeTicket_tax")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("ticketScreen")), 30000);
-        QCOMPARE(shownText(QStringLiteral("ticketGroup")), QStringLiteral("Tax counters"));
-        QCOMPARE(shownText(QStringLiteral("ticketWait")), QStringLiteral("8 people ahead of you, about 32 minutes"));
+        QCOMPARE(m_steps->shownText(QStringLiteral("ticketGroup")), QStringLiteral("Tax counters"));
+        QCOMPARE(m_steps->shownText(QStringLiteral("ticketWait")), QStringLiteral("8 people ahead of you, about 32 minutes"));
         QTRY_COMPARE_WITH_TIMEOUT(spooledTickets().size(), 1, 60000);
         const QString paper = spooledTickets().first();
         QVERIFY2(paper.contains(QStringLiteral("Queue ticket")) && paper.contains(QStringLiteral("Tax counters"))
@@ -245,35 +198,35 @@ private slots:
 
     void ticketsNeedThePlatformLive()
     {
-        openHome();
-        QVERIFY(m_enrolled->platform()->post(QStringLiteral("faults"), {{QStringLiteral("outage"), true}}).value(QLatin1String("outage")).toBool());
-        QVERIFY(tapWhenShown(QStringLiteral("ticketsErrand")));
+        m_steps->openHome();
+        QVERIFY(m_steps->enrolled()->platform()->post(QStringLiteral("faults"), {{QStringLiteral("outage"), true}}).value(QLatin1String("outage")).toBool());
+        QVERIFY(m_steps->tapWhenShown(QStringLiteral("ticketsErrand")));
         QTRY_COMPARE_WITH_TIMEOUT(hall()->stage(), QueueTicketing::Stage::Failed, 30000);
         QCOMPARE(hall()->problem(), QStringLiteral("platform_offline"));
-        QTRY_VERIFY(shownText(QStringLiteral("ticketsState")).contains(QStringLiteral("连不上")));
+        QTRY_VERIFY(m_steps->shownText(QStringLiteral("ticketsState")).contains(QStringLiteral("连不上")));
         QVERIFY(UiProbe::find(m_window, QStringLiteral("reloadGroupsButton")));
         UiProbe::screenshot(m_window, QStringLiteral("tickets-offline-zh"));
         // Once the kiosk sees the platform back, the queues are offered again.
         m_shell->endSession();
-        QVERIFY(!m_enrolled->platform()->post(QStringLiteral("faults"), {{QStringLiteral("outage"), false}}).isEmpty());
+        QVERIFY(!m_steps->enrolled()->platform()->post(QStringLiteral("faults"), {{QStringLiteral("outage"), false}}).isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(m_runtime->platform()->connectivity(), PlatformClient::Connectivity::Online, 90000);
         openTickets();
         QCOMPARE(hall()->groups().size(), 4);
-        QCOMPARE(table(QStringLiteral("tickets")).size(), 0);
+        QCOMPARE(m_steps->table(QStringLiteral("tickets")).size(), 0);
     }
 
     void anAppointmentIsCheckedInByTheAppsCode()
     {
-        openHome();
+        m_steps->openHome();
         // Shown on the home screen, the code opens the check-in at once.
         scan(QStringLiteral("APPT:AP340103000001"));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("ticketScreen")), 30000);
         QVERIFY(hall()->appointment());
-        QCOMPARE(shownText(QStringLiteral("ticketGroup")), QStringLiteral("户籍窗口"));
-        const QJsonArray tickets = table(QStringLiteral("tickets"));
+        QCOMPARE(m_steps->shownText(QStringLiteral("ticketGroup")), QStringLiteral("户籍窗口"));
+        const QJsonArray tickets = m_steps->table(QStringLiteral("tickets"));
         QCOMPARE(tickets.size(), 1);
         QCOMPARE(tickets.first().toObject().value(QLatin1String("appointment_id")).toString(), QStringLiteral("AP340103000001"));
-        const QJsonArray appointments = table(QStringLiteral("appointments"));
+        const QJsonArray appointments = m_steps->table(QStringLiteral("appointments"));
         QCOMPARE(appointments.first().toObject().value(QLatin1String("checked_in")).toString(), hall()->ticketNumber());
         QTRY_COMPARE_WITH_TIMEOUT(spooledTickets().size(), 1, 60000);
         QVERIFY2(spooledTickets().first().contains(QStringLiteral("预约签到")), qPrintable(spooledTickets().first()));
@@ -283,38 +236,35 @@ private slots:
         QTRY_COMPARE(m_runtime->session()->state(), SessionState::Attract);
 
         // The same code again: checked in already, and it says so.
-        openHome();
+        m_steps->openHome();
         scan(QStringLiteral("APPT:AP340103000001"));
         QTRY_COMPARE_WITH_TIMEOUT(hall()->problem(), QStringLiteral("already_checked_in"), 30000);
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("appointmentsScreen")));
-        QTRY_COMPARE(shownText(QStringLiteral("appointmentsState")), QStringLiteral("这个预约已经签到过了，请留意叫号。"));
-        QCOMPARE(table(QStringLiteral("tickets")).size(), 1);
+        QTRY_COMPARE(m_steps->shownText(QStringLiteral("appointmentsState")), QStringLiteral("这个预约已经签到过了，请留意叫号。"));
+        QCOMPARE(m_steps->table(QStringLiteral("tickets")).size(), 1);
     }
 
     void anAppointmentInAnotherHallOrUnknownSaysSo()
     {
-        openHome();
-        QVERIFY(tapWhenShown(QStringLiteral("appointmentsErrand")));
+        m_steps->openHome();
+        QVERIFY(m_steps->tapWhenShown(QStringLiteral("appointmentsErrand")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("appointmentsScreen")));
         UiProbe::screenshot(m_window, QStringLiteral("appointments-zh"));
         scan(QStringLiteral("APPT:AP340111000002"));
         QTRY_COMPARE_WITH_TIMEOUT(hall()->problem(), QStringLiteral("other_hall"), 30000);
-        QTRY_COMPARE(shownText(QStringLiteral("appointmentsState")), QStringLiteral("这个预约不在本大厅，请到包河区政务服务中心签到。"));
+        QTRY_COMPARE(m_steps->shownText(QStringLiteral("appointmentsState")), QStringLiteral("这个预约不在本大厅，请到包河区政务服务中心签到。"));
         UiProbe::screenshot(m_window, QStringLiteral("appointments-other-hall-zh"));
         scan(QStringLiteral("APPT:AP000000000009"));
         QTRY_COMPARE_WITH_TIMEOUT(hall()->problem(), QStringLiteral("appointment_unknown"), 30000);
-        QCOMPARE(table(QStringLiteral("tickets")).size(), 0);
+        QCOMPARE(m_steps->table(QStringLiteral("tickets")).size(), 0);
     }
 
     void anAppointmentIsCheckedInByCard()
     {
-        openHome();
-        QVERIFY(tapWhenShown(QStringLiteral("appointmentsErrand")));
-        QVERIFY(tapWhenShown(QStringLiteral("appointmentByCardButton")));
-        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("identifyScreen")));
-        QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 20000);
-        QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
-        QVERIFY(tapWhenShown(QStringLiteral("continueButton")));
+        m_steps->openHome();
+        QVERIFY(m_steps->tapWhenShown(QStringLiteral("appointmentsErrand")));
+        QVERIFY(m_steps->tapWhenShown(QStringLiteral("appointmentByCardButton")));
+        m_steps->presentCard();
         QTRY_COMPARE_WITH_TIMEOUT(hall()->stage(), QueueTicketing::Stage::Choosing, 30000);
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("appointmentsScreen")));
         // Today's two: this hall's, to check in; another hall's, named.
@@ -330,7 +280,7 @@ private slots:
         UiProbe::screenshot(m_window, QStringLiteral("appointments-list-zh"));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("checkIn_AP340103000001")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("ticketScreen")), 30000);
-        QCOMPARE(table(QStringLiteral("tickets")).first().toObject().value(QLatin1String("appointment_id")).toString(),
+        QCOMPARE(m_steps->table(QStringLiteral("tickets")).first().toObject().value(QLatin1String("appointment_id")).toString(),
                  QStringLiteral("AP340103000001"));
         QTRY_COMPARE_WITH_TIMEOUT(hall()->printState(), HallDesk::PrintState::Printed, 60000);
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("finishButton")));
@@ -341,23 +291,21 @@ private slots:
         QCOMPARE(hall()->appointments().size(), 0);
         // The card's paper is the resident's; nothing else of them is kept.
         QVERIFY(spooledTickets().first().indexOf(SimCards::card(QStringLiteral("resident"))->idNumber) < 0);
-        verifyNothingOfTheResidentIsStored();
+        m_steps->verifyNothingOfTheResidentIsStored();
     }
 
     void aCardWithoutAppointmentsTodaySaysSo()
     {
-        openHome();
+        m_steps->openHome();
         QVERIFY(m_shell->setLanguage(QStringLiteral("en")));
-        QVERIFY(tapWhenShown(QStringLiteral("appointmentsErrand")));
+        QVERIFY(m_steps->tapWhenShown(QStringLiteral("appointmentsErrand")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("appointmentsScreen")));
         UiProbe::screenshot(m_window, QStringLiteral("appointments-en"));
-        QVERIFY(tapWhenShown(QStringLiteral("appointmentByCardButton")));
-        QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 20000);
-        QVERIFY(m_shell->simulate(QStringLiteral("card present resident_long_term")).startsWith(QLatin1String("ok")));
-        QVERIFY(tapWhenShown(QStringLiteral("continueButton")));
+        QVERIFY(m_steps->tapWhenShown(QStringLiteral("appointmentByCardButton")));
+        m_steps->presentCard(QStringLiteral("resident_long_term"));
         QTRY_COMPARE_WITH_TIMEOUT(hall()->problem(), QStringLiteral("no_appointment_today"), 30000);
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("appointmentsScreen")));
-        QTRY_VERIFY(shownText(QStringLiteral("appointmentsState")).contains(QStringLiteral("no appointment")));
+        QTRY_VERIFY(m_steps->shownText(QStringLiteral("appointmentsState")).contains(QStringLiteral("no appointment")));
         UiProbe::screenshot(m_window, QStringLiteral("appointments-none-en"));
     }
 };

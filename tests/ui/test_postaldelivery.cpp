@@ -10,12 +10,12 @@
 #include "postaldesk.h"
 #include "printer/sim/printersimulator.h"
 #include "refplatformprocess.h"
+#include "residentsteps.h"
 #include "runningkiosk.h"
 #include "uiprobe.h"
 
 #include <QCryptographicHash>
 #include <cmath>
-#include <QDirIterator>
 #include <QJsonArray>
 #include <QProcess>
 #include <QQuickItem>
@@ -40,16 +40,13 @@ private:
     const QString m_postItem = QStringLiteral("340100-000-ZZ-0007-01"); // household register page; post offered
     const QString m_plainItem = QStringLiteral("340100-000-ZZ-0010-01"); // no materials, no post
     const QString m_phone = QStringLiteral("13955123456");
-    std::unique_ptr<EnrolledKiosk> m_enrolled;
+    std::unique_ptr<ResidentSteps> m_steps;
     RunningKiosk *m_kiosk = nullptr;
     KioskRuntime *m_runtime = nullptr;
     KioskShell *m_shell = nullptr;
     QQuickWindow *m_window = nullptr;
 
     PostalDesk *desk() const { return m_shell->findChild<PostalDesk *>(); }
-    QString stateDir() const { return m_enrolled->directory()->filePath(QStringLiteral("state")); }
-    QJsonArray table(const QString &name) const { return m_enrolled->platform()->inspect(name).value(name).toArray(); }
-    bool tapWhenShown(const QString &name, int timeoutMs = 30000) { return UiProbe::tapWhenShown(m_window, name, timeoutMs); }
     QStringList shownOn(const QString &screen) const { return UiProbe::visibleTexts(UiProbe::find(m_window, screen)); }
     PrinterSimulator *receiptPrinter() const { return m_runtime->devices()->printerSimulator(QStringLiteral("receipt_printer")); }
 
@@ -84,15 +81,7 @@ private:
     // photographed: the review is next.
     void identifyFillAndCapture(const QString &item)
     {
-        QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
-        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("homeScreen")));
-        QVERIFY(m_shell->openItem(item));
-        QTRY_COMPARE_WITH_TIMEOUT(m_shell->selectedItemUnavailable(), QString(), 30000);
-        QVERIFY(tapWhenShown(QStringLiteral("startButton")));
-        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("identifyScreen")));
-        QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 30000);
-        QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
-        QVERIFY(tapWhenShown(QStringLiteral("continueButton")));
+        m_steps->startItemWithCard(item);
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("formScreen")));
         QVERIFY(m_kiosk->form()->setFieldValue(QStringLiteral("phone"), m_phone));
         QTRY_VERIFY(m_kiosk->form()->complete());
@@ -124,40 +113,16 @@ private:
         QTRY_VERIFY(!m_shell->elderMode());
     }
 
-    // Every file the kiosk keeps, read whole (the paper the resident took aside): nothing of the
-    // resident, their street address, recipient or phone.
-    void verifyNothingOfTheResidentIsLeft(const QString &detail)
-    {
-        const IdCardHolder card = *SimCards::card(QStringLiteral("resident"));
-        QDirIterator files(stateDir(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        int read = 0;
-        while (files.hasNext()) {
-            const QString path = files.next();
-            if (path.contains(QLatin1String("/sim/printer-")))
-                continue;
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly))
-                continue;
-            ++read;
-            const QByteArray bytes = file.readAll();
-            QVERIFY2(!bytes.contains(card.idNumber.toUtf8()), qPrintable(path));
-            QVERIFY2(!bytes.contains(card.name.toUtf8()), qPrintable(path));
-            QVERIFY2(!bytes.contains(m_phone.toUtf8()), qPrintable(path));
-            QVERIFY2(!bytes.contains(detail.toUtf8()), qPrintable(path));
-            QVERIFY2(!bytes.contains(QStringLiteral("长江西路189号").toUtf8()), qPrintable(path));
-        }
-        QVERIFY(read > 0);
-    }
-
 private slots:
     void init()
     {
-        m_enrolled = std::make_unique<EnrolledKiosk>();
-        QVERIFY2(m_enrolled->start(QStringLiteral("post-1")), qPrintable(m_enrolled->errorText()));
-        m_kiosk = m_enrolled->kiosk();
-        m_runtime = m_kiosk->runtime();
-        m_shell = m_kiosk->shell();
-        m_window = m_kiosk->window();
+        m_steps = std::make_unique<ResidentSteps>();
+        m_steps->start(QStringLiteral("post-1"));
+        QVERIFY(m_steps->started());
+        m_kiosk = m_steps->kiosk();
+        m_runtime = m_steps->runtime();
+        m_shell = m_steps->shell();
+        m_window = m_steps->window();
         QVERIFY(desk());
     }
 
@@ -166,7 +131,7 @@ private slots:
         m_window = nullptr;
         m_shell = nullptr;
         m_runtime = nullptr;
-        m_enrolled.reset();
+        m_steps.reset();
     }
 
     void aCaseIsSentByPostAndItsTrackingShowsInProgress()
@@ -244,7 +209,7 @@ private slots:
 
         // The platform has the delivery: the address as the resident left it (the street kept
         // only as its hash there), the recipient and phone masked.
-        const QJsonArray shipments = table(QStringLiteral("shipments"));
+        const QJsonArray shipments = m_steps->table(QStringLiteral("shipments"));
         QCOMPARE(shipments.size(), 1);
         const QJsonObject shipment = shipments.first().toObject();
         QCOMPARE(shipment.value(QLatin1String("case_no")).toString(), caseNo);
@@ -269,10 +234,10 @@ private slots:
         m_shell->endSession();
         QTRY_COMPARE_WITH_TIMEOUT(m_runtime->session()->state(), SessionState::Attract, 30000);
         QCOMPARE(m_runtime->postal()->value(PostalDelivery::Field::Detail), QString());
-        verifyNothingOfTheResidentIsLeft(detail);
+        m_steps->verifyNothingOfTheResidentIsStored({m_phone, detail, QStringLiteral("长江西路189号")});
 
         // Not shipped yet: the progress has no tracking number. Then the platform ships it.
-        const QJsonObject shipped = m_enrolled->platform()->post(QStringLiteral("shipments"), {{QStringLiteral("case_no"), caseNo}});
+        const QJsonObject shipped = m_steps->enrolled()->platform()->post(QStringLiteral("shipments"), {{QStringLiteral("case_no"), caseNo}});
         const QString tracking = shipped.value(QLatin1String("tracking_no")).toString();
         QVERIFY2(tracking.startsWith(QLatin1String("EA")) && tracking.endsWith(QLatin1String("CN")), qPrintable(tracking));
 
@@ -280,12 +245,12 @@ private slots:
         QVERIFY(m_shell->simulate(QStringLiteral("card remove")).startsWith(QLatin1String("ok")));
         QTRY_COMPARE_WITH_TIMEOUT(m_shell->farewell(), KioskShell::Farewell::None, 30000);
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("startArea")));
-        QVERIFY(tapWhenShown(QStringLiteral("progressErrand")));
+        QVERIFY(m_steps->tapWhenShown(QStringLiteral("progressErrand")));
         QTRY_VERIFY_WITH_TIMEOUT(m_shell->cardReaderUsable(), 30000);
         QTest::qWait(2000); // the reader's polling sees the field empty before the card comes back
         QVERIFY(m_shell->simulate(QStringLiteral("card present resident")).startsWith(QLatin1String("ok")));
         // The holder's data is shown for the resident to confirm before their cases are asked for.
-        QVERIFY(tapWhenShown(QStringLiteral("continueButton")));
+        QVERIFY(m_steps->tapWhenShown(QStringLiteral("continueButton")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("progressScreen")), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(shownOn(QStringLiteral("progressScreen")).contains(QStringLiteral("已邮寄：EMS 运单号 %1").arg(tracking)), 30000);
         screenshot(QStringLiteral("post-progress-zh"));
@@ -294,23 +259,23 @@ private slots:
         screenshot(QStringLiteral("post-progress-en"));
         m_shell->endSession();
         QTRY_COMPARE_WITH_TIMEOUT(m_runtime->session()->state(), SessionState::Attract, 30000);
-        verifyNothingOfTheResidentIsLeft(detail);
+        m_steps->verifyNothingOfTheResidentIsStored({m_phone, detail, QStringLiteral("长江西路189号")});
     }
 
     void aResidentWhoCollectsAtTheCounterIsSentNothing()
     {
         identifyFillAndCapture(m_postItem);
-        QVERIFY(tapWhenShown(QStringLiteral("postChoice_pickup")));
+        QVERIFY(m_steps->tapWhenShown(QStringLiteral("postChoice_pickup")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("reviewScreen")));
         QVERIFY(shownOn(QStringLiteral("reviewScreen")).contains(QStringLiteral("窗口领取")));
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitButton")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("resultScreen")), 30000);
         QCOMPARE(m_shell->outcome(), KioskShell::Outcome::Filed);
-        const QJsonArray shipments = table(QStringLiteral("shipments"));
+        const QJsonArray shipments = m_steps->table(QStringLiteral("shipments"));
         QCOMPARE(shipments.size(), 1);
         QCOMPARE(shipments.first().toObject().value(QLatin1String("method")).toString(), QStringLiteral("pickup"));
         // The platform will not ship what the resident collects.
-        const QJsonObject refused = m_enrolled->platform()->post(QStringLiteral("shipments"), {{QStringLiteral("case_no"), m_shell->caseNumber()}});
+        const QJsonObject refused = m_steps->enrolled()->platform()->post(QStringLiteral("shipments"), {{QStringLiteral("case_no"), m_shell->caseNumber()}});
         QCOMPARE(refused.value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(), QStringLiteral("not_by_post"));
         QTRY_COMPARE_WITH_TIMEOUT(m_shell->receiptState(), KioskShell::ReceiptState::Printed, 60000);
         QVERIFY2(lastReceiptText().remove(QLatin1Char('\n')).remove(QLatin1Char(' ')).contains(kc(QStringLiteral("领取方式：窗口领取"))),
@@ -328,13 +293,13 @@ private slots:
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("submitButton")));
         QTRY_VERIFY_WITH_TIMEOUT(UiProbe::find(m_window, QStringLiteral("resultScreen")), 30000);
         QCOMPARE(m_shell->outcome(), KioskShell::Outcome::Filed);
-        QCOMPARE(table(QStringLiteral("shipments")).size(), 0);
+        QCOMPARE(m_steps->table(QStringLiteral("shipments")).size(), 0);
     }
 
     void anInvalidPhoneOrADistrictOfAnotherCityIsRefusedWithTheReason()
     {
         identifyFillAndCapture(m_postItem);
-        QVERIFY(tapWhenShown(QStringLiteral("postChoice_post")));
+        QVERIFY(m_steps->tapWhenShown(QStringLiteral("postChoice_post")));
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("postAddressScreen")));
 
         // The phone retyped on the keys, five digits short.

@@ -287,6 +287,29 @@ private slots:
         QVERIFY(QFile::exists(VoicePrompts::recording(prompt, QStringLiteral("zh"), false)));
     }
 
+    // A fee item the platform could not take is told what its review screen says (nothing filed,
+    // nothing charged, submit again later), not the general "could not be saved, go to a counter".
+    void aFeeItemThePlatformCouldNotTakeIsToldNothingWasFiledOrCharged()
+    {
+        const QString prompt = VoicePrompts::promptForOutcome(QStringLiteral("not_stored"), QStringLiteral("fee_needs_platform"));
+        QCOMPARE(prompt, QStringLiteral("fee_needs_platform"));
+        QCOMPARE(VoicePrompts::promptForOutcome(QStringLiteral("not_stored"), QString()), QStringLiteral("not_stored"));
+        QVERIFY(VoicePrompts::allPrompts().contains(prompt));
+        for (const char *language : {"zh", "en"})
+            QVERIFY2(readWave(VoicePrompts::recording(prompt, QString::fromLatin1(language), false)).valid, language);
+        QFile table(qEnvironmentVariable("KIOSK_SOURCE_DIR") + QStringLiteral("/assets/voice/prompts.tsv"));
+        QVERIFY(table.open(QIODevice::ReadOnly | QIODevice::Text));
+        QStringList columns;
+        while (!table.atEnd() && columns.value(0) != prompt)
+            columns = QString::fromUtf8(table.readLine()).trimmed().split(QLatin1Char('\t'));
+        QCOMPARE(columns.size(), 3);
+        QVERIFY2(columns.at(1).contains(QStringLiteral("没有提交")) && columns.at(1).contains(QStringLiteral("没有扣费"))
+                     && columns.at(1).contains(QStringLiteral("稍后再提交")),
+                 qPrintable(columns.at(1)));
+        QVERIFY2(columns.at(2).contains(QStringLiteral("nothing was filed or charged")) && columns.at(2).contains(QStringLiteral("submit again later")),
+                 qPrintable(columns.at(2)));
+    }
+
     // A staff member's check of a resident, or the details an agent typed, are not the card's
     // fault: the resident does not hear "place your card again".
     void aStaffOrAgentProblemIsNotSpokenAsACardProblem()

@@ -2590,6 +2590,21 @@ Recipient %2  Phone %3</translation>
     </message>
     <message>
         <location filename="../qml/PaymentScreen.qml" line="1"/>
+        <source>已缴金额 %1</source>
+        <translation>Amount paid %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentScreen.qml" line="1"/>
+        <source>未扣款（%1 未支付）</source>
+        <translation>Nothing charged (%1 not paid)</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentScreen.qml" line="1"/>
+        <source>未扣款（%1 已取消）</source>
+        <translation>Nothing charged (%1 cancelled)</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentScreen.qml" line="1"/>
         <source>支持微信、支付宝、云闪付。付款码 %1 后失效</source>
         <translation>WeChat Pay, Alipay and UnionPay accepted. The code expires in %1</translation>
     </message>
