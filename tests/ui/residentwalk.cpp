@@ -392,6 +392,10 @@ void ResidentWalk::codeFaceCheckAndErrands()
     QTRY_COMPARE_WITH_TIMEOUT(m_shell->findChild<ServiceDesk *>()->recordsState(), ServiceDesk::RecordsState::Ready, 30000);
     QTest::qWait(500);
     inspect(QStringLiteral("progress"), QStringLiteral("progressScreen"));
+    // The fee application cancelled above is listed in words, not by the platform's status name.
+    const QStringList progressTexts = UiProbe::visibleTexts(UiProbe::find(m_window, QStringLiteral("progressScreen")));
+    QVERIFY2(!progressTexts.contains(QStringLiteral("cancelled")), qPrintable(progressTexts.join(QLatin1Char('|'))));
+    QVERIFY2(progressTexts.contains(m_checks->isEnglish() ? QStringLiteral("Cancelled") : QStringLiteral("已撤销")), qPrintable(progressTexts.join(QLatin1Char('|'))));
     m_shell->endSession();
     QVERIFY(waitFor(QStringLiteral("attractScreen")));
 
