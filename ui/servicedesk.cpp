@@ -143,6 +143,8 @@ ServiceDesk::CaseStatus ServiceDesk::caseStatusOf(const QString &status)
         {QStringLiteral("rejected"), CaseStatus::Rejected},
         {QStringLiteral("needs_materials"), CaseStatus::NeedsMaterials},
         {QStringLiteral("queued_at_kiosk"), CaseStatus::QueuedAtKiosk},
+        {QStringLiteral("awaiting_payment"), CaseStatus::AwaitingPayment},
+        {QStringLiteral("cancelled"), CaseStatus::Cancelled},
     };
     return known.value(status, CaseStatus::Other);
 }

@@ -50,7 +50,7 @@ public:
     Q_ENUM(RecordsState)
     // Where a case stands (contract: accepted, in_review, approved, rejected, needs_materials);
     // QueuedAtKiosk: still in this kiosk's outbox; Other: a status newer than this kiosk.
-    enum class CaseStatus { Accepted, InReview, Approved, Rejected, NeedsMaterials, QueuedAtKiosk, Other };
+    enum class CaseStatus { Accepted, InReview, Approved, Rejected, NeedsMaterials, QueuedAtKiosk, AwaitingPayment, Cancelled, Other };
     Q_ENUM(CaseStatus)
     [[nodiscard]] static CaseStatus caseStatusOf(const QString &status);
 

@@ -41,6 +41,7 @@ public:
 
     void visitHomeHelpThemeAndGuides();
     void applyWithADocumentAndRate();
+    void severalPapers();
     void payAFeeThenCancel();
     void codeFaceCheckAndErrands();
     void countdownAndOutOfService();

@@ -1,9 +1,7 @@
-#include "residentwalk.h"
+#include "residentwalktest.h"
 
 #include <QTest>
 #include <QtQml/QQmlExtensionPlugin>
-
-#include <memory>
 
 Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
 
@@ -16,13 +14,17 @@ Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
 // back answers the keypad's back key (ScreenChecks; the route is ResidentWalk's). Pictures of
 // every screen are left under <build>/screens for a person to look at
 // (<screen>-<variant>[-<size>].png).
-class TestAccessibility : public QObject
+class TestAccessibility : public ResidentWalkTest
 {
     Q_OBJECT
 
-private:
-    std::unique_ptr<ResidentWalk> m_walk;
+public:
+    TestAccessibility()
+        : ResidentWalkTest(sizeUnderTest(), "accessibility")
+    {
+    }
 
+private:
     static QSize sizeUnderTest()
     {
         const QStringList parts = qEnvironmentVariable("KIOSK_A11Y_SIZE", QStringLiteral("1080x1920")).split(QLatin1Char('x'));
@@ -30,20 +32,6 @@ private:
     }
 
 private slots:
-    void init()
-    {
-        m_walk = std::make_unique<ResidentWalk>();
-        m_walk->start(sizeUnderTest());
-    }
-
-    void cleanup()
-    {
-        // A walk stopped by a failed step still shows what it had found by then.
-        if (QTest::currentTestFailed() && m_walk->checking())
-            m_walk->checks().warnProblems("accessibility (before the failed step):");
-        m_walk.reset();
-    }
-
     void everyScreenIsReadableAndBigEnoughForAFinger_data()
     {
         QTest::addColumn<QString>("variant");
@@ -51,28 +39,29 @@ private slots:
         QTest::newRow("en") << QStringLiteral("en");
         QTest::newRow("elder") << QStringLiteral("elder");
         // Elder mode's larger type meets English's longer words: a foreign permanent resident
-        // reading English may want it too. Checked on the tall kiosk and the narrowest landscape
-        // canvas (5:4), where long words have least room; the other sizes keep the run short.
-        if (sizeUnderTest() == QSize(1080, 1920) || sizeUnderTest() == QSize(1280, 1024))
+        // reading English may want it too. Checked once on each of the three canvases (768 x 1366
+        // and 1366 x 768 are the 1080 x 1920 and 1920 x 1080 ones scaled): the 5:4 one is the
+        // narrowest in all, but landscape splits its width into two columns, and it was there that
+        // "Track my applications" was cut short while only 5:4 was walked.
+        if (sizeUnderTest() == QSize(1080, 1920) || sizeUnderTest() == QSize(1920, 1080) || sizeUnderTest() == QSize(1280, 1024))
             QTest::newRow("elder-en") << QStringLiteral("elder-en");
     }
 
     void everyScreenIsReadableAndBigEnoughForAFinger()
     {
         QFETCH(QString, variant);
-        m_walk->setVariant(variant);
-        m_walk->everyScreen();
+        walk().setVariant(variant);
+        walk().everyScreen();
         if (QTest::currentTestFailed())
             return;
-        const ScreenChecks &checks = m_walk->checks();
+        const ScreenChecks &checks = walk().checks();
         qInfo("%s: %lld screens, %d texts, %d touch targets, %d ways back checked", qPrintable(variant), qlonglong(checks.screensSeen().size()),
               checks.textsChecked(), checks.targetsChecked(), checks.backButtonsChecked());
         QVERIFY(checks.textsChecked() > 100);
         QVERIFY(checks.targetsChecked() > 50);
         // The guide, identify, form, materials, verify, theme and tickets screens each have one.
         QVERIFY2(checks.backButtonsChecked() >= 7, qPrintable(QString::number(checks.backButtonsChecked())));
-        checks.warnProblems("accessibility:");
-        QVERIFY2(checks.problems().isEmpty(), qPrintable(QStringLiteral("\n") + checks.problems().join(QLatin1Char('\n'))));
+        verifyNoFindings();
     }
 };
 

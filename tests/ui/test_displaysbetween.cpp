@@ -1,9 +1,7 @@
-#include "residentwalk.h"
+#include "residentwalktest.h"
 
 #include <QTest>
 #include <QtQml/QQmlExtensionPlugin>
-
-#include <memory>
 
 Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
 
@@ -11,27 +9,17 @@ Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
 // narrower than 9:16): the screens a resident sees first and fills in (home, a guide, the form
 // with its keypad), in Chinese and in English with elder mode (the longest words at the largest
 // type), are checked as the accessibility walk checks them (ScreenChecks).
-class TestDisplaysBetween : public QObject
+class TestDisplaysBetween : public ResidentWalkTest
 {
     Q_OBJECT
 
-private:
-    std::unique_ptr<ResidentWalk> m_walk;
+public:
+    TestDisplaysBetween()
+        : ResidentWalkTest(QSize(1080, 1920), "accessibility")
+    {
+    }
 
 private slots:
-    void init()
-    {
-        m_walk = std::make_unique<ResidentWalk>();
-        m_walk->start(QSize(1080, 1920));
-    }
-
-    void cleanup()
-    {
-        if (QTest::currentTestFailed() && m_walk->checking())
-            m_walk->checks().warnProblems("accessibility (before the failed step):");
-        m_walk.reset();
-    }
-
     void aDisplayBetweenTheFiveCutsNothing_data()
     {
         QTest::addColumn<QSize>("size");
@@ -47,16 +35,15 @@ private slots:
     {
         QFETCH(QSize, size);
         QFETCH(QString, variant);
-        m_walk->resize(size);
-        m_walk->setVariant(variant);
-        m_walk->firstScreensAndTheForm();
+        walk().resize(size);
+        walk().setVariant(variant);
+        walk().firstScreensAndTheForm();
         if (QTest::currentTestFailed())
             return;
-        const ScreenChecks &checks = m_walk->checks();
+        const ScreenChecks &checks = walk().checks();
         QVERIFY(checks.textsChecked() > 40);
         QVERIFY(checks.targetsChecked() > 20);
-        checks.warnProblems("accessibility:");
-        QVERIFY2(checks.problems().isEmpty(), qPrintable(QStringLiteral("\n") + checks.problems().join(QLatin1Char('\n'))));
+        verifyNoFindings();
     }
 };
 

@@ -23,8 +23,9 @@
 Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
 
 // The kiosk's own keyboard driven by taps on the real QML: searching the home screen by pinyin
-// initials, and typing a name in pinyin into a form that the reference platform then files. The
-// platform serves the demo catalogue with two 身份证 items added, one of which asks for a typed name.
+// initials and paging through what it found, and typing a name in pinyin into a form that the
+// reference platform then files. The platform serves the demo catalogue with two 身份证 items
+// added, one of which asks for a typed name, and 45 居住证明 ones, more than a page of results.
 class TestPinyinKeyboard : public QObject
 {
     Q_OBJECT
@@ -33,6 +34,7 @@ private:
     const QString m_version = QStringLiteral("2026-11-24.keyboard");
     const QString m_reissue = QStringLiteral("340100-000-ZZ-0101-01"); // 居民身份证补领: a typed contact name
     const QString m_progress = QStringLiteral("340100-000-ZZ-0102-01"); // 居民身份证办理进度查询
+    const int m_residenceCount = 45; // 居住证明查询, jzzm: two pages of results and five more
     std::unique_ptr<EnrolledKiosk> m_enrolled;
     RunningKiosk *m_kiosk = nullptr;
     KioskRuntime *m_runtime = nullptr;
@@ -73,6 +75,25 @@ private:
         return {};
     }
 
+    static QString residenceCode(int i) { return QStringLiteral("340100-000-ZZ-%1-01").arg(8000 + i); }
+
+    // The codes of the result cards the search panel shows.
+    QStringList resultCards() const
+    {
+        QStringList codes;
+        QList<QQuickItem *> unvisited{UiProbe::find(m_window, QStringLiteral("searchPanel"))};
+        while (!unvisited.isEmpty()) {
+            QQuickItem *item = unvisited.takeLast();
+            if (!item || !item->isVisible())
+                continue;
+            if (item->objectName().startsWith(QLatin1String("itemCard_")))
+                codes.append(item->objectName().mid(9));
+            unvisited.append(item->childItems());
+        }
+        codes.sort();
+        return codes;
+    }
+
     static QJsonObject withCode(QJsonObject item, const QString &code, const char *zh, const char *en)
     {
         item.insert(QStringLiteral("code"), code);
@@ -106,6 +127,9 @@ private:
         apply.insert(QStringLiteral("form"), form);
         items.append(apply);
         items.append(withCode(query, m_progress, "居民身份证办理进度查询", "Identity card application progress"));
+        // More 居住证明 services than a page of results holds (CatalogueSearchModel shows 20).
+        for (int i = 0; i < m_residenceCount; ++i)
+            items.append(withCode(query, residenceCode(i), "居住证明查询", "Residence certificate lookup"));
         catalogue.insert(QStringLiteral("items"), items);
         QFile served(m_enrolled->directory()->filePath(QStringLiteral("served-catalogue.json")));
         if (!served.open(QIODevice::WriteOnly))
@@ -185,6 +209,48 @@ private slots:
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("itemCard_") + m_reissue));
         QTRY_COMPARE(m_shell->selectedItem().value(QStringLiteral("code")).toString(), m_reissue);
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("startButton")));
+    }
+
+    // A search that finds more than a page shows twenty and 显示更多结果 with how many are left;
+    // each tap on it adds the next page, until it is gone, and a result of the last page opens.
+    void moreResultsShowsTheNextPageOfWhatWasFound()
+    {
+        QStringList residences;
+        for (int i = 0; i < m_residenceCount; ++i)
+            residences.append(residenceCode(i));
+        startAtHome();
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("searchButton")));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("searchPanel")));
+        typeKeys(QStringLiteral("jzzm"));
+        QTRY_COMPARE(m_shell->search()->count(), m_residenceCount);
+        QTRY_COMPARE(resultCards().size(), 20);
+        const QStringList firstPage = resultCards();
+        QVERIFY(textsOf("searchPanel").contains(QStringLiteral("找到的事项：45")));
+        QVERIFY(textsOf("searchPanel").contains(QStringLiteral("显示更多结果（还有 25 项）")));
+
+        // The button is at the end of the results, above the keyboard still open (确定 would turn
+        // the spelling into its first candidate and search again): tap() scrolls the results to it
+        // as a resident's swipe would.
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("moreResultsButton")));
+        QTRY_COMPARE(resultCards().size(), 40);
+        for (const QString &code : firstPage)
+            QVERIFY2(resultCards().contains(code), qPrintable(code));
+        QVERIFY(textsOf("searchPanel").contains(QStringLiteral("显示更多结果（还有 5 项）")));
+        UiProbe::screenshot(m_window, QStringLiteral("search-more-zh"));
+        const QStringList twoPages = resultCards();
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("moreResultsButton")));
+        QTRY_COMPARE(resultCards(), residences);
+        QTRY_VERIFY(!UiProbe::find(m_window, QStringLiteral("moreResultsButton")));
+        QVERIFY(textsOf("searchPanel").filter(QStringLiteral("显示更多结果")).isEmpty());
+
+        QString lastPage;
+        for (const QString &code : std::as_const(residences)) {
+            if (!twoPages.contains(code))
+                lastPage = code;
+        }
+        QVERIFY(UiProbe::tap(m_window, QStringLiteral("itemCard_") + lastPage));
+        QTRY_COMPARE(m_shell->selectedItem().value(QStringLiteral("code")).toString(), lastPage);
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("guideScreen")));
     }
 
     void aResidentTypesANameInPinyinAndThePlatformFilesIt()

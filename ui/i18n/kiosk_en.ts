@@ -1640,6 +1640,16 @@ Everything you need is below</translation>
         <translation>More documents needed</translation>
     </message>
     <message>
+        <location filename="../qml/ProgressScreen.qml" line="21"/>
+        <source>待缴费</source>
+        <translation>Awaiting payment</translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgressScreen.qml" line="22"/>
+        <source>已撤销</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
         <location filename="../qml/ProgressScreen.qml" line="20"/>
         <source>已保存在本机，等待提交</source>
         <translation>Saved at this kiosk, waiting to be sent</translation>

@@ -99,11 +99,21 @@ Item {
                     }
                 }
 
-                // The kiosk's own errands, for anyone who already applied or holds e-licences.
-                RowLayout {
+                // The kiosk's own errands, for anyone who already applied or holds e-licences, and
+                // the hall's: a queue ticket and an appointment's check-in (both need the platform).
+                // Two a row while every name fits whole at its size in half the column; one a row
+                // when one does not ("Track my applications" in elder mode on a landscape panel's
+                // column, once cut short with an ellipsis).
+                GridLayout {
+                    objectName: "errands"
                     Layout.fillWidth: true
-                    spacing: Theme.spacing
+                    readonly property real widestErrand: Math.max(progressErrand.snugWidth, licencesErrand.snugWidth,
+                                                                  ticketsErrand.snugWidth, appointmentsErrand.snugWidth)
+                    columns: 2 * widestErrand + columnSpacing <= content.columnWidth ? 2 : 1
+                    columnSpacing: Theme.spacing
+                    rowSpacing: Theme.spacing
                     KioskButton {
+                        id: progressErrand
                         objectName: "progressErrand"
                         Layout.fillWidth: true
                         Layout.preferredWidth: 1
@@ -111,18 +121,15 @@ Item {
                         onClicked: Kiosk.startErrand(ResidentChoice.Errand.Progress)
                     }
                     KioskButton {
+                        id: licencesErrand
                         objectName: "licencesErrand"
                         Layout.fillWidth: true
                         Layout.preferredWidth: 1
                         text: qsTr("我的电子证照")
                         onClicked: Kiosk.startErrand(ResidentChoice.Errand.Licences)
                     }
-                }
-                // The hall's own services: a queue ticket and an appointment's check-in (both need the platform).
-                RowLayout {
-                    Layout.fillWidth: true
-                    spacing: Theme.spacing
                     KioskButton {
+                        id: ticketsErrand
                         objectName: "ticketsErrand"
                         Layout.fillWidth: true
                         Layout.preferredWidth: 1
@@ -130,6 +137,7 @@ Item {
                         onClicked: Kiosk.startErrand(ResidentChoice.Errand.Tickets)
                     }
                     KioskButton {
+                        id: appointmentsErrand
                         objectName: "appointmentsErrand"
                         Layout.fillWidth: true
                         Layout.preferredWidth: 1

@@ -150,10 +150,16 @@ Item {
                 }
             }
 
-            // Where the card goes: a card gliding down onto the reader, again and again.
+            // Where the card goes: a card gliding down onto the reader, again and again. On a short
+            // canvas (landscape, 5:4) it glides a shorter way, so that the words on how to place
+            // the card stay in view under it rather than below the footer.
             Item {
+                id: cardStage
                 Layout.fillWidth: true
-                Layout.preferredHeight: 560
+                // The canvas's height, known before this screen is laid out: the glide's end is
+                // read once, when the animation starts.
+                readonly property real glideEnd: ScreenLayout.height < 1400 ? 90 : 250
+                Layout.preferredHeight: glideEnd + 310
                 visible: !Kiosk.identified
 
                 Rectangle {
@@ -198,9 +204,9 @@ Item {
                     SequentialAnimation on y {
                         loops: Animation.Infinite
                         running: !Kiosk.identified
-                        NumberAnimation { from: 20; to: 250; duration: 1400; easing.type: Easing.InOutQuad }
+                        NumberAnimation { from: 20; to: cardStage.glideEnd; duration: 1400; easing.type: Easing.InOutQuad }
                         PauseAnimation { duration: 900 }
-                        NumberAnimation { from: 250; to: 20; duration: 600 }
+                        NumberAnimation { from: cardStage.glideEnd; to: 20; duration: 600 }
                     }
                 }
             }

@@ -122,14 +122,15 @@ Item {
                             KioskButton {
                                 objectName: "addPage_" + materialRow.modelData.id
                                 visible: materialRow.modelData.pages > 0 && !materialRow.current
-                                implicitWidth: 200
+                                // As wide as its words at their size ("Add a page" in elder mode was cut short at 200).
+                                implicitWidth: Math.max(200, snugWidth)
                                 fontSize: Theme.fontSmall
                                 text: qsTr("加拍一页")
                                 onClicked: Form.selectMaterial(materialRow.modelData.id)
                             }
                             KioskButton {
                                 visible: materialRow.modelData.pages > 0
-                                implicitWidth: 180
+                                implicitWidth: Math.max(180, snugWidth)
                                 fontSize: Theme.fontSmall
                                 text: qsTr("重拍")
                                 onClicked: Form.retakeMaterial(materialRow.modelData.id)

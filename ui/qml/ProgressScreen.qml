@@ -18,6 +18,8 @@ Item {
         case Services.CaseStatus.Rejected: return qsTr("不予受理");
         case Services.CaseStatus.NeedsMaterials: return qsTr("需补充材料");
         case Services.CaseStatus.QueuedAtKiosk: return qsTr("已保存在本机，等待提交");
+        case Services.CaseStatus.AwaitingPayment: return qsTr("待缴费");
+        case Services.CaseStatus.Cancelled: return qsTr("已撤销");
         }
         return statusName;
     }

@@ -18,6 +18,10 @@ Flickable {
     // The height the column asks for, margins included: a page placed in a layout can be made
     // as tall as its content and no taller.
     readonly property real contentImplicitHeight: column.implicitHeight + 2 * margins
+    // The bar at the right is drawn over the content: a page with narrow margins (the materials
+    // list, margins 0) keeps its column clear of it, whether the bar shows or not, so the column's
+    // width never depends on its own height.
+    readonly property real barRoom: Math.max(0, 22 - margins)
     contentWidth: width
     contentHeight: column.height + 2 * margins
     clip: true
@@ -28,7 +32,7 @@ Flickable {
         id: column
         x: Math.max(page.margins, (page.width - page.maximumContentWidth) / 2)
         y: page.margins
-        width: page.width - 2 * x
+        width: page.width - 2 * x - page.barRoom
         height: Math.max(page.height - 2 * page.margins, implicitHeight)
         spacing: Theme.spacing
     }

@@ -40,12 +40,13 @@ Rectangle {
         Rectangle {
             objectName: "searchField"
             Layout.fillWidth: true
-            implicitHeight: Theme.touchMin
+            implicitHeight: Math.max(Theme.touchMin, fieldText.implicitHeight + Theme.spacing)
             radius: Theme.radius / 2
             color: Theme.surface
             border.width: panel.typing ? 4 : 2
             border.color: panel.typing ? Theme.primary : Theme.border
             KioskText {
+                id: fieldText
                 anchors.verticalCenter: parent.verticalCenter
                 x: Theme.spacing
                 width: parent.width - 2 * Theme.spacing
@@ -53,11 +54,11 @@ Rectangle {
                                          : qsTr("输入事项名称或拼音首字母")
                 font.pixelSize: Theme.fontBody
                 color: panel.query !== "" ? Theme.text : Theme.textMuted
-                // The invitation is set a little smaller rather than cut short; what is typed
-                // keeps its size, and its beginning gives way to its end.
-                fontSizeMode: panel.query !== "" ? Text.FixedSize : Text.HorizontalFit
-                minimumPixelSize: Theme.fontSmall
-                elide: Text.ElideLeft
+                // The invitation wraps onto a second line rather than be cut short: set smaller, it
+                // still lost its first words in English in elder mode beside a landscape keyboard.
+                // What is typed keeps one line, and its beginning gives way to its end.
+                wrapMode: panel.query !== "" ? Text.NoWrap : Text.Wrap
+                elide: panel.query !== "" ? Text.ElideLeft : Text.ElideNone
             }
             MouseArea {
                 readonly property bool keypadTarget: true

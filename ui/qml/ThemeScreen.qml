@@ -69,11 +69,19 @@ Item {
                     wrapMode: Text.Wrap
                 }
             }
-            Repeater {
-                model: Kiosk.themeItems
-                delegate: ItemCard {
-                    Layout.fillWidth: true
-                    onClicked: Kiosk.openItem(code)
+            // Landscape: the bundle's services side by side, all in view at once above the footer
+            // (one under another, the third ran under it). A positioner, as on the home screen.
+            Grid {
+                id: themeGrid
+                Layout.fillWidth: true
+                columns: ScreenLayout.columns > 1 ? 3 : 1
+                spacing: Theme.spacing
+                Repeater {
+                    model: Kiosk.themeItems
+                    delegate: ItemCard {
+                        width: (themeGrid.width - (themeGrid.columns - 1) * themeGrid.spacing) / themeGrid.columns
+                        onClicked: Kiosk.openItem(code)
+                    }
                 }
             }
         }
