@@ -1,14 +1,11 @@
 #include "callmedia.h"
 
+#include "callbranch.h"
 #include "camera/frameprovider.h"
 #include "soundcheck.h"
 
-#define GST_USE_UNSTABLE_API
 #include <gst/app/gstappsink.h>
-#include <gst/app/gstappsrc.h>
-#include <gst/gst.h>
 #include <gst/sdp/sdp.h>
-#include <gst/webrtc/webrtc.h>
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -30,104 +27,6 @@ namespace {
 constexpr const char *audioCaps = "application/x-rtp,media=audio,encoding-name=OPUS,payload=97,clock-rate=48000,encoding-params=(string)2";
 constexpr const char *cameraCaps = "application/x-rtp,media=video,encoding-name=VP8,payload=96,clock-rate=90000";
 constexpr const char *screenCaps = "application/x-rtp,media=video,encoding-name=VP8,payload=98,clock-rate=90000";
-
-// Realtime VP8: the fastest settings, a key frame at least every two seconds so that a frame
-// lost at the start heals quickly, and a bitrate a hall's uplink carries.
-QString vp8Branch(const char *source, int keyframeDistance, int bitrate, const char *caps)
-{
-    return QStringLiteral("appsrc name=%1 is-live=true format=time do-timestamp=true block=false max-bytes=20000000 ! "
-                          "videoconvert ! queue max-size-buffers=2 leaky=downstream ! "
-                          "vp8enc deadline=1 cpu-used=8 threads=2 end-usage=cbr target-bitrate=%3 keyframe-max-dist=%2 "
-                          "error-resilient=partitions lag-in-frames=0 ! rtpvp8pay picture-id-mode=15-bit ! "
-                          "capsfilter caps=\"%4\"")
-        .arg(QLatin1String(source)).arg(keyframeDistance).arg(bitrate).arg(QLatin1String(caps));
-}
-
-GstElement *addBranch(GstElement *pipeline, const QString &description, QString *error)
-{
-    GError *problem = nullptr;
-    GstElement *bin = gst_parse_bin_from_description(description.toUtf8().constData(), TRUE, &problem);
-    if (!bin) {
-        *error = QString::fromUtf8(problem ? problem->message : "unknown");
-        g_clear_error(&problem);
-        return nullptr;
-    }
-    g_clear_error(&problem);
-    gst_bin_add(GST_BIN(pipeline), bin);
-    return bin;
-}
-
-// Links a sending branch to a sink pad of its own: a new transceiver (webrtcbin gives a pad no
-// receive-only one). The transceiver is told its codec up front: webrtcbin otherwise makes no
-// offer before every branch has produced its first buffer, and a microphone takes up to two
-// seconds to deliver one, all of it added to the resident's wait for the agent's face.
-GstWebRTCRTPTransceiver *linkToWebrtc(GstElement *branch, GstElement *webrtc, const char *msid, const char *caps)
-{
-    GstPad *sink = gst_element_request_pad_simple(webrtc, "sink_%u");
-    GstPad *src = gst_element_get_static_pad(branch, "src");
-    gst_pad_link(src, sink);
-    gst_object_unref(src);
-    // The stream's id tells the agent's page which video is the screen (a=msid in the SDP).
-    if (msid && g_object_class_find_property(G_OBJECT_GET_CLASS(sink), "msid"))
-        g_object_set(sink, "msid", msid, nullptr);
-    GstWebRTCRTPTransceiver *transceiver = nullptr;
-    g_object_get(sink, "transceiver", &transceiver, nullptr);
-    gst_object_unref(sink);
-    if (transceiver) {
-        GstCaps *preferences = gst_caps_from_string(caps);
-        g_object_set(transceiver, "codec-preferences", preferences, nullptr);
-        gst_caps_unref(preferences);
-    }
-    return transceiver;
-}
-
-void setDirection(GstWebRTCRTPTransceiver *transceiver, GstWebRTCRTPTransceiverDirection direction)
-{
-    if (!transceiver)
-        return;
-    g_object_set(transceiver, "direction", direction, nullptr);
-    gst_object_unref(transceiver);
-}
-
-// A transceiver that only receives, for a kind the kiosk cannot send: the agent's voice or face
-// needs a line the kiosk offers to receive on.
-void addReceiver(GstElement *webrtc, const char *description)
-{
-    GstCaps *caps = gst_caps_from_string(description);
-    GstWebRTCRTPTransceiver *transceiver = nullptr;
-    g_signal_emit_by_name(webrtc, "add-transceiver", GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_RECVONLY, caps, &transceiver);
-    gst_caps_unref(caps);
-    if (transceiver)
-        gst_object_unref(transceiver);
-}
-
-GstBuffer *bufferOf(const QImage &image)
-{
-    const gsize size = gsize(image.sizeInBytes());
-    GstBuffer *buffer = gst_buffer_new_allocate(nullptr, size, nullptr);
-    gst_buffer_fill(buffer, 0, image.constBits(), size);
-    return buffer;
-}
-
-void pushImage(GstElement *appsrc, QImage image, QSize *lastSize, int fps)
-{
-    if (image.isNull() || !appsrc)
-        return;
-    // RGBx with even sides, which every converter and the encoder take without padding.
-    image = image.convertToFormat(QImage::Format_RGBX8888);
-    if ((image.width() | image.height()) & 1)
-        image = image.copy(0, 0, image.width() & ~1, image.height() & ~1);
-    if (image.bytesPerLine() != image.width() * 4)
-        image = image.copy();
-    if (image.size() != *lastSize) {
-        *lastSize = image.size();
-        GstCaps *caps = gst_caps_new_simple("video/x-raw", "format", G_TYPE_STRING, "RGBx", "width", G_TYPE_INT, image.width(),
-                                            "height", G_TYPE_INT, image.height(), "framerate", GST_TYPE_FRACTION, fps, 1, nullptr);
-        gst_app_src_set_caps(GST_APP_SRC(appsrc), caps);
-        gst_caps_unref(caps);
-    }
-    gst_app_src_push_buffer(GST_APP_SRC(appsrc), bufferOf(image));
-}
 
 } // namespace
 
@@ -247,7 +146,7 @@ void CallMedia::Pipeline::onIncomingPad(GstElement *, GstPad *pad, gpointer data
     else
         description = QStringLiteral("fakesink sync=false");
     QString error;
-    GstElement *branch = addBranch(self->pipeline, description, &error);
+    GstElement *branch = CallBranch::add(self->pipeline, description, &error);
     if (!branch) {
         qCWarning(lcCallMedia) << "cannot play the agent's" << encoding << error;
         return;
@@ -366,33 +265,37 @@ bool CallMedia::start(QString *error)
     m_sendsCamera = !m_sources.camera.isNull();
     m_sendsScreen = bool(m_sources.screen);
     if (m_sendsMicrophone) {
-        GstElement *mic = addBranch(p->pipeline,
-                                    QStringLiteral("pulsesrc device=\"%1\" ! audioconvert ! audioresample ! queue ! opusenc ! rtpopuspay ! "
-                                                   "capsfilter caps=\"%2\"").arg(m_sources.microphone, QLatin1String(audioCaps)),
-                                    error);
+        GstElement *mic = CallBranch::add(p->pipeline,
+                                          QStringLiteral("pulsesrc device=\"%1\" ! audioconvert ! audioresample ! queue ! opusenc ! "
+                                                         "rtpopuspay ! capsfilter caps=\"%2\"").arg(m_sources.microphone, QLatin1String(audioCaps)),
+                                          error);
         if (!mic)
             return false;
-        setDirection(linkToWebrtc(mic, p->webrtc, "kiosk", audioCaps), GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_SENDRECV);
+        CallBranch::setDirection(CallBranch::linkToWebrtc(mic, p->webrtc, "kiosk", audioCaps),
+                                 GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_SENDRECV);
     }
     if (m_sendsCamera) {
-        GstElement *camera = addBranch(p->pipeline, vp8Branch("camera", 30, 600000, cameraCaps), error);
+        GstElement *camera = CallBranch::add(p->pipeline, CallBranch::vp8("camera", 30, 600000, cameraCaps), error);
         if (!camera)
             return false;
         p->cameraSource = gst_bin_get_by_name(GST_BIN(camera), "camera");
-        setDirection(linkToWebrtc(camera, p->webrtc, "kiosk", cameraCaps), GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_SENDRECV);
+        CallBranch::setDirection(CallBranch::linkToWebrtc(camera, p->webrtc, "kiosk", cameraCaps),
+                                 GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_SENDRECV);
     }
     // Without a microphone the agent is still heard, and without a camera still seen. The
     // screen's line comes after these: the desk page takes the last video line for the screen.
     if (!m_sendsMicrophone)
-        addReceiver(p->webrtc, audioCaps);
+        CallBranch::addReceiver(p->webrtc, audioCaps);
     if (!m_sendsCamera)
-        addReceiver(p->webrtc, cameraCaps);
+        CallBranch::addReceiver(p->webrtc, cameraCaps);
     if (m_sendsScreen) {
-        GstElement *screen = addBranch(p->pipeline, vp8Branch("screen", qMax(2, m_sources.screenFps * 2), 400000, screenCaps), error);
+        GstElement *screen =
+            CallBranch::add(p->pipeline, CallBranch::vp8("screen", qMax(2, m_sources.screenFps * 2), 400000, screenCaps), error);
         if (!screen)
             return false;
         p->screenSource = gst_bin_get_by_name(GST_BIN(screen), "screen");
-        setDirection(linkToWebrtc(screen, p->webrtc, "screen", screenCaps), GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_SENDONLY);
+        CallBranch::setDirection(CallBranch::linkToWebrtc(screen, p->webrtc, "screen", screenCaps),
+                                 GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_SENDONLY);
     }
     g_signal_connect(p->webrtc, "on-negotiation-needed", G_CALLBACK(&Pipeline::onNegotiationNeeded), p.get());
     g_signal_connect(p->webrtc, "on-ice-candidate", G_CALLBACK(&Pipeline::onIceCandidate), p.get());
@@ -445,7 +348,8 @@ void CallMedia::pushCamera()
     if (sequence >= 0 && sequence == m_lastCameraSequence)
         return;
     m_lastCameraSequence = sequence;
-    pushImage(m_pipeline->cameraSource, m_sources.camera->latestFrame(), &m_pipeline->cameraSize, m_sources.cameraFps);
+    CallBranch::pushImage(m_pipeline->cameraSource, m_sources.camera->latestFrame(), &m_pipeline->cameraSize,
+                          m_sources.cameraFps);
 }
 
 void CallMedia::pushScreen()
@@ -459,7 +363,7 @@ void CallMedia::pushScreen()
     // largest cost in CPU after the camera's.
     if (std::max(screen.width(), screen.height()) > 960)
         screen = screen.scaled(960, 960, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-    pushImage(m_pipeline->screenSource, screen, &m_pipeline->screenSize, m_sources.screenFps);
+    CallBranch::pushImage(m_pipeline->screenSource, screen, &m_pipeline->screenSize, m_sources.screenFps);
 }
 
 void CallMedia::checkSilence()

@@ -1,11 +1,8 @@
 #include "platformclient.h"
 
-#include "cataloguechoice.h"
-#include "kioskconfig.h"
 #include "platformlog.h"
 #include "common/statefile.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -18,7 +15,6 @@
 #include <QSslCipher>
 #include <QSslConfiguration>
 #include <QTimer>
-#include <QUrlQuery>
 #include <QUuid>
 
 namespace {
@@ -77,70 +73,12 @@ QString networkCode(QNetworkReply::NetworkError error)
     }
 }
 
-// The contract: the kiosk trusts only the CA bundle its configuration names, never the system
-// store, so an https platform without one is a configuration error and not a quiet fallback.
-QString missingCaReason(const QUrl &url)
-{
-    return QStringLiteral("platform/ca_file: must name the CA bundle (PEM) that signs %1's certificate; the kiosk "
-                          "trusts only that CA, never the system store")
-        .arg(url.host());
-}
-
 // QNetworkRequest's transfer timeout fires only when no byte moves, so a platform trickling its
 // answer would hold a call for ever. Each exchange therefore also has a deadline: the timeout,
 // plus the time its body takes to leave over an uplink as slow as this.
 constexpr qint64 slowestUplinkBytesPerS = 64 * 1024;
 
 } // namespace
-
-std::optional<PlatformClientSettings> PlatformClientSettings::fromConfig(const KioskConfig &config, QString *error)
-{
-    auto fail = [&](const QString &reason) -> std::optional<PlatformClientSettings> {
-        if (error)
-            *error = reason;
-        return std::nullopt;
-    };
-    PlatformClientSettings settings;
-    settings.baseUrl = QUrl(config.string(QStringLiteral("platform/url")));
-    if (!settings.baseUrl.isValid() || settings.baseUrl.host().isEmpty())
-        return fail(QStringLiteral("platform/url: not a URL"));
-    const QString caFile = config.string(QStringLiteral("platform/ca_file"));
-    if (caFile.isEmpty() && settings.baseUrl.scheme() == QLatin1String("https"))
-        return fail(missingCaReason(settings.baseUrl));
-    if (!caFile.isEmpty()) {
-        settings.caCertificates = QSslCertificate::fromPath(caFile, QSsl::Pem);
-        if (settings.caCertificates.isEmpty())
-            return fail(QStringLiteral("platform/ca_file: no PEM certificate in %1").arg(caFile));
-    }
-    const QString certFile = config.string(QStringLiteral("platform/client_cert"));
-    if (!certFile.isEmpty()) {
-        const QList<QSslCertificate> certs = QSslCertificate::fromPath(certFile, QSsl::Pem);
-        QFile keyFile(config.string(QStringLiteral("platform/client_key")));
-        if (certs.isEmpty())
-            return fail(QStringLiteral("platform/client_cert: no PEM certificate in %1").arg(certFile));
-        if (!keyFile.open(QIODevice::ReadOnly))
-            return fail(QStringLiteral("platform/client_key: %1").arg(keyFile.errorString()));
-        const QByteArray pem = keyFile.readAll();
-        settings.clientCertificate = certs.first();
-        settings.clientKey = QSslKey(pem, QSsl::Ec);
-        if (settings.clientKey.isNull())
-            settings.clientKey = QSslKey(pem, QSsl::Rsa);
-        if (settings.clientKey.isNull())
-            return fail(QStringLiteral("platform/client_key: not an EC or RSA private key in PEM"));
-    }
-    settings.algorithm = RequestSigner::algorithmFromName(config.string(QStringLiteral("platform/signature_alg")))
-                             .value_or(SignatureAlgorithm::HmacSha256);
-    settings.timeoutMs = int(config.integer(QStringLiteral("platform/timeout_s")) * 1000);
-    const QString credentialsFile = config.string(QStringLiteral("platform/credentials_file"));
-    if (QFileInfo::exists(credentialsFile)) {
-        QString credentialsError;
-        settings.credentials = TerminalCredentials::load(credentialsFile, &credentialsError);
-        if (!settings.credentials)
-            return fail(credentialsError);
-    }
-    settings.catalogueCachePath = CatalogueChoice::platformCachePath(config);
-    return settings;
-}
 
 PlatformClient::PlatformClient(const PlatformClientSettings &settings, QObject *parent)
     : QObject(parent)
@@ -210,122 +148,6 @@ std::optional<Catalogue> PlatformClient::cachedCatalogue() const
     return Catalogue::fromJson(m_catalogueBytes, nullptr);
 }
 
-PlatformCall *PlatformClient::verifyIdentity(const QJsonObject &request, const QString &idempotencyKey)
-{
-    return start(PlatformEndpoint::IdentityVerify, "POST", QStringLiteral("/identity/verify"),
-                 QJsonDocument(request).toJson(QJsonDocument::Compact), "application/json",
-                 idempotencyKey.isEmpty() ? newIdempotencyKey() : idempotencyKey, true);
-}
-
-PlatformCall *PlatformClient::verifyStaff(const QString &qrPayload)
-{
-    const QJsonObject request{{QStringLiteral("method"), QStringLiteral("staff_qr")}, {QStringLiteral("qr_payload"), qrPayload}};
-    return start(PlatformEndpoint::StaffVerify, "POST", QStringLiteral("/staff/verify"), QJsonDocument(request).toJson(QJsonDocument::Compact),
-                 "application/json", newIdempotencyKey(), true);
-}
-
-PlatformCall *PlatformClient::uploadMaterial(const QString &materialId, const QByteArray &content,
-                                             const QByteArray &contentType, const QString &idempotencyKey)
-{
-    PlatformCall *call = start(PlatformEndpoint::Materials, "POST", QStringLiteral("/materials"), content, contentType,
-                               idempotencyKey);
-    call->m_extraHeaders.insert("X-Material-Id", materialId.toUtf8());
-    call->m_extraHeaders.insert("X-Content-Sha256", QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
-    return call;
-}
-
-PlatformCall *PlatformClient::submitCase(const QJsonObject &request, const QString &idempotencyKey)
-{
-    return start(PlatformEndpoint::SubmitCase, "POST", QStringLiteral("/cases"),
-                 QJsonDocument(request).toJson(QJsonDocument::Compact), "application/json", idempotencyKey);
-}
-
-PlatformCall *PlatformClient::submitEvaluation(const QJsonObject &request, const QString &idempotencyKey)
-{
-    return start(PlatformEndpoint::Evaluations, "POST", QStringLiteral("/evaluations"),
-                 QJsonDocument(request).toJson(QJsonDocument::Compact), "application/json", idempotencyKey);
-}
-
-PlatformCall *PlatformClient::submitComplaint(const QJsonObject &request, const QString &idempotencyKey)
-{
-    return start(PlatformEndpoint::Complaints, "POST", QStringLiteral("/complaints"),
-                 QJsonDocument(request).toJson(QJsonDocument::Compact), "application/json", idempotencyKey);
-}
-
-PlatformCall *PlatformClient::requestAssistCall(const QJsonObject &request)
-{
-    // A live call: asking again later is a new call, so every attempt has its own key.
-    return start(PlatformEndpoint::AssistCall, "POST", QStringLiteral("/assist/calls"),
-                 QJsonDocument(request).toJson(QJsonDocument::Compact), "application/json", newIdempotencyKey(), true);
-}
-
-PlatformCall *PlatformClient::caseStatus(const QString &caseNumber)
-{
-    return start(PlatformEndpoint::CaseStatus, "GET",
-                 QStringLiteral("/cases/") + QString::fromLatin1(QUrl::toPercentEncoding(caseNumber)), {}, {}, {}, true);
-}
-
-PlatformCall *PlatformClient::caseList(const QString &holderToken)
-{
-    return start(PlatformEndpoint::CaseList, "GET",
-                 QStringLiteral("/cases?holder_token=") + QString::fromLatin1(QUrl::toPercentEncoding(holderToken)), {}, {},
-                 {}, true);
-}
-
-PlatformCall *PlatformClient::paymentStatus(const QString &paymentId)
-{
-    return start(PlatformEndpoint::Payments, "GET", QStringLiteral("/payments/") + QString::fromLatin1(QUrl::toPercentEncoding(paymentId)),
-                 {}, {}, {}, true);
-}
-
-PlatformCall *PlatformClient::cancelPayment(const QString &paymentId, const QString &idempotencyKey)
-{
-    return start(PlatformEndpoint::Payments, "POST",
-                 QStringLiteral("/payments/%1/cancel").arg(QString::fromLatin1(QUrl::toPercentEncoding(paymentId))),
-                 QByteArrayLiteral("{}"), "application/json", idempotencyKey, true);
-}
-
-PlatformCall *PlatformClient::ticketGroups()
-{
-    return start(PlatformEndpoint::TicketGroups, "GET", QStringLiteral("/tickets/groups"), {}, {}, {}, true);
-}
-
-PlatformCall *PlatformClient::takeTicket(const QJsonObject &request, const QString &idempotencyKey)
-{
-    return start(PlatformEndpoint::Tickets, "POST", QStringLiteral("/tickets"), QJsonDocument(request).toJson(QJsonDocument::Compact),
-                 "application/json", idempotencyKey, true);
-}
-
-PlatformCall *PlatformClient::appointments(const QString &holderToken)
-{
-    return start(PlatformEndpoint::Appointments, "GET",
-                 QStringLiteral("/appointments?holder_token=") + QString::fromLatin1(QUrl::toPercentEncoding(holderToken)), {}, {},
-                 {}, true);
-}
-
-PlatformCall *PlatformClient::checkInAppointment(const QString &appointmentId, const QString &idempotencyKey)
-{
-    // The check-in answers with a ticket, checked as one.
-    return start(PlatformEndpoint::Tickets, "POST",
-                 QStringLiteral("/appointments/%1/check-in").arg(QString::fromLatin1(QUrl::toPercentEncoding(appointmentId))),
-                 QByteArrayLiteral("{}"), "application/json", idempotencyKey, true);
-}
-
-PlatformCall *PlatformClient::licenses(const QString &holderToken)
-{
-    return start(PlatformEndpoint::Licenses, "GET",
-                 QStringLiteral("/licenses?holder_token=") + QString::fromLatin1(QUrl::toPercentEncoding(holderToken)), {},
-                 {}, {}, true);
-}
-
-PlatformCall *PlatformClient::fetchDocument(const QString &documentUrl, const QString &holderToken)
-{
-    QString path = documentUrl;
-    if (!holderToken.isEmpty())
-        path += (path.contains(QLatin1Char('?')) ? QStringLiteral("&") : QStringLiteral("?")) + QStringLiteral("holder_token=")
-            + QString::fromLatin1(QUrl::toPercentEncoding(holderToken));
-    return start(PlatformEndpoint::Document, "GET", path, {}, {}, {}, true);
-}
 
 PlatformCall *PlatformClient::heartbeat(const QJsonObject &report)
 {
@@ -378,7 +200,8 @@ void PlatformClient::send(PlatformCall *call)
     if (call->m_endpoint == PlatformEndpoint::Materials && call->m_body.size() > maxMaterialBytes)
         return failNow(PlatformOutcome::Permanent, QStringLiteral("too_large"), QStringLiteral("a material may be at most 10 MiB"));
     if (base.scheme() == QLatin1String("https") && m_settings.caCertificates.isEmpty())
-        return failNow(PlatformOutcome::Permanent, QStringLiteral("no_trusted_ca"), missingCaReason(base));
+        return failNow(PlatformOutcome::Permanent, QStringLiteral("no_trusted_ca"),
+                       PlatformClientSettings::missingCaReason(base));
     if (call->m_live && m_failFast && m_connectivity == Connectivity::Offline)
         return failNow(PlatformOutcome::Transient, QStringLiteral("offline"), QStringLiteral("the platform is offline"));
 

@@ -37,6 +37,8 @@ struct PlatformClientSettings {
     // Reads [platform] from the configuration: CA, client certificate, credentials file (a
     // missing credentials file is not an error, the terminal is just not enrolled yet).
     [[nodiscard]] static std::optional<PlatformClientSettings> fromConfig(const KioskConfig &config, QString *error);
+    // Why an https platform without a CA bundle is refused, naming platform/ca_file.
+    [[nodiscard]] static QString missingCaReason(const QUrl &url);
 };
 
 // The terminal's client for reference/platform-api.md: every endpoint, signed, with the clock

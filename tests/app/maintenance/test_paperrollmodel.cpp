@@ -5,7 +5,7 @@
 #include <QTest>
 
 // The paper list on the maintenance screen. With printers it is exercised against the simulated
-// printer by test_maintenance; here, what it does without one.
+// printer by the maintenance UI suites (test_maintenanceentry); here, what it does without one.
 class TestPaperRollModel : public QObject
 {
     Q_OBJECT

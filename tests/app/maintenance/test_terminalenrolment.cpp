@@ -7,7 +7,7 @@
 #include <QTest>
 
 // Enrolment from the provisioning screen when the platform does not answer: refused, nothing saved.
-// (A successful enrolment against the reference platform is test_maintenance's provisioning run.)
+// (A successful enrolment against the reference platform is test_terminalsetup's provisioning run.)
 class TestTerminalEnrolment : public QObject
 {
     Q_OBJECT

@@ -6,7 +6,7 @@
 #include <cstdio>
 
 // A kiosk process that submits one case and is then killed by the test in the middle of the
-// request (test_platformclient, keepsExactlyOneCaseWhenTheKioskIsKilledMidRequest).
+// request (test_platformidempotency, keepsExactlyOneCaseWhenTheKioskIsKilledMidRequest).
 // Arguments: BASE_URL TERMINAL_ID SECRET_BASE64 IDEMPOTENCY_KEY CASE_JSON
 int main(int argc, char *argv[])
 {
