@@ -85,13 +85,17 @@ struct Series {
     QList<double> walkMs;
     QList<double> indexMs;
     QList<double> typedMs;   // a query put into the real search field, to the frame showing it
+    qsizetype typedQueries = 0;
+    qsizetype cardsCreated = 0; // result cards the search view created for those queries
+    qsizetype cardsShown = 0;   // of them, those inside the view
 };
 
 constexpr qsizetype searchPage = 20; // CatalogueSearchModel's page
 
 // One run of kiosk-bench-search-frame: the times from each query put into the real search field
-// to the frame that shows its results, appended to `typedMs`; an empty string, or why not.
-QString typeIntoSearch(const QString &helper, const QString &config, int rounds, const QStringList &queries, QList<double> &typedMs)
+// to the frame that shows its results, appended to the series with the cards shown; an empty
+// string, or why not.
+QString typeIntoSearch(const QString &helper, const QString &config, int rounds, const QStringList &queries, Series &series)
 {
     QProcess process;
     process.start(helper, QStringList{config, QString::number(rounds)} + queries);
@@ -105,8 +109,12 @@ QString typeIntoSearch(const QString &helper, const QString &config, int rounds,
     qsizetype lines = 0;
     for (const QByteArray &line : process.readAllStandardOutput().split('\n')) {
         const QList<QByteArray> fields = line.split(' ');
-        if (fields.size() >= 3 && fields.at(0) == "search-frame") {
-            typedMs.append(fields.at(1).toDouble());
+        // search-frame MS FOUND CREATED SHOWN QUERY
+        if (fields.size() >= 6 && fields.at(0) == "search-frame") {
+            series.typedMs.append(fields.at(1).toDouble());
+            series.cardsCreated += fields.at(3).toInt();
+            series.cardsShown += fields.at(4).toInt();
+            ++series.typedQueries;
             ++lines;
         }
     }
@@ -207,7 +215,7 @@ int runCatalogueBench(CtlContext &context, const QStringList &args)
                 (void)search.find(*catalogues[which], query);
             series[which].walkMs.append(clock.nsecsElapsed() / 1e6 / double(queries.size()));
             // What the resident waits for: the real search screen, in a process of its own.
-            const QString failed = typeIntoSearch(typingHelper, configs[which], 3, queries, series[which].typedMs);
+            const QString failed = typeIntoSearch(typingHelper, configs[which], 3, queries, series[which]);
             if (!failed.isEmpty()) {
                 context.err << "bench catalogue: " << failed << Qt::endl;
                 return CtlExit::Error;
@@ -225,7 +233,7 @@ int runCatalogueBench(CtlContext &context, const QStringList &args)
     for (int which = 0; which < 2; ++which) {
         context.out << QStringLiteral("  %1 items  home first frame median %2 ms   peak RSS %3 MiB   search median %4 ms a query (%5 found, %6 shown; "
                                       "all the matches %7 ms; index built in %8 ms; a walk over every item %9 ms)   "
-                                      "typed to frame median %10 ms\n")
+                                      "typed to frame median %10 ms (result cards a query: %11 created, %12 in view)\n")
                            .arg(items[which], 5)
                            .arg(median(series[which].frame), 6, 'f', 1)
                            .arg(median(series[which].peakMiB), 5, 'f', 1)
@@ -235,7 +243,9 @@ int runCatalogueBench(CtlContext &context, const QStringList &args)
                            .arg(median(series[which].findMs), 0, 'f', 4)
                            .arg(median(series[which].indexMs), 0, 'f', 2)
                            .arg(median(series[which].walkMs), 0, 'f', 3)
-                           .arg(median(series[which].typedMs), 0, 'f', 2);
+                           .arg(median(series[which].typedMs), 0, 'f', 2)
+                           .arg(double(series[which].cardsCreated) / double(std::max<qsizetype>(1, series[which].typedQueries)), 0, 'f', 1)
+                           .arg(double(series[which].cardsShown) / double(std::max<qsizetype>(1, series[which].typedQueries)), 0, 'f', 1);
     }
     context.out << QStringLiteral("  ratios %1 / %2 items: home first frame x%3   peak RSS %4%5 MiB   search x%6   typed to frame x%7\n")
                        .arg(items[1])

@@ -95,10 +95,12 @@ cv::Mat phone(const cv::Mat &code, const QrHardSet::Frame &frame, cv::Point2f *c
     return picture;
 }
 
-cv::Mat scene(const QrHardSet::Frame &frame, QRandomGenerator &rng)
+// The hall behind the phone: blotches and bars. Its texture comes from `pixels`, the frame's own
+// OpenCV generator, not OpenCV's process-wide one: a frame is the same whatever was drawn before.
+cv::Mat scene(const QrHardSet::Frame &frame, QRandomGenerator &rng, cv::RNG &pixels)
 {
     cv::Mat canvas(frame.height, frame.width, CV_8UC1);
-    cv::randu(canvas, 60, 170);
+    pixels.fill(canvas, cv::RNG::UNIFORM, 60, 170);
     cv::GaussianBlur(canvas, canvas, cv::Size(0, 0), 9);
     for (int i = 0; i < 6; ++i) {
         const cv::Point a(rng.bounded(frame.width), rng.bounded(frame.height));
@@ -195,7 +197,9 @@ QString number(double value)
 cv::Mat render(const Frame &frame)
 {
     QRandomGenerator rng(frame.seed);
-    cv::Mat image = scene(frame, rng);
+    // The per-pixel randomness (the scene's texture, the sensor's noise), seeded by the frame alone.
+    cv::RNG pixels(frame.seed);
+    cv::Mat image = scene(frame, rng, pixels);
     cv::Mat picture;
     cv::Point2f codeCentre;
     if (frame.payload.isEmpty()) {
@@ -227,7 +231,7 @@ cv::Mat render(const Frame &frame)
         addMotion(image, frame);
     if (frame.noiseSigma > 0) {
         cv::Mat noise(image.size(), CV_16SC1);
-        cv::randn(noise, 0, frame.noiseSigma);
+        pixels.fill(noise, cv::RNG::NORMAL, 0, frame.noiseSigma);
         cv::Mat sum;
         image.convertTo(sum, CV_16SC1);
         sum += noise;

@@ -5,8 +5,9 @@
 // the time from there to the frame that shows the results. `kiosk-bench catalogue` runs it on
 // 2 000 items and on the demo's 19, in turns, and prints the ratio.
 //
-// Usage: kiosk-bench-search-frame CONFIG ROUNDS QUERY... — prints "search-frame MS FOUND QUERY"
-// for each query of each round, the first round's after a warm-up search that builds the index.
+// Usage: kiosk-bench-search-frame CONFIG ROUNDS QUERY... — prints "search-frame MS FOUND CREATED
+// SHOWN QUERY" for each query of each round, the first round's after a warm-up search that builds
+// the index: the result cards the view created, and those of them the window shows.
 #include "hanzireadings.h"
 #include "kioskshell.h"
 #include "cataloguesearchmodel.h"
@@ -64,6 +65,37 @@ double timeToFrame(QQuickWindow *window, const std::function<void()> &change)
     return swappedNs < 0 ? -1 : double(swappedNs) / 1e6;
 }
 
+struct Cards {
+    int created = 0;
+    int shown = 0; // created, visible, and at least partly inside the window
+};
+
+// `visible` is what the clipping items above `item` let through, in the window's coordinates.
+void countCards(QQuickItem *item, QRectF visible, Cards &cards)
+{
+    if (!item->isVisible())
+        return;
+    const QRectF box = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+    if (item->objectName().startsWith(QLatin1String("itemCard_"))) {
+        ++cards.created;
+        cards.shown += box.intersects(visible) ? 1 : 0;
+        return;
+    }
+    if (item->clip())
+        visible &= box;
+    for (QQuickItem *child : item->childItems())
+        countCards(child, visible, cards);
+}
+
+// The result cards of the search panel: the result view's own, not the home screen's behind it.
+Cards resultCards(QQuickWindow *window)
+{
+    Cards cards;
+    if (QQuickItem *panel = UiProbe::find(window, QStringLiteral("searchPanel")))
+        countCards(panel, QRectF(QPointF(0, 0), window->size()), cards);
+    return cards;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -117,7 +149,8 @@ int main(int argc, char *argv[])
                 std::fprintf(stderr, "kiosk-bench-search-frame: \"%s\" showed no frame or did not reach the search\n", qPrintable(query));
                 return 1;
             }
-            std::printf("search-frame %.3f %d %s\n", ms, search->count(), qPrintable(query));
+            const Cards cards = resultCards(window);
+            std::printf("search-frame %.3f %d %d %d %s\n", ms, search->count(), cards.created, cards.shown, qPrintable(query));
         }
     }
     std::fflush(stdout);

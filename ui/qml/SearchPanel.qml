@@ -20,6 +20,7 @@ Rectangle {
     function open() {
         keyboard.reset("", OnScreenKeyboard.KeySet.Pinyin);
         Kiosk.search.query = "";
+        results.tallestCard = 196;
         panel.typing = true;
         panel.visible = true;
     }
@@ -75,23 +76,32 @@ Rectangle {
         }
     }
 
-    Flickable {
+    // The results: a view that creates the cards in sight (and, in the background, a row or two
+    // beyond), not every card of the page: a search of a province's catalogue finds hundreds.
+    GridView {
         id: results
+        readonly property int columns: Theme.elder ? 1 : 2
+        // Rows as tall as the tallest card made so far: a long English name wraps to three lines.
+        property real tallestCard: 196
+
         anchors.top: header.bottom
         anchors.topMargin: Theme.spacing
         anchors.left: parent.left
+        anchors.leftMargin: Theme.margin
         // On a wide canvas the keyboard stands beside the results, which keep the whole height.
+        // The cells hold a card and the gap after it, so the view reaches one gap past the cards.
         anchors.right: panel.typing && ScreenLayout.columns > 1 ? keyboard.left : parent.right
-        anchors.rightMargin: panel.typing && ScreenLayout.columns > 1 ? Theme.spacing : 0
+        anchors.rightMargin: panel.typing && ScreenLayout.columns > 1 ? Theme.margin : Theme.margin - Theme.spacing
         anchors.bottom: panel.typing && ScreenLayout.columns === 1 ? keyboard.top : parent.bottom
-        contentHeight: list.implicitHeight + Theme.margin
         clip: true
         boundsBehavior: Flickable.StopAtBounds
+        cellWidth: Math.floor(width / columns)
+        cellHeight: tallestCard + Theme.spacing
+        cacheBuffer: cellHeight
+        model: Kiosk.search
 
-        ColumnLayout {
-            id: list
-            x: Theme.margin
-            width: results.width - 2 * Theme.margin
+        header: ColumnLayout {
+            width: results.width - Theme.spacing
             spacing: Theme.spacing
 
             KioskText {
@@ -131,25 +141,26 @@ Rectangle {
                     wrapMode: Text.Wrap
                 }
             }
-            GridLayout {
-                Layout.fillWidth: true
-                columns: Theme.elder ? 1 : 2
-                columnSpacing: Theme.spacing
-                rowSpacing: Theme.spacing
-                Repeater {
-                    model: Kiosk.search
-                    delegate: ItemCard {
-                        Layout.fillWidth: true
-                        Layout.fillHeight: true
-                        Layout.preferredWidth: 1
-                        onClicked: Kiosk.openItem(code)
-                    }
-                }
-            }
+            // The gap between the texts above and the first row of cards.
+            Item { implicitHeight: 0 }
+        }
+
+        delegate: ItemCard {
+            width: results.cellWidth - Theme.spacing
+            height: results.cellHeight - Theme.spacing
+            onImplicitHeightChanged: results.tallestCard = Math.max(results.tallestCard, implicitHeight)
+            Component.onCompleted: results.tallestCard = Math.max(results.tallestCard, implicitHeight)
+            onClicked: Kiosk.openItem(code)
+        }
+
+        footer: Item {
+            width: results.width - Theme.spacing
+            height: more.visible ? more.height + Theme.margin : Theme.margin
             KioskButton {
+                id: more
                 objectName: "moreResultsButton"
                 visible: Kiosk.search.hiddenCount > 0
-                Layout.alignment: Qt.AlignHCenter
+                anchors.horizontalCenter: parent.horizontalCenter
                 text: qsTr("显示更多结果（还有 %1 项）").arg(Kiosk.search.hiddenCount)
                 onClicked: Kiosk.search.showMore()
             }
