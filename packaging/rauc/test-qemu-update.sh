@@ -316,6 +316,8 @@ ack_of() { inspect acks | jq -c --arg id "$1" '.acks[] | select(.id == $id or .c
 machine_id() { guest cat /etc/machine-id; }
 echo "== boot"
 boot1=$(wait_boot "" "$boot_limit") || { echo "test-qemu-update: the guest did not answer over ssh" >&2; tail -30 "$out/serial.log" >&2; exit 1; }
+# ssh may answer before the data partition is set up (at the first boot it is formatted).
+guest 'for _ in $(seq 120); do s=$(systemctl show -P ActiveState kiosk-state.service); [ "$s" = active ] || [ "$s" = failed ] && break; sleep 2; done' || true
 step "boot until ssh answers ($(slot) $(version))"
 if runs v1; then
 expect "v1 boots from slot A" test "$(slot)" = A
