@@ -28,7 +28,10 @@
 #include <QtQml/QQmlExtensionPlugin>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <functional>
+#include <thread>
 #include <unistd.h>
 
 Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
@@ -65,11 +68,16 @@ public:
     explicit FrameClock(QQuickWindow *window)
     {
         m_clock.start();
-        QObject::connect(window, &QQuickWindow::frameSwapped, window, [this] {
+        m_swapped = QObject::connect(window, &QQuickWindow::frameSwapped, window, [this] {
             const QMutexLocker lock(&m_mutex);
             m_stamps.append(m_clock.nsecsElapsed());
         }, Qt::DirectConnection);
     }
+    // The window outlives the clock (it goes with the kiosk, after): a frame it swaps while it is
+    // torn down must not reach a clock that is gone.
+    ~FrameClock() { QObject::disconnect(m_swapped); }
+    FrameClock(const FrameClock &) = delete;
+    FrameClock &operator=(const FrameClock &) = delete;
     void clear()
     {
         const QMutexLocker lock(&m_mutex);
@@ -82,6 +90,7 @@ public:
     }
 
 private:
+    QMetaObject::Connection m_swapped;
     QElapsedTimer m_clock;
     QMutex m_mutex;
     QList<qint64> m_stamps;
@@ -199,6 +208,23 @@ QString describe(const char *name, const Window &w)
         .arg(w.longestGapMs, 5, 'f', 1);
 }
 
+// After a failure the bench ends with its reason within a bounded time, whatever the kiosk in this
+// process does while it is torn down: a teardown that waits on something that never comes (the QML
+// type loader waiting for the GUI thread, as when the metronome was left loading) once kept the
+// bench until ctest's timeout. The processes the bench started are stopped before (the caller's
+// part), so none outlives it; the temporary directories are removed here when the deadline passes.
+void leaveWithinDeadline(int seconds, const QStringList &directories)
+{
+    std::thread([seconds, directories] {
+        std::this_thread::sleep_for(std::chrono::seconds(seconds));
+        std::fprintf(stderr, "bench videocall: the kiosk was not torn down within %d s of the failure above; leaving without it\n", seconds);
+        std::fflush(stderr);
+        for (const QString &directory : directories)
+            QDir(directory).removeRecursively();
+        _exit(CtlExit::Error);
+    }).detach();
+}
+
 } // namespace
 
 // The phases run in this order: the home screen without a call, N calls (the first measured for
@@ -229,17 +255,20 @@ int runVideoCallBench(CtlContext &context, const QStringList &args)
                     << Qt::endl;
         return CtlExit::Error;
     }
+    QTemporaryDir soundDir;
+    NullSinkSound sound;
+    EnrolledKiosk enrolled;
     auto fail = [&](const QString &why) {
         context.err << "bench videocall: " << why << Qt::endl;
+        enrolled.platform()->stop();
+        sound.stop();
+        leaveWithinDeadline(30, {soundDir.path(), enrolled.directory()->path()});
         return CtlExit::Error;
     };
 
-    QTemporaryDir soundDir;
-    NullSinkSound sound;
     QString problem;
     if (!soundDir.isValid() || !sound.start(soundDir.path(), &problem))
         return fail(QStringLiteral("no sound server: ") + problem);
-    EnrolledKiosk enrolled;
     if (!enrolled.start(QStringLiteral("bench-video-1")))
         return fail(enrolled.errorText());
     QQuickWindow *window = enrolled.kiosk()->window();

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every benchmark of kiosk-bench (what `kioskctl bench` runs) in turn and prints their figures under a header that says what
 # machine they come from (docs/benchmarks.md). The outbox is also drained to a reference platform
-# over TLS, started here on loopback with a CA of its own, as the demo does. Nothing asserts a
-# speed: the figures are for people to read and compare.
+# over TLS, started here on loopback with a CA of its own, as the demo does. The video call bench
+# starts its own platform, kiosk and agent (headless chromium), and ends with an error of its own
+# when one of them does not start. Nothing asserts a speed: the figures are for people to read and
+# compare.
 #
 #   packaging/bench.sh            install what is missing, build, then every bench at full size
 #   packaging/bench.sh --quick    the already built tree, every bench at a few rounds (a smoke run)
@@ -60,9 +62,11 @@ echo "   build    $(grep -m1 '^CMAKE_BUILD_TYPE' "$build/CMakeCache.txt" | cut -
 
 if $quick; then
   runs=(startup "--runs 1" catalogue "--items 40 --runs 1" idcard "--frames 200 --runs 1 --idle-ms 300" vision "--frames 3" qr "--limit 10"
-        outbox "--cases 2 --to-platform" platform "--count 20 --concurrency 2" print "--runs 2" pinyin "--rounds 1")
+        outbox "--cases 2 --to-platform" platform "--count 20 --concurrency 2" print "--runs 2" pinyin "--rounds 1"
+        videocall "--calls 1 --window 3")
 else
-  runs=(startup "" catalogue "" idcard "" vision "" qr "" outbox "--to-platform" platform "" platform "--tls" print "" pinyin "")
+  runs=(startup "" catalogue "" idcard "" vision "" qr "" outbox "--to-platform" platform "" platform "--tls" print "" pinyin ""
+        videocall "")
 fi
 failed=0
 for ((i = 0; i < ${#runs[@]}; i += 2)); do

@@ -56,7 +56,10 @@ check "the slot's kiosk requires its data partition" grep -qx 'Requires=kiosk-st
   <(slotfile /etc/systemd/system/kiosk.service.d/state-partition.conf)
 check "the kiosk's request path unit is enabled" bash -c 'debugfs -R "stat /etc/systemd/system/paths.target.wants/kiosk-system-request.path" "$0" 2>/dev/null | grep -q "Type: symlink"' "$slot"
 check "the slot deadline timer is enabled" bash -c 'debugfs -R "stat /etc/systemd/system/timers.target.wants/kiosk-slot-deadline.timer" "$0" 2>/dev/null | grep -q "Type: symlink"' "$slot"
+check "the slot carries the data partition's host key setup" bash -c 'debugfs -R "stat /usr/lib/kiosk/kiosk-host-key" "$0" 2>/dev/null | grep -q "Mode:  0755"' "$slot"
+check "the slot's own host key is an empty placeholder, 0400" bash -c 'debugfs -R "stat /var/lib/systemd/credential.secret" "$0" 2>/dev/null | grep -q "Mode:  0400" && [ -z "$(debugfs -R "cat /var/lib/systemd/credential.secret" "$0" 2>/dev/null)" ]' "$slot"
 check "the slot's fstab names no root device" refuses grep -qE '[[:space:]]/[[:space:]]' <(slotfile /etc/fstab)
+check "GRUB boots every slot with the terminal's machine ID, if it is one" bash -c 'grep -q "^load_env .* KIOSK_MACHINE_ID$" "$0" && grep -q "regexp .\^\[0-9a-f\]{32}\$. \"\$KIOSK_MACHINE_ID\"" "$0" && grep -q "^linux .* \$MACHINE$" "$0"' "$here/../image/grub.cfg.in"
 check "GRUB's A/B script parses" grub-script-check <(sed 's/@DISK_ID@/6b696f73/g' "$here/../image/grub.cfg.in")
 for unit in kiosk-system-request.path kiosk-system-request.service kiosk-slot-check.service kiosk-slot-deadline.service kiosk-slot-deadline.timer; do
   check "$unit is a valid unit" bash -c 'systemd-analyze verify --man=no "$0" 2>&1 | grep -v "Command /usr/lib/kiosk/\|kiosk-state.service\|boot-ab.mount" | { ! grep -q .; }' "$here/$unit"

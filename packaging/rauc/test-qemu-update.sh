@@ -4,7 +4,7 @@
 #
 #   packaging/rauc/test-qemu-update.sh --rootfs DIR/kiosk-rootfs.tar --refplatform BUILD/refplatform/kiosk-refplatform
 #                                      [--deb kiosk_X_amd64.deb] [--out DIR] [--deadline S] [--broken-deadline S]
-#                                      [--tcg] [--reuse]
+#                                      [--tcg] [--reuse] [--from v2|v3|deliver|refuse]
 #
 # The image (packaging/image/build-image.sh) is version 1.0.0 in slot A; make-bundle.sh builds
 # 2.0.0 and a broken 3.0.0, whose kiosk exits before its first frame, from the same root file
@@ -23,18 +23,23 @@
 # minutes): an emulated CPU on a busy machine takes minutes to boot. The deadline is the slot's
 # own (a drop-in carried by each bundle), so the broken one can have a short one.
 #   4. The platform takes cases again, and the two queued before the updates are delivered.
-#   5. An update whose bundle RAUC refuses (the right SHA-256, but no bundle) is reported failed.
+#   5. An update whose bundle RAUC refuses (the right SHA-256, but no bundle) is reported failed, and
+#      so is one whose bundle has another SHA-256 than the command's (the kiosk's own check).
 # Needs root, qemu-system-x86_64, rauc, mksquashfs, mkfs.ext4, openssl, ssh, curl, jq and python3;
 # KVM (/dev/kvm) unless --tcg (the build machine's nested KVM hangs in GRUB: docs/fleet.md; --tcg
 # also turns the kiosk's frame watchdog off in the test image, which an emulated CPU trips). Takes
 # most of an hour: run on demand, not in ctest. --reuse takes the keys, overlays, disk image and
 # bundles that an earlier run left in --out before its machine started, instead of building them.
+# --from STEP goes on from a step (2 v2, 3 v3, 4 deliver, 5 refuse) with the disk image as the
+# earlier run left it: the machine boots it again, the platform restarts on its database and
+# ports ($out/ports), the terminal and its queued cases are those of $out/enroll.log and queued.log,
+# and the steps before STEP are not run (it implies --reuse; each run's console is kept).
 # Writes its log, the serial console, the times of each step ($out/times) and the screen after
 # the rollback ($out/screen-after-rollback.png) to --out. Exit 0 only when every expectation held.
 set -euo pipefail
 
 here=$(dirname "$(realpath "$0")")
-rootfs="" deb="" refplatform="" out=$PWD/kiosk-update-test deadline=900 broken_deadline=120 boot_limit=900 reuse=false emulated=false
+rootfs="" deb="" refplatform="" out=$PWD/kiosk-update-test deadline=900 broken_deadline=120 boot_limit=900 reuse=false emulated=false from=v1
 # The default CPU model: `-cpu host` asks for MSRs a nested hypervisor may refuse.
 accel=(-accel kvm)
 while [ $# -gt 0 ]; do
@@ -47,7 +52,8 @@ while [ $# -gt 0 ]; do
     --broken-deadline) broken_deadline=$2; shift 2 ;;
     --tcg) accel=(-accel tcg,thread=multi -cpu max); boot_limit=1800; emulated=true; shift ;;
     --reuse) reuse=true; shift ;;
-    *) sed -n '2,32p' "$0" >&2; exit 2 ;;
+    --from) from=$2; reuse=true; shift 2 ;;
+    *) sed -n '2,36p' "$0" >&2; exit 2 ;;
   esac
 done
 [ -f "$rootfs" ] || { echo "test-qemu-update: --rootfs FILE.tar (packaging/image/build-image.sh makes it)" >&2; exit 2; }
@@ -56,6 +62,12 @@ for tool in qemu-system-x86_64 rauc mksquashfs mkfs.ext4 openssl ssh ssh-keygen 
   command -v "$tool" >/dev/null || { echo "test-qemu-update: $tool is missing" >&2; exit 2; }
 done
 [ "$(id -u)" -eq 0 ] || { echo "test-qemu-update: needs root (the image and bundles are built as root)" >&2; exit 2; }
+steps=(v1 v2 v3 deliver refuse)
+from_index=-1
+for i in "${!steps[@]}"; do [ "${steps[$i]}" = "$from" ] && from_index=$i; done
+[ "$from_index" -ge 0 ] || { echo "test-qemu-update: --from v2|v3|deliver|refuse" >&2; exit 2; }
+# True when step $1 is to be run: it is --from's step or a later one.
+runs() { local i; for i in "${!steps[@]}"; do [ "${steps[$i]}" = "$1" ] && [ "$i" -ge "$from_index" ] && return 0; done; return 1; }
 
 $reuse || rm -rf "$out"
 mkdir -p "$out"
@@ -169,12 +181,23 @@ step "A/B disk image v1.0.0 (10 GiB, sparse)"
 mkdir -p "$out/www"
 debargs=()
 [ -n "$deb" ] && debargs=(--deb "$deb")
-nice -n 10 "$here/make-bundle.sh" --fast --rootfs "$rootfs" "${debargs[@]}" --overlay "$common" --version 2.0.0 \
-  --keys "$out/rauc-keys" --out "$out/www/kiosk-2.0.0.raucb" | tee "$out/v2.made"
-step "bundle 2.0.0"
-nice -n 10 "$here/make-bundle.sh" --fast --rootfs "$rootfs" "${debargs[@]}" --overlay "$v3" --version 3.0.0 \
-  --keys "$out/rauc-keys" --out "$out/www/kiosk-3.0.0.raucb" | tee "$out/v3.made"
-step "bundle 3.0.0 (broken)"
+# The bundles are made while the machine boots v1 and is provisioned: bundle_sha waits for each
+# (vN.made holds make-bundle.sh's output, its SHA-256 last, or "failed").
+(
+  for v in 2 3; do
+    overlay=$common
+    [ "$v" = 3 ] && overlay=$v3
+    t0=$(date +%s)
+    if nice -n 10 "$here/make-bundle.sh" --fast --rootfs "$rootfs" "${debargs[@]}" --overlay "$overlay" --version "$v.0.0" \
+         --keys "$out/rauc-keys" --out "$out/www/kiosk-$v.0.0.raucb" > "$out/v$v.log" 2>&1; then
+      cp "$out/v$v.log" "$out/v$v.made"
+    else
+      echo failed >> "$out/v$v.log"; cp "$out/v$v.log" "$out/v$v.made"
+    fi
+    printf '%-52s %5d s  (made beside the machine)\n' "bundle $v.0.0" $(( $(date +%s) - t0 )) >> "$out/times"
+  done
+) &
+pids+=($!)
 }
 if $reuse; then
   # The bundles may still be in the making (make-bundle.sh's output, vN.made, says when they are
@@ -182,8 +205,9 @@ if $reuse; then
   for f in kiosk-disk.img ssh/id platform-tls/server.pem; do
     [ -s "$out/$f" ] || { echo "test-qemu-update: --reuse: $out/$f is missing" >&2; exit 2; }
   done
-  rm -f "$out/serial.log"
-  echo "test-qemu-update: reusing the image and bundles in $out" | tee -a "$out/times"
+  # Each run's console is kept: serial.log is this run's.
+  [ -f "$out/serial.log" ] && mv "$out/serial.log" "$out/serial-$(date +%s).log"
+  echo "test-qemu-update: reusing the image and bundles in $out (from step $from)" | tee -a "$out/times"
 else
   build
 fi
@@ -192,9 +216,15 @@ head -c 65536 /dev/urandom > "$out/www/not-a-bundle.raucb"
 sha_junk=$(sha256sum < "$out/www/not-a-bundle.raucb" | cut -c1-64)
 
 # --- The platform and the download server, on this machine's loopback (10.0.2.2 in the guest).
-http_port=$(free_port)
-tls_port=$(free_port)
-www_port=$(free_port)
+# A run that goes on from a step keeps the ports: the guest's configuration names the platform's.
+if [ "$from" != v1 ] && [ -s "$out/ports" ]; then
+  read -r http_port tls_port www_port < "$out/ports"
+else
+  http_port=$(free_port)
+  tls_port=$(free_port)
+  www_port=$(free_port)
+  echo "$http_port $tls_port $www_port" > "$out/ports"
+fi
 "$refplatform" --listen "127.0.0.1:$http_port" --tls-port "$tls_port" --tls-cert "$tls/server.pem" --tls-key "$tls/server-key.pem" \
   --db "$out/platform.sqlite" --enroll-token qemu-update-1 --progress-s 5 > "$out/platform.log" 2>&1 &
 pids+=($!)
@@ -277,16 +307,28 @@ boot_status() {
 pending() { guest "runuser -u kiosk -- kioskctl outbox status --json" | jq '.pending'; }
 # The SHA-256 make-bundle.sh printed for version $1.0.0, once it has.
 bundle_sha() {
-  for _ in $(seq 720); do grep -q '^sha256 ' "$out/v$1.made" 2>/dev/null && break; sleep 5; done
+  for _ in $(seq 720); do [ -s "$out/v$1.made" ] && break; sleep 5; done
+  grep -q '^sha256 ' "$out/v$1.made" 2>/dev/null || { echo "test-qemu-update: bundle $1.0.0 was not made:" >&2; tail -5 "$out/v$1.log" >&2; return 1; }
   sed -n 's/^sha256 //p' "$out/v$1.made"
 }
 ack_of() { inspect acks | jq -c --arg id "$1" '.acks[] | select(.id == $id or .command_id == $id)'; }
 
-echo "== v1: first boot"
+machine_id() { guest cat /etc/machine-id; }
+echo "== boot"
 boot1=$(wait_boot "" "$boot_limit") || { echo "test-qemu-update: the guest did not answer over ssh" >&2; tail -30 "$out/serial.log" >&2; exit 1; }
-step "boot v1 until ssh answers"
+# ssh may answer before the data partition is set up (at the first boot it is formatted).
+guest 'for _ in $(seq 120); do s=$(systemctl show -P ActiveState kiosk-state.service); [ "$s" = active ] || [ "$s" = failed ] && break; sleep 2; done' || true
+step "boot until ssh answers ($(slot) $(version))"
+if runs v1; then
 expect "v1 boots from slot A" test "$(slot)" = A
 expect "slot A holds 1.0.0" test "$(version)" = 1.0.0
+machine_id > "$out/machine-id"
+# kiosk-host-key: the host key of the sealed secrets on the data partition, and the machine ID it
+# is bound to in GRUB's environment, which every later boot of either slot runs under.
+expect "the host key is on the data partition, root's and 0400, mounted over the slot's" \
+  guest 'test "$(stat -c "%U %a" /var/lib/kiosk-data/systemd/credential.secret)" = "root 400" && mountpoint -q /var/lib/systemd/credential.secret'
+expect "v1 recorded the terminal's machine ID for GRUB" \
+  guest "grub-editenv /boot/ab/grub/grubenv list | grep -qx KIOSK_MACHINE_ID=$(cat "$out/machine-id")"
 
 # Provisioning as a technician does it (docs/technician.md): the outbox key and the enrolment,
 # which writes the platform's URL and CA (copied to /etc/kiosk/platform-ca.pem) into
@@ -312,9 +354,19 @@ for _ in $(seq 60); do [ "$(inspect heartbeats | jq --arg t "$terminal" '[.heart
 expect "the kiosk on v1 beats to the platform" test "$(inspect heartbeats | jq --arg t "$terminal" '[.heartbeats[] | select(.terminal_id == $t)] | length')" -gt 0
 expect "its heartbeat reports the two cases pending" test "$(inspect heartbeats | jq --arg t "$terminal" '[.heartbeats[] | select(.terminal_id == $t)] | last | .report | fromjson | .queue.pending')" -eq 2
 step "enrol, queue two cases, kiosk serving on v1"
+else
+  # Going on from a later step: the terminal and cases of the earlier run, and the platform
+  # refusing cases again until the delivery step.
+  terminal=$(awk '/enrolled/ {print $2}' "$out/enroll.log")
+  mapfile -t refs < <(sed -n 's/^queued \([^ ]*\).*/\1/p' "$out/queued.log")
+  if runs v3; then inspect_post faults '{"error_rate": {"cases": 1}}' > /dev/null; fi
+  boot2=$boot1
+  echo "test-qemu-update: terminal $terminal, cases ${refs[*]}"
+fi
 
+if runs v2; then
 echo "== v1 → v2 through the heartbeat's update command"
-sha_v2=$(bundle_sha 2)
+sha_v2=$(bundle_sha 2) || exit 1
 v2_id=$(queue_update "https://10.0.2.2:$www_port/kiosk-2.0.0.raucb" "$sha_v2" 2.0.0)
 boot2=$(wait_boot "$boot1" $(( 2 * boot_limit ))) || { echo "test-qemu-update: no restart into v2" >&2; heartbeat_updates >&2; }
 step "update 2.0.0: download, rauc install, restart"
@@ -332,9 +384,16 @@ expect "RAUC marked slot B good" test "$(boot_status B "$out/rauc-status-v2")" =
 expect "GRUB's tries of B were reset (B_TRY=0)" grep -qx 'B_TRY=0' "$out/grubenv-v2"
 expect "slot B is no longer on trial" guest "test ! -e /var/lib/kiosk-data/slot-trial"
 expect "the two cases are still queued on v2" test "$(pending)" -eq 2
+expect "slot B runs under the terminal's machine ID, which GRUB passed" \
+  guest "grep -q 'systemd.machine_id=$(cat "$out/machine-id")' /proc/cmdline && test \"\$(cat /etc/machine-id)\" = $(cat "$out/machine-id")"
+expect "slot B opened the data partition's host key (kiosk-state.service active)" test "$(guest systemctl is-active kiosk-state.service)" = active
+expect "and systemd set up the kiosk's sealed credentials there" \
+  guest "! journalctl -b --no-pager -u kiosk.service | grep -q 'Failed to determine local credential key'"
+fi
 
+if runs v3; then
 echo "== v2 → a broken v3 → back on v2 by itself"
-sha_v3=$(bundle_sha 3)
+sha_v3=$(bundle_sha 3) || exit 1
 v3_id=$(queue_update "https://10.0.2.2:$www_port/kiosk-3.0.0.raucb" "$sha_v3" 3.0.0)
 # The boots of slot A are read from the serial console, not over ssh: the broken slot may be
 # restarted by its deadline before its ssh server answers.
@@ -379,7 +438,10 @@ time.sleep(3)
 s.close()
 PY
 [ -f "$out/screen-after-rollback.ppm" ] && "$here/../image/ppm-to-png" "$out/screen-after-rollback.ppm" "$out/screen-after-rollback.png" || true
+expect "after the rollback the terminal still runs under its machine ID" test "$(machine_id)" = "$(cat "$out/machine-id")"
+fi
 
+if runs deliver; then
 echo "== the platform takes cases again"
 inspect_post faults '{"error_rate": {}}' > /dev/null
 delivered=0
@@ -391,15 +453,25 @@ done
 step "queued cases delivered"
 expect "both cases queued on v1 were delivered from v2 after the rollback" test "$delivered" -eq 2
 expect "the outbox is empty" test "$(pending)" -eq 0
+fi
 
+if runs refuse; then
 echo "== an update RAUC refuses"
 junk_id=$(queue_update "https://10.0.2.2:$www_port/not-a-bundle.raucb" "$sha_junk" 1.5.0)
 wait_update_state "1.5.0 failed" 300 || true
 expect "a bundle RAUC refuses is reported failed" test "$(heartbeat_updates | tail -1)" = "1.5.0 failed"
 for _ in $(seq 30); do [ -n "$(ack_of "$junk_id")" ] && break; sleep 5; done
 expect "and acknowledged not ok, with RAUC's reason" bash -c '[[ "$0" == *'"'"'"ok":false'"'"'* ]] && [[ "$0" == *"rauc install failed"* ]]' "$(ack_of "$junk_id")"
+# A bundle whose SHA-256 is not the one the command names: the kiosk refuses it before RAUC sees it.
+wrong_sha=$(printf '%064d' 0)
+wrong_id=$(queue_update "https://10.0.2.2:$www_port/not-a-bundle.raucb" "$wrong_sha" 1.6.0)
+wait_update_state "1.6.0 failed" 300 || true
+expect "a bundle with another SHA-256 is reported failed" test "$(heartbeat_updates | tail -1)" = "1.6.0 failed"
+for _ in $(seq 30); do [ -n "$(ack_of "$wrong_id")" ] && break; sleep 5; done
+expect "and acknowledged not ok, naming both hashes" bash -c '[[ "$0" == *'"'"'"ok":false'"'"'* ]] && [[ "$0" == *"$1"* ]] && [[ "$0" == *"$2"* ]]' "$(ack_of "$wrong_id")" "$sha_junk" "$wrong_sha"
 expect "the terminal still runs v2 in slot B" test "$(slot) $(version)" = "B 2.0.0"
-step "refused update reported failed"
+step "refused updates reported failed"
+fi
 
 guest "journalctl -b --no-pager -u kiosk.service -u kiosk-slot-check.service -u kiosk-system-request.service" > "$out/journal-final.log" 2>&1 || true
 guest "systemctl poweroff" > /dev/null 2>&1 || true
