@@ -3,6 +3,7 @@
 #include "platformwait.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QTest>
 
 // TLS towards reference platforms with CAs of their own: the configured CA trusted and no other,
