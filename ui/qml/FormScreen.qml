@@ -97,89 +97,100 @@ Item {
                 wrapMode: Text.Wrap
             }
 
-            Repeater {
-                model: Form.fields
-                delegate: ColumnLayout {
-                    id: row
-                    required property var modelData
-                    Layout.fillWidth: true
-                    spacing: 8
+            // On a wide canvas, while nothing is being typed, the fields stand in two columns so
+            // the whole form is seen at once; once the keys open beside them, one column.
+            GridLayout {
+                id: fieldGrid
+                Layout.fillWidth: true
+                columns: screen.keysBeside && !screen.editingAField ? 2 : 1
+                columnSpacing: 2 * Theme.spacing
+                rowSpacing: Theme.spacing
+                Repeater {
+                    model: Form.fields
+                    delegate: ColumnLayout {
+                        id: row
+                        required property var modelData
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: (content.width - (fieldGrid.columns - 1) * fieldGrid.columnSpacing) / fieldGrid.columns
+                        Layout.alignment: Qt.AlignTop
+                        spacing: 8
 
-                    KioskText {
-                        text: row.modelData.label + (row.modelData.required ? " *" : "")
-                        font.pixelSize: Theme.fontBody
-                        font.bold: true
-                        color: Theme.text
-                    }
-                    Rectangle {
-                        objectName: "field_" + row.modelData.id
-                        Layout.fillWidth: true
-                        implicitHeight: Theme.touchMin + 8
-                        radius: Theme.radius / 2
-                        visible: row.modelData.entry !== Form.Entry.Select
-                        color: row.modelData.readonly ? "#E9EEF4" : Theme.surface
-                        border.width: screen.editing === row.modelData.id ? 4 : 2
-                        border.color: screen.editing === row.modelData.id ? Theme.primary
-                                    : (screen.showProblems && row.modelData.problem !== "") ? Theme.accent : Theme.border
                         KioskText {
-                            anchors.verticalCenter: parent.verticalCenter
-                            x: Theme.spacing
-                            width: parent.width - 2 * Theme.spacing
-                            text: screen.editing === row.modelData.id
-                                  ? (screen.typingText ? keyboard.text + keyboard.composition : keypad.shownText) + "▏"
-                                  : (row.modelData.value !== "" ? row.modelData.value : qsTr("点击填写"))
+                            text: row.modelData.label + (row.modelData.required ? " *" : "")
                             font.pixelSize: Theme.fontBody
-                            color: row.modelData.value !== "" || screen.editing === row.modelData.id ? Theme.text : Theme.textMuted
-                            elide: Text.ElideRight
+                            font.bold: true
+                            color: Theme.text
+                        }
+                        Rectangle {
+                            objectName: "field_" + row.modelData.id
+                            Layout.fillWidth: true
+                            implicitHeight: Theme.touchMin + 8
+                            radius: Theme.radius / 2
+                            visible: row.modelData.entry !== Form.Entry.Select
+                            color: row.modelData.readonly ? "#E9EEF4" : Theme.surface
+                            border.width: screen.editing === row.modelData.id ? 4 : 2
+                            border.color: screen.editing === row.modelData.id ? Theme.primary
+                                        : (screen.showProblems && row.modelData.problem !== "") ? Theme.accent : Theme.border
+                            KioskText {
+                                anchors.verticalCenter: parent.verticalCenter
+                                x: Theme.spacing
+                                width: parent.width - 2 * Theme.spacing
+                                text: screen.editing === row.modelData.id
+                                      ? (screen.typingText ? keyboard.text + keyboard.composition : keypad.shownText) + "▏"
+                                      : (row.modelData.value !== "" ? row.modelData.value : qsTr("点击填写"))
+                                font.pixelSize: Theme.fontBody
+                                color: row.modelData.value !== "" || screen.editing === row.modelData.id ? Theme.text : Theme.textMuted
+                                elide: Text.ElideRight
+                            }
+                            KioskText {
+                                anchors.right: parent.right
+                                anchors.rightMargin: Theme.spacing
+                                anchors.verticalCenter: parent.verticalCenter
+                                visible: row.modelData.readonly
+                                text: Form.sourceLabel
+                                font.pixelSize: 24
+                                color: Theme.textMuted
+                            }
+                            // A field filled from the card cannot be changed, yet a resident who
+                            // cannot see the screen must hear what it holds: the keypad stops on it
+                            // and reading mode says its label, its (masked) value and where it came
+                            // from; choosing it, by key or by finger, changes nothing.
+                            MouseArea {
+                                readonly property bool keypadTarget: true
+                                readonly property string spokenText: row.modelData.readonly
+                                    ? qsTr("%1：%2，%3，不能修改").arg(row.modelData.label).arg(row.modelData.value).arg(Form.sourceLabel)
+                                    : ""
+                                anchors.fill: parent
+                                onClicked: {
+                                    if (!row.modelData.readonly)
+                                        screen.startEditing(row.modelData, parent);
+                                }
+                            }
+                        }
+                        Flow {
+                            Layout.fillWidth: true
+                            visible: row.modelData.entry === Form.Entry.Select
+                            spacing: 16
+                            Repeater {
+                                model: row.modelData.options
+                                delegate: KioskButton {
+                                    required property var modelData
+                                    objectName: "option_" + row.modelData.id + "_" + modelData.value
+                                    width: Math.max(300, implicitWidth)
+                                    checked: row.modelData.value === modelData.value
+                                    text: modelData.label
+                                    onClicked: Form.setFieldValue(row.modelData.id, modelData.value)
+                                }
+                            }
                         }
                         KioskText {
-                            anchors.right: parent.right
-                            anchors.rightMargin: Theme.spacing
-                            anchors.verticalCenter: parent.verticalCenter
-                            visible: row.modelData.readonly
-                            text: Form.sourceLabel
-                            font.pixelSize: 24
-                            color: Theme.textMuted
+                            Layout.fillWidth: true
+                            visible: screen.showProblems && row.modelData.problem !== "" && screen.editing !== row.modelData.id
+                            text: fieldProblem.of(row.modelData.problem)
+                            font.pixelSize: Theme.fontSmall
+                            color: Theme.accent
+                            wrapMode: Text.Wrap
                         }
-                        // A field filled from the card cannot be changed, yet a resident who
-                        // cannot see the screen must hear what it holds: the keypad stops on it
-                        // and reading mode says its label, its (masked) value and where it came
-                        // from; choosing it, by key or by finger, changes nothing.
-                        MouseArea {
-                            readonly property bool keypadTarget: true
-                            readonly property string spokenText: row.modelData.readonly
-                                ? qsTr("%1：%2，%3，不能修改").arg(row.modelData.label).arg(row.modelData.value).arg(Form.sourceLabel)
-                                : ""
-                            anchors.fill: parent
-                            onClicked: {
-                                if (!row.modelData.readonly)
-                                    screen.startEditing(row.modelData, parent);
-                            }
-                        }
-                    }
-                    Flow {
-                        Layout.fillWidth: true
-                        visible: row.modelData.entry === Form.Entry.Select
-                        spacing: 16
-                        Repeater {
-                            model: row.modelData.options
-                            delegate: KioskButton {
-                                required property var modelData
-                                objectName: "option_" + row.modelData.id + "_" + modelData.value
-                                width: Math.max(300, implicitWidth)
-                                checked: row.modelData.value === modelData.value
-                                text: modelData.label
-                                onClicked: Form.setFieldValue(row.modelData.id, modelData.value)
-                            }
-                        }
-                    }
-                    KioskText {
-                        Layout.fillWidth: true
-                        visible: screen.showProblems && row.modelData.problem !== "" && screen.editing !== row.modelData.id
-                        text: fieldProblem.of(row.modelData.problem)
-                        font.pixelSize: Theme.fontSmall
-                        color: Theme.accent
-                        wrapMode: Text.Wrap
                     }
                 }
             }
