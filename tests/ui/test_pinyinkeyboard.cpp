@@ -6,6 +6,8 @@
 #include "runningkiosk.h"
 #include "enrolledkiosk.h"
 #include "uiprobe.h"
+#include "cataloguesearchmodel.h"
+#include "catalogueitemroles.h"
 
 #include <QDir>
 #include <QFile>
@@ -78,6 +80,31 @@ private:
     static QString residenceCode(int i) { return QStringLiteral("340100-000-ZZ-%1-01").arg(8000 + i); }
 
     // The codes of the result cards the search panel shows.
+    // What the results view holds: the rows of the search model it shows (the view makes cards
+    // only for those in sight, so the cards alone do not say how many were shown).
+    QStringList shownResults() const
+    {
+        QStringList codes;
+        const CatalogueSearchModel *search = m_shell->search();
+        for (int row = 0; row < search->rowCount(); ++row)
+            codes.append(search->data(search->index(row), CatalogueItemRoles::CodeRole).toString());
+        codes.sort();
+        return codes;
+    }
+
+    QQuickItem *resultsView() const
+    {
+        QList<QQuickItem *> unvisited{UiProbe::find(m_window, QStringLiteral("searchPanel"))};
+        while (!unvisited.isEmpty()) {
+            QQuickItem *item = unvisited.takeLast();
+            if (item && item->inherits("QQuickGridView"))
+                return item;
+            if (item)
+                unvisited.append(item->childItems());
+        }
+        return nullptr;
+    }
+
     QStringList resultCards() const
     {
         QStringList codes;
@@ -223,8 +250,12 @@ private slots:
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("searchPanel")));
         typeKeys(QStringLiteral("jzzm"));
         QTRY_COMPARE(m_shell->search()->count(), m_residenceCount);
-        QTRY_COMPARE(resultCards().size(), 20);
-        const QStringList firstPage = resultCards();
+        QTRY_COMPARE(shownResults().size(), 20);
+        const QStringList firstPage = shownResults();
+        // Cards are made for what is in sight, each of them one of the page's.
+        QTRY_VERIFY(!resultCards().isEmpty());
+        for (const QString &code : resultCards())
+            QVERIFY2(firstPage.contains(code), qPrintable(code));
         QVERIFY(textsOf("searchPanel").contains(QStringLiteral("找到的事项：45")));
         QVERIFY(textsOf("searchPanel").contains(QStringLiteral("显示更多结果（还有 25 项）")));
 
@@ -232,22 +263,26 @@ private slots:
         // the spelling into its first candidate and search again): tap() scrolls the results to it
         // as a resident's swipe would.
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("moreResultsButton")));
-        QTRY_COMPARE(resultCards().size(), 40);
+        QTRY_COMPARE(shownResults().size(), 40);
         for (const QString &code : firstPage)
-            QVERIFY2(resultCards().contains(code), qPrintable(code));
+            QVERIFY2(shownResults().contains(code), qPrintable(code));
         QVERIFY(textsOf("searchPanel").contains(QStringLiteral("显示更多结果（还有 5 项）")));
         UiProbe::screenshot(m_window, QStringLiteral("search-more-zh"));
-        const QStringList twoPages = resultCards();
+        const QStringList twoPages = shownResults();
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("moreResultsButton")));
-        QTRY_COMPARE(resultCards(), residences);
+        QTRY_COMPARE(shownResults(), residences);
         QTRY_VERIFY(!UiProbe::find(m_window, QStringLiteral("moreResultsButton")));
         QVERIFY(textsOf("searchPanel").filter(QStringLiteral("显示更多结果")).isEmpty());
 
-        QString lastPage;
-        for (const QString &code : std::as_const(residences)) {
-            if (!twoPages.contains(code))
-                lastPage = code;
-        }
+        // The last row is one of the last page's; a swipe to the end brings its card into sight.
+        const CatalogueSearchModel *search = m_shell->search();
+        const QString lastPage = search->data(search->index(search->rowCount() - 1), CatalogueItemRoles::CodeRole).toString();
+        QVERIFY2(!twoPages.contains(lastPage), qPrintable(lastPage));
+        QQuickItem *view = resultsView();
+        QVERIFY(view);
+        QVERIFY(QMetaObject::invokeMethod(view, "positionViewAtEnd"));
+        QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("itemCard_") + lastPage));
+        waitForFrame();
         QVERIFY(UiProbe::tap(m_window, QStringLiteral("itemCard_") + lastPage));
         QTRY_COMPARE(m_shell->selectedItem().value(QStringLiteral("code")).toString(), lastPage);
         QTRY_VERIFY(UiProbe::find(m_window, QStringLiteral("guideScreen")));
