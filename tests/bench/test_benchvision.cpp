@@ -35,8 +35,8 @@ private slots:
     }
 
     // The hard QR set's first frames through raw ZXing and the kiosk's reader: both tallied, and
-    // among them frames that only the reader's second looks decode (code-0007 and code-0018 of the
-    // committed manifest: phones moving, with the screen's moiré, one under a reflection).
+    // among them frames that only the reader's second looks decode (measured with each frame's
+    // noise seeded by the frame: code-0001, 0003, 0011, 0017 and 0018 of the committed manifest).
     void readsTheHardQrSetWithRawZxingAndTheKiosksReader()
     {
         QProcess kioskctl;
@@ -50,7 +50,7 @@ private slots:
             QStringLiteral("^  raw ZXing-C\\+\\+ \\(try harder, rotate, downscale\\): %1/18 decoded \\(%1 %\\), %1 misread, 0 false positives in 2 code-free frames; %1 ms per frame$").arg(number),
             QStringLiteral("^  the kiosk's pipeline \\(CodeReader\\): %1/18 decoded \\(%1 %\\), 0 misread, 0 false positives in 2 code-free frames; %1 ms per frame$").arg(number),
             QStringLiteral("^  the pipeline against raw ZXing: -?%1 points of decode rate, x%1 its time$").arg(number),
-            QStringLiteral("^  decoded by the pipeline alone: .*code-0007 .*code-0018"),
+            QStringLiteral("^  decoded by the pipeline alone: code-0001 code-0003 code-0011 code-0017 code-0018$"),
             QStringLiteral("^  decoded by raw ZXing alone: none$"),
         };
         for (const QString &pattern : expected) {
